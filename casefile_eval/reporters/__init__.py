@@ -1,0 +1,1 @@
+"""Output formats, one module each, all rendering the same `Report` record."""
