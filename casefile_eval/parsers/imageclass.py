@@ -1,0 +1,101 @@
+"""Tell a red seal, a handwritten signature and a photo apart from a small copy of an image."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from casefile_eval.model import ImageKind
+
+THUMB_SIZE = 96  # pixels on the longer side of the copy that is classified
+# a red mark smaller than this (≈2.5 cm) is a 名章 or a fingerprint, not an agency seal
+PERSONAL_MARK_MAX_PT = 70.0
+
+
+@dataclass(frozen=True)
+class ImageClass:
+    """The kind of an image and how sure the classifier is."""
+
+    kind: ImageKind
+    confidence: float
+
+
+UNKNOWN = ImageClass(ImageKind.UNKNOWN, 0.0)
+
+
+def classify_bytes(data: bytes, size_pt: tuple[float, float] | None = None) -> ImageClass:
+    """Classify an encoded image (PNG, JPEG, GIF, BMP, TIFF…); formats Pillow cannot read give UNKNOWN."""
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.draft("RGB", (THUMB_SIZE * 2, THUMB_SIZE * 2))
+            return classify_image(img, size_pt)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return UNKNOWN
+
+
+def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None) -> ImageClass:
+    """Classify a Pillow image; `size_pt` is its placed size in points, where known.
+
+    Mostly red ink on a light background is a seal (a small red mark is a personal seal or a
+    fingerprint, counted as a signature); thin dark strokes on white with little ink are a signature;
+    anything else is a photo.
+    """
+    small = img.convert("RGBA") if img.mode in ("P", "PA", "LA", "1", "I", "I;16", "F") else img
+    small = small.copy() if small is img else small
+    small.thumbnail((THUMB_SIZE, THUMB_SIZE), reducing_gap=2.0)
+    rgb = _flatten(small)
+    px = np.asarray(rgb, dtype=np.int32)
+    if px.size == 0:
+        return UNKNOWN
+    r, g, b = px[..., 0], px[..., 1], px[..., 2]
+    hi = px.max(axis=2)
+    lo = px.min(axis=2)
+    light = (lo > 200) & (hi - lo < 40)
+    red = (r > 120) & (r - g > 50) & (r - b > 40)
+    lum = (r * 299 + g * 587 + b * 114) // 1000
+    dark = (lum < 140) & ~red
+    total = float(px.shape[0] * px.shape[1])
+    light_share = float(light.sum()) / total
+    ink = ~light
+    ink_share = float(ink.sum()) / total
+    if ink_share < 0.002:
+        return ImageClass(ImageKind.UNKNOWN, 0.3)
+    red_of_ink = float(red.sum()) / float(ink.sum())
+    if red_of_ink >= 0.5 and light_share >= 0.35:
+        return _red_mark(red_of_ink, size_pt)
+    dark_of_ink = float(dark.sum()) / float(ink.sum())
+    if light_share >= 0.6 and ink_share <= 0.2 and dark_of_ink >= 0.5:
+        solid = _solid_share(dark)
+        if solid < 0.5:
+            conf = 0.5 + 0.3 * (1.0 - ink_share / 0.2) * (1.0 - solid)
+            return ImageClass(ImageKind.SIGNATURE, round(min(conf, 0.85), 2))
+    return ImageClass(ImageKind.PHOTO, round(0.5 + 0.4 * min(1.0, (1.0 - light_share) * 1.5), 2))
+
+
+def _red_mark(red_of_ink: float, size_pt: tuple[float, float] | None) -> ImageClass:
+    conf = round(min(0.95, 0.55 + 0.4 * red_of_ink), 2)
+    if size_pt is not None and 0 < max(size_pt) < PERSONAL_MARK_MAX_PT:
+        return ImageClass(ImageKind.SIGNATURE, round(conf * 0.85, 2))
+    return ImageClass(ImageKind.SEAL, conf)
+
+
+def _flatten(img: Image.Image) -> Image.Image:
+    """RGB copy with any transparency composed over white."""
+    if img.mode in ("RGBA", "RGBa"):
+        rgba = img.convert("RGBA")
+        base = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        base.alpha_composite(rgba)
+        return base.convert("RGB")
+    return img.convert("RGB")
+
+
+def _solid_share(mask: np.ndarray) -> float:
+    """Share of marked pixels whose four neighbours are all marked: high for blocks, low for strokes."""
+    count = int(mask.sum())
+    if count == 0 or mask.shape[0] < 3 or mask.shape[1] < 3:
+        return 0.0
+    inner = mask[1:-1, 1:-1] & mask[:-2, 1:-1] & mask[2:, 1:-1] & mask[1:-1, :-2] & mask[1:-1, 2:]
+    return float(inner.sum()) / count

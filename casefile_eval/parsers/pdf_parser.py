@@ -1,0 +1,109 @@
+"""Read a PDF with pypdfium2: text lines with boxes, images with positions, pages that need OCR.
+
+pdfium is used for everything: on the test PDFs it extracts a page's text with boxes in well under
+a millisecond, where pdfplumber (pdfminer layout analysis) takes tens of milliseconds a page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from casefile_eval.codes import ErrorCode
+from casefile_eval.errors import CaseReadError
+from casefile_eval.model import Block, BlockKind, ImageItem, Page, ParsedFile
+from casefile_eval.parsers.common import check_pages, empty, unreadable
+from casefile_eval.parsers.pdf_images import page_images
+from casefile_eval.parsers.pdf_text import Line, ocr_reason, page_lines, printed_number
+
+
+def parse_pdf(path: Path, source: str, sha256: str) -> ParsedFile:
+    """Parse a PDF file into a `ParsedFile` (raises `CaseReadError` when it cannot be read)."""
+    pdf = _open(path, source)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise empty(source)
+        check_pages(count, source)
+        pages: list[Page] = []
+        blocks: list[Block] = []
+        images: list[ImageItem] = []
+        for number in range(1, count + 1):
+            page = pdf[number - 1]
+            try:
+                _read_page(page, number, source, pages, blocks, images)
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return ParsedFile(source=source, format="pdf", sha256=sha256, pages=pages, blocks=blocks, images=images)
+
+
+def _open(path: Path, source: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise CaseReadError(
+                ErrorCode.ENCRYPTED, f"{source} 已加密（需要密码才能打开），请提供未加密的文件"
+            ) from exc
+        raise unreadable(source, str(exc)) from exc
+
+
+def _read_page(
+    page: pdfium.PdfPage,
+    number: int,
+    source: str,
+    pages: list[Page],
+    blocks: list[Block],
+    images: list[ImageItem],
+) -> None:
+    left, bottom, right, top = page.get_cropbox()
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()
+    try:
+        lines = page_lines(textpage, left, top)
+    finally:
+        textpage.close()
+    placed, image_share = page_images(page, left, top, width * height)
+    reason = ocr_reason(lines, image_share)
+    pages.append(
+        Page(
+            source=source,
+            number=number,
+            width=round(width, 2),
+            height=round(height, 2),
+            needs_ocr=reason is not None,
+            ocr_reason=reason,
+            printed_number=printed_number(lines, height) if reason is None else None,
+        )
+    )
+    first = len(blocks)
+    if reason is None:
+        blocks.extend(
+            Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
+            for ln in lines
+        )
+    for item in placed:
+        if reason is not None and item.full_page:
+            continue
+        image = item.image.model_copy(update={"source": source, "page": number})
+        image.block_index = _nearest(lines, item.box, first) if reason is None else None
+        images.append(image)
+
+
+def _nearest(lines: list[Line], box: tuple[float, float, float, float], first: int) -> int | None:
+    """File-level index of the line nearest to a box (vertical gap first, then horizontal)."""
+    if not lines:
+        return None
+    x0, top, x1, bottom = box
+
+    def distance(line: Line) -> tuple[float, float]:
+        dy = max(0.0, line.top - bottom, top - line.bottom)
+        dx = max(0.0, line.x0 - x1, x0 - line.x1)
+        return (dy, dx)
+
+    best = min(range(len(lines)), key=lambda i: distance(lines[i]))
+    return first + best
