@@ -1,0 +1,64 @@
+"""Per-document page marks: "第2页 共3页", "共3页 第2页", "第 2 页（共 3 页）".
+
+A multi-page 笔录 numbers its own pages; those marks tie its pages together. Marks that count the
+pages of the whole file (the same total on most pages, rising with the physical page) are archive
+numbering, not a document's, and are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from casefile_eval.textnorm import compact
+
+_NUM = r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
+_OF = re.compile(rf"第{_NUM}页[,，/、]?\(?共{_NUM}页|共{_NUM}页[,，/、]?\(?第{_NUM}页")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+@dataclass(frozen=True)
+class PageMark:
+    """Page `index` of `total` of one document."""
+
+    index: int
+    total: int
+
+
+def find_mark(texts: Sequence[str]) -> PageMark | None:
+    """The first "第X页 共Y页" mark among a page's texts (tried last line first: marks sit at the foot)."""
+    for text in reversed(texts):
+        found = _OF.search(compact(text))
+        if found is None:
+            continue
+        groups = found.groups()
+        if groups[0] is not None:
+            index, total = _number(groups[0]), _number(groups[1])
+        else:
+            index, total = _number(groups[3]), _number(groups[2])
+        if 1 <= index <= total <= 99:
+            return PageMark(index, total)
+    return None
+
+
+def drop_file_numbering(marks: dict[int, PageMark]) -> dict[int, PageMark]:
+    """Remove marks that number the whole file rather than one document."""
+    if len(marks) < 3:
+        return marks
+    totals = [m.total for m in marks.values()]
+    common = max(set(totals), key=totals.count)
+    shifts = {page - m.index for page, m in marks.items() if m.total == common}
+    if totals.count(common) >= 3 and len(shifts) == 1 and common >= 5:
+        return {page: m for page, m in marks.items() if m.total != common}
+    return marks
+
+
+def _number(text: str) -> int:
+    """An Arabic or a small Chinese number (二, 十二, 二十)."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _DIGITS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return (_DIGITS.get(tens, 0) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0)

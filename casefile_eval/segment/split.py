@@ -1,0 +1,231 @@
+"""Split one parsed file into documents: by its 卷内目录, by titles heading pages, by page marks.
+
+A page starts a document when a 卷内目录 row starts there, when a title heads it (not a 续页), or when
+its "第1页 共N页" mark says so; a page marked "第2页 共N页" or later, or one without a title, continues the
+document before it, unless the body classifier clearly says the page is something else after a
+document that rarely runs past a page or two. A file without pages (plain text) splits on title lines.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.model import Block, BlockKind, ParsedFile
+from casefile_eval.segment.classify import classify_text
+from casefile_eval.segment.pagemarks import PageMark, drop_file_numbering, find_mark
+from casefile_eval.segment.titles import TitleMatch, match_title
+from casefile_eval.segment.toc import PlacedEntry, place_entries, read_toc
+
+TOP_BLOCKS = 8  # a title sits among the first lines of a page
+BODY_LINE = 40  # a longer line with sentence punctuation is body text: stop looking for a title
+CLASSIFIER_SWITCH = 0.7  # probability at which the classifier may start a document on an untitled page
+MIN_CLASSIFY_CHARS = 40
+# Documents that rarely run past a page or two, with the pages they usually take: an untitled page
+# beyond that is worth classifying (the classifier's tokenizer costs time, so only then).
+SHORT_TYPES: dict[DocumentType, int] = {
+    DocumentType.COVER: 1,
+    DocumentType.CASE_SOURCE: 1,
+    DocumentType.FILING_APPROVAL: 2,
+    DocumentType.SERVICE_RECEIPT: 1,
+    DocumentType.ADDRESS_CONFIRMATION: 1,
+    DocumentType.DECISION_APPROVAL: 2,
+    DocumentType.CLOSING_REPORT: 2,
+    DocumentType.PAYMENT_RECEIPT: 1,
+    DocumentType.HEARING_NOTICE: 2,
+    DocumentType.REMARKS: 1,
+}
+
+
+@dataclass
+class PageView:
+    """What splitting needs to know about one page."""
+
+    number: int
+    blocks: list[int]  # indices into the file's blocks
+    title: TitleMatch | None = None
+    title_block: int | None = None
+    mark: PageMark | None = None
+    needs_ocr: bool = False
+    classified: tuple[DocumentType, float] | None = None
+    classified_done: bool = False
+
+
+@dataclass
+class Segment:
+    """A run of blocks that forms one document, with what typed it."""
+
+    blocks: list[int]
+    pages: list[int] = field(default_factory=list)
+    title: TitleMatch | None = None
+    title_block: int | None = None
+    toc: PlacedEntry | None = None
+    classified: tuple[DocumentType, float] | None = None
+    unread_pages: int = 0  # pages that still need OCR
+
+
+def split_file(file: ParsedFile) -> list[Segment]:
+    """The documents of one file as segments of its blocks, in order."""
+    if not file.blocks and not file.pages:
+        return []
+    if all(b.page is None for b in file.blocks) and not file.pages:
+        return _split_pageless(file.blocks)
+    views = _page_views(file)
+    placed = _toc_entries(file, views)
+    return _split_pages(file, views, placed)
+
+
+def _page_views(file: ParsedFile) -> list[PageView]:
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for index, block in enumerate(file.blocks):
+        by_page[block.page or 1].append(index)
+    numbers = sorted({p.number for p in file.pages} | set(by_page))
+    ocr = {p.number for p in file.pages if p.needs_ocr}
+    views = [PageView(n, by_page.get(n, []), needs_ocr=n in ocr) for n in numbers]
+    marks: dict[int, PageMark] = {}
+    for view in views:
+        view.title_block, view.title = _page_title(file.blocks, view.blocks)
+        mark = find_mark([file.blocks[i].text for i in view.blocks[-6:]])
+        if mark is not None:
+            marks[view.number] = mark
+    marks = drop_file_numbering(marks)
+    for view in views:
+        view.mark = marks.get(view.number)
+    return views
+
+
+def _page_title(blocks: list[Block], indices: list[int]) -> tuple[int | None, TitleMatch | None]:
+    """The title heading a page: exact or variant first, then a fuzzy match, among its top lines."""
+    top: list[int] = []
+    for index in indices:
+        block = blocks[index]
+        if block.kind in (BlockKind.HEADER, BlockKind.FOOTER) or not block.text.strip():
+            continue
+        if len(block.text) > BODY_LINE and any(p in block.text for p in "，。；,;"):
+            break
+        top.append(index)
+        if len(top) >= TOP_BLOCKS:
+            break
+    candidates = [i for i in top if _may_hold_title(blocks[i])]
+    for allow_fuzzy in (False, True):
+        for index in candidates:
+            found = match_title(blocks[index].text, allow_fuzzy=allow_fuzzy)
+            if found is not None:
+                return index, found
+    return None, None
+
+
+def _may_hold_title(block: Block) -> bool:
+    """A table cell holds a title only in the first row and first column (a merged heading row)."""
+    if block.kind is not BlockKind.CELL:
+        return True
+    return (block.row or 0) == 0 and (block.col or 0) == 0
+
+
+def _toc_entries(file: ParsedFile, views: list[PageView]) -> list[PlacedEntry]:
+    """The rows of the file's 卷内目录 placed on physical pages, or [] without one."""
+    toc_pages = [v for v in views if v.title is not None and v.title.type is DocumentType.TOC]
+    if not toc_pages:
+        return []
+    first = toc_pages[0].number
+    run = [v for v in views if first <= v.number and (v.title is None or v.title.type is DocumentType.TOC)]
+    run = [v for i, v in enumerate(run) if v.number == first + i]
+    entries = read_toc([file.blocks[i] for v in run for i in v.blocks])
+    if not entries:
+        return []
+    titles = {v.number: v.title for v in views}
+    return place_entries(entries, file.pages or [], run[-1].number, lambda n: titles.get(n))
+
+
+def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEntry]) -> list[Segment]:
+    starts = {p.first: p for p in placed}
+    covered = {n for p in placed for n in range(p.first, p.last + 1)}
+    segments: list[Segment] = []
+    for view in views:
+        current = segments[-1] if segments else None
+        entry = starts.get(view.number)
+        if current is None or _starts_document(view, entry, current, covered, file.blocks):
+            current = Segment(blocks=[], title=view.title, title_block=view.title_block, toc=entry)
+            current.classified = view.classified
+            segments.append(current)
+        current.blocks.extend(view.blocks)
+        current.pages.append(view.number)
+        current.unread_pages += int(view.needs_ocr and not view.blocks)
+    return segments
+
+
+def _starts_document(
+    view: PageView, entry: PlacedEntry | None, current: Segment, covered: set[int], blocks: list[Block]
+) -> bool:
+    if view.mark is not None and view.mark.index > 1:
+        return False
+    if entry is not None:
+        return True
+    if view.title is not None:
+        return not view.title.continuation
+    if view.mark is not None:
+        return True
+    if view.number in covered or not view.blocks:
+        return False
+    return _classifier_breaks(view, current, blocks)
+
+
+def _classifier_breaks(view: PageView, current: Segment, blocks: list[Block]) -> bool:
+    """After a short document, an untitled page the classifier clearly types otherwise starts a new one."""
+    current_type = _segment_type(current)
+    if current_type is None or len(current.pages) < SHORT_TYPES.get(current_type, 99):
+        return False
+    found = _classify_page(view, blocks)
+    return found is not None and found[1] >= CLASSIFIER_SWITCH and found[0] is not current_type
+
+
+def _classify_page(view: PageView, blocks: list[Block]) -> tuple[DocumentType, float] | None:
+    """The classifier's reading of one page (computed once per page)."""
+    if not view.classified_done:
+        text = "\n".join(blocks[i].text for i in view.blocks)
+        view.classified = classify_text(text) if len(text) >= MIN_CLASSIFY_CHARS else None
+        view.classified_done = True
+    return view.classified
+
+
+def _segment_type(segment: Segment) -> DocumentType | None:
+    if segment.title is not None:
+        return segment.title.type
+    if segment.toc is not None:
+        return segment.toc.entry.match.type
+    return segment.classified[0] if segment.classified else None
+
+
+def _split_pageless(blocks: list[Block]) -> list[Segment]:
+    """Plain text: a document starts at each title line, with the agency lines just above it."""
+    segments: list[Segment] = [Segment(blocks=[])]
+    for index, block in enumerate(blocks):
+        found = match_title(block.text, allow_fuzzy=False) if len(block.text) <= BODY_LINE else None
+        current = segments[-1]
+        if found is None or found.continuation:
+            pass
+        elif current.title is None and _is_header(current):
+            current.title, current.title_block = found, index
+        else:
+            moved = _trailing_headers(blocks, current.blocks)
+            del current.blocks[len(current.blocks) - len(moved) :]
+            segments.append(Segment(blocks=moved, title=found, title_block=index))
+        segments[-1].blocks.append(index)
+    return [s for s in segments if s.blocks]
+
+
+def _is_header(segment: Segment) -> bool:
+    """True while a document has only header lines (agency name) before its title."""
+    return len(segment.blocks) <= 3
+
+
+def _trailing_headers(blocks: list[Block], indices: list[int]) -> list[int]:
+    """The last one or two lines of a document that are really the next document's agency header."""
+    moved: list[int] = []
+    for index in reversed(indices[-2:]):
+        text = blocks[index].text.strip()
+        if not text or len(text) > 30 or any(p in text for p in "，。；：:,;年月日"):
+            break
+        moved.insert(0, index)
+    return moved

@@ -1,0 +1,293 @@
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.model import Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
+from casefile_eval.segment import split_documents
+
+
+def line(text: str, page: int | None, source: str = "case.pdf") -> Block:
+    return Block(kind=BlockKind.LINE, text=text, source=source, page=page)
+
+
+def para(text: str, source: str, page: int = 1) -> Block:
+    return Block(kind=BlockKind.PARAGRAPH, text=text, source=source, page=page)
+
+
+def cell(text: str, source: str, row: int, col: int, table: int = 0, page: int = 1) -> Block:
+    return Block(kind=BlockKind.CELL, text=text, source=source, page=page, table=table, row=row, col=col)
+
+
+def pdf(pages: list[list[str]], printed: dict[int, int] | None = None) -> ParsedFile:
+    printed = printed or {}
+    return ParsedFile(
+        source="case.pdf",
+        format="pdf",
+        sha256="0",
+        pages=[
+            Page(source="case.pdf", number=n, printed_number=printed.get(n)) for n in range(1, len(pages) + 1)
+        ],
+        blocks=[line(text, n) for n, texts in enumerate(pages, start=1) for text in texts],
+    )
+
+
+def docx(source: str, blocks: list[Block], pages: int = 1) -> ParsedFile:
+    return ParsedFile(
+        source=source,
+        format="docx",
+        sha256="0",
+        pages=[Page(source=source, number=n) for n in range(1, pages + 1)],
+        blocks=blocks,
+    )
+
+
+def summary(docs):  # type: ignore[no-untyped-def]
+    return [(d.type, d.title, d.pages, d.type_method) for d in docs]
+
+
+BODY = "经查，当事人于2024年1月至3月期间销售超过保质期的食品，违反了《中华人民共和国食品安全法》的规定。"
+
+
+def test_one_docx_per_document_folder() -> None:
+    files = [
+        docx(
+            "01立案审批表.docx",
+            [para("立案审批表", "01立案审批表.docx"), cell("当事人", "01立案审批表.docx", 0, 0)],
+        ),
+        docx(
+            "02询问笔录.docx",
+            [
+                para("询 问 笔 录", "02询问笔录.docx"),
+                para("问：你是否申请回避？", "02询问笔录.docx"),
+                para("答：不申请。", "02询问笔录.docx", page=2),
+            ],
+            pages=2,
+        ),
+        docx(
+            "03行政处罚决定书.docx",
+            [
+                para("某市市场监督管理局", "03行政处罚决定书.docx"),
+                para("行政处罚决定书", "03行政处罚决定书.docx"),
+                para("某市监罚〔2024〕12号", "03行政处罚决定书.docx"),
+                para(BODY, "03行政处罚决定书.docx"),
+            ],
+        ),
+        docx("04送达回证.docx", [para("受送达人：某某公司", "04送达回证.docx")]),
+    ]
+    docs = split_documents(files)
+    assert summary(docs) == [
+        (T.FILING_APPROVAL, "立案审批表", (1, 1), "title"),
+        (T.INQUIRY_RECORD, "询 问 笔 录", (1, 2), "title"),
+        (T.DECISION, "行政处罚决定书", (1, 1), "title"),
+        (T.SERVICE_RECEIPT, None, (1, 1), "filename"),
+    ]
+    assert [d.source for d in docs] == [f.source for f in files]
+    assert [d.confidence for d in docs] == [0.98, 0.98, 0.98, 0.85]
+    assert [b.text for b in docs[1].blocks] == ["询 问 笔 录", "问：你是否申请回避？", "答：不申请。"]
+    assert all(d.facts.case_number is None for d in docs)
+
+
+def test_pdf_with_toc_and_offset_printed_numbers() -> None:
+    pages = [
+        ["行政处罚案卷", "案由：销售过期食品案"],
+        [
+            "卷内目录",
+            "序号 题名 日期 页号",
+            "1 立案审批表 2024.3.4 1",
+            "2 张三询问笔录 2024.3.6 2-3",
+            "3 行政处罚决定书 2024.4.15 4-5",
+            "4 送达回证 2024.4.16 6",
+        ],
+        ["立案审批表", "当事人：某某超市"],
+        ["问：你是否申请回避？", "答：不申请。"],  # the inquiry record prints no title here
+        ["问：货从哪里进的？", "答：批发市场。"],
+        ["某市市场监督管理局", "行政处罚决定书", BODY],
+        ["如不服本处罚决定，可以申请行政复议。"],
+        ["送达回证", "送达文书名称：行政处罚决定书"],
+        ["备考表", "本卷共6页"],
+    ]
+    docs = split_documents([pdf(pages, printed={n: n - 2 for n in range(3, 9)})])
+    assert summary(docs) == [
+        (T.COVER, "行政处罚案卷", (1, 1), "title"),
+        (T.TOC, "卷内目录", (2, 2), "title"),
+        (T.FILING_APPROVAL, "立案审批表", (3, 3), "toc"),
+        (T.INQUIRY_RECORD, None, (4, 5), "toc"),
+        (T.DECISION, "行政处罚决定书", (6, 7), "toc"),
+        (T.SERVICE_RECEIPT, "送达回证", (8, 8), "toc"),
+        (T.REMARKS, "备考表", (9, 9), "title"),
+    ]
+    assert [d.confidence for d in docs] == [0.98, 0.98, 0.99, 0.9, 0.99, 0.99, 0.98]
+
+
+def test_toc_without_printed_numbers_fits_offset_to_titles() -> None:
+    pages = [
+        ["卷内文件目录"],
+        ["立案审批表", "当事人：某某"],
+        ["现场检查笔录", "检查时间：2024年3月6日"],
+        ["检查情况：货架上有过期食品。"],
+        ["结案审批表", "执行情况：已缴纳罚款。"],
+    ]
+    toc_cells = [
+        cell("序号", "case.pdf", 0, 0, page=1),
+        cell("题名", "case.pdf", 0, 1, page=1),
+        cell("页号", "case.pdf", 0, 2, page=1),
+        cell("1", "case.pdf", 1, 0, page=1),
+        cell("立案审批表", "case.pdf", 1, 1, page=1),
+        cell("1", "case.pdf", 1, 2, page=1),
+        cell("2", "case.pdf", 2, 0, page=1),
+        cell("现场检查笔录", "case.pdf", 2, 1, page=1),
+        cell("2-3", "case.pdf", 2, 2, page=1),
+        cell("3", "case.pdf", 3, 0, page=1),
+        cell("结案审批表", "case.pdf", 3, 1, page=1),
+        cell("4", "case.pdf", 3, 2, page=1),
+    ]
+    file = pdf(pages)
+    file.blocks[1:1] = toc_cells
+    docs = split_documents([file])
+    assert summary(docs) == [
+        (T.TOC, "卷内文件目录", (1, 1), "title"),
+        (T.FILING_APPROVAL, "立案审批表", (2, 2), "toc"),
+        (T.INSPECTION_RECORD, "现场检查笔录", (3, 4), "toc"),
+        (T.CLOSING_REPORT, "结案审批表", (5, 5), "toc"),
+    ]
+
+
+def test_pdf_without_toc_uses_titles_and_page_marks() -> None:
+    pages = [
+        ["询问笔录", "询问时间：2024年3月6日", "第1页 共3页"],
+        ["询问笔录", "问：你店的牛奶从哪里进货？", "第2页 共3页"],  # a repeated title on page 2
+        ["答：从某批发市场。", "第3页共3页"],
+        ["询问笔录（第二次）", "询问时间：2024年3月8日"],
+        ["现场笔录", "检查时间：2024年3月6日", "第 1 页（共 2 页）"],
+        ["检查情况：冷柜温度12度。", "第 2 页（共 2 页）"],
+        ["国家税务总局某市税务局稽查局", "税务行政处罚决定书", "某税稽罚〔2024〕3号", BODY],
+        ["如对本决定不服，可以申请行政复议。"],
+    ]
+    docs = split_documents([pdf(pages)])
+    assert summary(docs) == [
+        (T.INQUIRY_RECORD, "询问笔录", (1, 3), "title"),
+        (T.INQUIRY_RECORD, "询问笔录（第二次）", (4, 4), "title"),
+        (T.INSPECTION_RECORD, "现场笔录", (5, 6), "title"),
+        (T.DECISION, "税务行政处罚决定书", (7, 8), "title"),
+    ]
+    assert [d.confidence for d in docs] == [0.98, 0.97, 0.98, 0.98]
+
+
+def test_archive_wide_page_numbers_do_not_tie_documents() -> None:
+    pages = [
+        ["立案审批表", "第1页 共5页"],
+        ["询问笔录", "第2页 共5页"],
+        ["答：是的。", "第3页 共5页"],
+        ["行政处罚决定书", "第4页 共5页"],
+        ["送达回证", "第5页 共5页"],
+    ]
+    docs = split_documents([pdf(pages)])
+    assert [(d.type, d.pages) for d in docs] == [
+        (T.FILING_APPROVAL, (1, 1)),
+        (T.INQUIRY_RECORD, (2, 3)),
+        (T.DECISION, (4, 4)),
+        (T.SERVICE_RECEIPT, (5, 5)),
+    ]
+
+
+def test_agency_prefixed_and_spaced_titles_and_table_first_row() -> None:
+    source = "x.docx"
+    files = [
+        docx("a.docx", [para("长沙市芙蓉区行政执法局立案审批表", "a.docx")]),
+        docx("b.docx", [para("行 政 处 罚 事 先 告 知 书", "b.docx"), para(BODY, "b.docx")]),
+        docx(source, [cell("重大案件集体讨论记录", source, 0, 0), cell("讨论时间", source, 1, 0)]),
+        docx("c.docx", [para("XX县农业农村局", "c.docx"), para("农业行政处罚决定书（存根）", "c.docx")]),
+    ]
+    docs = split_documents(files)
+    assert summary(docs) == [
+        (T.FILING_APPROVAL, "长沙市芙蓉区行政执法局立案审批表", (1, 1), "title"),
+        (T.PRIOR_NOTICE, "行 政 处 罚 事 先 告 知 书", (1, 1), "title"),
+        (T.COLLECTIVE_DISCUSSION, "重大案件集体讨论记录", (1, 1), "title"),
+        (T.DECISION, "农业行政处罚决定书（存根）", (1, 1), "title"),
+    ]
+    assert [d.confidence for d in docs] == [0.97, 0.98, 0.98, 0.97]
+
+
+def test_body_mentions_and_served_document_names_are_not_titles() -> None:
+    source = "r.docx"
+    files = [
+        docx(
+            "d.docx",
+            [
+                para("行政处罚决定书", "d.docx"),
+                para("本局于2024年4月2日向当事人送达了", "d.docx"),
+                para("行政处罚事先告知书，当事人未陈述申辩。", "d.docx", page=2),
+            ],
+            pages=2,
+        ),
+        docx(
+            source,
+            [
+                para("送达回证", source),
+                cell("送达文书名称", source, 0, 0),
+                cell("行政处罚决定书", source, 0, 1),
+                cell("受送达人", source, 1, 0),
+            ],
+        ),
+        docx("s.docx", [cell("送达文书名称", "s.docx", 0, 0), cell("行政处罚决定书", "s.docx", 0, 1)]),
+    ]
+    docs = split_documents(files)
+    assert [(d.type, d.title, d.pages) for d in docs[:2]] == [
+        (T.DECISION, "行政处罚决定书", (1, 2)),
+        (T.SERVICE_RECEIPT, "送达回证", (1, 1)),
+    ]
+    assert docs[2].title is None
+    assert docs[2].type_method in ("classifier", "default")
+    assert docs[2].type is not T.DECISION
+
+
+def test_plain_text_splits_on_title_lines_with_agency_header() -> None:
+    texts = [
+        "某市市场监督管理局",
+        "行政处罚决定书",
+        "某市监罚〔2024〕1号",
+        BODY,
+        "某市市场监督管理局",
+        "2024年4月15日",
+        "某市市场监督管理局",
+        "送达回证",
+        "送达文书名称：行政处罚决定书",
+    ]
+    file = ParsedFile(
+        source="case.txt", format="txt", sha256="0", blocks=[line(t, None, "case.txt") for t in texts]
+    )
+    docs = split_documents([file])
+    assert summary(docs) == [
+        (T.DECISION, "行政处罚决定书", None, "title"),
+        (T.SERVICE_RECEIPT, "送达回证", None, "title"),
+    ]
+    assert [b.text for b in docs[1].blocks] == [
+        "某市市场监督管理局",
+        "送达回证",
+        "送达文书名称：行政处罚决定书",
+    ]
+
+
+def test_unread_pages_join_previous_document_with_low_confidence() -> None:
+    file = pdf([["行政处罚决定书", BODY], [], []])
+    file.pages[1].needs_ocr = True
+    file.pages[2].needs_ocr = True
+    lead = pdf([[], ["立案审批表"]])
+    lead.pages[0].needs_ocr = True
+    docs = split_documents([file, lead])
+    assert [(d.type, d.pages, d.confidence, d.type_method) for d in docs] == [
+        (T.DECISION, (1, 3), 0.6, "title"),
+        (T.OTHER, (1, 1), 0.2, "default"),
+        (T.FILING_APPROVAL, (2, 2), 0.98, "title"),
+    ]
+
+
+def test_images_are_copied_and_reindexed() -> None:
+    file = pdf([["立案审批表", "负责人签名："], ["送达回证", "受送达人签名："]])
+    file.images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="case.pdf", page=2, block_index=3),
+        ImageItem(kind=ImageKind.SEAL, source="case.pdf", page=1, block_index=None),
+    ]
+    docs = split_documents([file])
+    assert [(i.kind, i.block_index) for i in docs[0].images] == [(ImageKind.SEAL, None)]
+    assert [(i.kind, i.block_index) for i in docs[1].images] == [(ImageKind.SIGNATURE, 1)]
+    assert file.images[0].block_index == 3
