@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from casefile_eval.cli import evaluate
+from casefile_eval.cli import evaluate, report, sheet
 from casefile_eval.errors import ConfigError
 from casefile_eval.version import VERSION
 
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     evaluate.register(commands)
+    sheet.register(commands)
+    report.register(commands)
     return parser
 
 
