@@ -1,0 +1,140 @@
+"""Sums of money: Arabic (5000元, 5,000.00元, 0.5万元, 罚款6万元) and written (人民币伍仟元整,
+壹万贰仟叁佰肆拾伍元陆角柒分, 二万元), each with what it is (fine, confiscation, tax, late fee), and the fine
+a decision imposes.
+
+The fine is read only where a decision imposes it: after the decision heading (处罚决定 / 决定如下 …),
+outside quoted statute text, never from a range (5万元以上50万元以下), 罚金 (criminal) or 加处罚款.
+Several fines to the same addressee add up; a summing sentence (综上/合计/共计 … 罚款 X元) wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casefile_eval.extract.cnnum import CN_NUMBER_CLASS, cn_money
+from casefile_eval.extract.text import DocText, inside, quote_spans
+from casefile_eval.model import Amount
+
+_ARABIC = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万|千|百)?元"
+_WRITTEN = rf"(?P<cn>[{CN_NUMBER_CLASS}]+(?:元|圆)(?:[{CN_NUMBER_CLASS}]角)?(?:[{CN_NUMBER_CLASS}]分)?整?)"
+AMOUNT_RE = re.compile(rf"(?:人民币|¥|￥)?(?:{_ARABIC}|{_WRITTEN})")
+_UNIT = {"万": 10_000, "千": 1_000, "百": 100}
+_RANGE_AFTER = re.compile(r"(?:以上|以下|以内|至|到|-|~|—|－)")
+_RANGE_BEFORE = re.compile(r"(?:至|到|-|~|—|－|以上|不足|超过|低于|高于|在)$")
+_DECISION_HEAD = re.compile(
+    r"处罚决定如下|处罚如下|如下处罚|决定如下|处理决定如下|[一二三四五六七八九十][、.]?(?:行政)?处罚(?:决定|的依据|种类)"
+    r"|决定(?:对|给予|处以|作出|予以)"
+)
+_FINE_BEFORE = re.compile(
+    r"(?<!加处)罚款(?:[,，:：]?(?:计|共计|合计|总计|金额|数额|为|计金额|计人民币|人民币)){0,2}[,，:：]?$"
+)
+_FINE_AFTER = re.compile(r"(?:的)?罚款")
+_TOTAL_WORDS = re.compile(r"综上|合计|共计|总计|总额|合并")
+_TARGET = re.compile(r"对([^，,。；;：:对]{2,30}?)(?:处以?|给予|作出|决定|罚款|警告|并处|没收)")
+_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("late_fee", re.compile(r"滞纳金")),
+    ("confiscation", re.compile(r"没收|违法所得")),
+    ("tax", re.compile(r"税款|税额|增值税|所得税|[^罚]税\d|补缴|少缴|追缴")),
+    ("fine", re.compile(r"罚款")),
+)
+CONTEXT = 14
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    """A sum of money found in flat text."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+
+
+def _value(m: re.Match[str]) -> float | None:
+    if m.group("num") is not None:
+        number = float(m.group("num").replace(",", ""))
+        return round(number * _UNIT.get(m.group("unit") or "", 1), 2)
+    return cn_money(m.group("cn"))
+
+
+def find_amounts(flat: str) -> list[AmountMatch]:
+    """Every sum of money in `flat` (text without white space)."""
+    out: list[AmountMatch] = []
+    for m in AMOUNT_RE.finditer(flat):
+        value = _value(m)
+        if value is not None:
+            out.append(AmountMatch(m.start(), m.end(), m.group(), value))
+    return out
+
+
+def _is_range(flat: str, a: AmountMatch) -> bool:
+    return bool(_RANGE_AFTER.match(flat, a.end) or _RANGE_BEFORE.search(flat[max(0, a.start - 2) : a.start]))
+
+
+def _kind(flat: str, a: AmountMatch) -> str:
+    before = flat[max(0, a.start - CONTEXT) : a.start]
+    after = flat[a.end : a.end + 4]
+    if _FINE_BEFORE.search(before) or _FINE_AFTER.match(after):
+        return "fine"
+    for kind, pattern in _KIND_WORDS:
+        if pattern.search(before):
+            return kind
+    return "other"
+
+
+def _sentence_start(flat: str, pos: int) -> int:
+    return max(flat.rfind(ch, 0, pos) for ch in "。；;") + 1
+
+
+@dataclass(frozen=True)
+class _Fine:
+    value: float
+    total: bool
+    target: str | None
+
+
+def _fine(flat: str, a: AmountMatch, quotes: list[tuple[int, int]]) -> _Fine | None:
+    before = flat[max(0, a.start - CONTEXT) : a.start]
+    if inside(quotes, a.start) or _is_range(flat, a) or "罚金" in before[-4:]:
+        return None
+    if not (_FINE_BEFORE.search(before) or _FINE_AFTER.match(flat, a.end)):
+        return None
+    sentence = flat[_sentence_start(flat, a.start) : a.start]
+    clause = sentence[max(sentence.rfind("，"), sentence.rfind(","), -1) + 1 :]
+    targets = _TARGET.findall(sentence)
+    return _Fine(
+        a.value,
+        bool(_TOTAL_WORDS.search(clause) or _TOTAL_WORDS.search(sentence[:6])),
+        targets[-1] if targets else None,
+    )
+
+
+def fine_amount(dt_: DocText, amounts: list[AmountMatch]) -> float | None:
+    """The fine the document imposes (or proposes, for a notice), None when it imposes none."""
+    flat = dt_.flat
+    head = _DECISION_HEAD.search(flat)
+    begin = head.start() if head else 0
+    quotes = quote_spans(flat)
+    fines = [f for a in amounts if a.start >= begin and (f := _fine(flat, a, quotes)) is not None]
+    if not fines:
+        return None
+    totals = [f for f in fines if f.total]
+    if totals:
+        return totals[-1].value
+    first_target = next((f.target for f in fines if f.target), None)
+    same = [f for f in fines if f.target in (None, first_target)]
+    return round(sum(f.value for f in same), 2)
+
+
+def amount_facts(dt_: DocText, amounts: list[AmountMatch]) -> list[Amount]:
+    """Every amount of the document with its kind and evidence."""
+    return [
+        Amount(
+            value=a.value,
+            raw=a.raw,
+            kind=_kind(dt_.flat, a),
+            evidence=dt_.evidence(a.start, a.end, flat=True),
+        )
+        for a in amounts
+    ]

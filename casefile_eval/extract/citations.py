@@ -1,0 +1,120 @@
+"""Legal citations: 《…》第X条第X款第X项, with Chinese or Arabic numbers, 第（一）项, lists (第十条、第十二条,
+also across a quoted article text), a parenthetical between title and article (version or issuing order),
+abbreviations defined in the text ("（以下简称《保险法》）") and a normalised `law_key`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casefile_eval.extract.cnnum import CN_NUMBER_CLASS, cn_to_int
+from casefile_eval.extract.text import DocText, inside, quote_spans
+from casefile_eval.model import Citation
+
+_N = rf"[0-9{CN_NUMBER_CLASS}]+"
+_TITLE = re.compile(r"《(?P<law>[^《》\n]{2,80}?)》")
+_REF = re.compile(
+    rf"第(?P<art>{_N})条(?:之(?P<sub>{_N}))?(?:第(?P<para>{_N})款)?"
+    rf"(?:第?[（(](?P<item_b>{_N})[)）]项?|第(?P<item>{_N})项)?"
+)
+_JOINER = re.compile(r"(?:“[^”]{0,800}”|\"[^\"]{0,800}\")?(?:、|，|,|和|及|以及|或者?|与)")
+_DEFINITION = re.compile(
+    r"《(?P<full>[^《》]{2,80})》[（(]以下简称[“\"《]?(?P<short>[^”\"》）)]{1,30})[”\"》]?[）)]"
+)
+_VERSION = re.compile(
+    r"(?P<v>(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改|版|施行|公布))"
+)
+_INNER_PAREN = re.compile(r"[（(][^（）()]*[)）]$")
+_NATIONAL = "中华人民共和国"
+# Regulations whose official title carries 中华人民共和国 though they are no 法 (tax, invoices).
+_PREFIXED_REGULATIONS = re.compile(
+    r"^(?:增值税|消费税|营业税|城镇土地使用税|印花税|契税|城市维护建设税|房产税|土地增值税|资源税|耕地占用税|车船税"
+    r"|车辆购置税|进出口关税|发票管理)(?:暂行条例|条例|办法)(?:实施细则)?$"
+)
+PAREN_MAX = 400
+
+
+def law_key(title: str, aliases: dict[str, str] | None = None) -> str:
+    """The normalised title of a law: aliases resolved, spaces and a version parenthetical dropped,
+    中华人民共和国 added to a national 法 (and its 实施条例/细则) cited by its short name."""
+    key = re.sub(r"\s+", "", title)
+    key = key.replace("〈", "《").replace("〉", "》")
+    key = _INNER_PAREN.sub("", key) if _VERSION.search(key[-16:]) else key
+    if aliases and key in aliases:
+        key = aliases[key]
+    if key.startswith(_NATIONAL):
+        return key
+    core = re.sub(r"(?:实施条例|实施细则|实施办法)$", "", key)
+    national_law = core.endswith(("法", "法典")) and not core.endswith(("办法", "方法"))
+    if national_law or _PREFIXED_REGULATIONS.match(key):
+        return _NATIONAL + key
+    return key
+
+
+def _skip_parenthetical(flat: str, pos: int) -> tuple[int, str]:
+    """Skip a balanced parenthetical right after a title; return the new position and its text."""
+    if pos >= len(flat) or flat[pos] not in "（(":
+        return pos, ""
+    depth = 0
+    for i in range(pos, min(len(flat), pos + PAREN_MAX)):
+        if flat[i] in "（(":
+            depth += 1
+        elif flat[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i + 1, flat[pos : i + 1]
+    return pos, ""
+
+
+def _version_hint(*texts: str) -> str | None:
+    for text in texts:
+        m = _VERSION.search(text)
+        if m:
+            return m.group("v")
+    return None
+
+
+def _aliases(flat: str) -> dict[str, str]:
+    return {m.group("short"): law_key(m.group("full")) for m in _DEFINITION.finditer(flat)}
+
+
+def _citation(dt_: DocText, law: str, key: str, ref: re.Match[str], hint: str | None) -> Citation | None:
+    article = cn_to_int(ref.group("art"))
+    if article is None or article == 0:
+        return None
+    para = ref.group("para")
+    item = ref.group("item") or ref.group("item_b")
+    return Citation(
+        law=law,
+        law_key=key,
+        article=article,
+        paragraph=cn_to_int(para) if para else None,
+        item=cn_to_int(item) if item else None,
+        raw=f"《{law}》{ref.group()}",
+        version_hint=hint,
+        evidence=dt_.evidence(ref.start(), ref.end(), flat=True),
+    )
+
+
+def find_citations(dt_: DocText) -> list[Citation]:
+    """Every article cited with its law, in order of appearance."""
+    flat = dt_.flat
+    aliases = _aliases(flat)
+    quotes = quote_spans(flat)
+    out: list[Citation] = []
+    for title in _TITLE.finditer(flat):
+        if inside(quotes, title.start()):
+            continue
+        law = title.group("law")
+        pos, paren = _skip_parenthetical(flat, title.end())
+        key = law_key(law, aliases)
+        hint = _version_hint(law, paren)
+        while (ref := _REF.match(flat, pos)) is not None:
+            citation = _citation(dt_, law, key, ref, hint)
+            if citation is not None:
+                out.append(citation)
+            joiner = _JOINER.match(flat, ref.end())
+            if joiner is None:
+                break
+            pos = joiner.end()
+    return out

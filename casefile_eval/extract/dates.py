@@ -1,0 +1,108 @@
+"""Dates as written in case files, in every style met in practice.
+
+`find_dates(text)` returns every date in a string with its position: Arabic (2024年3月5日, 2024年03月05日,
+2024 年 3 月 5 日), Chinese (二〇二四年三月五日 with 〇/○/O/Ｏ/零), ISO-like (2024-03-05, 2024.3.5, 2024/3/5),
+an optional time or time range (9时30分至10时15分), template blanks (年 月 日 → `blank`, value None) and
+impossible dates (2月30日 → value None, raw kept). Text should be `text.norm`-alised (lengths are kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from casefile_eval.extract.cnnum import cn_to_int, digit_string
+from casefile_eval.model import DateFact
+
+_YDIG = "0-9〇○OoＯ零一二三四五六七八九"
+_MD = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+_S = r"[ \t]*"
+_TIME = (
+    rf"(?:{_S}(?:上午|下午|晚上|早上)?{_S}(?P<h>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}(?:时|点|:)"
+    rf"{_S}(?:(?P<mi>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}分?)?"
+    rf"(?:{_S}(?:至|到|—|-|~|－){_S}(?:(?:{_MD}){_S}月{_S})?(?:(?:{_MD}){_S}日{_S})?"
+    rf"(?P<h2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}(?:时|点|:)"
+    rf"{_S}(?:(?P<mi2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}分?)?)?)?"
+)
+_CJK_DATE = rf"(?<![{_YDIG}])(?P<y>[{_YDIG}]{{4}}){_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
+_ISO_DATE = (
+    r"(?<![0-9.,/-])(?P<iy>(?:19|20)[0-9]{2})(?P<sep>[-./])"
+    r"(?P<im>[0-9]{1,2})(?P=sep)(?P<id>[0-9]{1,2})(?:(?![0-9.])|(?=[0-9]{1,2}(?:时|点)))"
+)
+_BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
+DATE_RE = re.compile(rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}")
+_BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date found in a text: its span, its value (None if blank or impossible) and its time, if any."""
+
+    start: int
+    end: int
+    raw: str
+    value: dt.date | None
+    blank: bool = False
+    start_time: tuple[int, int] | None = None
+    end_time: tuple[int, int] | None = None
+
+
+def _num(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+def _date_value(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    if year is None or month is None or day is None or not 1949 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _time(hour: str | None, minute: str | None) -> tuple[int, int] | None:
+    h = _num(hour)
+    if h is None or h > 24:
+        return None
+    m = _num(minute) if minute else 0
+    return (h, m) if m is not None and m < 60 else None
+
+
+def _from_match(m: re.Match[str]) -> DateMatch:
+    raw = m.group().rstrip()
+    if m.group("blank") is not None:
+        return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
+    if m.group("y") is not None:
+        year = digit_string(m.group("y"))
+        value = _date_value(year, _num(m.group("m")), _num(m.group("d")))
+    else:
+        value = _date_value(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    return DateMatch(
+        m.start(),
+        m.start() + len(raw),
+        raw,
+        value,
+        start_time=_time(m.group("h"), m.group("mi")),
+        end_time=_time(m.group("h2"), m.group("mi2")),
+    )
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in `text`, in order, with its span."""
+    return [_from_match(m) for m in DATE_RE.finditer(text)]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first readable date in `text`, or None."""
+    for match in find_dates(text):
+        if match.value is not None:
+            return match.value
+    return None
+
+
+def is_blank(fact: DateFact) -> bool:
+    """True for a template blank (年 月 日 with nothing filled in): the date is missing, not unreadable."""
+    return fact.value is None and _BLANK_ONLY.match(fact.raw.strip()) is not None

@@ -1,0 +1,277 @@
+"""What each date of a document dates: read from the words printed before it (the label) and from its
+place (the 落款 at the end of a document), interpreted by document type.
+
+The label of a date is the text between the previous date and this one in the same block; when that holds
+no keyword, up to two short preceding blocks (a label cell left of or above a value cell) are read too.
+Within that context the keyword nearest to the date decides; a bare 签名/盖章 only when no role word is there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.extract.cnnum import cn_to_int
+from casefile_eval.extract.dates import DateMatch, find_dates
+from casefile_eval.extract.text import DocText, squeeze, strip_spaces
+from casefile_eval.model import BlockKind, DateFact
+
+_T = DocumentType
+_TAGS: tuple[tuple[str, str], ...] = (
+    (
+        "served",
+        r"送达(?:时间|日期)|收到(?:时间|日期)|签收(?:时间|日期)|收件(?:时间|日期)|接收(?:时间|日期)"
+        r"|受送达人|收件人|签收人|代收人",
+    ),
+    ("server", r"(?<!受)送达人"),
+    ("witness", r"见证人"),
+    ("review", r"法制审核|审核人|审核意见|审核机构|审核(?:时间|日期)|法制机构"),
+    ("discuss", r"讨论(?:时间|日期)|会议(?:时间|日期)|集体讨论"),
+    ("hearing", r"听证(?:时间|日期)|举行听证"),
+    ("approve", r"负责人|审批意见|审批人|批准人|批准意见|领导意见|审批|签发人|批示"),
+    ("extension", r"延长"),
+    (
+        "officer",
+        r"承办人|承办机构|经办人|执法人员|办案人员?|(?<!被)询问人|(?<!被)检查人|(?<!被)调查人|勘验人"
+        r"|主持人",
+    ),
+    ("recorder", r"记录人"),
+    ("party", r"被询问人|被检查人|被调查人|当事人|陈述人|申辩人|法定代表人|代理人|被处罚人"),
+    ("record", r"(?:询问|检查|勘验|勘查|调查|笔录|起止)(?:时间|日期)|(?:^|(?<=[\s|]))时间"),
+    ("paid", r"(?:缴款|缴纳|交款|入库|收款|缴费)(?:日期|时间)"),
+    ("filed", r"立案(?:时间|日期)|受案(?:时间|日期)"),
+    ("closed", r"结案(?:时间|日期)"),
+    ("signed", r"签名|签字|签章|盖章|签收"),
+)
+_LABEL_END = r"(?=\s*(?:[:：|（(\[【_]|签|意见|审批|审核|$))"
+_TAG_RE = re.compile("|".join(f"(?P<{name}>(?:{pattern}){_LABEL_END})" for name, pattern in _TAGS))
+_ROLE_OF_TAG = {
+    "served": Role.RECIPIENT,
+    "server": Role.SERVER,
+    "witness": Role.WITNESS,
+    "review": Role.REVIEWER,
+    "approve": Role.APPROVER,
+    "officer": Role.OFFICER,
+    "recorder": Role.RECORDER,
+    "party": Role.PARTY,
+}
+_SIMPLE_KIND = {
+    "server": DateKind.SIGNED,
+    "witness": DateKind.SIGNED,
+    "officer": DateKind.SIGNED,
+    "recorder": DateKind.SIGNED,
+    "party": DateKind.SIGNED,
+    "signed": DateKind.SIGNED,
+    "review": DateKind.REVIEWED,
+    "discuss": DateKind.DISCUSSED,
+    "hearing": DateKind.HEARING,
+    "paid": DateKind.PAID,
+    "extension": DateKind.EXTENSION,
+}
+_RECORD_TYPES = {
+    _T.INQUIRY_RECORD,
+    _T.INSPECTION_RECORD,
+    _T.STATEMENT_RECORD,
+    _T.EVIDENCE,
+    _T.ENFORCEMENT_MEASURE,
+    _T.CASE_SOURCE,
+}
+_LUOKUAN_KIND = {
+    _T.DECISION: DateKind.DECIDED,
+    _T.SUMMARY_DECISION: DateKind.DECIDED,
+    _T.PRIOR_NOTICE: DateKind.NOTIFIED,
+    _T.LEGAL_REVIEW: DateKind.REVIEWED,
+}
+_SENTENCE_PUNCT = re.compile(r"[。；;，,:：！？]")
+_SEAL_MARK = re.compile(r"[(（\[【]\s*(?:印章|公章|盖章|章|签章|印)\s*[)）\]】]")
+_EXTENSION_DOC = re.compile(r"延长.{0,12}?期限|期限.{0,6}延长")
+_EXTENSION_DAYS = re.compile(
+    r"延长(?:[^。；;]{0,16}?期限)?[^。；;0-9一二三四五六七八九十]{0,6}"
+    r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作日|日|天)"
+)
+_LABEL_PUNCT = re.compile(r"[\s:：|_]+")
+LOOKBACK_BLOCKS = 2
+WRAP_REMNANT = 2
+LABEL_WINDOW = 40
+SHORT_BLOCK = 40
+
+
+@dataclass
+class _Found:
+    match: DateMatch
+    block: int
+    tag: str | None
+    label: str
+    luokuan: bool = False
+
+
+def _tag(context: str, *, strict: bool = True) -> tuple[str | None, str]:
+    """The deciding keyword of a label context: the last role keyword, else a bare 签名-like word.
+
+    A keyword followed by a clause break (，。；) with no signing word after the break is the start of a
+    sentence or of a person's particulars (被询问人：赵六，男，1980年…), not the label of the date."""
+    best: tuple[int, str, str] | None = None
+    generic: tuple[str, str] | None = None
+    for m in _TAG_RE.finditer(context):
+        name = m.lastgroup or ""
+        if name == "signed":
+            generic = (name, m.group())
+        elif best is None or m.start() >= best[0]:
+            best = (m.start(), name, m.group())
+    if best is not None:
+        tail = context[best[0] :]
+        cut = max(tail.rfind(ch) for ch in "，,。；;")
+        if not strict or cut < 0 or _TAG_RE.search(tail, cut):
+            return best[1], best[2]
+    return generic if generic is not None else (None, "")
+
+
+def _context(dt_: DocText, block: int, before: str, dated: set[int]) -> tuple[str | None, str]:
+    tag, label = _tag(before[-LABEL_WINDOW:])
+    own_words = _LABEL_PUNCT.sub("", before)
+    wrapped = (
+        len(own_words) <= WRAP_REMNANT
+    )  # "受送达人签名或盖" / "章 2025.6.17": a label cut by the line end
+    may_look_back = tag == "signed" or wrapped or dt_.doc.blocks[block].kind is BlockKind.CELL
+    back = block - 1
+    while may_look_back and tag in (None, "signed") and back >= 0 and block - back <= LOOKBACK_BLOCKS:
+        prev = dt_.squeezed(back)
+        if len(prev) > SHORT_BLOCK or back in dated:
+            break
+        found, found_label = _tag(prev, strict=False)
+        if found not in (None, "signed") or tag is None:
+            tag, label = found, found_label
+        back -= 1
+    return tag, label
+
+
+def _is_luokuan_block(text: str, match: DateMatch) -> bool:
+    rest = strip_spaces(text[: match.start] + text[match.end :])
+    rest = _SEAL_MARK.sub("", rest)
+    return len(rest) <= SHORT_BLOCK and not _SENTENCE_PUNCT.search(rest)
+
+
+def _scan(dt_: DocText) -> list[_Found]:
+    by_block: dict[int, list[DateMatch]] = {}
+    for match in find_dates(dt_.text):
+        index = dt_.block_at(match.start)
+        offset = dt_.starts[index]
+        local = DateMatch(
+            match.start - offset,
+            match.end - offset,
+            match.raw,
+            match.value,
+            match.blank,
+            match.start_time,
+            match.end_time,
+        )
+        by_block.setdefault(index, []).append(local)
+    dated = set(by_block)
+    found: list[_Found] = []
+    for index, matches in by_block.items():
+        text = dt_.blocks[index]
+        previous_end = 0
+        for match in matches:
+            tag, label = _context(dt_, index, text[previous_end : match.start], dated)
+            luokuan = tag is None and _is_luokuan_block(text, match)
+            found.append(_Found(match, index, tag, label, luokuan))
+            previous_end = match.end
+    return found
+
+
+def _approval_kind(doc_type: DocumentType, extension: bool) -> DateKind:
+    if doc_type is _T.FILING_APPROVAL:
+        return DateKind.FILED
+    if doc_type is _T.CLOSING_REPORT:
+        return DateKind.CLOSED
+    if doc_type is _T.LEGAL_REVIEW:
+        return DateKind.REVIEWED
+    if doc_type is _T.COLLECTIVE_DISCUSSION:
+        return DateKind.DISCUSSED
+    return DateKind.EXTENSION if extension else DateKind.APPROVED
+
+
+def _kind(item: _Found, doc_type: DocumentType, extension: bool) -> tuple[DateKind, Role | None]:
+    tag = item.tag
+    role = _ROLE_OF_TAG.get(tag or "")
+    if tag == "served":
+        return (DateKind.SERVED if doc_type is _T.SERVICE_RECEIPT else DateKind.SIGNED), role
+    if tag == "approve":
+        return _approval_kind(doc_type, extension), role
+    if tag == "record":
+        if doc_type in _RECORD_TYPES:
+            return DateKind.RECORD_START, None
+        if doc_type is _T.HEARING_RECORD:
+            return DateKind.HEARING, None
+        return (DateKind.DISCUSSED if doc_type is _T.COLLECTIVE_DISCUSSION else DateKind.OTHER), None
+    if tag in ("filed", "closed"):
+        wanted = _T.FILING_APPROVAL if tag == "filed" else _T.CLOSING_REPORT
+        kind = DateKind.FILED if tag == "filed" else DateKind.CLOSED
+        return (kind if doc_type is wanted else DateKind.OTHER), None
+    if tag is not None:
+        return _SIMPLE_KIND.get(tag, DateKind.OTHER), role
+    if item.luokuan:
+        return _LUOKUAN_KIND.get(doc_type, DateKind.ISSUED), None
+    return DateKind.OTHER, None
+
+
+def _settle(facts: list[DateFact], doc_type: DocumentType) -> None:
+    """One FILED / CLOSED date per form: the last 负责人 approval; a 立案日期 field or the 落款 stands in
+    only where no approval date is written."""
+    for kind, wanted in ((DateKind.FILED, _T.FILING_APPROVAL), (DateKind.CLOSED, _T.CLOSING_REPORT)):
+        if doc_type is not wanted:
+            continue
+        approvals = [f for f in facts if f.kind is kind and f.role is Role.APPROVER]
+        fields = [f for f in facts if f.kind is kind and f.role is None]
+        for extra in approvals[:-1]:
+            extra.kind = DateKind.APPROVED
+        if approvals:
+            for f in fields:
+                f.kind = DateKind.OTHER
+        elif not fields:
+            for f in facts:
+                if f.kind is DateKind.ISSUED and f.label == "落款":
+                    f.kind = kind
+
+
+def is_extension_document(dt_: DocText) -> bool:
+    """Whether the document asks for or approves a longer period for the decision (延长办案期限)."""
+    head = (dt_.doc.title or "") + "".join(dt_.blocks[:3])
+    return _EXTENSION_DOC.search(squeeze(head)) is not None
+
+
+def extension_days(dt_: DocText) -> int | None:
+    """The days of an extension named in an extension document (延长办案期限30日 → 30)."""
+    if not is_extension_document(dt_):
+        return None
+    m = _EXTENSION_DAYS.search(dt_.flat)
+    if m is None or "查封" in m.group() or "扣押" in m.group():
+        return None
+    return cn_to_int(m.group("n"))
+
+
+def date_facts(dt_: DocText) -> list[DateFact]:
+    """Every date of the document, tied to what it dates."""
+    doc_type = dt_.doc.type
+    found = _scan(dt_)
+    luokuan = [f for f in found if f.luokuan]
+    for f in luokuan[:-1]:
+        f.luokuan = False
+    extension = is_extension_document(dt_)
+    facts: list[DateFact] = []
+    for item in found:
+        kind, role = _kind(item, doc_type, extension)
+        start = dt_.starts[item.block]
+        facts.append(
+            DateFact(
+                kind=kind,
+                value=item.match.value,
+                raw=item.match.raw,
+                label="落款" if item.luokuan else item.label,
+                role=role,
+                evidence=dt_.evidence(start + item.match.start, start + item.match.end),
+            )
+        )
+    _settle(facts, doc_type)
+    return facts

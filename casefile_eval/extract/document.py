@@ -1,0 +1,66 @@
+"""Facts of one typed document: every extractor run once over the document's prepared text."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.extract.amounts import amount_facts, find_amounts, fine_amount
+from casefile_eval.extract.citations import find_citations
+from casefile_eval.extract.dating import date_facts, extension_days
+from casefile_eval.extract.numbers import document_numbers
+from casefile_eval.extract.officers import find_officers
+from casefile_eval.extract.parties import agency_kind, find_agency, find_party
+from casefile_eval.extract.penalties import find_penalties
+from casefile_eval.extract.remedy import find_remedy
+from casefile_eval.extract.seals import find_seals
+from casefile_eval.extract.served import find_served
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import Document, DocumentFacts
+
+_REMEDY_TYPES = {
+    DocumentType.DECISION,
+    DocumentType.SUMMARY_DECISION,
+    DocumentType.ENFORCEMENT_MEASURE,
+    DocumentType.PRIOR_NOTICE,
+    DocumentType.HEARING_NOTICE,
+    DocumentType.OTHER,
+}
+_PENALTY_TYPES = {
+    DocumentType.DECISION,
+    DocumentType.SUMMARY_DECISION,
+    DocumentType.PRIOR_NOTICE,
+    DocumentType.DECISION_APPROVAL,
+    DocumentType.OTHER,
+}
+
+
+def extract_document_facts(doc: Document) -> DocumentFacts:
+    """Read the facts of one document (its type already set, its blocks in reading order)."""
+    text = DocText.of(doc)
+    dates = date_facts(text)
+    numbers = document_numbers(text)
+    amounts = find_amounts(text.flat)
+    fine = fine_amount(text, amounts)
+    party = find_party(text)
+    agency = find_agency(text, dates)
+    signatures = find_signatures(text)
+    served = find_served(text) if doc.type is DocumentType.SERVICE_RECEIPT else None
+    return DocumentFacts(
+        case_number=numbers.own[0] if numbers.own else None,
+        filing_number=numbers.filing[0] if numbers.filing else None,
+        party=party[0] if party else None,
+        agency=agency[0] if agency else None,
+        agency_kind=agency_kind(agency[0]) if agency else None,
+        officers=find_officers(text),
+        fine_amount=fine,
+        amounts=amount_facts(text, amounts),
+        dates=dates,
+        citations=find_citations(text),
+        remedy=find_remedy(text) if doc.type in _REMEDY_TYPES else None,
+        signatures=signatures,
+        seals=find_seals(text, dates, signatures),
+        penalties=find_penalties(text, fine is not None) if doc.type in _PENALTY_TYPES else [],
+        served_document=served[0] if served else None,
+        served_document_type=served[1] if served else None,
+        extension_days=extension_days(text),
+    )

@@ -1,0 +1,119 @@
+"""Document numbers (文号 / 案号): every bracket style, an optional 第, spaces inside, zero padding.
+
+`find_numbers(text)` finds them in flat text (no white space) and gives the canonical form
+机关代字〔年份〕N号 (GB/T 9704). A document's own 文号 is the one in its header block (alone on its line, or
+after a 文号/编号 label); numbers inside sentences, or after 送达文书文号-like labels, are cited numbers.
+立案号/案号 labels give the filing number.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from casefile_eval.extract.text import DocText, squeeze
+from casefile_eval.model import Evidence
+
+_PREFIX_CHAR = r"[\u4e00-\u9fffA-Za-z]"
+_ANCHOR = re.compile(
+    r"[〔\[(（【［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])）】］]\s*第?\s*(?P<num>\d{1,6})\s*号"
+)
+_PREFIX_BACK = re.compile(rf"(?:{_PREFIX_CHAR}|[(（][\u4e00-\u9fff]{{1,6}}[)）])+$")
+PREFIX_MAX = 16
+# Words of a sentence that can run into a number's agency code: cut the prefix after the last of them.
+_PROSE = re.compile(
+    r".*(?:根据|依据|依照|按照|参照|对照|文号|字号|编号|案号|号为|作出|作出的|下达|送达|送达了|见|经|即|和|及|与|的|了|为|是"
+    r"|简称|立案|登记|备案|审批|印发|发布|转发|附件|通知|决定书|告知书|通知书)"
+)
+_OWN_LABEL = re.compile(r"(?:^|[\s|])(?:文号|编号|文书编号|决定书文号|字号)[:：]?\s*$")
+_FILING_LABEL = re.compile(r"(?:立案号|立案编号|案件编号|案号|案卷号)[:：]?\s*$")
+_CITED_LABEL = re.compile(r"(?:送达文书|送达|文书|告知书|决定书|通知书)(?:文号|编号|字号)[:：]?\s*$")
+HEADER_BLOCKS = 8
+OWN_BLOCK_EXTRA = 6
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A 文号 found in flat text: span, canonical form and its parts."""
+
+    start: int
+    end: int
+    raw: str
+    canonical: str
+    prefix: str
+    year: int
+    serial: int
+
+
+def _clean_prefix(prefix: str) -> str:
+    cut = _PROSE.match(prefix)
+    return prefix[cut.end() :] if cut and cut.end() < len(prefix) else prefix
+
+
+def find_numbers(flat: str, line_starts: list[int] | None = None) -> list[NumberMatch]:
+    """Every 文号 in `flat` (text without white space), canonicalised to 机关代字〔年份〕N号.
+
+    `line_starts` (sorted offsets where lines or blocks begin) keeps an agency code from reaching back
+    into the line before (a title "决定书（单位）" above the number)."""
+    out: list[NumberMatch] = []
+    for m in _ANCHOR.finditer(flat):
+        floor = max(0, m.start() - PREFIX_MAX)
+        if line_starts:
+            floor = max(floor, line_starts[max(0, bisect_right(line_starts, m.start()) - 1)])
+        back = _PREFIX_BACK.search(flat, floor, m.start())
+        if back is None:
+            continue
+        prefix = _clean_prefix(back.group())
+        start = m.start() - len(prefix)
+        year, serial = int(m.group("year")), int(m.group("num"))
+        canonical = f"{prefix.replace('(', '（').replace(')', '）')}〔{year}〕{serial}号"
+        out.append(NumberMatch(start, m.end(), flat[start : m.end()], canonical, prefix, year, serial))
+    return out
+
+
+def canonical_number(text: str) -> str | None:
+    """The canonical first 文号 of `text`: "芙执罚决字 〔 2024 〕 第 12 号" → 芙执罚决字〔2024〕12号."""
+    found = find_numbers(squeeze(text))
+    return found[0].canonical if found else None
+
+
+@dataclass(frozen=True)
+class DocumentNumbers:
+    """The numbers of one document: its own 文号, its 立案号, and the numbers it cites."""
+
+    own: tuple[str, Evidence] | None
+    filing: tuple[str, Evidence] | None
+    cited: list[tuple[str, Evidence]]
+
+
+def _label_before(dt_: DocText, block: int, flat_start: int) -> str:
+    """The words before a number in its block, or the previous block when the number starts its block."""
+    block_flat_start = dt_.flat_block_start(block)
+    before = dt_.flat[block_flat_start:flat_start]
+    if not before and block > 0:
+        before = dt_.squeezed(block - 1)
+    return before
+
+
+def document_numbers(dt_: DocText) -> DocumentNumbers:
+    """Split the numbers of a document into its own 文号, its 立案号 and cited numbers."""
+    own: tuple[str, Evidence] | None = None
+    filing: tuple[str, Evidence] | None = None
+    cited: list[tuple[str, Evidence]] = []
+    line_starts = [dt_.flat_block_start(i) for i in range(len(dt_.blocks))]
+    for match in find_numbers(dt_.flat, line_starts):
+        block = dt_.flat_block(match.start)
+        evidence = dt_.evidence(match.start, match.end, flat=True)
+        before = _label_before(dt_, block, match.start)
+        block_len = len(dt_.squeezed(block))
+        alone = block_len - len(match.raw) <= OWN_BLOCK_EXTRA
+        if _FILING_LABEL.search(before):
+            filing = filing or (match.canonical, evidence)
+        elif _CITED_LABEL.search(before):
+            cited.append((match.canonical, evidence))
+        elif own is None and (_OWN_LABEL.search(before) or (alone and block < HEADER_BLOCKS)):
+            own = (match.canonical, evidence)
+        else:
+            cited.append((match.canonical, evidence))
+    return DocumentNumbers(own, filing, cited)

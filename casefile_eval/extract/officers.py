@@ -1,0 +1,93 @@
+"""Enforcement officers and their 执法证号.
+
+Three layouts: inline "张三（执法证号：12345678）"; a names label followed by a numbers label in one line
+("执法人员：张三、李四 执法证号：123、456"); and table cells ("执法人员 | 张三 李四", "执法证号 | 123 456"),
+where names and numbers are paired in order. Labels: 执法证号/执法证件号/执法证编号/执法证件编号/证件号.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import Evidence, Officer
+
+_CERT_LABEL = r"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|证件(?:编)?号(?:码)?)"
+_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
+_CERT = r"[A-Za-z0-9][A-Za-z0-9\-]{3,23}"
+_INLINE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
+)
+_NAMES_LABEL = re.compile(
+    r"(?:执法人员|承办人|办案人员?|经办人|(?<!被)检查人|(?<!被)询问人|(?<!被)调查人|记录人|送达人|执法人|勘验人)"
+    r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:[:：]|\s+|$)"
+)
+_CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
+_SPLIT = re.compile(r"[\s、，,/;；和及]+")
+_NOT_A_NAME = re.compile(
+    r"签名|签字|盖章|年|月|日|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
+)
+_LABEL_PREFIX = re.compile(
+    r"^.*(?:执法人员|承办人|办案人员?|经办人|检查人|询问人|调查人|记录人|送达人|执法人|勘验人|签名|签字|盖章|员)"
+)
+_ANY = re.compile(
+    _CERT_LABEL + r"|执法人员|承办人|办案人|经办人|检查人|询问人|调查人|记录人|送达人|执法人|勘验人"
+)
+NEAR_BLOCKS = 4
+
+
+def _names(value: str) -> list[str]:
+    names: list[str] = []
+    for token in _SPLIT.split(value):
+        token = token.strip("：:（）()")
+        if 2 <= len(token) <= 5 and re.fullmatch(_NAME, token) and not _NOT_A_NAME.search(token):
+            names.append(token)
+    return names
+
+
+def _certs(value: str) -> list[str]:
+    return [t for t in _SPLIT.split(value) if re.fullmatch(_CERT, t.strip("：:（）()"))]
+
+
+def _cut(text: str, start: int) -> str:
+    """The value after a label: up to the next label of either kind."""
+    rest = text[start:]
+    nxt = [m.start() for p in (_NAMES_LABEL, _CERTS_LABEL) if (m := p.search(rest)) and m.start() > 0]
+    return rest[: min(nxt)] if nxt else rest
+
+
+def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
+    value = _cut(dt_.blocks[index], m.end())
+    if not value.strip() and index + 1 < len(dt_.blocks):
+        return _cut(dt_.blocks[index + 1], 0), index + 1
+    return value, index
+
+
+def find_officers(dt_: DocText) -> list[Officer]:
+    """Officers named in the document, each with the 执法证号 written for them (None when not written)."""
+    found: dict[str, Officer] = {}
+    pending: list[tuple[str, Evidence]] = []
+    pending_at = -NEAR_BLOCKS - 1
+    for index in dt_.blocks_matching(_ANY):
+        text = dt_.blocks[index]
+        for m in _INLINE.finditer(text):
+            name = _LABEL_PREFIX.sub("", m.group("name"))
+            if 2 <= len(name) <= 4 and not _NOT_A_NAME.search(name) and name not in found:
+                found[name] = Officer(name=name, cert_no=m.group("no"), evidence=dt_.block_evidence(index))
+        if _INLINE.search(text):
+            continue
+        for m in _NAMES_LABEL.finditer(text):
+            value, where = _value_after(dt_, index, m)
+            names = [n for n in _names(value) if n not in found]
+            if names:
+                pending = [(n, dt_.block_evidence(where)) for n in names]
+                pending_at = index
+                for name, evidence in pending:
+                    found[name] = Officer(name=name, evidence=evidence)
+        for m in _CERTS_LABEL.finditer(text):
+            certs = _certs(_value_after(dt_, index, m)[0])
+            if certs and pending and index - pending_at <= NEAR_BLOCKS:
+                for (name, evidence), cert in zip(pending, certs, strict=False):
+                    found[name] = Officer(name=name, cert_no=cert, evidence=evidence)
+                pending = []
+    return list(found.values())

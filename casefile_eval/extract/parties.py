@@ -1,0 +1,197 @@
+"""Who a document concerns and who issued it.
+
+Party: a label (当事人, 被处罚人, 纳税人名称, 被检查人, 受送达人 …) with its value in the same block or the
+next cell; else the addressee line of a letter ("浙江维拉利家具有限公司：（纳税人识别号：…）"); else an
+organisation named at the start of the text ("X有限公司（以下简称…）…一案").
+Agency: the 落款 name (the line with or before the closing date), else the header line above the title,
+else the text of a seal image; `agency_kind` follows from the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casefile_eval.codes import AgencyKind
+from casefile_eval.extract.text import DocText, strip_spaces
+from casefile_eval.model import DateFact, Evidence, ImageItem
+
+_PARTY_LABEL = re.compile(
+    r"^(?:当事人(?:姓名或者?(?:单位)?名称|单位名称|名称|姓名)?|被处罚(?:人|单位)(?:名称|姓名)?|纳税人(?:名称|姓名)"
+    r"|被检查(?:人|单位|对象)(?:名称)?|受送达人(?:名称)?|被调查(?:人|单位)|违法(?:行为)?(?:人|单位)(?:名称)?"
+    r"|相对人(?:名称)?|行政相对人)(?:[(（][^)）]{0,12}[)）])?[:：]?"
+)
+_ID_PAREN = re.compile(r"[(（][^（）()]*?(?:代码|识别号|证号|身份证|证件号)[^（）()]*(?:[)）]|$)")
+_ADDRESSEE = re.compile(r"^(?P<name>[^：:，,。；;（）()]{2,60})[:：]$")
+_NOT_NAME = re.compile(
+    r"(?:事实|证据|如下|决定|理由|依据|意见|情况|地址|住所|电话|时间|地点|附件|说明|备注|内容|结论|落款|签名|日期)$"
+    r"|^(?:经查|根据|依据|关于|现|我|你|本)"
+)
+_ORG_SUFFIX = (
+    r"(?:公司|厂|店|部|社|中心|合作社|院|所|站|行|馆|场|个体工商户|协会|学校|医院|酒店|宾馆|超市|药房|药店|诊所"
+    r"|餐厅|饭店|工作室|门市|经营部|商行|加油站|农场|养殖场|集团|银行|支行|分行)"
+)
+_ORG_START = re.compile(
+    rf"^(?P<name>[\u4e00-\u9fff()（）A-Za-z0-9]{{2,40}}?{_ORG_SUFFIX})(?:[(（]以下简称|涉嫌|因|于|未|违反|存在|的|在)"
+)
+_VALUE_END = re.compile(
+    r"[，,。；;]|(?:住所|住址|地址|法定代表人|负责人|统一社会信用代码|身份证|联系电话|电话|性别|年龄)"
+)
+# "当事人 | 个人 | 姓名 | 段浩涛": the first value is the kind of party, the name follows its own label.
+_CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")
+_NAME_LABEL = re.compile(r"^(?:姓名|名称|单位名称|企业名称|经营者姓名|字号名称)[:：]?")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+# "当事人 | 个人 | 姓名 | 段浩涛": the first value is the kind of party, the name follows its own label.
+_CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")
+_NAME_LABEL = re.compile(r"^(?:姓名|名称|单位名称|企业名称|经营者姓名|字号名称)[:：]?")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+_TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
+_AGENCY_SUFFIX = re.compile(
+    r"(?:局|委员会|委|厅|部|署|办公室|办|队|支队|大队|中队|所|中心|政府|分局|稽查局|管理处|站|院|会|处|街道办事处)$"
+)
+_GENERIC_AGENCY = re.compile(r"^(?:行政|执法|税务|处罚|作出决定的?)?(?:机关|部门|单位)(?:名称)?$")
+_SEAL_MARK = re.compile(
+    r"[(（\[【]\s*(?:印章|公章|盖章|章|签章|印)\s*[)）\]】]|[(（]?(?:印章|公章|盖章)[)）]?"
+)
+_TITLE_WORDS = re.compile(
+    r"(?:行政处罚|税务行政处罚|税务处理|当场行政处罚|不予行政处罚)?(?:决定书|告知书|通知书|笔录|审批表|回证|报告|意见书|确认书"
+    r"|登记表|清单|目录|记录)"
+)
+HEADER_BLOCKS = 8
+_KINDS: tuple[tuple[AgencyKind, re.Pattern[str]], ...] = (
+    (AgencyKind.TAX, re.compile(r"税务|国税|地税")),
+    (AgencyKind.CUSTOMS, re.compile(r"海关")),
+    (
+        AgencyKind.FINANCIAL,
+        re.compile(r"银保监|保监|银监|证监|金融监[督管]|银行保险监督|证券监督|保险监督|人民银行"),
+    ),
+    (AgencyKind.FOREIGN_EXCHANGE, re.compile(r"外汇")),
+    (AgencyKind.NATIONAL_SECURITY, re.compile(r"国家安全")),
+    (AgencyKind.PUBLIC_SECURITY, re.compile(r"公安|派出所|交通警察|交警")),
+    (
+        AgencyKind.MARKET_REGULATION,
+        re.compile(
+            r"市场监督|市场监管|市场和质量|工商行政|工商局|质量技术监督|质监|食品药品|食药监|药品监督"
+        ),
+    ),
+    (AgencyKind.ECOLOGY_ENVIRONMENT, re.compile(r"生态环境|环境保护|环保")),
+    (AgencyKind.URBAN_MANAGEMENT, re.compile(r"综合行政执法|综合执法|城市管理|城管")),
+    (AgencyKind.TRANSPORT, re.compile(r"交通运输|交通局|运输管理|路政|海事")),
+    (AgencyKind.AGRICULTURE, re.compile(r"农业农村|农业|农牧|畜牧|渔业")),
+    (AgencyKind.EMERGENCY, re.compile(r"应急管理|安全生产监督|安监")),
+    (AgencyKind.HEALTH, re.compile(r"卫生健康|卫生和计划生育|卫生计生|卫健|卫生局")),
+    (AgencyKind.NATURAL_RESOURCES, re.compile(r"自然资源|国土")),
+    (AgencyKind.HOUSING_CONSTRUCTION, re.compile(r"住房和城乡建设|住房城乡建设|住建|建设局|城乡建设")),
+    (AgencyKind.CULTURE_TOURISM, re.compile(r"文化|旅游|文旅|广电|体育")),
+)
+
+
+def agency_kind(name: str | None) -> AgencyKind | None:
+    """The kind of agency a name denotes (税务 → TAX …); OTHER when none fits, None without a name."""
+    if not name:
+        return None
+    for kind, pattern in _KINDS:
+        if pattern.search(name):
+            return kind
+    return AgencyKind.OTHER
+
+
+def _clean_party(value: str) -> str | None:
+    value = _ID_PAREN.sub("", value)
+    cut = _VALUE_END.search(value)
+    name = value[: cut.start()] if cut else value
+    name = _TRAILING_PAREN.sub("", name).strip("：:、 ")
+    if not _NAME_CHARS.search(name) or _NOT_NAME.search(name) or ("年" in name and "月" in name):
+        return None
+    return name
+
+
+def _labelled_party(dt_: DocText) -> tuple[str, Evidence] | None:
+    category = False
+    for index in range(len(dt_.blocks)):
+        text = dt_.squeezed(index)
+        m = _PARTY_LABEL.match(text) or (_NAME_LABEL.match(text) if category else None)
+        if not m:
+            continue
+        value = text[m.end() :]
+        if value and not m.group().endswith((":", "：")):
+            continue
+        where = index
+        if not value and index + 1 < len(dt_.blocks):
+            value, where = dt_.squeezed(index + 1), index + 1
+            if _PARTY_LABEL.match(value):
+                continue
+        name = _clean_party(value)
+        if name and _CATEGORY.match(name):
+            category = True
+        elif name:
+            return name, dt_.block_evidence(where)
+    return None
+
+
+def _addressed_party(dt_: DocText) -> tuple[str, Evidence] | None:
+    for index in range(min(HEADER_BLOCKS, len(dt_.blocks))):
+        text = _ID_PAREN.sub("", dt_.squeezed(index))
+        m = _ADDRESSEE.match(text)
+        if m and not _NOT_NAME.search(m.group("name")) and not _PARTY_LABEL.match(text):
+            return m.group("name"), dt_.block_evidence(index)
+        m = _ORG_START.match(text)
+        if m:
+            return m.group("name"), dt_.block_evidence(index)
+    return None
+
+
+def find_party(dt_: DocText) -> tuple[str, Evidence] | None:
+    """The party a document concerns, with evidence."""
+    return _labelled_party(dt_) or _addressed_party(dt_)
+
+
+def _agency_name(text: str) -> str | None:
+    name = _SEAL_MARK.sub("", strip_spaces(text)).strip("：:")
+    if 3 <= len(name) <= 40 and _AGENCY_SUFFIX.search(name) and not _GENERIC_AGENCY.match(name):
+        return name
+    return None
+
+
+def _luokuan_agency(dt_: DocText, dates: list[DateFact]) -> tuple[str, Evidence] | None:
+    luokuan = next(
+        (d for d in dates if d.label == "落款" and d.evidence and d.evidence.block is not None), None
+    )
+    if luokuan is None or luokuan.evidence is None or luokuan.evidence.block is None:
+        return None
+    block = luokuan.evidence.block
+    own = dt_.blocks[block].replace(luokuan.raw, "")
+    for index, text in ((block, own), (block - 1, None), (block - 2, None)):
+        if index < 0:
+            continue
+        name = _agency_name(text if text is not None else dt_.blocks[index])
+        if name:
+            return name, dt_.block_evidence(index)
+    return None
+
+
+def _header_agency(dt_: DocText) -> tuple[str, Evidence] | None:
+    for index in range(min(3, len(dt_.blocks))):
+        text = dt_.squeezed(index)
+        title = _TITLE_WORDS.search(text)
+        head = text[: title.start()] if title else text
+        head = re.sub(r"(?:税务|行政|当场)$", "", head) if title else head
+        name = _agency_name(head)
+        if name:
+            return name, dt_.block_evidence(index)
+    return None
+
+
+def _seal_agency(images: list[ImageItem]) -> str | None:
+    for image in images:
+        if image.name and (name := _agency_name(image.name)):
+            return name
+    return None
+
+
+def find_agency(dt_: DocText, dates: list[DateFact]) -> tuple[str, Evidence] | None:
+    """The issuing agency: 落款 name, else header line, else the text of a seal image."""
+    found = _luokuan_agency(dt_, dates) or _header_agency(dt_)
+    if found:
+        return found
+    seal = _seal_agency(dt_.doc.images)
+    return (seal, dt_.block_evidence(len(dt_.blocks) - 1, seal)) if seal else None

@@ -1,0 +1,147 @@
+"""Case facts reconciled across documents (the contract's `case` block), procedure, case type, partial.
+
+case_number: the decision's 文号. party / agency: the decision's, else the most frequent. fine: the
+decision's. Dates: filed from the 立案审批表, notified from the 事先告知书, decided from the decision, served
+from the 送达回证 that serves the decision (else the first receipt after the decision; for a 当场 decision
+the party's signature on it), closed from the 结案审批表.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from casefile_eval.codes import CaseType, DateKind, DocumentType, Procedure, Role
+from casefile_eval.extract.document import extract_document_facts
+from casefile_eval.extract.parties import agency_kind
+from casefile_eval.model import CaseDates, CaseFacts, Document, DocumentFacts
+
+_T = DocumentType
+_DECISIONS = (_T.DECISION, _T.SUMMARY_DECISION)
+_DECISION_LIKE = {_T.DECISION, _T.PRIOR_NOTICE, _T.HEARING_NOTICE, _T.OTHER, _T.COVER}
+_SUMMARY_WORDS = re.compile(r"当场|简易程序")
+_EMPTY = DocumentFacts()
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What reconciliation gives the reader: the case facts, procedure, case type and partial flag."""
+
+    facts: CaseFacts
+    procedure: Procedure
+    case_type: CaseType
+    partial: bool
+
+
+def _facts(doc: Document) -> DocumentFacts:
+    return doc.facts if doc.facts != _EMPTY else extract_document_facts(doc)
+
+
+def _first_date(facts: DocumentFacts, *kinds: DateKind, role: Role | None = None) -> dt.date | None:
+    for fact in facts.dates:
+        if fact.kind in kinds and fact.value is not None and (role is None or fact.role is role):
+            return fact.value
+    return None
+
+
+def _date_of(
+    pairs: Iterable[tuple[Document, DocumentFacts]], doc_type: DocumentType, kind: DateKind
+) -> dt.date | None:
+    for doc, facts in pairs:
+        if doc.type is doc_type and (value := _first_date(facts, kind)) is not None:
+            return value
+    return None
+
+
+def _most_frequent(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _served(
+    pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None, number: str | None
+) -> dt.date | None:
+    receipts = [(i, f) for i, (d, f) in enumerate(pairs) if d.type is _T.SERVICE_RECEIPT]
+    for _, facts in receipts:
+        served = facts.served_document or ""
+        serves_decision = facts.served_document_type in _DECISIONS or bool(number and number in served)
+        if serves_decision and (value := _first_date(facts, DateKind.SERVED)) is not None:
+            return value
+    if decision_at is not None:
+        for i, facts in receipts:
+            if (
+                i > decision_at
+                and not facts.served_document
+                and (value := _first_date(facts, DateKind.SERVED))
+            ):
+                return value
+        doc, facts = pairs[decision_at]
+        if doc.type is _T.SUMMARY_DECISION:
+            return _first_date(facts, DateKind.SERVED, DateKind.SIGNED, role=Role.PARTY) or _first_date(
+                facts, DateKind.SERVED, DateKind.SIGNED, role=Role.RECIPIENT
+            )
+    return None
+
+
+def _procedure(pairs: list[tuple[Document, DocumentFacts]]) -> Procedure:
+    for doc, _ in pairs:
+        if doc.type is _T.SUMMARY_DECISION:
+            return Procedure.SUMMARY
+        if doc.type is _T.DECISION and _SUMMARY_WORDS.search(doc.title or ""):
+            return Procedure.SUMMARY
+    return Procedure.GENERAL
+
+
+def _case_type(documents: list[Document]) -> CaseType:
+    types = {d.type for d in documents}
+    if types & {_T.DECISION, _T.SUMMARY_DECISION, _T.PRIOR_NOTICE}:
+        titles = "".join(d.title or "" for d in documents if d.type is _T.DECISION)
+        return (
+            CaseType.ADMINISTRATIVE_LICENSING
+            if "许可" in titles and "处罚" not in titles
+            else CaseType.ADMINISTRATIVE_PENALTY
+        )
+    if any("许可" in (d.title or "") for d in documents):
+        return CaseType.ADMINISTRATIVE_LICENSING
+    if _T.ENFORCEMENT_MEASURE in types:
+        return CaseType.ADMINISTRATIVE_COERCION
+    if types and types <= {_T.INSPECTION_RECORD, _T.INQUIRY_RECORD, _T.EVIDENCE, _T.COVER, _T.TOC, _T.OTHER}:
+        return (
+            CaseType.ADMINISTRATIVE_INSPECTION
+            if _T.INSPECTION_RECORD in types
+            else CaseType.ADMINISTRATIVE_PENALTY
+        )
+    return CaseType.ADMINISTRATIVE_PENALTY
+
+
+def reconcile_case(documents: list[Document]) -> CaseSummary:
+    """Reconcile the facts of a case's documents (extracting those not yet extracted)."""
+    pairs = [(doc, _facts(doc)) for doc in documents]
+    decision_at = next((i for i, (d, _) in enumerate(pairs) if d.type is _T.DECISION), None)
+    if decision_at is None:
+        decision_at = next((i for i, (d, _) in enumerate(pairs) if d.type is _T.SUMMARY_DECISION), None)
+    decision = pairs[decision_at][1] if decision_at is not None else None
+    number = decision.case_number if decision else None
+    party = (decision.party if decision else None) or _most_frequent(f.party for _, f in pairs)
+    agency = (decision.agency if decision else None) or _most_frequent(f.agency for _, f in pairs)
+    dates = CaseDates(
+        filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),
+        notified=_date_of(pairs, _T.PRIOR_NOTICE, DateKind.NOTIFIED),
+        decided=_first_date(decision, DateKind.DECIDED) if decision else None,
+        served=_served(pairs, decision_at, number),
+        closed=_date_of(pairs, _T.CLOSING_REPORT, DateKind.CLOSED),
+    )
+    facts = CaseFacts(
+        case_number=number,
+        party=party,
+        agency=agency,
+        agency_kind=agency_kind(agency),
+        fine_amount=decision.fine_amount if decision else None,
+        dates=dates,
+    )
+    types = {d.type for d in documents}
+    partial = bool(types) and types <= _DECISION_LIKE and bool(types & {_T.DECISION, _T.PRIOR_NOTICE})
+    return CaseSummary(facts, _procedure(pairs), _case_type(documents), partial)

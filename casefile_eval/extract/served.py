@@ -1,0 +1,63 @@
+"""What a 送达回证 serves: the name of the document (送达文书名称) and its type, read with a small title
+lexicon of this module's own, and the number of the document served where the receipt gives one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.extract.numbers import find_numbers
+from casefile_eval.extract.text import DocText
+
+_LABEL = re.compile(
+    r"(?:送达|受送达)?(?:的)?(?:法律)?(?:文书|文件)名称(?:及文号|、文号)?[:：]?|送达(?:的)?(?:法律)?(?:文书|文件)[:：]"
+)
+_NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：]?")
+_TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
+    (DocumentType.SUMMARY_DECISION, re.compile(r"当场|简易程序")),
+    (DocumentType.HEARING_NOTICE, re.compile(r"听证(?:告知|通知)")),
+    (DocumentType.PRIOR_NOTICE, re.compile(r"事先告知|处罚告知|陈述申辩告知|拟处罚|拟作出")),
+    (DocumentType.ENFORCEMENT_MEASURE, re.compile(r"查封|扣押|先行登记保存|强制措施")),
+    (DocumentType.ADDRESS_CONFIRMATION, re.compile(r"送达地址确认")),
+    (DocumentType.STATEMENT_RECORD, re.compile(r"复核")),
+    (DocumentType.DECISION, re.compile(r"(?:处罚|处理)决定书|决定书")),
+    (DocumentType.PAYMENT_RECEIPT, re.compile(r"缴款|票据")),
+)
+
+
+def served_type(name: str) -> DocumentType:
+    """The type of a document served, from its name."""
+    for doc_type, pattern in _TYPES:
+        if pattern.search(name):
+            return doc_type
+    return DocumentType.OTHER
+
+
+def _value(dt_: DocText, index: int, rest: str) -> str:
+    if rest.strip(":： "):
+        return rest
+    return dt_.squeezed(index + 1) if index + 1 < len(dt_.blocks) else ""
+
+
+def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
+    """(name of the document served, with its number in brackets when written; its type) or None."""
+    name: str | None = None
+    number: str | None = None
+    for index in range(len(dt_.blocks)):
+        text = dt_.squeezed(index)
+        m = _LABEL.match(text)
+        if name is None and m:
+            name = _value(dt_, index, text[m.end() :]) or None
+        n = _NUMBER_LABEL.match(text)
+        if number is None and n and not m:
+            found = find_numbers(_value(dt_, index, text[n.end() :]))
+            number = found[0].canonical if found else None
+    if not name:
+        return None
+    inline = find_numbers(name)
+    if inline:
+        number = number or inline[0].canonical
+        name = name[: inline[0].start].rstrip("（(《") or name
+    name = name.strip("《》（）() ")
+    return (f"{name}（{number}）" if number else name), served_type(name)
