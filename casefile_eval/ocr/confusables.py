@@ -1,0 +1,79 @@
+"""Typical OCR confusions folded away for matching titles, labels, numbers and dates.
+
+`normalize_ocr_text` never changes what a report quotes: it is for comparing text only. It applies
+`casefile_eval.textnorm.normalize` and then folds characters that the recogniser mixes up:
+
+- everywhere: 己/巳 → 已 and 曰 → 日 (the same strokes, and the wrong reads are rare in case files);
+- inside a number (a run holding a real digit, or right before 年/月/日/号): 〇/○/O/o/Ｏ → 0 and
+  l/I/|/丨 → 1 (letters of credit codes such as D or Q are left alone);
+- 口/目 right after a day number → 日 ("6口" → "6日");
+- a year in brackets of any shape ([2026], 【2026】, 〔2026], (2026)) → 〔2026〕;
+- 末 → 未 and 士 → 土 only in the words where the other reading makes no sense (末经, 末按, 士地…).
+"""
+
+from __future__ import annotations
+
+import re
+
+from casefile_eval.textnorm import normalize
+
+# Characters folded everywhere: the wrong reading is not a word in administrative documents.
+_ALWAYS = str.maketrans({"己": "已", "巳": "已", "曰": "日"})
+
+# Zero look-alikes, one-look-alikes: only folded inside numbers (see _fold_digits).
+_ZERO_LIKE = "〇○OoＯ◯"
+_ONE_LIKE = "lI|丨"
+_DIGIT_CLASS = rf"[0-9{re.escape(_ZERO_LIKE + _ONE_LIKE)}]"
+# A run that contains at least one real digit, or is followed by a date unit: "2O2l年", "〇月".
+_NUMBER_RUN = re.compile(rf"{_DIGIT_CLASS}*[0-9]{_DIGIT_CLASS}*|{_DIGIT_CLASS}+(?=[年月日号])")
+_ZERO_TABLE = str.maketrans(dict.fromkeys(_ZERO_LIKE, "0") | dict.fromkeys(_ONE_LIKE, "1"))
+
+# 口 or 目 read for 日 right after a day number: "6口" → "6日".
+_DAY_AFTER_NUMBER = re.compile(r"(?<=[0-9])[口目](?![0-9])")
+
+# Words where 末/士 is an OCR error for 未/土 (the reverse reading is not a word used in case files).
+_WORD_FIXES = {
+    "末经": "未经",
+    "末按": "未按",
+    "末依": "未依",
+    "末取得": "未取得",
+    "末办理": "未办理",
+    "末缴": "未缴",
+    "末在": "未在",
+    "末能": "未能",
+    "末予": "未予",
+    "士地": "土地",
+    "国士": "国土",
+}
+_WORD_RE = re.compile("|".join(map(re.escape, _WORD_FIXES)))
+
+# Chinese-numeral zeros in dates: 二○一五年, 二Ｏ一五年 (letter O), 二零二一年 all become 〇.
+_CN_DIGITS = "一二三四五六七八九十"
+_CN_ZERO_LIKE = "〇○OoＯ◯零"
+_CN_DATE_RUN = re.compile(rf"[{_CN_DIGITS}{_CN_ZERO_LIKE}]+(?=[年月日])")
+_CN_ZERO_TABLE = str.maketrans(dict.fromkeys(_CN_ZERO_LIKE, "〇"))
+
+
+def _fold_cn_date(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if not any(ch in _CN_DIGITS for ch in run):
+        return run
+    return run.translate(_CN_ZERO_TABLE)
+
+
+# A year in any bracket OCR reads for 六角括号: [2026], ［2026］, 【2026】, 〔2026], (2026) → 〔2026〕.
+_YEAR_BRACKETS = re.compile(r"[\[［〔【(（]\s*((?:19|20)\d\d)\s*[\]］〕】)）]")
+
+
+def _fold_digits(match: re.Match[str]) -> str:
+    return match.group(0).translate(_ZERO_TABLE)
+
+
+def normalize_ocr_text(text: str) -> str:
+    """Text folded for matching: full-width → half-width, then typical OCR confusions folded."""
+    folded = normalize(text).translate(_ALWAYS)
+    folded = _CN_DATE_RUN.sub(_fold_cn_date, folded)
+    folded = _NUMBER_RUN.sub(_fold_digits, folded)
+    folded = _DAY_AFTER_NUMBER.sub("日", folded)
+    folded = _YEAR_BRACKETS.sub(r"〔\1〕", folded)
+    return _WORD_RE.sub(lambda m: _WORD_FIXES[m.group(0)], folded)

@@ -1,0 +1,97 @@
+"""The OCR engine: RapidOCR (PP-OCRv4 models shipped in its wheel), created lazily, one per process.
+
+Settings were chosen by measurement on a 2-core machine (see scripts/bench_ocr.py): two intra-op threads
+and one inter-op thread per ONNX session; pages rendered at 150 dpi (200 dpi is resized back to 2000 px
+by RapidOCR anyway and read no better on A4 pages).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+INTRA_OP_THREADS = 2
+INTER_OP_THREADS = 1
+CLS_THRESH = 0.9  # RapidOCR turns a crop only when its classifier is this sure
+MIN_TEXT_SCORE = 0.5  # RapidOCR's own default: lines read with less confidence are dropped
+RENDER_DPI = 150  # PDF pages are rendered at this resolution
+
+
+@dataclass(frozen=True)
+class RawBox:
+    """One text box as the engine returns it, in pixels of the image it was given."""
+
+    quad: tuple[tuple[float, float], ...]  # four corners, clockwise from top-left
+    text: str
+    score: float
+    upside_down: bool = False  # the angle classifier read this line as turned 180°
+
+
+class OcrEngine(Protocol):
+    """Anything that reads the text lines of an RGB page image."""
+
+    def __call__(self, image: np.ndarray) -> list[RawBox]:
+        """The text boxes of `image` (H×W×3, uint8), in any order."""
+        ...
+
+
+class RapidEngine:
+    """RapidOCR run step by step so that the angle classifier's verdicts are kept."""
+
+    def __init__(self) -> None:
+        from rapidocr_onnxruntime import RapidOCR
+
+        self._ocr: Any = RapidOCR(
+            intra_op_num_threads=INTRA_OP_THREADS,
+            inter_op_num_threads=INTER_OP_THREADS,
+            text_score=MIN_TEXT_SCORE,
+        )
+
+    def __call__(self, image: np.ndarray) -> list[RawBox]:
+        """Detect, classify (0°/180°) and recognise the lines of `image` (H×W×3, uint8)."""
+        ocr = self._ocr
+        raw_h, raw_w = image.shape[:2]
+        img, ratio_h, ratio_w = ocr.preprocess(image)
+        record: dict[str, Any] = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
+        img, record = ocr.maybe_add_letterbox(img, record)
+        boxes, _ = ocr.auto_text_det(img)
+        if boxes is None:
+            return []
+        crops = ocr.get_crop_img_list(img, boxes)
+        crops, cls_res, _ = ocr.text_cls(crops)
+        rec_res, _ = ocr.text_rec(crops, False)
+        quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)
+        out: list[RawBox] = []
+        for quad, (label, cls_score), rec in zip(quads, cls_res, rec_res, strict=True):
+            text, score = str(rec[0]), float(rec[1])
+            if score < MIN_TEXT_SCORE or not text.strip():
+                continue
+            corners = tuple((float(x), float(y)) for x, y in quad)
+            out.append(
+                RawBox(
+                    corners, text, score, upside_down=str(label) == "180" and float(cls_score) >= CLS_THRESH
+                )
+            )
+        return out
+
+
+_engine: OcrEngine | None = None
+_lock = threading.Lock()
+
+
+def get_engine() -> OcrEngine:
+    """The process's RapidOCR engine, created on first use."""
+    global _engine
+    with _lock:
+        if _engine is None:
+            _engine = RapidEngine()
+        return _engine
+
+
+def ocr_available() -> bool:
+    """True when RapidOCR and ONNX Runtime can be imported (the models ship inside the wheel)."""
+    return all(importlib.util.find_spec(name) is not None for name in ("onnxruntime", "rapidocr_onnxruntime"))

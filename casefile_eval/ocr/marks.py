@@ -1,0 +1,194 @@
+"""Red seals and signature ink on a page image.
+
+Seals: red pixels (HSV hue near 0°, saturated), grouped into blobs; a blob of seal size (relative to the
+page width) that is roughly round or elliptic is a seal. Signatures: for every printed signature label
+among the OCR lines (被询问人签名, 当事人（签名）, 受送达人签收, 负责人意见…), the zone to its right (or
+below) is inspected for ink that is neither a recognised printed word nor a ruled line or underscores.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from PIL import Image
+from scipy import ndimage  # type: ignore[import-untyped]
+
+from casefile_eval.ocr.confusables import normalize_ocr_text
+from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
+
+_SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
+_KEYWORD = r"签名|签字|签章|盖章|签收|捺印|指印|手印"
+_LABEL = re.compile(
+    rf"(?:{_KEYWORD})(?:或(?:签名|盖章|签章|捺印|指印))*[)）]?[:：]?"
+    r"|(?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|检查人|执法人员)"
+    r"[:：](?=[_\s]*$)"
+    r"|(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?(?=[_\s]*$)"
+)
+_TEMPLATE = re.compile(
+    r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
+)
+_OPINION = re.compile(r"意见[:：]?$")
+
+
+def red_mask(rgb: np.ndarray) -> np.ndarray:
+    """Pixels of seal red: hue within ±18° of red, saturated and not dark."""
+    hsv = np.asarray(Image.fromarray(rgb).convert("HSV"))
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    return ((hue < 13) | (hue > 242)) & (sat > 60) & (val > 90)
+
+
+def find_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
+    """Boxes (pixels) and confidences of the round or elliptic red seals on a page."""
+    width = rgb.shape[1]
+    step = 2  # work on every second pixel: seals are large
+    red = red_mask(rgb[::step, ::step])
+    joined = ndimage.binary_dilation(red, iterations=max(1, round(width * 0.006 / step)))
+    labels, _ = ndimage.label(joined)
+    seals = []
+    for i, sl in enumerate(ndimage.find_objects(labels), start=1):
+        h, w = sl[0].stop - sl[0].start, sl[1].stop - sl[1].start
+        size = max(h, w) * step / width
+        if not (_SEAL_MIN <= size <= _SEAL_MAX and 0.6 <= w / h <= 1.65):
+            continue
+        own = red[sl] & (labels[sl] == i)
+        confidence = _roundness(own)
+        if confidence >= 0.5:
+            ys, xs = np.nonzero(own)
+            y0, x0 = sl[0].start + int(ys.min()), sl[1].start + int(xs.min())
+            y1, x1 = sl[0].start + int(ys.max()) + 1, sl[1].start + int(xs.max()) + 1
+            box = (float(x0 * step), float(y0 * step), float(x1 * step), float(y1 * step))
+            seals.append((box, confidence))
+    return seals
+
+
+def _roundness(mask: np.ndarray) -> float:
+    """How seal-like a blob is: red spread round its centre, inside the inscribed ellipse."""
+    h, w = mask.shape
+    ys, xs = np.nonzero(mask)
+    if len(xs) < 50 or len(xs) / (h * w) < 0.03:
+        return 0.0
+    dx, dy = (xs - w / 2) / (w / 2), (ys - h / 2) / (h / 2)
+    inside = float(np.mean(dx * dx + dy * dy <= 1.15))
+    quadrants = [np.sum((dx < 0) & (dy < 0)), np.sum((dx >= 0) & (dy < 0))]
+    quadrants += [np.sum((dx < 0) & (dy >= 0)), np.sum((dx >= 0) & (dy >= 0))]
+    balance = min(quadrants) / max(max(quadrants), 1)
+    return float(round(min(0.98, 0.35 + 0.4 * inside + 0.3 * balance), 2))
+
+
+def _ink(rgb: np.ndarray) -> np.ndarray:
+    """Dark (black or blue) or red ink against the page background."""
+    gray = np.asarray(Image.fromarray(rgb).convert("L"), dtype=np.float32)
+    background = float(np.percentile(gray, 90))
+    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
+    blue = (b - np.maximum(r, g) > 40) & (gray < background * 0.85)
+    return np.asarray((gray < background * 0.62) | blue | red_mask(rgb), dtype=bool)
+
+
+def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
+    """Ink with long horizontal and vertical strokes (underscores, table lines) removed."""
+    run = max(8, round(height * 2.2))
+    horizontal = ndimage.binary_opening(ink, structure=np.ones((1, run), dtype=bool))
+    vertical = ndimage.binary_opening(ink, structure=np.ones((run, 1), dtype=bool))
+    rules = ndimage.binary_dilation(horizontal | vertical, iterations=2)
+    return np.asarray(ink & ~rules, dtype=bool)
+
+
+def _printed(part: OcrBox) -> bool:
+    text = normalize_ocr_text(part.text)
+    return bool(_TEMPLATE.match(text) or re.search(_KEYWORD, text) or _LABEL.search(text))
+
+
+def _label_end(part: OcrBox, end: int, em: float) -> float:
+    """x (pixels) where the first `end` characters of a part end.
+
+    By their share of the text, but at most `end` characters of 0.85 box heights (the engine pads boxes
+    by about a quarter of the glyph size): a box that swallowed handwriting beside its label
+    is wider than its recognised text.
+    """
+    x0, _, x1, _ = part.box
+    return x0 + min((x1 - x0) * end / max(len(part.text), 1), end * em * 0.85)
+
+
+def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
+    """Confidence that `zone` holds handwriting, and the ink's box; None when blank."""
+    x0, top, x1, bottom = (round(v) for v in zone)
+    crop = _without_rules(ink[max(top, 0) : bottom, max(x0, 0) : x1], height)
+    labels, n = ndimage.label(crop)
+    if n == 0:
+        return None
+    sizes = ndimage.sum_labels(crop, labels, index=np.arange(1, n + 1))
+    keep = np.isin(labels, 1 + np.nonzero(sizes >= max(6.0, 0.015 * height * height))[0])
+    area = float(keep.sum()) / (height * height)
+    if area < 0.06:
+        return None
+    ys, xs = np.nonzero(keep)
+    extent = max(xs.max() - xs.min(), ys.max() - ys.min()) / height
+    box = (x0 + float(xs.min()), top + float(ys.min()), x0 + float(xs.max()) + 1, top + float(ys.max()) + 1)
+    if area >= 0.25 and extent >= 0.7:
+        return round(min(0.95, 0.75 + 0.1 * area), 2), box
+    return 0.5, box
+
+
+def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
+    """A SIGNATURE mark for every signature label whose zone holds ink; nothing for a blank zone."""
+    ink = _ink(rgb)
+    heights = [p.box[3] - p.box[1] for line in lines for p in line.parts]
+    em = float(np.median(heights)) if heights else 20.0
+    labels = [(i, part, m) for i, line in enumerate(lines) for part in line.parts for m in _labels_in(part)]
+    for line in lines:
+        for part in line.parts:
+            _blank_printed(ink, part, em)
+    marks = []
+    for index, part, match in labels:
+        row = [(p, m) for i, p, m in labels if i == index and (p is not part or m.start() > match.start())]
+        verdict = _label_verdict(ink, lines, (index, part, match), row, em)
+        if verdict is not None:
+            marks.append(OcrMark("signature", verdict[1], verdict[0], index))
+    return marks
+
+
+def _labels_in(part: OcrBox) -> list[re.Match[str]]:
+    """Signature labels printed in a box; a long sentence that merely mentions 签名 is none."""
+    found = list(_LABEL.finditer(part.text))
+    if len(part.text) > 30:
+        found = [m for m in found if m.group(0)[-1:] in ":："]
+    return found
+
+
+def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
+    """Remove the ink of printed words: whole template boxes, a label box only up to the label's end
+    (the engine's box often swallows the handwriting beside it)."""
+    x0, top, x1, bottom = part.box
+    found = _labels_in(part)
+    if found:
+        x1 = _label_end(part, found[-1].end(), em)
+    elif not _printed(part):
+        return
+    ink[max(round(top) - 1, 0) : round(bottom) + 1, max(round(x0) - 1, 0) : round(x1) + 1] = False
+
+
+def _label_verdict(
+    ink: np.ndarray,
+    lines: list[OcrLine],
+    label: tuple[int, OcrBox, re.Match[str]],
+    row: list[tuple[OcrBox, re.Match[str]]],
+    em: float,
+) -> tuple[float, Box] | None:
+    """The best verdict over the zone right of a label and, for opinions or a label at the edge, below it."""
+    index, part, match = label
+    width = ink.shape[1]
+    x0, top, _, bottom = part.box
+    h = max(min(bottom - top, 1.2 * em), 8.0)
+    start = _label_end(part, match.end(), em)
+    stop = min([_label_end(p, m.start(), em) for p, m in row] + [start + 12 * h, float(width)])
+    verdicts = []
+    if stop - start >= 1.5 * h:
+        verdicts.append(_zone_verdict(ink, (start, top - 0.7 * h, stop, bottom + 0.7 * h), h))
+    if stop - start < 3 * h or _OPINION.search(match.group(0)):
+        below = [ln.box[1] for ln in lines[index + 1 :] if ln.box[0] < x0 + 14 * h and ln.box[2] > x0]
+        lower = min([*below, bottom + 4 * h, float(ink.shape[0])]) - 1
+        if lower - bottom > h:
+            verdicts.append(_zone_verdict(ink, (x0, bottom + 0.2 * h, min(x0 + 14 * h, width), lower), h))
+    found = [v for v in verdicts if v is not None]
+    return max(found, key=lambda v: v[0]) if found else None

@@ -1,0 +1,113 @@
+"""OCR pages folded into a ParsedFile: LINE blocks in page order, seal and signature images, pages marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
+from casefile_eval.ocr.page import Box, OcrPage
+
+OCR_REASON = "ocr"
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """An OCR page with its points per pixel."""
+
+    page: OcrPage
+    scale: float
+
+
+def _bbox(box: Box, scale: float) -> BBox:
+    return BBox(x0=box[0] * scale, top=box[1] * scale, x1=box[2] * scale, bottom=box[3] * scale)
+
+
+def _blocks(source: str, number: int, result: PageResult) -> list[Block]:
+    return [
+        Block(
+            kind=BlockKind.LINE,
+            text=line.text,
+            source=source,
+            page=number,
+            bbox=_bbox(line.box, result.scale),
+            confidence=round(line.confidence, 4),
+        )
+        for line in result.page.lines
+    ]
+
+
+def _marks(source: str, number: int, result: PageResult, first_block: int) -> list[ImageItem]:
+    items = []
+    for mark in result.page.marks:
+        bbox = _bbox(mark.box, result.scale)
+        items.append(
+            ImageItem(
+                kind=ImageKind.SEAL if mark.kind == "seal" else ImageKind.SIGNATURE,
+                source=source,
+                page=number,
+                bbox=bbox,
+                block_index=None if mark.line is None else first_block + mark.line,
+                width=bbox.x1 - bbox.x0,
+                height=bbox.bottom - bbox.top,
+                name=f"ocr:{mark.kind}",
+                confidence=mark.confidence,
+            )
+        )
+    return items
+
+
+def _is_page_scan(image: ImageItem, page: Page | None) -> bool:
+    """An image covering most of its page: the scan itself, which OCR replaces."""
+    if page is None or image.bbox is None or not page.width or not page.height:
+        return image.bbox is None
+    b = image.bbox
+    return (b.x1 - b.x0) * (b.bottom - b.top) >= 0.5 * page.width * page.height
+
+
+def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFile:
+    """A new ParsedFile whose OCR'd pages carry the OCR lines and marks instead of their old content."""
+    blocks: list[Block] = []
+    moved: dict[int, int] = {}
+    first_block: dict[int, int] = {}
+
+    def flush(up_to: int | None) -> None:
+        for number in sorted(results):
+            if number not in first_block and (up_to is None or number < up_to):
+                first_block[number] = len(blocks)
+                blocks.extend(_blocks(parsed.source, number, results[number]))
+
+    for index, block in enumerate(parsed.blocks):
+        if block.page in results:
+            continue
+        if block.page is not None:
+            flush(block.page)
+        moved[index] = len(blocks)
+        blocks.append(block)
+    flush(None)
+
+    pages = {p.number: p for p in parsed.pages}
+    images = []
+    for image in parsed.images:
+        if image.page in results and _is_page_scan(image, pages.get(image.page)):
+            continue
+        kept: int | None = moved.get(image.block_index) if image.block_index is not None else None
+        images.append(image.model_copy(update={"block_index": kept}))
+    for number in sorted(results):
+        images.extend(_marks(parsed.source, number, results[number], first_block[number]))
+    return parsed.model_copy(
+        update={"blocks": blocks, "images": images, "pages": [_page(p, results) for p in parsed.pages]}
+    )
+
+
+def _page(page: Page, results: dict[int, PageResult]) -> Page:
+    result = results.get(page.number)
+    if result is None:
+        return page
+    return page.model_copy(
+        update={
+            "needs_ocr": False,
+            "ocr_reason": OCR_REASON,
+            "width": round(result.page.width * result.scale, 2),
+            "height": round(result.page.height * result.scale, 2),
+        }
+    )

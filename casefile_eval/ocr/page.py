@@ -1,0 +1,97 @@
+"""What OCR finds on one page: text lines and ink marks, in pixels of the upright page image."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class OcrBox:
+    """One box read by the engine."""
+
+    text: str
+    box: Box
+    confidence: float
+
+
+@dataclass
+class OcrLine:
+    """A text line in reading order: the boxes of one row, left to right."""
+
+    parts: list[OcrBox]
+
+    @property
+    def text(self) -> str:
+        """The parts' text, a space where the gap between two parts is wide."""
+        out = self.parts[0].text
+        for prev, part in zip(self.parts, self.parts[1:], strict=False):
+            height = max(prev.box[3] - prev.box[1], 1.0)
+            out += (" " if part.box[0] - prev.box[2] > 0.8 * height else "") + part.text
+        return out
+
+    @property
+    def box(self) -> Box:
+        """The union of the parts' boxes."""
+        return (
+            min(p.box[0] for p in self.parts),
+            min(p.box[1] for p in self.parts),
+            max(p.box[2] for p in self.parts),
+            max(p.box[3] for p in self.parts),
+        )
+
+    @property
+    def confidence(self) -> float:
+        """The lowest confidence of the parts, so that one bad read is not averaged away."""
+        return min(p.confidence for p in self.parts)
+
+
+@dataclass(frozen=True)
+class OcrMark:
+    """A seal or a signature found on the image; `line` indexes the page's lines (the label or 落款)."""
+
+    kind: str  # "seal" or "signature"
+    box: Box
+    confidence: float
+    line: int | None
+
+
+@dataclass
+class OcrPage:
+    """Result of reading one page: sizes in pixels, the turn applied, lines and marks."""
+
+    width: int
+    height: int
+    rotation: int  # quarter turns applied to make the page upright: 0, 90, 180, 270 (clockwise)
+    skew: float  # degrees the page was turned to level its lines
+    lines: list[OcrLine] = field(default_factory=list)
+    marks: list[OcrMark] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """A small JSON-able dict (for the cache)."""
+        return {
+            "width": self.width,
+            "height": self.height,
+            "rotation": self.rotation,
+            "skew": self.skew,
+            "lines": [[[p.text, list(p.box), p.confidence] for p in line.parts] for line in self.lines],
+            "marks": [[m.kind, list(m.box), m.confidence, m.line] for m in self.marks],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OcrPage:
+        """The inverse of `to_json`; raises KeyError, TypeError or ValueError on a malformed dict."""
+        lines = [OcrLine([OcrBox(str(t), _box(b), float(c)) for t, b, c in parts]) for parts in data["lines"]]
+        marks = [
+            OcrMark(str(k), _box(b), float(c), None if i is None else int(i)) for k, b, c, i in data["marks"]
+        ]
+        return cls(
+            int(data["width"]), int(data["height"]), int(data["rotation"]), float(data["skew"]), lines, marks
+        )
+
+
+def _box(values: list[Any]) -> Box:
+    x0, top, x1, bottom = (float(v) for v in values)
+    return (x0, top, x1, bottom)

@@ -1,0 +1,76 @@
+"""One page image → OcrPage: orientation, skew, seals, recognition, lines, signatures."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from casefile_eval.ocr.engine import OcrEngine, RawBox
+from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
+from casefile_eval.ocr.layout import group_lines, to_boxes
+from casefile_eval.ocr.marks import find_seals, find_signatures, red_mask
+from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
+
+
+def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
+    """Read an RGB page image: upright it, level it, recognise it and find its seals and signatures."""
+    turn, skew, rgb, seals, raw = 0, 0.0, np.zeros((1, 1, 3), np.uint8), [], list[RawBox]()
+    for turn in (0, 90):
+        upright = image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
+        skew = estimate_skew(upright.convert("L"))
+        rgb = np.asarray(deskew(upright, skew))
+        seals = find_seals(rgb)
+        raw = engine(_for_recognition(rgb, [box for box, _ in seals]))
+        if not is_sideways(raw):
+            break
+    height, width = rgb.shape[:2]
+    if is_upside_down(raw):
+        turn += 180
+        rgb = np.ascontiguousarray(rgb[::-1, ::-1])
+        raw = turn_boxes_180(raw, width, height)
+        seals = [(_turn_box(box, width, height), conf) for box, conf in seals]
+    lines = group_lines(to_boxes(raw))
+    marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in seals]
+    marks += find_signatures(rgb, lines)
+    return OcrPage(width, height, turn % 360, skew, lines, marks)
+
+
+def _for_recognition(rgb: np.ndarray, seals: list[Box]) -> np.ndarray:
+    """Grey page for the recogniser; inside seals the red channel is used, so red ink fades out.
+
+    Text under a seal (the 落款 date and agency) is then read cleanly, while red print elsewhere
+    (a 红头 title) stays legible.
+    """
+    gray = np.asarray(Image.fromarray(rgb).convert("L")).copy()
+    for x0, top, x1, bottom in seals:
+        sl = (slice(max(int(top) - 4, 0), int(bottom) + 4), slice(max(int(x0) - 4, 0), int(x1) + 4))
+        patch = np.maximum(gray[sl], rgb[sl][..., 0])
+        patch[red_mask(rgb[sl])] = 255
+        gray[sl] = patch
+    return np.repeat(gray[:, :, None], 3, axis=2)
+
+
+def _turn_box(box: Box, width: int, height: int) -> Box:
+    x0, top, x1, bottom = box
+    return (width - x1, height - bottom, width - x0, height - top)
+
+
+def _nearest_line(lines: list[OcrLine], box: Box) -> int | None:
+    """The line a mark sits on: the largest overlap, else the closest centre."""
+    if not lines:
+        return None
+
+    def overlap(line: OcrLine) -> float:
+        lx0, ltop, lx1, lbottom = line.box
+        return max(0.0, min(lx1, box[2]) - max(lx0, box[0])) * max(
+            0.0, min(lbottom, box[3]) - max(ltop, box[1])
+        )
+
+    def distance(line: OcrLine) -> float:
+        lx0, ltop, lx1, lbottom = line.box
+        return float(np.hypot((lx0 + lx1 - box[0] - box[2]) / 2, (ltop + lbottom - box[1] - box[3]) / 2))
+
+    best = max(range(len(lines)), key=lambda i: overlap(lines[i]))
+    if overlap(lines[best]) > 0:
+        return best
+    return min(range(len(lines)), key=lambda i: distance(lines[i]))

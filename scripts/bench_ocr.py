@@ -1,0 +1,90 @@
+"""Benchmark: RapidOCR alone vs the whole `apply_ocr` on the same scanned pages, and the cached rerun.
+
+    python scripts/bench_ocr.py            # the real tax scan and fixtures/scans/*.pdf
+    python scripts/bench_ocr.py --grid     # also intra-op threads 1/2 × render dpi 150/200
+
+Prints a markdown table (seconds per page, best of `--repeat` runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from casefile_eval.model import Page, ParsedFile
+from casefile_eval.ocr import apply_ocr, engine
+from casefile_eval.ocr.engine import RENDER_DPI
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = [
+    ROOT.parent / "shared/realworld/tax/ae008038812b2e8bf38c.pdf",
+    *sorted((ROOT / "fixtures/scans").glob("*.pdf")),
+]
+
+
+def render(path: Path, dpi: int) -> list[np.ndarray]:
+    pdf = pdfium.PdfDocument(str(path))
+    return [np.asarray(pdf[i].render(scale=dpi / 72).to_pil().convert("RGB")) for i in range(len(pdf))]
+
+
+def best(fn: object, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def rapid_alone(path: Path, ocr: object, dpi: int) -> None:
+    for image in render(path, dpi):  # rendering counted: RapidOCR cannot read a PDF by itself
+        ocr(image)  # type: ignore[operator]
+
+
+def whole(path: Path, cache: Path) -> ParsedFile:
+    count = len(pdfium.PdfDocument(str(path)))
+    pages = [Page(source=path.name, number=n, needs_ocr=True) for n in range(1, count + 1)]
+    return apply_ocr(
+        ParsedFile(source=path.name, format="pdf", sha256="", pages=pages), path, cache_dir=cache
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--grid", action="store_true")
+    args = parser.parse_args()
+    from rapidocr_onnxruntime import RapidOCR
+
+    ours = RapidOCR(
+        intra_op_num_threads=engine.INTRA_OP_THREADS, inter_op_num_threads=engine.INTER_OP_THREADS
+    )
+    engine.get_engine()(np.full((64, 256, 3), 255, np.uint8))  # warm up, not timed
+    ours(np.full((64, 256, 3), 255, np.uint8))
+    print("| file | pages | RapidOCR alone s/page | apply_ocr s/page | ratio | cached s/page |")
+    print("|---|---|---|---|---|---|")
+    for path in FILES:
+        n = len(pdfium.PdfDocument(str(path)))
+        alone = best(lambda p=path: rapid_alone(p, ours, RENDER_DPI), args.repeat) / n
+        full = min(best(lambda p=path: whole(p, Path(tempfile.mkdtemp())), 1) for _ in range(args.repeat)) / n
+        cache = Path(tempfile.mkdtemp())
+        whole(path, cache)
+        cached = best(lambda p=path, c=cache: whole(p, c), args.repeat) / n
+        print(f"| {path.name} | {n} | {alone:.2f} | {full:.2f} | {full / alone:.2f} | {cached:.4f} |")
+    if args.grid:
+        print("\n| intra-op threads | dpi | RapidOCR s/page (all files) |\n|---|---|---|")
+        for threads in (1, 2):
+            ocr = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1)
+            for dpi in (150, 200):
+                total = sum(best(lambda p=p, o=ocr, d=dpi: rapid_alone(p, o, d), args.repeat) for p in FILES)
+                pages = sum(len(pdfium.PdfDocument(str(p))) for p in FILES)
+                print(f"| {threads} | {dpi} | {total / pages:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

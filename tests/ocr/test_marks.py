@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from casefile_eval.ocr.geometry import estimate_skew
+from casefile_eval.ocr.marks import find_seals, find_signatures
+from casefile_eval.ocr.page import OcrBox, OcrLine
+
+W, H = 1240, 1754  # A4 at 150 dpi
+
+
+def page() -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    image = Image.new("RGB", (W, H), (248, 248, 244))
+    return image, ImageDraw.Draw(image)
+
+
+def printed(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) -> None:
+    """Glyph-like dark blocks standing for printed characters."""
+    x0, top, x1, bottom = box
+    for x in range(x0 + 3, x1 - 20, 30):
+        draw.rectangle([x, top + 6, x + 22, bottom - 6], outline=(20, 20, 20), width=3)
+
+
+def test_red_round_seal_found_with_its_box() -> None:
+    image, draw = page()
+    draw.ellipse([700, 1200, 950, 1450], outline=(210, 35, 40), width=8)
+    draw.polygon([(825, 1280), (845, 1340), (805, 1340)], fill=(210, 35, 40))
+    draw.rectangle([100, 80, 1100, 130], fill=(210, 35, 40))  # a red 红头 band: no seal
+    draw.ellipse([100, 600, 140, 640], outline=(210, 35, 40), width=4)  # too small for an agency seal
+    seals = find_seals(np.asarray(image))
+    assert len(seals) == 1
+    box, confidence = seals[0]
+    assert box == pytest.approx((700, 1200, 952, 1452), abs=6)
+    assert confidence >= 0.9
+
+
+def test_black_ring_is_no_seal() -> None:
+    image, draw = page()
+    draw.ellipse([700, 1200, 950, 1450], outline=(30, 30, 30), width=8)
+    assert find_seals(np.asarray(image)) == []
+
+
+def test_inked_zone_is_a_signature_tied_to_its_label() -> None:
+    marks = find_signatures(*_zone("inked"))
+    assert len(marks) == 1
+    assert marks[0].kind == "signature"
+    assert marks[0].line == 1
+    assert marks[0].confidence >= 0.75
+    assert marks[0].box == pytest.approx((328, 493, 473, 543), abs=4)
+
+
+@pytest.mark.parametrize("zone", ["blank", "underscores", "speck"])
+def test_blank_or_ruled_zone_has_no_signature(zone: str) -> None:
+    assert find_signatures(*_zone(zone)) == []
+
+
+def _zone(zone: str) -> tuple[np.ndarray, list[OcrLine]]:
+    image, draw = page()
+    label = OcrBox("被询问人签名：", (100.0, 500.0, 310.0, 536.0), 0.99)
+    other = OcrBox("以上笔录我已看过。", (100.0, 400.0, 380.0, 436.0), 0.99)
+    printed(draw, (100, 500, 300, 536))
+    printed(draw, (100, 400, 380, 436))
+    ink = (20, 30, 90)
+    if zone == "inked":
+        draw.line([(330, 530), (360, 495), (380, 540), (410, 500), (440, 535), (470, 505)], fill=ink, width=4)
+        draw.line([(345, 515), (455, 520)], fill=ink, width=3)
+    elif zone == "underscores":
+        draw.line([(310, 534), (700, 534)], fill=(20, 20, 20), width=3)
+    elif zone == "speck":
+        draw.rectangle([400, 515, 402, 517], fill=(30, 30, 30))
+    return np.asarray(image), [OcrLine([other]), OcrLine([label])]
+
+
+def test_skew_of_ruled_text_is_measured() -> None:
+    image, draw = page()
+    for y in range(200, 1500, 60):
+        printed(draw, (150, y, 1100, y + 36))
+    turned = image.rotate(-2.0, fillcolor=(248, 248, 244))  # clockwise: lines descend to the right
+    assert estimate_skew(turned.convert("L")) == pytest.approx(2.0, abs=0.15)
+    assert estimate_skew(image.convert("L")) == 0.0
