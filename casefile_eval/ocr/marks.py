@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 from PIL import Image
-from scipy import ndimage  # type: ignore[import-untyped]
+from scipy import ndimage
 
 from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark

@@ -13,6 +13,7 @@ from pathlib import Path
 from casefile_eval.codes import ErrorCode
 from casefile_eval.errors import CaseReadError
 from casefile_eval.model import ParsedFile
+from casefile_eval.ocr import apply_ocr
 from casefile_eval.parsers.archive import case_files, extract_zip
 from casefile_eval.parsers.common import MAX_FILE_BYTES, empty, sha256_of, unreadable
 from casefile_eval.parsers.convert import parse_doc, parse_ofd
@@ -35,8 +36,11 @@ _PARSERS: dict[str, Parser] = {
 _JUNK = {"thumbs.db", "desktop.ini"}
 
 
-def parse_path(path: Path) -> list[ParsedFile]:
+def parse_path(path: Path, *, ocr: bool = True) -> list[ParsedFile]:
     """Read one case: a file, a folder of the case's files, or a .zip of them.
+
+    Pages without a usable text layer are read by OCR while their file is at hand, unless `ocr` is
+    False (they then stay marked `needs_ocr`).
 
     Returns one `ParsedFile` per source file in case order. In a folder, a file that cannot be read
     is kept in its place as a `ParsedFile` without content and with a warning; `CaseReadError` is
@@ -46,7 +50,7 @@ def parse_path(path: Path) -> list[ParsedFile]:
     if not path.exists():
         raise CaseReadError(ErrorCode.NOT_FOUND, f"找不到案卷：{path}")
     if path.is_dir():
-        return _parse_folder(path, path.name)
+        return _parse_folder(path, path.name, ocr)
     if (
         SUFFIX_FORMATS.get(path.suffix.lower()) == "zip"
         and _check_size(path, path.name)
@@ -54,11 +58,11 @@ def parse_path(path: Path) -> list[ParsedFile]:
     ):
         with tempfile.TemporaryDirectory(prefix="casefile-zip-") as tmp:
             extract_zip(path, Path(tmp), path.name)
-            return _parse_folder(Path(tmp), path.name)
-    return [parse_file(path, path.name)]
+            return _parse_folder(Path(tmp), path.name, ocr)
+    return [parse_file(path, path.name, ocr=ocr)]
 
 
-def parse_file(path: Path, source: str) -> ParsedFile:
+def parse_file(path: Path, source: str, *, ocr: bool = True) -> ParsedFile:
     """Read one source file; `source` is the name reported for it (relative to the case root)."""
     _check_size(path, source)
     fmt = sniff(path, source)
@@ -66,13 +70,16 @@ def parse_file(path: Path, source: str) -> ParsedFile:
         raise CaseReadError(ErrorCode.UNSUPPORTED_FORMAT, f"{source} 是压缩包：案卷文件夹中不支持嵌套压缩包")
     sha256 = sha256_of(path)
     try:
-        return _PARSERS[fmt](path, source, sha256)
+        parsed = _PARSERS[fmt](path, source, sha256)
     except CaseReadError:
         raise
     except MemoryError as exc:
         raise CaseReadError(ErrorCode.TOO_LARGE, f"{source} 过大，内存不足以读取") from exc
     except Exception as exc:  # a library failing on malformed input: report, never a traceback
         raise unreadable(source, f"{type(exc).__name__}: {exc}") from exc
+    if ocr and any(page.needs_ocr for page in parsed.pages):
+        return apply_ocr(parsed, path)
+    return parsed
 
 
 def _check_size(path: Path, source: str) -> bool:
@@ -87,7 +94,7 @@ def _check_size(path: Path, source: str) -> bool:
     return True
 
 
-def _parse_folder(root: Path, name: str) -> list[ParsedFile]:
+def _parse_folder(root: Path, name: str, ocr: bool) -> list[ParsedFile]:
     files = [p for p in case_files(root) if p.name.lower() not in _JUNK]
     if not files:
         raise CaseReadError(ErrorCode.EMPTY, f"案卷 {name} 中没有文件")
@@ -96,7 +103,7 @@ def _parse_folder(root: Path, name: str) -> list[ParsedFile]:
     for file in files:
         source = file.relative_to(root).as_posix()
         try:
-            parsed.append(parse_file(file, source))
+            parsed.append(parse_file(file, source, ocr=ocr))
         except CaseReadError as exc:
             errors.append(exc)
             parsed.append(_failed(file, source, exc))

@@ -13,7 +13,7 @@ from .builders import build_docx
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory: pytest.TempPathFactory):
     path = build_docx(tmp_path_factory.mktemp("docx") / "决定书.docx")
-    [pf] = parse_path(path)
+    [pf] = parse_path(path, ocr=False)
     return pf
 
 
@@ -73,7 +73,7 @@ def test_rendered_break_after_explicit_break_counts_once(tmp_path: Path) -> None
     doc.add_paragraph("三续")
     path = tmp_path / "breaks.docx"
     doc.save(path)
-    [pf] = parse_path(path)
+    [pf] = parse_path(path, ocr=False)
     assert [(b.text, b.page) for b in pf.blocks] == [("一", 1), ("二", 2), ("二续三", 2), ("三续", 3)]
     assert [p.number for p in pf.pages] == [1, 2, 3]
 
@@ -87,5 +87,5 @@ def test_page_break_before_off_is_ignored(tmp_path: Path) -> None:
     doc.add_paragraph("丙").paragraph_format.page_break_before = True
     path = tmp_path / "pbb.docx"
     doc.save(path)
-    [pf] = parse_path(path)
+    [pf] = parse_path(path, ocr=False)
     assert [(b.text, b.page) for b in pf.blocks] == [("甲", 1), ("乙", 1), ("丙", 2)]

@@ -19,7 +19,7 @@ from .builders import photo_png, seal_png, signature_png
 
 def _code(path: Path) -> ErrorCode:
     with pytest.raises(CaseReadError) as err:
-        parse_path(path)
+        parse_path(path, ocr=False)
     assert err.value.message  # a Chinese sentence, never empty
     return err.value.code
 
@@ -50,7 +50,7 @@ def test_doc_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr("casefile_eval.parsers.convert.shutil.which", lambda name: None)
     (tmp_path / "old.doc").write_bytes(OLE_MAGIC + b"\0" * 600)
     with pytest.raises(CaseReadError) as err:
-        parse_path(tmp_path / "old.doc")
+        parse_path(tmp_path / "old.doc", ocr=False)
     assert err.value.code == ErrorCode.UNSUPPORTED_FORMAT
     assert err.value.message == "读取 .doc 文件需要安装 LibreOffice（soffice），本机未找到"
 
@@ -58,8 +58,8 @@ def test_doc_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_txt_utf8_and_gb18030(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("行政处罚决定书\n\n  市监罚〔2024〕1号 \n", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes("告知书\r\n当事人：李四\r\n".encode("gb18030"))
-    [a] = parse_path(tmp_path / "a.txt")
-    [b] = parse_path(tmp_path / "b.txt")
+    [a] = parse_path(tmp_path / "a.txt", ocr=False)
+    [b] = parse_path(tmp_path / "b.txt", ocr=False)
     assert [(x.kind, x.text, x.page) for x in a.blocks] == [
         (BlockKind.LINE, "行政处罚决定书", None),
         (BlockKind.LINE, "市监罚〔2024〕1号", None),
@@ -71,7 +71,7 @@ def test_txt_utf8_and_gb18030(tmp_path: Path) -> None:
 def test_multi_page_tiff(tmp_path: Path) -> None:
     frames = [Image.new("L", (850, 1100), 255), Image.new("L", (850, 1100), 200)]
     frames[0].save(tmp_path / "scan.tif", save_all=True, append_images=frames[1:], dpi=(100, 100))
-    [pf] = parse_path(tmp_path / "scan.tif")
+    [pf] = parse_path(tmp_path / "scan.tif", ocr=False)
     got = [(p.number, p.width, p.height, p.needs_ocr, p.ocr_reason) for p in pf.pages]
     assert got == [(1, 612.0, 792.0, True, "image"), (2, 612.0, 792.0, True, "image")]
     assert (pf.format, pf.blocks) == ("image", [])
@@ -86,7 +86,7 @@ def test_folder_natural_order_and_bad_file(tmp_path: Path) -> None:
     (case / "3坏文件.pdf").write_bytes(b"not a pdf at all")
     (case / "~$告知书.docx").write_bytes(b"lock")
     (case / ".hidden.txt").write_text("x", encoding="utf-8")
-    files = parse_path(case)
+    files = parse_path(case, ocr=False)
     assert [f.source for f in files] == ["2告知书.txt", "3坏文件.pdf", "10送达回证.txt", "sub/1附件.txt"]
     bad = files[1]
     assert (bad.blocks, bad.format) == ([], "pdf")
@@ -120,7 +120,7 @@ def test_zip_with_gbk_names(tmp_path: Path) -> None:
         tmp_path / "case.zip",
         [("卷/1立案审批表.txt".encode("gbk"), "立案审批表".encode()), ("卷/2决定书.txt".encode("gbk"), b"x")],
     )
-    files = parse_path(path)
+    files = parse_path(path, ocr=False)
     assert [f.source for f in files] == ["卷/1立案审批表.txt", "卷/2决定书.txt"]
     assert files[0].blocks[0].text == "立案审批表"
 

@@ -15,7 +15,7 @@ from .builders import build_pdf
 
 @pytest.fixture(scope="module")
 def parsed(tmp_path_factory: pytest.TempPathFactory):
-    [pf] = parse_path(build_pdf(tmp_path_factory.mktemp("pdf") / "case.pdf", blank_page=True))
+    [pf] = parse_path(build_pdf(tmp_path_factory.mktemp("pdf") / "case.pdf", blank_page=True), ocr=False)
     return pf
 
 
@@ -57,7 +57,7 @@ def test_seal_image(parsed) -> None:
 def test_encrypted_pdf(tmp_path: Path) -> None:
     path = build_pdf(tmp_path / "locked.pdf", encrypt="secret")
     with pytest.raises(CaseReadError) as err:
-        parse_path(path)
+        parse_path(path, ocr=False)
     assert err.value.code == ErrorCode.ENCRYPTED
 
 
@@ -65,7 +65,7 @@ def test_html_saved_as_pdf(tmp_path: Path) -> None:
     path = tmp_path / "page.pdf"
     path.write_text("<!DOCTYPE html><html><body>404</body></html>", encoding="utf-8")
     with pytest.raises(CaseReadError) as err:
-        parse_path(path)
+        parse_path(path, ocr=False)
     assert err.value.code == ErrorCode.UNREADABLE
 
 
@@ -73,7 +73,7 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     path = tmp_path / "cut.pdf"
     path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n")
     with pytest.raises(CaseReadError) as err:
-        parse_path(path)
+        parse_path(path, ocr=False)
     assert err.value.code == ErrorCode.UNREADABLE
 
 

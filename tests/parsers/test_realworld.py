@@ -10,7 +10,7 @@ from casefile_eval.parsers.convert import soffice_path
 
 
 def test_docx_with_table_and_footer_textbox(realworld: Path) -> None:
-    [pf] = parse_path(realworld / "tax" / "4060a17dd4a3fa1c78ad.docx")
+    [pf] = parse_path(realworld / "tax" / "4060a17dd4a3fa1c78ad.docx", ocr=False)
     texts = [b.text for b in pf.blocks]
     assert texts[:3] == ["国家税务总局河池市税务局第二稽查局", "税务处理决定书", "河市税二稽处〔2026〕12 号"]
     assert [(b.kind, b.table, b.row, b.col, b.text) for b in pf.blocks[13:17]] == [
@@ -25,7 +25,7 @@ def test_docx_with_table_and_footer_textbox(realworld: Path) -> None:
 
 
 def test_docx_with_image(realworld: Path) -> None:
-    [pf] = parse_path(realworld / "tax" / "7b446ef1ecff49132d35.docx")
+    [pf] = parse_path(realworld / "tax" / "7b446ef1ecff49132d35.docx", ocr=False)
     [img] = pf.images  # the anchored arrow shape is no image
     assert (img.kind, img.width, img.height, img.name) == (
         ImageKind.PHOTO,  # printed text beside a QR code
@@ -38,7 +38,7 @@ def test_docx_with_image(realworld: Path) -> None:
 
 
 def test_text_pdf(realworld: Path) -> None:
-    [pf] = parse_path(realworld / "tax" / "0d5f1a60c7c880da63d7.pdf")
+    [pf] = parse_path(realworld / "tax" / "0d5f1a60c7c880da63d7.pdf", ocr=False)
     assert [(p.number, p.needs_ocr, p.printed_number) for p in pf.pages] == [
         (1, False, 1),
         (2, False, 2),
@@ -58,14 +58,14 @@ def test_text_pdf(realworld: Path) -> None:
 
 
 def test_text_pdf_tail(realworld: Path) -> None:
-    [pf] = parse_path(realworld / "tax" / "87779d6b81bd2cdfd477.pdf")
+    [pf] = parse_path(realworld / "tax" / "87779d6b81bd2cdfd477.pdf", ocr=False)
     assert len(pf.pages) == 6
     assert [b.text for b in pf.blocks[-2:]] == ["税务机关（印章）", "二Ｏ二六年三月九日"]
     assert all(b.page == 6 for b in pf.blocks[-2:])
 
 
 def test_scanned_pdf_needs_ocr(realworld: Path) -> None:
-    [pf] = parse_path(realworld / "tax" / "ae008038812b2e8bf38c.pdf")
+    [pf] = parse_path(realworld / "tax" / "ae008038812b2e8bf38c.pdf", ocr=False)
     assert [(p.number, p.needs_ocr, p.ocr_reason) for p in pf.pages] == [
         (1, True, "no_text"),
         (2, True, "no_text"),
@@ -74,7 +74,7 @@ def test_scanned_pdf_needs_ocr(realworld: Path) -> None:
 
 
 def test_published_text(realworld: Path) -> None:
-    [pf] = parse_path(realworld / "texts" / "doc02.txt")
+    [pf] = parse_path(realworld / "texts" / "doc02.txt", ocr=False)
     assert pf.format == "txt"
     assert all(b.page is None and b.kind == BlockKind.LINE for b in pf.blocks)
     assert any("二○一五年十月二十二日" in b.text for b in pf.blocks)
@@ -82,7 +82,7 @@ def test_published_text(realworld: Path) -> None:
 
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
 def test_doc_through_libreoffice(realworld: Path) -> None:
-    [pf] = parse_path(realworld / "tax" / "15e48052d2422ea42494.doc")
+    [pf] = parse_path(realworld / "tax" / "15e48052d2422ea42494.doc", ocr=False)
     assert (pf.source, pf.format) == ("15e48052d2422ea42494.doc", "doc")
     assert [b.text for b in pf.blocks[:3]] == [
         "国家税务总局南宁市税务局第一稽查局",
