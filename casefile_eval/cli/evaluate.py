@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -68,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"casefile-eval: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of stdout went away (`| head`): stop quietly
+        _silence_stdout()
+        return 1
     finally:
         progress.done()
     return 1 if counter.errors or below else 0
@@ -118,3 +122,9 @@ class Progress:
         if self._enabled and self._done:
             self._stream.write("\n")
             self._stream.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from casefile_eval.reporters.base import Header, feed
 from casefile_eval.reporters.labels import error_text, points, where
-from casefile_eval.results import CaseResult, Report, Score, Summary
+from casefile_eval.results import CaseOut, CaseResult, Report, Score, Summary
 from casefile_eval.scoring.sheet import Sheet
 
 _DATE_LABELS = {"filed": "立案", "notified": "告知", "decided": "决定", "served": "送达", "closed": "结案"}
@@ -45,20 +45,11 @@ def render(report: Report, out: TextIO, sheet: Sheet | None = None) -> None:
 
 def _case(result: CaseResult, out: TextIO) -> None:
     out.write(f"== {result.source}\n")
-    if result.status != "ok" or result.case is None:
+    if result.status != "ok":
         out.write(f"  无法评查：{error_text(result)}\n\n")
         return
-    case = result.case
-    out.write(f"  案号：{case.case_number or '（未识别）'}\n")
-    out.write(f"  当事人：{case.party or '（未识别）'}\n")
-    out.write(f"  执法机关：{case.agency or '（未识别）'}\n")
-    if case.fine_amount is not None:
-        out.write(f"  罚款：{case.fine_amount:g} 元\n")
-    dates = "，".join(
-        f"{label} {value}" for key, label in _DATE_LABELS.items() if (value := getattr(case.dates, key))
-    )
-    if dates:
-        out.write(f"  日期：{dates}\n")
+    if result.case is not None:
+        _facts(result.case, out)
     out.write(f"  文书 {len(result.documents or [])} 份：\n")
     for doc in result.documents or []:
         pages = f"第{doc.pages[0]}-{doc.pages[-1]}页" if doc.pages else ""
@@ -70,6 +61,19 @@ def _case(result: CaseResult, out: TextIO) -> None:
         cost = f" −{points(finding.deduction)}分" if finding.deduction else ""
         out.write(f"  ✗ [{finding.rule_id}] {finding.message}{review}{cost} —— {where(finding)}\n")
     out.write("\n")
+
+
+def _facts(case: CaseOut, out: TextIO) -> None:
+    out.write(f"  案号：{case.case_number or '（未识别）'}\n")
+    out.write(f"  当事人：{case.party or '（未识别）'}\n")
+    out.write(f"  执法机关：{case.agency or '（未识别）'}\n")
+    if case.fine_amount is not None:
+        out.write(f"  罚款：{case.fine_amount:g} 元\n")
+    dates = "，".join(
+        f"{label} {value}" for key, label in _DATE_LABELS.items() if (value := getattr(case.dates, key))
+    )
+    if dates:
+        out.write(f"  日期：{dates}\n")
 
 
 def _score(score: Score, out: TextIO) -> None:

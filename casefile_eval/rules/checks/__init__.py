@@ -1,0 +1,27 @@
+"""The built-in checks; importing this package registers them."""
+
+from casefile_eval.rules.checks import (
+    amounts,
+    archive,
+    citations,
+    consistency,
+    content,
+    deadlines,
+    documents,
+    marks,
+    officers,
+    remedy,
+)
+
+__all__ = [
+    "amounts",
+    "archive",
+    "citations",
+    "consistency",
+    "content",
+    "deadlines",
+    "documents",
+    "marks",
+    "officers",
+    "remedy",
+]

@@ -1,0 +1,96 @@
+"""Checks of legal citations against the version of the law in force on the decision date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from casefile_eval.model import Citation, Document
+from casefile_eval.rules.checks.common import Params, fact_page
+from casefile_eval.rules.context import Hit, RuleContext
+from casefile_eval.rules.laws import chinese_number
+from casefile_eval.rules.registry import register_check
+from casefile_eval.textnorm import compact
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 30, 50
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+class CitationParams(Params):
+    """`exists`: the article exists in the version in force; `renumbered`: not an old 行政处罚法 number
+    after the 2021 revision; `repealed`: not a procedural rule repealed before the date."""
+
+    test: Literal["exists", "renumbered", "repealed"]
+
+
+@register_check("citation", CitationParams, fields=("law", "article", "detail"))
+def citation(ctx: RuleContext, params: CitationParams) -> Iterator[Hit]:
+    """The citations of the document are valid for its date (one finding per wrong citation)."""
+    on = ctx.reference_date
+    if on is None:
+        return
+    for doc in ctx.documents():
+        seen: set[tuple[str, int]] = set()
+        for cite in doc.facts.citations:
+            key = (cite.law_key, cite.article)
+            if key in seen or cite.version_hint:
+                continue  # a version named in the text is the author's explicit choice
+            detail = _TESTS[params.test](ctx, doc, cite, on)
+            if detail is None:
+                continue
+            seen.add(key)
+            ev = cite.evidence
+            yield Hit(
+                document=doc,
+                page=fact_page(doc, ev.page if ev else None),
+                evidence=cite.raw,
+                data={"law": cite.law, "article": f"第{chinese_number(cite.article)}条", "detail": detail},
+            )
+
+
+def _exists(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
+    version = ctx.view.laws.version_on(cite.law_key, on)
+    if version is None or cite.article <= version.articles:
+        return None
+    return f"该法{version.label}版本仅有{version.articles}条"
+
+
+def _renumbered(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
+    renumbering = ctx.view.laws.penalty_law_renumbering
+    if cite.law_key != renumbering.law_key or on < renumbering.since:
+        return None
+    move = renumbering.move(cite.article)
+    if move is None:
+        return None
+    context = _context(ctx, doc, cite)
+    if not any(k in context for k in move.keywords):
+        return None
+    new = "、".join(f"第{chinese_number(n)}条" for n in move.new)
+    return f"“{move.topic}”在2021年修订后为{new}，引用的是修订前的条文序号"
+
+
+def _repealed(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
+    repeal = ctx.view.laws.repeal(cite.law_key, on)
+    if repeal is None:
+        return None
+    until = repeal.until
+    return f"该规定已于{until.year}年{until.month}月{until.day}日后失效，应适用《{repeal.successor}》"
+
+
+def _context(ctx: RuleContext, doc: Document, cite: Citation) -> str:
+    """The sentence holding the citation (within a window around it), else the citation's evidence."""
+    text = ctx.view.text(doc)
+    raw = compact(cite.raw)
+    at = text.find(raw) if raw else -1
+    if at < 0:
+        return compact(cite.evidence.text) if cite.evidence else ""
+    start = max(at - _WINDOW_BEFORE, 0)
+    end = at + len(raw) + _WINDOW_AFTER
+    before = _SENTENCE_END.split(text[start:at])[-1]
+    after = _SENTENCE_END.split(text[at + len(raw) : end])[0]
+    return before + raw + after
+
+
+_TESTS = {"exists": _exists, "renumbered": _renumbered, "repealed": _repealed}

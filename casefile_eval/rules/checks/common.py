@@ -1,0 +1,112 @@
+"""Pieces shared by the checks: parameter base, date references, pages and excerpts of documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from casefile_eval.codes import DateKind, DocumentType
+from casefile_eval.model import Document
+from casefile_eval.rules.context import DatedFact, RuleContext
+from casefile_eval.rules.schema import CaseDateName
+from casefile_eval.textnorm import compact
+
+# Below this many characters a document counts as not read: content checks stay silent.
+MIN_READ_CHARS = 30
+
+
+class Params(BaseModel):
+    """Base of every check's parameters: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def valid_patterns(values: list[str]) -> list[str]:
+    """Validate regular expressions when a rule is loaded; raise ValueError naming a bad one."""
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"正则表达式 '{value}' 无效：{exc}") from exc
+    return values
+
+
+class DateRef(Params):
+    """A date of the case: a case date by name, or dates of given kinds in given documents."""
+
+    case: CaseDateName | None = None
+    documents: list[DocumentType] = Field(default_factory=list)
+    kinds: list[DateKind] = Field(default_factory=list)
+    served_for: list[DocumentType] = Field(default_factory=list)  # receipts serving these documents
+    or_else: DateRef | None = None  # used when this reference finds no date
+
+
+def resolve(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
+    """Every readable date the reference points at, in case order."""
+    if ref.case is not None:
+        found = ctx.view.date(ref.case)
+        out = [found] if found else []
+    else:
+        out = _from_documents(ctx, ref)
+    if not out and ref.or_else is not None:
+        return resolve(ctx, ref.or_else)
+    return out
+
+
+def _from_documents(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
+    out: list[DatedFact] = []
+    for doc in ctx.case.of_type(*ref.documents):
+        if ref.served_for and not serves(doc, ref.served_for):
+            continue
+        out.extend(
+            DatedFact(f.value, doc, f)
+            for f in doc.facts.dates
+            if f.value is not None and (not ref.kinds or f.kind in ref.kinds)
+        )
+    return out
+
+
+def serves(receipt: Document, types: list[DocumentType]) -> bool:
+    """True when a 送达回证 serves a document of one of the types."""
+    if receipt.facts.served_document_type is not None:
+        return receipt.facts.served_document_type in types
+    return False
+
+
+def is_read(ctx: RuleContext, doc: Document) -> bool:
+    """True when the document's text was read (enough characters to judge its content)."""
+    return len(ctx.view.text(doc)) >= MIN_READ_CHARS
+
+
+def fact_page(doc: Document, fact_page_no: int | None) -> int | None:
+    """The page of a fact, else the document's first page."""
+    if fact_page_no is not None:
+        return fact_page_no
+    return doc.pages[0] if doc.pages else None
+
+
+def last_page(doc: Document) -> int | None:
+    """The document's last page."""
+    return doc.pages[1] if doc.pages else None
+
+
+def find_in_blocks(doc: Document, pattern: re.Pattern[str]) -> tuple[str, int | None] | None:
+    """The first block whose compacted text matches, as (matched words with context, page)."""
+    for block in doc.blocks:
+        text = compact(block.text)
+        match = pattern.search(text)
+        if match:
+            start, end = max(match.start() - 10, 0), min(match.end() + 10, len(text))
+            return text[start:end], block.page
+    return None
+
+
+def iso(day: dt.date) -> str:
+    """A date as written in messages: 2024年4月15日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+Relation = Literal["within", "at_least"]

@@ -1,0 +1,82 @@
+"""Checks of a document's wording: required content elements and forbidden wording."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field, field_validator, model_validator
+
+from casefile_eval.rules.checks.common import Params, find_in_blocks, is_read, valid_patterns
+from casefile_eval.rules.context import Hit, RuleContext
+from casefile_eval.rules.registry import register_check
+
+
+class ContentElementParams(Params):
+    """`element` is present when every `all_of` pattern and one `any_of` pattern match the text.
+
+    Patterns are regular expressions over the compacted text (no spaces, half-width ASCII).
+    `unless_any`: when one of these matches, the element is not required.
+    """
+
+    element: str = Field(min_length=2)
+    all_of: list[str] = Field(default_factory=list)
+    any_of: list[str] = Field(default_factory=list)
+    unless_any: list[str] = Field(default_factory=list)
+
+    @field_validator("all_of", "any_of", "unless_any")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+    @model_validator(mode="after")
+    def _something(self) -> ContentElementParams:
+        if not self.all_of and not self.any_of:
+            raise ValueError("all_of 与 any_of 至少写一项")
+        return self
+
+
+@register_check("content_element", ContentElementParams, fields=("element",))
+def content_element(ctx: RuleContext, params: ContentElementParams) -> Iterator[Hit]:
+    """A required content element is written in the document."""
+    for doc in ctx.documents():
+        if not is_read(ctx, doc):
+            continue
+        text = ctx.view.text(doc)
+        if any(re.search(p, text) for p in params.unless_any):
+            continue
+        present = all(re.search(p, text) for p in params.all_of) and (
+            not params.any_of or any(re.search(p, text) for p in params.any_of)
+        )
+        if not present:
+            yield Hit(document=doc, data={"element": params.element})
+
+
+class ForbiddenWordingParams(Params):
+    """Wording that must not appear; `unless_any` patterns anywhere in the document excuse it."""
+
+    patterns: list[str] = Field(min_length=1)
+    unless_any: list[str] = Field(default_factory=list)
+
+    @field_validator("patterns", "unless_any")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+@register_check("forbidden_wording", ForbiddenWordingParams, fields=("words",))
+def forbidden_wording(ctx: RuleContext, params: ForbiddenWordingParams) -> Iterator[Hit]:
+    """Wording that the law in force does not allow is absent."""
+    for doc in ctx.documents():
+        text = ctx.view.text(doc)
+        if any(re.search(p, text) for p in params.unless_any):
+            continue
+        for pattern in params.patterns:
+            compiled = re.compile(pattern)
+            match = compiled.search(text)
+            if match is None:
+                continue
+            located = find_in_blocks(doc, compiled)
+            evidence, page = located if located else (match.group(0), None)
+            yield Hit(document=doc, page=page, evidence=evidence, data={"words": match.group(0)})
+            break

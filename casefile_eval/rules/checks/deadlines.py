@@ -1,0 +1,230 @@
+"""Time limits between two dates of the case, in calendar or working days, and the order of dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from casefile_eval.codes import DateKind
+from casefile_eval.extract.cnnum import cn_to_int
+from casefile_eval.rules.checks.common import DateRef, Params, fact_page, iso, resolve, valid_patterns
+from casefile_eval.rules.context import DatedFact, Hit, RuleContext
+from casefile_eval.rules.registry import register_check
+from casefile_eval.rules.workdays import MissingHolidayData, add_working_days, within
+
+_DEADLINE_FIELDS = ("start", "end", "limit", "elapsed")
+
+
+class DeadlineParams(Params):
+    """`end` must fall within `days` after `start` (relation `within`), or at least `days` after it.
+
+    `working`: count working days (行政处罚法 art. 85). `honour_extension`: add an approved extension.
+    `excluded_if`: text in the case showing time that does not count (听证, 检测, 鉴定…): an overrun
+    then needs review instead of being certain.
+    """
+
+    start: DateRef
+    end: DateRef
+    days: int = Field(ge=1)
+    working: bool = False
+    relation: Literal["within", "at_least"] = "within"
+    honour_extension: bool = False
+    excluded_if: list[str] = Field(default_factory=list)
+
+    @field_validator("excluded_if")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+def _unit(working: bool) -> str:
+    return "个工作日" if working else "日"
+
+
+@register_check("deadline", DeadlineParams, fields=_DEADLINE_FIELDS, scope="case")
+def deadline(ctx: RuleContext, params: DeadlineParams) -> Iterator[Hit]:
+    """A statutory period between two dates was kept."""
+    starts, ends = resolve(ctx, params.start), resolve(ctx, params.end)
+    if not starts or not ends:
+        return
+    start = min(starts, key=lambda d: d.value)
+    end = (
+        max(ends, key=lambda d: d.value) if params.relation == "within" else min(ends, key=lambda d: d.value)
+    )
+    days = params.days + (_extension(ctx) if params.honour_extension else 0)
+    try:
+        broken = _broken(start.value, end.value, days, params)
+    except MissingHolidayData as exc:
+        yield _hit(end, undecided=f"缺少{exc.year}年节假日数据")
+        return
+    if not broken:
+        return
+    data = {
+        "start": iso(start.value),
+        "end": iso(end.value),
+        "limit": f"{days}{_unit(params.working)}",
+        "elapsed": _elapsed(start.value, end.value, params.working),
+    }
+    excused = any(re.search(p, ctx.view.text(d)) for d in ctx.case.documents for p in params.excluded_if)
+    yield _hit(end, data=data, needs_review=excused)
+
+
+def _broken(start: dt.date, end: dt.date, days: int, params: DeadlineParams) -> bool:
+    if params.relation == "within":
+        return not within(start, end, days, params.working)
+    if end < start + dt.timedelta(days=days):
+        return True
+    return params.working and end < add_working_days(start, days)
+
+
+def _hit(
+    end: DatedFact,
+    data: dict[str, str] | None = None,
+    needs_review: bool = False,
+    undecided: str | None = None,
+) -> Hit:
+    fact = end.fact
+    page = (
+        fact_page(end.document, fact.evidence.page if fact and fact.evidence else None)
+        if end.document
+        else None
+    )
+    return Hit(
+        document=end.document,
+        page=page,
+        evidence=(fact.evidence.text if fact and fact.evidence else fact.raw if fact else None),
+        data=data or {},
+        needs_review=needs_review,
+        undecided=undecided,
+    )
+
+
+def _elapsed(start: dt.date, end: dt.date, working: bool) -> str:
+    if not working:
+        return f"{(end - start).days}日"
+    try:
+        count, day = 0, start
+        while day < end:
+            day = add_working_days(day, 1)
+            count += 1 if day <= end else 0
+        return f"{count}个工作日"
+    except MissingHolidayData:
+        return f"{(end - start).days}日"
+
+
+def _extension(ctx: RuleContext) -> int:
+    days = [d.facts.extension_days for d in ctx.case.documents if d.facts.extension_days]
+    if days:
+        return max(d for d in days if d is not None)
+    approved = any(f.kind == DateKind.EXTENSION for d in ctx.case.documents for f in d.facts.dates)
+    return ctx.view.thresholds.decision_extension_days if approved else 0
+
+
+class DateStep(Params):
+    """One step of a chain of dates that must not go backwards."""
+
+    label: str = Field(min_length=2)
+    ref: DateRef
+
+
+class DateOrderParams(Params):
+    """The steps, in the order the acts must happen (equal dates allowed)."""
+
+    steps: list[DateStep] = Field(min_length=2)
+
+
+@register_check(
+    "date_order",
+    DateOrderParams,
+    fields=("first_label", "first_date", "second_label", "second_date"),
+    scope="case",
+)
+def date_order(ctx: RuleContext, params: DateOrderParams) -> Iterator[Hit]:
+    """Dates follow the order of the procedure; each break between known neighbours is one finding."""
+    known = [(step, found) for step in params.steps if (found := resolve(ctx, step.ref))]
+    for (first, a), (second, b) in pairwise(known):
+        late = max(a, key=lambda d: d.value)
+        early = min(b, key=lambda d: d.value)
+        if late.value <= early.value:
+            continue
+        data = {
+            "first_label": first.label,
+            "first_date": iso(late.value),
+            "second_label": second.label,
+            "second_date": iso(early.value),
+        }
+        yield _hit(early, data=data)
+
+
+_STATED_PERIOD = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)个?(工作)?日内")
+_RIGHTS = re.compile(r"陈述|申辩|听证")
+
+
+class PrematureParams(Params):
+    """The decision must come after the 陈述申辩 / 听证 request period that began with the notice.
+
+    The period is the one the notice states (the longest stated next to 陈述/申辩/听证), else
+    `statement_period_working_days` of the configuration, and at least `hearing_days` when the penalty
+    gives a right to a hearing. `exercised` patterns (and a statement or hearing record in the case)
+    show the party used or waived the right: no finding then.
+    """
+
+    notice: DateRef
+    decision: DateRef
+    hearing_days: int = Field(ge=1)
+    working: bool = True
+    exercised: list[str] = Field(default_factory=list)
+
+    @field_validator("exercised")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+@register_check(
+    "premature_decision", PrematureParams, fields=("notice_date", "decided", "limit"), scope="case"
+)
+def premature_decision(ctx: RuleContext, params: PrematureParams) -> Iterator[Hit]:
+    """The decision did not come before the period for 陈述、申辩 or a 听证 request had run out."""
+    notices, decisions = resolve(ctx, params.notice), resolve(ctx, params.decision)
+    if not notices or not decisions:
+        return
+    if any(re.search(p, ctx.view.text(d)) for d in ctx.case.documents for p in params.exercised):
+        return
+    notice = max(notices, key=lambda d: d.value)
+    decided = min(decisions, key=lambda d: d.value)
+    days = _notice_period(ctx, notice, params)
+    try:
+        early = decided.value >= notice.value and within(notice.value, decided.value, days, params.working)
+    except MissingHolidayData as exc:
+        yield _hit(decided, undecided=f"缺少{exc.year}年节假日数据")
+        return
+    if early:
+        data = {
+            "notice_date": iso(notice.value),
+            "decided": iso(decided.value),
+            "limit": f"{days}{_unit(params.working)}",
+        }
+        yield _hit(decided, data=data)
+
+
+def _notice_period(ctx: RuleContext, notice: DatedFact, params: PrematureParams) -> int:
+    days = ctx.view.thresholds.statement_period_working_days
+    hearing = ctx.view.large_fine() or ctx.view.heavy_penalty()
+    if hearing:
+        days = max(days, params.hearing_days)
+    if notice.document is not None:
+        text = ctx.view.text(notice.document)
+        stated = [
+            n
+            for m in _STATED_PERIOD.finditer(text)
+            if _RIGHTS.search(text[max(m.start() - 40, 0) : m.end() + 20]) and (n := cn_to_int(m.group(1)))
+        ]
+        if stated:
+            days = max(max(stated), params.hearing_days if hearing else 0)
+    return days

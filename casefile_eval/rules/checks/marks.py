@@ -1,0 +1,135 @@
+"""Checks of the marks a document must carry: signatures by role, the agency seal, dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field, field_validator
+
+from casefile_eval.codes import DateKind, Role
+from casefile_eval.model import Document, SignatureSlot
+from casefile_eval.rules.checks.common import Params, fact_page, is_read, last_page, valid_patterns
+from casefile_eval.rules.context import Hit, RuleContext
+from casefile_eval.rules.registry import register_check
+
+
+class SignatureParams(Params):
+    """Slots of the rule's role must be filled; `labels` narrows them, `alternatives` may sign instead."""
+
+    labels: list[str] = Field(default_factory=list)
+    alternatives: list[Role] = Field(default_factory=list)
+    refusal_noted: list[str] = Field(default_factory=list)  # text that records a refusal to sign
+
+    @field_validator("refusal_noted")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
+def _slot_page(doc: Document, slot: SignatureSlot) -> int | None:
+    return fact_page(doc, slot.evidence.page if slot.evidence else None)
+
+
+@register_check("signature", SignatureParams, fields=("label",))
+def signature(ctx: RuleContext, params: SignatureParams) -> Iterator[Hit]:
+    """Each signature slot of the role is signed (one finding per page; undecidable zones need review)."""
+    role = ctx.rule.spec.role
+    for doc in ctx.documents():
+        slots = [
+            s
+            for s in doc.facts.signatures
+            if s.role == role and (not params.labels or _label_in(s, params.labels))
+        ]
+        if not slots or _refusal(ctx, doc, params):
+            continue
+        done: set[int | None] = set()
+        for slot in slots:
+            page = _slot_page(doc, slot)
+            if slot.filled is True or page in done or _alternative_signed(doc, page, params.alternatives):
+                continue
+            done.add(page)
+            yield Hit(
+                document=doc,
+                page=page,
+                evidence=slot.evidence.text if slot.evidence else slot.label,
+                data={"label": slot.label},
+                needs_review=slot.filled is None,
+                confidence=slot.confidence,
+            )
+
+
+def _label_in(slot: SignatureSlot, labels: list[str]) -> bool:
+    return any(label in slot.label for label in labels)
+
+
+def _alternative_signed(doc: Document, page: int | None, roles: list[Role]) -> bool:
+    return any(
+        s.role in roles and s.filled is True and _slot_page(doc, s) == page for s in doc.facts.signatures
+    )
+
+
+def _refusal(ctx: RuleContext, doc: Document, params: SignatureParams) -> bool:
+    text = ctx.view.text(doc)
+    return any(re.search(p, text) for p in params.refusal_noted)
+
+
+class SealParams(Params):
+    """A seal must be on the document; text marks below `min_confidence` need review."""
+
+    min_confidence: float = Field(default=0.6, ge=0, le=1)
+    title_any: list[str] = Field(default_factory=list)  # only documents whose title holds one of these
+
+
+@register_check("seal", SealParams)
+def seal(ctx: RuleContext, params: SealParams) -> Iterator[Hit]:
+    """The agency seal is on the document."""
+    for doc in ctx.documents():
+        if params.title_any and not any(t in (doc.title or "") for t in params.title_any):
+            continue
+        if not doc.blocks and not doc.images:
+            continue  # not read: no judgement
+        seals = doc.facts.seals
+        if seals and any(s.method != "text_mark" or s.confidence >= params.min_confidence for s in seals):
+            continue
+        weak = seals[0] if seals else None
+        yield Hit(
+            document=doc,
+            page=(weak.evidence.page if weak and weak.evidence else None) or last_page(doc),
+            evidence=(weak.evidence.text if weak and weak.evidence else None) or _closing_line(doc),
+            needs_review=weak is not None,
+            confidence=weak.confidence if weak else None,
+        )
+
+
+def _closing_line(doc: Document) -> str | None:
+    lines = [b.text.strip() for b in doc.blocks if b.text.strip()]
+    return lines[-1] if lines else None
+
+
+class DatePresentParams(Params):
+    """A date of one of `kinds` (and, for signature dates, of one of `roles`) must be written."""
+
+    kinds: list[DateKind] = Field(min_length=1)
+    roles: list[Role] = Field(default_factory=list)
+
+
+@register_check("date_present", DatePresentParams)
+def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
+    """The document carries the required date; a written but unreadable date needs review."""
+    for doc in ctx.documents():
+        if not is_read(ctx, doc):
+            continue
+        dates = [
+            d
+            for d in doc.facts.dates
+            if d.kind in params.kinds and (not params.roles or d.role in params.roles)
+        ]
+        if any(d.value is not None for d in dates):
+            continue
+        if dates:
+            bad = dates[0]
+            page = fact_page(doc, bad.evidence.page if bad.evidence else None)
+            yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
+        else:
+            yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))

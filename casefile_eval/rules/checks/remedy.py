@@ -1,0 +1,188 @@
+"""The 复议/诉讼 notice of a decision, judged by the law in force on the decision date.
+
+复议机关: 行政复议法 (2023, in force 2024-01-01) arts. 24/27 — the 本级人民政府 for a local department,
+the 上一级主管部门 for vertically led bodies (税务, 海关, 金融, 外汇, 国家安全); before 2024
+(1999/2017 art. 12) either the government or the department one level up, the vertical bodies one
+level up only.
+Periods: 复议 60 days; direct litigation 6 months since 2015-05-01 (3 months before). 复议前置 for 当场
+decisions from 2024-01-01 (art. 23); 纳税前置 for tax disputes (税收征收管理法 art. 88).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+from casefile_eval.codes import AgencyKind, DateKind, DocumentType
+from casefile_eval.model import Document, RemedyClause
+from casefile_eval.rules.checks.common import Params, is_read
+from casefile_eval.rules.context import Hit, RuleContext
+from casefile_eval.rules.registry import register_check
+from casefile_eval.rules.remedy_text import parse_remedy
+from casefile_eval.textnorm import compact
+
+NEW_REVIEW_LAW = dt.date(2024, 1, 1)
+NEW_LITIGATION_LAW = dt.date(2015, 5, 1)
+_VERTICAL_NAMES = re.compile(r"税务|国家税务|海关|金融监督|金融监管|银保监|银监|保监|证监|外汇|国家安全")
+_LOCAL_MARKS = re.compile(r"[省市县区州旗盟乡镇]")
+# Wording that assesses tax due (the object of the 纳税前置); amounts alone are not enough, since facts
+# sections list invoice tax (税额合计) without assessing anything.
+_TAX_DUE = re.compile(r"(?:补缴|追缴|补征|应缴|应补|缴纳)[^。；]{0,15}(?:税款|税|滞纳金)|加收滞纳金")
+
+Aspect = Literal[
+    "presence", "body", "review_period", "litigation_period", "review_first", "tax_first", "named"
+]
+
+
+class RemedyParams(Params):
+    """Which aspect of the notice this rule judges (one finding per aspect and decision)."""
+
+    aspect: Aspect
+
+
+@register_check("remedy_notice", RemedyParams, fields=("problem",))
+def remedy_notice(ctx: RuleContext, params: RemedyParams) -> Iterator[Hit]:
+    """The 复议/诉讼 notice names the right body, periods and preconditions for the decision date."""
+    judge = _ASPECTS[params.aspect]
+    for doc in ctx.documents():
+        if not is_read(ctx, doc):
+            continue
+        clause = doc.facts.remedy or parse_remedy(doc.text)
+        problem = judge(ctx, doc, clause)
+        if problem:
+            evidence = clause.text if clause else None
+            page = clause.evidence.page if clause and clause.evidence else None
+            yield Hit(document=doc, page=page, evidence=evidence, data={"problem": problem})
+
+
+def _decided(ctx: RuleContext, doc: Document) -> dt.date | None:
+    for fact in doc.facts.dates:
+        if fact.kind in (DateKind.DECIDED, DateKind.ISSUED) and fact.value is not None:
+            return fact.value
+    dated = ctx.view.date("decided")
+    return dated.value if dated else None
+
+
+def _agency(ctx: RuleContext, doc: Document) -> str:
+    return compact(doc.facts.agency or ctx.case.facts.agency or "")
+
+
+def _vertical(ctx: RuleContext, doc: Document) -> bool | None:
+    kind = doc.facts.agency_kind or ctx.case.facts.agency_kind
+    if kind is not None and kind != AgencyKind.OTHER:
+        return kind.vertical
+    agency = _agency(ctx, doc)
+    if not agency:
+        return None
+    return bool(_VERTICAL_NAMES.search(agency))
+
+
+def _tax_handling(doc: Document, text: str) -> bool:
+    return "税务处理决定书" in compact(doc.title or "") or "税务处理决定书" in text[:200]
+
+
+def _presence(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
+    if clause is None or not (clause.review_offered or clause.litigation_offered):
+        return "未告知申请行政复议、提起行政诉讼的途径和期限"
+    decided = _decided(ctx, doc)
+    review_first = (
+        doc.type == DocumentType.SUMMARY_DECISION and decided is not None and decided >= NEW_REVIEW_LAW
+    )
+    if not clause.review_offered and not review_first:
+        return "未告知申请行政复议的途径和期限"
+    tax = _tax_handling(doc, ctx.view.text(doc))
+    if not clause.litigation_offered and not (clause.review_first or clause.tax_first or review_first or tax):
+        return "未告知提起行政诉讼的途径和期限"
+    return None
+
+
+def _body(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
+    decided = _decided(ctx, doc)
+    if clause is None or not clause.review_bodies or decided is None:
+        return None
+    vertical = _vertical(ctx, doc)
+    government = [b for b in clause.review_bodies if "人民政府" in b]
+    others = [b for b in clause.review_bodies if "人民政府" not in b]
+    if vertical is None:
+        return None
+    if vertical:
+        local_tax = re.search(r"地方税务|地税", _agency(ctx, doc))
+        if government and (decided >= NEW_REVIEW_LAW or (not others and not local_tax)):
+            return f"实行垂直领导的机关作出的决定应向上一级主管部门申请行政复议，不应向{government[0]}申请"
+        return None
+    if decided >= NEW_REVIEW_LAW and others and not _central_self(ctx, doc, others):
+        return f"自2024年1月1日起应向本级人民政府申请行政复议，不应向{others[0]}申请"
+    return None
+
+
+def _central_self(ctx: RuleContext, doc: Document, bodies: list[str]) -> bool:
+    agency = _agency(ctx, doc)
+    return bool(agency) and not _LOCAL_MARKS.search(agency) and all(compact(b) == agency for b in bodies)
+
+
+def _review_period(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
+    if clause is None or not clause.review_offered:
+        return None
+    if clause.review_period_days is None and clause.review_period_raw is None:
+        return "未写明申请行政复议的期限"
+    if clause.review_period_days is not None and clause.review_period_days != 60:
+        return f"申请行政复议的期限应为六十日，写为“{clause.review_period_raw or clause.review_period_days}”"
+    return None
+
+
+def _litigation_period(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
+    if clause is None or not clause.litigation_offered or clause.review_first:
+        return None
+    months = clause.litigation_period_months
+    if months is None:
+        if clause.litigation_period_raw is None and clause.litigation_period_days is None:
+            return "未写明提起行政诉讼的期限"
+        return None
+    decided = _decided(ctx, doc)
+    allowed = {3, 6} if decided is None else ({6} if decided >= NEW_LITIGATION_LAW else {3})
+    if months not in allowed:
+        right = "六个月" if decided is None or decided >= NEW_LITIGATION_LAW else "三个月"
+        return f"提起行政诉讼的期限应为{right}，写为“{clause.litigation_period_raw or f'{months}个月'}”"
+    return None
+
+
+def _review_first(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
+    if clause is None or clause.review_first or not clause.litigation_offered:
+        return None
+    if clause.litigation_period_months is None and clause.litigation_period_days is not None:
+        return None  # only the 15 days after a 复议 decision: consistent with 复议前置
+    return "当场作出的行政处罚决定应告知先申请行政复议（复议前置），不得直接告知提起行政诉讼"
+
+
+def _tax_first(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
+    text = ctx.view.text(doc)
+    if clause is None or clause.tax_first or not _tax_handling(doc, text):
+        return None
+    if not _TAX_DUE.search(text):
+        return None
+    return "纳税争议应告知先缴纳税款及滞纳金或者提供相应担保后再申请行政复议（纳税前置）"
+
+
+def _named(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
+    if clause is None:
+        return None
+    if clause.review_offered and not clause.review_bodies:
+        return "未写明复议机关名称"
+    if clause.litigation_offered and ctx.view.thresholds.require_named_court:
+        court = compact(clause.litigation_court or "")
+        if not court or court in ("人民法院", "有管辖权的人民法院") or "有管辖权" in court:
+            return "未写明受理诉讼的人民法院名称"
+    return None
+
+
+_ASPECTS: dict[str, Callable[[RuleContext, Document, RemedyClause | None], str | None]] = {
+    "presence": _presence,
+    "body": _body,
+    "review_period": _review_period,
+    "litigation_period": _litigation_period,
+    "review_first": _review_first,
+    "tax_first": _tax_first,
+    "named": _named,
+}

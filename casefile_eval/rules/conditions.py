@@ -1,0 +1,34 @@
+"""Evaluating a rule's `applies_to.when` condition against a case."""
+
+from __future__ import annotations
+
+from casefile_eval.rules.context import CaseView
+from casefile_eval.rules.schema import Condition
+
+
+def condition_holds(view: CaseView, cond: Condition) -> bool:
+    """True when every part of the condition that is given holds."""
+    checks = [
+        cond.fine_at_least is None or _fine_reaches(view, cond.fine_at_least),
+        not cond.penalties_any or any(p in pen for pen in view.penalties() for p in cond.penalties_any),
+        cond.heavy is None or cond.heavy == (view.large_fine() or view.heavy_penalty()),
+        all(view.has(t) for t in cond.documents_present),
+        not any(view.has(t) for t in cond.documents_absent),
+        not cond.agency_kinds or _agency_kind(view) in cond.agency_kinds,
+        cond.fine_imposed is None or cond.fine_imposed == bool(view.fine()),
+    ]
+    return all(checks)
+
+
+def _fine_reaches(view: CaseView, threshold: str | float) -> bool:
+    if threshold == "large_fine":
+        return view.large_fine()
+    fine = view.fine()
+    return fine is not None and fine >= float(threshold)
+
+
+def _agency_kind(view: CaseView) -> object:
+    if view.case.facts.agency_kind is not None:
+        return view.case.facts.agency_kind
+    decision = view.decision
+    return decision.facts.agency_kind if decision else None

@@ -1,0 +1,84 @@
+"""Thresholds the rules read (较大数额, 当场处罚 limits, default periods), kept in YAML configuration."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from casefile_eval.errors import ConfigError
+from casefile_eval.yamlload import load_located, validate
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PartyAmounts(_Strict):
+    """An amount in yuan for a natural person and for an organisation."""
+
+    individual: float = Field(ge=0)
+    organization: float = Field(ge=0)
+
+
+class DatedLimit(PartyAmounts):
+    """A limit in force from one date to another."""
+
+    in_force_from: dt.date | None = None
+    in_force_to: dt.date | None = None
+
+
+class Thresholds(_Strict):
+    """The configurable thresholds of the built-in pack."""
+
+    large_fine: PartyAmounts
+    heavy_penalties: list[str] = Field(min_length=1)
+    summary_limits: list[DatedLimit] = Field(min_length=1)
+    statement_period_working_days: int = Field(ge=1)
+    decision_extension_days: int = Field(ge=0)
+    require_named_court: bool = False
+    organization_markers: list[str] = Field(min_length=1)
+
+    def summary_limit(self, on: dt.date | None) -> DatedLimit:
+        """The 当场处罚 limit in force on a date (the newest when the date is unknown)."""
+        for limit in self.summary_limits:
+            if on is None and limit.in_force_to is None:
+                return limit
+            if on is None:
+                continue
+            if (limit.in_force_from is None or limit.in_force_from <= on) and (
+                limit.in_force_to is None or on <= limit.in_force_to
+            ):
+                return limit
+        return self.summary_limits[-1]
+
+    def is_organization(self, party: str | None) -> bool | None:
+        """True for a company or other organisation, False for a person, None when unsure."""
+        if not party:
+            return None
+        if any(marker in party for marker in self.organization_markers):
+            return True
+        core = party.strip()
+        if 2 <= len(core) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in core):
+            return False
+        return None
+
+
+CONFIG_DIR = "data/config"
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("casefile_eval").joinpath(f"{CONFIG_DIR}/{name}")))
+
+
+@lru_cache(maxsize=1)
+def load_thresholds() -> Thresholds:
+    """The built-in thresholds (raises ConfigError when the file is invalid)."""
+    doc = load_located(_data_path("thresholds.yaml"))
+    result = validate(doc, Thresholds)
+    if result is None or doc.problems:
+        raise ConfigError(doc.problems)
+    return result

@@ -1,0 +1,175 @@
+"""What a check sees: the case, the rule, the thresholds, the case dates, and how it reports a hit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from casefile_eval.codes import DateKind, DocumentType
+from casefile_eval.model import Case, DateFact, Document
+from casefile_eval.rules.config import Thresholds
+from casefile_eval.rules.laws import LawData
+from casefile_eval.textnorm import compact
+
+if TYPE_CHECKING:
+    from casefile_eval.rules.rule import Rule
+
+DECISION_TYPES = (DocumentType.DECISION, DocumentType.SUMMARY_DECISION)
+
+# Which document and date kinds give each case date when the reader left it empty.
+_CASE_DATE_SOURCES: dict[str, tuple[tuple[DocumentType, ...], tuple[DateKind, ...]]] = {
+    "filed": ((DocumentType.FILING_APPROVAL,), (DateKind.FILED, DateKind.APPROVED)),
+    "notified": ((DocumentType.PRIOR_NOTICE,), (DateKind.NOTIFIED, DateKind.ISSUED)),
+    "decided": (DECISION_TYPES, (DateKind.DECIDED, DateKind.ISSUED)),
+    "closed": ((DocumentType.CLOSING_REPORT,), (DateKind.CLOSED, DateKind.APPROVED)),
+}
+
+
+@dataclass
+class Hit:
+    """One thing a check found; the engine turns it into a Finding with the rule's codes and message."""
+
+    document: Document | None = None
+    page: int | None = None
+    evidence: str | None = None
+    data: dict[str, str] = field(default_factory=dict)
+    needs_review: bool = False
+    undecided: str | None = None  # why the check could not decide (the message says 无法判断：…)
+    confidence: float | None = None
+    document_type: DocumentType | None = None  # for a missing document: which one
+
+
+@dataclass
+class DatedFact:
+    """A date with the document it was read from."""
+
+    value: dt.date
+    document: Document | None
+    fact: DateFact | None
+
+
+class CaseView:
+    """Derived facts of one case, computed once and shared by every rule."""
+
+    def __init__(self, case: Case, thresholds: Thresholds, laws: LawData) -> None:
+        self.case = case
+        self.thresholds = thresholds
+        self.laws = laws
+        self._dates: dict[str, DatedFact | None] = {}
+        self._compact: dict[int, str] = {}
+
+    def text(self, doc: Document) -> str:
+        """The document's text, compacted (no spaces, half-width), cached."""
+        key = id(doc)
+        if key not in self._compact:
+            self._compact[key] = compact(doc.text)
+        return self._compact[key]
+
+    def has(self, *types: DocumentType) -> bool:
+        """True when the case holds a document of one of the types."""
+        return any(d.type in types for d in self.case.documents)
+
+    def date(self, name: str) -> DatedFact | None:
+        """A case date (filed, notified, decided, served, closed) with the document that gives it."""
+        if name not in self._dates:
+            self._dates[name] = self._find_date(name)
+        return self._dates[name]
+
+    def _find_date(self, name: str) -> DatedFact | None:
+        if name == "served":
+            found = self._served_date()
+        else:
+            types, kinds = _CASE_DATE_SOURCES[name]
+            found = first_date(self.case.of_type(*types), kinds)
+        value = getattr(self.case.facts.dates, name)
+        if value is None or (found is not None and found.value == value):
+            return found
+        return DatedFact(value, self._holder(name), None)
+
+    def _holder(self, name: str) -> Document | None:
+        """The document a case date belongs to when no date fact of it matched."""
+        if name == "served":
+            receipts = self.case.of_type(DocumentType.SERVICE_RECEIPT)
+            serving = [r for r in receipts if r.facts.served_document_type in DECISION_TYPES]
+            return serving[0] if serving else None
+        docs = self.case.of_type(*_CASE_DATE_SOURCES[name][0])
+        return docs[0] if docs else None
+
+    def _served_date(self) -> DatedFact | None:
+        receipts = self.case.of_type(DocumentType.SERVICE_RECEIPT)
+        for_decision = [r for r in receipts if r.facts.served_document_type in DECISION_TYPES]
+        if not for_decision:
+            named = [r for r in receipts if r.facts.served_document and "决定书" in r.facts.served_document]
+            for_decision = [r for r in named if "告知" not in (r.facts.served_document or "")]
+        return first_date(for_decision, (DateKind.SERVED, DateKind.SIGNED))
+
+    @property
+    def decision(self) -> Document | None:
+        """The (first) decision of the case."""
+        docs = self.case.of_type(*DECISION_TYPES)
+        return docs[0] if docs else None
+
+    def fine(self) -> float | None:
+        """The fine imposed: from the case facts, else from the decision."""
+        if self.case.facts.fine_amount is not None:
+            return self.case.facts.fine_amount
+        decision = self.decision
+        return decision.facts.fine_amount if decision else None
+
+    def party(self) -> str | None:
+        """The party of the case."""
+        if self.case.facts.party:
+            return self.case.facts.party
+        decision = self.decision
+        return decision.facts.party if decision else None
+
+    def penalties(self) -> list[str]:
+        """The penalties named in the decisions."""
+        return [p for d in self.case.of_type(*DECISION_TYPES) for p in d.facts.penalties]
+
+    def large_fine(self) -> bool:
+        """True when the fine reaches the configured 较大数额 for this party."""
+        fine = self.fine()
+        if fine is None:
+            return False
+        limits = self.thresholds.large_fine
+        org = self.thresholds.is_organization(self.party())
+        threshold = limits.individual if org is False else limits.organization
+        return fine >= threshold
+
+    def heavy_penalty(self) -> bool:
+        """True when a penalty of the configured heavy kinds (吊销, 责令停产停业…) was imposed."""
+        heavy = self.thresholds.heavy_penalties
+        return any(h in p for p in self.penalties() for h in heavy)
+
+
+def first_date(docs: list[Document], kinds: tuple[DateKind, ...]) -> DatedFact | None:
+    """The first readable date of the given kinds (in kind order) over the documents."""
+    for kind in kinds:
+        for doc in docs:
+            for fact in doc.facts.dates:
+                if fact.kind == kind and fact.value is not None:
+                    return DatedFact(fact.value, doc, fact)
+    return None
+
+
+@dataclass
+class RuleContext:
+    """A check's view of one rule run: the shared case view, the rule, its documents."""
+
+    view: CaseView
+    rule: Rule
+    reference_date: dt.date | None
+
+    @property
+    def case(self) -> Case:
+        """The case being checked."""
+        return self.view.case
+
+    def documents(self) -> list[Document]:
+        """The documents of the types the rule applies to (all documents when it names none)."""
+        types = self.rule.spec.applies_to.document_types
+        if not types:
+            return list(self.case.documents)
+        return self.case.of_type(*types)

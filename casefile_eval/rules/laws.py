@@ -1,0 +1,112 @@
+"""Versions of the procedural laws: article counts, the 行政处罚法 renumbering of 2021, repealed rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from casefile_eval.errors import ConfigError
+from casefile_eval.yamlload import load_located, validate
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class LawVersion(_Strict):
+    """One version of a law: its label, the date it came into force and its number of articles."""
+
+    label: str
+    from_: dt.date = Field(alias="from")
+    articles: int = Field(ge=1)
+
+
+class Move(_Strict):
+    """An article of the old 行政处罚法 and where its content is in the 2021 revision."""
+
+    old: int
+    new: list[int]
+    topic: str
+    keywords: list[str] = Field(min_length=1)
+
+
+class Renumbering(_Strict):
+    """The old→new article map of a revised law."""
+
+    law_key: str
+    since: dt.date
+    moves: list[Move]
+
+    def move(self, article: int) -> Move | None:
+        """The move of an old article number, if it moved."""
+        return next((m for m in self.moves if m.old == article), None)
+
+
+class Repealed(_Strict):
+    """A rule no longer in force after `until`."""
+
+    law_key: str
+    until: dt.date
+    successor: str
+
+
+class LawData(_Strict):
+    """All law data the citation rules read."""
+
+    versions: dict[str, list[LawVersion]]
+    penalty_law_renumbering: Renumbering
+    repealed: list[Repealed]
+
+    def version_on(self, law_key: str, on: dt.date) -> LawVersion | None:
+        """The version of a law in force on a date, None for an unknown law or a date before it."""
+        current = None
+        for version in sorted(self.versions.get(law_key, []), key=lambda v: v.from_):
+            if version.from_ <= on:
+                current = version
+        return current
+
+    def repeal(self, law_key: str, on: dt.date) -> Repealed | None:
+        """The repeal entry when `law_key` was no longer in force on a date."""
+        return next((r for r in self.repealed if r.law_key == law_key and on > r.until), None)
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("casefile_eval").joinpath(f"data/config/{name}")))
+
+
+@lru_cache(maxsize=1)
+def load_law_data() -> LawData:
+    """The built-in law data (raises ConfigError when the file is invalid)."""
+    doc = load_located(_data_path("laws.yaml"))
+    result = validate(doc, LawData)
+    if result is None or doc.problems:
+        raise ConfigError(doc.problems)
+    return result
+
+
+def chinese_number(n: int) -> str:
+    """An article number in Chinese numerals, as statutes write it (55 → 五十五, 105 → 一百零五)."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        head = _CN_DIGITS[n // 100] + "百"
+        if rest == 0:
+            return head
+        if rest < 10:
+            return head + "零" + _CN_DIGITS[rest]
+        tens = _CN_DIGITS[rest // 10] + "十" + (_CN_DIGITS[rest % 10] if rest % 10 else "")
+        return head + tens
+    return str(n)

@@ -1,0 +1,148 @@
+"""Loading rule packs: every file validated, every problem of every file reported at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from casefile_eval.errors import ConfigError, ConfigProblem
+from casefile_eval.rules.config import Thresholds, load_thresholds
+from casefile_eval.rules.laws import LawData, load_law_data
+from casefile_eval.rules.registry import get_check
+from casefile_eval.rules.rule import Rule, template_fields
+from casefile_eval.rules.schema import PackFile, RuleSpec
+from casefile_eval.yamlload import LocatedYaml, load_located, validate, validation_problems
+
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class RuleSet:
+    """The rules to run, in id order, with the thresholds and law data they read."""
+
+    rules: list[Rule]
+    thresholds: Thresholds
+    laws: LawData
+    files: list[str] = field(default_factory=list)
+
+    def get(self, rule_id: str) -> Rule | None:
+        """The rule with that id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def only(self, *rule_ids: str) -> RuleSet:
+        """A rule set holding only the given rules."""
+        return RuleSet([r for r in self.rules if r.id in rule_ids], self.thresholds, self.laws, self.files)
+
+
+def builtin_pack_dir() -> Path:
+    """The directory of the built-in 行政处罚 pack."""
+    return Path(str(resources.files("casefile_eval").joinpath("data/rules")))
+
+
+def rule_files(paths: Sequence[Path], problems: list[ConfigProblem]) -> Iterator[Path]:
+    """The YAML files of the given files and directories (directories searched recursively)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            problems.append(ConfigProblem(str(path), 1, 1, "规则文件或目录不存在"))
+
+
+def load_rules(extra_paths: Sequence[Path] = ()) -> RuleSet:
+    """The built-in pack plus extra rule files or packs; raises ConfigError listing every problem."""
+    return load_rule_files([builtin_pack_dir(), *extra_paths])
+
+
+def load_rule_files(paths: Sequence[Path]) -> RuleSet:
+    """Load exactly the given files or directories (no built-in pack unless named)."""
+    problems: list[ConfigProblem] = []
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    files = list(rule_files(paths, problems))
+    for path in files:
+        try:
+            doc = load_located(path)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        rules.extend(_rules_of(doc, seen))
+        problems.extend(doc.problems)
+    if problems:
+        raise ConfigError(problems)
+    rules.sort(key=lambda r: r.id)
+    return RuleSet(rules, load_thresholds(), load_law_data(), [str(p) for p in files])
+
+
+def _merge_keys(data: Any) -> Any:
+    """Apply YAML merge keys (`<<: *anchor`), which the located loader keeps as plain keys."""
+    if isinstance(data, list):
+        return [_merge_keys(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    merged: dict[Any, Any] = {}
+    base = data.get("<<")
+    for source in base if isinstance(base, list) else [base] if isinstance(base, dict) else []:
+        merged.update(_merge_keys(source))
+    merged.update({k: _merge_keys(v) for k, v in data.items() if k != "<<"})
+    return merged
+
+
+def _rules_of(doc: LocatedYaml, seen: dict[str, Rule]) -> list[Rule]:
+    doc.data = _merge_keys(doc.data)
+    pack = validate(doc, PackFile)
+    if pack is None:
+        return []
+    out = []
+    for index, raw in enumerate(pack.rules):
+        rule = _rule_of(doc, raw, ("rules", index), seen)
+        if rule is not None:
+            seen[rule.id] = rule
+            out.append(rule)
+    return out
+
+
+def _rule_of(
+    doc: LocatedYaml, raw: object, base: tuple[str | int, ...], seen: dict[str, Rule]
+) -> Rule | None:
+    spec = validate(doc, RuleSpec, raw, base)
+    if spec is None:
+        return None
+    ok = True
+    if spec.id in seen:
+        first = seen[spec.id]
+        doc.problems.append(
+            doc.problem((*base, "id"), f"重复的规则编号 {spec.id}（已在 {first.file}:{first.line} 定义）")
+        )
+        ok = False
+    check = get_check(spec.check.name)
+    if check is None:
+        doc.problems.append(doc.problem((*base, "check", "name"), f"未知的检查 '{spec.check.name}'"))
+        return None
+    try:
+        params = check.params.model_validate(spec.check.params)
+    except ValidationError as exc:
+        doc.problems.extend(validation_problems(doc, exc, (*base, "check", "params")))
+        return None
+    try:
+        unknown = template_fields(spec.message) - check.fields
+    except ValueError as exc:
+        doc.problems.append(doc.problem((*base, "message"), f"消息模板格式错误：{exc}"))
+        return None
+    if unknown:
+        names = "、".join(sorted(unknown))
+        doc.problems.append(
+            doc.problem((*base, "message"), f"消息模板中的占位符 {names} 不是检查 {check.name} 提供的")
+        )
+        ok = False
+    if check.name == "signature" and spec.role is None:
+        doc.problems.append(doc.problem(base, "签名检查的规则必须写明 role"))
+        ok = False
+    line, _ = doc.where(base)
+    return Rule(spec, check, params, doc.file, line) if ok else None
