@@ -5,7 +5,6 @@ from __future__ import annotations
 from casefile_eval.api import evaluate, read_case
 from casefile_eval.model import Case, Document
 from casefile_eval.results import CaseResult, Finding, Report, Score
-
 from casefile_eval.version import VERSION as __version__
 
 __all__ = [

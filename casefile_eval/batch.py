@@ -18,7 +18,7 @@ from typing import Any
 from casefile_eval import api
 from casefile_eval.codes import ErrorCode
 from casefile_eval.results import CaseResult
-from casefile_eval.scoring import Sheet, score_result
+from casefile_eval.scoring import Sheet
 
 DEFAULT_TIMEOUT = 300.0
 
@@ -58,11 +58,7 @@ def evaluate_one(path: Path, options: BatchOptions) -> CaseResult:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, options.timeout or 0.0)
     try:
-        kwargs: dict[str, Any] = {"rules": list(options.rules)} if options.rules else {}
-        result = api.evaluate(path, **kwargs)
-        if options.sheet is not None:
-            result = score_result(result, options.sheet)
-        return result
+        return api.evaluate(path, rules=options.rules, sheet=options.sheet)
     except _Timeout:
         return api.error_result(str(path), ErrorCode.TIMEOUT, f"评查超时：超过 {options.timeout:g} 秒")
     except Exception as exc:  # a bug in one case must not stop the batch

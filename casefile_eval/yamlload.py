@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from casefile_eval.errors import ConfigError, ConfigProblem
 
 PathKey = tuple[str | int, ...]
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -49,14 +50,21 @@ def _build(node: yaml.Node, path: PathKey, out: LocatedYaml) -> Any:
     out.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
+        merged: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:  # `<<: *anchor` or `<<: [*a, *b]`: defaults, explicit keys win
+                value = _build(value_node, path, out)
+                for source in value if isinstance(value, list) else [value]:
+                    if isinstance(source, dict):
+                        merged.update(source)
+                continue
             key = key_node.value
             if key in result:
                 line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 out.problems.append(ConfigProblem(out.file, line, col, f"重复的键 '{key}'"))
             result[key] = _build(value_node, (*path, key), out)
             out.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        return result
+        return {**{k: v for k, v in merged.items() if k not in result}, **result}
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, (*path, i), out) for i, child in enumerate(node.value)]
     loader = yaml.SafeLoader("")
@@ -94,12 +102,55 @@ def validation_problems(doc: LocatedYaml, exc: ValidationError, base: PathKey = 
     for err in exc.errors(include_url=False):
         loc = (*base, *(p for p in err["loc"] if isinstance(p, str | int)))
         field_name = ".".join(str(p) for p in err["loc"]) or "(根)"
-        problems.append(doc.problem(loc, f"{field_name}: {err['msg']}"))
+        problems.append(doc.problem(loc, f"{field_name}: {_chinese(err)}"))
     return problems
 
 
+_MESSAGES = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的键（拼写错误，或此处不允许）",
+    "string_type": "应为文本",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "too_short": "项数太少",
+    "too_long": "项数太多",
+    "string_too_short": "不能为空",
+}
+
+
+_SIGNS = {"greater_than": ">", "greater_than_equal": "≥", "less_than": "<", "less_than_equal": "≤"}
+
+
+def _chinese(err: Any) -> str:
+    """A Chinese reason for one pydantic error; unknown kinds keep pydantic's own words."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind in ("enum", "literal_error"):
+        return f"取值无效，应为：{str(ctx.get('expected', '')).replace(', ', '、').replace(' or ', '、')}"
+    if kind == "string_pattern_mismatch":
+        return f"格式不符：应匹配 {ctx.get('pattern', '')}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(iter(ctx.values()), "")
+        return f"应 {_SIGNS[kind]} {bound:g}" if isinstance(bound, float) else f"应 {_SIGNS[kind]} {bound}"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    return _MESSAGES.get(kind, str(err["msg"]))
+
+
 def validate(doc: LocatedYaml, model: type[M], data: Any = None, base: PathKey = ()) -> M | None:
-    """Validate `data` (default: the whole document) against `model`; record problems, return None on failure."""
+    """Validate `data` (default: the whole document) against `model`; record problems, None on failure."""
     try:
         return model.model_validate(doc.data if data is None else data)
     except ValidationError as exc:

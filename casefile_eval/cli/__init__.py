@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from casefile_eval.cli import evaluate, report, sheet
+from casefile_eval.cli import evaluate, report, rules, sheet
 from casefile_eval.errors import ConfigError
 from casefile_eval.version import VERSION
 
@@ -25,11 +25,14 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser with every command registered."""
-    parser = _Parser(prog="casefile-eval", description="行政执法案卷评查：读取案卷、识别文书、检查问题、评分。")
+    parser = _Parser(
+        prog="casefile-eval", description="行政执法案卷评查：读取案卷、识别文书、检查问题、评分。"
+    )
     parser.add_argument("--version", action="version", version=f"casefile-eval {VERSION}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     evaluate.register(commands)
+    rules.register(commands)
     sheet.register(commands)
     report.register(commands)
     return parser

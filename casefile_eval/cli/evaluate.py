@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from casefile_eval.api import ruleset_for
 from casefile_eval.batch import DEFAULT_TIMEOUT, BatchOptions, evaluate_many, expand_archives
 from casefile_eval.reporters.base import Header
 from casefile_eval.reporters.output import FORMATS, OutputError, open_writer
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if cases is None:
         return 2
     sheet = load_sheet(args.sheet)
+    ruleset_for(tuple(args.rules))  # a bad rule file stops here, before any case is read
     options = BatchOptions(sheet=sheet, rules=tuple(args.rules), jobs=args.jobs, timeout=args.timeout)
     head = Header(
         tool=ToolInfo(version=VERSION), sheet=SheetInfo(id=sheet.id, title=sheet.title), sheet_def=sheet

@@ -6,7 +6,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -80,22 +79,7 @@ def load_rule_files(paths: Sequence[Path]) -> RuleSet:
     return RuleSet(rules, load_thresholds(), load_law_data(), [str(p) for p in files])
 
 
-def _merge_keys(data: Any) -> Any:
-    """Apply YAML merge keys (`<<: *anchor`), which the located loader keeps as plain keys."""
-    if isinstance(data, list):
-        return [_merge_keys(item) for item in data]
-    if not isinstance(data, dict):
-        return data
-    merged: dict[Any, Any] = {}
-    base = data.get("<<")
-    for source in base if isinstance(base, list) else [base] if isinstance(base, dict) else []:
-        merged.update(_merge_keys(source))
-    merged.update({k: _merge_keys(v) for k, v in data.items() if k != "<<"})
-    return merged
-
-
 def _rules_of(doc: LocatedYaml, seen: dict[str, Rule]) -> list[Rule]:
-    doc.data = _merge_keys(doc.data)
     pack = validate(doc, PackFile)
     if pack is None:
         return []

@@ -13,7 +13,7 @@ from casefile_eval.batch import BatchOptions, evaluate_many, expand_archives
 from casefile_eval.cli import main
 from casefile_eval.codes import ErrorCode
 from casefile_eval.results import CaseResult
-from casefile_eval.scoring import load_sheet
+from casefile_eval.scoring import Sheet, load_sheet, score_result
 
 DECISION = "fixtures/cases/agri-2023-pesticide/docx/12农业行政处罚决定书.docx"
 
@@ -29,7 +29,9 @@ def fake_evaluate(path: Path, **kwargs: object) -> CaseResult:
         os._exit(3)
     if name.startswith("bad"):
         return api.error_result(str(path), ErrorCode.UNREADABLE, "无法读取")
-    return CaseResult(source=str(path), status="ok", findings=[])
+    sheet = kwargs.get("sheet") or load_sheet("general")
+    assert isinstance(sheet, Sheet)
+    return score_result(CaseResult(source=str(path), status="ok", findings=[]), sheet)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from casefile_eval import api
 from casefile_eval.cli import main
 from casefile_eval.codes import Defect, DocumentType, Role, Severity
 from casefile_eval.results import CaseResult, Finding
+from casefile_eval.scoring import Sheet, load_sheet, score_result
 
 CALLS: list[str] = []
 
@@ -35,7 +36,9 @@ def fake_evaluate(path: Path, **kwargs: object) -> CaseResult:
             )
             for p in (1, 2)
         ]
-    return CaseResult(source=str(path), status="ok", findings=findings)
+    sheet = kwargs.get("sheet") or load_sheet("general")
+    assert isinstance(sheet, Sheet)
+    return score_result(CaseResult(source=str(path), status="ok", findings=findings), sheet)
 
 
 @pytest.fixture
@@ -67,9 +70,9 @@ def test_sheet_check_mistake_exits_2_with_file_line(
     bad.write_text("id: x\ntitle: T\nsource: S\nveto: sometimes\ngrades: []\n", encoding="utf-8")
     assert main(["sheet", "check", str(bad)]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"{bad}:4:1: veto: Input should be 'fail' or 'zero'",
-        f"{bad}:5:1: grades: List should have at least 1 item after validation, not 0",
-        f"{bad}:1:1: categories: Field required",
+        f"{bad}:4:1: veto: 取值无效，应为：'fail'、'zero'",
+        f"{bad}:5:1: grades: 项数太少",
+        f"{bad}:1:1: categories: 缺少必填项",
     ]
 
 

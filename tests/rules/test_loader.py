@@ -66,9 +66,9 @@ def test_three_mistakes_reported_with_positions(tmp_path: Path) -> None:
         load_rule_files([path])
     lines = [str(p).replace(str(path), "bad.yaml") for p in info.value.problems]
     assert len(lines) == 3
-    assert lines[0].startswith("bad.yaml:5:5: defect: Input should be")
+    assert lines[0].startswith("bad.yaml:5:5: defect: 取值无效，应为：'missing_document'、")
     assert lines[1] == "bad.yaml:16:13: 未知的检查 'stamp_present'"
-    assert lines[2].startswith("bad.yaml:25:50: kinds.0: Input should be")
+    assert lines[2].startswith("bad.yaml:25:50: kinds.0: 取值无效，应为：")
 
 
 def test_duplicate_id_across_files(tmp_path: Path) -> None:

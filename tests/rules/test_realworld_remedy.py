@@ -3,7 +3,8 @@
 Each decision is read as text (python-docx, pdfplumber; Word 97 files through LibreOffice when it is
 installed), built into a lone-decision Case with the agency and date printed on it, and run through the
 remedy rules. Every one of them is correct for its agency and date: 4060a17dd4a3fa1c78ad, a 税务处理决定书
-that assesses no tax (it finds invoices 虚开), offers 复议 without the 纳税前置, which has nothing to apply to.
+that assesses no tax (it finds invoices 虚开), offers 复议 without the 纳税前置,
+which has nothing to apply to.
 """
 
 from __future__ import annotations

@@ -51,9 +51,9 @@ def test_schema_errors_have_file_line_column(tmp_path: Path) -> None:
         "        colour: red\n"
     )
     got = problems(tmp_path, text)
-    assert got[0] == "F:13:9: categories.0.items.0.points: Input should be greater than 0"
-    assert got[1].startswith("F:15:21: categories.0.items.0.deductions.0.when.defect.0: Input should be")
-    assert got[2] == "F:16:9: categories.0.items.0.colour: Extra inputs are not permitted"
+    assert got[0] == "F:13:9: categories.0.items.0.points: 应 > 0"
+    assert got[1].startswith("F:15:21: categories.0.items.0.deductions.0.when.defect.0: 取值无效，应为：")
+    assert got[2] == "F:16:9: categories.0.items.0.colour: 不认识的键（拼写错误，或此处不允许）"
     assert len(got) == 3
 
 
