@@ -33,7 +33,8 @@ DECISIONS = [
     ("texts/doc02.txt", "玉国税稽罚〔2015〕86号", "浙江维拉利家具有限公司", "玉环县国家税务局稽查局",
      "2015-10-22"),
     ("texts/doc04.txt", None, "上海羽展汽车销售有限公司", "上海保监局", "2018-05-21"),
-    ("texts/doc06.txt", "银保监罚决字〔2021〕35号", "太平财产保险有限公司", "中国银行保险监督管理委员会", None),
+    ("texts/doc06.txt", "银保监罚决字〔2021〕35号", "太平财产保险有限公司",
+     "中国银行保险监督管理委员会", None),
 ]
 
 WORD97 = [
@@ -43,17 +44,21 @@ WORD97 = [
      "国家税务总局南宁市税务局第三稽查局", "2026-07-16"),
     ("tax/9ea878bf490799729d68.doc", "南市税三稽处〔2026〕19号", "广西威曼能源科技有限公司",
      "国家税务总局南宁市税务局第三稽查局", "2026-07-16"),
-    ("tax/bc6104f8d4fa8f7bf182.doc", "温税三稽处〔2026〕100号", "温作潘", "国家税务总局温州市税务局第三稽查局",
-     "2026-05-25"),
+    ("tax/bc6104f8d4fa8f7bf182.doc", "温税三稽处〔2026〕100号", "温作潘",
+     "国家税务总局温州市税务局第三稽查局", "2026-05-25"),
 ]
 
 HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
 
 
-def _check(realworld: Path, name: str, number: str | None, party: str, agency: str, decided: str | None) -> None:
+def _check(
+    realworld: Path, name: str, number: str | None, party: str, agency: str, decided: str | None
+) -> None:
     result = casefile_eval.evaluate(realworld / name)
     assert result.status == "ok", result.error
-    assert result.case is not None and result.documents is not None and result.findings is not None
+    assert result.case is not None
+    assert result.documents is not None
+    assert result.findings is not None
     case = result.case
     assert (case.case_number, case.party, case.agency, case.dates.decided) == (number, party, agency, decided)
     assert case.partial is True
@@ -77,7 +82,9 @@ def test_real_word97_decision(
     _check(realworld, name, number, party, agency, decided)
 
 
-def test_word97_without_libreoffice_is_a_clear_error(realworld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_word97_without_libreoffice_is_a_clear_error(
+    realworld: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     result = casefile_eval.evaluate(realworld / WORD97[0][0])
     assert result.status == "error"
