@@ -233,7 +233,7 @@ class Document(_Model):
     source: str
     pages: tuple[int, int] | None = None
     confidence: float
-    type_method: str = "title"  # title, fuzzy, classifier, toc, default
+    type_method: str = "title"  # title, fuzzy, classifier, toc, labels, filename, default
     blocks: list[Block] = Field(default_factory=list)
     images: list[ImageItem] = Field(default_factory=list)
     facts: DocumentFacts = Field(default_factory=DocumentFacts)

@@ -3,7 +3,10 @@
 For every case folder (one holding expected.json) under the given roots, read each rendition — the
 folder of .docx files and the one-file PDF — and compare with the labels: document types (matched by
 file for docx, by page overlap for the PDF), PDF page ranges, and the case facts (case number, party,
-agency, fine, the five dates). Prints a markdown table per rendition and the misses; --json for machines.
+agency, fine, the five dates). Case numbers are compared in their canonical form
+(`casefile_eval.extract.numbers.canonical_number` on both sides: labels may keep a number as printed).
+Prints a markdown table per rendition with the overall share of documents typed right and of cases whose
+facts are all right, then the misses; --json for machines.
 
     python scripts/measure_reading.py [ROOT ...] [--json] [--only CASE_ID ...]
 """
@@ -43,6 +46,15 @@ class Tally:
 
     def rate(self) -> float | None:
         return self.hits / self.total if self.total else None
+
+
+def _canonical(value: Any) -> Any:
+    """A case number in canonical form (as printed when it cannot be read as one)."""
+    if not isinstance(value, str):
+        return value
+    from casefile_eval.extract.numbers import canonical_number
+
+    return canonical_number(value) or value
 
 
 def load_reader() -> Callable[[Path], Any]:
@@ -106,24 +118,37 @@ def measure_docs(case: Any, expected: dict[str, Any], rendition: str, types: Tal
         )
 
 
-def measure_facts(case: Any, expected: dict[str, Any], facts: dict[str, Tally]) -> None:
-    """Per-fact accuracy; an expected null must be read as null."""
+def _fact_right(name: str, got: Any, exp: Any) -> bool:
+    if name == "case_number":
+        return bool(_canonical(got) == _canonical(exp))
+    if name == "fine_amount" and got is not None and exp is not None:
+        return abs(float(got) - float(exp)) < 0.005
+    return bool(got == exp)
+
+
+def measure_facts(
+    case: Any, expected: dict[str, Any], facts: dict[str, Tally], whole: Tally | None = None
+) -> None:
+    """Per-fact accuracy (an expected null read as null), and whether every fact of the case is right."""
     cid = expected["case_id"]
     want = expected["case"]
     got_facts = None if case is None else case.facts
+    wrong: list[str] = []
     for name in FACTS:
         got = None if got_facts is None else getattr(got_facts, name)
         exp = want[name]
-        ok = (
-            got == exp
-            if name != "fine_amount"
-            else (got is not None and exp is not None and abs(float(got) - float(exp)) < 0.005) or got == exp
-        )
+        ok = _fact_right(name, got, exp)
         facts[name].add(ok, {"case": cid, "what": name, "expected": exp, "got": got})
+        wrong += [] if ok else [name]
     for name in DATES:
         got = None if got_facts is None else _iso(getattr(got_facts.dates, name))
         exp = want["dates"][name]
         facts[name].add(got == exp, {"case": cid, "what": f"dates.{name}", "expected": exp, "got": got})
+        wrong += [] if got == exp else [f"dates.{name}"]
+    if whole is not None:
+        whole.add(
+            not wrong, {"case": cid, "what": "要素全对", "expected": "全部正确", "got": "、".join(wrong)}
+        )
 
 
 def measure(roots: list[Path], only: set[str] | None) -> dict[str, Any]:
@@ -134,7 +159,7 @@ def measure(roots: list[Path], only: set[str] | None) -> dict[str, Any]:
         sys.exit("错误：未找到任何含 expected.json 的案卷目录。")
     report: dict[str, Any] = {"cases": [c.name for c in cases], "renditions": {}}
     for rendition in ("docx", "pdf"):
-        types, pages = Tally(), Tally()
+        types, pages, whole = Tally(), Tally(), Tally()
         facts = {name: Tally() for name in (*FACTS, *DATES)}
         errors: list[dict[str, str]] = []
         for folder in cases:
@@ -147,8 +172,13 @@ def measure(roots: list[Path], only: set[str] | None) -> dict[str, Any]:
             if error:
                 errors.append({"case": folder.name, "error": error})
             measure_docs(case, expected, rendition, types, pages)
-            measure_facts(case, expected, facts)
-        tallies = {"document_type": types, **({"pdf_pages": pages} if rendition == "pdf" else {}), **facts}
+            measure_facts(case, expected, facts, whole)
+        tallies = {
+            "document_type": types,
+            **({"pdf_pages": pages} if rendition == "pdf" else {}),
+            **facts,
+            "all_facts_case": whole,
+        }
         report["renditions"][rendition] = {
             "errors": errors,
             "measures": {
@@ -165,9 +195,16 @@ def render_markdown(report: dict[str, Any]) -> str:
     for rendition, data in report["renditions"].items():
         lines += [f"## {rendition}", "", "| 指标 | 正确 | 总数 | 准确率 |", "|---|---:|---:|---:|"]
         for name, m in data["measures"].items():
-            acc = "—" if m["accuracy"] is None else f"{m['accuracy']:.1%}"
-            lines.append(f"| {name} | {m['hits']} | {m['total']} | {acc} |")
-        lines.append("")
+            lines.append(f"| {name} | {m['hits']} | {m['total']} | {_percent(m)} |")
+        measures = data["measures"]
+        lines += [
+            "",
+            f"- 文书类型正确：{_percent(measures['document_type'])}"
+            f"（{measures['document_type']['hits']}/{measures['document_type']['total']} 份文书）",
+            f"- 案件要素全部正确的案卷：{_percent(measures['all_facts_case'])}"
+            f"（{measures['all_facts_case']['hits']}/{measures['all_facts_case']['total']} 个案卷）",
+            "",
+        ]
         for err in data["errors"]:
             lines.append(f"- 读取失败 {err['case']}: {err['error']}")
         if data["misses"]:
@@ -175,6 +212,10 @@ def render_markdown(report: dict[str, Any]) -> str:
             lines += [f"| {m['case']} | {m['what']} | {m['expected']} | {m['got']} |" for m in data["misses"]]
         lines.append("")
     return "\n".join(lines)
+
+
+def _percent(measure: dict[str, Any]) -> str:
+    return "—" if measure["accuracy"] is None else f"{measure['accuracy']:.1%}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -123,7 +123,7 @@ def main() -> int:
             print(f"  {label:24s} {np.mean(predicted[mask] == label):.2f} (n={int(mask.sum())})")
     model = pipeline().fit(texts, labels)
     export(model, args.out)
-    print(f"wrote {args.out.relative_to(REPO)} ({args.out.stat().st_size // 1024} KiB)")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
     return 0
 
 

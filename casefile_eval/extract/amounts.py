@@ -27,9 +27,9 @@ _DECISION_HEAD = re.compile(
     r"|决定(?:对|给予|处以|作出|予以)"
 )
 _FINE_BEFORE = re.compile(
-    r"(?<!加处)罚款(?:[,，:：]?(?:计|共计|合计|总计|金额|数额|为|计金额|计人民币|人民币)){0,2}[,，:：]?$"
+    r"(?<!加处)罚款(?:[,，:：(（]?(?:即|计|共|共计|合计|总计|金额|数额|为|计金额|人民币)){0,3}[,，:：(（]?$"
 )
-_FINE_AFTER = re.compile(r"(?:的)?罚款")
+_FINE_AFTER = re.compile(r"(?:[(（][^()（）]{0,24}[)）])?(?:的)?罚款")
 _TOTAL_WORDS = re.compile(r"综上|合计|共计|总计|总额|合并")
 _TARGET = re.compile(r"对([^，,。；;：:对]{2,30}?)(?:处以?|给予|作出|决定|罚款|警告|并处|没收)")
 _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -74,8 +74,7 @@ def _is_range(flat: str, a: AmountMatch) -> bool:
 
 def _kind(flat: str, a: AmountMatch) -> str:
     before = flat[max(0, a.start - CONTEXT) : a.start]
-    after = flat[a.end : a.end + 4]
-    if _FINE_BEFORE.search(before) or _FINE_AFTER.match(after):
+    if _FINE_BEFORE.search(before) or _FINE_AFTER.match(flat, a.end):
         return "fine"
     for kind, pattern in _KIND_WORDS:
         if pattern.search(before):

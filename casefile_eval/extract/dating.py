@@ -4,6 +4,9 @@ place (the 落款 at the end of a document), interpreted by document type.
 The label of a date is the text between the previous date and this one in the same block; when that holds
 no keyword, up to two short preceding blocks (a label cell left of or above a value cell) are read too.
 Within that context the keyword nearest to the date decides; a bare 签名/盖章 only when no role word is there.
+A date closing an opinion field belongs to the field's label even across the opinion's sentence (a PDF
+flattens "负责人审批意见 | 同意结案。 2025年6月5日" into one line, or puts the label on the line above); a
+date written "于…" inside a sentence is an event, labelled by nothing.
 """
 
 from __future__ import annotations
@@ -91,6 +94,9 @@ _EXTENSION_DAYS = re.compile(
     r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作日|日|天)"
 )
 _LABEL_PUNCT = re.compile(r"[\s:：|_]+")
+_EVENT_DATE = re.compile(r"于\s*$")  # "当事人于2023年9月1日缴清": a date in a sentence, labelled by nothing
+_OPINION_LABEL = re.compile(r"意见(?=[\s:：|]|$)")
+_CLOSING_TAIL = re.compile(r"^[\s(（\[【)）\]】印章公签字名盖]*$")
 LOOKBACK_BLOCKS = 2
 WRAP_REMNANT = 2
 LABEL_WINDOW = 40
@@ -127,8 +133,26 @@ def _tag(context: str, *, strict: bool = True) -> tuple[str | None, str]:
     return generic if generic is not None else (None, "")
 
 
-def _context(dt_: DocText, block: int, before: str, dated: set[int]) -> tuple[str | None, str]:
+def _opinion_field(context: str, closes: bool) -> tuple[str | None, str]:
+    """The label of a sign-off date closing an opinion field ("负责人审批意见 同意结案。 2025年6月5日"):
+    a form row flattened into one line keeps the label, the opinion sentence and its date together."""
+    if not closes:
+        return None, ""
+    tag, label = _tag(context, strict=False)
+    m = _OPINION_LABEL.search(context)
+    if tag is None or tag == "signed" or m is None or _TAG_RE.search(context, m.end()):
+        return None, ""
+    return tag, label
+
+
+def _context(
+    dt_: DocText, block: int, before: str, dated: set[int], *, closes: bool = False
+) -> tuple[str | None, str]:
+    if _EVENT_DATE.search(before):
+        return None, ""
     tag, label = _tag(before[-LABEL_WINDOW:])
+    if tag is None:
+        tag, label = _opinion_field(before[-LABEL_WINDOW:], closes)
     own_words = _LABEL_PUNCT.sub("", before)
     wrapped = (
         len(own_words) <= WRAP_REMNANT
@@ -143,6 +167,11 @@ def _context(dt_: DocText, block: int, before: str, dated: set[int]) -> tuple[st
         if found not in (None, "signed") or tag is None:
             tag, label = found, found_label
         back -= 1
+    if tag is None and closes and block > 0 and block - 1 not in dated:
+        # "负责人审批意见" / "同意结案。 2025年6月5日": the opinion's label on the line above.
+        prev = dt_.squeezed(block - 1)
+        if len(prev) <= SHORT_BLOCK:
+            tag, label = _opinion_field(prev, True)
     return tag, label
 
 
@@ -173,7 +202,8 @@ def _scan(dt_: DocText) -> list[_Found]:
         text = dt_.blocks[index]
         previous_end = 0
         for match in matches:
-            tag, label = _context(dt_, index, text[previous_end : match.start], dated)
+            closes = _CLOSING_TAIL.match(text[match.end :]) is not None
+            tag, label = _context(dt_, index, text[previous_end : match.start], dated, closes=closes)
             luokuan = tag is None and _is_luokuan_block(text, match)
             found.append(_Found(match, index, tag, label, luokuan))
             previous_end = match.end

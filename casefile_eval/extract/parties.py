@@ -40,13 +40,10 @@ _VALUE_END = re.compile(
 _CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")
 _NAME_LABEL = re.compile(r"^(?:姓名|名称|单位名称|企业名称|经营者姓名|字号名称)[:：]?")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
-# "当事人 | 个人 | 姓名 | 段浩涛": the first value is the kind of party, the name follows its own label.
-_CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")
-_NAME_LABEL = re.compile(r"^(?:姓名|名称|单位名称|企业名称|经营者姓名|字号名称)[:：]?")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
 _AGENCY_SUFFIX = re.compile(
-    r"(?:局|委员会|委|厅|部|署|办公室|办|队|支队|大队|中队|所|中心|政府|分局|稽查局|管理处|站|院|会|处|街道办事处)$"
+    r"(?:局|委员会|委|厅|部|署|办公室|办|队|支队|大队|中队|所|中心|政府|分局|稽查局|管理处|站|院|会|处|街道办事处"
+    r"|海关|人民银行.*?行)$"
 )
 _GENERIC_AGENCY = re.compile(r"^(?:行政|执法|税务|处罚|作出决定的?)?(?:机关|部门|单位)(?:名称)?$")
 _SEAL_MARK = re.compile(
@@ -57,6 +54,8 @@ _TITLE_WORDS = re.compile(
     r"|登记表|清单|目录|记录)"
 )
 HEADER_BLOCKS = 8
+_SENTENCE = re.compile(r"[，,。；;：:！？!?]")
+MAX_LABEL_WORDS = 6  # a label spaced out character by character ("当 事 人") spans several words
 _KINDS: tuple[tuple[AgencyKind, re.Pattern[str]], ...] = (
     (AgencyKind.TAX, re.compile(r"税务|国税|地税")),
     (AgencyKind.CUSTOMS, re.compile(r"海关")),
@@ -66,7 +65,7 @@ _KINDS: tuple[tuple[AgencyKind, re.Pattern[str]], ...] = (
     ),
     (AgencyKind.FOREIGN_EXCHANGE, re.compile(r"外汇")),
     (AgencyKind.NATIONAL_SECURITY, re.compile(r"国家安全")),
-    (AgencyKind.PUBLIC_SECURITY, re.compile(r"公安|派出所|交通警察|交警")),
+    (AgencyKind.PUBLIC_SECURITY, re.compile(r"公安|派出所|交通警察|交警|出入境边防|边防检查|移民管理")),
     (
         AgencyKind.MARKET_REGULATION,
         re.compile(
@@ -105,6 +104,19 @@ def _clean_party(value: str) -> str | None:
     return name
 
 
+def _row_value(text: str) -> str | None:
+    """The value after a party label in a form row flattened into one line ("当事人  李小梅  身份证件号码 …",
+    "当 事 人 李小梅"): the label is whole words of the line, the value is the next word."""
+    words = text.split()
+    label = ""
+    for position, word in enumerate(words[:MAX_LABEL_WORDS]):
+        label += word
+        if _PARTY_LABEL.fullmatch(label):
+            value = words[position + 1] if position + 1 < len(words) else ""
+            return value if value and not _SENTENCE.search(value) else None
+    return None
+
+
 def _labelled_party(dt_: DocText) -> tuple[str, Evidence] | None:
     category = False
     for index in range(len(dt_.blocks)):
@@ -114,7 +126,10 @@ def _labelled_party(dt_: DocText) -> tuple[str, Evidence] | None:
             continue
         value = text[m.end() :]
         if value and not m.group().endswith((":", "：")):
-            continue
+            in_row = _row_value(dt_.blocks[index])
+            if in_row is None:
+                continue
+            value = in_row
         where = index
         if not value and index + 1 < len(dt_.blocks):
             value, where = dt_.squeezed(index + 1), index + 1

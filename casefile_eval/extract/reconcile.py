@@ -2,8 +2,9 @@
 
 case_number: the decision's 文号. party / agency: the decision's, else the most frequent. fine: the
 decision's. Dates: filed from the 立案审批表, notified from the 事先告知书, decided from the decision, served
-from the 送达回证 that serves the decision (else the first receipt after the decision; for a 当场 decision
-the party's signature on it), closed from the 结案审批表.
+from the 送达回证 that serves the decision (its 文号 and name matching the decision's, the first after the
+decision among equals; else the first unnamed receipt after the decision; for a 当场 decision the party's
+signature on it), closed from the 结案审批表.
 """
 
 from __future__ import annotations
@@ -61,15 +62,32 @@ def _most_frequent(values: Iterable[str | None]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _receipt_rank(facts: DocumentFacts, number: str | None) -> int | None:
+    """How surely a 送达回证 serves the decision: its 文号 and a decision's name (3), the 文号 (2), a
+    decision's name (1); None for a receipt naming another document (a 告知书 may share the 文号)."""
+    served_type = facts.served_document_type
+    if served_type is not None and served_type not in (*_DECISIONS, _T.OTHER):
+        return None
+    named = served_type in _DECISIONS
+    numbered = bool(number and facts.served_document and number in facts.served_document)
+    if not (named or numbered):
+        return None
+    return 2 * numbered + named
+
+
 def _served(
     pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None, number: str | None
 ) -> dt.date | None:
     receipts = [(i, f) for i, (d, f) in enumerate(pairs) if d.type is _T.SERVICE_RECEIPT]
-    for _, facts in receipts:
-        served = facts.served_document or ""
-        serves_decision = facts.served_document_type in _DECISIONS or bool(number and number in served)
-        if serves_decision and (value := _first_date(facts, DateKind.SERVED)) is not None:
-            return value
+    after = decision_at if decision_at is not None else -1
+    ranked = [
+        (rank, i > after, -i, value)
+        for i, facts in receipts
+        if (rank := _receipt_rank(facts, number)) is not None
+        and (value := _first_date(facts, DateKind.SERVED)) is not None
+    ]
+    if ranked:
+        return max(ranked, key=lambda r: r[:3])[3]
     if decision_at is not None:
         for i, facts in receipts:
             if (

@@ -8,10 +8,14 @@ import re
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.extract.numbers import find_numbers
-from casefile_eval.extract.text import DocText
+from casefile_eval.extract.text import DocText, squeeze
 
 _LABEL = re.compile(
     r"(?:送达|受送达)?(?:的)?(?:法律)?(?:文书|文件)名称(?:及文号|、文号)?[:：]?|送达(?:的)?(?:法律)?(?:文书|文件)[:：]"
+)
+# A row flattened into a line keeps only a gap between label and value ("送达文书  行政处罚决定书").
+_ROW_LABEL = re.compile(
+    r"^\s*(?:送达|受送达)(?:的)?(?:法律)?(?:文书|文件)(?:名称)?(?:及文号|、文号)?(?:\s*[:：]\s*|\s+)(?=\S)"
 )
 _NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：]?")
 _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
@@ -21,7 +25,7 @@ _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     (DocumentType.ENFORCEMENT_MEASURE, re.compile(r"查封|扣押|先行登记保存|强制措施")),
     (DocumentType.ADDRESS_CONFIRMATION, re.compile(r"送达地址确认")),
     (DocumentType.STATEMENT_RECORD, re.compile(r"复核")),
-    (DocumentType.DECISION, re.compile(r"(?:处罚|处理)决定书|决定书")),
+    (DocumentType.DECISION, re.compile(r"(?:处罚|处理)决定|决定书")),
     (DocumentType.PAYMENT_RECEIPT, re.compile(r"缴款|票据")),
 )
 
@@ -47,8 +51,11 @@ def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
     for index in range(len(dt_.blocks)):
         text = dt_.squeezed(index)
         m = _LABEL.match(text)
+        row = None if m else _ROW_LABEL.match(dt_.blocks[index])
         if name is None and m:
             name = _value(dt_, index, text[m.end() :]) or None
+        elif name is None and row:
+            name = squeeze(dt_.blocks[index][row.end() :]) or None
         n = _NUMBER_LABEL.match(text)
         if number is None and n and not m:
             found = find_numbers(_value(dt_, index, text[n.end() :]))

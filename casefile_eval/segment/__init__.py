@@ -1,8 +1,9 @@
 """Split parsed files into documents (文书) and type each one.
 
 `split_documents` is the stage's entry point: every `ParsedFile` is split (by its 卷内目录, by titles
-heading pages, by "第X页 共Y页" marks, by title lines in plain text) and each piece is typed from its
-title, its 卷内目录 row, its file name or, failing those, the body classifier.
+heading pages, by "第X页 共Y页" marks, by the field labels and body of untitled pages, by title lines in
+plain text) and each piece is typed from its title, its 卷内目录 row, its file name, its field labels or,
+failing those, the body classifier.
 """
 
 from __future__ import annotations

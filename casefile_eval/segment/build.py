@@ -13,6 +13,8 @@ from casefile_eval.segment.titles import match_title
 TOC_CONFIDENCE = 0.9  # a 卷内目录 row, the page itself printing no title
 TOC_AGREED_CONFIDENCE = 0.99  # a 卷内目录 row and the page's own title agree
 FILENAME_CONFIDENCE = 0.85
+LABELS_CONFIDENCE = 0.8  # an untitled form typed by its field labels (a payment slip, a licence copy)
+LABELS_OVERRULED = 0.6  # a classifier this sure of another type overrules the labels
 CLASSIFIER_CAP = 0.9  # the classifier never outranks a printed title
 CLASSIFIER_FLOOR = 0.3  # below this the classifier's guess is no better than "other"
 DEFAULT_CONFIDENCE = 0.2
@@ -63,6 +65,9 @@ def _type_of(file: ParsedFile, segment: Segment, position: int) -> tuple[Documen
     found = segment.classified
     if found is None and segment.blocks:
         found = classify_text("\n".join(file.blocks[i].text for i in segment.blocks))
+    form = segment.form
+    if form is not None and (found is None or found[0] is form or found[1] < LABELS_OVERRULED):
+        return form, "labels", LABELS_CONFIDENCE
     if found is not None and found[1] >= CLASSIFIER_FLOOR:
         return found[0], "classifier", min(found[1], CLASSIFIER_CAP)
     return DocumentType.OTHER, "default", DEFAULT_CONFIDENCE

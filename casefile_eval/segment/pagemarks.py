@@ -26,32 +26,40 @@ class PageMark:
     total: int
 
 
-def find_mark(texts: Sequence[str]) -> PageMark | None:
-    """The first "第X页 共Y页" mark among a page's texts (tried last line first: marks sit at the foot)."""
+def find_marks(texts: Sequence[str]) -> list[PageMark]:
+    """Every "第X页 共Y页" mark among a page's texts, last line first (marks sit at the foot); a page may
+    carry both its document's mark and the archive's numbering of the whole file."""
+    found: list[PageMark] = []
     for text in reversed(texts):
-        found = _OF.search(compact(text))
-        if found is None:
-            continue
-        groups = found.groups()
-        if groups[0] is not None:
-            index, total = _number(groups[0]), _number(groups[1])
-        else:
-            index, total = _number(groups[3]), _number(groups[2])
-        if 1 <= index <= total <= 99:
-            return PageMark(index, total)
-    return None
+        for m in _OF.finditer(compact(text)):
+            groups = m.groups()
+            if groups[0] is not None:
+                index, total = _number(groups[0]), _number(groups[1])
+            else:
+                index, total = _number(groups[3]), _number(groups[2])
+            mark = PageMark(index, total)
+            if 1 <= index <= total <= 99 and mark not in found:
+                found.append(mark)
+    return found
 
 
-def drop_file_numbering(marks: dict[int, PageMark]) -> dict[int, PageMark]:
-    """Remove marks that number the whole file rather than one document."""
-    if len(marks) < 3:
-        return marks
-    totals = [m.total for m in marks.values()]
-    common = max(set(totals), key=totals.count)
-    shifts = {page - m.index for page, m in marks.items() if m.total == common}
-    if totals.count(common) >= 3 and len(shifts) == 1 and common >= 5:
-        return {page: m for page, m in marks.items() if m.total != common}
-    return marks
+def document_marks(marks: dict[int, list[PageMark]]) -> dict[int, PageMark]:
+    """Each page's own document mark, once marks that number the whole file are removed.
+
+    File numbering shows as one total on at least three pages, rising with the physical page (one shift
+    between page and index) and counting at least five pages."""
+    pairs = [(page, m) for page, found in marks.items() for m in found]
+    totals = [m.total for _, m in pairs]
+    if totals:
+        common = max(set(totals), key=totals.count)
+        shifts = {page - m.index for page, m in pairs if m.total == common}
+        if totals.count(common) >= 3 and len(shifts) == 1 and common >= 5:
+            shift = shifts.pop()
+            pairs = [(p, m) for p, m in pairs if not (m.total == common and p - m.index == shift)]
+    own: dict[int, PageMark] = {}
+    for page, m in pairs:
+        own.setdefault(page, m)
+    return own
 
 
 def _number(text: str) -> int:

@@ -1,9 +1,12 @@
 """Split one parsed file into documents: by its 卷内目录, by titles heading pages, by page marks.
 
 A page starts a document when a 卷内目录 row starts there, when a title heads it (not a 续页), or when
-its "第1页 共N页" mark says so; a page marked "第2页 共N页" or later, or one without a title, continues the
-document before it, unless the body classifier clearly says the page is something else after a
-document that rarely runs past a page or two. A file without pages (plain text) splits on title lines.
+its "第1页 共N页" mark says so; a page marked "第2页 共N页" or later continues the document before it. An
+untitled, unmarked page continues it too, unless the evidence says the document is over: its own marks
+said its last page was reached ("第2页 共2页"), the page's field labels make it another kind of form (a
+payment slip, a licence copy), or the body classifier clearly types it otherwise (more readily after a
+document that rarely runs past a page or two, or one typed by the classifier itself). A file without
+pages (plain text) splits on title lines.
 """
 
 from __future__ import annotations
@@ -14,13 +17,17 @@ from dataclasses import dataclass, field
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Block, BlockKind, ParsedFile
 from casefile_eval.segment.classify import classify_text
-from casefile_eval.segment.pagemarks import PageMark, drop_file_numbering, find_mark
+from casefile_eval.segment.formlabels import form_type
+from casefile_eval.segment.pagemarks import PageMark, document_marks, find_marks
 from casefile_eval.segment.titles import TitleMatch, match_title
 from casefile_eval.segment.toc import PlacedEntry, place_entries, read_toc
 
 TOP_BLOCKS = 8  # a title sits among the first lines of a page
 BODY_LINE = 40  # a longer line with sentence punctuation is body text: stop looking for a title
 CLASSIFIER_SWITCH = 0.7  # probability at which the classifier may start a document on an untitled page
+CLEAR_SWITCH = 0.85  # the same after a titled document that may well run over several pages
+MARK_HEAD = 4  # page marks are read among a page's first lines (a header) …
+MARK_FOOT = 6  # … and its last lines (a footer)
 MIN_CLASSIFY_CHARS = 40
 # Documents that rarely run past a page or two, with the pages they usually take: an untitled page
 # beyond that is worth classifying (the classifier's tokenizer costs time, so only then).
@@ -50,6 +57,7 @@ class PageView:
     needs_ocr: bool = False
     classified: tuple[DocumentType, float] | None = None
     classified_done: bool = False
+    form: DocumentType | None = None  # the kind of form its field labels show (set when read)
 
 
 @dataclass
@@ -62,7 +70,9 @@ class Segment:
     title_block: int | None = None
     toc: PlacedEntry | None = None
     classified: tuple[DocumentType, float] | None = None
+    form: DocumentType | None = None  # the kind of form the first page's labels show
     unread_pages: int = 0  # pages that still need OCR
+    last_mark: PageMark | None = None  # the page mark of its last page so far
 
 
 def split_file(file: ParsedFile) -> list[Segment]:
@@ -83,13 +93,12 @@ def _page_views(file: ParsedFile) -> list[PageView]:
     numbers = sorted({p.number for p in file.pages} | set(by_page))
     ocr = {p.number for p in file.pages if p.needs_ocr}
     views = [PageView(n, by_page.get(n, []), needs_ocr=n in ocr) for n in numbers]
-    marks: dict[int, PageMark] = {}
+    found: dict[int, list[PageMark]] = {}
     for view in views:
         view.title_block, view.title = _page_title(file.blocks, view.blocks)
-        mark = find_mark([file.blocks[i].text for i in view.blocks[-6:]])
-        if mark is not None:
-            marks[view.number] = mark
-    marks = drop_file_numbering(marks)
+        ends = view.blocks[:MARK_HEAD] + view.blocks[max(MARK_HEAD, len(view.blocks) - MARK_FOOT) :]
+        found[view.number] = find_marks([file.blocks[i].text for i in ends])
+    marks = document_marks(found)
     for view in views:
         view.mark = marks.get(view.number)
     return views
@@ -147,10 +156,11 @@ def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEnt
         entry = starts.get(view.number)
         if current is None or _starts_document(view, entry, current, covered, file.blocks):
             current = Segment(blocks=[], title=view.title, title_block=view.title_block, toc=entry)
-            current.classified = view.classified
+            current.classified, current.form = view.classified, view.form
             segments.append(current)
         current.blocks.extend(view.blocks)
         current.pages.append(view.number)
+        current.last_mark = view.mark
         current.unread_pages += int(view.needs_ocr and not view.blocks)
     return segments
 
@@ -168,16 +178,27 @@ def _starts_document(
         return True
     if view.number in covered or not view.blocks:
         return False
-    return _classifier_breaks(view, current, blocks)
+    view.form = form_type(blocks[i].text for i in view.blocks)
+    if current.last_mark is not None:
+        # The document numbers its pages: it is over once its last page is reached, and not before.
+        return current.last_mark.index == current.last_mark.total
+    return _content_breaks(view, current, blocks)
 
 
-def _classifier_breaks(view: PageView, current: Segment, blocks: list[Block]) -> bool:
-    """After a short document, an untitled page the classifier clearly types otherwise starts a new one."""
+def _content_breaks(view: PageView, current: Segment, blocks: list[Block]) -> bool:
+    """An untitled page whose labels or body clearly make it another kind of document starts one."""
     current_type = _segment_type(current)
-    if current_type is None or len(current.pages) < SHORT_TYPES.get(current_type, 99):
+    if current_type is None:
         return False
+    if view.form is not None and view.form is not current_type:
+        found = _classify_page(view, blocks)
+        if found is None or found[0] is view.form:
+            return True
+    readily = current.title is None and current.toc is None
+    readily = readily or len(current.pages) >= SHORT_TYPES.get(current_type, 99)
     found = _classify_page(view, blocks)
-    return found is not None and found[1] >= CLASSIFIER_SWITCH and found[0] is not current_type
+    threshold = CLASSIFIER_SWITCH if readily else CLEAR_SWITCH
+    return found is not None and found[1] >= threshold and found[0] is not current_type
 
 
 def _classify_page(view: PageView, blocks: list[Block]) -> tuple[DocumentType, float] | None:

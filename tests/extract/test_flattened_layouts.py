@@ -39,6 +39,12 @@ def test_closing_approval_date_on_a_flattened_opinion_row() -> None:
     ]
 
 
+def test_closing_approval_label_above_its_opinion_line() -> None:
+    doc = pdf_doc(["结案审批表", "主管领导意见", "同意，予以结案归档。  2022年12月1日"], T.CLOSING_REPORT)
+    dates = [(d.kind, d.value, d.role) for d in extract_document_facts(doc).dates]
+    assert dates == [(DateKind.CLOSED, dt.date(2022, 12, 1), Role.APPROVER)]
+
+
 def test_opinion_row_date_inside_a_sentence_is_not_the_sign_off() -> None:
     doc = pdf_doc(["负责人意见  当事人于2023年9月1日缴清罚款，同意结案。"], T.CLOSING_REPORT)
     dates = [(d.kind, d.value) for d in extract_document_facts(doc).dates]

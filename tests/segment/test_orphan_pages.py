@@ -97,3 +97,31 @@ def test_form_labels() -> None:
         is None
     )
     assert form_type(["请到指定银行缴纳罚款，交款人应当保存收款银行出具的票据。", *QA]) is None
+
+
+def test_document_mark_beside_archive_numbering_on_the_same_page() -> None:
+    archive = [f"卷内第{n}页，共6页" for n in range(1, 7)]
+    remedy = (
+        "如不服本决定，可以在收到本决定书之日起六十日内向临川县人民政府申请行政复议，"
+        "也可以在六个月内向临川县人民法院提起行政诉讼。"
+    )
+    file = pdf(
+        [
+            [AGENCY, "现场检查笔录", "检查情况如下：", *QA[2:], "第1页/共2页", archive[0]],
+            ["第2页/共2页", *QA[:2], "当事人签名：孙海峰", archive[1]],
+            ["本人孙海峰，对执法人员现场检查的情况没有异议，店内散装白酒均由本人采购。", archive[2]],
+            [
+                AGENCY,
+                "行政处罚决定书",
+                "临市监罚〔2024〕41号",
+                "本局决定对当事人处以罚款人民币3000元。",
+                archive[3],
+            ],
+            [remedy, AGENCY, "2024年9月18日", archive[4]],
+            [AGENCY, "结案审批表", "执行情况  已缴清", archive[5]],
+        ]
+    )
+    docs = split_documents([file])
+    # Page 3 has no title, mark or labels: only the record's own "第2页/共2页" says the record ended.
+    assert [d.pages for d in docs] == [(1, 2), (3, 3), (4, 5), (6, 6)]
+    assert [d.type for d in docs if d.title] == [T.INSPECTION_RECORD, T.DECISION, T.CLOSING_REPORT]
