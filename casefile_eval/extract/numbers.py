@@ -102,17 +102,20 @@ def document_numbers(dt_: DocText) -> DocumentNumbers:
     filing: tuple[str, Evidence] | None = None
     cited: list[tuple[str, Evidence]] = []
     line_starts = [dt_.flat_block_start(i) for i in range(len(dt_.blocks))]
+    title = squeeze(dt_.doc.title or "")
     for match in find_numbers(dt_.flat, line_starts):
         block = dt_.flat_block(match.start)
         evidence = dt_.evidence(match.start, match.end, flat=True)
         before = _label_before(dt_, block, match.start)
         block_len = len(dt_.squeezed(block))
         alone = block_len - len(match.raw) <= OWN_BLOCK_EXTRA
+        # "行政处罚决定书    某罚〔2025〕9号": the number printed on the title's own line
+        after_title = bool(title) and before.endswith(title) and block < HEADER_BLOCKS
         if _FILING_LABEL.search(before):
             filing = filing or (match.canonical, evidence)
         elif _CITED_LABEL.search(before):
             cited.append((match.canonical, evidence))
-        elif own is None and (_OWN_LABEL.search(before) or (alone and block < HEADER_BLOCKS)):
+        elif own is None and (_OWN_LABEL.search(before) or after_title or (alone and block < HEADER_BLOCKS)):
             own = (match.canonical, evidence)
         else:
             cited.append((match.canonical, evidence))

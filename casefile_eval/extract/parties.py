@@ -21,6 +21,7 @@ _PARTY_LABEL = re.compile(
     r"|相对人(?:名称)?|行政相对人)(?:[(（][^)）]{0,12}[)）])?[:：]?"
 )
 _ID_PAREN = re.compile(r"[(（][^（）()]*?(?:代码|识别号|证号|身份证|证件号)[^（）()]*(?:[)）]|$)")
+_UNCLOSED_PAREN = re.compile(r"[(（][^（）()]*$")
 _ADDRESSEE = re.compile(r"^(?P<name>[^：:，,。；;（）()]{2,60})[:：]$")
 _NOT_NAME = re.compile(
     r"(?:事实|证据|如下|决定|理由|依据|意见|情况|地址|住所|电话|时间|地点|附件|说明|备注|内容|结论|落款|签名|日期)$"
@@ -45,6 +46,12 @@ _AGENCY_SUFFIX = re.compile(
     r"(?:局|委员会|委|厅|部|署|办公室|办|队|支队|大队|中队|所|中心|政府|分局|稽查局|管理处|站|院|会|处|街道办事处"
     r"|海关|人民银行.*?行)$"
 )
+_SELF_REFERENCE = re.compile(r"[我本](?:局|委|厅|署|机关)")
+_OWN_FORM = re.compile(
+    r"《(?P<agency>[\u4e00-\u9fff]{2,30}?(?:局|委员会|厅|署))"
+    r"[\u4e00-\u9fff（）()]{0,10}?(?:笔录|告知书|决定书|通知书|审批表|报告)》"
+)
+_UNIT_SUFFIX = re.compile(r"(?:支队|大队|中队|所)$")
 _GENERIC_AGENCY = re.compile(r"^(?:行政|执法|税务|处罚|作出决定的?)?(?:机关|部门|单位)(?:名称)?$")
 _SEAL_MARK = re.compile(
     r"[(（\[【]\s*(?:印章|公章|盖章|章|签章|印)\s*[)）\]】]|[(（]?(?:印章|公章|盖章)[)）]?"
@@ -145,7 +152,10 @@ def _labelled_party(dt_: DocText) -> tuple[str, Evidence] | None:
 
 def _addressed_party(dt_: DocText) -> tuple[str, Evidence] | None:
     for index in range(min(HEADER_BLOCKS, len(dt_.blocks))):
-        text = _ID_PAREN.sub("", dt_.squeezed(index))
+        text = dt_.squeezed(index)
+        if _UNCLOSED_PAREN.search(text) and index + 1 < len(dt_.blocks):
+            text += dt_.squeezed(index + 1)  # "某公司（统一社会信用代码：" wrapped onto the next line
+        text = _ID_PAREN.sub("", text)
         m = _ADDRESSEE.match(text)
         if m and not _NOT_NAME.search(m.group("name")) and not _PARTY_LABEL.match(text):
             return m.group("name"), dt_.block_evidence(index)
@@ -203,10 +213,32 @@ def _seal_agency(images: list[ImageItem]) -> str | None:
     return None
 
 
+def _self_named_agency(dt_: DocText) -> tuple[str, Evidence] | None:
+    """A body that speaks as 我局/本局 and cites its own forms by name (《某市某局调查询问笔录》).
+
+    Published texts often drop the 落款; the agency then still names itself in the 书名号 titles of
+    the documents it made. The longest such name is taken (the full name over an abbreviation).
+    """
+    if not _SELF_REFERENCE.search(dt_.text):
+        return None
+    found: list[tuple[int, str, int]] = []
+    for index, text in enumerate(dt_.blocks):
+        for m in _OWN_FORM.finditer(strip_spaces(text)):
+            name = _agency_name(m.group("agency"))
+            if name and not _UNIT_SUFFIX.search(name):
+                found.append((len(name), name, index))
+    if not found:
+        return None
+    _, name, index = max(found, key=lambda f: (f[0], -f[2]))
+    return name, dt_.block_evidence(index, name)
+
+
 def find_agency(dt_: DocText, dates: list[DateFact]) -> tuple[str, Evidence] | None:
-    """The issuing agency: 落款 name, else header line, else the text of a seal image."""
+    """The issuing agency: 落款 name, else header line, else a seal image's text, else its own forms."""
     found = _luokuan_agency(dt_, dates) or _header_agency(dt_)
     if found:
         return found
     seal = _seal_agency(dt_.doc.images)
-    return (seal, dt_.block_evidence(len(dt_.blocks) - 1, seal)) if seal else None
+    if seal:
+        return seal, dt_.block_evidence(len(dt_.blocks) - 1, seal)
+    return _self_named_agency(dt_)

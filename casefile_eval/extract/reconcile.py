@@ -147,7 +147,9 @@ def reconcile_case(documents: list[Document]) -> CaseSummary:
     agency = (decision.agency if decision else None) or _most_frequent(f.agency for _, f in pairs)
     dates = CaseDates(
         filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),
-        notified=_date_of(pairs, _T.PRIOR_NOTICE, DateKind.NOTIFIED),
+        # a 听证告知书 that stands in for the 事先告知书 (it gives the proposed penalty and the rights too)
+        notified=_date_of(pairs, _T.PRIOR_NOTICE, DateKind.NOTIFIED)
+        or _date_of(pairs, _T.HEARING_NOTICE, DateKind.ISSUED),
         decided=_first_date(decision, DateKind.DECIDED) if decision else None,
         served=_served(pairs, decision_at, number),
         closed=_date_of(pairs, _T.CLOSING_REPORT, DateKind.CLOSED),

@@ -17,6 +17,8 @@ _LABEL = re.compile(
 _ROW_LABEL = re.compile(
     r"^\s*(?:送达|受送达)(?:的)?(?:法律)?(?:文书|文件)(?:名称)?(?:及文号|、文号)?(?:\s*[:：]\s*|\s+)(?=\S)"
 )
+_LIST_SEPARATOR = re.compile(r"[；;]|、(?=[\u4e00-\u9fff]{2,}(?:书|单|表|回执))")
+_WRAPPED = re.compile(r"[（(、；;]$")
 _NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：]?")
 _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     (DocumentType.SUMMARY_DECISION, re.compile(r"当场|简易程序")),
@@ -38,10 +40,26 @@ def served_type(name: str) -> DocumentType:
     return DocumentType.OTHER
 
 
+def _main_part(name: str) -> str:
+    """Of a receipt that serves several documents ("决定书（…）；责令改正通知书（…）"), the decision."""
+    parts = [p for p in _LIST_SEPARATOR.split(name) if p.strip("（）() ")]
+    if len(parts) < 2:
+        return name
+    for preferred in (DocumentType.SUMMARY_DECISION, DocumentType.DECISION):
+        for part in parts:
+            if served_type(part) is preferred:
+                return part
+    return parts[0]
+
+
 def _value(dt_: DocText, index: int, rest: str) -> str:
     if rest.strip(":： "):
         return rest
-    return dt_.squeezed(index + 1) if index + 1 < len(dt_.blocks) else ""
+    after = dt_.squeezed(index + 1) if index + 1 < len(dt_.blocks) else ""
+    before = dt_.squeezed(index - 1) if index > 0 else ""
+    if _WRAPPED.search(before):  # a wrapped cell printed around its label, the label centred between
+        return before + after
+    return after
 
 
 def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
@@ -62,6 +80,7 @@ def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
             number = found[0].canonical if found else None
     if not name:
         return None
+    name = _main_part(name)
     inline = find_numbers(name)
     if inline:
         number = number or inline[0].canonical

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from casefile_eval.codes import DocumentType
@@ -9,6 +10,7 @@ from casefile_eval.model import Document, ImageItem, ParsedFile
 from casefile_eval.segment.classify import classify_text
 from casefile_eval.segment.split import Segment
 from casefile_eval.segment.titles import match_title
+from casefile_eval.textnorm import compact
 
 TOC_CONFIDENCE = 0.9  # a 卷内目录 row, the page itself printing no title
 TOC_AGREED_CONFIDENCE = 0.99  # a 卷内目录 row and the page's own title agree
@@ -21,6 +23,25 @@ DEFAULT_CONFIDENCE = 0.2
 UNREAD_CAP = 0.6  # a document with pages that still need OCR
 
 
+_NUMBER_ANCHOR = re.compile(r"[〔\[(（【［]\s*(?:19|20)\d{2}\s*[〕\])）】］]\s*第?\s*\d{1,6}\s*号")
+
+
+def _title_text(line: str, core: str) -> str:
+    """The printed title without a 文号 set after it on the same line ("行政处罚决定书 某罚〔2025〕9号")."""
+    if not _NUMBER_ANCHOR.search(line):
+        return line
+    end = compact(line).find(core)
+    if end < 0:
+        return line
+    end += len(core)
+    seen = 0
+    for index, char in enumerate(line):
+        seen += not char.isspace()
+        if seen == end:
+            return line[: index + 1]
+    return line
+
+
 def build_documents(file: ParsedFile, segments: list[Segment]) -> list[Document]:
     """One `Document` per segment, typed, with its blocks and images."""
     paged = bool(file.pages) or any(b.page is not None for b in file.blocks)
@@ -31,7 +52,7 @@ def build_documents(file: ParsedFile, segments: list[Segment]) -> list[Document]
             confidence = min(confidence, UNREAD_CAP)
         title = None
         if segment.title_block is not None and segment.title is not None:
-            title = file.blocks[segment.title_block].text.strip()
+            title = _title_text(file.blocks[segment.title_block].text.strip(), segment.title.core)
         pages = (min(segment.pages), max(segment.pages)) if paged and segment.pages else None
         documents.append(
             Document(
