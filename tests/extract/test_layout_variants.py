@@ -1,0 +1,106 @@
+"""Layouts that other agencies print: the 文号 on the title's line, a receipt serving several documents
+whose cell wraps around its label, an addressee wrapped over two lines, a published body that names its
+agency only in its own forms, and a 听证告知书 that stands in for the 事先告知书."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.extract import extract_document_facts, reconcile_case
+from casefile_eval.model import Block, BlockKind, Document, Page, ParsedFile
+from casefile_eval.segment import split_documents
+
+
+def lines_doc(lines: list[str], doc_type: T, title: str | None = None) -> Document:
+    blocks = [Block(kind=BlockKind.LINE, text=t, source="c.pdf", page=1) for t in lines]
+    return Document(type=doc_type, title=title, source="c.pdf", pages=(1, 1), confidence=1.0, blocks=blocks)
+
+
+def test_number_printed_on_the_title_line_is_the_documents_own() -> None:
+    lines = ["梧桐县水利局", "行政处罚决定书    梧水罚字 （2024） 第 3 号", "当事人：梧桐县清泉砂石场", "……"]
+    file = ParsedFile(
+        source="c.pdf",
+        format="pdf",
+        sha256="0",
+        pages=[Page(source="c.pdf", number=1)],
+        blocks=[Block(kind=BlockKind.LINE, text=t, source="c.pdf", page=1) for t in lines],
+    )
+    [doc] = split_documents([file])
+    assert (doc.type, doc.title) == (T.DECISION, "行政处罚决定书")
+    assert extract_document_facts(doc).case_number == "梧水罚字〔2024〕3号"
+
+
+def test_receipt_listing_two_documents_around_its_label() -> None:
+    doc = lines_doc(
+        [
+            "梧桐县水利局",
+            "送达回证",
+            "责令停止违法行为通知书（梧水责〔2024〕3号）；行政处罚决定书（",
+            "送达文书名称及文号",
+            "梧水罚字〔2024〕3号）",
+            "受送达人 梧桐县清泉砂石场",
+            "送达时间 2024年6月3日",
+        ],
+        T.SERVICE_RECEIPT,
+    )
+    facts = extract_document_facts(doc)
+    assert (facts.served_document, facts.served_document_type) == (
+        "行政处罚决定书（梧水罚字〔2024〕3号）",
+        T.DECISION,
+    )
+
+
+def test_addressee_with_its_credit_code_wrapped_onto_the_next_line() -> None:
+    doc = lines_doc(
+        [
+            "梧桐县水利局",
+            "行政处罚决定书",
+            "梧桐县清泉砂石场（统一社会信用代码：",
+            "92330000MA2B3C4D5E）：",
+            "经查，你单位于2024年4月在河道管理范围内采砂……",
+        ],
+        T.DECISION,
+    )
+    assert extract_document_facts(doc).party == "梧桐县清泉砂石场"
+
+
+def test_published_body_names_its_agency_in_its_own_forms() -> None:
+    doc = lines_doc(
+        [
+            "梧桐县清泉砂石场：",
+            "我局于2024年4月12日对你单位进行了检查，有《梧桐县水利局现场检查笔录》"
+            "及《梧桐县水利局调查询问笔录》为证，另有《梧水局询问笔录》一份。",
+            "我局决定对你单位处以罚款人民币叁万元整。",
+        ],
+        T.DECISION,
+    )
+    assert extract_document_facts(doc).agency == "梧桐县水利局"
+
+
+def test_hearing_notice_dates_the_notification_when_there_is_no_other_notice() -> None:
+    notice = lines_doc(
+        [
+            "行政处罚听证告知书",
+            "梧桐县清泉砂石场：",
+            "本局拟对你单位作出罚款人民币叁万元的行政处罚。你单位有权进行陈述和申辩，有权要求举行听证。",
+            "梧桐县水利局",
+            "2024年5月20日",
+        ],
+        T.HEARING_NOTICE,
+    )
+    decision = lines_doc(
+        [
+            "行政处罚决定书",
+            "梧水罚字〔2024〕3号",
+            "当事人：梧桐县清泉砂石场",
+            "你单位在法定期限内未要求听证。本局决定对你单位处以罚款人民币叁万元整。",
+            "梧桐县水利局",
+            "2024年6月1日",
+        ],
+        T.DECISION,
+    )
+    for doc in (notice, decision):
+        doc.facts = extract_document_facts(doc)
+    dates = reconcile_case([notice, decision]).facts.dates
+    assert (dates.notified, dates.decided) == (dt.date(2024, 5, 20), dt.date(2024, 6, 1))
