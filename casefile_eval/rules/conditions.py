@@ -12,6 +12,8 @@ def condition_holds(view: CaseView, cond: Condition) -> bool:
         cond.fine_at_least is None or _fine_reaches(view, cond.fine_at_least),
         not cond.penalties_any or any(p in pen for pen in view.penalties() for p in cond.penalties_any),
         cond.heavy is None or cond.heavy == (view.large_fine() or view.heavy_penalty()),
+        cond.legal_review_due is None
+        or cond.legal_review_due == (view.large_fine("legal_review_fine") or view.heavy_penalty()),
         all(view.has(t) for t in cond.documents_present),
         not any(view.has(t) for t in cond.documents_absent),
         not cond.agency_kinds or _agency_kind(view) in cond.agency_kinds,
@@ -21,8 +23,8 @@ def condition_holds(view: CaseView, cond: Condition) -> bool:
 
 
 def _fine_reaches(view: CaseView, threshold: str | float) -> bool:
-    if threshold == "large_fine":
-        return view.large_fine()
+    if isinstance(threshold, str):
+        return view.large_fine(threshold)
     fine = view.fine()
     return fine is not None and fine >= float(threshold)
 

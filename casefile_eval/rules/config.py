@@ -35,6 +35,7 @@ class Thresholds(_Strict):
     """The configurable thresholds of the built-in pack."""
 
     large_fine: PartyAmounts
+    legal_review_fine: PartyAmounts
     heavy_penalties: list[str] = Field(min_length=1)
     summary_limits: list[DatedLimit] = Field(min_length=1)
     statement_period_working_days: int = Field(ge=1)

@@ -128,15 +128,17 @@ class CaseView:
         """The penalties named in the decisions."""
         return [p for d in self.case.of_type(*DECISION_TYPES) for p in d.facts.penalties]
 
-    def large_fine(self) -> bool:
-        """True when the fine reaches the configured 较大数额 for this party."""
+    def large_fine(self, threshold: str = "large_fine") -> bool:
+        """True when the fine reaches the configured amount (`large_fine`: 较大数额, or
+        `legal_review_fine`) for this party."""
         fine = self.fine()
         if fine is None:
             return False
-        limits = self.thresholds.large_fine
-        org = self.thresholds.is_organization(self.party())
-        threshold = limits.individual if org is False else limits.organization
-        return fine >= threshold
+        config = self.thresholds
+        limits = config.legal_review_fine if threshold == "legal_review_fine" else config.large_fine
+        org = config.is_organization(self.party())
+        amount = limits.individual if org is False else limits.organization
+        return fine >= amount
 
     def heavy_penalty(self) -> bool:
         """True when a penalty of the configured heavy kinds (吊销, 责令停产停业…) was imposed."""

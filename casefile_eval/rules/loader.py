@@ -18,6 +18,7 @@ from casefile_eval.rules.schema import PackFile, RuleSpec
 from casefile_eval.yamlload import LocatedYaml, load_located, validate, validation_problems
 
 RULE_SUFFIXES = (".yaml", ".yml")
+OPTIONAL_DIR = "optional"  # opt-in packs inside the built-in directory, loaded only when named
 
 
 @dataclass
@@ -43,19 +44,40 @@ def builtin_pack_dir() -> Path:
     return Path(str(resources.files("casefile_eval").joinpath("data/rules")))
 
 
+def optional_packs() -> dict[str, Path]:
+    """The opt-in built-in packs by name (`strict` → data/rules/optional/strict.yaml)."""
+    folder = builtin_pack_dir() / OPTIONAL_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.iterdir()) if p.suffix in RULE_SUFFIXES and p.is_file()}
+
+
 def rule_files(paths: Sequence[Path], problems: list[ConfigProblem]) -> Iterator[Path]:
-    """The YAML files of the given files and directories (directories searched recursively)."""
+    """The YAML files of the given files and directories (directories searched recursively).
+
+    A path that does not exist but names an opt-in built-in pack (see `optional_packs`) stands for it.
+    The built-in directory itself yields only its default pack, never its opt-in packs.
+    """
+    builtin = builtin_pack_dir().resolve()
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+            found = (p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+            if path.resolve() == builtin:
+                found = (p for p in found if p.parent.resolve() == builtin)
+            yield from sorted(found)
         elif path.is_file():
             yield path
+        elif str(path) in optional_packs():
+            yield optional_packs()[str(path)]
         else:
-            problems.append(ConfigProblem(str(path), 1, 1, "规则文件或目录不存在"))
+            names = "、".join(optional_packs())
+            hint = f"（内置可选规则包：{names}）" if names else ""
+            problems.append(ConfigProblem(str(path), 1, 1, f"规则文件或目录不存在{hint}"))
 
 
 def load_rules(extra_paths: Sequence[Path] = ()) -> RuleSet:
-    """The built-in pack plus extra rule files or packs; raises ConfigError listing every problem."""
+    """The built-in default pack plus extra rule files, packs or opt-in pack names (e.g. `strict`);
+    raises ConfigError listing every problem."""
     return load_rule_files([builtin_pack_dir(), *extra_paths])
 
 

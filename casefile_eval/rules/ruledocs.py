@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from casefile_eval.rules.doctypes import document_name
-from casefile_eval.rules.loader import RuleSet
+from casefile_eval.rules.loader import RuleSet, load_rule_files, optional_packs
 from casefile_eval.rules.rule import Rule, render_basis
 
 AREAS: dict[str, str] = {
@@ -29,16 +29,19 @@ AREAS: dict[str, str] = {
 
 
 def render_pages(ruleset: RuleSet) -> dict[str, str]:
-    """File name → Markdown text: `index.md` and one page per rule area."""
+    """File name → Markdown text: `index.md`, one page per rule area, one page per opt-in pack."""
     by_area: dict[str, list[Rule]] = defaultdict(list)
     for rule in ruleset.rules:
         by_area[rule.id.split("-")[0]].append(rule)
     pages = {f"{area.lower()}.md": _area_page(area, rules) for area, rules in sorted(by_area.items())}
-    pages["index.md"] = _index(by_area)
+    optional = {name: load_rule_files([path]).rules for name, path in optional_packs().items()}
+    pages["index.md"] = _index(by_area, optional)
+    for name, rules in optional.items():
+        pages[f"optional-{name}.md"] = _optional_page(name, rules)
     return pages
 
 
-def _index(by_area: dict[str, list[Rule]]) -> str:
+def _index(by_area: dict[str, list[Rule]], optional: dict[str, list[Rule]]) -> str:
     lines = [
         "# 内置规则（行政处罚）",
         "",
@@ -48,14 +51,39 @@ def _index(by_area: dict[str, list[Rule]]) -> str:
         "|---|---|---|---|---|",
     ]
     for area in sorted(by_area):
-        for rule in by_area[area]:
-            spec = rule.spec
-            link = f"[{spec.id}]({area.lower()}.md#{spec.id.lower()})"
-            lines.append(
-                f"| {link} | {spec.title} | `{spec.defect.value}` | {spec.severity.value} "
-                f"| {spec.sheet_item} |"
-            )
+        lines.extend(_index_row(rule, f"{area.lower()}.md") for rule in by_area[area])
+    if optional:
+        lines += [
+            "",
+            "## 可选规则包（默认不加载）",
+            "",
+            "以下规则只适用于采用相应文书模板或评查标准的机关，默认规则包不包含它们；"
+            "需要时以名称加载，如 `casefile-eval evaluate 案卷 --rules strict`。",
+            "",
+            "| 规则包 | 编号 | 标题 | 问题类型 | 严重程度 | 评查表项目 |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, rules in optional.items():
+            lines.extend(f"| `{name}` " + _index_row(rule, f"optional-{name}.md") for rule in rules)
     return "\n".join(lines) + "\n"
+
+
+def _index_row(rule: Rule, page: str) -> str:
+    spec = rule.spec
+    link = f"[{spec.id}]({page}#{spec.id.lower()})"
+    return f"| {link} | {spec.title} | `{spec.defect.value}` | {spec.severity.value} | {spec.sheet_item} |"
+
+
+def _optional_page(name: str, rules: list[Rule]) -> str:
+    lines = [
+        f"# 可选规则包 `{name}`",
+        "",
+        f'默认不加载；以 `--rules {name}` 或 `load_rules([Path("{name}")])` 加入内置规则包。',
+        "",
+    ]
+    for rule in rules:
+        lines.extend(_rule_section(rule))
+    return "\n".join(lines)
 
 
 def _area_page(area: str, rules: list[Rule]) -> str:

@@ -46,9 +46,10 @@ class _Strict(BaseModel):
 class Condition(_Strict):
     """When a rule applies, beyond document and case types; all given parts must hold."""
 
-    fine_at_least: Literal["large_fine"] | float | None = None  # a threshold name of the config, or yuan
+    fine_at_least: Literal["large_fine", "legal_review_fine"] | float | None = None  # config name or yuan
     penalties_any: list[str] = Field(default_factory=list)  # 吊销, 责令停产停业…
     heavy: bool | None = None  # a large fine or a heavy penalty (either)
+    legal_review_due: bool | None = None  # a fine reaching legal_review_fine or a heavy penalty (either)
     documents_present: list[DocumentType] = Field(default_factory=list)  # all present
     documents_absent: list[DocumentType] = Field(default_factory=list)  # none present
     agency_kinds: list[AgencyKind] = Field(default_factory=list)

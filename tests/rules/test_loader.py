@@ -111,7 +111,17 @@ def test_extra_pack_loads_and_missing_path(tmp_path: Path) -> None:
     assert str(extra) in ruleset.files
     with pytest.raises(ConfigError) as info:
         load_rules([tmp_path / "nope.yaml"])
-    assert [p.reason for p in info.value.problems] == ["规则文件或目录不存在"]
+    assert [p.reason for p in info.value.problems] == ["规则文件或目录不存在（内置可选规则包：strict）"]
+
+
+def test_builtin_directory_leaves_out_opt_in_packs() -> None:
+    default = load_rules()
+    assert default.get("DOC-010") is None
+    assert not any("optional" in f for f in default.files)
+    strict = load_rules([Path("strict")])
+    rule = strict.get("DOC-010")
+    assert rule is not None
+    assert rule.file.endswith("optional/strict.yaml")
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:

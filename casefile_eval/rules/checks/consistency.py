@@ -76,7 +76,9 @@ def _same(a: str | float, b: str | float, params: ConsistencyParams) -> bool:
         return abs(float(a) - float(b)) <= params.tolerance
     if params.fact == "party":
         x, y = _party_key(str(a)), _party_key(str(b))
-        return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
+        # One name inside the other is an abbreviation or words read past the name (张三现场), not a
+        # different party.
+        return x == y or (min(len(x), len(y)) >= 2 and (x in y or y in x))
     return _number_key(str(a)) == _number_key(str(b))
 
 

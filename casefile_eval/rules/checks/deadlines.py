@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from casefile_eval.codes import DateKind
+from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.extract.cnnum import cn_to_int
 from casefile_eval.rules.checks.common import DateRef, Params, fact_page, iso, resolve, valid_patterns
 from casefile_eval.rules.context import DatedFact, Hit, RuleContext
@@ -170,8 +170,9 @@ class PrematureParams(Params):
 
     The period is the one the notice states (the longest stated next to 陈述/申辩/听证), else
     `statement_period_working_days` of the configuration, and at least `hearing_days` when the penalty
-    gives a right to a hearing. `exercised` patterns (and a statement or hearing record in the case)
-    show the party used or waived the right: no finding then.
+    gives a right to a hearing. The period is read from the 告知书 itself (the notice reference may point
+    at its 送达回证). `exercised` patterns show the party used or waived the right: no finding then; they
+    are not searched in the notices, whose "逾期视为放弃" wording is no waiver.
     """
 
     notice: DateRef
@@ -194,7 +195,7 @@ def premature_decision(ctx: RuleContext, params: PrematureParams) -> Iterator[Hi
     notices, decisions = resolve(ctx, params.notice), resolve(ctx, params.decision)
     if not notices or not decisions:
         return
-    if any(re.search(p, ctx.view.text(d)) for d in ctx.case.documents for p in params.exercised):
+    if _exercised(ctx, params.exercised):
         return
     notice = max(notices, key=lambda d: d.value)
     decided = min(decisions, key=lambda d: d.value)
@@ -213,18 +214,32 @@ def premature_decision(ctx: RuleContext, params: PrematureParams) -> Iterator[Hi
         yield _hit(decided, data=data)
 
 
+_NOTICE_TYPES = (DocumentType.PRIOR_NOTICE, DocumentType.HEARING_NOTICE)
+
+
+def _exercised(ctx: RuleContext, patterns: list[str]) -> bool:
+    docs = [d for d in ctx.case.documents if d.type not in _NOTICE_TYPES]
+    return any(re.search(p, ctx.view.text(d)) for d in docs for p in patterns)
+
+
 def _notice_period(ctx: RuleContext, notice: DatedFact, params: PrematureParams) -> int:
     days = ctx.view.thresholds.statement_period_working_days
     hearing = ctx.view.large_fine() or ctx.view.heavy_penalty()
     if hearing:
         days = max(days, params.hearing_days)
-    if notice.document is not None:
-        text = ctx.view.text(notice.document)
-        stated = [
-            n
-            for m in _STATED_PERIOD.finditer(text)
-            if _RIGHTS.search(text[max(m.start() - 40, 0) : m.end() + 20]) and (n := cn_to_int(m.group(1)))
-        ]
-        if stated:
-            days = max(max(stated), params.hearing_days if hearing else 0)
+    notices = ctx.case.of_type(DocumentType.PRIOR_NOTICE)
+    if notice.document is not None and notice.document.type == DocumentType.PRIOR_NOTICE:
+        notices = [notice.document]
+    stated = [n for doc in notices for n in _stated_periods(ctx.view.text(doc))]
+    if stated:
+        days = max(max(stated), params.hearing_days if hearing else 0)
     return days
+
+
+def _stated_periods(text: str) -> list[int]:
+    """The periods (in days) a notice states next to 陈述/申辩/听证."""
+    return [
+        n
+        for m in _STATED_PERIOD.finditer(text)
+        if _RIGHTS.search(text[max(m.start() - 40, 0) : m.end() + 20]) and (n := cn_to_int(m.group(1)))
+    ]

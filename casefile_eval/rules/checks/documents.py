@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from casefile_eval.codes import DocumentType
-from casefile_eval.rules.checks.common import Params, serves
+from casefile_eval.rules.checks.common import Params, serves, valid_patterns
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.doctypes import document_name
 from casefile_eval.rules.registry import register_check
 
+_LISTINGS = (DocumentType.TOC, DocumentType.COVER)
+
 
 class RequiredDocumentParams(Params):
-    """`any_of`: any of these types satisfies; `served_for`: for 送达回证, one serving these documents."""
+    """`any_of`: any of these types satisfies; `served_for`: for 送达回证, one serving these documents;
+    `or_text`: patterns that, written in any document other than the 目录 or 封面, show the step was taken
+    inside another form (a 法制审核意见 column of an 审批表)."""
 
     any_of: list[DocumentType] = Field(min_length=1)
     served_for: list[DocumentType] = Field(default_factory=list)
+    or_text: list[str] = Field(default_factory=list)
+
+    @field_validator("or_text")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 @register_check("required_document", RequiredDocumentParams, fields=("missing",), scope="case")
@@ -30,10 +41,15 @@ def required_document(ctx: RuleContext, params: RequiredDocumentParams) -> Itera
         if len(known) < len(present) or any(serves(d, params.served_for) for d in known):
             return
         present = []
-    if present:
+    if present or _written_elsewhere(ctx, params.or_text):
         return
     missing = params.served_for[0] if params.served_for else params.any_of[0]
     name = document_name(params.any_of[0])
     if params.served_for:
         name = f"{document_name(missing)}的{name}"
     yield Hit(document_type=params.any_of[0], data={"missing": name})
+
+
+def _written_elsewhere(ctx: RuleContext, patterns: list[str]) -> bool:
+    docs = [d for d in ctx.case.documents if d.type not in _LISTINGS]
+    return any(re.search(p, ctx.view.text(d)) for d in docs for p in patterns)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, field_validator
 
 from casefile_eval.codes import DateKind, Role
-from casefile_eval.model import Document, SignatureSlot
+from casefile_eval.model import Document, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, fact_page, is_read, last_page, valid_patterns
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
@@ -89,6 +90,8 @@ def seal(ctx: RuleContext, params: SealParams) -> Iterator[Hit]:
             continue
         if not doc.blocks and not doc.images:
             continue  # not read: no judgement
+        if any(image.kind == ImageKind.SEAL for image in doc.images):
+            continue  # a seal image on the document's pages, even if not tied to the 落款
         seals = doc.facts.seals
         if seals and any(s.method != "text_mark" or s.confidence >= params.min_confidence for s in seals):
             continue
@@ -108,10 +111,15 @@ def _closing_line(doc: Document) -> str | None:
 
 
 class DatePresentParams(Params):
-    """A date of one of `kinds` (and, for signature dates, of one of `roles`) must be written."""
+    """A date of one of `kinds` (and, for signature dates, of one of `roles`) must be written.
+
+    `unreadable`: what a written but unreadable date gives — `review` (a finding that needs review) or
+    `present` (no finding: the date is written, only its reading failed).
+    """
 
     kinds: list[DateKind] = Field(min_length=1)
     roles: list[Role] = Field(default_factory=list)
+    unreadable: Literal["review", "present"] = "review"
 
 
 @register_check("date_present", DatePresentParams)
@@ -126,6 +134,8 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             if d.kind in params.kinds and (not params.roles or d.role in params.roles)
         ]
         if any(d.value is not None for d in dates):
+            continue
+        if dates and params.unreadable == "present":
             continue
         if dates:
             bad = dates[0]

@@ -1,15 +1,61 @@
-"""Checks of the officers named in records: at least two, each with a 执法证号 (行政处罚法 2021 art. 42)."""
+"""Checks of the officers named in records: at least two, each with a 执法证号 (行政处罚法 2021 art. 42).
+
+Both checks judge only what the document positively shows. A name the reader took for an officer but
+that is not a person's name (a label, "税务", "当事人签收") is left out; an officer counts as carrying a
+执法证号 when the reader attached one, or when the text shows a certificate number right after the name
+(``张三（执法证号：…）``, ``张三，证件号…``, a name cell followed by its number cell); and a record counts
+as naming two officers when it shows two distinct certificate numbers even if the reader kept one name.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
 
+from casefile_eval.model import Document, Officer
 from casefile_eval.rules.checks.common import Params, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+
+# A certificate label and its value (the value must hold at least three digits).
+_CERT_LABEL = r"(?:执法证件?|执法证书|检查证|监督证|工作证|(?<!身份)证件)(?:号码|编号|号)"
+_CERT = re.compile(_CERT_LABEL + r"[:：]?([^\s，,；;、。（）()【】\[\]]{2,24})")
+# A bare certificate-like value: an optional short prefix (province, 字, letters) and a long digit run.
+_BARE_VALUE = re.compile(r"^[（(:：]?[A-Za-z\u4e00-\u9fff]{0,6}[0-9]{5,}")
+_WINDOW = 18
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+# Words that show a "name" is a label or an organisation, not a person.
+_NOT_A_NAME = (
+    "当事人",
+    "签",
+    "执法",
+    "人员",
+    "记录",
+    "检查",
+    "询问",
+    "单位",
+    "现场",
+    "证据",
+    "依据",
+    "处罚",
+    "税务",
+    "机关",
+    "部门",
+    "大队",
+    "支队",
+    "中队",
+    "局",
+    "科",
+    "所",
+    "站",
+    "主持",
+    "负责",
+    "见证",
+    "承办",
+)
 
 
 class OfficersParams(Params):
@@ -23,24 +69,55 @@ class OfficersParams(Params):
 def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
     """Enough officers, each with an enforcement certificate number (documents naming none are not judged)."""
     for doc in ctx.documents():
-        people = doc.facts.officers
+        people = [o for o in doc.facts.officers if is_person_name(o.name)]
         if not people:
-            continue  # officers not read: no judgement
-        first = people[0].evidence
-        page = fact_page(doc, first.page if first else None)
-        evidence = first.text if first else None
-        names = "、".join(o.name for o in people)
-        if params.require == "count" and len({o.name for o in people}) < params.min_count:
-            yield Hit(
-                document=doc, page=page, evidence=evidence, data={"count": str(len(people)), "names": names}
-            )
-        if params.require == "cert":
-            missing = [o for o in people if not (o.cert_no or "").strip()]
-            if missing:
-                ev = missing[0].evidence
-                yield Hit(
-                    document=doc,
-                    page=fact_page(doc, ev.page if ev else None),
-                    evidence=ev.text if ev else None,
-                    data={"count": str(len(missing)), "names": "、".join(o.name for o in missing)},
-                )
+            continue  # no officer read: no judgement
+        text = ctx.view.text(doc)
+        certs = cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()}
+        if params.require == "count":
+            names = {o.name for o in people}
+            if max(len(names), len(certs)) < params.min_count:
+                yield _hit(doc, people, str(len(names)))
+            continue
+        missing = [o for o in people if not has_cert(o, text)]
+        if missing and len(certs) < len({o.name for o in people}):
+            yield _hit(doc, missing, str(len(missing)))
+
+
+def _hit(doc: Document, people: list[Officer], count: str) -> Hit:
+    ev = people[0].evidence
+    return Hit(
+        document=doc,
+        page=fact_page(doc, ev.page if ev else None),
+        evidence=ev.text if ev else None,
+        data={"count": count, "names": "、".join(dict.fromkeys(o.name for o in people))},
+    )
+
+
+def is_person_name(name: str) -> bool:
+    """True for a plausible person's name (2-5 Chinese characters, no label or organisation words)."""
+    name = name.strip()
+    return bool(_NAME.match(name)) and not any(word in name for word in _NOT_A_NAME)
+
+
+def cert_numbers(text: str) -> set[str]:
+    """The distinct certificate numbers written after a certificate label in a compacted text."""
+    return {_key(m.group(1)) for m in _CERT.finditer(text) if sum(ch.isdigit() for ch in m.group(1)) >= 3}
+
+
+def has_cert(officer: Officer, text: str) -> bool:
+    """True when the officer carries a 执法证号: read by the reader, or written right after the name."""
+    if (officer.cert_no or "").strip():
+        return True
+    for match in re.finditer(re.escape(officer.name), text):
+        after = text[match.end() : match.end() + _WINDOW]
+        labelled = _CERT.search(after)
+        if labelled and sum(ch.isdigit() for ch in labelled.group(1)) >= 3:
+            return True
+        if _BARE_VALUE.match(after.lstrip("\n，,、 ")):
+            return True
+    return False
+
+
+def _key(value: str | None) -> str:
+    return re.sub(r"[^0-9A-Za-z]", "", value or "")
