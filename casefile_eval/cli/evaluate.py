@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _cases(args: argparse.Namespace) -> list[Path] | None:
     """The cases to evaluate, or None after printing why the paths are unusable."""
-    problems = [f"路径不存在：{p}" for p in [*args.paths, *args.rules] if not p.exists()]
+    problems = [f"路径不存在：{p}" for p in args.paths if not p.exists()]  # rule paths: checked by the loader
     if args.batch:
         problems += [f"--batch 需要文件夹：{p}" for p in args.paths if p.exists() and not p.is_dir()]
     if args.timeout is not None and args.timeout <= 0:
