@@ -47,6 +47,10 @@ def test_every_registered_case_is_committed() -> None:
     assert len(CASES) == 12
 
 
+@pytest.mark.skipif(
+    not Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").exists(),
+    reason="生成需要文泉驿微米黑字体 (fonts-wqy-microhei)",
+)
 @pytest.mark.parametrize("case_id", ["h2-labour-2025-national-day", "h2-urban-2024-summary"])
 def test_regenerating_a_case_gives_the_committed_files(case_id: str, tmp_path: Path) -> None:
     out = write_case(CASES[case_id](), tmp_path)
