@@ -2,8 +2,10 @@
 
 `find_dates(text)` returns every date in a string with its position: Arabic (2024年3月5日, 2024年03月05日,
 2024 年 3 月 5 日), Chinese (二〇二四年三月五日 with 〇/○/O/Ｏ/零), ISO-like (2024-03-05, 2024.3.5, 2024/3/5),
-an optional time or time range (9时30分至10时15分), template blanks (年 月 日 → `blank`, value None) and
-impossible dates (2月30日 → value None, raw kept). Text should be `text.norm`-alised (lengths are kept).
+an optional time or time range (9时30分至10时15分, 9:30) even where the space before the time was lost
+(2025.5.89:30 is 2025-05-08 at 9:30, a day never runs into a clock time), template blanks
+(年 月 日 → `blank`, value None) and impossible dates (2月30日 → value None, raw kept). Text should be
+`text.norm`-alised (lengths are kept).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ _TIME = (
 _CJK_DATE = rf"(?<![{_YDIG}])(?P<y>[{_YDIG}]{{4}}){_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
 _ISO_DATE = (
     r"(?<![0-9.,/-])(?P<iy>(?:19|20)[0-9]{2})(?P<sep>[-./])"
-    r"(?P<im>[0-9]{1,2})(?P=sep)(?P<id>[0-9]{1,2})(?:(?![0-9.])|(?=[0-9]{1,2}(?:时|点)))"
+    r"(?P<im>[0-9]{1,2})(?P=sep)(?P<id>[0-9]{1,2})(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
 )
 _BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
 DATE_RE = re.compile(rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}")

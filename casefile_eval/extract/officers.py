@@ -3,6 +3,11 @@
 Three layouts: inline "张三（执法证号：12345678）"; a names label followed by a numbers label in one line
 ("执法人员：张三、李四 执法证号：123、456"); and table cells ("执法人员 | 张三 李四", "执法证号 | 123 456"),
 where names and numbers are paired in order. Labels: 执法证号/执法证件号/执法证编号/执法证件编号/证件号.
+Within a line, labels are read left to right, so "询问人：甲，执法证号A1 记录人：乙，执法证号B2" gives each
+name its own number. After a names label a bare code in brackets is the number ("甲（JZ-2019-044）").
+Numbers may start with a province's character (鄂A09048). Label words (当事人签收, 税务, 证据 …) are
+never names, and a names label with an empty value takes the next block only when that block is not
+itself a labelled row.
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ from casefile_eval.model import Evidence, Officer
 
 _CERT_LABEL = r"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|证件(?:编)?号(?:码)?)"
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
-_CERT = r"[A-Za-z0-9][A-Za-z0-9\-]{3,23}"
+_CERT = r"[\u4e00-\u9fff]?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"
 _INLINE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
 )
+_BARE = re.compile(rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*(?P<no>{_CERT})\s*[)）]")
 _NAMES_LABEL = re.compile(
     r"(?:执法人员|承办人|办案人员?|经办人|(?<!被)检查人|(?<!被)询问人|(?<!被)调查人|记录人|送达人|执法人|勘验人)"
     r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:[:：]|\s+|$)"
@@ -26,7 +32,9 @@ _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
 _NOT_A_NAME = re.compile(
     r"签名|签字|盖章|年|月|日|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
+    r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所"
 )
+_ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _LABEL_PREFIX = re.compile(
     r"^.*(?:执法人员|承办人|办案人员?|经办人|检查人|询问人|调查人|记录人|送达人|执法人|勘验人|签名|签字|盖章|员)"
 )
@@ -58,9 +66,24 @@ def _cut(text: str, start: int) -> str:
 
 def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
     value = _cut(dt_.blocks[index], m.end())
-    if not value.strip() and index + 1 < len(dt_.blocks):
+    if not value.strip() and index + 1 < len(dt_.blocks) and not _ROW_LABEL.match(dt_.blocks[index + 1]):
         return _cut(dt_.blocks[index + 1], 0), index + 1
     return value, index
+
+
+def _inline(text: str) -> list[tuple[str, str]]:
+    """(name, number) pairs written as 姓名（执法证号…）, or 姓名（code） after a names label."""
+    pairs = [(m.group("name"), m.group("no")) for m in _INLINE.finditer(text)]
+    if not pairs and _NAMES_LABEL.search(text):
+        pairs = [
+            (m.group("name"), m.group("no")) for m in _BARE.finditer(text) if re.search(r"\d", m.group("no"))
+        ]
+    out: list[tuple[str, str]] = []
+    for raw, no in pairs:
+        name = _LABEL_PREFIX.sub("", raw)
+        if 2 <= len(name) <= 4 and not _NOT_A_NAME.search(name):
+            out.append((name, no))
+    return out
 
 
 def find_officers(dt_: DocText) -> list[Officer]:
@@ -70,22 +93,28 @@ def find_officers(dt_: DocText) -> list[Officer]:
     pending_at = -NEAR_BLOCKS - 1
     for index in dt_.blocks_matching(_ANY):
         text = dt_.blocks[index]
-        for m in _INLINE.finditer(text):
-            name = _LABEL_PREFIX.sub("", m.group("name"))
-            if 2 <= len(name) <= 4 and not _NOT_A_NAME.search(name) and name not in found:
-                found[name] = Officer(name=name, cert_no=m.group("no"), evidence=dt_.block_evidence(index))
-        if _INLINE.search(text):
+        inline = _inline(text)
+        for name, no in inline:
+            if name not in found:
+                found[name] = Officer(name=name, cert_no=no, evidence=dt_.block_evidence(index))
+        if inline:
             continue
-        for m in _NAMES_LABEL.finditer(text):
+        labels = sorted(
+            [(m.start(), True, m) for m in _NAMES_LABEL.finditer(text)]
+            + [(m.start(), False, m) for m in _CERTS_LABEL.finditer(text)],
+            key=lambda t: t[0],
+        )
+        for _, is_names, m in labels:
             value, where = _value_after(dt_, index, m)
-            names = [n for n in _names(value) if n not in found]
-            if names:
-                pending = [(n, dt_.block_evidence(where)) for n in names]
-                pending_at = index
-                for name, evidence in pending:
-                    found[name] = Officer(name=name, evidence=evidence)
-        for m in _CERTS_LABEL.finditer(text):
-            certs = _certs(_value_after(dt_, index, m)[0])
+            if is_names:
+                names = [n for n in _names(value) if n not in found]
+                if names:
+                    pending = [(n, dt_.block_evidence(where)) for n in names]
+                    pending_at = index
+                    for name, evidence in pending:
+                        found[name] = Officer(name=name, evidence=evidence)
+                continue
+            certs = _certs(value)
             if certs and pending and index - pending_at <= NEAR_BLOCKS:
                 for (name, evidence), cert in zip(pending, certs, strict=False):
                     found[name] = Officer(name=name, cert_no=cert, evidence=evidence)

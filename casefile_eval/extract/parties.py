@@ -35,7 +35,7 @@ _ORG_START = re.compile(
     rf"^(?P<name>[\u4e00-\u9fff()（）A-Za-z0-9]{{2,40}}?{_ORG_SUFFIX})(?:[(（]以下简称|涉嫌|因|于|未|违反|存在|的|在)"
 )
 _VALUE_END = re.compile(
-    r"[，,。；;]|(?:住所|住址|地址|法定代表人|负责人|统一社会信用代码|身份证|联系电话|电话|性别|年龄)"
+    r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|统一社会信用代码|身份证|联系电话|电话|性别|年龄)"
 )
 # "当事人 | 个人 | 姓名 | 段浩涛": the first value is the kind of party, the name follows its own label.
 _CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")
@@ -61,6 +61,15 @@ _TITLE_WORDS = re.compile(
     r"|登记表|清单|目录|记录)"
 )
 HEADER_BLOCKS = 8
+RECORD_HEAD_BLOCKS = 12
+_ROW_LABEL = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<label>被检查单位|被询问单位|被调查单位|单位名称|单位)\s*[:：]\s*"
+    r"(?P<value>[^\s:：]+)"
+)
+# the next label run into a value ("某公司现场负责人", "张三性别"): the value stops before it
+_ROW_VALUE_END = re.compile(
+    r"(?:现场)?负责人|法定代表人|联系电话|电话|职务|性别|年龄|身份证|证件|住址|地址|询问人|记录人|检查人"
+)
 _SENTENCE = re.compile(r"[，,。；;：:！？!?]")
 MAX_LABEL_WORDS = 6  # a label spaced out character by character ("当 事 人") spans several words
 _KINDS: tuple[tuple[AgencyKind, re.Pattern[str]], ...] = (
@@ -80,7 +89,7 @@ _KINDS: tuple[tuple[AgencyKind, re.Pattern[str]], ...] = (
         ),
     ),
     (AgencyKind.ECOLOGY_ENVIRONMENT, re.compile(r"生态环境|环境保护|环保")),
-    (AgencyKind.URBAN_MANAGEMENT, re.compile(r"综合行政执法|综合执法|城市管理|城管")),
+    (AgencyKind.URBAN_MANAGEMENT, re.compile(r"城市管理|城管")),
     (AgencyKind.TRANSPORT, re.compile(r"交通运输|交通局|运输管理|路政|海事")),
     (AgencyKind.AGRICULTURE, re.compile(r"农业农村|农业|农牧|畜牧|渔业")),
     (AgencyKind.EMERGENCY, re.compile(r"应急管理|安全生产监督|安监")),
@@ -88,6 +97,9 @@ _KINDS: tuple[tuple[AgencyKind, re.Pattern[str]], ...] = (
     (AgencyKind.NATURAL_RESOURCES, re.compile(r"自然资源|国土")),
     (AgencyKind.HOUSING_CONSTRUCTION, re.compile(r"住房和城乡建设|住房城乡建设|住建|建设局|城乡建设")),
     (AgencyKind.CULTURE_TOURISM, re.compile(r"文化|旅游|文旅|广电|体育")),
+    # a 综合行政执法 body without a sector word is the town's 城管-style comprehensive enforcement; with one
+    # (交通运输综合行政执法支队, 农业综合行政执法大队) the sector decides, so this pattern comes last
+    (AgencyKind.URBAN_MANAGEMENT, re.compile(r"综合行政执法|综合执法")),
 )
 
 
@@ -165,9 +177,21 @@ def _addressed_party(dt_: DocText) -> tuple[str, Evidence] | None:
     return None
 
 
+def _row_party(dt_: DocText) -> tuple[str, Evidence] | None:
+    """A 笔录's head rows "被询问人：张三  单位：某公司  现场负责人：李四": the unit named there is the party
+    (the person questioned is often only its staff, so a person is not taken); the value ends where the
+    next label of the row begins."""
+    for index in range(min(RECORD_HEAD_BLOCKS, len(dt_.blocks))):
+        for m in _ROW_LABEL.finditer(dt_.blocks[index]):
+            name = _clean_party(_ROW_VALUE_END.split(m.group("value"), maxsplit=1)[0])
+            if name:
+                return name, dt_.block_evidence(index)
+    return None
+
+
 def find_party(dt_: DocText) -> tuple[str, Evidence] | None:
     """The party a document concerns, with evidence."""
-    return _labelled_party(dt_) or _addressed_party(dt_)
+    return _labelled_party(dt_) or _row_party(dt_) or _addressed_party(dt_)
 
 
 def _agency_name(text: str) -> str | None:

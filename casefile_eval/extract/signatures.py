@@ -2,10 +2,12 @@
 
 A slot is a printed label (被询问人签名, 执法人员签名, 负责人审批意见, 受送达人, 送达人, 见证人, 记录人 …).
 Its value is the text after the label in the same block (up to the next label) or, when that is empty, the
-next block (the value cell right of or below a label cell). Within the value a 签名：/签字： sub-label, if
-present, decides. Filled: a name is left once blanks, dates, 年 月 日 and label words are removed
-(method text), or an image of kind SIGNATURE (SEAL for a party or recipient) sits in the slot's blocks or
-next to them (method image / seal). An image of unknown kind there leaves the slot undecidable (None).
+next block (the value cell right of or below a label cell). A label cell wrapped over two PDF lines
+("受送达人签名或盖" over "章", "负责人审批意" over "见") is joined back when the two pieces, left-aligned
+one or two lines apart, form a label; the value is then what stands right of both pieces.
+Within the value a 签名：/签字： sub-label, if present, decides. Filled: a name is left once blanks,
+dates, 年 月 日, seal words ((盖章), 单位公章) and any following label ("送达时间：") are removed (method
+text), or an image sits in the slot (see `slot_images`: method image, or seal for a seal image).
 A refusal note (拒绝签名, 拒签) gives filled=False with the note as evidence.
 
 Labels without a signing word (当事人, 受送达人, 执法人员 …) name people as well as ask for signatures;
@@ -20,8 +22,9 @@ from dataclasses import dataclass
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.slot_images import Place, assign_images, image_confidence
 from casefile_eval.extract.text import DocText, squeeze
-from casefile_eval.model import ImageItem, ImageKind, SignatureSlot
+from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 
 _SIGN_WORD = r"(?:签名|签字|签章|盖章|签收|捺印|按印)"
 _ROLES: tuple[tuple[Role, str], ...] = (
@@ -54,8 +57,14 @@ _SUB_LABEL = re.compile(rf"{_SIGN_WORD}(?:或{_SIGN_WORD})?[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"
-    r"|与受送达人的?关系|页|第|共"
+    r"|与受送达人的?关系|页|第|共|单位|公章|印章|指印|手印|捺印|按印|签收|本人"
 )
+_ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
+_NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[:：]")
+_TOKEN = re.compile(r"\S+")
+_SEAL_LABEL = re.compile(r"盖章|签章")
+MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
+ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
 MAX_SIGNER = 20
 
@@ -67,6 +76,7 @@ class _Slot:
     blocks: tuple[int, ...]
     value: str
     explicit: bool
+    start: int = 0  # offset of the label in its first block
 
 
 def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[int, ...]]:
@@ -76,22 +86,68 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks):
         return value, (index,)
     following = dt_.blocks[index + 1]
-    head = _LABEL.match(following.strip())
-    if head:
+    row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
+    if _LABEL.match(following.strip()) or row_label:
         return "", (index,)
     cut = _LABEL.search(following)
     return (following[: cut.start()] if cut else following), (index, index + 1)
+
+
+def _cut_label(text: str) -> str:
+    nxt = _LABEL.search(text)
+    return text[: nxt.start()] if nxt else text
+
+
+def _aligned(dt_: DocText, i: int, j: int) -> bool:
+    """Whether block j continues the label cell that starts block i (same page, same left edge)."""
+    a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
+    if b.kind is not BlockKind.LINE or a.page != b.page:
+        return False
+    if a.bbox is None or b.bbox is None:
+        return j == i + 1
+    return abs(a.bbox.x0 - b.bbox.x0) <= ALIGN_PT
+
+
+def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
+    """A label cell wrapped over two PDF lines, starting block i, joined back into one slot."""
+    first = _TOKEN.search(dt_.blocks[i])
+    if first is None or not _ANY_ROLE.match(first.group()):
+        return None
+    for j in (i + 1, i + 2):
+        if j >= len(dt_.blocks) or not _aligned(dt_, i, j):
+            continue
+        tail = _TOKEN.search(dt_.blocks[j])
+        if tail is None or len(tail.group().rstrip(":：")) > MAX_LABEL_TAIL:
+            return None
+        joined = first.group() + tail.group().rstrip(":：")
+        m = _LABEL.fullmatch(joined)
+        if m is None:
+            return None
+        between = [dt_.blocks[i + 1]] if j == i + 2 else []
+        value = " ".join(
+            [_cut_label(dt_.blocks[i][first.end() :]), *between, _cut_label(dt_.blocks[j][tail.end() :])]
+        )
+        blocks = tuple(range(i, j + 1))
+        role = Role(m.lastgroup or "")
+        explicit = _EXPLICIT.search(joined) is not None
+        return _Slot(role, squeeze(joined), blocks, value, explicit, first.start())
+    return None
 
 
 def _scan(dt_: DocText) -> list[_Slot]:
     slots: list[_Slot] = []
     for index in dt_.blocks_matching(_ANY_ROLE):
         text = dt_.blocks[index]
+        wrapped = _wrapped_label(dt_, index) if dt_.doc.blocks[index].kind is BlockKind.LINE else None
+        if wrapped:
+            slots.append(wrapped)
         for m in _LABEL.finditer(text):
+            if wrapped and m.start() < wrapped.start + len(wrapped.label):
+                continue
             role = Role(m.lastgroup or "")
             value, blocks = _value(dt_, index, text, m.end())
             label = squeeze(m.group())
-            slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None))
+            slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None, m.start()))
     explicit_roles = {s.role for s in slots if s.explicit}
     tail = len(dt_.blocks) * 2 // 3
     return [s for s in slots if s.explicit or (s.role not in explicit_roles and s.blocks[0] >= tail)]
@@ -104,6 +160,9 @@ def _text_fill(value: str) -> tuple[bool, str | None, bool]:
         value = value[sub[-1].end() :]
     if _REFUSED.search(value):
         return False, None, True
+    nxt = _NEXT_LABEL.search(value)
+    if nxt:
+        value = value[: nxt.start()]
     words = _BLANK_DATE.sub("", value)
     for date in reversed(find_dates(words)):
         words = words[: date.start] + words[date.end :]
@@ -111,48 +170,28 @@ def _text_fill(value: str) -> tuple[bool, str | None, bool]:
     return (True, signer[:MAX_SIGNER], False) if len(signer) >= 2 else (False, None, False)
 
 
-def _images_for(slot: _Slot, images: list[ImageItem], claimed: set[int]) -> list[ImageItem]:
-    own = [im for im in images if im.block_index in slot.blocks and id(im) not in claimed]
-    if own:
-        return own
-    near = {slot.blocks[0] - 1, slot.blocks[-1] + 1}
-    return [im for im in images if im.block_index in near and id(im) not in claimed]
-
-
-def _image_fill(slot: _Slot, images: list[ImageItem]) -> tuple[bool | None, str]:
-    kinds = {im.kind for im in images}
-    seal_ok = slot.role in (Role.PARTY, Role.RECIPIENT)
-    if ImageKind.SIGNATURE in kinds:
-        return True, "image"
-    if ImageKind.SEAL in kinds and seal_ok:
-        return True, "seal"
-    if ImageKind.UNKNOWN in kinds:
-        return None, "image"
-    return False, "text"
+def _words(dt_: DocText, slot: _Slot) -> str:
+    return " ".join(dt_.blocks[i] for i in slot.blocks)
 
 
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
-    images = [im for im in dt_.doc.images if im.block_index is not None and im.kind is not ImageKind.PHOTO]
-    claimed: set[int] = set()
+    slots = _scan(dt_)
+    fills = [_text_fill(slot.value) for slot in slots]
+    places = [
+        Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None)
+        for s, f in zip(slots, fills, strict=True)
+    ]
+    images = assign_images(dt_, places)
     out: list[SignatureSlot] = []
-    for slot in _scan(dt_):
-        filled: bool | None
-        filled, signer, refused = _text_fill(slot.value)
+    for slot, (filled, signer, refused), own in zip(slots, fills, images, strict=True):
         method = "text"
         confidence = 1.0
-        if not filled and not refused:
-            near = _images_for(slot, images, claimed)
-            image_filled, method = _image_fill(slot, near)
-            claimed.update(id(im) for im in near)
-            filled = image_filled if near else False
-            confidence = max((im.confidence for im in near), default=1.0)
+        if not filled and not refused and own:
+            filled = True
+            method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"
+            confidence = image_confidence(own)
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
-        words = (
-            dt_.blocks[slot.blocks[0]]
-            if len(slot.blocks) == 1
-            else " ".join(dt_.blocks[i] for i in slot.blocks)
-        )
         out.append(
             SignatureSlot(
                 label=slot.label,
@@ -161,7 +200,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
                 signer=signer,
                 date=dates[-1] if dates else None,
                 method=method,
-                evidence=dt_.block_evidence(slot.blocks[0], words),
+                evidence=dt_.block_evidence(slot.blocks[0], _words(dt_, slot)),
                 confidence=confidence,
             )
         )

@@ -13,6 +13,11 @@ from casefile_eval.model import ImageKind
 THUMB_SIZE = 96  # pixels on the longer side of the copy that is classified
 # a red mark smaller than this (≈2.5 cm) is a 名章 or a fingerprint, not an agency seal
 PERSONAL_MARK_MAX_PT = 70.0
+# a placed image smaller than this (≈6 × 3 cm) on a light ground with sparse or few-coloured ink is a
+# signature (a typeset-looking or coloured handwritten name), not a photo
+SMALL_MARK_PT = (170.0, 85.0)
+SMALL_MARK_CONFIDENCE = 0.6
+FEW_COLOURS = 6
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,8 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
 
     Mostly red ink on a light background is a seal (a small red mark is a personal seal or a
     fingerprint, counted as a signature); thin dark strokes on white with little ink are a signature;
-    anything else is a photo.
+    a small placed image (under ≈6 × 3 cm) on a light ground with sparse ink or few ink colours is a
+    signature too (typeset or coloured names); anything else is a photo.
     """
     small = img.convert("RGBA") if img.mode in ("P", "PA", "LA", "1", "I", "I;16", "F") else img
     small = small.copy() if small is img else small
@@ -72,6 +78,8 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
         if solid < 0.5:
             conf = 0.5 + 0.3 * (1.0 - ink_share / 0.2) * (1.0 - solid)
             return ImageClass(ImageKind.SIGNATURE, round(min(conf, 0.85), 2))
+    if _small(size_pt) and light_share >= 0.55 and (ink_share <= 0.35 or _colours(px[ink]) <= FEW_COLOURS):
+        return ImageClass(ImageKind.SIGNATURE, SMALL_MARK_CONFIDENCE)
     return ImageClass(ImageKind.PHOTO, round(0.5 + 0.4 * min(1.0, (1.0 - light_share) * 1.5), 2))
 
 
@@ -80,6 +88,22 @@ def _red_mark(red_of_ink: float, size_pt: tuple[float, float] | None) -> ImageCl
     if size_pt is not None and 0 < max(size_pt) < PERSONAL_MARK_MAX_PT:
         return ImageClass(ImageKind.SIGNATURE, round(conf * 0.85, 2))
     return ImageClass(ImageKind.SEAL, conf)
+
+
+def _small(size_pt: tuple[float, float] | None) -> bool:
+    if size_pt is None:
+        return False
+    width, height = size_pt
+    return 0 < width < SMALL_MARK_PT[0] and 0 < height < SMALL_MARK_PT[1]
+
+
+def _colours(ink: np.ndarray) -> int:
+    """How many distinct colours (4 levels a channel) make up at least 2% of the ink pixels."""
+    if ink.size == 0:
+        return 0
+    codes = (ink[:, 0] // 64) * 16 + (ink[:, 1] // 64) * 4 + ink[:, 2] // 64
+    counts = np.bincount(codes, minlength=64)
+    return int((counts >= max(1, 0.02 * len(codes))).sum())
 
 
 def _flatten(img: Image.Image) -> Image.Image:

@@ -104,9 +104,25 @@ def place_entries(
         else:
             last = total
         last = min(last, total)
-        if after_page < first <= last and (not placed or first > placed[-1].first):
+        if (
+            after_page < first <= last
+            and (not placed or first > placed[-1].first)
+            and not _misplaced(entry, first, type_on_page)
+        ):
             placed.append(PlacedEntry(entry, first, last))
     return placed
+
+
+def _misplaced(entry: TocEntry, first: int, type_on_page: Callable[[int], TitleMatch | None]) -> bool:
+    """A row pointing at an untitled page while its document's title heads a page close by: the 目录's
+    page number is wrong there, and the titles, not the row, decide what the pages are."""
+    if type_on_page(first) is not None:
+        return False
+    for near in (first - 1, first + 1, first - 2, first + 2):
+        found = type_on_page(near)
+        if found is not None and found.type is entry.match.type:
+            return True
+    return False
 
 
 def _offset(

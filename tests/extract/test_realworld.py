@@ -84,8 +84,8 @@ EXPECTED = {
     "texts/doc07.txt": Expect(
         None,
         "荆州市德泰工贸有限公司",
-        None,
-        None,
+        "荆州市环境保护局",  # no 落款: the body names itself in the titles of its own forms
+        AgencyKind.ECOLOGY_ENVIRONMENT,
         None,
         20000.0,
         ["湖北省环境保护厅", "荆州市人民政府"],

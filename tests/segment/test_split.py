@@ -291,3 +291,27 @@ def test_images_are_copied_and_reindexed() -> None:
     assert [(i.kind, i.block_index) for i in docs[0].images] == [(ImageKind.SEAL, None)]
     assert [(i.kind, i.block_index) for i in docs[1].images] == [(ImageKind.SIGNATURE, 1)]
     assert file.images[0].block_index == 3
+
+
+def test_toc_rows_pointing_past_their_titles_do_not_type_the_pages() -> None:
+    """A 目录 whose page numbers run one too high from its third row on: the titles decide, and the
+    untitled photo page is not typed as the record the wrong row points at."""
+    pages = [
+        ["卷内目录", "1 立案审批表 2", "2 询问笔录 3", "3 现场检查笔录 5", "4 行政处罚决定书 7"],
+        ["立案审批表", "案由：未取得许可从事经营活动"],
+        ["询问笔录", "问：你是否知道需要取得许可？", "答：知道。"],
+        ["现场检查笔录", "检查情况：店内有经营设备三台。"],
+        ["证明对象 店内经营设备", "拍摄时间 2024年5月6日", "拍摄人 执法人员甲、乙", "当事人签名"],
+        ["行政处罚决定书", "当事人：某某经营部"],
+    ]
+    docs = split_documents([pdf(pages)])
+    assert [(d.type, d.title, d.pages) for d in docs][:4] == [
+        (T.TOC, "卷内目录", (1, 1)),
+        (T.FILING_APPROVAL, "立案审批表", (2, 2)),
+        (T.INQUIRY_RECORD, "询问笔录", (3, 3)),
+        (T.INSPECTION_RECORD, "现场检查笔录", (4, 4)),
+    ]
+    assert [(d.type, d.pages, d.type_method) for d in docs[4:]] == [
+        (T.EVIDENCE, (5, 5), "labels"),
+        (T.DECISION, (6, 6), "title"),
+    ]
