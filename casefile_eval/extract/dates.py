@@ -4,8 +4,9 @@
 2024 年 3 月 5 日), Chinese (二〇二四年三月五日 with 〇/○/O/Ｏ/零), ISO-like (2024-03-05, 2024.3.5, 2024/3/5),
 an optional time or time range (9时30分至10时15分, 9:30) even where the space before the time was lost
 (2025.5.89:30 is 2025-05-08 at 9:30, a day never runs into a clock time), template blanks
-(年 月 日 → `blank`, value None) and impossible dates (2月30日 → value None, raw kept). Text should be
-`text.norm`-alised (lengths are kept).
+(年 月 日 → `blank`, value None), impossible dates (2月30日 → value None, raw kept) and dates with a part
+lost in reading (2025月14日 → value None, raw kept: a rule then asks a person instead of calling it
+missing). Text should be `text.norm`-alised (lengths are kept).
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ _ISO_DATE = (
     r"(?P<im>[0-9]{1,2})(?P=sep)(?P<id>[0-9]{1,2})(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
 )
 _BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
-DATE_RE = re.compile(rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}")
+# A date with a part lost (an OCR read through a seal: "2025月14日", "2025年月14日"): written, unreadable.
+_BROKEN_DATE = (
+    r"(?P<broken>(?<![0-9])(?:19|20)[0-9]{2}[ \t]*(?:年[ \t]*)?(?:[0-9]{1,2}[ \t]*)?"
+    r"月[ \t]*[0-9]{0,2}[ \t]*日)"
+)
+DATE_RE = re.compile(rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BROKEN_DATE}")
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
 
 
@@ -77,6 +83,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     raw = m.group().rstrip()
     if m.group("blank") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
+    if m.group("broken") is not None:
+        return DateMatch(m.start(), m.start() + len(raw), raw, None)
     if m.group("y") is not None:
         year = digit_string(m.group("y"))
         value = _date_value(year, _num(m.group("m")), _num(m.group("d")))

@@ -67,6 +67,7 @@ MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
 MAX_SIGNER = 20
+OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 
 
 @dataclass
@@ -153,8 +154,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
     return [s for s in slots if s.explicit or (s.role not in explicit_roles and s.blocks[0] >= tail)]
 
 
-def _text_fill(value: str) -> tuple[bool, str | None, bool]:
-    """(filled, signer, refused) from the value's words."""
+def _text_fill(value: str, min_chars: int = 2) -> tuple[bool, str | None, bool]:
+    """(filled, signer, refused) from the value's words; a name has at least `min_chars` characters."""
     sub = list(_SUB_LABEL.finditer(value))
     if sub:
         value = value[sub[-1].end() :]
@@ -167,7 +168,11 @@ def _text_fill(value: str) -> tuple[bool, str | None, bool]:
     for date in reversed(find_dates(words)):
         words = words[: date.start] + words[date.end :]
     signer = _NOISE.sub("", words)
-    return (True, signer[:MAX_SIGNER], False) if len(signer) >= 2 else (False, None, False)
+    return (True, signer[:MAX_SIGNER], False) if len(signer) >= min_chars else (False, None, False)
+
+
+def _ocr_read(dt_: DocText, slot: _Slot) -> bool:
+    return dt_.doc.blocks[slot.blocks[0]].confidence is not None
 
 
 def _words(dt_: DocText, slot: _Slot) -> str:
@@ -177,7 +182,8 @@ def _words(dt_: DocText, slot: _Slot) -> str:
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     slots = _scan(dt_)
-    fills = [_text_fill(slot.value) for slot in slots]
+    # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
+    fills = [_text_fill(slot.value, 1 if _ocr_read(dt_, slot) else 2) for slot in slots]
     places = [
         Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None)
         for s, f in zip(slots, fills, strict=True)
@@ -185,8 +191,8 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     images = assign_images(dt_, places)
     out: list[SignatureSlot] = []
     for slot, (filled, signer, refused), own in zip(slots, fills, images, strict=True):
-        method = "text"
-        confidence = 1.0
+        method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
+        confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         if not filled and not refused and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"

@@ -104,3 +104,41 @@ def test_hearing_notice_dates_the_notification_when_there_is_no_other_notice() -
         doc.facts = extract_document_facts(doc)
     dates = reconcile_case([notice, decision]).facts.dates
     assert (dates.notified, dates.decided) == (dt.date(2024, 5, 20), dt.date(2024, 6, 1))
+
+
+def test_ocr_read_handwriting_in_a_signature_zone_counts_as_a_mark() -> None:
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="scan.pdf", page=2, confidence=0.93)
+        for t in (
+            "询问笔录",
+            "答：没有异议。",
+            "以上笔录我已看过，与我说的一致。",
+            "被询问人签名：V",
+            "执法人员签名：",
+        )
+    ]
+    doc = Document(
+        type=T.INQUIRY_RECORD,
+        title="询问笔录",
+        source="scan.pdf",
+        pages=(2, 2),
+        confidence=1.0,
+        blocks=blocks,
+    )
+    slots = [(s.label, s.filled, s.method, s.confidence) for s in extract_document_facts(doc).signatures]
+    assert slots == [("被询问人签名", True, "ocr", 0.7), ("执法人员签名", False, "text", 1.0)]
+
+
+def test_date_with_a_part_lost_is_unreadable_not_missing() -> None:
+    doc = lines_doc(
+        [
+            "行政处罚决定书",
+            "当事人：梧桐县清泉砂石场",
+            "本局决定处以罚款人民币叁万元整。",
+            "梧桐县水利局",
+            "2024月1日",
+        ],
+        T.DECISION,
+    )
+    [date] = [d for d in extract_document_facts(doc).dates if d.label == "落款"]
+    assert (date.value, date.raw) == (None, "2024月1日")
