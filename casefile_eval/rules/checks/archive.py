@@ -1,13 +1,17 @@
-"""Checks of the archive: page numbering of the bound file."""
+"""Checks of the archive: page numbering of the bound file, and the 卷内目录's page numbers."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
 from pydantic import Field
 
+from casefile_eval.codes import DocumentType
+from casefile_eval.model import Case, Document
 from casefile_eval.rules.checks.common import Params
+from casefile_eval.rules.checks.tocrows import TocRow, matched_rows
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 
@@ -51,3 +55,54 @@ def _without_outliers(numbers: list[int]) -> list[tuple[int, int]]:
                 continue
         keep.append((i, value))
     return keep
+
+
+class TocPagesParams(Params):
+    """Each 卷内目录 row's 页号 must be where its document is. Judged only when the 目录 and the documents
+    are pages of one file, at least `min_rows` rows are matched to a document and at least one row agrees
+    with the offset between printed and physical pages (from the printed page numbers, else from the most
+    rows); rows whose type names several documents that do not pair one to one are not judged."""
+
+    min_rows: int = Field(default=4, ge=2)
+
+
+@register_check("toc_pages", TocPagesParams, fields=("row", "name", "listed", "actual", "more"), scope="case")
+def toc_pages(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
+    """The page numbers of the 卷内目录 lead to the documents (one finding naming the first wrong row)."""
+    for toc in ctx.case.of_type(DocumentType.TOC):
+        rows = matched_rows(ctx.case, toc)
+        if len(rows) < params.min_rows:
+            continue
+        offset = _offset(ctx.case, toc, rows)
+        if offset is None:
+            continue
+        wrong = [r for r in rows if r.physical - r.entry.first != offset]
+        if not wrong or len(wrong) == len(rows):
+            continue
+        first = wrong[0]
+        yield Hit(
+            document=toc,
+            evidence=first.entry.title,
+            data={
+                "row": str(first.serial),
+                "name": first.entry.title,
+                "listed": str(first.entry.first),
+                "actual": str(first.physical - offset),
+                "more": f"（共{len(wrong)}项页号不符）" if len(wrong) > 1 else "",
+            },
+        )
+
+
+def _offset(case: Case, toc: Document, rows: list[TocRow]) -> int | None:
+    """Physical minus printed page: from the file's printed page numbers, else the offset most rows share."""
+    pages = [p for p in case.pages if p.source == toc.source]
+    numbered = [p for p in pages if p.printed_number is not None]
+    numbers = [p.printed_number for p in numbered if p.printed_number is not None]
+    restarts = any(b == 1 and a != 0 for a, b in pairwise(numbers))
+    if pages and len(numbered) >= 0.6 * len(pages) and not restarts:
+        diffs = Counter(p.number - (p.printed_number or 0) for p in numbered).most_common(1)
+        return diffs[0][0] if diffs[0][1] >= 0.6 * len(numbered) else None
+    shares = Counter(r.physical - r.entry.first for r in rows).most_common(2)
+    if len(shares) > 1 and shares[0][1] == shares[1][1]:
+        return None
+    return shares[0][0] if shares[0][1] * 2 > len(rows) else None

@@ -6,14 +6,16 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.model import Document
-from casefile_eval.rules.context import DatedFact, RuleContext
+from casefile_eval.rules.checks.receipts import comparable, decision_kind, served_names
+from casefile_eval.rules.context import DECISION_TYPES, DatedFact, RuleContext
 from casefile_eval.rules.schema import CaseDateName
 from casefile_eval.textnorm import compact
 
+_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "［": "[", "］": "]", "【": "[", "】": "]"})
 # Below this many characters a document counts as not read: content checks stay silent.
 MIN_READ_CHARS = 30
 
@@ -41,7 +43,13 @@ class DateRef(Params):
     documents: list[DocumentType] = Field(default_factory=list)
     kinds: list[DateKind] = Field(default_factory=list)
     served_for: list[DocumentType] = Field(default_factory=list)  # receipts serving these documents
+    text_any: list[str] = Field(default_factory=list)  # only documents whose text matches one of these
     or_else: DateRef | None = None  # used when this reference finds no date
+
+    @field_validator("text_any")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 def resolve(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
@@ -59,7 +67,9 @@ def resolve(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
 def _from_documents(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
     out: list[DatedFact] = []
     for doc in ctx.case.of_type(*ref.documents):
-        if ref.served_for and not serves(doc, ref.served_for):
+        if ref.served_for and not serves_case_document(ctx, doc, ref.served_for):
+            continue
+        if ref.text_any and not any(re.search(p, ctx.view.text(doc)) for p in ref.text_any):
             continue
         out.extend(
             DatedFact(f.value, doc, f)
@@ -74,6 +84,30 @@ def serves(receipt: Document, types: list[DocumentType]) -> bool:
     if receipt.facts.served_document_type is not None:
         return receipt.facts.served_document_type in types
     return False
+
+
+def serves_case_document(ctx: RuleContext, receipt: Document, types: list[DocumentType]) -> bool:
+    """True when a 送达回证 serves a document of one of the types; for decisions, one of the case's own:
+    a receipt naming a decision of another kind (a 税务处理决定书 in a case decided by a 处罚决定书) or
+    with another 文号 beside the decision's name serves some other decision."""
+    if not serves(receipt, types):
+        return False
+    decisions = ctx.case.of_type(*[t for t in types if t in DECISION_TYPES])
+    named = [(s, k) for s in served_names(receipt) if (k := decision_kind(s.name)) is not None]
+    if not decisions or not named:
+        return True
+    return any(
+        comparable(kind, served.prefix, d)
+        and (not d.facts.case_number or number_key(served.number) == number_key(d.facts.case_number))
+        for served, kind in named
+        for d in decisions
+    )
+
+
+def number_key(number: str) -> str:
+    """A 文号 in a form where bracket styles, 第 and zero padding do not count."""
+    key = compact(number).translate(_BRACKETS).replace("第", "")
+    return re.sub(r"(?<![0-9])0+(?=[0-9])", "", key)
 
 
 def is_read(ctx: RuleContext, doc: Document) -> bool:

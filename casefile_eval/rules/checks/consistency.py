@@ -10,7 +10,8 @@ from pydantic import Field
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Document
-from casefile_eval.rules.checks.common import Params, fact_page, serves
+from casefile_eval.rules.checks.common import Params, fact_page, number_key
+from casefile_eval.rules.checks.receipts import comparable, decision_kind, served_names
 from casefile_eval.rules.context import DECISION_TYPES, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
@@ -79,17 +80,12 @@ def _same(a: str | float, b: str | float, params: ConsistencyParams) -> bool:
         # One name inside the other is an abbreviation or words read past the name (张三现场), not a
         # different party.
         return x == y or (min(len(x), len(y)) >= 2 and (x in y or y in x))
-    return _number_key(str(a)) == _number_key(str(b))
+    return number_key(str(a)) == number_key(str(b))
 
 
 def _party_key(name: str) -> str:
     # An abbreviation or a bracketed addition (（个体工商户）, （经营者：张三）) is not a different party.
     return _PAREN.sub("", compact(name).translate(_BRACKETS))
-
-
-def _number_key(number: str) -> str:
-    key = compact(number).translate(_BRACKETS).replace("第", "")
-    return re.sub(r"(?<![0-9])0+(?=[0-9])", "", key)
 
 
 def _shown(value: str | float) -> str:
@@ -100,13 +96,32 @@ def _shown(value: str | float) -> str:
 
 def _decision_number(ctx: RuleContext) -> Iterator[Hit]:
     decisions = [d for d in ctx.case.of_type(*DECISION_TYPES) if d.facts.case_number]
-    if len(decisions) != 1:
+    if not decisions:
         return
-    reference = decisions[0].facts.case_number or ""
     for receipt in ctx.case.of_type(DocumentType.SERVICE_RECEIPT):
-        number = receipt.facts.case_number
-        if number and serves(receipt, list(DECISION_TYPES)) and _number_key(number) != _number_key(reference):
-            page = fact_page(receipt, None)
+        wrong = _wrong_decision_number(receipt, decisions)
+        if wrong is not None:
+            value, reference = wrong
             yield Hit(
-                document=receipt, page=page, evidence=number, data={"value": number, "reference": reference}
+                document=receipt,
+                page=fact_page(receipt, None),
+                evidence=value,
+                data={"value": value, "reference": reference},
             )
+
+
+def _wrong_decision_number(receipt: Document, decisions: list[Document]) -> tuple[str, str] | None:
+    """(number written, decision's number) when the number the receipt gives beside a decision's name is
+    not that decision's; None when it is, or when the receipt names no decision of the case's kind."""
+    candidates: list[tuple[str, str]] = []
+    for served in served_names(receipt):
+        kind = decision_kind(served.name)
+        if kind is None:
+            continue
+        same = [d for d in decisions if comparable(kind, served.prefix, d)]
+        numbers = [d.facts.case_number or "" for d in same]
+        if any(number_key(served.number) == number_key(n) for n in numbers):
+            return None
+        if len(same) == 1:
+            candidates.append((served.number, numbers[0]))
+    return candidates[0] if candidates else None

@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from casefile_eval.rules.checks.common import Params, find_in_blocks, is_read, valid_patterns
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+from casefile_eval.textnorm import compact
 
 
 class ContentElementParams(Params):
@@ -17,14 +18,18 @@ class ContentElementParams(Params):
 
     Patterns are regular expressions over the compacted text (no spaces, half-width ASCII).
     `unless_any`: when one of these matches, the element is not required.
+    `only_if_any`: the document is judged only when one of these matches its title (a line of its own
+    ahead of the text) or its text — for a type that covers documents of different jobs (a 听证告知书
+    that offers the right to a hearing, a 听证通知书 that calls to one).
     """
 
     element: str = Field(min_length=2)
     all_of: list[str] = Field(default_factory=list)
     any_of: list[str] = Field(default_factory=list)
     unless_any: list[str] = Field(default_factory=list)
+    only_if_any: list[str] = Field(default_factory=list)
 
-    @field_validator("all_of", "any_of", "unless_any")
+    @field_validator("all_of", "any_of", "unless_any", "only_if_any")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         return valid_patterns(value)
@@ -45,6 +50,10 @@ def content_element(ctx: RuleContext, params: ContentElementParams) -> Iterator[
         text = ctx.view.text(doc)
         if any(re.search(p, text) for p in params.unless_any):
             continue
+        if params.only_if_any:
+            titled = compact(doc.title or "") + "\n" + text
+            if not any(re.search(p, titled) for p in params.only_if_any):
+                continue
         present = all(re.search(p, text) for p in params.all_of) and (
             not params.any_of or any(re.search(p, text) for p in params.any_of)
         )

@@ -133,9 +133,14 @@ class DateStep(Params):
 
 
 class DateOrderParams(Params):
-    """The steps, in the order the acts must happen (equal dates allowed)."""
+    """The steps, in the order the acts must happen (equal dates allowed).
+
+    `anchor`: compare every later step with the first one only (an act that must follow the decision,
+    whatever the order of those acts among themselves); otherwise each known step with the next known one.
+    """
 
     steps: list[DateStep] = Field(min_length=2)
+    anchor: bool = False
 
 
 @register_check(
@@ -147,7 +152,13 @@ class DateOrderParams(Params):
 def date_order(ctx: RuleContext, params: DateOrderParams) -> Iterator[Hit]:
     """Dates follow the order of the procedure; each break between known neighbours is one finding."""
     known = [(step, found) for step in params.steps if (found := resolve(ctx, step.ref))]
-    for (first, a), (second, b) in pairwise(known):
+    if params.anchor:
+        if not known or known[0][0] is not params.steps[0]:
+            return
+        pairs = [(known[0], later) for later in known[1:]]
+    else:
+        pairs = list(pairwise(known))
+    for (first, a), (second, b) in pairs:
         late = max(a, key=lambda d: d.value)
         early = min(b, key=lambda d: d.value)
         if late.value <= early.value:

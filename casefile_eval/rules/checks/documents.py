@@ -16,14 +16,29 @@ from casefile_eval.rules.registry import register_check
 _LISTINGS = (DocumentType.TOC, DocumentType.COVER)
 
 
+class StandIn(Params):
+    """A document of one of `types` whose text matches every `all_of` pattern does the required one's
+    job (a 听证告知书 that states the proposed penalty and the rights is the 事先告知)."""
+
+    types: list[DocumentType] = Field(min_length=1)
+    all_of: list[str] = Field(min_length=1)
+
+    @field_validator("all_of")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
+
+
 class RequiredDocumentParams(Params):
     """`any_of`: any of these types satisfies; `served_for`: for 送达回证, one serving these documents;
     `or_text`: patterns that, written in any document other than the 目录 or 封面, show the step was taken
-    inside another form (a 法制审核意见 column of an 审批表)."""
+    inside another form (a 法制审核意见 column of an 审批表); `stand_ins`: other documents that satisfy
+    when their text shows they do the same job."""
 
     any_of: list[DocumentType] = Field(min_length=1)
     served_for: list[DocumentType] = Field(default_factory=list)
     or_text: list[str] = Field(default_factory=list)
+    stand_ins: list[StandIn] = Field(default_factory=list)
 
     @field_validator("or_text")
     @classmethod
@@ -41,7 +56,7 @@ def required_document(ctx: RuleContext, params: RequiredDocumentParams) -> Itera
         if len(known) < len(present) or any(serves(d, params.served_for) for d in known):
             return
         present = []
-    if present or _written_elsewhere(ctx, params.or_text):
+    if present or _written_elsewhere(ctx, params.or_text) or _stood_in(ctx, params.stand_ins):
         return
     missing = params.served_for[0] if params.served_for else params.any_of[0]
     name = document_name(params.any_of[0])
@@ -53,3 +68,11 @@ def required_document(ctx: RuleContext, params: RequiredDocumentParams) -> Itera
 def _written_elsewhere(ctx: RuleContext, patterns: list[str]) -> bool:
     docs = [d for d in ctx.case.documents if d.type not in _LISTINGS]
     return any(re.search(p, ctx.view.text(d)) for d in docs for p in patterns)
+
+
+def _stood_in(ctx: RuleContext, stand_ins: list[StandIn]) -> bool:
+    return any(
+        all(re.search(p, ctx.view.text(d)) for p in stand_in.all_of)
+        for stand_in in stand_ins
+        for d in ctx.case.of_type(*stand_in.types)
+    )

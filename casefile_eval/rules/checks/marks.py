@@ -9,23 +9,40 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from casefile_eval.codes import DateKind, Role
+from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.text import norm
 from casefile_eval.model import Document, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, fact_page, is_read, last_page, valid_patterns
+from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+from casefile_eval.textnorm import compact
 
 
 class SignatureParams(Params):
-    """Slots of the rule's role must be filled; `labels` narrows them, `alternatives` may sign instead."""
+    """Slots of the rule's role must be filled; `labels` narrows them, `alternatives` may sign instead.
+
+    `row_label` / `row_end`: an opinion row (负责人意见) read from the text when the facts give no slot of
+    the role or only slots "signed" with the opinion itself: a row starting with `row_label` (up to a
+    block starting with `row_end`) that holds an opinion and a date but no name and no signature image
+    is unsigned.
+    """
 
     labels: list[str] = Field(default_factory=list)
     alternatives: list[Role] = Field(default_factory=list)
     refusal_noted: list[str] = Field(default_factory=list)  # text that records a refusal to sign
+    row_label: str | None = None
+    row_end: str | None = None
 
     @field_validator("refusal_noted")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         return valid_patterns(value)
+
+    @field_validator("row_label", "row_end")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        return valid_patterns([value])[0] if value is not None else None
 
 
 def _slot_page(doc: Document, slot: SignatureSlot) -> int | None:
@@ -42,7 +59,11 @@ def signature(ctx: RuleContext, params: SignatureParams) -> Iterator[Hit]:
             for s in doc.facts.signatures
             if s.role == role and (not params.labels or _label_in(s, params.labels))
         ]
-        if not slots or _refusal(ctx, doc, params):
+        if _refusal(ctx, doc, params):
+            continue
+        if params.row_label and not any(s.filled is not True for s in slots):
+            if all(opinion_like(s) for s in slots):
+                yield from _row_hits(doc, params.row_label, params.row_end or "$^")
             continue
         done: set[int | None] = set()
         for slot in slots:
@@ -58,6 +79,13 @@ def signature(ctx: RuleContext, params: SignatureParams) -> Iterator[Hit]:
                 needs_review=slot.filled is None,
                 confidence=slot.confidence,
             )
+
+
+def _row_hits(doc: Document, label: str, end: str) -> Iterator[Hit]:
+    rows = unsigned_rows(doc, re.compile(label), re.compile(end))
+    if rows:
+        row = rows[0]
+        yield Hit(document=doc, page=row.page, evidence=row.text, data={"label": f"{row.label}栏签名"})
 
 
 def _label_in(slot: SignatureSlot, labels: list[str]) -> bool:
@@ -115,11 +143,20 @@ class DatePresentParams(Params):
 
     `unreadable`: what a written but unreadable date gives — `review` (a finding that needs review) or
     `present` (no finding: the date is written, only its reading failed).
+    `zone`: labels of the zone the date belongs to (负责人意见, 签名, 日期); when no date of the kinds was
+    read, a readable date in a block with such a label or in the two blocks after it counts as written
+    (a date the facts did not tie to its role).
     """
 
     kinds: list[DateKind] = Field(min_length=1)
     roles: list[Role] = Field(default_factory=list)
     unreadable: Literal["review", "present"] = "review"
+    zone: list[str] = Field(default_factory=list)
+
+    @field_validator("zone")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return valid_patterns(value)
 
 
 @register_check("date_present", DatePresentParams)
@@ -137,9 +174,28 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue
         if dates and params.unreadable == "present":
             continue
+        if params.zone and _dated_zone(doc, params.zone):
+            continue
         if dates:
             bad = dates[0]
             page = fact_page(doc, bad.evidence.page if bad.evidence else None)
             yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
         else:
             yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))
+
+
+_ZONE_REACH = 2
+
+
+def _dated_zone(doc: Document, labels: list[str]) -> bool:
+    """True when a block with a zone label, or one of the two blocks after it, holds a readable date."""
+    texts = [norm(b.text) for b in doc.blocks]
+    title = compact(doc.title or "")
+    for index, text in enumerate(texts):
+        flat = compact(text)
+        if flat == title or not any(re.search(p, flat) for p in labels):
+            continue
+        near = texts[index : index + 1 + _ZONE_REACH]
+        if any(m.value is not None for t in near for m in find_dates(t)):
+            return True
+    return False
