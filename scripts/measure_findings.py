@@ -142,9 +142,11 @@ def rendition_path(folder: Path, rendition: str) -> Path:
 Evaluator = Callable[[Path], Any]
 
 
-def measure(cases: list[Path], evaluate: Evaluator) -> dict[str, RenditionTally]:
+def measure(
+    cases: list[Path], evaluate: Evaluator, renditions: tuple[str, ...] = RENDITIONS
+) -> dict[str, RenditionTally]:
     """Evaluate every rendition of every case and tally the findings against the labels."""
-    tallies = {r: RenditionTally() for r in RENDITIONS}
+    tallies = {r: RenditionTally() for r in renditions}
     for folder in cases:
         expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
         labels = list(expected.get("defects") or [])
@@ -234,13 +236,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.add_argument("--only", nargs="*", default=None, help="只测量这些案卷编号")
     parser.add_argument("--rules", nargs="*", type=Path, default=[], help="附加的规则文件或规则包")
+    parser.add_argument(
+        "--renditions", nargs="+", choices=RENDITIONS, default=list(RENDITIONS), help="只测量这些版本"
+    )
     args = parser.parse_args(argv)
     from casefile_eval import evaluate
 
     cases = find_cases(args.roots, set(args.only) if args.only else None)
     if not cases:
         sys.exit("错误：未找到任何含 expected.json 的案卷目录。")
-    tallies = measure(cases, lambda path: evaluate(path, rules=args.rules or None))
+    tallies = measure(cases, lambda path: evaluate(path, rules=args.rules or None), tuple(args.renditions))
     if args.json:
         print(json.dumps(to_json(cases, tallies), ensure_ascii=False, indent=2, default=str))
     else:

@@ -151,14 +151,16 @@ def measure_facts(
         )
 
 
-def measure(roots: list[Path], only: set[str] | None) -> dict[str, Any]:
+def measure(
+    roots: list[Path], only: set[str] | None, renditions: tuple[str, ...] = ("docx", "pdf")
+) -> dict[str, Any]:
     """Run every rendition of every case and gather the tallies."""
     read_case = load_reader()
     cases = find_cases(roots, only)
     if not cases:
         sys.exit("错误：未找到任何含 expected.json 的案卷目录。")
     report: dict[str, Any] = {"cases": [c.name for c in cases], "renditions": {}}
-    for rendition in ("docx", "pdf"):
+    for rendition in renditions:
         types, pages, whole = Tally(), Tally(), Tally()
         facts = {name: Tally() for name in (*FACTS, *DATES)}
         errors: list[dict[str, str]] = []
@@ -223,8 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("roots", nargs="*", type=Path, default=[DEFAULT_ROOT], help="案卷根目录")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.add_argument("--only", nargs="*", default=None, help="只测量这些案卷编号")
+    parser.add_argument(
+        "--renditions", nargs="+", choices=("docx", "pdf"), default=["docx", "pdf"], help="只测量这些版本"
+    )
     args = parser.parse_args(argv)
-    report = measure(args.roots, set(args.only) if args.only else None)
+    report = measure(args.roots, set(args.only) if args.only else None, tuple(args.renditions))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     else:
