@@ -156,3 +156,12 @@ def validate(doc: LocatedYaml, model: type[M], data: Any = None, base: PathKey =
     except ValidationError as exc:
         doc.problems.extend(validation_problems(doc, exc, base))
         return None
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Load and validate one YAML file as `model`; raises `ConfigError` with every problem found."""
+    doc = load_located(path)
+    result = validate(doc, model)
+    if result is None or doc.problems:
+        raise ConfigError(doc.problems)
+    return result

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile_eval.errors import ConfigError
-from casefile_eval.yamlload import load_located, validate
+from casefile_eval.yamlload import load_model
 
 
 class _Strict(BaseModel):
@@ -71,15 +70,12 @@ class Thresholds(_Strict):
 CONFIG_DIR = "data/config"
 
 
-def _data_path(name: str) -> Path:
+def config_path(name: str) -> Path:
+    """The path of a built-in configuration file."""
     return Path(str(resources.files("casefile_eval").joinpath(f"{CONFIG_DIR}/{name}")))
 
 
 @lru_cache(maxsize=1)
 def load_thresholds() -> Thresholds:
     """The built-in thresholds (raises ConfigError when the file is invalid)."""
-    doc = load_located(_data_path("thresholds.yaml"))
-    result = validate(doc, Thresholds)
-    if result is None or doc.problems:
-        raise ConfigError(doc.problems)
-    return result
+    return load_model(config_path("thresholds.yaml"), Thresholds)

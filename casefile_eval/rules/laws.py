@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefile_eval.errors import ConfigError
-from casefile_eval.yamlload import load_located, validate
+from casefile_eval.rules.config import config_path
+from casefile_eval.yamlload import load_model
 
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -76,18 +74,10 @@ class LawData(_Strict):
         return next((r for r in self.repealed if r.law_key == law_key and on > r.until), None)
 
 
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("casefile_eval").joinpath(f"data/config/{name}")))
-
-
 @lru_cache(maxsize=1)
 def load_law_data() -> LawData:
     """The built-in law data (raises ConfigError when the file is invalid)."""
-    doc = load_located(_data_path("laws.yaml"))
-    result = validate(doc, LawData)
-    if result is None or doc.problems:
-        raise ConfigError(doc.problems)
-    return result
+    return load_model(config_path("laws.yaml"), LawData)
 
 
 def chinese_number(n: int) -> str:
