@@ -156,3 +156,21 @@ def test_word97_without_libreoffice_is_a_clear_error(
     assert result.error is not None
     assert result.error.code == "unsupported_format"
     assert result.error.message == "读取 .doc 文件需要安装 LibreOffice（soffice），本机未找到"
+
+
+@pytest.mark.slow
+def test_real_scanned_decision_read_by_ocr(realworld: Path) -> None:
+    result = casefile_eval.evaluate(realworld / "tax" / "ae008038812b2e8bf38c.pdf")
+    assert result.status == "ok"
+    assert result.case is not None
+    assert result.documents is not None
+    assert (result.case.case_number, result.case.party, result.case.dates.decided) == (
+        "穗番税退罚字〔2026〕1号",
+        "广州赞荣服装有限公司",
+        "2026-03-06",
+    )
+    assert [(d.type, d.pages) for d in result.documents] == [(DocumentType.DECISION, [1, 2])]
+    case = casefile_eval.read_case(realworld / "tax" / "ae008038812b2e8bf38c.pdf")
+    [seal] = case.documents[0].facts.seals
+    assert (seal.method, seal.evidence.page if seal.evidence else None) == ("image", 2)
+    assert result.findings == []
