@@ -62,11 +62,19 @@ _NOISE = re.compile(
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[:：]")
 _TOKEN = re.compile(r"\S+")
+_SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
+_OPINION_HEAD = re.compile(
+    r"(?<!\S)(?:拟?同意|不同意|批准|准予|不予|如拟|建议|拟)"
+    r"(?:立案|结案|处罚|办理|执行|承办人?意见|承办机构意见|以上意见|上述意见|审核意见|该意见)?"
+    r"(?:调查|查处|处理)?"
+)
 _SEAL_LABEL = re.compile(r"盖章|签章")
+_SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
 MAX_SIGNER = 20
+VALUE_REACH = 2.0  # line heights between a PDF label line and a value line below it
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 
 
@@ -86,12 +94,26 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     value = rest[: nxt.start()] if nxt else rest
     if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks):
         return value, (index,)
+    if not _below(dt_, index, index + 1):
+        return "", (index,)
     following = dt_.blocks[index + 1]
     row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
     if _LABEL.match(following.strip()) or row_label:
         return "", (index,)
     cut = _LABEL.search(following)
     return (following[: cut.start()] if cut else following), (index, index + 1)
+
+
+def _below(dt_: DocText, i: int, j: int) -> bool:
+    """Whether block j can hold block i's value: on a PDF page, a line on the same page at most
+    `VALUE_REACH` line heights below (a page number or the next row further down is not the value)."""
+    a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
+    if a.kind is not BlockKind.LINE or a.bbox is None or b.bbox is None:
+        return True
+    if a.page != b.page:
+        return False
+    height = a.bbox.bottom - a.bbox.top
+    return b.bbox.top - a.bbox.bottom <= VALUE_REACH * height
 
 
 def _cut_label(text: str) -> str:
@@ -135,6 +157,26 @@ def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
     return None
 
 
+def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
+    """On a PDF page, an opinion row whose label line holds only the opinion goes on in the lines
+    below it inside the value column ("同意。" over "签名：何兰兰" over the date), up to the next label."""
+    if _text_fill(slot.value, 2, True)[0]:
+        return
+    last = slot.blocks[-1]
+    label = dt_.doc.blocks[slot.blocks[0]]
+    while last + 1 < len(dt_.blocks) and _below(dt_, last, last + 1):
+        nxt = dt_.doc.blocks[last + 1]
+        text = dt_.blocks[last + 1].strip()
+        if nxt.kind is not BlockKind.LINE or label.bbox is None or nxt.bbox is None:
+            return
+        starts_row = _LABEL.match(text) or (_ROW_LABEL.match(text) and not _SUB_LABEL.match(text))
+        if starts_row or nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT:
+            return
+        last += 1
+        slot.value = f"{slot.value} {_cut_label(text)}"
+        slot.blocks = (*slot.blocks, last)
+
+
 def _scan(dt_: DocText) -> list[_Slot]:
     slots: list[_Slot] = []
     for index in dt_.blocks_matching(_ANY_ROLE):
@@ -154,8 +196,15 @@ def _scan(dt_: DocText) -> list[_Slot]:
     return [s for s in slots if s.explicit or (s.role not in explicit_roles and s.blocks[0] >= tail)]
 
 
-def _text_fill(value: str, min_chars: int = 2) -> tuple[bool, str | None, bool]:
-    """(filled, signer, refused) from the value's words; a name has at least `min_chars` characters."""
+def _drop_opinion(words: str) -> str:
+    """An opinion row's words without the opinion: sentences (closed by 。 or holding a comma) and
+    opinion phrases (同意立案, 拟同意, 建议立案) standing at the start of a word."""
+    return _OPINION_HEAD.sub(" ", _SENTENCE.sub(" ", words))
+
+
+def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> tuple[bool, str | None, bool]:
+    """(filled, signer, refused) from the value's words; a name has at least `min_chars` characters and
+    is not only digits (a page number). In an opinion row the opinion is not a name."""
     sub = list(_SUB_LABEL.finditer(value))
     if sub:
         value = value[sub[-1].end() :]
@@ -166,9 +215,19 @@ def _text_fill(value: str, min_chars: int = 2) -> tuple[bool, str | None, bool]:
         value = value[: nxt.start()]
     words = _BLANK_DATE.sub("", value)
     for date in reversed(find_dates(words)):
-        words = words[: date.start] + words[date.end :]
-    signer = _NOISE.sub("", words)
-    return (True, signer[:MAX_SIGNER], False) if len(signer) >= min_chars else (False, None, False)
+        words = words[: date.start] + " " + words[date.end :]
+    signer = _NOISE.sub("", _drop_opinion(words) if opinion else words)
+    if len(signer) < min_chars or signer.isdigit():
+        return False, None, False
+    return True, signer[:MAX_SIGNER], False
+
+
+def _opinion(slot: _Slot, slots: list[_Slot]) -> bool:
+    """Whether the slot is an approver's opinion row that is also where the approver signs (no
+    …签名 slot of the approver elsewhere): its opinion (同意立案。) is then no name."""
+    if slot.role is not Role.APPROVER or "意见" not in slot.label:
+        return False
+    return not any(s.role is Role.APPROVER and _SIGN_ONLY.search(s.label) for s in slots)
 
 
 def _ocr_read(dt_: DocText, slot: _Slot) -> bool:
@@ -182,8 +241,13 @@ def _words(dt_: DocText, slot: _Slot) -> str:
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     slots = _scan(dt_)
+    for slot in slots:
+        if _opinion(slot, slots):
+            _extend_opinion(dt_, slot)
     # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
-    fills = [_text_fill(slot.value, 1 if _ocr_read(dt_, slot) else 2) for slot in slots]
+    fills = [
+        _text_fill(slot.value, 1 if _ocr_read(dt_, slot) else 2, _opinion(slot, slots)) for slot in slots
+    ]
     places = [
         Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None)
         for s, f in zip(slots, fills, strict=True)

@@ -16,6 +16,8 @@ a neighbour is a photo, not a signature.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from casefile_eval.codes import Role
@@ -31,6 +33,7 @@ KIND_CONFIDENCE = {
 SIGNATURE_MAX_WIDTH = 170.0  # points (≈6 cm): wider than this, a neighbour image is not a signature
 SIGNATURE_MAX_HEIGHT = 85.0  # points (≈3 cm)
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
+_GAP = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -45,28 +48,62 @@ class Place:
     seal_label: bool
 
 
-def _label_x(dt_: DocText, place: Place) -> float | None:
-    """Estimated x of the label on its PDF line (characters taken as evenly spread)."""
-    block = dt_.doc.blocks[place.blocks[0]]
-    text = dt_.blocks[place.blocks[0]]
-    if block.bbox is None or not text:
+def _char_width(char: str) -> float:
+    """Width of a character in ems: full-width (CJK, ：) one, anything else half."""
+    return 1.0 if unicodedata.east_asian_width(char) in "FW" else 0.5
+
+
+def _label_xs(dt_: DocText, index: int, starts: list[int]) -> list[float] | None:
+    """Estimated x of each label start on PDF line `index`.
+
+    A text line keeps one space for any gap, so characters are laid out at an em of the line's height
+    (full-width one em, others half) and what is left of the line's width is shared by its gaps.
+    """
+    block = dt_.doc.blocks[index]
+    text = block.text.strip()
+    if block.bbox is None or not text or len(text) != len(dt_.blocks[index].strip()):
         return None
-    return block.bbox.x0 + (block.bbox.x1 - block.bbox.x0) * place.start / len(text)
+    width = block.bbox.x1 - block.bbox.x0
+    lead = len(block.text) - len(block.text.lstrip())
+    runs = [m.span() for m in _GAP.finditer(text)]
+    ems = sum(_char_width(c) for c in _GAP.sub("", text))
+    em = min(block.bbox.bottom - block.bbox.top, width / ems) if ems else 0.0
+    gap = (width - em * ems) / len(runs) if runs else 0.0
+    xs: list[float] = []
+    for start in starts:
+        at = max(0, start - lead)
+        before = text[:at]
+        gaps = sum(1 for a, _ in runs if a < at)
+        xs.append(block.bbox.x0 + em * sum(_char_width(c) for c in _GAP.sub("", before)) + gap * gaps)
+    return xs
 
 
 def _centre_x(box: BBox) -> float:
     return (box.x0 + box.x1) / 2
 
 
-def _by_position(dt_: DocText, places: list[Place], owners: list[int], image: ImageItem) -> int | None:
-    if image.bbox is None:
+def _along_line(
+    dt_: DocText, places: list[Place], owners: list[int], images: list[ImageItem]
+) -> list[int] | None:
+    """The label each image on one line goes to: the nearest label on its left, one image per label
+    (an image whose label is taken goes to the next free label right of the last one given, and extra
+    images stay with that last label). None when the labels' positions cannot be estimated."""
+    lines = {places[k].blocks[0] for k in owners}
+    centres = [_centre_x(im.bbox) for im in images if im.bbox is not None]
+    if len(lines) != 1 or len(centres) != len(images):
         return None
-    xs = [(x, k) for k in owners if (x := _label_x(dt_, places[k])) is not None]
-    if len(xs) != len(owners):
+    xs = _label_xs(dt_, lines.pop(), [places[k].start for k in owners])
+    if xs is None:
         return None
-    centre = _centre_x(image.bbox)
-    before = [(x, k) for x, k in xs if x <= centre]
-    return max(before)[1] if before else min(xs)[1]
+    labels = sorted(zip(xs, owners, strict=True))
+    chosen: list[int] = [0] * len(images)
+    last = -1
+    for i in sorted(range(len(images)), key=lambda i: centres[i]):
+        left = max((n for n, (x, _) in enumerate(labels) if x <= centres[i]), default=0)
+        n = min(max(left, last + 1), len(labels) - 1)
+        chosen[i] = labels[n][1]
+        last = n
+    return chosen
 
 
 def _blank(dt_: DocText, index: int) -> bool:
@@ -104,35 +141,43 @@ def _accepts(place: Place, image: ImageItem, own: bool) -> bool:
     return own and place.seal_label
 
 
+def _owners(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
+    """The places an image may fill, before choosing among several."""
+    b = image.block_index
+    if b is None:
+        return []
+    owners = [k for k, p in enumerate(places) if b in p.blocks]
+    own = bool(owners)
+    if not owners:
+        owners = _neighbours(dt_, places, image, b)
+    elif all(places[k].text_filled for k in owners):
+        # on a PDF page the image may be nearest to a filled line while it covers a blank slot's line
+        blank = [k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)]
+        owners, own = (blank, False) if blank else (owners, own)
+    return [k for k in owners if _accepts(places[k], image, own)]
+
+
 def assign_images(dt_: DocText, places: list[Place]) -> list[list[ImageItem]]:
     """For every place, the images that fill it (each image goes to one place at most)."""
     out: list[list[ImageItem]] = [[] for _ in places]
-    taken: dict[int, int] = {}  # block -> images already handed out in order within it
+    shared: dict[tuple[int, ...], list[ImageItem]] = {}  # images among the same several labels
     for image in dt_.doc.images:
-        b = image.block_index
-        if b is None:
-            continue
-        owners = [k for k, p in enumerate(places) if b in p.blocks]
-        own = bool(owners)
-        if not owners:
-            owners = _neighbours(dt_, places, image, b)
-        elif all(places[k].text_filled for k in owners):
-            # on a PDF page the image may be nearest to a filled line while it covers a blank slot's line
-            blank = [
-                k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)
-            ]
-            owners, own = (blank, False) if blank else (owners, own)
-        owners = [k for k in owners if _accepts(places[k], image, own)]
-        if not owners:
-            continue
-        chosen = owners[0] if len(owners) == 1 else _by_position(dt_, places, owners, image)
-        if chosen is None:
-            open_ = [k for k in owners if not places[k].text_filled] or owners
-            nth = taken.get(b, 0)
-            taken[b] = nth + 1
-            chosen = open_[min(nth, len(open_) - 1)]
-        out[chosen].append(image)
+        owners = _owners(dt_, places, image)
+        if len(owners) == 1:
+            out[owners[0]].append(image)
+        elif owners:
+            shared.setdefault(tuple(owners), []).append(image)
+    for group, images in shared.items():
+        chosen = _along_line(dt_, places, list(group), images) or _in_order(places, list(group), images)
+        for k, image in zip(chosen, images, strict=True):
+            out[k].append(image)
     return out
+
+
+def _in_order(places: list[Place], owners: list[int], images: list[ImageItem]) -> list[int]:
+    """Without positions: images in reading order to the labels whose value holds no written name."""
+    open_ = [k for k in owners if not places[k].text_filled] or owners
+    return [open_[min(n, len(open_) - 1)] for n in range(len(images))]
 
 
 def image_confidence(images: list[ImageItem]) -> float:
