@@ -1,8 +1,10 @@
 """Scanned renditions of whole electronic case files, for measuring the OCR path end to end.
 
-Each case's one-file PDF is rendered page by page exactly as it is (its signature images and seals stay
-where they are, and stay missing where a labelled defect leaves them out), then turned slightly, blurred,
-noised and JPEG-compressed like a cheap office scan. The result is `<out>/<case_id>/<case_id>.pdf`, an
+Each case's one-file PDF is rendered page by page as it is (its signature images and seals stay where they
+are, and stay missing where a labelled defect leaves them out). A seal stamped on paper lets the print under
+it show through, while an image drawn over a PDF hides it; so each page is also rendered without its images
+and the two are blended darkest-wins, as ink on ink. The page is then turned slightly, blurred, noised and
+JPEG-compressed like a cheap office scan. The result is `<out>/<case_id>/<case_id>.pdf`, an
 image-only PDF, beside a copy of the case's `expected.json`. Nothing of this is committed: scanned cases are
 large, and the measurement (scripts/measure_findings.py --renditions pdf) runs from the output folder.
 
@@ -16,8 +18,22 @@ import random
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from make_scans import degrade
+from PIL import Image
+
+
+def _render(page: pdfium.PdfPage, dpi: int) -> np.ndarray:
+    return np.asarray(page.render(scale=dpi / 72).to_pil().convert("RGB"))
+
+
+def _without_images(page: pdfium.PdfPage) -> pdfium.PdfPage:
+    for obj in list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1)):
+        page.remove_obj(obj)
+    page.gen_content()
+    return page
 
 
 def scan_case(case: Path, out: Path, dpi: int) -> Path:
@@ -28,10 +44,11 @@ def scan_case(case: Path, out: Path, dpi: int) -> Path:
     shutil.copy(case / "expected.json", target / "expected.json")
     rng = random.Random(case.name)
     document = pdfium.PdfDocument(source)
+    text_only = pdfium.PdfDocument(source)
     pages = []
-    for page in document:
-        image = page.render(scale=dpi / 72).to_pil().convert("RGB")
-        pages.append(degrade(image, rng, rng.choice([-1.2, -0.7, 0.6, 1.1])))
+    for index, page in enumerate(document):
+        inked = np.minimum(_render(page, dpi), _render(_without_images(text_only[index]), dpi))
+        pages.append(degrade(Image.fromarray(inked), rng, rng.choice([-1.2, -0.7, 0.6, 1.1])))
     pdf = target / f"{case.name}.pdf"
     pages[0].save(pdf, "PDF", resolution=dpi, save_all=True, append_images=pages[1:], quality=60)
     return pdf

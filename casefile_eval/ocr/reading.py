@@ -8,7 +8,7 @@ from PIL import Image
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
 from casefile_eval.ocr.layout import group_lines, to_boxes
-from casefile_eval.ocr.marks import find_seals, find_signatures, red_mask
+from casefile_eval.ocr.marks import find_seals, find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 
 
@@ -36,17 +36,16 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
 
 
 def _for_recognition(rgb: np.ndarray, seals: list[Box]) -> np.ndarray:
-    """Grey page for the recogniser; inside seals the red channel is used, so red ink fades out.
+    """Grey page for the recogniser; inside seals the red channel stands for grey, so red ink fades out.
 
-    Text under a seal (the 落款 date and agency) is then read cleanly, while red print elsewhere
-    (a 红头 title) stays legible.
+    In the red channel seal ink is nearly white while black print, and print under the ink, stays dark:
+    the 落款 date and agency under a seal are read cleanly. Red print elsewhere (a 红头 title) keeps its
+    ordinary grey and stays legible.
     """
     gray = np.asarray(Image.fromarray(rgb).convert("L")).copy()
     for x0, top, x1, bottom in seals:
         sl = (slice(max(int(top) - 4, 0), int(bottom) + 4), slice(max(int(x0) - 4, 0), int(x1) + 4))
-        patch = np.maximum(gray[sl], rgb[sl][..., 0])
-        patch[red_mask(rgb[sl])] = 255
-        gray[sl] = patch
+        gray[sl] = rgb[sl][..., 0]
     return np.repeat(gray[:, :, None], 3, axis=2)
 
 
