@@ -78,3 +78,41 @@ def test_measure_counts_labels_findings_and_clean_cases() -> None:
     wrong = [(f["case"], f["rule_id"]) for f in tally.false_positives]
     assert wrong == [("c1", "DAT-004"), ("c3", "ARC-003")]
     assert (tally.per_defect["missing_seal"].found, tally.per_defect["missing_seal"].matched) == (1, 1)
+
+
+def _toc_case(toc_text: str, confidence: float | None) -> Case:
+    def doc(doc_type: DocumentType, pages: tuple[int, int], text: str = "") -> Document:
+        blocks = [
+            Block(kind=BlockKind.LINE, text=t, source="卷.pdf", page=pages[0], confidence=confidence)
+            for t in text.split("\n")
+            if t
+        ]
+        return Document(
+            type=doc_type, title=None, source="卷.pdf", pages=pages, confidence=0.9, blocks=blocks
+        )
+
+    return Case(
+        source="卷.pdf",
+        documents=[
+            doc(DocumentType.TOC, (1, 1), toc_text),
+            doc(DocumentType.FILING_APPROVAL, (2, 2)),
+            doc(DocumentType.INSPECTION_RECORD, (3, 3)),
+            doc(DocumentType.INQUIRY_RECORD, (4, 5)),
+            doc(DocumentType.PRIOR_NOTICE, (6, 6)),
+            doc(DocumentType.DECISION, (7, 7)),
+        ],
+    )
+
+
+ONE_ODD_ROW = (
+    "卷内目录\n1 立案审批表 1\n2 现场检查笔录 2\n3 询问笔录 8\n4 行政处罚告知书 5\n5 行政处罚决定书 6"
+)
+
+
+def test_one_odd_toc_row_read_by_ocr_is_not_a_finding() -> None:
+    assert run_rules(_toc_case(ONE_ODD_ROW, 0.97), RULESET.only("ARC-004")) == []
+
+
+def test_one_odd_toc_row_in_an_electronic_file_is_a_finding() -> None:
+    [finding] = run_rules(_toc_case(ONE_ODD_ROW, None), RULESET.only("ARC-004"))
+    assert finding.message == "卷内目录第3项《询问笔录》页号为8，实际位于第3页"
