@@ -64,7 +64,7 @@ def _read_page(
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:
-        lines = page_lines(textpage, left, top)
+        lines = page_lines(textpage, left, top, page)
     finally:
         textpage.close()
     placed, image_share = page_images(page, left, top, width * height)

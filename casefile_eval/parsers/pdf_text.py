@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from casefile_eval.model import BBox
 
 _SEGMENT = re.compile(r"[^\r\n]+")
+_GAPS = re.compile(r"\s+")
 _CID = re.compile(r"\(cid:\d+\)")
 MIN_CHARS = 1  # fewer visible characters than this: no text layer at all
 SPARSE_CHARS = 20  # fewer than this on a page mostly covered by an image: a scan with a stray label
 BAD_SHARE = 0.3  # share of unmapped characters that makes a layer unusable
+COLUMN_GAP = 2.0  # a gap wider than this many line heights separates table columns, not words
+PITCH_SLACK = 0.25  # line pitches within a table cell differ by less than this many line heights
+MAX_PITCH = 2.5  # lines of one cell are at most this many line heights apart (top to top)
+INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge (line heights)...
+MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of two characters)
+RULE_THICKNESS = 2.0  # a path at most this tall (points) and...
+RULE_MIN_WIDTH = 10.0  # ...at least this wide is a horizontal table rule
+MAX_PATHS = 5000  # pages with more path objects are drawings: their rules are not read
 
 
 @dataclass
@@ -25,6 +36,7 @@ class Line:
     top: float
     x1: float
     bottom: float
+    parts: list[Line] = field(default_factory=list, repr=False, compare=False)  # joined pieces, left to right
 
     def bbox(self) -> BBox:
         """The line's box."""
@@ -33,23 +45,98 @@ class Line:
         )
 
 
-def page_lines(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Line]:
-    """The page's lines, top to bottom and left to right; pieces on one baseline are joined."""
+class Rules:
+    """The horizontal table rules of a page (thin path objects at its top level), read on first use."""
+
+    def __init__(self, page: pdfium.PdfPage | None, left: float, top: float) -> None:
+        self._page, self._left, self._top = page, left, top
+        self._found: list[tuple[float, float, float]] | None = None
+
+    def between(self, x: float, y0: float, y1: float) -> bool:
+        """Whether a rule crossing x runs strictly between heights y0 and y1 (origin top-left)."""
+        if self._found is None:
+            self._found = self._read()
+        low, high = min(y0, y1), max(y0, y1)
+        return any(x0 <= x <= x1 and low < y < high for x0, x1, y in self._found)
+
+    def _read(self) -> list[tuple[float, float, float]]:
+        if self._page is None:
+            return []
+        raw = self._page.raw
+        count = pdfium_c.FPDFPage_CountObjects(raw)
+        if count > MAX_PATHS:
+            return []
+        found: list[tuple[float, float, float]] = []
+        x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+        for k in range(count):
+            obj = pdfium_c.FPDFPage_GetObject(raw, k)
+            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1))):
+                continue
+            if y1.value - y0.value <= RULE_THICKNESS and x1.value - x0.value >= RULE_MIN_WIDTH:
+                y = self._top - (y0.value + y1.value) / 2
+                found.append((x0.value - self._left, x1.value - self._left, y))
+        return found
+
+
+def page_lines(
+    textpage: pdfium.PdfTextPage, left: float, top: float, page: pdfium.PdfPage | None = None
+) -> list[Line]:
+    """The page's lines in reading order; pieces on one baseline are joined.
+
+    Lines run top to bottom and left to right, except that the label of a two-column table row,
+    vertically centred beside a multi-line value, comes before that value (see `_lift_labels`).
+    """
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
-    segments: list[Line] = []
+    cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
     for match in _SEGMENT.finditer(text):
         piece = match.group()
         if not piece.strip():
             continue
         first = match.start() + (len(piece) - len(piece.lstrip()))
         last = match.end() - 1 - (len(piece) - len(piece.rstrip()))
-        box = _span_box(textpage, min(first, count - 1), min(last, count - 1))
-        x0, bottom, x1, y1 = box
-        segments.append(Line(piece.strip(), x0 - left, top - y1, x1 - left, top - bottom))
-    return _merge(segments)
+        ranges = _column_pieces(textpage, text, min(first, count - 1), min(last, count - 1))
+        pieces = [_piece(textpage, text, a, b, left, top) for a, b in ranges]
+        whole = (
+            pieces[0] if len(pieces) == 1 else _piece(textpage, text, ranges[0][0], ranges[-1][1], left, top)
+        )
+        cut.append((whole, pieces))
+    rules = Rules(page, left, top)
+    lines, lifted = _lift_labels(_merge([p for _, pieces in cut for p in pieces]), rules)
+    kept = [p if len(p) == 1 or any(id(x) in lifted for x in p) else [whole] for whole, p in cut]
+    if all(k is pieces for k, (_, pieces) in zip(kept, cut, strict=True)):
+        return lines
+    # a label cut off a segment but not lifted before a value reads as before: keep that segment whole
+    return _lift_labels(_merge([p for pieces in kept for p in pieces]), rules)[0]
+
+
+def _piece(textpage: pdfium.PdfTextPage, text: str, a: int, b: int, left: float, top: float) -> Line:
+    x0, bottom, x1, y1 = _span_box(textpage, a, b)
+    return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom)
+
+
+def _column_pieces(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """Character ranges of a text segment, cut at a white space that spans a column gap.
+
+    pdfium may put a table label and the value line beside it in one segment even when they sit at
+    different heights; cutting the label off lets each piece find its own line. Only a segment of
+    exactly two columns is cut: a row of more columns stays one piece and reads as it did.
+    """
+    cuts: list[tuple[int, int]] = []
+    for gap in _GAPS.finditer(text, first, last + 1):
+        before, after = gap.start() - 1, gap.end()
+        a, b = textpage.get_charbox(before), textpage.get_charbox(after)
+        height = max(a[3] - a[1], b[3] - b[1], 1.0)
+        if b[0] - a[2] > COLUMN_GAP * height or b[0] < a[0]:  # a column gap, or a jump back left
+            cuts.append((before, after))
+    if len(cuts) != 1:
+        return [(first, last)]
+    [(before, after)] = cuts
+    return [(first, before), (after, last)]
 
 
 def _span_box(textpage: pdfium.PdfTextPage, first: int, last: int) -> tuple[float, float, float, float]:
@@ -70,18 +157,150 @@ def _merge(segments: list[Line]) -> list[Line]:
                 _join(line, seg)
                 break
         else:
-            lines.append(seg)
+            lines.append(Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, [seg]))
     return lines
 
 
 def _join(line: Line, seg: Line) -> None:
-    left, right = (line, seg) if seg.x0 >= line.x0 else (seg, line)
-    gap = right.x0 - left.x1
-    height = max(line.bottom - line.top, 1.0)
-    sep = " " if gap > 0.5 * height else ""
-    line.text = left.text + sep + right.text
+    """Add a segment to a line, before the first piece that lies wholly right of it (else last).
+
+    Segments arrive top to bottom, so pieces stacked in one table cell keep their top-to-bottom order.
+    """
+    after = next((k for k, part in enumerate(line.parts) if part.x0 >= seg.x1), len(line.parts))
+    line.parts.insert(after, seg)
+    first = line.parts[0]
+    texts, x1, top, bottom = [first.text], first.x1, first.top, first.bottom
+    for part in line.parts[1:]:
+        if part.x0 - x1 > 0.5 * max(bottom - top, 1.0):
+            texts.append(" ")
+        texts.append(part.text)
+        x1, top, bottom = max(x1, part.x1), min(top, part.top), max(bottom, part.bottom)
+    line.text = "".join(texts)
     line.x0, line.x1 = min(line.x0, seg.x0), max(line.x1, seg.x1)
     line.top, line.bottom = min(line.top, seg.top), max(line.bottom, seg.bottom)
+
+
+def _lift_labels(lines: list[Line], rules: Rules) -> tuple[list[Line], set[int]]:
+    """Put the label of a two-column table row before the multi-line value it is vertically centred beside.
+
+    Lines are built by baseline, so such a label lands inside its value (on the middle line, or alone
+    between the two middle lines). It is cut off and placed, as a line of its own, before the first line
+    of the value. Single-line rows (label and value on one baseline) stay one line. Also returns the
+    ids of the segments that went into lifted labels.
+    """
+    before: dict[int, list[Line]] = {}
+    kept: dict[int, Line | None] = {}
+    lifted: set[int] = set()
+    for i in range(len(lines)):
+        found = _centred_label(lines, i, rules)
+        if found is not None:
+            start, label, rest = found
+            before.setdefault(start, []).append(label)
+            kept[i] = rest
+            lifted.update(id(part) for part in label.parts)
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        out.extend(before.get(i, ()))
+        rest = kept.get(i, line)
+        if rest is not None:
+            out.append(rest)
+    return out, lifted
+
+
+def _centred_label(lines: list[Line], i: int, rules: Rules) -> tuple[int, Line, Line | None] | None:
+    """(index of the value's first line, label, rest of line i) when line i holds a centred label."""
+    if i == 0 or i + 1 >= len(lines):
+        return None
+    line, above, below = lines[i], lines[i - 1], lines[i + 1]
+    split = _split_at_column(line)
+    if split is not None:
+        label, rest = split
+        column, height, anchor = rest.x0, _height(rest, above, below), rest
+        pitch = rest.bottom - above.bottom  # bottoms: near the baseline even for lines of punctuation
+        if abs(below.bottom - rest.bottom - pitch) > PITCH_SLACK * height:
+            return None
+    else:
+        label, rest, anchor = line, None, None
+        column, height, pitch = min(above.x0, below.x0), _height(above, below), below.bottom - above.bottom
+        centre = (line.top + line.bottom) / 2
+        between = (above.top + above.bottom) / 2 < centre < (below.top + below.bottom) / 2
+        if line.x1 + COLUMN_GAP * height > column or not between or _ruled(rules, column, above, below):
+            return None
+    if not 0 < pitch <= MAX_PITCH * height:
+        return None
+    cell = _Cell(column, height, pitch, rules)
+    up = _run(lines, i, -1, cell, anchor)
+    down = _run(lines, i, 1, cell, anchor)
+    n = min(up, down)
+    return (i - n, label, rest) if n else None
+
+
+@dataclass
+class _Cell:
+    """The right-column cell a label is centred beside: its left edge, line height and pitch."""
+
+    column: float
+    height: float
+    pitch: float
+    rules: Rules
+
+
+def _run(lines: list[Line], i: int, step: int, cell: _Cell, anchor: Line | None) -> int:
+    """How many lines from line i in direction `step` continue one right-column cell at an even pitch.
+
+    The run ends at a table rule. It is 0 when it ends at a line of the same column that is closer
+    than the pitch: then the pitch spans a row boundary (the neighbours are other rows' cells).
+    """
+    count, last, j = 0, anchor, i + step
+    while 0 <= j < len(lines):
+        line = lines[j]
+        inside = _in_column(line, cell)
+        if not inside:  # another row's label line: its value piece still tells where that row's text is
+            split = _split_at_column(line)
+            if split is None or not _in_column(split[1], cell):
+                break
+            line = split[1]
+        if last is not None:
+            if _ruled(cell.rules, cell.column, last, line):
+                break
+            distance = abs(line.bottom - last.bottom)
+            if abs(distance - cell.pitch) > PITCH_SLACK * cell.height:
+                return count if distance > cell.pitch else 0
+        if not inside:
+            break
+        count, last, j = count + 1, line, j + step
+    return count
+
+
+def _ruled(rules: Rules, column: float, a: Line, b: Line) -> bool:
+    """Whether a table rule across the column runs between two lines (they are in different rows)."""
+    return rules.between(column + 1.0, (a.top + a.bottom) / 2, (b.top + b.bottom) / 2)
+
+
+def _in_column(line: Line, cell: _Cell) -> bool:
+    return cell.column - INDENT_SLACK * cell.height <= line.x0 <= cell.column + MAX_INDENT * cell.height
+
+
+def _split_at_column(line: Line) -> tuple[Line, Line] | None:
+    """The line cut at its first column gap into (left piece, right piece), if it has one."""
+    parts = line.parts
+    for k in range(1, len(parts)):
+        height = max(_height(parts[k - 1]), _height(parts[k]))
+        if parts[k].x0 - parts[k - 1].x1 > COLUMN_GAP * height:
+            return _fold(parts[:k]), _fold(parts[k:])
+    return None
+
+
+def _fold(parts: list[Line]) -> Line:
+    first = parts[0]
+    line = Line(first.text, first.x0, first.top, first.x1, first.bottom, [first])
+    for part in parts[1:]:
+        _join(line, part)
+    return line
+
+
+def _height(*lines: Line) -> float:
+    return max(max(line.bottom - line.top for line in lines), 1.0)
 
 
 def ocr_reason(lines: list[Line], image_share: float) -> str | None:
