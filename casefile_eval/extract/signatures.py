@@ -164,6 +164,9 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
         return
     last = slot.blocks[-1]
     label = dt_.doc.blocks[slot.blocks[0]]
+    if label.kind is BlockKind.CELL:
+        _extend_opinion_cell(dt_, slot)
+        return
     while last + 1 < len(dt_.blocks) and _below(dt_, last, last + 1):
         nxt = dt_.doc.blocks[last + 1]
         text = dt_.blocks[last + 1].strip()
@@ -175,6 +178,21 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
         last += 1
         slot.value = f"{slot.value} {_cut_label(text)}"
         slot.blocks = (*slot.blocks, last)
+
+
+def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
+    """In a table, an opinion cell is often followed, in the row below and the same column, by the
+    cell where the approver signs ("签名：  日期：…"): that cell belongs to the opinion's slot."""
+    last = slot.blocks[-1]
+    value = dt_.doc.blocks[last]
+    if last + 1 >= len(dt_.blocks) or value.kind is not BlockKind.CELL:
+        return
+    nxt = dt_.doc.blocks[last + 1]
+    text = dt_.blocks[last + 1].strip()
+    same_column = nxt.kind is BlockKind.CELL and nxt.table == value.table and nxt.col == value.col
+    if same_column and nxt.row == (value.row or 0) + 1 and _SUB_LABEL.match(text):
+        slot.value = f"{slot.value} {text}"
+        slot.blocks = (*slot.blocks, last + 1)
 
 
 def _scan(dt_: DocText) -> list[_Slot]:

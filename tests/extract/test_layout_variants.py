@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from casefile_eval.codes import DocumentType as T
+from casefile_eval.codes import Role
 from casefile_eval.extract import extract_document_facts, reconcile_case
-from casefile_eval.model import Block, BlockKind, Document, Page, ParsedFile
+from casefile_eval.model import Block, BlockKind, Document, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.segment import split_documents
 
 
@@ -142,3 +143,44 @@ def test_date_with_a_part_lost_is_unreadable_not_missing() -> None:
     )
     [date] = [d for d in extract_document_facts(doc).dates if d.label == "落款"]
     assert (date.value, date.raw) == (None, "2024月1日")
+
+
+def _approval_form(sign_cell: str, images_at: list[int]) -> Document:
+    cells = [
+        ("立案审批表", 0, 0),
+        ("承办人意见", 1, 0),
+        ("建议立案调查。", 1, 1),
+        ("签名：  日期：2024年3月1日", 2, 1),
+        ("负责人审批意见", 3, 0),
+        ("同意立案。", 3, 1),
+        (sign_cell, 4, 1),
+    ]
+    blocks = [
+        Block(kind=BlockKind.CELL, text=t, source="a.docx", page=1, table=0, row=r, col=c)
+        for t, r, c in cells
+    ]
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", page=1, block_index=i, width=40, height=20)
+        for i in images_at
+    ]
+    return Document(
+        type=T.FILING_APPROVAL,
+        title="立案审批表",
+        source="a.docx",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=images,
+    )
+
+
+def test_approver_signs_in_the_cell_below_the_opinion() -> None:
+    slots = extract_document_facts(_approval_form("签名：  日期：2024年3月2日", [3, 6])).signatures
+    assert [(s.label, s.filled, s.method) for s in slots if s.role is Role.APPROVER] == [
+        ("负责人审批意见", True, "image")
+    ]
+
+
+def test_opinion_without_a_signature_below_is_unsigned() -> None:
+    slots = extract_document_facts(_approval_form("签名：  日期：2024年3月2日", [3])).signatures
+    assert [(s.label, s.filled) for s in slots if s.role is Role.APPROVER] == [("负责人审批意见", False)]

@@ -185,17 +185,23 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
 
 
 _ZONE_REACH = 2
+_OTHER_ROW = re.compile(r"^(?:承办|经办|办案|审核|法制|记录|调查)")
 
 
 def _dated_zone(doc: Document, labels: list[str]) -> bool:
-    """True when a block with a zone label, or one of the two blocks after it, holds a readable date."""
+    """True when a block with a zone label, or one of the two blocks after it (up to another person's
+    row: 承办人, 审核…), holds a readable date."""
     texts = [norm(b.text) for b in doc.blocks]
     title = compact(doc.title or "")
     for index, text in enumerate(texts):
         flat = compact(text)
         if flat == title or not any(re.search(p, flat) for p in labels):
             continue
-        near = texts[index : index + 1 + _ZONE_REACH]
+        near = [text]
+        for following in texts[index + 1 : index + 1 + _ZONE_REACH]:
+            if _OTHER_ROW.match(compact(following)):
+                break
+            near.append(following)
         if any(m.value is not None for t in near for m in find_dates(t)):
             return True
     return False
