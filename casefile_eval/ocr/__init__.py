@@ -7,9 +7,9 @@ read by OCR (`ocr_reason == "ocr"`). Results are cached per page, so a second ru
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from casefile_eval.files import sha256_of
 from casefile_eval.model import ParsedFile
 from casefile_eval.ocr import engine as _engine
 from casefile_eval.ocr.cache import OcrCache, default_cache_dir, page_key
@@ -32,7 +32,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
     if not todo:
         return parsed
     cache = OcrCache(cache_dir if cache_dir is not None else default_cache_dir())
-    file_sha = parsed.sha256 or _file_sha256(path)
+    file_sha = parsed.sha256 or sha256_of(path)
     results: dict[int, PageResult] = {}
     missing = []
     for page in todo:
@@ -56,9 +56,3 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
     return merged.model_copy(update={"warnings": list(dict.fromkeys(warnings))})
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

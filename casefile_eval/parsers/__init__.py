@@ -12,10 +12,11 @@ from pathlib import Path
 
 from casefile_eval.codes import ErrorCode
 from casefile_eval.errors import CaseReadError
+from casefile_eval.files import sha256_of
 from casefile_eval.model import ParsedFile
 from casefile_eval.ocr import apply_ocr
 from casefile_eval.parsers.archive import case_files, extract_zip
-from casefile_eval.parsers.common import MAX_FILE_BYTES, empty, sha256_of, unreadable
+from casefile_eval.parsers.common import MAX_FILE_BYTES, empty, unreadable
 from casefile_eval.parsers.convert import parse_doc, parse_ofd
 from casefile_eval.parsers.docx_parser import parse_docx
 from casefile_eval.parsers.pdf_parser import parse_pdf

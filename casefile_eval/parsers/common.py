@@ -1,10 +1,8 @@
-"""Helpers every parser shares: limits, hashing, errors, natural name order."""
+"""Helpers every parser shares: limits, errors, natural name order."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 
 from casefile_eval.codes import ErrorCode
 from casefile_eval.errors import CaseReadError
@@ -14,15 +12,6 @@ MAX_PAGES = 2000  # pages of one source file
 EMU_PER_POINT = 12700
 
 _DIGITS = re.compile(r"(\d+)")
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def natural_key(name: str) -> tuple[tuple[int, int, str], ...]:

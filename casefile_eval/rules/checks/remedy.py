@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from casefile_eval.codes import AgencyKind, DateKind, DocumentType
+from casefile_eval.extract.remedy import find_remedy
+from casefile_eval.extract.text import DocText
 from casefile_eval.model import Document, RemedyClause
 from casefile_eval.rules.checks.common import Params, is_read
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
-from casefile_eval.rules.remedy_text import parse_remedy
 from casefile_eval.textnorm import compact
 
 NEW_REVIEW_LAW = dt.date(2024, 1, 1)
@@ -49,10 +50,10 @@ def remedy_notice(ctx: RuleContext, params: RemedyParams) -> Iterator[Hit]:
     for doc in ctx.documents():
         if not is_read(ctx, doc):
             continue
-        clause = doc.facts.remedy or parse_remedy(doc.text)
+        clause = doc.facts.remedy or find_remedy(DocText.of(doc))
         problem = judge(ctx, doc, clause)
         if problem:
-            evidence = clause.text if clause else None
+            evidence = (clause.evidence.text if clause.evidence else clause.text) if clause else None
             page = clause.evidence.page if clause and clause.evidence else None
             yield Hit(document=doc, page=page, evidence=evidence, data={"problem": problem})
 
