@@ -41,6 +41,7 @@ _VALUE_END = re.compile(
 _CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")
 _NAME_LABEL = re.compile(r"^(?:姓名|名称|单位名称|企业名称|经营者姓名|字号名称)[:：]?")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+_CODE = re.compile(r"[0-9A-Za-z]{15,20}")
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
 _AGENCY_SUFFIX = re.compile(
     r"(?:局|委员会|委|厅|部|署|办公室|办|队|支队|大队|中队|所|中心|政府|分局|稽查局|管理处|站|院|会|处|街道办事处"
@@ -119,6 +120,8 @@ def _clean_party(value: str) -> str | None:
     name = value[: cut.start()] if cut else value
     name = _TRAILING_PAREN.sub("", name).strip("：:、 ")
     if not _NAME_CHARS.search(name) or _NOT_NAME.search(name) or ("年" in name and "月" in name):
+        return None
+    if _CODE.fullmatch(name):  # a 统一社会信用代码 or ID number read where the name should be
         return None
     return name
 

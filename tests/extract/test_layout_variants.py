@@ -184,3 +184,17 @@ def test_approver_signs_in_the_cell_below_the_opinion() -> None:
 def test_opinion_without_a_signature_below_is_unsigned() -> None:
     slots = extract_document_facts(_approval_form("签名：  日期：2024年3月2日", [3])).signatures
     assert [(s.label, s.filled) for s in slots if s.role is Role.APPROVER] == [("负责人审批意见", False)]
+
+
+def test_handwriting_run_into_a_date_does_not_hide_it() -> None:
+    from casefile_eval.extract.dates import find_dates
+
+    assert [(m.raw, m.value) for m in find_dates("签名：72025年04月21日")] == [
+        ("2025年04月21日", dt.date(2025, 4, 21))
+    ]
+    assert find_dates("112025年4月1日") == []
+
+
+def test_a_credit_code_in_the_party_cell_is_not_the_party() -> None:
+    doc = lines_doc(["立案审批表", "当事人 92330000MA2B3C4D5E", "案由 擅自采砂"], T.FILING_APPROVAL)
+    assert extract_document_facts(doc).party is None
