@@ -35,11 +35,22 @@ def sources(kind: str) -> list[Path]:
     return [s for pair in zip(pdfs, docx, strict=False) for s in pair]
 
 
-def build_archive(root: Path, n: int, kind: str) -> None:
+CORRUPT = (
+    ("corrupt.pdf", b"%PDF-1.4\n%broken"),
+    ("corrupt.docx", b"PK\x03\x04 not a zip"),
+    ("empty.zip", b""),
+)
+
+
+def build_archive(root: Path, n: int, kind: str, corrupt: int = 0) -> None:
+    """`n` cases; the last `corrupt` of them are bad files (a corrupt PDF, a corrupt .docx, an empty .zip)."""
     pool = sources(kind)
     if not pool:
         sys.exit("no fixture cases under fixtures/cases (run python -m fixtures.generator)")
-    for i in range(n):
+    for i in range(n - corrupt, n):
+        name, data = CORRUPT[i % len(CORRUPT)]
+        (root / f"{i:04d}-{name}").write_bytes(data)
+    for i in range(n - corrupt):
         source = pool[i % len(pool)]
         name = f"{i:04d}-{source.parent.name if source.name == 'docx' else source.name}"
         (root / name).symlink_to(source, target_is_directory=source.is_dir())
@@ -64,7 +75,7 @@ def rss_kb(pid: int) -> int:
         return 0
 
 
-def run(archive: Path, out: Path, jobs: int) -> tuple[float, list[tuple[float, int, int]]]:
+def run(archive: Path, out: Path, jobs: int) -> tuple[float, list[tuple[float, int, int]], int]:
     command = [sys.executable, "-m", "casefile_eval", "evaluate", "--batch", str(archive)]
     command += ["--jobs", str(jobs), "--format", "json", "--output", str(out)]
     started = time.monotonic()
@@ -77,7 +88,7 @@ def run(archive: Path, out: Path, jobs: int) -> tuple[float, list[tuple[float, i
     elapsed = time.monotonic() - started
     if process.returncode not in (0, 1):
         sys.exit(f"casefile-eval exited {process.returncode}")
-    return elapsed, samples
+    return elapsed, samples, process.returncode
 
 
 def main() -> int:
@@ -86,13 +97,14 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--kind", choices=["mixed", "pdf", "docx"], default="mixed")
+    parser.add_argument("--corrupt", type=int, default=0, help="how many of the cases are bad files")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         archive = Path(tmp) / "archive"
         archive.mkdir()
-        build_archive(archive, args.cases, args.kind)
+        build_archive(archive, args.cases, args.kind, args.corrupt)
         out = Path(tmp) / "results.json"
-        elapsed, samples = run(archive, out, args.jobs)
+        elapsed, samples, status = run(archive, out, args.jobs)
         data = json.loads(out.read_text(encoding="utf-8"))
         summary = data["summary"]
         failed = [r["error"] for r in data["results"] if r["error"]]
@@ -111,6 +123,7 @@ def main() -> int:
     print("tree RSS peak per quarter of the run: " + ", ".join(quarters))
     print(f"output: {size / 1024 / 1024:.1f} MiB of JSON")
     print(f"summary: {json.dumps(summary, ensure_ascii=False)}")
+    print(f"exit status: {status}")
     for error, count in errors.most_common(5):
         print(f"  error ×{count}: {error}")
     return 0
