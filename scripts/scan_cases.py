@@ -8,7 +8,7 @@ JPEG-compressed like a cheap office scan. The result is `<out>/<case_id>/<case_i
 image-only PDF, beside a copy of the case's `expected.json`. Nothing of this is committed: scanned cases are
 large, and the measurement (scripts/measure_findings.py --renditions pdf) runs from the output folder.
 
-Run: python scripts/scan_cases.py fixtures/holdout/cases --out /tmp/scanned [--only hx01-transport] [--dpi 150]
+Run: python scripts/scan_cases.py fixtures/holdout/cases --out /tmp/scanned [--only ID] [--dpi 150]
 """
 
 from __future__ import annotations
@@ -55,8 +55,12 @@ def scan_case(case: Path, out: Path, dpi: int) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("roots", nargs="+", type=Path, help="folders of case folders (fixtures/holdout/cases)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "roots", nargs="+", type=Path, help="folders of case folders (fixtures/holdout/cases)"
+    )
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--only", nargs="*", default=None, help="only these case ids")
     parser.add_argument("--dpi", type=int, default=150)
