@@ -92,7 +92,7 @@ def test_missing_path_and_missing_rules_exit_2(archive: Path, capsys: pytest.Cap
     assert main(["evaluate", "--batch", str(archive / "good.pdf")]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"casefile-eval: 路径不存在：{archive / 'nope.pdf'}",
-        f"casefile-eval: 路径不存在：{archive / 'no-rules.yaml'}",
+        f"{archive / 'no-rules.yaml'}:1:1: 规则文件或目录不存在（内置可选规则包：strict）",
         f"casefile-eval: --batch 需要文件夹：{archive / 'good.pdf'}",
     ]
     assert CALLS == []
