@@ -54,5 +54,3 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
     warnings.extend(f"第{n}页OCR未识别出文字" for n in sorted(results) if not results[n].page.lines)
     merged = merge_pages(parsed, results)
     return merged.model_copy(update={"warnings": list(dict.fromkeys(warnings))})
-
-

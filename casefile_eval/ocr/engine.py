@@ -29,6 +29,7 @@ class RawBox:
     text: str
     score: float
     upside_down: bool = False  # the angle classifier read this line as turned 180°
+    chars: tuple[float, ...] = ()  # x of each character's centre (pixels), one per character of `text`
 
 
 class OcrEngine(Protocol):
@@ -63,7 +64,7 @@ class RapidEngine:
             return []
         crops = ocr.get_crop_img_list(img, boxes)
         crops, cls_res, _ = ocr.text_cls(crops)
-        rec_res, _ = ocr.text_rec(crops, False)
+        rec_res, _ = ocr.text_rec(crops, True)
         quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)
         out: list[RawBox] = []
         for quad, (label, cls_score), rec in zip(quads, cls_res, rec_res, strict=True):
@@ -71,12 +72,33 @@ class RapidEngine:
             if score < MIN_TEXT_SCORE or not text.strip():
                 continue
             corners = tuple((float(x), float(y)) for x, y in quad)
-            out.append(
-                RawBox(
-                    corners, text, score, upside_down=str(label) == "180" and float(cls_score) >= CLS_THRESH
-                )
-            )
+            turned = str(label) == "180" and float(cls_score) >= CLS_THRESH
+            chars = char_centres(corners, text, rec[2] if len(rec) > 2 else None, turned)
+            out.append(RawBox(corners, text, score, upside_down=turned, chars=chars))
         return out
+
+
+def char_centres(
+    quad: tuple[tuple[float, float], ...], text: str, word_info: Any, turned: bool
+) -> tuple[float, ...]:
+    """x (pixels) of each character's centre from the recogniser's decoding columns; () when unknown.
+
+    `word_info` is RapidOCR's `[columns, words, word_columns, states, confidences]`: the CTC column of
+    every character, out of `columns` across the crop (already scaled for the batch's padding). A crop
+    the classifier turned by 180° reads from the box's right end.
+    """
+    try:
+        columns = float(word_info[0])
+        cols = [float(c) for word in word_info[2] for c in word]
+    except (TypeError, ValueError, IndexError):
+        return ()
+    if columns <= 0 or len(cols) != len(text):
+        return ()
+    left, right = min(x for x, _ in quad), max(x for x, _ in quad)
+    shares = [min(1.0, (c + 0.5) / columns) for c in cols]
+    return tuple(
+        round(right - s * (right - left) if turned else left + s * (right - left), 1) for s in shares
+    )
 
 
 _engine: OcrEngine | None = None

@@ -82,5 +82,6 @@ def turn_boxes_180(boxes: list[RawBox], width: int, height: int) -> list[RawBox]
     out = []
     for box in boxes:
         quad = tuple((width - x, height - y) for x, y in box.quad)
-        out.append(RawBox(quad[2:] + quad[:2], box.text, box.score, upside_down=False))
+        chars = tuple(width - x for x in box.chars)
+        out.append(RawBox(quad[2:] + quad[:2], box.text, box.score, upside_down=False, chars=chars))
     return out

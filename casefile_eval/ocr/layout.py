@@ -12,7 +12,10 @@ def to_boxes(raw: list[RawBox]) -> list[OcrBox]:
     for item in raw:
         xs = [p[0] for p in item.quad]
         ys = [p[1] for p in item.quad]
-        out.append(OcrBox(item.text.strip(), (min(xs), min(ys), max(xs), max(ys)), round(item.score, 4)))
+        lead = len(item.text) - len(item.text.lstrip())
+        text = item.text.strip()
+        chars = item.chars[lead : lead + len(text)] if len(item.chars) == len(item.text) else ()
+        out.append(OcrBox(text, (min(xs), min(ys), max(xs), max(ys)), round(item.score, 4), chars))
     return out
 
 

@@ -15,20 +15,13 @@ from PIL import Image
 from scipy import ndimage
 
 from casefile_eval.ocr.confusables import normalize_ocr_text
+from casefile_eval.ocr.labels import KEYWORD, Label, char_spans, find_labels, labels_in, printed_spans
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
 
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
-_KEYWORD = r"签名|签字|签章|盖章|签收|捺印|指印|手印"
-_LABEL = re.compile(
-    rf"(?:{_KEYWORD})(?:或(?:签名|盖章|签章|捺印|指印))*[)）]?[:：]?"
-    r"|(?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|检查人|执法人员)"
-    r"[:：](?=[_\s]*$)"
-    r"|(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?(?=[_\s]*$)"
-)
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
-_OPINION = re.compile(r"意见[:：]?$")
 
 
 def red_mask(rgb: np.ndarray) -> np.ndarray:
@@ -96,18 +89,7 @@ def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
 
 def _printed(part: OcrBox) -> bool:
     text = normalize_ocr_text(part.text)
-    return bool(_TEMPLATE.match(text) or re.search(_KEYWORD, text) or _LABEL.search(text))
-
-
-def _label_end(part: OcrBox, end: int, em: float) -> float:
-    """x (pixels) where the first `end` characters of a part end.
-
-    By their share of the text, but at most `end` characters of 0.85 box heights (the engine pads boxes
-    by about a quarter of the glyph size): a box that swallowed handwriting beside its label
-    is wider than its recognised text.
-    """
-    x0, _, x1, _ = part.box
-    return x0 + min((x1 - x0) * end / max(len(part.text), 1), end * em * 0.85)
+    return bool(_TEMPLATE.match(text) or re.search(KEYWORD, text))
 
 
 def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
@@ -131,62 +113,59 @@ def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box
 
 
 def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
-    """A SIGNATURE mark for every signature label whose zone holds ink; nothing for a blank zone."""
+    """A SIGNATURE mark for every signature label whose zone holds ink; nothing for a blank zone.
+
+    Where a line holds several labels, each has its own zone: from the end of its words to the start of
+    the next label's words on that line (the last one reaches 12 line heights or the page's edge).
+    """
     ink = _ink(rgb)
     heights = [p.box[3] - p.box[1] for line in lines for p in line.parts]
     em = float(np.median(heights)) if heights else 20.0
-    labels = [(i, part, m) for i, line in enumerate(lines) for part in line.parts for m in _labels_in(part)]
+    labels = find_labels(lines)
     for line in lines:
         for part in line.parts:
             _blank_printed(ink, part, em)
     marks = []
-    for index, part, match in labels:
-        row = [(p, m) for i, p, m in labels if i == index and (p is not part or m.start() > match.start())]
-        verdict = _label_verdict(ink, lines, (index, part, match), row, em)
+    for label in labels:
+        starts = [
+            char_spans(other.part, em)[other.start][0]
+            for other in labels
+            if other.line == label.line and other is not label
+        ]
+        verdict = _label_verdict(ink, lines, label, starts, em)
         if verdict is not None:
-            marks.append(OcrMark("signature", verdict[1], verdict[0], index))
+            marks.append(OcrMark("signature", verdict[1], verdict[0], label.line))
     return marks
 
 
-def _labels_in(part: OcrBox) -> list[re.Match[str]]:
-    """Signature labels printed in a box; a long sentence that merely mentions 签名 is none."""
-    found = list(_LABEL.finditer(part.text))
-    if len(part.text) > 30:
-        found = [m for m in found if m.group(0)[-1:] in ":："]
-    return found
-
-
 def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
-    """Remove the ink of printed words: whole template boxes, a label box only up to the label's end
-    (the engine's box often swallows the handwriting beside it)."""
+    """Remove the ink of printed words: whole template boxes; in a label box only the printed characters
+    (the engine's box often swallows the handwriting beside a label, or reads it as stray characters)."""
     x0, top, x1, bottom = part.box
-    found = _labels_in(part)
-    if found:
-        x1 = _label_end(part, found[-1].end(), em)
-    elif not _printed(part):
-        return
-    ink[max(round(top) - 1, 0) : round(bottom) + 1, max(round(x0) - 1, 0) : round(x1) + 1] = False
+    rows = slice(max(round(top) - 1, 0), round(bottom) + 1)
+    if labels_in(part):
+        for a, b in printed_spans(part, em):
+            ink[rows, max(round(a) - 1, 0) : round(b) + 1] = False
+    elif _printed(part):
+        ink[rows, max(round(x0) - 1, 0) : round(x1) + 1] = False
 
 
 def _label_verdict(
-    ink: np.ndarray,
-    lines: list[OcrLine],
-    label: tuple[int, OcrBox, re.Match[str]],
-    row: list[tuple[OcrBox, re.Match[str]]],
-    em: float,
+    ink: np.ndarray, lines: list[OcrLine], label: Label, starts: list[float], em: float
 ) -> tuple[float, Box] | None:
-    """The best verdict over the zone right of a label and, for opinions or a label at the edge, below it."""
-    index, part, match = label
+    """The best verdict over the zone right of a label (up to the next label's start among `starts`)
+    and, for opinions or a label at the edge, below it."""
     width = ink.shape[1]
-    x0, top, _, bottom = part.box
+    _, top, _, bottom = label.part.box
     h = max(min(bottom - top, 1.2 * em), 8.0)
-    start = _label_end(part, match.end(), em)
-    stop = min([_label_end(p, m.start(), em) for p, m in row] + [start + 12 * h, float(width)])
+    spans = char_spans(label.part, em)
+    x0, start = spans[label.start][0], spans[label.end - 1][1]
+    stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
     verdicts = []
     if stop - start >= 1.5 * h:
         verdicts.append(_zone_verdict(ink, (start, top - 0.7 * h, stop, bottom + 0.7 * h), h))
-    if stop - start < 3 * h or _OPINION.search(match.group(0)):
-        below = [ln.box[1] for ln in lines[index + 1 :] if ln.box[0] < x0 + 14 * h and ln.box[2] > x0]
+    if stop - start < 3 * h or label.opinion:
+        below = [ln.box[1] for ln in lines[label.line + 1 :] if ln.box[0] < x0 + 14 * h and ln.box[2] > x0]
         lower = min([*below, bottom + 4 * h, float(ink.shape[0])]) - 1
         if lower - bottom > h:
             verdicts.append(_zone_verdict(ink, (x0, bottom + 0.2 * h, min(x0 + 14 * h, width), lower), h))

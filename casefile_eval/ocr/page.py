@@ -15,6 +15,7 @@ class OcrBox:
     text: str
     box: Box
     confidence: float
+    chars: tuple[float, ...] = ()  # x of each character's centre, one per character of `text`, or ()
 
 
 @dataclass
@@ -76,20 +77,29 @@ class OcrPage:
             "height": self.height,
             "rotation": self.rotation,
             "skew": self.skew,
-            "lines": [[[p.text, list(p.box), p.confidence] for p in line.parts] for line in self.lines],
+            "lines": [
+                [[p.text, list(p.box), p.confidence, list(p.chars)] for p in line.parts]
+                for line in self.lines
+            ],
             "marks": [[m.kind, list(m.box), m.confidence, m.line] for m in self.marks],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OcrPage:
         """The inverse of `to_json`; raises KeyError, TypeError or ValueError on a malformed dict."""
-        lines = [OcrLine([OcrBox(str(t), _box(b), float(c)) for t, b, c in parts]) for parts in data["lines"]]
+        lines = [OcrLine([_part(part) for part in parts]) for parts in data["lines"]]
         marks = [
             OcrMark(str(k), _box(b), float(c), None if i is None else int(i)) for k, b, c, i in data["marks"]
         ]
         return cls(
             int(data["width"]), int(data["height"]), int(data["rotation"]), float(data["skew"]), lines, marks
         )
+
+
+def _part(values: list[Any]) -> OcrBox:
+    text, box, confidence, *rest = values
+    chars = tuple(float(x) for x in rest[0]) if rest else ()
+    return OcrBox(str(text), _box(box), float(confidence), chars if len(chars) == len(str(text)) else ())
 
 
 def _box(values: list[Any]) -> Box:

@@ -1,0 +1,119 @@
+"""Signature labels among OCR lines and where their printed characters lie along a box.
+
+A line may hold several labels ("被询问人签名：[ink]  询问人：[ink]  记录人：[ink]"). Each label's x extent
+comes from the recogniser's character positions when the engine gave them, else from an estimate (a
+full-width character one pitch, anything else half, laid out from the box's left edge).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from casefile_eval.ocr.page import OcrBox, OcrLine
+
+KEYWORD = r"签名|签字|签章|盖章|签收|捺印|指印|手印"
+_CANDIDATE = re.compile(
+    rf"(?P<kw>(?:{KEYWORD})(?:或(?:签名|盖章|签章|捺印|指印))*[)）]?[:：]?)"
+    r"|(?P<role>(?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|检查人"
+    r"|执法人员)[:：])"
+    r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
+)
+# What may stand between a label and the next label (or the end) for the label to be an empty slot:
+# blanks, underscores, or a few stray marks the recogniser made of handwriting.
+_FREE = re.compile(r"[_\s]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s]*)?")
+_PHRASE_CHAR = re.compile(r"[\u4e00-\u9fff（）()]")
+_MAX_PHRASE = 8  # characters of a label's words before its keyword (被询问人签名, 当事人（签名）)
+_DATE = re.compile(r"(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?")
+_TEMPLATE_CHAR = re.compile(r"[_\s—:：()（）年月日时分秒号第页共]")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A signature label: its line, its box, where its words start and where the label ends (in text)."""
+
+    line: int
+    part: OcrBox
+    start: int
+    end: int
+    opinion: bool
+
+
+def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
+    """(phrase start, end, is an opinion) of each signature label printed in a box.
+
+    A role label (询问人：) or an opinion (负责人意见) counts only when nothing but blanks or stray marks
+    follows it up to the next label (role) or the end; a long sentence that merely mentions 签名 has none.
+    """
+    text = part.text
+    found = list(_CANDIDATE.finditer(text))
+    out: list[tuple[int, int, bool]] = []
+    for k, m in enumerate(found):
+        if m.lastgroup != "kw":
+            stop = found[k + 1].start() if k + 1 < len(found) and m.lastgroup == "role" else len(text)
+            if not _FREE.fullmatch(text, m.end(), stop):
+                continue
+        if len(text) > 30 and m.group(0)[-1:] not in ":：":
+            continue
+        floor = out[-1][1] if out else 0
+        start = m.start()
+        while start > max(floor, m.start() - _MAX_PHRASE) and _PHRASE_CHAR.match(text[start - 1]):
+            start -= 1
+        out.append((start, m.end(), m.lastgroup == "opinion"))
+    return out
+
+
+def find_labels(lines: list[OcrLine]) -> list[Label]:
+    """Every signature label on the page, line by line, left to right."""
+    return [
+        Label(i, part, start, end, opinion)
+        for i, line in enumerate(lines)
+        for part in line.parts
+        for start, end, opinion in labels_in(part)
+    ]
+
+
+def _units(char: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(char) in "FW" else 0.5
+
+
+def char_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
+    """The x extent (pixels) of each character of a box.
+
+    With the engine's character centres: a pitch measured between neighbouring full-width characters
+    (within [0.5, 1.0] em, 0.8 em when none are neighbours). Without: characters laid out from the box's
+    left edge at the box's share per unit, at most 0.85 em (the engine pads boxes by about a quarter of
+    the glyph size, and a box may have swallowed handwriting its text does not hold).
+    """
+    text = part.text
+    units = [_units(c) for c in text]
+    if text and len(part.chars) == len(text):
+        steps = [
+            b - a
+            for a, b, u, v in zip(part.chars, part.chars[1:], units, units[1:], strict=False)
+            if u == v == 1.0 and 0 < b - a < 1.3 * em
+        ]
+        pitch = min(max(sorted(steps)[len(steps) // 2], 0.5 * em), em) if steps else 0.8 * em
+        return [(c - pitch * u / 2, c + pitch * u / 2) for c, u in zip(part.chars, units, strict=True)]
+    x0, _, x1, _ = part.box
+    pitch = min((x1 - x0) / max(sum(units), 0.5), 0.85 * em)
+    spans, x = [], x0
+    for u in units:
+        spans.append((x, x + pitch * u))
+        x += pitch * u
+    return spans
+
+
+def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
+    """x extents of the printed characters of a label box: its labels' words, dates and template marks
+    (年 月 日, brackets, underscores). Anything else may be handwriting the recogniser read as text."""
+    spans = char_spans(part, em)
+    keep = [False] * len(part.text)
+    for start, end, _ in labels_in(part):
+        keep[start:end] = [True] * (end - start)
+    for m in _DATE.finditer(part.text):
+        keep[m.start() : m.end()] = [True] * (m.end() - m.start())
+    for i, char in enumerate(part.text):
+        keep[i] = keep[i] or bool(_TEMPLATE_CHAR.match(char))
+    return [span for span, printed in zip(spans, keep, strict=True) if printed]

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from casefile_eval.ocr.engine import char_centres
+from casefile_eval.ocr.labels import char_spans, labels_in
+from casefile_eval.ocr.marks import find_signatures
+from casefile_eval.ocr.page import OcrBox, OcrLine, OcrPage
+
+W, H = 1240, 1754
+PITCH = 24  # pixels per printed full-width character
+INK = (20, 30, 110)
+
+
+def glyphs(draw: ImageDraw.ImageDraw, x: int, top: int, count: int) -> list[float]:
+    """`count` printed full-width character-like squares from x; their centres."""
+    return typeset(draw, x, top, "字" * count)
+
+
+def typeset(draw: ImageDraw.ImageDraw, x: float, top: int, text: str) -> list[float]:
+    """Character-like marks for `text` from x (full-width ones a pitch wide, others half); their centres."""
+    centres = []
+    for char in text:
+        width = PITCH if ord(char) > 0x2E80 else PITCH // 2
+        draw.rectangle([x + 2, top + 4, x + width - 3, top + 26], outline=(20, 20, 20), width=3)
+        centres.append(x + width / 2)
+        x += width
+    return centres
+
+
+def scrawl(draw: ImageDraw.ImageDraw, x: int, top: int) -> None:
+    """A handwritten-looking zigzag about 90 px wide."""
+    points = [(x + 15 * k, top + (2 if k % 2 else 28)) for k in range(7)]
+    draw.line(points, fill=INK, width=4)
+
+
+def row(inked: tuple[bool, bool, bool], with_chars: bool) -> tuple[np.ndarray, list[OcrLine]]:
+    """'被询问人签名：[ ] ... 询问人：[ ] 记录人：[ ]' with the second and third label in one OCR box that
+    does not hold the handwriting between them (labels start at x 150, 620 and 840)."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    top = 600
+    first = glyphs(draw, 150, top, 7)
+    second = glyphs(draw, 620, top, 4)
+    third = glyphs(draw, 840, top, 4)  # 120 px of handwriting room after 询问人：
+    for on, x in zip(inked, (330, 725, 945), strict=True):
+        if on:
+            scrawl(draw, x, top)
+    box1 = (146.0, top + 0.0, 150.0 + 7 * PITCH + 4, top + 30.0)
+    box2 = (616.0, top + 0.0, 840.0 + 4 * PITCH + 110, top + 30.0)  # the box swallowed the last scrawl
+    parts = [
+        OcrBox("被询问人签名：", box1, 0.98, tuple(first) if with_chars else ()),
+        OcrBox("询问人：记录人：", box2, 0.97, tuple(second + third) if with_chars else ()),
+    ]
+    above = OcrBox("以上笔录我看过，属实。", (146.0, 500.0, 420.0, 536.0), 0.99)
+    glyphs(draw, 150, 503, 11)
+    return np.asarray(image), [OcrLine([above]), OcrLine(parts)]
+
+
+def test_each_label_on_a_shared_line_gets_its_own_zone() -> None:
+    rgb, lines = row((True, True, True), with_chars=True)
+    marks = find_signatures(rgb, lines)
+    assert [m.line for m in marks] == [1, 1, 1]
+    xs = sorted((m.box[0], m.box[2]) for m in marks)
+    # each mark lies in its own zone: after its label, before the next label (at 620 and 840)
+    assert xs == [
+        pytest.approx((330, 421), abs=4),
+        pytest.approx((725, 816), abs=4),
+        pytest.approx((945, 1036), abs=4),
+    ]
+
+
+def test_a_blank_slot_between_two_signed_ones_stays_blank() -> None:
+    rgb, lines = row((True, False, True), with_chars=True)
+    marks = find_signatures(rgb, lines)
+    boxes = sorted(m.box[0] for m in marks)
+    assert boxes == [pytest.approx(330, abs=4), pytest.approx(945, abs=4)]
+
+
+def test_without_character_positions_label_extents_are_estimated() -> None:
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    glyphs(draw, 150, 600, 7)
+    glyphs(draw, 620, 600, 4)
+    scrawl(draw, 330, 600)
+    scrawl(draw, 735, 600)
+    parts = [
+        OcrBox("被询问人签名：", (148.0, 600.0, 150.0 + 7 * PITCH + 100, 630.0), 0.98),  # swallowed ink
+        OcrBox("记录人：", (618.0, 600.0, 620.0 + 4 * PITCH + 2, 630.0), 0.98),
+    ]
+    marks = find_signatures(np.asarray(image), [OcrLine(parts)])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == [(0, 328, 423), (0, 733, 828)]
+
+
+def test_handwriting_read_as_a_digit_before_a_date_is_still_ink() -> None:
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    label = glyphs(draw, 150, 600, 3)  # 签名：
+    scrawl(draw, 230, 600)
+    date = typeset(draw, 340, 600, "2025年04月21日")
+    text = "签名：72025年04月21日"
+    chars = (*label, 270.0, *date)
+    part = OcrBox(text, (146.0, 600.0, date[-1] + PITCH, 630.0), 0.9, chars)
+    marks = find_signatures(np.asarray(image), [OcrLine([part])])
+    assert len(marks) == 1
+    assert marks[0].box[0] == pytest.approx(230, abs=4)
+    assert marks[0].box[2] < 340
+
+
+def test_a_date_after_a_blank_signature_label_is_not_ink() -> None:
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    text = "签名：2025年04月21日"
+    chars = (*glyphs(draw, 150, 600, 3), *typeset(draw, 300, 600, "2025年04月21日"))
+    part = OcrBox(text, (146.0, 600.0, chars[-1] + PITCH, 630.0), 0.9, chars)
+    assert find_signatures(np.asarray(image), [OcrLine([part])]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("被询问人签名： 询问人：记录人：", [(0, 7, False), (8, 12, False), (12, 16, False)]),
+        ("询问人：xB记录人：", [(0, 4, False), (6, 10, False)]),
+        ("询问人：张三 记录人：李四", []),
+        ("当事人（签名）：", [(0, 8, False)]),
+        ("负责人审批意见：", [(0, 8, True)]),
+        ("负责人审批意见：同意。", []),
+    ],
+)
+def test_labels_in_a_box(text: str, labels: list[tuple[int, int, bool]]) -> None:
+    assert labels_in(OcrBox(text, (0.0, 0.0, 500.0, 30.0), 0.9)) == labels
+
+
+def test_character_spans_from_centres_and_estimated() -> None:
+    measured = OcrBox("询问人：", (0.0, 0.0, 200.0, 30.0), 0.9, (12.0, 36.0, 60.0, 84.0))
+    assert char_spans(measured, 30.0) == [(0.0, 24.0), (24.0, 48.0), (48.0, 72.0), (72.0, 96.0)]
+    estimated = OcrBox("签名:A", (10.0, 0.0, 80.0, 30.0), 0.9)
+    assert char_spans(estimated, 20.0) == pytest.approx([(10, 27), (27, 44), (44, 52.5), (52.5, 61)])
+
+
+def test_character_centres_from_recogniser_columns() -> None:
+    quad = ((100.0, 0.0), (300.0, 0.0), (300.0, 30.0), (100.0, 30.0))
+    info = [40, [["签", "名"], [":"]], [[3, 13], [23]], ["cn", "en&num"], [0.9, 0.9, 0.9]]
+    assert char_centres(quad, "签名:", info, turned=False) == (117.5, 167.5, 217.5)
+    assert char_centres(quad, "签名:", info, turned=True) == (282.5, 232.5, 182.5)
+    assert char_centres(quad, "签名", info, turned=False) == ()
+    assert char_centres(quad, "签名:", None, turned=False) == ()
+
+
+def test_character_positions_survive_the_cache_format() -> None:
+    part = OcrBox("签名：", (1.0, 2.0, 3.0, 4.0), 0.9, (1.5, 2.0, 2.5))
+    page = OcrPage(10, 20, 0, 0.0, [OcrLine([part])])
+    assert OcrPage.from_json(page.to_json()).lines[0].parts == [part]
+    old = {
+        "width": 10,
+        "height": 20,
+        "rotation": 0,
+        "skew": 0.0,
+        "lines": [[["签名：", [1, 2, 3, 4], 0.9]]],
+        "marks": [],
+    }
+    assert OcrPage.from_json(old).lines[0].parts == [OcrBox("签名：", (1.0, 2.0, 3.0, 4.0), 0.9)]
