@@ -28,13 +28,18 @@ _TIME = (
     rf"(?P<h2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}(?:时|点|:)"
     rf"{_S}(?:(?P<mi2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}分?)?)?)?"
 )
-# The year stands alone, or after one stray digit where OCR ran handwriting into it ("签名：72025年…").
+# OCR runs handwriting into a date ("签名：72025年…", "签名：172025-07-03"): a year of 19xx/20xx after one
+# or two stray digits still starts a date. It also drops the thin 〇 of a Chinese year ("二二二年" for
+# 二〇二二年): three numerals starting with 二 before 年 are read as 20xx.
+_STRAY = r"(?:(?<![0-9][0-9])(?<=[0-9])|(?<![0-9][0-9][0-9])(?<=[0-9][0-9]))"
+_CN_DIGIT = "〇○零一二三四五六七八九"
 _CJK_DATE = (
-    rf"(?:(?<![{_YDIG}])|(?<![0-9][0-9])(?<=[0-9])(?=(?:19|20)[0-9]{{2}}{_S}年))"
-    rf"(?P<y>[{_YDIG}]{{4}}){_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
+    rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年))(?P<y>[{_YDIG}]{{4}})"
+    rf"|(?<![{_YDIG}])(?P<y3>二[{_CN_DIGIT}]{{2}})(?={_S}年))"
+    rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
 )
 _ISO_DATE = (
-    r"(?<![0-9.,/-])(?P<iy>(?:19|20)[0-9]{2})(?P<sep>[-./])"
+    rf"(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})(?P<sep>[-./])"
     r"(?P<im>[0-9]{1,2})(?P=sep)(?P<id>[0-9]{1,2})(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
 )
 _BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
@@ -89,7 +94,10 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
     if m.group("broken") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw, None)
-    if m.group("y") is not None:
+    if m.group("y3") is not None:
+        tail = digit_string(m.group("y3")[1:])
+        value = _date_value(None if tail is None else 2000 + tail, _num(m.group("m")), _num(m.group("d")))
+    elif m.group("y") is not None:
         year = digit_string(m.group("y"))
         value = _date_value(year, _num(m.group("m")), _num(m.group("d")))
     else:

@@ -192,7 +192,19 @@ def test_handwriting_run_into_a_date_does_not_hide_it() -> None:
     assert [(m.raw, m.value) for m in find_dates("签名：72025年04月21日")] == [
         ("2025年04月21日", dt.date(2025, 4, 21))
     ]
-    assert find_dates("112025年4月1日") == []
+    assert [(m.raw, m.value) for m in find_dates("签名：172025-07-03")] == [
+        ("2025-07-03", dt.date(2025, 7, 3))
+    ]
+    assert find_dates("编号1232025年4月1日") == []
+
+
+def test_chinese_year_whose_zero_ocr_dropped() -> None:
+    from casefile_eval.extract.dates import find_dates
+
+    assert [(m.raw, m.value) for m in find_dates("二二二年六月六日")] == [
+        ("二二二年六月六日", dt.date(2022, 6, 6))
+    ]
+    assert find_dates("十二月二十二日") == []
 
 
 def test_a_credit_code_in_the_party_cell_is_not_the_party() -> None:
