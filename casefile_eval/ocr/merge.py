@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
-from casefile_eval.ocr.page import Box, OcrPage
+from casefile_eval.ocr.columns import reading_order
+from casefile_eval.ocr.page import Box, OcrLine, OcrPage
 
 OCR_REASON = "ocr"
 
@@ -22,7 +23,7 @@ def _bbox(box: Box, scale: float) -> BBox:
     return BBox(x0=box[0] * scale, top=box[1] * scale, x1=box[2] * scale, bottom=box[3] * scale)
 
 
-def _blocks(source: str, number: int, result: PageResult) -> list[Block]:
+def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) -> list[Block]:
     return [
         Block(
             kind=BlockKind.LINE,
@@ -32,11 +33,13 @@ def _blocks(source: str, number: int, result: PageResult) -> list[Block]:
             bbox=_bbox(line.box, result.scale),
             confidence=round(line.confidence, 4),
         )
-        for line in result.page.lines
+        for line in lines
     ]
 
 
-def _marks(source: str, number: int, result: PageResult, first_block: int) -> list[ImageItem]:
+def _marks(
+    source: str, number: int, result: PageResult, first_block: int, where: list[int]
+) -> list[ImageItem]:
     items = []
     for mark in result.page.marks:
         bbox = _bbox(mark.box, result.scale)
@@ -46,7 +49,7 @@ def _marks(source: str, number: int, result: PageResult, first_block: int) -> li
                 source=source,
                 page=number,
                 bbox=bbox,
-                block_index=None if mark.line is None else first_block + mark.line,
+                block_index=None if mark.line is None else first_block + where[mark.line],
                 width=bbox.x1 - bbox.x0,
                 height=bbox.bottom - bbox.top,
                 name=f"ocr:{mark.kind}",
@@ -69,12 +72,13 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
     blocks: list[Block] = []
     moved: dict[int, int] = {}
     first_block: dict[int, int] = {}
+    ordered = {number: reading_order(result.page.lines) for number, result in results.items()}
 
     def flush(up_to: int | None) -> None:
         for number in sorted(results):
             if number not in first_block and (up_to is None or number < up_to):
                 first_block[number] = len(blocks)
-                blocks.extend(_blocks(parsed.source, number, results[number]))
+                blocks.extend(_blocks(parsed.source, number, results[number], ordered[number][0]))
 
     for index, block in enumerate(parsed.blocks):
         if block.page in results:
@@ -93,7 +97,7 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
         kept: int | None = moved.get(image.block_index) if image.block_index is not None else None
         images.append(image.model_copy(update={"block_index": kept}))
     for number in sorted(results):
-        images.extend(_marks(parsed.source, number, results[number], first_block[number]))
+        images.extend(_marks(parsed.source, number, results[number], first_block[number], ordered[number][1]))
     return parsed.model_copy(
         update={"blocks": blocks, "images": images, "pages": [_page(p, results) for p in parsed.pages]}
     )

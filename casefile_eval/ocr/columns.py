@@ -1,0 +1,64 @@
+"""Reading order of two-column forms read by OCR.
+
+A form row often holds a short label in its left column, vertically centred beside a value of several lines
+in its right column. OCR groups boxes into lines by height, so the label lands on the middle line of the
+value and the joined text reads "…某某县人 救济途径和期限 民政府…". This puts such a label on a line of
+its own before the first line of the value it stands beside (the rule the text-PDF reader applies to text
+layers, here over OCR boxes).
+"""
+
+from __future__ import annotations
+
+from casefile_eval.ocr.page import OcrLine
+
+MAX_LABEL_CHARS = 10
+COLUMN_GAP = 2.0  # a gap wider than this many line heights separates two columns
+SAME_X = 1.5  # value lines start within this many line heights of each other
+LINE_STEP = 2.2  # consecutive value lines are at most this many line heights apart
+
+
+def _height(line: OcrLine) -> float:
+    box = line.parts[0].box
+    return max(box[3] - box[1], 1.0)
+
+
+def _right_run(lines: list[OcrLine], start: int, step: int, x: float, height: float) -> int:
+    """How many lines from `start` (going by `step`) are right-column lines starting near `x`."""
+    count, index, previous = 0, start, lines[start - step]
+    while 0 <= index < len(lines):
+        line = lines[index]
+        first = line.parts[0].box
+        near_x = abs(first[0] - x) <= SAME_X * height
+        close = abs(line.box[1] - previous.box[1]) <= LINE_STEP * height
+        if not (near_x and close):
+            break
+        count, previous, index = count + 1, line, index + step
+    return count
+
+
+def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
+    """The lines with centred left-column labels moved before their value; and, for each old line, the
+    index of the line that now holds its right part (or the line itself)."""
+    inserts: dict[int, list[OcrLine]] = {}
+    trimmed: dict[int, OcrLine] = {}
+    for index, line in enumerate(lines):
+        if len(line.parts) < 2 or index == 0 or index == len(lines) - 1:
+            continue
+        label, value = line.parts[0], line.parts[1]
+        height = _height(line)
+        if len(label.text) > MAX_LABEL_CHARS or value.box[0] - label.box[2] <= COLUMN_GAP * height:
+            continue
+        above = _right_run(lines, index - 1, -1, value.box[0], height)
+        below = _right_run(lines, index + 1, 1, value.box[0], height)
+        if above and below:
+            inserts.setdefault(index - above, []).append(OcrLine(parts=[label]))
+            trimmed[index] = OcrLine(parts=line.parts[1:])
+    if not trimmed:
+        return lines, list(range(len(lines)))
+    out: list[OcrLine] = []
+    where: list[int] = []
+    for index, line in enumerate(lines):
+        out.extend(inserts.get(index, []))
+        out.append(trimmed.get(index, line))
+        where.append(len(out) - 1)
+    return out, where

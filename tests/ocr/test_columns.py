@@ -1,0 +1,44 @@
+"""Two-column form rows read by OCR: a centred left label comes before its multi-line value."""
+
+from __future__ import annotations
+
+from casefile_eval.ocr.columns import reading_order
+from casefile_eval.ocr.page import OcrBox, OcrLine
+
+
+def line(*parts: tuple[str, float, float]) -> OcrLine:
+    """Parts as (text, x0, top); each box is 20 px high, 18 px a character wide."""
+    return OcrLine(
+        parts=[OcrBox(text, (x0, top, x0 + 18 * len(text), top + 20), 0.95) for text, x0, top in parts]
+    )
+
+
+def test_centred_label_moves_before_the_value_it_stands_beside() -> None:
+    lines = [
+        line(("当事人", 40, 100), ("某某水泥制品厂", 220, 100)),
+        line(("当事人不服本决定的，应当先向某某县人", 220, 140)),
+        line(("救济途径和期限", 40, 170), ("民政府申请行政复议；对复议决定不服的，", 220, 170)),
+        line(("可以依法提起行政诉讼。", 220, 200)),
+        line(("执法人员签名", 40, 240), ("张某 李某", 220, 240)),
+    ]
+    ordered, where = reading_order(lines)
+    assert [x.text for x in ordered] == [
+        "当事人 某某水泥制品厂",
+        "救济途径和期限",
+        "当事人不服本决定的，应当先向某某县人",
+        "民政府申请行政复议；对复议决定不服的，",
+        "可以依法提起行政诉讼。",
+        "执法人员签名 张某 李某",
+    ]
+    assert where == [0, 2, 3, 4, 5]
+
+
+def test_one_line_rows_and_plain_text_stay_as_they_are() -> None:
+    lines = [
+        line(("送达时间", 40, 100), ("2025年4月18日", 220, 100)),
+        line(("送达地点", 40, 140), ("某某县城关镇", 220, 140)),
+        line(("经查，当事人于2025年3月在某处堆放建筑垃圾。", 40, 180)),
+    ]
+    ordered, where = reading_order(lines)
+    assert ordered is lines
+    assert where == [0, 1, 2]
