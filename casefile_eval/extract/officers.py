@@ -119,4 +119,16 @@ def find_officers(dt_: DocText) -> list[Officer]:
                 for (name, evidence), cert in zip(pending, certs, strict=False):
                     found[name] = Officer(name=name, cert_no=cert, evidence=evidence)
                 pending = []
-    return list(found.values())
+    return _without_run_together(list(found.values()))
+
+
+def _without_run_together(officers: list[Officer]) -> list[Officer]:
+    """Drop a "name" that is two known officers' names run together ("邱明秦海燕": OCR lost the space)."""
+    names = {o.name for o in officers}
+    return [o for o in officers if o.cert_no or not _joined(o.name, names - {o.name})]
+
+
+def _joined(name: str, known: set[str]) -> bool:
+    if not name:
+        return True
+    return any(name.startswith(k) and _joined(name[len(k) :], known) for k in known if k)

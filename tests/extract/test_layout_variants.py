@@ -210,3 +210,19 @@ def test_chinese_year_whose_zero_ocr_dropped() -> None:
 def test_a_credit_code_in_the_party_cell_is_not_the_party() -> None:
     doc = lines_doc(["立案审批表", "当事人 92330000MA2B3C4D5E", "案由 擅自采砂"], T.FILING_APPROVAL)
     assert extract_document_facts(doc).party is None
+
+
+def test_officer_names_run_together_by_ocr_are_not_a_third_officer() -> None:
+    doc = lines_doc(
+        [
+            "现场检查笔录",
+            "执法人员：王立（执法证号：ZJ1001）、陈芳（执法证号：ZJ1002）",
+            "检查情况：仓库内存放未申报货物。",
+            "执法人员签名：王立陈芳",
+        ],
+        T.INSPECTION_RECORD,
+    )
+    assert [(o.name, o.cert_no) for o in extract_document_facts(doc).officers] == [
+        ("王立", "ZJ1001"),
+        ("陈芳", "ZJ1002"),
+    ]
