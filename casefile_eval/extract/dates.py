@@ -28,10 +28,10 @@ _TIME = (
     rf"(?P<h2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}(?:时|点|:)"
     rf"{_S}(?:(?P<mi2>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}分?)?)?)?"
 )
-# OCR runs handwriting into a date ("签名：72025年…", "签名：172025-07-03"): a year of 19xx/20xx after one
-# or two stray digits still starts a date. It also drops the thin 〇 of a Chinese year ("二二二年" for
-# 二〇二二年): three numerals starting with 二 before 年 are read as 20xx.
-_STRAY = r"(?:(?<![0-9][0-9])(?<=[0-9])|(?<![0-9][0-9][0-9])(?<=[0-9][0-9]))"
+# OCR runs handwriting into a date ("签名：72025年…", "签名：172025-07-03", a stroke read as "一2025年"):
+# a year of 19xx/20xx after one or two stray digits still starts a date. OCR also drops the thin 〇 of a
+# Chinese year ("二二二年" for 二〇二二年): three numerals starting with 二 before 年 are read as 20xx.
+_STRAY = r"(?:(?<![0-9一][0-9一])(?<=[0-9一])|(?<![0-9][0-9][0-9])(?<=[0-9][0-9]))"
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _CJK_DATE = (
     rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年))(?P<y>[{_YDIG}]{{4}})"
