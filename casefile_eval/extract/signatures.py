@@ -69,6 +69,7 @@ _OPINION_HEAD = re.compile(
     r"(?:调查|查处|处理)?"
 )
 _SEAL_LABEL = re.compile(r"盖章|签章")
+_SIGNING = re.compile(_SIGN_WORD)
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
@@ -210,8 +211,14 @@ def _scan(dt_: DocText) -> list[_Slot]:
             label = squeeze(m.group())
             slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None, m.start()))
     explicit_roles = {s.role for s in slots if s.explicit}
+    # a bare role label (询问人：, 记录人：) is a slot on a signature row, i.e. beside an explicit label
+    signing_rows = {s.blocks[0] for s in slots if _SIGNING.search(s.label)}
     tail = len(dt_.blocks) * 2 // 3
-    return [s for s in slots if s.explicit or (s.role not in explicit_roles and s.blocks[0] >= tail)]
+    return [
+        s
+        for s in slots
+        if s.explicit or s.blocks[0] in signing_rows or (s.role not in explicit_roles and s.blocks[0] >= tail)
+    ]
 
 
 def _drop_opinion(words: str) -> str:

@@ -112,10 +112,11 @@ def test_each_image_on_a_signature_row_fills_the_label_left_of_it(tmp_path: Path
     doc = _document(_inquiry(tmp_path / "record.pdf", one_string), DocumentType.INQUIRY_RECORD)
     assert doc.title == "询问笔录"
     assert [(im.page, im.kind.value) for im in doc.images] == [(1, "signature")] * 3 + [(2, "signature")] * 3
-    # page 1's 询问人 stands in the record's first half, where 询问人 also heads the record: not a slot
+    # page 1's bare 询问人 is a slot because it stands on the signature row, beside 被询问人签名
     assert _slots(doc) == [
         ("记录人", Role.RECORDER, 1, True, "text"),
         ("被询问人签名", Role.PARTY, 1, True, "image"),
+        ("询问人", Role.OFFICER, 1, True, "image"),
         ("记录人", Role.RECORDER, 1, True, "image"),
         ("被询问人签名", Role.PARTY, 2, True, "image"),
         ("询问人", Role.OFFICER, 2, True, "image"),
