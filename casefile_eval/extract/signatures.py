@@ -123,13 +123,19 @@ def _cut_label(text: str) -> str:
 
 
 def _aligned(dt_: DocText, i: int, j: int) -> bool:
-    """Whether block j continues the label cell that starts block i (same page, same left edge)."""
+    """Whether block j continues the label cell that starts block i (same page, same left edge, or a short
+    tail centred under the label's start)."""
     a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
     if b.kind is not BlockKind.LINE or a.page != b.page:
         return False
     if a.bbox is None or b.bbox is None:
         return j == i + 1
-    return abs(a.bbox.x0 - b.bbox.x0) <= ALIGN_PT
+    if abs(a.bbox.x0 - b.bbox.x0) <= ALIGN_PT:
+        return True
+    # a centred label cell wraps its last characters onto a shorter line centred under the first
+    return b.bbox.x1 - b.bbox.x0 <= MAX_LABEL_TAIL * (b.bbox.bottom - b.bbox.top) * 1.5 and (
+        a.bbox.x0 < (b.bbox.x0 + b.bbox.x1) / 2 < a.bbox.x0 + (a.bbox.x1 - a.bbox.x0) / 2 + ALIGN_PT
+    )
 
 
 def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
