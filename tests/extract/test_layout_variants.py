@@ -226,3 +226,31 @@ def test_officer_names_run_together_by_ocr_are_not_a_third_officer() -> None:
         ("王立", "ZJ1001"),
         ("陈芳", "ZJ1002"),
     ]
+
+
+def test_receipt_label_wrapped_onto_a_centred_second_line() -> None:
+    from casefile_eval.model import BBox
+
+    rows = [
+        ("送达回证", 260, 70, 336),
+        ("受送达人 某某置业有限公司", 95, 150, 286),
+        ("送达时间 2025年5月29日10时20分", 95, 216, 289),
+        ("受送达人签名或盖 年 月 日", 76, 239, 208),
+        ("章", 109, 253, 124),
+        ("送达人签名 王某", 90, 273, 275),
+    ]
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=t,
+            source="s.pdf",
+            page=1,
+            bbox=BBox(x0=x0, top=top, x1=x1, bottom=top + 12),
+        )
+        for t, x0, top, x1 in rows
+    ]
+    doc = Document(
+        type=T.SERVICE_RECEIPT, title="送达回证", source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks
+    )
+    slots = [(s.label, s.role, s.filled) for s in extract_document_facts(doc).signatures]
+    assert slots == [("受送达人签名或盖章", Role.RECIPIENT, False), ("送达人签名", Role.SERVER, True)]
