@@ -48,7 +48,9 @@ _BROKEN_DATE = (
     r"(?P<broken>(?<![0-9])(?:19|20)[0-9]{2}[ \t]*(?:年[ \t]*)?(?:[0-9]{1,2}[ \t]*)?"
     r"月[ \t]*[0-9]{0,2}[ \t]*日)"
 )
-DATE_RE = re.compile(rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BROKEN_DATE}")
+# OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
+_BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
+DATE_RE = re.compile(rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_BROKEN_DATE}")
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
 
 
@@ -90,7 +92,7 @@ def _time(hour: str | None, minute: str | None) -> tuple[int, int] | None:
 
 def _from_match(m: re.Match[str]) -> DateMatch:
     raw = m.group().rstrip()
-    if m.group("blank") is not None:
+    if m.group("blank") is not None or m.group("blank_line") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
     if m.group("broken") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw, None)

@@ -254,3 +254,18 @@ def test_receipt_label_wrapped_onto_a_centred_second_line() -> None:
     )
     slots = [(s.label, s.role, s.filled) for s in extract_document_facts(doc).signatures]
     assert slots == [("受送达人签名或盖章", Role.RECIPIENT, False), ("送达人签名", Role.SERVER, True)]
+
+
+def test_template_blank_closed_up_by_ocr_is_a_blank_date() -> None:
+    doc = lines_doc(
+        [
+            "行政处罚决定书",
+            "当事人：某某公司",
+            "我局于二〇二五年四月九日向你单位送达了告知书。本局决定处以罚款人民币伍仟元。",
+            "某某市人民防空办公室",
+            "年月日",
+        ],
+        T.DECISION,
+    )
+    [decided] = [d for d in extract_document_facts(doc).dates if d.kind.value == "decided"]
+    assert (decided.value, decided.raw, decided.label) == (None, "年月日", "落款")
