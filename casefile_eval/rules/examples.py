@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from casefile_eval.extract.remedy import find_remedy
+from casefile_eval.extract.text import DocText
 from casefile_eval.model import Block, BlockKind, Case, Document
 from casefile_eval.results import Finding
 from casefile_eval.rules.doctypes import document_name
@@ -34,7 +36,7 @@ def _document(index: int, spec: ExampleDocument) -> Document:
         for line in spec.text.splitlines()
         if line.strip()
     ]
-    return Document(
+    document = Document(
         type=spec.type,
         title=title,
         source=source,
@@ -43,6 +45,9 @@ def _document(index: int, spec: ExampleDocument) -> Document:
         blocks=blocks,
         facts=spec.facts,
     )
+    if spec.facts.remedy is None:  # as the reading pipeline would: the notice is read from the text
+        document.facts = spec.facts.model_copy(update={"remedy": find_remedy(DocText.of(document))})
+    return document
 
 
 def actual(findings: list[Finding], expected: list[ExpectedFinding]) -> list[ExpectedFinding]:

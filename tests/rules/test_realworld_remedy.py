@@ -19,6 +19,8 @@ import pytest
 from docx import Document as DocxDocument
 
 from casefile_eval.codes import AgencyKind, DocumentType
+from casefile_eval.extract.remedy import find_remedy
+from casefile_eval.extract.text import DocText
 from casefile_eval.model import Block, BlockKind, Case, CaseDates, CaseFacts, Document
 from casefile_eval.rules import load_rules, run_rules
 
@@ -150,6 +152,7 @@ def test_remedy_verdict(
         confidence=1.0,
         blocks=blocks,
     )
+    doc.facts.remedy = find_remedy(DocText.of(doc))  # as the reading pipeline does
     case = Case(
         source=name,
         partial=True,

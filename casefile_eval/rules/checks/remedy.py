@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from casefile_eval.codes import AgencyKind, DateKind, DocumentType
-from casefile_eval.extract.remedy import find_remedy
-from casefile_eval.extract.text import DocText
 from casefile_eval.model import Document, RemedyClause
 from casefile_eval.rules.checks.common import Params, is_read
 from casefile_eval.rules.context import Hit, RuleContext
@@ -50,7 +48,7 @@ def remedy_notice(ctx: RuleContext, params: RemedyParams) -> Iterator[Hit]:
     for doc in ctx.documents():
         if not is_read(ctx, doc):
             continue
-        clause = doc.facts.remedy or find_remedy(DocText.of(doc))
+        clause = doc.facts.remedy
         problem = judge(ctx, doc, clause)
         if problem:
             evidence = (clause.evidence.text if clause.evidence else clause.text) if clause else None
