@@ -30,12 +30,17 @@ _TIME = (
 )
 # OCR runs handwriting into a date ("签名：72025年…", "签名：172025-07-03", a stroke read as "一2025年"):
 # a year of 19xx/20xx after one or two stray digits still starts a date. OCR also drops the thin 〇 of a
-# Chinese year ("二二二年" for 二〇二二年): three numerals starting with 二 before 年 are read as 20xx.
+# Chinese year ("二二二年" for 二〇二二年), or the 二 a seal's ring covers ("〇二五年" for 二〇二五年): three
+# numerals starting with 二 or 〇 before 年 are read as 20xx.
 _STRAY = r"(?:(?<![0-9一][0-9一])(?<=[0-9一])|(?<![0-9][0-9][0-9])(?<=[0-9][0-9]))"
 _CN_DIGIT = "〇○零一二三四五六七八九"
+# OCR reads the small round 〇 of a Chinese year as a full stop or a dot: "二。二二年" is 二〇二二年.
+_DOTS = "。.·•"
+_DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇"))
 _CJK_DATE = (
     rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年))(?P<y>[{_YDIG}]{{4}})"
-    rf"|(?<![{_YDIG}])(?P<y3>二[{_CN_DIGIT}]{{2}})(?={_S}年))"
+    rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零])[{_CN_DIGIT}]{{2}})(?={_S}年)"
+    rf"|(?<![{_YDIG}])(?P<yd>[一二][{_CN_DIGIT}{_DOTS}]{{3}})(?={_S}年))"
     rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
 )
 _ISO_DATE = (
@@ -99,8 +104,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     if m.group("y3") is not None:
         tail = digit_string(m.group("y3")[1:])
         value = _date_value(None if tail is None else 2000 + tail, _num(m.group("m")), _num(m.group("d")))
-    elif m.group("y") is not None:
-        year = digit_string(m.group("y"))
+    elif m.group("y") is not None or m.group("yd") is not None:
+        year = digit_string((m.group("y") or m.group("yd")).translate(_DOT_ZERO))
         value = _date_value(year, _num(m.group("m")), _num(m.group("d")))
     else:
         value = _date_value(int(m.group("iy")), int(m.group("im")), int(m.group("id")))

@@ -125,3 +125,12 @@ def test_document_mark_beside_archive_numbering_on_the_same_page() -> None:
     # Page 3 has no title, mark or labels: only the record's own "第2页/共2页" says the record ended.
     assert [d.pages for d in docs] == [(1, 2), (3, 3), (4, 5), (6, 6)]
     assert [d.type for d in docs if d.title] == [T.INSPECTION_RECORD, T.DECISION, T.CLOSING_REPORT]
+
+
+def test_page_number_lines() -> None:
+    from casefile_eval.segment.pagemarks import is_page_number_line
+
+    numbers = ["8", "-13-", "— 2 —", "第3页", "第2页共5页", "3/12", "第 2 页（共 3 页）", "共三页第二页"]
+    assert [t for t in numbers if not is_page_number_line(t)] == []
+    others = ["2025年", "同意", "(2022)", "(", "", "罚款8000元", "第3条"]
+    assert [t for t in others if is_page_number_line(t)] == []

@@ -16,6 +16,7 @@ from casefile_eval.rules.checks.common import Params, fact_page, is_read, last_p
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+from casefile_eval.segment.pagemarks import is_page_number_line
 from casefile_eval.textnorm import compact
 
 
@@ -134,7 +135,7 @@ def seal(ctx: RuleContext, params: SealParams) -> Iterator[Hit]:
 
 
 def _closing_line(doc: Document) -> str | None:
-    lines = [b.text.strip() for b in doc.blocks if b.text.strip()]
+    lines = [b.text.strip() for b in doc.blocks if b.text.strip() and not is_page_number_line(b.text)]
     return lines[-1] if lines else None
 
 
