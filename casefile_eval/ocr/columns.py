@@ -12,7 +12,8 @@ from __future__ import annotations
 from casefile_eval.ocr.page import OcrLine
 
 MAX_LABEL_CHARS = 10
-COLUMN_GAP = 2.0  # a gap wider than this many line heights separates two columns
+COLUMN_GAP = 1.0  # a gap wider than this many line heights separates two columns (with lines above and below
+# starting at the value's x, see `_right_run`)
 SAME_X = 1.5  # value lines start within this many line heights of each other
 LINE_STEP = 2.2  # consecutive value lines are at most this many line heights apart
 

@@ -65,17 +65,35 @@ class RapidEngine:
         crops = ocr.get_crop_img_list(img, boxes)
         crops, cls_res, _ = ocr.text_cls(crops)
         rec_res, _ = ocr.text_rec(crops, True)
+        turned = [str(label) == "180" and float(cls_score) >= CLS_THRESH for label, cls_score in cls_res]
+        self._reread_failed(crops, rec_res, turned)
         quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)
         out: list[RawBox] = []
-        for quad, (label, cls_score), rec in zip(quads, cls_res, rec_res, strict=True):
+        for quad, rec, turn in zip(quads, rec_res, turned, strict=True):
             text, score = str(rec[0]), float(rec[1])
             if score < MIN_TEXT_SCORE or not text.strip():
                 continue
             corners = tuple((float(x), float(y)) for x, y in quad)
-            turned = str(label) == "180" and float(cls_score) >= CLS_THRESH
-            chars = char_centres(corners, text, rec[2] if len(rec) > 2 else None, turned)
-            out.append(RawBox(corners, text, score, upside_down=turned, chars=chars))
+            chars = char_centres(corners, text, rec[2] if len(rec) > 2 else None, turn)
+            out.append(RawBox(corners, text, score, upside_down=turn, chars=chars))
         return out
+
+    def _reread_failed(self, crops: list[np.ndarray], rec_res: list[Any], turned: list[bool]) -> None:
+        """Read again, turned by 180°, every crop read as nothing or below the score floor.
+
+        The angle classifier sometimes turns an upright line (a long line of dense print, most often):
+        the recogniser then reads nothing. The better of the two readings is kept, with its orientation.
+        """
+        failed = [
+            i for i, rec in enumerate(rec_res) if float(rec[1]) < MIN_TEXT_SCORE or not str(rec[0]).strip()
+        ]
+        if not failed:
+            return
+        again, _ = self._ocr.text_rec([np.ascontiguousarray(crops[i][::-1, ::-1]) for i in failed], True)
+        for i, rec in zip(failed, again, strict=True):
+            if float(rec[1]) > float(rec_res[i][1]) and str(rec[0]).strip():
+                rec_res[i] = rec
+                turned[i] = not turned[i]
 
 
 def char_centres(

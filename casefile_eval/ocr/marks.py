@@ -18,6 +18,8 @@ from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.labels import KEYWORD, Label, char_spans, find_labels, labels_in, printed_spans
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
@@ -88,8 +90,14 @@ def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
 
 
 def _printed(part: OcrBox) -> bool:
+    """A box of print: template words, a sentence about signing, or a line of prose read with confidence
+    (handwriting is not read as eight or more sure characters; a signature the engine swallowed into a
+    label's box is handled by that label's own character spans)."""
     text = normalize_ocr_text(part.text)
-    return bool(_TEMPLATE.match(text) or re.search(KEYWORD, text))
+    if _TEMPLATE.match(text) or re.search(KEYWORD, text):
+        return True
+    cjk = len(_CJK.findall(text))
+    return cjk >= _PROSE_CHARS and cjk >= 0.6 * len(text) and part.confidence >= _PROSE_CONFIDENCE
 
 
 def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
@@ -132,7 +140,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
             for other in labels
             if other.line == label.line and other is not label
         ]
-        verdict = _label_verdict(ink, lines, label, starts, em)
+        verdict = _label_verdict(ink, lines, label, starts, em, labels)
         if verdict is not None:
             marks.append(OcrMark("signature", verdict[1], verdict[0], label.line))
     return marks
@@ -151,19 +159,22 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
 
 
 def _label_verdict(
-    ink: np.ndarray, lines: list[OcrLine], label: Label, starts: list[float], em: float
+    ink: np.ndarray, lines: list[OcrLine], label: Label, starts: list[float], em: float, labels: list[Label]
 ) -> tuple[float, Box] | None:
     """The best verdict over the zone right of a label (up to the next label's start among `starts`)
-    and, for opinions or a label at the edge, below it."""
+    and, for opinions or a label at the edge, below it. An opinion whose right zone holds a signature
+    label of its own (负责人意见 | 同意。 签名：) leaves the verdict to that label: the zone's other ink
+    is the printed opinion."""
     width = ink.shape[1]
     _, top, _, bottom = label.part.box
     h = max(min(bottom - top, 1.2 * em), 8.0)
     spans = char_spans(label.part, em)
     x0, start = spans[label.start][0], spans[label.end - 1][1]
     stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
+    right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
     verdicts = []
-    if stop - start >= 1.5 * h:
-        verdicts.append(_zone_verdict(ink, (start, top - 0.7 * h, stop, bottom + 0.7 * h), h))
+    if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
+        verdicts.append(_zone_verdict(ink, right, h))
     if stop - start < 3 * h or label.opinion:
         below = [ln.box[1] for ln in lines[label.line + 1 :] if ln.box[0] < x0 + 14 * h and ln.box[2] > x0]
         lower = min([*below, bottom + 4 * h, float(ink.shape[0])]) - 1
@@ -171,3 +182,13 @@ def _label_verdict(
             verdicts.append(_zone_verdict(ink, (x0, bottom + 0.2 * h, min(x0 + 14 * h, width), lower), h))
     found = [v for v in verdicts if v is not None]
     return max(found, key=lambda v: v[0]) if found else None
+
+
+def _holds_label(zone: Box, label: Label, labels: list[Label]) -> bool:
+    """True when another label's box lies in `zone` (on another line than `label`)."""
+    x0, top, x1, bottom = zone
+    for other in labels:
+        ox0, otop, ox1, obottom = other.part.box
+        if other.line != label.line and ox0 < x1 and ox1 > x0 and otop < bottom and obottom > top:
+            return True
+    return False

@@ -26,7 +26,10 @@ _PAGE_NUMBER_LINE = re.compile(
 def is_page_number_line(text: str) -> bool:
     """True for a line that holds nothing but a printed page number (not part of any document's text)."""
     flat = compact(text)
-    return _PAGE_NUMBER_LINE.match(flat) is not None and re.search("[0-9一二三四五六七八九十两]", flat) is not None
+    return (
+        _PAGE_NUMBER_LINE.match(flat) is not None
+        and re.search("[0-9一二三四五六七八九十两]", flat) is not None
+    )
 
 
 @dataclass(frozen=True)

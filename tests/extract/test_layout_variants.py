@@ -213,13 +213,18 @@ def test_chinese_year_whose_zero_ocr_read_as_a_dot_or_whose_first_digit_a_seal_h
     assert [(m.raw, m.value) for m in find_dates("同意。周敏二。二二年六月二十日")] == [
         ("二。二二年六月二十日", dt.date(2022, 6, 20))
     ]
-    assert [(m.raw, m.value) for m in find_dates("二.一五年三月一日")] == [("二.一五年三月一日", dt.date(2015, 3, 1))]
+    assert [(m.raw, m.value) for m in find_dates("二.一五年三月一日")] == [
+        ("二.一五年三月一日", dt.date(2015, 3, 1))
+    ]
     assert [(m.raw, m.value) for m in find_dates("O二五年九月二十九日")] == [
         ("O二五年九月二十九日", dt.date(2025, 9, 29))
     ]
     # a sentence's full stop before a date stays a full stop
-    assert [(m.raw, m.value) for m in find_dates("同意。2022年6月3日")] == [("2022年6月3日", dt.date(2022, 6, 3))]
-    assert find_dates("第二。二三年") == [] and find_dates("〇五年") == []
+    assert [(m.raw, m.value) for m in find_dates("同意。2022年6月3日")] == [
+        ("2022年6月3日", dt.date(2022, 6, 3))
+    ]
+    assert find_dates("第二。二三年") == []
+    assert find_dates("〇五年") == []
 
 
 def test_a_credit_code_in_the_party_cell_is_not_the_party() -> None:

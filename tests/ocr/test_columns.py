@@ -42,3 +42,29 @@ def test_one_line_rows_and_plain_text_stay_as_they_are() -> None:
     ordered, where = reading_order(lines)
     assert ordered is lines
     assert where == [0, 1, 2]
+
+
+def test_narrow_gutter_between_label_and_value_still_two_columns() -> None:
+    # the label column ends under two characters before the value column starts (1.7 line heights)
+    lines = [
+        line(("当事人对本决定不服的，应当自收到本决定书之日起先向桐庐县人", 170, 332)),
+        line(("救济途径和期限", 10, 349), ("民政府申请行政复议；对行政复议决定不服的，可以", 170, 348)),
+        line(("之日起十五日内向桐庐县人民法院提起行政诉讼。", 170, 364)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == [
+        "救济途径和期限",
+        "当事人对本决定不服的，应当自收到本决定书之日起先向桐庐县人",
+        "民政府申请行政复议；对行政复议决定不服的，可以",
+        "之日起十五日内向桐庐县人民法院提起行政诉讼。",
+    ]
+
+
+def test_a_prose_line_split_in_two_boxes_stays_one_line() -> None:
+    lines = [
+        line(("经查，当事人于2025年3月在某处堆放建筑垃圾，", 40, 100)),
+        line(("影响市容", 40, 130), ("环境卫生，违反了有关规定。", 130, 130)),
+        line(("以上事实有现场检查笔录为证。", 40, 160)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert ordered is lines

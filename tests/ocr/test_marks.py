@@ -80,3 +80,26 @@ def test_skew_of_ruled_text_is_measured() -> None:
     turned = image.rotate(-2.0, fillcolor=(248, 248, 244))  # clockwise: lines descend to the right
     assert estimate_skew(turned.convert("L")) == pytest.approx(2.0, abs=0.15)
     assert estimate_skew(image.convert("L")) == 0.0
+
+
+def _approval_cell(signed: bool) -> tuple[np.ndarray, list[OcrLine]]:
+    """负责人审批意见 | 同意立案。(line above) / 签名：[ink?] 2025-03-05 — the opinion's printed words sit in
+    its right zone; only the 签名 label below them decides."""
+    image, draw = page()
+    opinion = OcrBox("负责人审批意见", (100.0, 812.0, 300.0, 840.0), 0.99)
+    words = OcrBox("同意立案，由徐明、顾嘉怡承办。", (340.0, 790.0, 760.0, 818.0), 0.99)
+    sign = OcrBox("签名：", (340.0, 826.0, 410.0, 854.0), 0.99)
+    date = OcrBox("2025-03-05", (470.0, 826.0, 600.0, 854.0), 0.99)
+    printed(draw, (100, 812, 300, 840))
+    printed(draw, (340, 790, 760, 818))
+    printed(draw, (340, 826, 410, 854))
+    printed(draw, (470, 826, 600, 854))
+    if signed:
+        draw.line([(415, 850), (430, 826), (445, 852), (460, 828)], fill=(20, 30, 90), width=4)
+    return np.asarray(image), [OcrLine([words]), OcrLine([opinion]), OcrLine([sign, date])]
+
+
+def test_opinion_whose_zone_holds_a_signature_label_leaves_the_verdict_to_that_label() -> None:
+    assert find_signatures(*_approval_cell(signed=False)) == []
+    marks = find_signatures(*_approval_cell(signed=True))
+    assert [m.line for m in marks] == [2]
