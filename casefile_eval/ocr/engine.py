@@ -35,8 +35,9 @@ class RawBox:
 class OcrEngine(Protocol):
     """Anything that reads the text lines of an RGB page image."""
 
-    def __call__(self, image: np.ndarray) -> list[RawBox]:
-        """The text boxes of `image` (H×W×3, uint8), in any order."""
+    def __call__(self, image: np.ndarray, detect: np.ndarray | None = None) -> list[RawBox]:
+        """The text boxes of `image` (H×W×3, uint8), in any order; lines are found on `detect` (the same
+        page prepared for finding lines, same size) when given."""
         ...
 
 
@@ -52,14 +53,20 @@ class RapidEngine:
             text_score=MIN_TEXT_SCORE,
         )
 
-    def __call__(self, image: np.ndarray) -> list[RawBox]:
-        """Detect, classify (0°/180°) and recognise the lines of `image` (H×W×3, uint8)."""
+    def __call__(self, image: np.ndarray, detect: np.ndarray | None = None) -> list[RawBox]:
+        """Detect (on `detect` when given), classify (0°/180°) and recognise the lines of `image`."""
         ocr = self._ocr
         raw_h, raw_w = image.shape[:2]
         img, ratio_h, ratio_w = ocr.preprocess(image)
         record: dict[str, Any] = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
         img, record = ocr.maybe_add_letterbox(img, record)
-        boxes, _ = ocr.auto_text_det(img)
+        found = img
+        if detect is not None:
+            found, _, _ = ocr.preprocess(detect)
+            found, _ = ocr.maybe_add_letterbox(
+                found, {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
+            )
+        boxes, _ = ocr.auto_text_det(found)
         if boxes is None:
             return []
         crops = ocr.get_crop_img_list(img, boxes)

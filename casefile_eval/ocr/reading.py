@@ -11,7 +11,9 @@ from casefile_eval.ocr.layout import group_lines, to_boxes
 from casefile_eval.ocr.marks import find_seals, find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 
-_SEAL_FADE = 0.8  # inside a seal, red-channel values above this share of the paper's tone become paper
+_SEAL_FADE = (
+    0.8  # for line finding, red-channel values in a seal above this share of the paper's tone are paper
+)
 
 
 def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
@@ -22,7 +24,8 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
         skew = estimate_skew(upright.convert("L"))
         rgb = np.asarray(deskew(upright, skew))
         seals = find_seals(rgb)
-        raw = engine(_for_recognition(rgb, [box for box, _ in seals]))
+        boxes = [box for box, _ in seals]
+        raw = engine(_for_recognition(rgb, boxes), detect=_for_detection(rgb, boxes) if boxes else None)
         if not is_sideways(raw):
             break
     height, width = rgb.shape[:2]
@@ -41,18 +44,28 @@ def _for_recognition(rgb: np.ndarray, seals: list[Box]) -> np.ndarray:
     """Grey page for the recogniser; inside seals the red channel stands for grey, so red ink fades out.
 
     In the red channel seal ink is nearly white while black print, and print under the ink, stays dark:
-    the 落款 date and agency under a seal are read cleanly. What is left of the ring and its inscription
-    is a light grey that can hide a printed line from the detector, so inside a seal anything lighter than
-    four fifths of the paper's tone becomes paper. Red print elsewhere (a 红头 title) keeps its ordinary
-    grey and stays legible.
+    the 落款 date and agency under a seal are read cleanly. Red print elsewhere (a 红头 title) keeps its
+    ordinary grey and stays legible.
     """
+    return np.repeat(_seal_faded(rgb, seals, None)[:, :, None], 3, axis=2)
+
+
+def _for_detection(rgb: np.ndarray, seals: list[Box]) -> np.ndarray:
+    """The recogniser's page with what is left of a seal's ring and inscription (a light grey that can
+    hide a printed line from the line detector) turned to paper. Only for finding lines: the clipped
+    strokes of print under the seal read worse than the unclipped ones."""
+    paper = float(np.percentile(np.asarray(Image.fromarray(rgb).convert("L")), 90))
+    return np.repeat(_seal_faded(rgb, seals, _SEAL_FADE * paper)[:, :, None], 3, axis=2)
+
+
+def _seal_faded(rgb: np.ndarray, seals: list[Box], clip: float | None) -> np.ndarray:
+    """Grey page whose seal boxes hold the red channel, values above `clip` made white."""
     gray = np.asarray(Image.fromarray(rgb).convert("L")).copy()
-    paper = float(np.percentile(gray, 90))
     for x0, top, x1, bottom in seals:
         sl = (slice(max(int(top) - 4, 0), int(bottom) + 4), slice(max(int(x0) - 4, 0), int(x1) + 4))
         red = rgb[sl][..., 0]
-        gray[sl] = np.where(red > _SEAL_FADE * paper, 255, red)
-    return np.repeat(gray[:, :, None], 3, axis=2)
+        gray[sl] = red if clip is None else np.where(red > clip, 255, red)
+    return gray
 
 
 def _turn_box(box: Box, width: int, height: int) -> Box:

@@ -19,7 +19,7 @@ class FakeEngine:
     def __init__(self) -> None:
         self.calls = 0
 
-    def __call__(self, image: np.ndarray) -> list[RawBox]:
+    def __call__(self, image: np.ndarray, detect: np.ndarray | None = None) -> list[RawBox]:
         self.calls += 1
         return [
             RawBox(((100, 300), (400, 300), (400, 330), (100, 330)), "被询问人签名：", 0.97),

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from casefile_eval.codes import DateKind, Role
-from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.dates import find_dates, is_blank
 from casefile_eval.extract.text import norm
 from casefile_eval.model import Document, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, fact_page, is_read, last_page, valid_patterns
@@ -177,8 +177,9 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue
         if params.zone and _dated_zone(doc, params.zone):
             continue
-        if dates:
-            bad = dates[0]
+        unreadable = [d for d in dates if not is_blank(d)]
+        if unreadable:
+            bad = unreadable[0]
             page = fact_page(doc, bad.evidence.page if bad.evidence else None)
             yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
         else:
