@@ -21,6 +21,10 @@ _CANDIDATE = re.compile(
     r"|执法人员)[:：])"
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )
+_ROLE_ALONE = re.compile(
+    r"((?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|被?检查人|执法人员)"
+    r"(?:[(（]签名[)）])?)"
+)
 # What may stand between a label and the next label (or the end) for the label to be an empty slot:
 # blanks, underscores, or a few stray marks the recogniser made of handwriting.
 _FREE = re.compile(r"[_\s]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s]*)?")
@@ -48,6 +52,9 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
     follows it up to the next label (role) or the end; a long sentence that merely mentions 签名 has none.
     """
     text = part.text
+    alone = _ROLE_ALONE.fullmatch(text.strip())
+    if alone:  # a grid's field name in a box of its own: 送达人, 见证人
+        return [(text.index(alone.group(1)), text.index(alone.group(1)) + len(alone.group(1)), False)]
     found = list(_CANDIDATE.finditer(text))
     out: list[tuple[int, int, bool]] = []
     for k, m in enumerate(found):

@@ -17,8 +17,10 @@ from scipy import ndimage
 from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.labels import KEYWORD, Label, char_spans, find_labels, labels_in, printed_spans
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
+from casefile_eval.parsers.header_rows import is_header_row
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LABELLED = re.compile(r"^\S{1,8}[:：]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _TEMPLATE = re.compile(
@@ -172,6 +174,9 @@ def _label_verdict(
     x0, start = spans[label.start][0], spans[label.end - 1][1]
     stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
     right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
+    column = _column_below(lines, label, h, width)
+    if column is not None:
+        return _zone_verdict(ink, column, h)
     verdicts = []
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
         verdicts.append(_zone_verdict(ink, right, h))
@@ -192,3 +197,23 @@ def _holds_label(zone: Box, label: Label, labels: list[Label]) -> bool:
         if other.line != label.line and ox0 < x1 and ox1 > x0 and otop < bottom and obottom > top:
             return True
     return False
+
+
+def _column_below(lines: list[OcrLine], label: Label, h: float, width: int) -> Box | None:
+    """For a label in a grid's header row (受送达人签收 | 送达人 | 见证人), the cell below it: its column
+    reaches halfway to the neighbouring field names, down to the next labelled line (at most 6 lines)."""
+    parts = lines[label.line].parts
+    if not is_header_row([p.text for p in parts]):
+        return None
+    k = parts.index(label.part)
+    left = (parts[k - 1].box[2] + parts[k].box[0]) / 2 if k > 0 else parts[k].box[0] - 4 * h
+    right = (parts[k].box[2] + parts[k + 1].box[0]) / 2 if k + 1 < len(parts) else parts[k].box[2] + 4 * h
+    bottom = label.part.box[3]
+    lower = bottom + 6 * h
+    for line in lines[label.line + 1 :]:
+        if line.box[1] >= lower:
+            break
+        if is_header_row([p.text for p in line.parts]) or _LABELLED.match(line.text):
+            lower = line.box[1]
+            break
+    return (max(left, 0.0), bottom + 0.2 * h, min(right, float(width)), lower - 1)

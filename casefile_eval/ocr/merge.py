@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
-from casefile_eval.ocr.columns import reading_order
+from casefile_eval.ocr.columns import Placement, placed, reading_order
 from casefile_eval.ocr.page import Box, OcrLine, OcrPage
 
 OCR_REASON = "ocr"
@@ -38,18 +38,19 @@ def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) 
 
 
 def _marks(
-    source: str, number: int, result: PageResult, first_block: int, where: list[int]
+    source: str, number: int, result: PageResult, first_block: int, where: list[Placement]
 ) -> list[ImageItem]:
     items = []
     for mark in result.page.marks:
         bbox = _bbox(mark.box, result.scale)
+        centre = (mark.box[0] + mark.box[2]) / 2
         items.append(
             ImageItem(
                 kind=ImageKind.SEAL if mark.kind == "seal" else ImageKind.SIGNATURE,
                 source=source,
                 page=number,
                 bbox=bbox,
-                block_index=None if mark.line is None else first_block + where[mark.line],
+                block_index=None if mark.line is None else first_block + placed(where[mark.line], centre),
                 width=bbox.x1 - bbox.x0,
                 height=bbox.bottom - bbox.top,
                 name=f"ocr:{mark.kind}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casefile_eval.ocr.columns import reading_order
+from casefile_eval.ocr.columns import placed, reading_order
 from casefile_eval.ocr.page import OcrBox, OcrLine
 
 
@@ -30,7 +30,7 @@ def test_centred_label_moves_before_the_value_it_stands_beside() -> None:
         "可以依法提起行政诉讼。",
         "执法人员签名 张某 李某",
     ]
-    assert where == [0, 2, 3, 4, 5]
+    assert [placement[0][1] for placement in where] == [0, 2, 3, 4, 5]
 
 
 def test_one_line_rows_and_plain_text_stay_as_they_are() -> None:
@@ -40,8 +40,8 @@ def test_one_line_rows_and_plain_text_stay_as_they_are() -> None:
         line(("经查，当事人于2025年3月在某处堆放建筑垃圾。", 40, 180)),
     ]
     ordered, where = reading_order(lines)
-    assert ordered is lines
-    assert where == [0, 1, 2]
+    assert [x.text for x in ordered] == [x.text for x in lines]
+    assert where == [[(float("-inf"), 0)], [(float("-inf"), 1)], [(float("-inf"), 2)]]
 
 
 def test_narrow_gutter_between_label_and_value_still_two_columns() -> None:
@@ -67,4 +67,41 @@ def test_a_prose_line_split_in_two_boxes_stays_one_line() -> None:
         line(("以上事实有现场检查笔录为证。", 40, 160)),
     ]
     ordered, _ = reading_order(lines)
-    assert ordered is lines
+    assert [x.text for x in ordered] == [x.text for x in lines]
+
+
+def test_grid_with_field_names_above_values_reads_column_by_column() -> None:
+    lines = [
+        line(("送达文书名称及文号", 60, 100), ("受送达人", 600, 100)),
+        line(("行政处罚决定书", 80, 130), ("成都锦悦餐饮管理有限公司", 520, 130)),
+        line(("武市监罚〔2023〕157号", 70, 155)),
+        line(("受送达人签收", 90, 200), ("送达人", 520, 200), ("见证人", 800, 200)),
+        line(("2023年10月12日", 60, 260), ("/", 820, 258)),
+        line(("备注：/", 40, 300)),
+    ]
+    ordered, where = reading_order(lines)
+    assert [x.text for x in ordered] == [
+        "送达文书名称及文号",
+        "行政处罚决定书",
+        "武市监罚〔2023〕157号",
+        "受送达人",
+        "成都锦悦餐饮管理有限公司",
+        "受送达人签收",
+        "2023年10月12日",
+        "送达人",
+        "见证人",
+        "/",
+        "备注：/",
+    ]
+    # a mark found beside the signing row's labels goes to the field name of its column
+    assert [placed(where[3], x) for x in (100, 560, 830)] == [5, 7, 8]
+    assert placed(where[4], 830) == 9
+
+
+def test_a_label_and_its_value_side_by_side_are_no_header_row() -> None:
+    lines = [
+        line(("法定代表人", 60, 100), ("张三", 400, 100)),
+        line(("送达地点", 60, 140), ("某某县城关镇", 400, 140)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == ["法定代表人 张三", "送达地点 某某县城关镇"]
