@@ -9,7 +9,9 @@ which value belongs under which label, so that readers can put each value right 
 A header row has at least two cells and every one is a field name: short, without digits or sentence
 punctuation or a colon (a label with a colon has its value beside it), ending in a word forms use for fields
 (…人, …签收, …时间, …地点, …方式, …文号, …意见…).
-A row "当事人 | 张三" is not one: 张三 is no field name.
+A row "当事人 | 张三" is not one: 张三 is no field name; nor is "现场负责人 | 沈国华（法定代表人）" (a
+bracketed qualifier is not the field's name). In a table the row below may not have more cells than the
+header row ("当事人 | 个人" over "姓名 | 段浩涛 | 身份证件号 | …" is a form of label-value pairs).
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ MAX_LABEL_CHARS = 12
 _FIELD_END = re.compile(
     r"(?:人|人员|签收|签名|签字|签章|盖章|捺印|时间|日期|地点|地址|方式|名称|文号|编号|号码|意见|单位|来源|案由"
     r"|事由|住所|电话|职务|证号|金额|数额|备注|情况|结果|依据|类别|类型|内容|理由|期限|机关|机构|部门)"
-    r"[)）]?$"
+    r"$"
 )
+_QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")  # 当事人（签名）, 沈国华（法定代表人）
 _NOT_A_LABEL = re.compile(r"[0-9０-９，。；,;、]")
 
 
 def is_field_name(text: str) -> bool:
     """True for a cell that reads as a form's field name (受送达人签收, 送达时间, 负责人意见)."""
-    flat = compact(text)
+    flat = _QUALIFIER.sub("", compact(text))
     return (
         2 <= len(flat) <= MAX_LABEL_CHARS
         and _NOT_A_LABEL.search(flat) is None
@@ -69,7 +72,11 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
         below = rows.get((table, row + 1))
         if not below or not is_header_row([blocks[i].text for i in header]):
             continue
-        if is_header_row([blocks[i].text for i in below]) or header[-1] + 1 != below[0]:
+        if (
+            is_header_row([blocks[i].text for i in below])
+            or header[-1] + 1 != below[0]
+            or len(below) > len(header)
+        ):
             continue
         cols = [float(blocks[i].col or 0) for i in header]
         spans = list(zip(cols, cols, strict=True))
