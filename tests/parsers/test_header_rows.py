@@ -1,0 +1,68 @@
+"""Grids whose field names stand in a row above their values are read label, value, label, value."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.model import Block, BlockKind, ImageItem, ImageKind
+from casefile_eval.parsers.header_rows import grid_reading_order, is_field_name, is_header_row
+
+
+def cells(rows: list[list[str]]) -> list[Block]:
+    return [
+        Block(kind=BlockKind.CELL, text=text, source="a.docx", table=0, row=r, col=c * 2)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["受送达人签收", "送达人", "见证人（签名）", "送达文书名称及文号", "送达时间", "负责人意见"]
+)
+def test_field_names(text: str) -> None:
+    assert is_field_name(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["张三", "沈国华（法定代表人）", "行政处罚决定书（单位）", "2023年10月12日", "送达人：", "同意。"]
+)
+def test_not_field_names(text: str) -> None:
+    assert not is_field_name(text)
+
+
+def test_receipt_grid_pairs_each_field_with_the_cell_below() -> None:
+    blocks = cells(
+        [
+            ["送达文书名称及文号", "受送达人"],
+            ["行政处罚决定书 武市监罚〔2023〕157号", "成都锦悦餐饮管理有限公司"],
+            ["受送达人签收", "送达人", "见证人"],
+            ["2023年10月12日", "", "/"],
+        ]
+    )
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=7),
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=8),
+    ]
+    ordered, placed = grid_reading_order(blocks, images)
+    assert [b.text for b in ordered] == [
+        "送达文书名称及文号",
+        "行政处罚决定书 武市监罚〔2023〕157号",
+        "受送达人",
+        "成都锦悦餐饮管理有限公司",
+        "受送达人签收",
+        "2023年10月12日",
+        "送达人",
+        "",
+        "见证人",
+        "/",
+    ]
+    assert [ordered[i.block_index or 0].text for i in placed] == ["2023年10月12日", ""]
+
+
+def test_label_value_rows_keep_their_order() -> None:
+    blocks = cells(
+        [["当事人", "个人"], ["姓名", "段浩涛", "身份证件号", "3177"], ["现场负责人", "沈国华（法定代表人）"]]
+    )
+    ordered, _ = grid_reading_order(blocks, [])
+    assert ordered is blocks
+    assert not is_header_row(["现场负责人", "沈国华（法定代表人）"])
