@@ -26,7 +26,7 @@ from casefile_eval.extract.slot_images import Place, assign_images, image_confid
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 
-_SIGN_WORD = r"(?:签名|签字|签章|盖章|签收|捺印|按印)"
+_SIGN_WORD = r"(?:签名|签字|签章|签批|盖章|签收|捺印|按印)"
 _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.PARTY, r"被询问人|被检查人|被调查人|被处罚人|当事人|陈述人|申辩人|被听证人"),
     (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
@@ -188,16 +188,20 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
 
 
 def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
-    """In a table, an opinion cell is often followed, in the row below and the same column, by the
-    cell where the approver signs ("签名：  日期：…"): that cell belongs to the opinion's slot."""
+    """In a table, an opinion cell is often followed by the cell where the approver signs ("签名：
+    日期：…"), in the row below and the same column or further along the same row: that cell belongs to
+    the opinion's slot."""
     last = slot.blocks[-1]
     value = dt_.doc.blocks[last]
     if last + 1 >= len(dt_.blocks) or value.kind is not BlockKind.CELL:
         return
     nxt = dt_.doc.blocks[last + 1]
     text = dt_.blocks[last + 1].strip()
-    same_column = nxt.kind is BlockKind.CELL and nxt.table == value.table and nxt.col == value.col
-    if same_column and nxt.row == (value.row or 0) + 1 and _SUB_LABEL.match(text):
+    if nxt.kind is not BlockKind.CELL or nxt.table != value.table:
+        return
+    below = nxt.col == value.col and nxt.row == (value.row or 0) + 1
+    beside = nxt.row == value.row and (nxt.col or 0) > (value.col or 0)
+    if (below or beside) and _SUB_LABEL.match(text):
         slot.value = f"{slot.value} {text}"
         slot.blocks = (*slot.blocks, last + 1)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from casefile_eval.ocr.page import OcrBox, OcrLine
 
-KEYWORD = r"签名|签字|签章|盖章|签收|捺印|指印|手印"
+KEYWORD = r"签名|签字|签章|签批|盖章|签收|捺印|指印|手印"
 _CANDIDATE = re.compile(
     # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
     rf"(?P<kw>(?:{KEYWORD})(?:或(?:签名|盖章|签章|捺印|指印|盖|签))*[)）]?[:：]?)"
