@@ -39,7 +39,7 @@ _DOTS = "。.·•"
 _DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇"))
 _CJK_DATE = (
     rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年))(?P<y>[{_YDIG}]{{4}})"
-    rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零])[{_CN_DIGIT}]{{2}})(?={_S}年)"
+    rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零0])[{_CN_DIGIT}]{{2}})(?={_S}年)"
     rf"|(?<![{_YDIG}])(?P<yd>[一二][{_CN_DIGIT}{_DOTS}]{{3}})(?={_S}年))"
     rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
 )

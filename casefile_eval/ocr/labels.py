@@ -18,16 +18,19 @@ _CANDIDATE = re.compile(
     # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
     rf"(?P<kw>(?:{KEYWORD})(?:或(?:签名|盖章|签章|捺印|指印|盖|签))*[)）]?[:：]?)"
     r"|(?P<role>(?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|检查人"
-    r"|执法人员)[:：])"
+    r"|执法人员|法制审核人员?|审核人员)[:：])"
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )
 _ROLE_ALONE = re.compile(
-    r"((?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|被?检查人|执法人员)"
+    r"((?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|被?检查人|执法人员"
+    r"|法制审核人员?)"
     r"(?:[(（]签名[)）])?)"
 )
 # What may stand between a label and the next label (or the end) for the label to be an empty slot:
 # blanks, underscores, or a few stray marks the recogniser made of handwriting.
 _FREE = re.compile(r"[_\s]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s]*)?")
+# Another field on the line ("法制审核人员：[ink] 法律职业资格证号：A2018…") ends a role label's slot.
+_FIELD = re.compile(r"(?:法律职业资格证号|资格证号|执法证号|证件号码?|证号|日期|时间|联系电话|电话)[:：]")
 _PHRASE_CHAR = re.compile(r"[\u4e00-\u9fff（）()]")
 _MAX_PHRASE = 8  # characters of a label's words before its keyword (被询问人签名, 当事人（签名）)
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?")
@@ -60,6 +63,8 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
     for k, m in enumerate(found):
         if m.lastgroup != "kw":
             stop = found[k + 1].start() if k + 1 < len(found) and m.lastgroup == "role" else len(text)
+            field = _FIELD.search(text, m.end()) if m.lastgroup == "role" else None
+            stop = min(stop, field.start()) if field else stop
             if not _FREE.fullmatch(text, m.end(), stop):
                 continue
         if len(text) > 30 and m.group(0)[-1:] not in ":：":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import cv2
 import numpy as np
 from PIL import Image
 from scipy import ndimage
@@ -23,6 +24,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABELLED = re.compile(r"^\S{1,8}[:：]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
+_GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
+_GREY_SCALE = 0.25  # grey seals are looked for on a quarter-size page
+_RING_SUPPORT = 0.8  # share of a circle that must be inked for a ring to be a seal
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
@@ -36,6 +40,58 @@ def red_mask(rgb: np.ndarray) -> np.ndarray:
 
 
 def find_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
+    """Boxes (pixels) and confidences of the seals on a page: round or elliptic red ones; on a page
+    scanned in grey, where a seal has no colour, round rings of seal size (see `grey_seals`)."""
+    red = _red_seals(rgb)
+    return red if red or not is_grey_page(rgb) else grey_seals(rgb)
+
+
+def is_grey_page(rgb: np.ndarray) -> bool:
+    """True for a page scanned in grey: even the paper has no tint, and no pixel is seal red."""
+    hsv = np.asarray(Image.fromarray(rgb[::4, ::4]).convert("HSV"))
+    return float(np.median(hsv[..., 1])) < _GREY_SATURATION and not red_mask(rgb[::4, ::4]).any()
+
+
+def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
+    """Round rings of seal size on a grey page: circles found by the Hough transform (on a quarter-size
+    page) whose circumference is dark nearly all round. Text, tables and signatures make circles too,
+    but none is inked round most of its circumference."""
+    gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
+    small = cv2.resize(gray, None, fx=_GREY_SCALE, fy=_GREY_SCALE, interpolation=cv2.INTER_AREA)
+    width = small.shape[1]
+    low, high = round(width * _SEAL_MIN / 2), round(width * _SEAL_MAX / 2)
+    circles = cv2.HoughCircles(
+        cv2.GaussianBlur(small, (3, 3), 0),
+        cv2.HOUGH_GRADIENT,
+        dp=1.5,
+        minDist=2 * low,
+        param1=100,
+        param2=40,
+        minRadius=low,
+        maxRadius=high,
+    )
+    if circles is None:
+        return []
+    dark = small < float(np.percentile(small, 90)) * 0.8
+    seals = []
+    for x, y, r in circles[0]:
+        support = max(_ring_support(dark, float(x), float(y), float(r) + dr) for dr in range(-3, 4))
+        if support >= _RING_SUPPORT:
+            k = 1 / _GREY_SCALE
+            box = (float((x - r) * k), float((y - r) * k), float((x + r) * k), float((y + r) * k))
+            seals.append((box, round(min(0.9, support - 0.1), 2)))
+    return seals
+
+
+def _ring_support(dark: np.ndarray, x: float, y: float, r: float) -> float:
+    """Share of the circle's points that lie on dark pixels."""
+    angles = np.linspace(0, 2 * np.pi, 240, endpoint=False)
+    xs = np.clip((x + r * np.cos(angles)).astype(int), 0, dark.shape[1] - 1)
+    ys = np.clip((y + r * np.sin(angles)).astype(int), 0, dark.shape[0] - 1)
+    return float(np.mean(dark[ys, xs]))
+
+
+def _red_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
     """Boxes (pixels) and confidences of the round or elliptic red seals on a page."""
     width = rgb.shape[1]
     step = 2  # work on every second pixel: seals are large
@@ -164,9 +220,9 @@ def _label_verdict(
     ink: np.ndarray, lines: list[OcrLine], label: Label, starts: list[float], em: float, labels: list[Label]
 ) -> tuple[float, Box] | None:
     """The best verdict over the zone right of a label (up to the next label's start among `starts`)
-    and, for opinions or a label at the edge, below it. An opinion whose right zone holds a signature
-    label of its own (负责人意见 | 同意。 签名：) leaves the verdict to that label: the zone's other ink
-    is the printed opinion."""
+    and, for opinions, a label at the edge or one alone on its line, below it. An opinion whose right
+    zone holds a signature label of its own (负责人意见 | 同意。 签名：) leaves the verdict to that label:
+    the zone's other ink is the printed opinion."""
     width = ink.shape[1]
     _, top, _, bottom = label.part.box
     h = max(min(bottom - top, 1.2 * em), 8.0)
@@ -180,7 +236,8 @@ def _label_verdict(
     verdicts = []
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
         verdicts.append(_zone_verdict(ink, right, h))
-    if stop - start < 3 * h or label.opinion:
+    alone = len(lines[label.line].parts) == 1 and not label.part.text[label.end :].strip(" _:：")
+    if stop - start < 3 * h or label.opinion or alone:
         below = [ln.box[1] for ln in lines[label.line + 1 :] if ln.box[0] < x0 + 14 * h and ln.box[2] > x0]
         lower = min([*below, bottom + 4 * h, float(ink.shape[0])]) - 1
         if lower - bottom > h:

@@ -219,6 +219,9 @@ def test_chinese_year_whose_zero_ocr_read_as_a_dot_or_whose_first_digit_a_seal_h
     assert [(m.raw, m.value) for m in find_dates("O二五年九月二十九日")] == [
         ("O二五年九月二十九日", dt.date(2025, 9, 29))
     ]
+    assert [(m.raw, m.value) for m in find_dates("正0二三年九月二十六日")] == [
+        ("0二三年九月二十六日", dt.date(2023, 9, 26))
+    ]
     # a sentence's full stop before a date stays a full stop
     assert [(m.raw, m.value) for m in find_dates("同意。2022年6月3日")] == [
         ("2022年6月3日", dt.date(2022, 6, 3))

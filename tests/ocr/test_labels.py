@@ -127,6 +127,11 @@ def test_a_date_after_a_blank_signature_label_is_not_ink() -> None:
         ("当事人（签名）：", [(0, 8, False)]),
         ("负责人审批意见：", [(0, 8, True)]),
         ("负责人审批意见：同意。", []),
+        ("法制审核人员：法律职业资格证号：A20185101070362", [(0, 7, False)]),
+        ("被询问人：张明性别：男", []),
+        ("送达人", [(0, 3, False)]),
+        ("见证人（签名）", [(0, 7, False)]),
+        ("负责人签批：", [(0, 6, False)]),
     ],
 )
 def test_labels_in_a_box(text: str, labels: list[tuple[int, int, bool]]) -> None:

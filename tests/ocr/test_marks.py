@@ -103,3 +103,36 @@ def test_opinion_whose_zone_holds_a_signature_label_leaves_the_verdict_to_that_l
     assert find_signatures(*_approval_cell(signed=False)) == []
     marks = find_signatures(*_approval_cell(signed=True))
     assert [m.line for m in marks] == [2]
+
+
+def _grey_page(ring: bool) -> np.ndarray:
+    image = Image.new("RGB", (W, H), (238, 238, 238))
+    draw = ImageDraw.Draw(image)
+    for y in range(200, 1500, 60):
+        printed(draw, (150, y, 1100, y + 36))
+    if ring:
+        draw.ellipse([700, 1200, 950, 1450], outline=(120, 120, 120), width=8)
+        draw.polygon([(825, 1280), (845, 1340), (805, 1340)], fill=(120, 120, 120))
+    return np.asarray(image)
+
+
+def test_grey_scan_seal_is_a_ring_of_seal_size() -> None:
+    seals = find_seals(_grey_page(ring=True))
+    assert len(seals) == 1
+    box, confidence = seals[0]
+    assert box == pytest.approx((700, 1200, 952, 1452), abs=12)
+    assert confidence >= 0.7
+    assert find_seals(_grey_page(ring=False)) == []
+
+
+def test_label_alone_on_its_line_is_signed_on_the_line_below() -> None:
+    image, draw = page()
+    label = OcrBox("被检查人（签名）", (100.0, 500.0, 330.0, 536.0), 0.99)
+    date = OcrBox("2023年11月20日", (600.0, 580.0, 860.0, 616.0), 0.99)
+    nxt = OcrBox("执法人员签名", (100.0, 660.0, 290.0, 696.0), 0.99)
+    for part in (label, date, nxt):
+        printed(draw, tuple(round(v) for v in part.box))  # type: ignore[arg-type]
+    lines = [OcrLine([label]), OcrLine([date]), OcrLine([nxt])]
+    assert find_signatures(np.asarray(image), lines) == []
+    draw.line([(130, 600), (160, 570), (190, 610), (220, 575), (250, 605)], fill=(20, 30, 90), width=4)
+    assert [m.line for m in find_signatures(np.asarray(image), lines)] == [0]
