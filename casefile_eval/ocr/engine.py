@@ -71,8 +71,9 @@ class RapidEngine:
             return []
         crops = ocr.get_crop_img_list(img, boxes)
         crops, cls_res, _ = ocr.text_cls(crops)
-        rec_res, _ = ocr.text_rec(crops, True)
         turned = [str(label) == "180" and float(cls_score) >= CLS_THRESH for label, cls_score in cls_res]
+        _keep_majority_upright(crops, turned)
+        rec_res, _ = ocr.text_rec(crops, True)
         self._reread_failed(crops, rec_res, turned)
         quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)
         out: list[RawBox] = []
@@ -101,6 +102,21 @@ class RapidEngine:
             if float(rec[1]) > float(rec_res[i][1]) and str(rec[0]).strip():
                 rec_res[i] = rec
                 turned[i] = not turned[i]
+
+
+def _keep_majority_upright(crops: list[np.ndarray], turned: list[bool]) -> None:
+    """Turn back the crops the angle classifier turned when most lines of the page stand upright.
+
+    A page lies one way: the classifier's 180° verdict on a few crops of an upright page is a mistake it
+    makes on short crops (a lone "6" read as "9") and on dense lines. A page mostly turned is left as
+    the classifier read it; the page as a whole is turned later (`geometry.is_upside_down`).
+    """
+    if 2 * sum(turned) >= len(turned):
+        return
+    for i, turn in enumerate(turned):
+        if turn:
+            crops[i] = np.ascontiguousarray(crops[i][::-1, ::-1])
+            turned[i] = False
 
 
 def char_centres(
