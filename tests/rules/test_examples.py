@@ -58,7 +58,6 @@ def test_optional_packs_are_opt_in() -> None:
         "DOC-010",
         "ELM-008",
         "ELM-009",
-        "SIG-004",
     }
     assert strict_ids.isdisjoint(r.id for r in RULESET.rules)
     combined = load_rules([Path("strict")])

@@ -23,6 +23,9 @@ from casefile_eval.textnorm import compact
 class SignatureParams(Params):
     """Slots of the rule's role must be filled; `labels` narrows them, `alternatives` may sign instead.
 
+    `refusal_noted`: text recording a refusal to sign, which excuses the slots; `only_when_noted`: text
+    without which the slots are not required (a 见证人 signs only where the party refused).
+
     `row_label` / `row_end`: an opinion row (负责人意见) read from the text when the facts give no slot of
     the role or only slots "signed" with the opinion itself: a row starting with `row_label` (up to a
     block starting with `row_end`) that holds an opinion and a date but no name and no signature image
@@ -32,10 +35,11 @@ class SignatureParams(Params):
     labels: list[str] = Field(default_factory=list)
     alternatives: list[Role] = Field(default_factory=list)
     refusal_noted: list[str] = Field(default_factory=list)  # text that records a refusal to sign
+    only_when_noted: list[str] = Field(default_factory=list)  # the slots count only where this text is
     row_label: str | None = None
     row_end: str | None = None
 
-    @field_validator("refusal_noted")
+    @field_validator("refusal_noted", "only_when_noted")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         return valid_patterns(value)
@@ -60,7 +64,9 @@ def signature(ctx: RuleContext, params: SignatureParams) -> Iterator[Hit]:
             for s in doc.facts.signatures
             if s.role == role and (not params.labels or _label_in(s, params.labels))
         ]
-        if _refusal(ctx, doc, params):
+        if _noted(ctx, doc, params.refusal_noted):
+            continue
+        if params.only_when_noted and not _noted(ctx, doc, params.only_when_noted):
             continue
         if params.row_label and not any(s.filled is not True for s in slots):
             if all(opinion_like(s) for s in slots):
@@ -99,9 +105,9 @@ def _alternative_signed(doc: Document, page: int | None, roles: list[Role]) -> b
     )
 
 
-def _refusal(ctx: RuleContext, doc: Document, params: SignatureParams) -> bool:
+def _noted(ctx: RuleContext, doc: Document, patterns: list[str]) -> bool:
     text = ctx.view.text(doc)
-    return any(re.search(p, text) for p in params.refusal_noted)
+    return any(re.search(p, text) for p in patterns)
 
 
 class SealParams(Params):
