@@ -13,22 +13,14 @@ below that stand in its column (see `casefile_eval.parsers.header_rows`).
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
 from casefile_eval.ocr.page import OcrLine
-from casefile_eval.parsers.header_rows import column_of, is_header_row
-
-# Where the parts of an old line went: (x from which a part is in the new line, index of that new line),
-# sorted by x. A line kept whole has one entry.
-Placement = list[tuple[float, int]]
+from casefile_eval.parsers.header_rows import Placement, read_grids
 
 MAX_LABEL_CHARS = 10
 COLUMN_GAP = 1.0  # a gap wider than this many line heights separates two columns (with lines above and below
 # starting at the value's x, see `_right_run`)
 SAME_X = 1.5  # value lines start within this many line heights of each other
 LINE_STEP = 2.2  # consecutive value lines are at most this many line heights apart
-_LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")  # "备注：/" starts a field of its own below a grid
 
 
 def _height(line: OcrLine) -> float:
@@ -50,68 +42,14 @@ def _right_run(lines: list[OcrLine], start: int, step: int, x: float, height: fl
     return count
 
 
-def placed(placement: Placement, x: float) -> int:
-    """The new line that holds what stood at `x` on an old line."""
-    xs = [start for start, _ in placement]
-    return placement[max(bisect_right(xs, x) - 1, 0)][1]
-
-
 def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]:
     """The lines in reading order (centred left-column labels before their value, grid columns under their
     field names) and, for each old line, where its parts went."""
     centred, where = _centred_labels(lines)
-    columns, placements = _header_columns(centred)
+    columns, placements = read_grids(
+        centred, lambda ln: ln.parts, lambda p: p.box, lambda p: p.text, lambda parts: OcrLine(parts=parts)
+    )
     return columns, [placements[i] for i in where]
-
-
-def _header_columns(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]:
-    out: list[OcrLine] = []
-    placements: list[Placement] = [[] for _ in lines]
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        values = _value_lines(lines, index) if is_header_row([p.text for p in line.parts]) else []
-        if not values:
-            placements[index] = [(float("-inf"), len(out))]
-            out.append(line)
-            index += 1
-            continue
-        spans = [(p.box[0], p.box[2]) for p in line.parts]
-        for column, head in enumerate(line.parts):
-            placements[index].append((float("-inf") if column == 0 else head.box[0], len(out)))
-            out.append(OcrLine(parts=[head]))
-            for offset, value in enumerate(values, start=1):
-                mine = [p for p in value.parts if column_of(spans, (p.box[0], p.box[2])) == column]
-                if mine:
-                    placements[index + offset].append((mine[0].box[0], len(out)))
-                    out.append(OcrLine(parts=mine))
-        for offset in range(1, len(values) + 1):
-            placements[index + offset].sort()
-            placements[index + offset][0] = (float("-inf"), placements[index + offset][0][1])
-        index += len(values) + 1
-    return out, placements
-
-
-def _value_lines(lines: list[OcrLine], header: int) -> list[OcrLine]:
-    """The lines under a header row that stand in its grid: close below it, within its width, up to the
-    next header row or a labelled line of its own."""
-    head = lines[header]
-    height = _height(head)
-    left, right = head.parts[0].box[0] - 6 * height, head.parts[-1].box[2] + 6 * height
-    found: list[OcrLine] = []
-    previous = head
-    for line in lines[header + 1 :]:
-        if (
-            is_header_row([p.text for p in line.parts])
-            or _LABELLED_LINE.match(line.text)
-            or line.box[1] - previous.box[3] > 3 * height
-            or line.box[0] < left
-            or line.box[2] > right
-        ):
-            break
-        found.append(line)
-        previous = line
-    return found
 
 
 def _centred_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:

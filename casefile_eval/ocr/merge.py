@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
-from casefile_eval.ocr.columns import Placement, placed, reading_order
+from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.page import Box, OcrLine, OcrPage
+from casefile_eval.parsers.header_rows import Placement, placed
 
 OCR_REASON = "ocr"
 

@@ -17,11 +17,15 @@ header row ("当事人 | 个人" over "姓名 | 段浩涛 | 身份证件号 | �
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from casefile_eval.model import Block, ImageItem
 from casefile_eval.textnorm import compact
 
+P = TypeVar("P")  # a part of a line (an OCR box, a PDF text piece)
+L = TypeVar("L")  # a line of parts
 MAX_LABEL_CHARS = 12
 _FIELD_END = re.compile(
     r"(?:人|人员|签收|签名|签字|签章|盖章|捺印|时间|日期|地点|地址|方式|名称|文号|编号|号码|意见|单位|来源|案由"
@@ -95,6 +99,97 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
     ]
 
 
+def _x_span(box: Box) -> tuple[float, float]:
+    return box[0], box[2]
+
+
 def _col_span(block: Block) -> tuple[float, float]:
     col = float(block.col or 0)
     return col, col
+
+
+# Where the parts of an old line went: (x from which a part is in the new line, index of that new line),
+# sorted by x. A line kept whole has one entry.
+Placement = list[tuple[float, int]]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+_LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")  # "备注：/" starts a field of its own below a grid
+
+
+def placed(placement: Placement, x: float) -> int:
+    """The new line that holds what stood at `x` on an old line."""
+    xs = [start for start, _ in placement]
+    return placement[max(bisect_right(xs, x) - 1, 0)][1]
+
+
+def read_grids(
+    lines: Sequence[L],
+    parts_of: Callable[[L], Sequence[P]],
+    box_of: Callable[[P], Box],
+    text_of: Callable[[P], str],
+    make: Callable[[list[P]], L],
+) -> tuple[list[L], list[Placement]]:
+    """Lines of a page (each a row of parts with boxes) with every header row read column by column: each
+    field name on a line of its own (`make` builds a line of parts), then the parts of the value lines
+    below it that stand in its column. For each old line, where its parts went."""
+    out: list[L] = []
+    placements: list[Placement] = [[] for _ in lines]
+    index = 0
+    while index < len(lines):
+        heads = list(parts_of(lines[index]))
+        values = _value_lines(lines, index, parts_of, box_of, text_of)
+        if not values:
+            placements[index] = [(float("-inf"), len(out))]
+            out.append(lines[index])
+            index += 1
+            continue
+        spans = [(box_of(p)[0], box_of(p)[2]) for p in heads]
+        for column, head in enumerate(heads):
+            placements[index].append((float("-inf") if column == 0 else box_of(head)[0], len(out)))
+            out.append(make([head]))
+            for offset, value in enumerate(values, start=1):
+                mine = [
+                    p for p in parts_of(value) if column_of(spans, (box_of(p)[0], box_of(p)[2])) == column
+                ]
+                if mine:
+                    placements[index + offset].append((box_of(mine[0])[0], len(out)))
+                    out.append(make(mine))
+        for offset in range(1, len(values) + 1):
+            placements[index + offset].sort()
+            placements[index + offset][0] = (float("-inf"), placements[index + offset][0][1])
+        index += len(values) + 1
+    return out, placements
+
+
+def _value_lines(
+    lines: Sequence[L],
+    header: int,
+    parts_of: Callable[[L], Sequence[P]],
+    box_of: Callable[[P], Box],
+    text_of: Callable[[P], str],
+) -> list[L]:
+    """The lines under a header row that stand in its grid: close below it, within its width, up to the
+    next header row or a labelled line of its own. None when `header` is no header row."""
+    heads = parts_of(lines[header])
+    if not is_header_row([text_of(p) for p in heads]):
+        return []
+    boxes = [box_of(p) for p in heads]
+    height = max(boxes[0][3] - boxes[0][1], 1.0)
+    left, right = boxes[0][0] - 6 * height, boxes[-1][2] + 6 * height
+    found: list[L] = []
+    bottom = max(b[3] for b in boxes)
+    for line in lines[header + 1 :]:
+        parts = parts_of(line)
+        own = [box_of(p) for p in parts]
+        texts = [text_of(p) for p in parts]
+        if (
+            not own
+            or is_header_row(texts)
+            or _LABELLED_LINE.match("".join(texts))
+            or min(b[1] for b in own) - bottom > 3 * height
+            or min(b[0] for b in own) < left
+            or max(b[2] for b in own) > right
+        ):
+            break
+        found.append(line)
+        bottom = max(b[3] for b in own)
+    return found

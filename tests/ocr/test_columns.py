@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from casefile_eval.ocr.columns import placed, reading_order
+from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.page import OcrBox, OcrLine
+from casefile_eval.parsers.header_rows import placed
 
 
 def line(*parts: tuple[str, float, float]) -> OcrLine:
