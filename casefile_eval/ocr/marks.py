@@ -26,7 +26,7 @@ _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
 _GREY_SCALE = 0.25  # grey seals are looked for on a quarter-size page
-_RING_SUPPORT = 0.8  # share of a circle that must be inked for a ring to be a seal
+_RING_CONTRAST = 0.8  # a seal's ring is inked this much more of the way round than just outside it
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
@@ -54,8 +54,8 @@ def is_grey_page(rgb: np.ndarray) -> bool:
 
 def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
     """Round rings of seal size on a grey page: circles found by the Hough transform (on a quarter-size
-    page) whose circumference is dark nearly all round. Text, tables and signatures make circles too,
-    but none is inked round most of its circumference."""
+    page) that are inked nearly all round while just outside them the page is mostly blank. Text,
+    tables and signatures make circles too, but none is a thin dark ring on light paper."""
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     small = cv2.resize(gray, None, fx=_GREY_SCALE, fy=_GREY_SCALE, interpolation=cv2.INTER_AREA)
     width = small.shape[1]
@@ -75,20 +75,24 @@ def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
     dark = small < float(np.percentile(small, 90)) * 0.8
     seals = []
     for x, y, r in circles[0]:
-        support = max(_ring_support(dark, float(x), float(y), float(r) + dr) for dr in range(-3, 4))
-        if support >= _RING_SUPPORT:
+        ring = _ring_share(dark, float(x), float(y), float(r), range(-2, 3))
+        contrast = ring - _ring_share(dark, float(x), float(y), float(r), range(5, 8))
+        if contrast >= _RING_CONTRAST:
             k = 1 / _GREY_SCALE
             box = (float((x - r) * k), float((y - r) * k), float((x + r) * k), float((y + r) * k))
-            seals.append((box, round(min(0.9, support - 0.1), 2)))
+            seals.append((box, round(min(0.9, 0.5 + 0.4 * contrast), 2)))
     return seals
 
 
-def _ring_support(dark: np.ndarray, x: float, y: float, r: float) -> float:
-    """Share of the circle's points that lie on dark pixels."""
+def _ring_share(dark: np.ndarray, x: float, y: float, r: float, offsets: range) -> float:
+    """Share of the directions round (x, y) in which a dark pixel lies at one of the radii r + offsets."""
     angles = np.linspace(0, 2 * np.pi, 240, endpoint=False)
-    xs = np.clip((x + r * np.cos(angles)).astype(int), 0, dark.shape[1] - 1)
-    ys = np.clip((y + r * np.sin(angles)).astype(int), 0, dark.shape[0] - 1)
-    return float(np.mean(dark[ys, xs]))
+    hit = np.zeros(angles.shape, dtype=bool)
+    for dr in offsets:
+        xs = np.clip((x + (r + dr) * np.cos(angles)).astype(int), 0, dark.shape[1] - 1)
+        ys = np.clip((y + (r + dr) * np.sin(angles)).astype(int), 0, dark.shape[0] - 1)
+        hit |= dark[ys, xs]
+    return float(np.mean(hit))
 
 
 def _red_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:

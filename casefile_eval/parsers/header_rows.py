@@ -130,7 +130,8 @@ def read_grids(
 ) -> tuple[list[L], list[Placement]]:
     """Lines of a page (each a row of parts with boxes) with every header row read column by column: each
     field name on a line of its own (`make` builds a line of parts), then the parts of the value lines
-    below it that stand in its column. For each old line, where its parts went."""
+    below it that stand in its column. For each old line, where its parts went (on a header row, a
+    column reaches halfway to its neighbours: ink beside a centred field name is in its column)."""
     out: list[L] = []
     placements: list[Placement] = [[] for _ in lines]
     index = 0
@@ -144,7 +145,8 @@ def read_grids(
             continue
         spans = [(box_of(p)[0], box_of(p)[2]) for p in heads]
         for column, head in enumerate(heads):
-            placements[index].append((float("-inf") if column == 0 else box_of(head)[0], len(out)))
+            edge = float("-inf") if column == 0 else (spans[column - 1][1] + spans[column][0]) / 2
+            placements[index].append((edge, len(out)))
             out.append(make([head]))
             for offset, value in enumerate(values, start=1):
                 mine = [

@@ -95,7 +95,7 @@ def test_grid_with_field_names_above_values_reads_column_by_column() -> None:
         "备注：/",
     ]
     # a mark found beside the signing row's labels goes to the field name of its column
-    assert [placed(where[3], x) for x in (100, 560, 830)] == [5, 7, 8]
+    assert [placed(where[3], x) for x in (100, 500, 560, 830)] == [5, 7, 7, 8]
     assert placed(where[4], 830) == 9
 
 

@@ -108,8 +108,9 @@ def test_opinion_whose_zone_holds_a_signature_label_leaves_the_verdict_to_that_l
 def _grey_page(ring: bool) -> np.ndarray:
     image = Image.new("RGB", (W, H), (238, 238, 238))
     draw = ImageDraw.Draw(image)
-    for y in range(200, 1500, 60):
+    for y in range(200, 1100, 60):
         printed(draw, (150, y, 1100, y + 36))
+    printed(draw, (720, 1300, 1000, 1336))  # the 落款 the seal is stamped over
     if ring:
         draw.ellipse([700, 1200, 950, 1450], outline=(120, 120, 120), width=8)
         draw.polygon([(825, 1280), (845, 1340), (805, 1340)], fill=(120, 120, 120))
@@ -120,7 +121,7 @@ def test_grey_scan_seal_is_a_ring_of_seal_size() -> None:
     seals = find_seals(_grey_page(ring=True))
     assert len(seals) == 1
     box, confidence = seals[0]
-    assert box == pytest.approx((700, 1200, 952, 1452), abs=12)
+    assert box == pytest.approx((700, 1200, 952, 1452), abs=16)
     assert confidence >= 0.7
     assert find_seals(_grey_page(ring=False)) == []
 
