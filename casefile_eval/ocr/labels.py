@@ -18,7 +18,7 @@ _CANDIDATE = re.compile(
     # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
     rf"(?P<kw>(?:{KEYWORD})(?:或(?:签名|盖章|签章|捺印|指印|盖|签))*[)）]?[:：]?)"
     r"|(?P<role>(?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|检查人"
-    r"|执法人员|法制审核人员?|审核人员)[:：])"
+    r"|执法人员|法制审核人员?|审核人员|负责人)[:：])"
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )
 _ROLE_ALONE = re.compile(

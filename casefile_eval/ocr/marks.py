@@ -162,6 +162,17 @@ def _printed(part: OcrBox) -> bool:
     return cjk >= _PROSE_CHARS and cjk >= 0.6 * len(text) and part.confidence >= _PROSE_CONFIDENCE
 
 
+def _rule_like(tall: int, wide: int, height: float) -> bool:
+    """What is left of a tilted underscore or a cut table rule: long one way, a pen stroke thin the other."""
+    return (tall <= 0.2 * height and wide >= height) or (wide <= 0.2 * height and tall >= height)
+
+
+def _printed_field(part: OcrBox) -> bool:
+    """A box read with confidence that holds printed words: at least four characters, two of them Chinese
+    (handwriting the engine reads comes out short or unsure)."""
+    return part.confidence >= _PROSE_CONFIDENCE and len(part.text) >= 4 and len(_CJK.findall(part.text)) >= 2
+
+
 def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
     """Confidence that `zone` holds handwriting, and the ink's box; None when blank."""
     x0, top, x1, bottom = (round(v) for v in zone)
@@ -170,7 +181,12 @@ def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box
     if n == 0:
         return None
     sizes = ndimage.sum_labels(crop, labels, index=np.arange(1, n + 1))
-    keep = np.isin(labels, 1 + np.nonzero(sizes >= max(6.0, 0.015 * height * height))[0])
+    rules = [
+        _rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height)
+        for sl in ndimage.find_objects(labels)
+    ]
+    big = (sizes >= max(6.0, 0.015 * height * height)) & ~np.asarray(rules, dtype=bool)
+    keep = np.isin(labels, 1 + np.nonzero(big)[0])
     area = float(keep.sum()) / (height * height)
     if area < 0.06:
         return None
@@ -202,6 +218,8 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
             for other in labels
             if other.line == label.line and other is not label
         ]
+        # a field printed further along the line ends the zone too ("法律职业资格证号：…")
+        starts += [p.box[0] for p in lines[label.line].parts if p is not label.part and _printed_field(p)]
         verdict = _label_verdict(ink, lines, label, starts, em, labels)
         if verdict is not None:
             marks.append(OcrMark("signature", verdict[1], verdict[0], label.line))

@@ -51,7 +51,7 @@ def test_inked_zone_is_a_signature_tied_to_its_label() -> None:
     assert marks[0].box == pytest.approx((328, 493, 473, 543), abs=4)
 
 
-@pytest.mark.parametrize("zone", ["blank", "underscores", "speck"])
+@pytest.mark.parametrize("zone", ["blank", "underscores", "speck", "tilted", "cell_border"])
 def test_blank_or_ruled_zone_has_no_signature(zone: str) -> None:
     assert find_signatures(*_zone(zone)) == []
 
@@ -68,6 +68,10 @@ def _zone(zone: str) -> tuple[np.ndarray, list[OcrLine]]:
         draw.line([(345, 515), (455, 520)], fill=ink, width=3)
     elif zone == "underscores":
         draw.line([(310, 534), (700, 534)], fill=(20, 20, 20), width=3)
+    elif zone == "tilted":  # an underscore the deskew left at a slant
+        draw.line([(310, 532), (700, 536)], fill=(20, 20, 20), width=2)
+    elif zone == "cell_border":  # a table rule cut by the zone's edge
+        draw.line([(520, 490), (521, 548)], fill=(20, 20, 20), width=3)
     elif zone == "speck":
         draw.rectangle([400, 515, 402, 517], fill=(30, 30, 30))
     return np.asarray(image), [OcrLine([other]), OcrLine([label])]
@@ -137,3 +141,13 @@ def test_label_alone_on_its_line_is_signed_on_the_line_below() -> None:
     assert find_signatures(np.asarray(image), lines) == []
     draw.line([(130, 600), (160, 570), (190, 610), (220, 575), (250, 605)], fill=(20, 30, 90), width=4)
     assert [m.line for m in find_signatures(np.asarray(image), lines)] == [0]
+
+
+def test_a_printed_field_further_along_the_line_ends_the_zone() -> None:
+    image, draw = page()
+    label = OcrBox("法制审核人员：", (100.0, 500.0, 330.0, 536.0), 0.99)
+    field = OcrBox("法律职业资格证号：A20202312020148", (560.0, 500.0, 1100.0, 536.0), 0.99)
+    printed(draw, (100, 500, 330, 536))
+    printed(draw, (560, 500, 1100, 536))
+    draw.line([(340, 534), (540, 534)], fill=(20, 20, 20), width=2)  # the blank slot's underscore
+    assert find_signatures(np.asarray(image), [OcrLine([label, field])]) == []
