@@ -25,6 +25,7 @@ from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.slot_images import Place, assign_images, image_confidence
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
+from casefile_eval.parsers.header_rows import is_field_name
 
 _SIGN_WORD = r"(?:签名|签字|签章|签批|盖章|签收|捺印|按印)"
 _ROLES: tuple[tuple[Role, str], ...] = (
@@ -99,8 +100,8 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
         return "", (index,)
     following = dt_.blocks[index + 1]
     row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
-    if _LABEL.match(following.strip()) or row_label:
-        return "", (index,)
+    if _LABEL.match(following.strip()) or row_label or is_field_name(following):
+        return "", (index,)  # the next row's label (备注, 送达方式) is no value of this one
     cut = _LABEL.search(following)
     return (following[: cut.start()] if cut else following), (index, index + 1)
 

@@ -173,19 +173,24 @@ def _printed_field(part: OcrBox) -> bool:
     return part.confidence >= _PROSE_CONFIDENCE and len(part.text) >= 4 and len(_CJK.findall(part.text)) >= 2
 
 
-def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
-    """Confidence that `zone` holds handwriting, and the ink's box; None when blank."""
+def _zone_verdict(
+    ink: np.ndarray, zone: Box, height: float, core: tuple[float, float] | None = None
+) -> tuple[float, Box] | None:
+    """Confidence that `zone` holds handwriting, and the ink's box; None when blank. With `core` (a band
+    of page rows), only strokes whose middle lies in it count: the zone beside a label reaches above and
+    below its line, where the tail of the signature of the row above may hang."""
     x0, top, x1, bottom = (round(v) for v in zone)
     crop = _without_rules(ink[max(top, 0) : bottom, max(x0, 0) : x1], height)
     labels, n = ndimage.label(crop)
     if n == 0:
         return None
     sizes = ndimage.sum_labels(crop, labels, index=np.arange(1, n + 1))
-    rules = [
-        _rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height)
-        for sl in ndimage.find_objects(labels)
-    ]
+    slices = ndimage.find_objects(labels)
+    rules = [_rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height) for sl in slices]
     big = (sizes >= max(6.0, 0.015 * height * height)) & ~np.asarray(rules, dtype=bool)
+    if core is not None:
+        middles = np.asarray([max(top, 0) + (sl[0].start + sl[0].stop) / 2 for sl in slices])
+        big &= (middles >= core[0]) & (middles <= core[1])
     keep = np.isin(labels, 1 + np.nonzero(big)[0])
     area = float(keep.sum()) / (height * height)
     if area < 0.06:
@@ -257,13 +262,10 @@ def _label_verdict(
         return _zone_verdict(ink, column, h)
     verdicts = []
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
-        verdicts.append(_zone_verdict(ink, right, h))
+        verdicts.append(_zone_verdict(ink, right, h, (top - 0.3 * h, bottom + 0.3 * h)))
     alone = len(lines[label.line].parts) == 1 and not label.part.text[label.end :].strip(" _:：")
     if stop - start < 3 * h or label.opinion or alone:
-        below = [ln.box[1] for ln in lines[label.line + 1 :] if ln.box[0] < x0 + 14 * h and ln.box[2] > x0]
-        lower = min([*below, bottom + 4 * h, float(ink.shape[0])]) - 1
-        if lower - bottom > h:
-            verdicts.append(_zone_verdict(ink, (x0, bottom + 0.2 * h, min(x0 + 14 * h, width), lower), h))
+        verdicts.append(_below_verdict(ink, lines, label, x0, h))
     found = [v for v in verdicts if v is not None]
     return max(found, key=lambda v: v[0]) if found else None
 
@@ -296,3 +298,25 @@ def _column_below(lines: list[OcrLine], label: Label, h: float, width: int) -> B
             lower = line.box[1]
             break
     return (max(left, 0.0), bottom + 0.2 * h, min(right, float(width)), lower - 1)
+
+
+def _below_verdict(
+    ink: np.ndarray, lines: list[OcrLine], label: Label, x0: float, h: float
+) -> tuple[float, Box] | None:
+    """The zone under a label, down to the next line that starts under the label (at most 4 lines). A
+    line below that starts further right (法律职业资格证号：… beside the signature) ends the zone on the
+    right instead."""
+    bottom = label.part.box[3]
+    right = min(x0 + 14 * h, float(ink.shape[1]))
+    lower = min(bottom + 4 * h, float(ink.shape[0]))
+    for line in lines[label.line + 1 :]:
+        if line.box[1] >= lower or line.box[2] <= x0 or line.box[0] >= right:
+            continue
+        if line.box[0] > x0 + 2 * h:
+            right = line.box[0]
+            continue
+        lower = line.box[1]
+        break
+    if lower - 1 - bottom <= h or right - x0 <= h:
+        return None
+    return _zone_verdict(ink, (x0, bottom + 0.2 * h, right, lower - 1), h)

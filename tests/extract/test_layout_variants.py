@@ -292,3 +292,13 @@ def test_template_blank_closed_up_by_ocr_is_a_blank_date() -> None:
     )
     [decided] = [d for d in extract_document_facts(doc).dates if d.kind.value == "decided"]
     assert (decided.value, decided.raw, decided.label) == (None, "年月日", "落款")
+
+
+def test_the_next_rows_field_name_is_no_signer() -> None:
+    doc = lines_doc(
+        ["送达回证", "受送达人：某某旅游咨询有限公司", "受送达人签收", "送达人签名 张三", "见证人", "备注"],
+        T.SERVICE_RECEIPT,
+    )
+    slots = {(s.role, s.filled, s.signer) for s in extract_document_facts(doc).signatures}
+    assert (Role.WITNESS, False, None) in slots
+    assert (Role.RECIPIENT, False, None) in slots
