@@ -151,3 +151,16 @@ def test_a_printed_field_further_along_the_line_ends_the_zone() -> None:
     printed(draw, (560, 500, 1100, 536))
     draw.line([(340, 534), (540, 534)], fill=(20, 20, 20), width=2)  # the blank slot's underscore
     assert find_signatures(np.asarray(image), [OcrLine([label, field])]) == []
+
+
+def test_signature_under_a_label_beside_the_field_printed_on_its_right() -> None:
+    """法制审核人员 / [ink] 法律职业资格证号：A2018… — the ink shares its line with a printed field."""
+    image, draw = page()
+    label = OcrBox("法制审核人员", (100.0, 500.0, 280.0, 536.0), 0.99)
+    field = OcrBox("法律职业资格证号：A20185001120377", (420.0, 560.0, 1000.0, 596.0), 0.99)
+    printed(draw, (100, 500, 280, 536))
+    printed(draw, (420, 560, 1000, 596))
+    lines = [OcrLine([label]), OcrLine([field])]
+    assert find_signatures(np.asarray(image), lines) == []
+    draw.line([(150, 590), (180, 545), (210, 595), (240, 550), (270, 585)], fill=(20, 30, 90), width=4)
+    assert [m.line for m in find_signatures(np.asarray(image), lines)] == [0]
