@@ -25,8 +25,10 @@ _LABELLED = re.compile(r"^\S{1,8}[:：]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
-_GREY_SCALE = 0.25  # grey seals are looked for on a quarter-size page
-_RING_CONTRAST = 0.8  # a seal's ring is inked this much more of the way round than just outside it
+_GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
+# An agency's round seal is 38-45 mm across (GA 241); rings from 27 to 55 mm on an A4 page are looked for.
+_GREY_SEAL_MIN, _GREY_SEAL_MAX = 0.13, 0.26
+_RING_CONTRAST = 0.7  # a seal's ring is inked this much more of the way round than just outside it
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
@@ -53,20 +55,20 @@ def is_grey_page(rgb: np.ndarray) -> bool:
 
 
 def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
-    """Round rings of seal size on a grey page: circles found by the Hough transform (on a quarter-size
+    """Round rings of seal size on a grey page: circles found by the Hough transform (on a half-size
     page) that are inked nearly all round while just outside them the page is mostly blank. Text,
     tables and signatures make circles too, but none is a thin dark ring on light paper."""
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     small = cv2.resize(gray, None, fx=_GREY_SCALE, fy=_GREY_SCALE, interpolation=cv2.INTER_AREA)
     width = small.shape[1]
-    low, high = round(width * _SEAL_MIN / 2), round(width * _SEAL_MAX / 2)
+    low, high = round(width * _GREY_SEAL_MIN / 2), round(width * _GREY_SEAL_MAX / 2)
     circles = cv2.HoughCircles(
         cv2.GaussianBlur(small, (3, 3), 0),
-        cv2.HOUGH_GRADIENT,
+        cv2.HOUGH_GRADIENT_ALT,
         dp=1.5,
         minDist=2 * low,
-        param1=100,
-        param2=40,
+        param1=150,
+        param2=0.5,  # how round an edge must be to be a circle
         minRadius=low,
         maxRadius=high,
     )
@@ -75,8 +77,8 @@ def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
     dark = small < float(np.percentile(small, 90)) * 0.8
     seals = []
     for x, y, r in circles[0]:
-        ring = _ring_share(dark, float(x), float(y), float(r), range(-2, 3))
-        contrast = ring - _ring_share(dark, float(x), float(y), float(r), range(5, 8))
+        ring = _ring_share(dark, float(x), float(y), float(r), range(-4, 5))
+        contrast = ring - _ring_share(dark, float(x), float(y), float(r), range(10, 16))
         if contrast >= _RING_CONTRAST:
             k = 1 / _GREY_SCALE
             box = (float((x - r) * k), float((y - r) * k), float((x + r) * k), float((y + r) * k))
@@ -173,12 +175,9 @@ def _printed_field(part: OcrBox) -> bool:
     return part.confidence >= _PROSE_CONFIDENCE and len(part.text) >= 4 and len(_CJK.findall(part.text)) >= 2
 
 
-def _zone_verdict(
-    ink: np.ndarray, zone: Box, height: float, core: tuple[float, float] | None = None
-) -> tuple[float, Box] | None:
-    """Confidence that `zone` holds handwriting, and the ink's box; None when blank. With `core` (a band
-    of page rows), only strokes whose middle lies in it count: the zone beside a label reaches above and
-    below its line, where the tail of the signature of the row above may hang."""
+def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
+    """Confidence that `zone` holds handwriting, and the ink's box; None when blank. A short stroke cut by
+    the zone's top edge is the tail of a signature of the row above, not ink of this zone."""
     x0, top, x1, bottom = (round(v) for v in zone)
     crop = _without_rules(ink[max(top, 0) : bottom, max(x0, 0) : x1], height)
     labels, n = ndimage.label(crop)
@@ -188,9 +187,8 @@ def _zone_verdict(
     slices = ndimage.find_objects(labels)
     rules = [_rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height) for sl in slices]
     big = (sizes >= max(6.0, 0.015 * height * height)) & ~np.asarray(rules, dtype=bool)
-    if core is not None:
-        middles = np.asarray([max(top, 0) + (sl[0].start + sl[0].stop) / 2 for sl in slices])
-        big &= (middles >= core[0]) & (middles <= core[1])
+    hanging = [sl[0].start == 0 and sl[0].stop - sl[0].start < 0.5 * height for sl in slices]
+    big &= ~np.asarray(hanging, dtype=bool)
     keep = np.isin(labels, 1 + np.nonzero(big)[0])
     area = float(keep.sum()) / (height * height)
     if area < 0.06:
@@ -247,7 +245,7 @@ def _label_verdict(
     ink: np.ndarray, lines: list[OcrLine], label: Label, starts: list[float], em: float, labels: list[Label]
 ) -> tuple[float, Box] | None:
     """The best verdict over the zone right of a label (up to the next label's start among `starts`)
-    and, for opinions, a label at the edge or one alone on its line, below it. An opinion whose right
+    and, for opinions, a label at the edge or one that ends its line, below it. An opinion whose right
     zone holds a signature label of its own (负责人意见 | 同意。 签名：) leaves the verdict to that label:
     the zone's other ink is the printed opinion."""
     width = ink.shape[1]
@@ -262,9 +260,11 @@ def _label_verdict(
         return _zone_verdict(ink, column, h)
     verdicts = []
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
-        verdicts.append(_zone_verdict(ink, right, h, (top - 0.3 * h, bottom + 0.3 * h)))
-    alone = len(lines[label.line].parts) == 1 and not label.part.text[label.end :].strip(" _:：")
-    if stop - start < 3 * h or label.opinion or alone:
+        verdicts.append(_zone_verdict(ink, right, h))
+    parts = lines[label.line].parts
+    # a label that ends its line ("签名：" in a cell's corner, a label alone): the signature may be under it
+    ends_line = label.part is parts[-1] and not label.part.text[label.end :].strip(" _:：")
+    if stop - start < 3 * h or label.opinion or ends_line:
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
     found = [v for v in verdicts if v is not None]
     return max(found, key=lambda v: v[0]) if found else None
