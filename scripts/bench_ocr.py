@@ -6,6 +6,7 @@ empty OCR cache; the cached rerun is the same call again on the same file.
 
     python scripts/bench_ocr.py            # the real tax scan and fixtures/scans/*.pdf
     python scripts/bench_ocr.py --grid     # also intra-op threads 1/2 × render dpi 150/200
+    python scripts/bench_ocr.py /tmp/scanned4/h4-08-gz-police-2024-oldroute/h4-08-gz-police-2024-oldroute.pdf
 
 Prints a markdown table (seconds per page, best of `--repeat` runs).
 """
@@ -70,6 +71,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--grid", action="store_true")
+    parser.add_argument(
+        "more",
+        nargs="*",
+        type=Path,
+        help="more scanned PDFs, e.g. a case from python -m fixtures.holdout4.gen.scan",
+    )
     args = parser.parse_args()
     from rapidocr_onnxruntime import RapidOCR
 
@@ -84,7 +91,7 @@ def main() -> None:
         "| whole / RapidOCR | evaluation again (cached) s/page |"
     )
     print("|---|---|---|---|---|---|---|")
-    for path in FILES:
+    for path in [*FILES, *args.more]:
         n = len(pdfium.PdfDocument(str(path)))
         alone = best(lambda p=path: rapid_alone(p, ours, RENDER_DPI), args.repeat) / n
         full = min(best(lambda p=path: whole(p, Path(tempfile.mkdtemp())), 1) for _ in range(args.repeat)) / n
