@@ -62,6 +62,11 @@ _NOISE = re.compile(
 )
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[:：]")
+# an officer's or reviewer's number after the name: 执法证号：, 法律职业资格证书编号：
+_ID_FIELD = re.compile(
+    r"[(（]?\s*(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)\s*[:：]"
+)
+
 _TOKEN = re.compile(r"\S+")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
 _OPINION_HEAD = re.compile(
@@ -246,6 +251,9 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> tuple[b
         value = value[sub[-1].end() :]
     if _REFUSED.search(value):
         return False, None, True
+    field = _ID_FIELD.search(value)
+    if field:  # "钱晓燕执法证号：3305…": the name runs into the officer's number field
+        value = value[: field.start()]
     nxt = _NEXT_LABEL.search(value)
     if nxt:
         value = value[: nxt.start()]

@@ -30,7 +30,9 @@ _ROLE_ALONE = re.compile(
 # blanks, underscores, or a few stray marks the recogniser made of handwriting.
 _FREE = re.compile(r"[_\s]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s]*)?")
 # Another field on the line ("法制审核人员：[ink] 法律职业资格证号：A2018…") ends a role label's slot.
-_FIELD = re.compile(r"(?:法律职业资格证号|资格证号|执法证号|证件号码?|证号|日期|时间|联系电话|电话)[:：]")
+_FIELD = re.compile(
+    r"[(（]?\s*(?:(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)|日期|时间|联系电话|电话)[:：]"
+)
 _PHRASE_CHAR = re.compile(r"[\u4e00-\u9fff（）()]")
 _MAX_PHRASE = 8  # characters of a label's words before its keyword (被询问人签名, 当事人（签名）)
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?")

@@ -170,9 +170,9 @@ def _rule_like(tall: int, wide: int, height: float) -> bool:
 
 
 def _printed_field(part: OcrBox) -> bool:
-    """A box read with confidence that holds printed words: at least four characters, two of them Chinese
-    (handwriting the engine reads comes out short or unsure)."""
-    return part.confidence >= _PROSE_CONFIDENCE and len(part.text) >= 4 and len(_CJK.findall(part.text)) >= 2
+    """A box read with confidence that starts a printed field of its own ("法律职业资格证号：A2018…"):
+    a field name and a colon (handwriting the engine reads comes out short or unsure, and has no colon)."""
+    return part.confidence >= _PROSE_CONFIDENCE and _LABELLED.match(part.text) is not None
 
 
 def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:

@@ -302,3 +302,10 @@ def test_the_next_rows_field_name_is_no_signer() -> None:
     slots = {(s.role, s.filled, s.signer) for s in extract_document_facts(doc).signatures}
     assert (Role.WITNESS, False, None) in slots
     assert (Role.RECIPIENT, False, None) in slots
+
+
+def test_a_name_run_into_the_officers_number_field_still_signs() -> None:
+    from casefile_eval.extract.signatures import _text_fill
+
+    assert _text_fill(" 钱晓燕执法证号：33050219015") == (True, "钱晓燕", False)
+    assert _text_fill("（法律职业资格证书编号：A20181101****）") == (False, None, False)

@@ -132,6 +132,7 @@ def test_a_date_after_a_blank_signature_label_is_not_ink() -> None:
         ("送达人", [(0, 3, False)]),
         ("见证人（签名）", [(0, 7, False)]),
         ("负责人签批：", [(0, 6, False)]),
+        ("审核人: (法律职业资格证书编号:A20181101****)", [(0, 4, False)]),
     ],
 )
 def test_labels_in_a_box(text: str, labels: list[tuple[int, int, bool]]) -> None:
