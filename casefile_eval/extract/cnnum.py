@@ -50,7 +50,6 @@ BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "
 
 CN_DIGIT_CLASS = "〇○OoＯ零一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖两"
 CN_NUMBER_CLASS = CN_DIGIT_CLASS + "十拾百佰千仟万萬亿億"
-CN_NUMBER = re.compile(f"[{CN_NUMBER_CLASS}]+")
 
 
 def digit_string(text: str) -> int | None:

@@ -124,14 +124,6 @@ def find_dates(text: str) -> list[DateMatch]:
     return [_from_match(m) for m in DATE_RE.finditer(text)]
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The first readable date in `text`, or None."""
-    for match in find_dates(text):
-        if match.value is not None:
-            return match.value
-    return None
-
-
 def is_blank(fact: DateFact) -> bool:
     """True for a template blank (年 月 日 with nothing filled in): the date is missing, not unreadable."""
     return fact.value is None and _BLANK_ONLY.match(fact.raw.strip()) is not None

@@ -149,9 +149,7 @@ def read_grids(
             placements[index].append((edge, len(out)))
             out.append(make([head]))
             for offset, value in enumerate(values, start=1):
-                mine = [
-                    p for p in parts_of(value) if column_of(spans, (box_of(p)[0], box_of(p)[2])) == column
-                ]
+                mine = [p for p in parts_of(value) if column_of(spans, _x_span(box_of(p))) == column]
                 if mine:
                     placements[index + offset].append((box_of(mine[0])[0], len(out)))
                     out.append(make(mine))

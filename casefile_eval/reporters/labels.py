@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casefile_eval.codes import Defect, DocumentType, Role, Severity
+from casefile_eval.codes import Defect, DocumentType, Severity
 from casefile_eval.results import CaseResult, Finding
 
 DEFECT_LABELS: dict[Defect, str] = {
@@ -23,17 +23,6 @@ DEFECT_LABELS: dict[Defect, str] = {
 }
 
 SEVERITY_LABELS: dict[Severity, str] = {Severity.VETO: "否决", Severity.MAJOR: "严重", Severity.MINOR: "一般"}
-
-ROLE_LABELS: dict[Role, str] = {
-    Role.PARTY: "当事人",
-    Role.OFFICER: "执法人员",
-    Role.APPROVER: "负责人",
-    Role.RECIPIENT: "受送达人",
-    Role.SERVER: "送达人",
-    Role.WITNESS: "见证人",
-    Role.REVIEWER: "法制审核人员",
-    Role.RECORDER: "记录人",
-}
 
 DOCUMENT_LABELS: dict[DocumentType, str] = {
     DocumentType.COVER: "卷宗封面",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -141,6 +140,3 @@ def find_in_blocks(doc: Document, pattern: re.Pattern[str]) -> tuple[str, int | 
 def iso(day: dt.date) -> str:
     """A date as written in messages: 2024年4月15日."""
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-Relation = Literal["within", "at_least"]
