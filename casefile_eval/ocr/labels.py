@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from casefile_eval.ocr.page import OcrBox, OcrLine
 
 KEYWORD = r"签名|签字|签章|签批|盖章|签收|捺印|指印|手印"
+# Whose signature a role word asks for: a label with a colon ("询问人：") or a grid field alone in its box.
+_ROLE_WORDS = (
+    r"受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|被?检查人|执法人员"
+    r"|法制审核人员?"
+)
 _CANDIDATE = re.compile(
     # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
     rf"(?P<kw>(?:{KEYWORD})(?:或(?:签名|盖章|签章|捺印|指印|盖|签))*[)）]?[:：]?)"
-    r"|(?P<role>(?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|检查人"
-    r"|执法人员|法制审核人员?|审核人员|负责人)[:：])"
+    rf"|(?P<role>(?:{_ROLE_WORDS}|审核人员|负责人)[:：])"
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )
-_ROLE_ALONE = re.compile(
-    r"((?:受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录人|被?询问人|被?检查人|执法人员"
-    r"|法制审核人员?)"
-    r"(?:[(（]签名[)）])?)"
-)
+_ROLE_ALONE = re.compile(rf"((?:{_ROLE_WORDS})(?:[(（]签名[)）])?)")
 # What may stand between a label and the next label (or the end) for the label to be an empty slot:
 # blanks, underscores, or a few stray marks the recogniser made of handwriting.
 _FREE = re.compile(r"[_\s]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s]*)?")

@@ -18,10 +18,9 @@ from scipy import ndimage
 from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.labels import KEYWORD, Label, char_spans, find_labels, labels_in, printed_spans
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
-from casefile_eval.parsers.header_rows import is_header_row
+from casefile_eval.parsers.header_rows import is_header_row, starts_field
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_LABELLED = re.compile(r"^\S{1,8}[:：]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
@@ -172,7 +171,7 @@ def _rule_like(tall: int, wide: int, height: float) -> bool:
 def _printed_field(part: OcrBox) -> bool:
     """A box read with confidence that starts a printed field of its own ("法律职业资格证号：A2018…"):
     a field name and a colon (handwriting the engine reads comes out short or unsure, and has no colon)."""
-    return part.confidence >= _PROSE_CONFIDENCE and _LABELLED.match(part.text) is not None
+    return part.confidence >= _PROSE_CONFIDENCE and starts_field(part.text)
 
 
 def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
@@ -294,7 +293,7 @@ def _column_below(lines: list[OcrLine], label: Label, h: float, width: int) -> B
     for line in lines[label.line + 1 :]:
         if line.box[1] >= lower:
             break
-        if is_header_row([p.text for p in line.parts]) or _LABELLED.match(line.text):
+        if is_header_row([p.text for p in line.parts]) or starts_field(line.text):
             lower = line.box[1]
             break
     return (max(left, 0.0), bottom + 0.2 * h, min(right, float(width)), lower - 1)

@@ -25,7 +25,9 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
         rgb = np.asarray(deskew(upright, skew))
         seals = find_seals(rgb)
         boxes = [box for box, _ in seals]
-        raw = engine(_for_recognition(rgb, boxes), detect=_for_detection(rgb, boxes) if boxes else None)
+        gray = np.asarray(Image.fromarray(rgb).convert("L"))
+        detect = _for_detection(rgb, gray, boxes) if boxes else None
+        raw = engine(_for_recognition(rgb, gray, boxes), detect=detect)
         if not is_sideways(raw):
             break
     height, width = rgb.shape[:2]
@@ -40,27 +42,27 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
     return OcrPage(width, height, turn % 360, skew, lines, marks)
 
 
-def _for_recognition(rgb: np.ndarray, seals: list[Box]) -> np.ndarray:
+def _for_recognition(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.ndarray:
     """Grey page for the recogniser; inside seals the red channel stands for grey, so red ink fades out.
 
     In the red channel seal ink is nearly white while black print, and print under the ink, stays dark:
     the 落款 date and agency under a seal are read cleanly. Red print elsewhere (a 红头 title) keeps its
     ordinary grey and stays legible.
     """
-    return np.repeat(_seal_faded(rgb, seals, None)[:, :, None], 3, axis=2)
+    return np.repeat(_seal_faded(rgb, gray, seals, None)[:, :, None], 3, axis=2)
 
 
-def _for_detection(rgb: np.ndarray, seals: list[Box]) -> np.ndarray:
+def _for_detection(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.ndarray:
     """The recogniser's page with what is left of a seal's ring and inscription (a light grey that can
     hide a printed line from the line detector) turned to paper. Only for finding lines: the clipped
     strokes of print under the seal read worse than the unclipped ones."""
-    paper = float(np.percentile(np.asarray(Image.fromarray(rgb).convert("L")), 90))
-    return np.repeat(_seal_faded(rgb, seals, _SEAL_FADE * paper)[:, :, None], 3, axis=2)
+    paper = float(np.percentile(gray, 90))
+    return np.repeat(_seal_faded(rgb, gray, seals, _SEAL_FADE * paper)[:, :, None], 3, axis=2)
 
 
-def _seal_faded(rgb: np.ndarray, seals: list[Box], clip: float | None) -> np.ndarray:
-    """Grey page whose seal boxes hold the red channel, values above `clip` made white."""
-    gray = np.asarray(Image.fromarray(rgb).convert("L")).copy()
+def _seal_faded(rgb: np.ndarray, gray: np.ndarray, seals: list[Box], clip: float | None) -> np.ndarray:
+    """The grey page with its seal boxes holding the red channel, values above `clip` made white."""
+    gray = gray.copy()
     for x0, top, x1, bottom in seals:
         sl = (slice(max(int(top) - 4, 0), int(bottom) + 4), slice(max(int(x0) - 4, 0), int(x1) + 4))
         red = rgb[sl][..., 0]

@@ -112,7 +112,13 @@ def _col_span(block: Block) -> tuple[float, float]:
 # sorted by x. A line kept whole has one entry.
 Placement = list[tuple[float, int]]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-_LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")  # "备注：/" starts a field of its own below a grid
+_LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")
+
+
+def starts_field(text: str) -> bool:
+    """True for text that opens with a field name and a colon ("备注：/", "法律职业资格证号：A2018…"): a
+    field of its own, not a value under a grid's header or beside a signature label."""
+    return _LABELLED_LINE.match(text) is not None
 
 
 def placed(placement: Placement, x: float) -> int:
@@ -184,7 +190,7 @@ def _value_lines(
         if (
             not own
             or is_header_row(texts)
-            or _LABELLED_LINE.match("".join(texts))
+            or starts_field("".join(texts))
             or min(b[1] for b in own) - bottom > 3 * height
             or min(b[0] for b in own) < left
             or max(b[2] for b in own) > right
