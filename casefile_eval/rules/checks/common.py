@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.model import Document
@@ -35,6 +36,15 @@ def valid_patterns(values: list[str]) -> list[str]:
     return values
 
 
+def _valid_pattern(value: str) -> str:
+    return valid_patterns([value])[0]
+
+
+# Parameters holding regular expressions, checked when the rule file is loaded.
+Patterns = Annotated[list[str], AfterValidator(valid_patterns)]
+Pattern = Annotated[str, AfterValidator(_valid_pattern)]
+
+
 class DateRef(Params):
     """A date of the case: a case date by name, or dates of given kinds in given documents."""
 
@@ -42,13 +52,8 @@ class DateRef(Params):
     documents: list[DocumentType] = Field(default_factory=list)
     kinds: list[DateKind] = Field(default_factory=list)
     served_for: list[DocumentType] = Field(default_factory=list)  # receipts serving these documents
-    text_any: list[str] = Field(default_factory=list)  # only documents whose text matches one of these
+    text_any: Patterns = Field(default_factory=list)  # only documents whose text matches one of these
     or_else: DateRef | None = None  # used when this reference finds no date
-
-    @field_validator("text_any")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
 
 
 def resolve(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:

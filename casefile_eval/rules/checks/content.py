@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from casefile_eval.rules.checks.common import Params, find_in_blocks, is_read, valid_patterns
+from casefile_eval.rules.checks.common import Params, Patterns, find_in_blocks, is_read
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
@@ -24,15 +24,10 @@ class ContentElementParams(Params):
     """
 
     element: str = Field(min_length=2)
-    all_of: list[str] = Field(default_factory=list)
-    any_of: list[str] = Field(default_factory=list)
-    unless_any: list[str] = Field(default_factory=list)
-    only_if_any: list[str] = Field(default_factory=list)
-
-    @field_validator("all_of", "any_of", "unless_any", "only_if_any")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
+    all_of: Patterns = Field(default_factory=list)
+    any_of: Patterns = Field(default_factory=list)
+    unless_any: Patterns = Field(default_factory=list)
+    only_if_any: Patterns = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _something(self) -> ContentElementParams:
@@ -64,13 +59,8 @@ def content_element(ctx: RuleContext, params: ContentElementParams) -> Iterator[
 class ForbiddenWordingParams(Params):
     """Wording that must not appear; `unless_any` patterns anywhere in the document excuse it."""
 
-    patterns: list[str] = Field(min_length=1)
-    unless_any: list[str] = Field(default_factory=list)
-
-    @field_validator("patterns", "unless_any")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
+    patterns: Patterns = Field(min_length=1)
+    unless_any: Patterns = Field(default_factory=list)
 
 
 @register_check("forbidden_wording", ForbiddenWordingParams, fields=("words",))

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.extract.cnnum import cn_to_int
-from casefile_eval.rules.checks.common import DateRef, Params, fact_page, iso, resolve, valid_patterns
+from casefile_eval.rules.checks.common import DateRef, Params, Patterns, fact_page, iso, resolve
 from casefile_eval.rules.context import DatedFact, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.rules.workdays import MissingHolidayData, add_working_days, within
@@ -34,12 +34,7 @@ class DeadlineParams(Params):
     working: bool = False
     relation: Literal["within", "at_least"] = "within"
     honour_extension: bool = False
-    excluded_if: list[str] = Field(default_factory=list)
-
-    @field_validator("excluded_if")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
+    excluded_if: Patterns = Field(default_factory=list)
 
 
 def _unit(working: bool) -> str:
@@ -190,12 +185,7 @@ class PrematureParams(Params):
     decision: DateRef
     hearing_days: int = Field(ge=1)
     working: bool = True
-    exercised: list[str] = Field(default_factory=list)
-
-    @field_validator("exercised")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
+    exercised: Patterns = Field(default_factory=list)
 
 
 @register_check(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from casefile_eval.codes import DocumentType
-from casefile_eval.rules.checks.common import Params, serves, valid_patterns
+from casefile_eval.rules.checks.common import Params, Patterns, serves
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.doctypes import document_name
 from casefile_eval.rules.registry import register_check
@@ -21,12 +21,7 @@ class StandIn(Params):
     job (a 听证告知书 that states the proposed penalty and the rights is the 事先告知)."""
 
     types: list[DocumentType] = Field(min_length=1)
-    all_of: list[str] = Field(min_length=1)
-
-    @field_validator("all_of")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
+    all_of: Patterns = Field(min_length=1)
 
 
 class RequiredDocumentParams(Params):
@@ -37,13 +32,8 @@ class RequiredDocumentParams(Params):
 
     any_of: list[DocumentType] = Field(min_length=1)
     served_for: list[DocumentType] = Field(default_factory=list)
-    or_text: list[str] = Field(default_factory=list)
+    or_text: Patterns = Field(default_factory=list)
     stand_ins: list[StandIn] = Field(default_factory=list)
-
-    @field_validator("or_text")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
 
 
 @register_check("required_document", RequiredDocumentParams, fields=("missing",), scope="case")

@@ -6,13 +6,13 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from casefile_eval.codes import DateKind, Role
 from casefile_eval.extract.dates import find_dates, is_blank
 from casefile_eval.extract.text import norm
 from casefile_eval.model import Document, ImageKind, SignatureSlot
-from casefile_eval.rules.checks.common import Params, fact_page, is_read, last_page, valid_patterns
+from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_page, is_read, last_page
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
@@ -34,20 +34,10 @@ class SignatureParams(Params):
 
     labels: list[str] = Field(default_factory=list)
     alternatives: list[Role] = Field(default_factory=list)
-    refusal_noted: list[str] = Field(default_factory=list)  # text that records a refusal to sign
-    only_when_noted: list[str] = Field(default_factory=list)  # the slots count only where this text is
-    row_label: str | None = None
-    row_end: str | None = None
-
-    @field_validator("refusal_noted", "only_when_noted")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
-
-    @field_validator("row_label", "row_end")
-    @classmethod
-    def _pattern(cls, value: str | None) -> str | None:
-        return valid_patterns([value])[0] if value is not None else None
+    refusal_noted: Patterns = Field(default_factory=list)  # text that records a refusal to sign
+    only_when_noted: Patterns = Field(default_factory=list)  # the slots count only where this text is
+    row_label: Pattern | None = None
+    row_end: Pattern | None = None
 
 
 def _slot_page(doc: Document, slot: SignatureSlot) -> int | None:
@@ -158,12 +148,7 @@ class DatePresentParams(Params):
     kinds: list[DateKind] = Field(min_length=1)
     roles: list[Role] = Field(default_factory=list)
     unreadable: Literal["review", "present"] = "review"
-    zone: list[str] = Field(default_factory=list)
-
-    @field_validator("zone")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return valid_patterns(value)
+    zone: Patterns = Field(default_factory=list)
 
 
 @register_check("date_present", DatePresentParams)
