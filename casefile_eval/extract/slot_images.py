@@ -2,10 +2,10 @@
 
 An image belongs to a slot when it sits in the slot's label or value blocks, in an image-only block right
 below (or above) them, or — on a PDF page — over the slot's label line (this wins over a neighbouring
-slot whose value is already written). Where one line or paragraph holds
-several labels ("被询问人签名：   询问人：   记录人："), an image goes to the label it follows: by its x
-position on a PDF page (label positions estimated along the line), else in reading order to the labels
-whose value holds no written name.
+slot whose value is already written) or right under the label line of an unsigned slot. Where one line
+or paragraph holds several labels ("被询问人签名：   询问人：   记录人："), an image goes to the label it
+follows: by its x position on a PDF page (label positions estimated along the line), else in reading order
+to the labels whose value holds no written name.
 
 Whatever the classifier called it, an image in a slot is taken as the signature there, with a confidence
 by its kind (a typeset or coloured handwritten name is often classed as a photo). Two exceptions keep the
@@ -132,7 +132,28 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> 
     if _blank(dt_, b):
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         return below or [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
-    return [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
+    beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
+    return beside or _under_label_line(dt_, places, image)
+
+
+def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
+    """On a PDF page, the unsigned slot whose label line the image hangs right under (its top within two
+    line heights below the line, overlapping it across): ink written below a label that stands alone on
+    its line or ends it ("法制审核人员", "同意立案。 签名："), whatever line the image is nearest to (a
+    date or a 证号 beside the ink)."""
+    box = image.bbox
+    if box is None:
+        return []
+    best: list[tuple[float, int]] = []
+    for k, place in enumerate(places):
+        line = dt_.doc.blocks[place.blocks[-1]].bbox
+        if place.text_filled or line is None or dt_.doc.blocks[place.blocks[-1]].page != image.page:
+            continue
+        gap = box.top - line.bottom
+        height = line.bottom - line.top
+        if -0.5 * height <= gap <= 2 * height and box.x0 < line.x1 and box.x1 > line.x0:
+            best.append((gap, k))
+    return [min(best)[1]] if best else []
 
 
 def _accepts(place: Place, image: ImageItem, own: bool) -> bool:

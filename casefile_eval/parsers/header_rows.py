@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import TypeVar
 
 from casefile_eval.model import Block, ImageItem
@@ -136,8 +137,9 @@ def read_grids(
 ) -> tuple[list[L], list[Placement]]:
     """Lines of a page (each a row of parts with boxes) with every header row read column by column: each
     field name on a line of its own (`make` builds a line of parts), then the parts of the value lines
-    below it that stand in its column. For each old line, where its parts went (on a header row, a
-    column reaches halfway to its neighbours: ink beside a centred field name is in its column)."""
+    below it that stand in its column. For each old line, where its parts went: on a grid's lines a column
+    reaches halfway to its neighbours (ink beside a centred field name is in its column), and where a value
+    line holds nothing in a column, what stands there belongs to the last line above it in that column."""
     out: list[L] = []
     placements: list[Placement] = [[] for _ in lines]
     index = 0
@@ -150,18 +152,17 @@ def read_grids(
             index += 1
             continue
         spans = [(box_of(p)[0], box_of(p)[2]) for p in heads]
+        edges = [float("-inf")] + [(spans[c - 1][1] + spans[c][0]) / 2 for c in range(1, len(spans))]
         for column, head in enumerate(heads):
-            edge = float("-inf") if column == 0 else (spans[column - 1][1] + spans[column][0]) / 2
-            placements[index].append((edge, len(out)))
+            latest = len(out)
+            placements[index].append((edges[column], latest))
             out.append(make([head]))
             for offset, value in enumerate(values, start=1):
                 mine = [p for p in parts_of(value) if column_of(spans, _x_span(box_of(p))) == column]
                 if mine:
-                    placements[index + offset].append((box_of(mine[0])[0], len(out)))
+                    latest = len(out)
                     out.append(make(mine))
-        for offset in range(1, len(values) + 1):
-            placements[index + offset].sort()
-            placements[index + offset][0] = (float("-inf"), placements[index + offset][0][1])
+                placements[index + offset].append((edges[column], latest))
         index += len(values) + 1
     return out, placements
 
@@ -173,14 +174,20 @@ def _value_lines(
     box_of: Callable[[P], Box],
     text_of: Callable[[P], str],
 ) -> list[L]:
-    """The lines under a header row that stand in its grid: close below it, within its width, up to the
-    next header row or a labelled line of its own. None when `header` is no header row."""
+    """The lines under a header row that stand in its grid: close below it, each part within one column
+    (a part reaching over the middle of two field names is text across the grid, not a cell), up to the
+    next header row or a labelled line of its own. None when `header` is no header row.
+
+    A cell's value may start well left of its field name (names are centred, values often flush left), so
+    the grid reaches one column's width beyond its outer field names."""
     heads = parts_of(lines[header])
     if not is_header_row([text_of(p) for p in heads]):
         return []
     boxes = [box_of(p) for p in heads]
     height = max(boxes[0][3] - boxes[0][1], 1.0)
-    left, right = boxes[0][0] - 6 * height, boxes[-1][2] + 6 * height
+    centres = [(b[0] + b[2]) / 2 for b in boxes]
+    pitch = (centres[-1] - centres[0]) / (len(centres) - 1)
+    left, right = boxes[0][0] - pitch, boxes[-1][2] + pitch
     found: list[L] = []
     bottom = max(b[3] for b in boxes)
     for line in lines[header + 1 :]:
@@ -194,8 +201,14 @@ def _value_lines(
             or min(b[1] for b in own) - bottom > 3 * height
             or min(b[0] for b in own) < left
             or max(b[2] for b in own) > right
+            or any(_across(b, centres) for b in own)
         ):
             break
         found.append(line)
         bottom = max(b[3] for b in own)
     return found
+
+
+def _across(box: Box, centres: Sequence[float]) -> bool:
+    """Whether a box reaches over the middles of two neighbouring field names."""
+    return any(box[0] < a and box[2] > b for a, b in pairwise(centres))

@@ -15,8 +15,9 @@ from casefile_eval.codes import ErrorCode
 from casefile_eval.errors import CaseReadError
 from casefile_eval.model import Block, BlockKind, ImageItem, Page, ParsedFile
 from casefile_eval.parsers.common import check_pages, empty, unreadable
+from casefile_eval.parsers.header_rows import placed
 from casefile_eval.parsers.pdf_images import page_images
-from casefile_eval.parsers.pdf_text import Line, ocr_reason, page_lines, printed_number
+from casefile_eval.parsers.pdf_text import Line, grid_lines, ocr_reason, page_lines, printed_number
 
 
 def parse_pdf(path: Path, source: str, sha256: str) -> ParsedFile:
@@ -67,7 +68,7 @@ def _read_page(
         lines = page_lines(textpage, left, top, page)
     finally:
         textpage.close()
-    placed, image_share = page_images(page, left, top, width * height)
+    found, image_share = page_images(page, left, top, width * height)
     reason = ocr_reason(lines, image_share)
     pages.append(
         Page(
@@ -81,23 +82,24 @@ def _read_page(
         )
     )
     first = len(blocks)
+    grid, placements = grid_lines(lines)
     if reason is None:
         blocks.extend(
             Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
-            for ln in lines
+            for ln in grid
         )
-    for item in placed:
+    for item in found:
         if reason is not None and item.full_page:
             continue
         image = item.image.model_copy(update={"source": source, "page": number})
-        image.block_index = _nearest(lines, item.box, first) if reason is None else None
+        if reason is None and lines:
+            old = _nearest(lines, item.box)
+            image.block_index = first + placed(placements[old], (item.box[0] + item.box[2]) / 2)
         images.append(image)
 
 
-def _nearest(lines: list[Line], box: tuple[float, float, float, float], first: int) -> int | None:
-    """File-level index of the line nearest to a box (vertical gap first, then horizontal)."""
-    if not lines:
-        return None
+def _nearest(lines: list[Line], box: tuple[float, float, float, float]) -> int:
+    """Index of the line nearest to a box (vertical gap first, then horizontal)."""
     x0, top, x1, bottom = box
 
     def distance(line: Line) -> tuple[float, float]:
@@ -105,5 +107,4 @@ def _nearest(lines: list[Line], box: tuple[float, float, float, float], first: i
         dx = max(0.0, line.x0 - x1, x0 - line.x1)
         return (dy, dx)
 
-    best = min(range(len(lines)), key=lambda i: distance(lines[i]))
-    return first + best
+    return min(range(len(lines)), key=lambda i: distance(lines[i]))

@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from casefile_eval.model import BBox
+from casefile_eval.parsers.header_rows import Placement, read_grids
 
 _SEGMENT = re.compile(r"[^\r\n]+")
 _GAPS = re.compile(r"\s+")
@@ -37,6 +38,7 @@ class Line:
     x1: float
     bottom: float
     parts: list[Line] = field(default_factory=list, repr=False, compare=False)  # joined pieces, left to right
+    cells: list[Line] = field(default_factory=list, repr=False, compare=False)  # a piece's columns if several
 
     def bbox(self) -> BBox:
         """The line's box."""
@@ -99,11 +101,17 @@ def page_lines(
             continue
         first = match.start() + (len(piece) - len(piece.lstrip()))
         last = match.end() - 1 - (len(piece) - len(piece.rstrip()))
-        ranges = _column_pieces(textpage, text, min(first, count - 1), min(last, count - 1))
+        cuts = _column_cuts(textpage, text, min(first, count - 1), min(last, count - 1))
+        ranges = _ranges(min(first, count - 1), min(last, count - 1), cuts if len(cuts) == 1 else [])
         pieces = [_piece(textpage, text, a, b, left, top) for a, b in ranges]
-        whole = (
-            pieces[0] if len(pieces) == 1 else _piece(textpage, text, ranges[0][0], ranges[-1][1], left, top)
-        )
+        for made, (a, b) in zip(pieces, ranges, strict=True):
+            inside = [cut for cut in cuts if a <= cut[0] and cut[1] <= b]
+            if inside:
+                made.cells = [_piece(textpage, text, x, y, left, top) for x, y in _ranges(a, b, inside)]
+        whole = pieces[0]
+        if len(pieces) > 1:
+            whole = _piece(textpage, text, ranges[0][0], ranges[-1][1], left, top)
+            whole.cells = pieces
         cut.append((whole, pieces))
     rules = Rules(page, left, top)
     lines, lifted = _lift_labels(_merge([p for _, pieces in cut for p in pieces]), rules)
@@ -114,17 +122,33 @@ def page_lines(
     return _lift_labels(_merge([p for pieces in kept for p in pieces]), rules)[0]
 
 
+def grid_lines(lines: list[Line]) -> tuple[list[Line], list[Placement]]:
+    """The page's lines with every grid whose field names stand in a row above their values read column by
+    column (`casefile_eval.parsers.header_rows.read_grids` over the lines' cells); for each old line,
+    where its parts went."""
+    return read_grids(lines, _cells_of, _box_of, lambda cell: cell.text, _fold)
+
+
+def _cells_of(line: Line) -> list[Line]:
+    return [cell for part in line.parts or [line] for cell in part.cells or [part]]
+
+
+def _box_of(line: Line) -> tuple[float, float, float, float]:
+    return line.x0, line.top, line.x1, line.bottom
+
+
 def _piece(textpage: pdfium.PdfTextPage, text: str, a: int, b: int, left: float, top: float) -> Line:
     x0, bottom, x1, y1 = _span_box(textpage, a, b)
     return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom)
 
 
-def _column_pieces(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> list[tuple[int, int]]:
-    """Character ranges of a text segment, cut at a white space that spans a column gap.
+def _column_cuts(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """The white spaces of a text segment that span a column gap: (last char before, first char after).
 
     pdfium may put a table label and the value line beside it in one segment even when they sit at
     different heights; cutting the label off lets each piece find its own line. Only a segment of
-    exactly two columns is cut: a row of more columns stays one piece and reads as it did.
+    exactly two columns is cut into pieces: a row of more columns stays one piece and reads as it did,
+    with its columns kept as the piece's cells (a grid's header row, see `grid_lines`).
     """
     cuts: list[tuple[int, int]] = []
     for gap in _GAPS.finditer(text, first, last + 1):
@@ -133,10 +157,14 @@ def _column_pieces(textpage: pdfium.PdfTextPage, text: str, first: int, last: in
         height = max(a[3] - a[1], b[3] - b[1], 1.0)
         if b[0] - a[2] > COLUMN_GAP * height or b[0] < a[0]:  # a column gap, or a jump back left
             cuts.append((before, after))
-    if len(cuts) != 1:
-        return [(first, last)]
-    [(before, after)] = cuts
-    return [(first, before), (after, last)]
+    return cuts
+
+
+def _ranges(first: int, last: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The character ranges between the cuts."""
+    starts = [first] + [after for _, after in cuts]
+    ends = [before for before, _ in cuts] + [last]
+    return list(zip(starts, ends, strict=True))
 
 
 def _span_box(textpage: pdfium.PdfTextPage, first: int, last: int) -> tuple[float, float, float, float]:
