@@ -97,6 +97,20 @@ def test_grid_with_field_names_above_values_reads_column_by_column() -> None:
     # a mark found beside the signing row's labels goes to the field name of its column
     assert [placed(where[3], x) for x in (100, 500, 560, 830)] == [5, 7, 7, 8]
     assert placed(where[4], 830) == 9
+    # on the value line, what stands in the 送达人 column (which holds no text there) is the 送达人 field's
+    assert [placed(where[4], x) for x in (70, 560, 830)] == [6, 7, 9]
+
+
+def test_a_line_of_text_across_the_grid_ends_it() -> None:
+    lines = [
+        line(("受送达人签收", 90, 200), ("送达人", 520, 200), ("见证人", 800, 200)),
+        line(("受送达人拒绝签收的，送达人应当邀请见证人到场，并在备注栏写明", 40, 240)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == [
+        "受送达人签收 送达人 见证人",
+        "受送达人拒绝签收的，送达人应当邀请见证人到场，并在备注栏写明",
+    ]
 
 
 def test_a_label_and_its_value_side_by_side_are_no_header_row() -> None:

@@ -1,0 +1,169 @@
+"""Text PDFs whose forms put the field names in a row above their values (送达回证 grids), and approval or
+signature labels whose ink is written on the line below them: values read under their field names, ink
+tied to the slot whose column or label line it stands in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+import casefile_eval
+from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.model import Document
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+LEFT, RIGHT = 70.0, 525.0
+
+
+def _ink(seed: int) -> ImageReader:
+    """A small PNG of dark pen strokes on white (a handwritten name)."""
+    img = Image.new("RGB", (240, 90), "white")
+    points = [(15 + i * 30, 20 + (i * 37 + seed * 11) % 50) for i in range(8)]
+    ImageDraw.Draw(img).line(points, fill=(20, 20, 120), width=4)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return ImageReader(io.BytesIO(out.getvalue()))
+
+
+def _centred(c: canvas.Canvas, texts: list[str], y: float) -> list[float]:
+    """Field names centred in equal columns across the table; the columns' left edges."""
+    width = (RIGHT - LEFT) / len(texts)
+    for k, text in enumerate(texts):
+        c.drawCentredString(LEFT + width * (k + 0.5), y, text)
+    return [LEFT + width * k for k in range(len(texts))]
+
+
+def _receipt(path: Path, recipient_signs: bool) -> Path:
+    """A 送达回证 laid out as header grids; the signature row holds ink under 受送达人签收 (if it signs)
+    with the date written flush left below, two officers' ink under 送达人, and "/" under 见证人."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 18)
+    c.drawCentredString(297, 780, "送达回证")
+    c.setFont(FONT, 11)
+    _centred(c, ["送达文书名称及文号", "受送达人"], 740)
+    c.drawString(LEFT + 4, 716, "行政处罚决定书 某市监罚〔2024〕12号")
+    c.drawString(LEFT + 232, 716, "某某商贸有限公司")
+    _centred(c, ["送达地点", "送达时间", "送达方式"], 690)
+    c.drawString(LEFT + 4, 666, "某市某区某路8号")
+    c.drawString(LEFT + 156, 666, "2024年3月20日10时")
+    c.drawString(LEFT + 308, 666, "直接送达")
+    cols = _centred(c, ["受送达人签收", "送达人", "见证人"], 640)
+    if recipient_signs:
+        c.drawImage(_ink(1), cols[0] + 4, 600, width=60, height=24)
+    c.drawString(cols[0] + 4, 588, "2024年3月20日")
+    c.drawImage(_ink(2), cols[1] + 40, 610, width=60, height=24)
+    c.drawImage(_ink(3), cols[1] + 40, 584, width=60, height=24)
+    c.drawString(cols[2] + 70, 612, "/")
+    c.drawString(LEFT + 4, 556, "备注：无")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _document(path: Path, doc_type: DocumentType) -> Document:
+    docs = [d for d in casefile_eval.read_case(path).documents if d.type is doc_type]
+    assert len(docs) == 1
+    return docs[0]
+
+
+@pytest.mark.parametrize("recipient_signs", [True, False])
+def test_a_receipt_grid_is_read_under_its_field_names(tmp_path: Path, recipient_signs: bool) -> None:
+    doc = _document(_receipt(tmp_path / "receipt.pdf", recipient_signs), DocumentType.SERVICE_RECEIPT)
+    assert [b.text for b in doc.blocks] == [
+        "送达回证",
+        "送达文书名称及文号",
+        "行政处罚决定书 某市监罚〔2024〕12号",
+        "受送达人",
+        "某某商贸有限公司",
+        "送达地点",
+        "某市某区某路8号",
+        "送达时间",
+        "2024年3月20日10时",
+        "送达方式",
+        "直接送达",
+        "受送达人签收",
+        "2024年3月20日",
+        "送达人",
+        "见证人",
+        "/",
+        "备注：无",
+    ]
+    served = [(d.label, d.value) for d in doc.facts.dates if d.kind is DateKind.SERVED]
+    assert served == [("送达时间", dt.date(2024, 3, 20)), ("受送达人", dt.date(2024, 3, 20))]
+    assert doc.facts.served_document == "行政处罚决定书（某市监罚〔2024〕12号）"
+    assert [(s.label, s.role, s.filled) for s in doc.facts.signatures] == [
+        ("受送达人签收", Role.RECIPIENT, recipient_signs),
+        ("送达人", Role.SERVER, True),
+        ("见证人", Role.WITNESS, False),  # "/": no witness was needed (SIG-019 asks only after a refusal)
+    ]
+
+
+def _approval(path: Path, signed: bool) -> Path:
+    """A 立案审批表 whose opinion rows read "label  opinion  签名：" with the ink under 签名： and the date
+    under the ink."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 18)
+    c.drawCentredString(297, 780, "立案审批表")
+    c.setFont(FONT, 11)
+    c.drawString(LEFT, 740, "当事人：某某商贸有限公司")
+    c.drawString(LEFT, 720, "简要案情：2024年3月1日检查发现该公司销售过期食品，涉嫌违反《食品安全法》。")
+    y = 680.0
+    for label, opinion, ink in (("承办人意见", "建议立案。", True), ("负责人审批意见", "同意立案。", signed)):
+        c.drawString(LEFT, y, label)
+        c.drawString(LEFT + 110, y, opinion)
+        c.drawString(LEFT + 320, y, "签名：")
+        if ink:
+            c.drawImage(_ink(len(label)), LEFT + 320, y - 34, width=62, height=26)
+        c.drawString(LEFT + 320, y - 48, "2024年3月2日")
+        y -= 80
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_ink_under_a_sign_here_label_ending_an_opinion_row_signs_it(tmp_path: Path, signed: bool) -> None:
+    doc = _document(_approval(tmp_path / "filing.pdf", signed), DocumentType.FILING_APPROVAL)
+    slots = [(s.label, s.role, s.filled, s.method) for s in doc.facts.signatures]
+    assert slots == [
+        ("承办人意见", Role.OFFICER, True, "image"),
+        ("负责人审批意见", Role.APPROVER, signed, "image" if signed else "text"),
+    ]
+
+
+def _review(path: Path, signed: bool) -> Path:
+    """A 法制审核意见书 with "法制审核人员" alone on its line, the ink below it and the reviewer's 证号 beside
+    the ink."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 18)
+    c.drawCentredString(297, 780, "法制审核意见书")
+    c.setFont(FONT, 11)
+    c.drawString(LEFT, 740, "送审案件：某某商贸有限公司销售过期食品案")
+    c.drawString(LEFT, 720, "审核意见：事实清楚，证据确凿，适用依据正确，程序合法，同意承办机构的处理意见。")
+    c.drawString(LEFT, 690, "法制审核人员")
+    if signed:
+        c.drawImage(_ink(5), LEFT + 20, 652, width=60, height=26)
+    c.drawString(LEFT + 100, 660, "法律职业资格证号：A20183202101234")
+    c.drawString(LEFT + 320, 620, "2024年3月8日")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_ink_below_a_label_alone_on_its_line_signs_it(tmp_path: Path, signed: bool) -> None:
+    doc = _document(_review(tmp_path / "review.pdf", signed), DocumentType.LEGAL_REVIEW)
+    slots = [(s.label, s.role, s.filled, s.method) for s in doc.facts.signatures]
+    assert slots == [
+        ("审核意见", Role.REVIEWER, True, "text"),  # the opinion is written
+        ("法制审核人员", Role.REVIEWER, signed, "image" if signed else "text"),
+    ]
