@@ -137,6 +137,7 @@ class Officer(_Model):
 
     name: str
     cert_no: str | None = None  # 执法证号
+    named_as: str | None = None  # the field that names the officer (询问人, 检查人, 执法人员, 记录人…)
     evidence: Evidence | None = None
 
 
@@ -190,6 +191,7 @@ class SignatureSlot(_Model):
     signer: str | None = None
     date: dt.date | None = None
     method: str = "text"  # text (a typed name), image (handwriting image), seal, ocr
+    count: int | None = None  # separate signatures told apart in the slot (names, images); None: not counted
     evidence: Evidence | None = None
     confidence: float = 1.0
 

@@ -14,33 +14,49 @@ from __future__ import annotations
 
 import re
 
-from casefile_eval.extract.text import DocText
-from casefile_eval.model import Evidence, Officer
+from casefile_eval.extract.text import DocText, squeeze
+from casefile_eval.model import Officer
 
+
+def _spaced(*words: str) -> str:
+    """An alternation of words that forms may space out (询 问 人, 记 录 人)."""
+    return "|".join(r"\s?".join(word) for word in words)
+
+
+_OFFICER_WORDS = (
+    "执法人员",
+    "承办人",
+    "办案人员",
+    "办案人",
+    "经办人",
+    "执法人",
+    "勘验人",
+    "记录人",
+    "送达人",
+)
+_SIDED_WORDS = ("检查人", "询问人", "调查人")  # not when the party's: 被检查人, 被询问人
 _CERT_LABEL = r"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|证件(?:编)?号(?:码)?)"
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
-_CERT = r"[\u4e00-\u9fff]?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"
+_CERT = r"(?:警号|[\u4e00-\u9fff])?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"  # 警号052217: a police officer's number
 _INLINE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
 )
 _BARE = re.compile(rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*(?P<no>{_CERT})\s*[)）]")
 _NAMES_LABEL = re.compile(
-    r"(?:执法人员|承办人|办案人员?|经办人|(?<!被)检查人|(?<!被)询问人|(?<!被)调查人|记录人|送达人|执法人|勘验人)"
-    r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:[:：]|\s+|$)"
+    rf"(?P<word>{_spaced(*_OFFICER_WORDS)}|(?<!被)(?<!被\s)(?:{_spaced(*_SIDED_WORDS)}))"
+    r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:\s*[:：]|\s+|$)"
 )
 _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
 _NOT_A_NAME = re.compile(
     r"签名|签字|盖章|年|月|日|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
-    r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所"
+    r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号"
 )
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _LABEL_PREFIX = re.compile(
     r"^.*(?:执法人员|承办人|办案人员?|经办人|检查人|询问人|调查人|记录人|送达人|执法人|勘验人|签名|签字|盖章|员)"
 )
-_ANY = re.compile(
-    _CERT_LABEL + r"|执法人员|承办人|办案人|经办人|检查人|询问人|调查人|记录人|送达人|执法人|勘验人"
-)
+_ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
 
 
@@ -71,32 +87,40 @@ def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
     return value, index
 
 
-def _inline(text: str) -> list[tuple[str, str]]:
-    """(name, number) pairs written as 姓名（执法证号…）, or 姓名（code） after a names label."""
-    pairs = [(m.group("name"), m.group("no")) for m in _INLINE.finditer(text)]
+def _inline(text: str) -> list[tuple[str, str, int]]:
+    """(name, number, offset) written as 姓名（执法证号…）, or 姓名（code） after a names label."""
+    pairs = [(m.group("name"), m.group("no"), m.start()) for m in _INLINE.finditer(text)]
     if not pairs and _NAMES_LABEL.search(text):
         pairs = [
-            (m.group("name"), m.group("no")) for m in _BARE.finditer(text) if re.search(r"\d", m.group("no"))
+            (m.group("name"), m.group("no"), m.start())
+            for m in _BARE.finditer(text)
+            if re.search(r"\d", m.group("no"))
         ]
-    out: list[tuple[str, str]] = []
-    for raw, no in pairs:
+    out: list[tuple[str, str, int]] = []
+    for raw, no, at in pairs:
         name = _LABEL_PREFIX.sub("", raw)
         if 2 <= len(name) <= 4 and not _NOT_A_NAME.search(name):
-            out.append((name, no))
+            out.append((name, no, at + len(raw) - len(name)))
     return out
 
 
 def find_officers(dt_: DocText) -> list[Officer]:
-    """Officers named in the document, each with the 执法证号 written for them (None when not written)."""
+    """Officers named in the document, each with the 执法证号 written for them (None when not written)
+    and the field that first names them."""
     found: dict[str, Officer] = {}
-    pending: list[tuple[str, Evidence]] = []
+    pending: list[Officer] = []
     pending_at = -NEAR_BLOCKS - 1
     for index in dt_.blocks_matching(_ANY):
         text = dt_.blocks[index]
         inline = _inline(text)
-        for name, no in inline:
+        for name, no, at in inline:
             if name not in found:
-                found[name] = Officer(name=name, cert_no=no, evidence=dt_.block_evidence(index))
+                found[name] = Officer(
+                    name=name,
+                    cert_no=no,
+                    named_as=_field_before(text, at),
+                    evidence=dt_.block_evidence(index),
+                )
         if inline:
             continue
         labels = sorted(
@@ -104,22 +128,37 @@ def find_officers(dt_: DocText) -> list[Officer]:
             + [(m.start(), False, m) for m in _CERTS_LABEL.finditer(text)],
             key=lambda t: t[0],
         )
+        field: str | None = None
         for _, is_names, m in labels:
             value, where = _value_after(dt_, index, m)
             if is_names:
+                field = squeeze(m.group("word"))
                 names = [n for n in _names(value) if n not in found]
                 if names:
-                    pending = [(n, dt_.block_evidence(where)) for n in names]
+                    pending = [
+                        Officer(name=n, named_as=field, evidence=dt_.block_evidence(where)) for n in names
+                    ]
                     pending_at = index
-                    for name, evidence in pending:
-                        found[name] = Officer(name=name, evidence=evidence)
+                    found.update((o.name, o) for o in pending)
                 continue
             certs = _certs(value)
             if certs and pending and index - pending_at <= NEAR_BLOCKS:
-                for (name, evidence), cert in zip(pending, certs, strict=False):
-                    found[name] = Officer(name=name, cert_no=cert, evidence=evidence)
+                for officer, cert in zip(pending, certs, strict=False):
+                    found[officer.name] = officer.model_copy(update={"cert_no": cert})
                 pending = []
+            # "甲 执法证号：1　乙 执法证号：2": a name after a number waits for the next number
+            after = [n for n in _names(value) if n not in found] if certs else []
+            if after and where == index:
+                pending = [Officer(name=n, named_as=field, evidence=dt_.block_evidence(index)) for n in after]
+                pending_at = index
+                found.update((o.name, o) for o in pending)
     return _without_run_together(list(found.values()))
+
+
+def _field_before(text: str, at: int) -> str | None:
+    """The officers' field ("询问人", "执法人员") named last before offset `at` of a line, if any."""
+    fields = [squeeze(m.group("word")) for m in _NAMES_LABEL.finditer(text, 0, at)]
+    return fields[-1] if fields else None
 
 
 def _without_run_together(officers: list[Officer]) -> list[Officer]:

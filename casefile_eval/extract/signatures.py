@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.dates import find_dates
-from casefile_eval.extract.slot_images import Place, assign_images, image_confidence
+from casefile_eval.extract.slot_images import Place, assign_images, image_confidence, image_count
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
@@ -68,6 +69,8 @@ _ID_FIELD = re.compile(
 )
 
 _TOKEN = re.compile(r"\S+")
+_NAME_GAP = re.compile(r"[\s、，,;；/]+")
+_LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
 _OPINION_HEAD = re.compile(
     r"(?<!\S)(?:拟?同意|不同意|批准|准予|不予|如拟|建议|拟)"
@@ -243,14 +246,24 @@ def _drop_opinion(words: str) -> str:
     return _OPINION_HEAD.sub(" ", _SENTENCE.sub(" ", words))
 
 
-def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> tuple[bool, str | None, bool]:
-    """(filled, signer, refused) from the value's words; a name has at least `min_chars` characters and
-    is not only digits (a page number). In an opinion row the opinion is not a name."""
+class _Fill(NamedTuple):
+    """What a slot's written words say: signed, by whom, refused, and how many names (None: not told)."""
+
+    filled: bool
+    signer: str | None
+    refused: bool
+    names: int | None
+
+
+def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
+    """The slot's fill from the value's words; a name has at least `min_chars` characters and is not only
+    digits (a page number). In an opinion row the opinion is not a name. Names are counted where each
+    stands apart as two to four characters ("李明 王芳"); names run together are not counted."""
     sub = list(_SUB_LABEL.finditer(value))
     if sub:
         value = value[sub[-1].end() :]
     if _REFUSED.search(value):
-        return False, None, True
+        return _Fill(False, None, True, None)
     field = _ID_FIELD.search(value)
     if field:  # "钱晓燕执法证号：3305…": the name runs into the officer's number field
         value = value[: field.start()]
@@ -260,10 +273,13 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> tuple[b
     words = _BLANK_DATE.sub("", value)
     for date in reversed(find_dates(words)):
         words = words[: date.start] + " " + words[date.end :]
-    signer = _NOISE.sub("", _drop_opinion(words) if opinion else words)
+    words = _drop_opinion(words) if opinion else words
+    signer = _NOISE.sub("", words)
     if len(signer) < min_chars or signer.isdigit():
-        return False, None, False
-    return True, signer[:MAX_SIGNER], False
+        return _Fill(False, None, False, None)
+    tokens = [t for t in (_NOISE.sub("", w) for w in _NAME_GAP.split(words)) if t]
+    names = len(tokens) if all(_LONE_NAME.fullmatch(t) for t in tokens) else None
+    return _Fill(True, signer[:MAX_SIGNER], False, names)
 
 
 def _opinion(slot: _Slot, slots: list[_Slot]) -> bool:
@@ -298,13 +314,16 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     ]
     images = assign_images(dt_, places)
     out: list[SignatureSlot] = []
-    for slot, (filled, signer, refused), own in zip(slots, fills, images, strict=True):
+    for slot, fill, own in zip(slots, fills, images, strict=True):
+        filled, signer = fill.filled, fill.signer
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
-        if not filled and not refused and own:
+        count = fill.names if method == "text" else None
+        if not filled and not fill.refused and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"
             confidence = image_confidence(own)
+            count = image_count(own)
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
         out.append(
             SignatureSlot(
@@ -314,6 +333,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
                 signer=signer,
                 date=dates[-1] if dates else None,
                 method=method,
+                count=count,
                 evidence=dt_.block_evidence(slot.blocks[0], _words(dt_, slot)),
                 confidence=confidence,
             )

@@ -204,3 +204,11 @@ def _in_order(places: list[Place], owners: list[int], images: list[ImageItem]) -
 def image_confidence(images: list[ImageItem]) -> float:
     """How sure a slot filled by these images is signed: by the most telling kind among them."""
     return max(KIND_CONFIDENCE[im.kind] for im in images)
+
+
+def image_count(images: list[ImageItem]) -> int | None:
+    """How many signatures the images are, each image one; None where one of them is a zone of ink found
+    on a scanned page (it may hold several people's handwriting)."""
+    if any((im.name or "").startswith("ocr:") for im in images):
+        return None
+    return len(images)

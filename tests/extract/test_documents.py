@@ -282,3 +282,34 @@ def test_reconcile_a_summary_case() -> None:
         dt.date(2024, 6, 1),
     )
     assert summary.facts.fine_amount == 200.0
+
+
+def test_officers_keep_the_field_that_names_them_spaced_labels_and_police_numbers() -> None:
+    doc = doc_from_lines(
+        [
+            "询问笔录",
+            "询 问 人：冉光明　执法证号：警号052217　　杨雪　执法证号：警号052243",
+            "记 录 人：杨雪",
+            "被询问人：何建军　身份证号：522128197805163017",
+            "问：你是茶城宾馆的经营者吗？",
+            "答：是的。",
+        ],
+        T.INQUIRY_RECORD,
+    )
+    officers = extract_document_facts(doc).officers
+    assert [(o.name, o.cert_no, o.named_as) for o in officers] == [
+        ("冉光明", "警号052217", "询问人"),
+        ("杨雪", "警号052243", "询问人"),
+    ]
+
+
+def test_one_asker_and_a_separate_recorder_are_named_as_such() -> None:
+    doc = doc_from_lines(
+        [
+            "询问笔录",
+            "询问人：马俊，执法证号赣执字36010221033号    记录人：冯雪，执法证号赣执字36010221058号",
+        ],
+        T.INQUIRY_RECORD,
+    )
+    officers = extract_document_facts(doc).officers
+    assert [(o.name, o.named_as) for o in officers] == [("马俊", "询问人"), ("冯雪", "记录人")]

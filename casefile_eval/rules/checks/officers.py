@@ -1,6 +1,7 @@
-"""Checks of the officers named in records: at least two, each with a 执法证号 (行政处罚法 2021 art. 42).
+"""Checks of the officers named in records: at least two, each with a 执法证号 (行政处罚法 2021 art. 42),
+and a signature for each of them where they sign (`officer_signers`).
 
-Both checks judge only what the document positively shows. A name the reader took for an officer but
+The checks judge only what the document positively shows. A name the reader took for an officer but
 that is not a person's name (a label, "税务", "当事人签收") is left out; an officer counts as carrying a
 执法证号 when the reader attached one, or when the text shows a certificate number right after the name
 (``张三（执法证号：…）``, ``张三，证件号…``, a name cell followed by its number cell); and a record counts
@@ -15,10 +16,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from casefile_eval.model import Document, Officer
+from casefile_eval.codes import Role
+from casefile_eval.model import Document, Officer, SignatureSlot
 from casefile_eval.rules.checks.common import Params, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+from casefile_eval.textnorm import compact
 
 # A certificate label and its value (the value must hold at least three digits).
 _CERT_LABEL = r"(?:执法证件?|执法证书|检查证|监督证|工作证|(?<!身份)证件)(?:号码|编号|号)"
@@ -121,3 +124,47 @@ def has_cert(officer: Officer, text: str) -> bool:
 
 def _key(value: str | None) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", value or "")
+
+
+class SignersParams(Params):
+    """An officers' signature slot must hold a signature for each officer the document names in the field
+    of the same name (询问人 over 询问人签名, 检查人员 over 检查人员签名), up to `min_count` (the legal
+    minimum of officers)."""
+
+    min_count: int = Field(default=2, ge=1)
+
+
+@register_check("officer_signers", SignersParams, fields=("label", "count", "needed"))
+def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
+    """Slots of the rule's role that are signed, but by fewer people than the officers their field names
+    (one of two 询问人 signed). A record that names one 询问人 and a separate 记录人 needs one signature
+    in each slot and is not judged here. Only counted slots are judged (names written apart, signature
+    images); a zone of ink on a scanned page is not counted and gives no finding."""
+    role = ctx.rule.spec.role
+    for doc in ctx.documents():
+        for page, slot, needed, count in _short_slots(doc, role, params.min_count):
+            yield Hit(
+                document=doc,
+                page=page,
+                evidence=slot.evidence.text if slot.evidence else slot.label,
+                data={"label": slot.label, "count": str(count), "needed": str(needed)},
+                confidence=slot.confidence,
+            )
+
+
+def _short_slots(
+    doc: Document, role: Role | None, min_count: int
+) -> Iterator[tuple[int | None, SignatureSlot, int, int]]:
+    """(page, slot, officers needed, signatures counted) for each signed slot holding too few."""
+    fields: dict[str, set[str]] = {}
+    for officer in doc.facts.officers:
+        if officer.named_as and is_person_name(officer.name):
+            fields.setdefault(officer.named_as, set()).add(officer.name)
+    for slot in doc.facts.signatures:
+        if slot.role != role or slot.filled is not True or slot.count is None:
+            continue
+        label = compact(slot.label)
+        named = max((len(names) for field, names in fields.items() if label.startswith(field)), default=0)
+        needed = min(named, min_count)
+        if slot.count < needed:
+            yield fact_page(doc, slot.evidence.page if slot.evidence else None), slot, needed, slot.count
