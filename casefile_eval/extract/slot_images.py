@@ -206,9 +206,7 @@ def image_confidence(images: list[ImageItem]) -> float:
     return max(KIND_CONFIDENCE[im.kind] for im in images)
 
 
-def image_count(images: list[ImageItem]) -> int | None:
-    """How many signatures the images are, each image one; None where one of them is a zone of ink found
-    on a scanned page (it may hold several people's handwriting)."""
-    if any((im.name or "").startswith("ocr:") for im in images):
-        return None
+def image_count(images: list[ImageItem]) -> int:
+    """How many signatures the images are: each image one (on a scanned page, OCR gives each group of ink
+    strokes lying apart its own mark)."""
     return len(images)

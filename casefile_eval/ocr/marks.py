@@ -25,6 +25,7 @@ _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
 _GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
+_SAME_SIGNATURE = 0.6  # ink strokes closer than this many line heights belong to one signature
 # An agency's round seal is 38-45 mm across (GA 241); rings from 27 to 55 mm on an A4 page are looked for.
 _GREY_SEAL_MIN, _GREY_SEAL_MAX = 0.13, 0.26
 _RING_CONTRAST = 0.7  # a seal's ring is inked this much more of the way round than just outside it
@@ -174,9 +175,10 @@ def _printed_field(part: OcrBox) -> bool:
     return part.confidence >= _PROSE_CONFIDENCE and starts_field(part.text)
 
 
-def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box] | None:
-    """Confidence that `zone` holds handwriting, and the ink's box; None when blank. A short stroke cut by
-    the zone's top edge is the tail of a signature of the row above, not ink of this zone."""
+def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, list[Box]] | None:
+    """Confidence that `zone` holds handwriting, and the box of each signature in it (ink strokes closer
+    than `_SAME_SIGNATURE` line heights are one person's); None when blank. A short stroke cut by the
+    zone's top edge is the tail of a signature of the row above, not ink of this zone."""
     x0, top, x1, bottom = (round(v) for v in zone)
     crop = _without_rules(ink[max(top, 0) : bottom, max(x0, 0) : x1], height)
     labels, n = ndimage.label(crop)
@@ -194,10 +196,28 @@ def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, Box
         return None
     ys, xs = np.nonzero(keep)
     extent = max(xs.max() - xs.min(), ys.max() - ys.min()) / height
-    box = (x0 + float(xs.min()), top + float(ys.min()), x0 + float(xs.max()) + 1, top + float(ys.max()) + 1)
-    if area >= 0.25 and extent >= 0.7:
-        return round(min(0.95, 0.75 + 0.1 * area), 2), box
-    return 0.5, box
+    confidence = round(min(0.95, 0.75 + 0.1 * area), 2) if area >= 0.25 and extent >= 0.7 else 0.5
+    return confidence, [(x0 + b[0], top + b[1], x0 + b[2], top + b[3]) for b in _signatures(keep, height)]
+
+
+def _signatures(keep: np.ndarray, height: float) -> list[Box]:
+    """Boxes of the groups of ink strokes that lie apart from each other (one person's name each)."""
+    reach = max(1, round(_SAME_SIGNATURE * height / 2))
+    grouped, n = ndimage.label(ndimage.binary_dilation(keep, iterations=reach))
+    boxes: list[Box] = []
+    for rows, cols in ndimage.find_objects(grouped)[:n]:
+        part = keep[rows, cols]
+        ys, xs = np.nonzero(part)
+        if len(xs):
+            boxes.append(
+                (
+                    float(cols.start + xs.min()),
+                    float(rows.start + ys.min()),
+                    float(cols.start + xs.max() + 1),
+                    float(rows.start + ys.max() + 1),
+                )
+            )
+    return sorted(boxes)
 
 
 def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
@@ -224,7 +244,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         starts += [p.box[0] for p in lines[label.line].parts if p is not label.part and _printed_field(p)]
         verdict = _label_verdict(ink, lines, label, starts, em, labels)
         if verdict is not None:
-            marks.append(OcrMark("signature", verdict[1], verdict[0], label.line))
+            marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
     return marks
 
 
@@ -242,7 +262,7 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
 
 def _label_verdict(
     ink: np.ndarray, lines: list[OcrLine], label: Label, starts: list[float], em: float, labels: list[Label]
-) -> tuple[float, Box] | None:
+) -> tuple[float, list[Box]] | None:
     """The best verdict over the zone right of a label (up to the next label's start among `starts`)
     and, for opinions, a label at the edge or one that ends its line, below it. An opinion whose right
     zone holds a signature label of its own (负责人意见 | 同意。 签名：) leaves the verdict to that label:
@@ -301,7 +321,7 @@ def _column_below(lines: list[OcrLine], label: Label, h: float, width: int) -> B
 
 def _below_verdict(
     ink: np.ndarray, lines: list[OcrLine], label: Label, x0: float, h: float
-) -> tuple[float, Box] | None:
+) -> tuple[float, list[Box]] | None:
     """The zone under a label, down to the next line that starts under the label (at most 4 lines). A
     line below that starts further right (法律职业资格证号：… beside the signature) ends the zone on the
     right instead."""
