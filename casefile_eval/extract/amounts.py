@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casefile_eval.codes import DocumentType
 from casefile_eval.extract.cnnum import CN_NUMBER_CLASS, cn_money
 from casefile_eval.extract.text import DocText, inside, quote_spans
 from casefile_eval.model import Amount
@@ -39,6 +40,13 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fine", re.compile(r"罚款")),
 )
 CONTEXT = 14
+# Documents that weigh a proposed fine and record the one agreed on (in that order)
+_DELIBERATIONS = (
+    DocumentType.COLLECTIVE_DISCUSSION,
+    DocumentType.DECISION_APPROVAL,
+    DocumentType.LEGAL_REVIEW,
+    DocumentType.INVESTIGATION_REPORT,
+)
 
 
 @dataclass(frozen=True)
@@ -121,8 +129,12 @@ def fine_amount(dt_: DocText, amounts: list[AmountMatch]) -> float | None:
     totals = [f for f in fines if f.total]
     if totals:
         return totals[-1].value
+    if dt_.doc.type in _DELIBERATIONS:  # a proposal, then what was decided: the last word counts
+        return fines[-1].value
     first_target = next((f.target for f in fines if f.target), None)
     same = [f for f in fines if f.target in (None, first_target)]
+    if len({f.value for f in same}) == 1:  # one fine named again (in words, then in figures)
+        return same[0].value
     return round(sum(f.value for f in same), 2)
 
 

@@ -88,7 +88,8 @@ _LUOKUAN_KIND = {
 }
 _SENTENCE_PUNCT = re.compile(r"[。；;，,:：！？]")
 _SEAL_MARK = re.compile(r"[(（\[【]\s*(?:印章|公章|盖章|章|签章|印)\s*[)）\]】]")
-_EXTENSION_DOC = re.compile(r"延长.{0,12}?期限|期限.{0,6}延长")
+# 延长办案期限, 期限延长, 案件延期审批表 (not 延期缴纳罚款, a deferred payment)
+_EXTENSION_DOC = re.compile(r"延长.{0,12}?期限|期限.{0,6}延长|(?:案件|办案|办理)(?:期限)?延期(?!\(?分期|缴)")
 _EXTENSION_DAYS = re.compile(
     r"延长(?:[^。；;]{0,16}?期限)?[^。；;0-9一二三四五六七八九十]{0,6}"
     r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作日|日|天)"

@@ -18,6 +18,7 @@ they stand in its last third (a header line "被询问人：张三，男…" is 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -314,6 +315,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     ]
     images = assign_images(dt_, places)
     out: list[SignatureSlot] = []
+    lines = Counter(s.blocks[0] for s in slots)
     for slot, fill, own in zip(slots, fills, images, strict=True):
         filled, signer = fill.filled, fill.signer
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
@@ -323,7 +325,9 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"
             confidence = image_confidence(own)
-            count = image_count(own)
+            # images among several labels of a paragraph without positions go by guess: not counted
+            unplaced = lines[slot.blocks[0]] > 1 and dt_.doc.blocks[slot.blocks[0]].bbox is None
+            count = None if unplaced else image_count(own)
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
         out.append(
             SignatureSlot(

@@ -96,14 +96,22 @@ def _along_line(
     if xs is None:
         return None
     labels = sorted(zip(xs, owners, strict=True))
+    em = _line_height(dt_, places[owners[0]].blocks[0])
     chosen: list[int] = [0] * len(images)
     last = -1
     for i in sorted(range(len(images)), key=lambda i: centres[i]):
         left = max((n for n, (x, _) in enumerate(labels) if x <= centres[i]), default=0)
-        n = min(max(left, last + 1), len(labels) - 1)
+        # well inside its label's stretch an image stays there (two officers signing after 询问人：)
+        inside_ = left + 1 < len(labels) and centres[i] < labels[left + 1][0] - em
+        n = left if inside_ and left == last else min(max(left, last + 1), len(labels) - 1)
         chosen[i] = labels[n][1]
         last = n
     return chosen
+
+
+def _line_height(dt_: DocText, index: int) -> float:
+    box = dt_.doc.blocks[index].bbox
+    return box.bottom - box.top if box is not None else 0.0
 
 
 def _blank(dt_: DocText, index: int) -> bool:
