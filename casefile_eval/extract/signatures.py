@@ -299,9 +299,21 @@ def _words(dt_: DocText, slot: _Slot) -> str:
     return " ".join(dt_.blocks[i] for i in slot.blocks)
 
 
+def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
+    """An opinion label whose value runs into (or, left empty, is followed by) a signing label of the same
+    role ("审核意见" beside the opinion, then "法制审核人员签名：" in the row): that label is where the row is
+    signed."""
+    later = [other.blocks[0] for other in slots if other is not slot and other.role is slot.role]
+    bare = not slot.value.strip(" :：")
+    return "意见" in slot.label and any(
+        block in slot.blocks[1:] or (bare and block == slot.blocks[-1] + 1) for block in later
+    )
+
+
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
-    slots = _scan(dt_)
+    scanned = _scan(dt_)
+    slots = [slot for slot in scanned if not _signed_below(slot, scanned)]
     for slot in slots:
         if _opinion(slot, slots):
             _extend_opinion(dt_, slot)

@@ -176,6 +176,8 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     if b is None:
         return []
     owners = [k for k, p in enumerate(places) if b in p.blocks]
+    # a label on the image's own line wins over a slot whose value merely runs on into that line
+    owners = [k for k in owners if places[k].blocks[0] == b] or owners
     own = bool(owners)
     if not owners:
         owners = _neighbours(dt_, places, image, b)

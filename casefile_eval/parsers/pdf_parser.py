@@ -99,12 +99,12 @@ def _read_page(
 
 
 def _nearest(lines: list[Line], box: tuple[float, float, float, float]) -> int:
-    """Index of the line nearest to a box (vertical gap first, then horizontal)."""
+    """Index of the line nearest to a box (vertical gap first, then horizontal, then between middles)."""
     x0, top, x1, bottom = box
 
-    def distance(line: Line) -> tuple[float, float]:
+    def distance(line: Line) -> tuple[float, float, float]:
         dy = max(0.0, line.top - bottom, top - line.bottom)
         dx = max(0.0, line.x0 - x1, x0 - line.x1)
-        return (dy, dx)
+        return (dy, dx, abs(line.top + line.bottom - top - bottom))  # then the line nearer its middle
 
     return min(range(len(lines)), key=lambda i: distance(lines[i]))
