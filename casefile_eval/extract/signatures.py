@@ -303,10 +303,13 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     """An opinion label whose value runs into (or, left empty, is followed by) a signing label of the same
     role ("审核意见" beside the opinion, then "法制审核人员签名：" in the row): that label is where the row is
     signed."""
-    later = [other.blocks[0] for other in slots if other is not slot and other.role is slot.role]
+    later = [(o.blocks[0], o.start) for o in slots if o is not slot and o.role is slot.role]
     bare = not slot.value.strip(" :：")
     return "意见" in slot.label and any(
-        block in slot.blocks[1:] or (bare and block == slot.blocks[-1] + 1) for block in later
+        block in slot.blocks[1:]
+        or (block == slot.blocks[0] and start > slot.start)
+        or (bare and block == slot.blocks[-1] + 1)
+        for block, start in later
     )
 
 

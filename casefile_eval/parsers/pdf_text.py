@@ -26,6 +26,8 @@ MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of tw
 RULE_THICKNESS = 2.0  # a path at most this tall (points) and...
 RULE_MIN_WIDTH = 10.0  # ...at least this wide is a horizontal table rule
 MAX_PATHS = 5000  # pages with more path objects are drawings: their rules are not read
+SAME_LINE = 0.2  # pieces overlapping by more than this share of a line height share a line (lines of a
+# paragraph never overlap; a date set a little higher than its label in a table row does)
 
 
 @dataclass
@@ -181,7 +183,7 @@ def _merge(segments: list[Line]) -> list[Line]:
         for line in reversed(lines[-3:]):
             height = min(seg.bottom - seg.top, line.bottom - line.top)
             overlap = min(seg.bottom, line.bottom) - max(seg.top, line.top)
-            if height > 0 and overlap > 0.5 * height:
+            if height > 0 and overlap > SAME_LINE * height:
                 _join(line, seg)
                 break
         else:
