@@ -216,16 +216,17 @@ def image_confidence(images: list[ImageItem]) -> float:
     return max(KIND_CONFIDENCE[im.kind] for im in images)
 
 
-def image_count(images: list[ImageItem]) -> int:
-    """How many signatures the images are. An image is one signature; on a scanned page OCR marks each
-    group of ink strokes lying apart, so groups side by side that together are no wider than the widest
-    one (and a third wider) are one person's name written in pieces. Whatever is less than half the
-    largest signature either way (a sliver of a rule, the top of the next row's ink) is not counted."""
+def image_count(images: list[ImageItem]) -> int | None:
+    """How many signatures the images are: each image as large as half the largest one at least, both
+    ways (a sliver or a small stamp beside a signature is no signature of its own). None on a scanned
+    page: OCR marks each group of ink strokes lying apart, and one person's name written in pieces cannot
+    be told from two names written close together (measured: on two independent scanned families this
+    count gave more false findings than it found)."""
+    if any((im.name or "").startswith("ocr:") for im in images):
+        return None
     boxes = [b for b in (_box(im) for im in images) if b is not None]
     if len(boxes) < len(images):
         return len(images)
-    if any((im.name or "").startswith("ocr:") for im in images):
-        boxes = _joined_pieces(boxes)
     wide = max(b[2] - b[0] for b in boxes)
     tall = max(b[3] - b[1] for b in boxes)
     return sum(1 for b in boxes if b[2] - b[0] >= 0.5 * wide and b[3] - b[1] >= 0.5 * tall)
@@ -240,24 +241,3 @@ def _box(image: ImageItem) -> _Box | None:
     if image.width is not None and image.height is not None:
         return 0.0, 0.0, image.width, image.height
     return None
-
-
-def _joined_pieces(boxes: list[_Box]) -> list[_Box]:
-    """Boxes side by side on one row, left to right, joined while the gap is under the ink's height and
-    the joined width stays within a third more than the widest box."""
-    limit = 1.3 * max(b[2] - b[0] for b in boxes)
-    tall = max(b[3] - b[1] for b in boxes)
-    out: list[_Box] = []
-    for box in sorted(boxes):
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and box[1] < last[3]
-            and box[3] > last[1]
-            and box[0] - last[2] < tall
-            and max(box[2], last[2]) - last[0] <= limit
-        ):
-            out[-1] = (last[0], min(last[1], box[1]), max(last[2], box[2]), max(last[3], box[3]))
-        else:
-            out.append(box)
-    return out
