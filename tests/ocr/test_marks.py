@@ -164,3 +164,31 @@ def test_signature_under_a_label_beside_the_field_printed_on_its_right() -> None
     assert find_signatures(np.asarray(image), lines) == []
     draw.line([(150, 590), (180, 545), (210, 595), (240, 550), (270, 585)], fill=(20, 30, 90), width=4)
     assert [m.line for m in find_signatures(np.asarray(image), lines)] == [0]
+
+
+def _scribble(draw: ImageDraw.ImageDraw, x: int, y: int, chars: int) -> None:
+    """A handwritten name: `chars` connected zigzags, each about one line height wide."""
+    for k in range(chars):
+        left = x + k * 40
+        points = [
+            (left, y + 30),
+            (left + 10, y),
+            (left + 20, y + 32),
+            (left + 30, y + 4),
+            (left + 36, y + 28),
+        ]
+        draw.line(points, fill=(20, 30, 90), width=4)
+
+
+def test_two_signatures_apart_in_one_zone_are_two_marks_and_one_name_is_one() -> None:
+    image, draw = page()
+    label = OcrBox("询问人（签名）：", (100.0, 500.0, 330.0, 536.0), 0.99)
+    printed(draw, (100, 500, 330, 536))
+    lines = [OcrLine([label])]
+    _scribble(draw, 350, 500, 3)  # one name of three characters, strokes close together
+    marks = find_signatures(np.asarray(image), lines)
+    assert [(m.line, round(m.box[0])) for m in marks] == [(0, 348)]  # the pen is 4 px wide
+    _scribble(draw, 530, 500, 2)  # a second officer's name, a line height and more to the right
+    marks = find_signatures(np.asarray(image), lines)
+    assert [(m.line, round(m.box[0])) for m in marks] == [(0, 348), (0, 528)]
+    assert marks[0].confidence == marks[1].confidence
