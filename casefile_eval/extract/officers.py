@@ -53,9 +53,7 @@ _NOT_A_NAME = re.compile(
     r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号"
 )
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
-_LABEL_PREFIX = re.compile(
-    r"^.*(?:执法人员|承办人|办案人员?|经办人|检查人|询问人|调查人|记录人|送达人|执法人|勘验人|签名|签字|盖章|员)"
-)
+_LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
 

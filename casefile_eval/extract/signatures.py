@@ -330,7 +330,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     ]
     images = assign_images(dt_, places)
     out: list[SignatureSlot] = []
-    lines = Counter(s.blocks[0] for s in slots)
+    labels_on = Counter(s.blocks[0] for s in slots)  # slots whose label stands in each block
     for slot, fill, own in zip(slots, fills, images, strict=True):
         filled, signer = fill.filled, fill.signer
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
@@ -341,7 +341,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"
             confidence = image_confidence(own)
             # images among several labels of a paragraph without positions go by guess: not counted
-            unplaced = lines[slot.blocks[0]] > 1 and dt_.doc.blocks[slot.blocks[0]].bbox is None
+            unplaced = labels_on[slot.blocks[0]] > 1 and dt_.doc.blocks[slot.blocks[0]].bbox is None
             count = None if unplaced else image_count(own)
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
         out.append(

@@ -15,7 +15,7 @@ from casefile_eval.codes import ErrorCode
 from casefile_eval.errors import CaseReadError
 from casefile_eval.model import Block, BlockKind, ImageItem, Page, ParsedFile
 from casefile_eval.parsers.common import check_pages, empty, unreadable
-from casefile_eval.parsers.header_rows import placed
+from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.pdf_images import page_images
 from casefile_eval.parsers.pdf_text import Line, grid_lines, ocr_reason, page_lines, printed_number
 
@@ -82,8 +82,9 @@ def _read_page(
         )
     )
     first = len(blocks)
-    grid, placements = grid_lines(lines)
+    placements: list[Placement] = []
     if reason is None:
+        grid, placements = grid_lines(lines)
         blocks.extend(
             Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
             for ln in grid
@@ -92,7 +93,7 @@ def _read_page(
         if reason is not None and item.full_page:
             continue
         image = item.image.model_copy(update={"source": source, "page": number})
-        if reason is None and lines:
+        if placements:
             old = _nearest(lines, item.box)
             image.block_index = first + placed(placements[old], (item.box[0] + item.box[2]) / 2)
         images.append(image)

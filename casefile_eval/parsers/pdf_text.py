@@ -101,20 +101,13 @@ def page_lines(
         piece = match.group()
         if not piece.strip():
             continue
-        first = match.start() + (len(piece) - len(piece.lstrip()))
-        last = match.end() - 1 - (len(piece) - len(piece.rstrip()))
-        cuts = _column_cuts(textpage, text, min(first, count - 1), min(last, count - 1))
-        ranges = _ranges(min(first, count - 1), min(last, count - 1), cuts if len(cuts) == 1 else [])
-        pieces = [_piece(textpage, text, a, b, left, top) for a, b in ranges]
-        for made, (a, b) in zip(pieces, ranges, strict=True):
-            inside = [cut for cut in cuts if a <= cut[0] and cut[1] <= b]
-            if inside:
-                made.cells = [_piece(textpage, text, x, y, left, top) for x, y in _ranges(a, b, inside)]
-        whole = pieces[0]
-        if len(pieces) > 1:
-            whole = _piece(textpage, text, ranges[0][0], ranges[-1][1], left, top)
-            whole.cells = pieces
-        cut.append((whole, pieces))
+        first = min(match.start() + (len(piece) - len(piece.lstrip())), count - 1)
+        last = min(match.end() - 1 - (len(piece) - len(piece.rstrip())), count - 1)
+        cuts = _column_cuts(textpage, text, first, last)
+        cells = [_piece(textpage, text, a, b, left, top) for a, b in _ranges(first, last, cuts)]
+        whole = _piece(textpage, text, first, last, left, top)
+        whole.cells = cells if len(cells) > 1 else []
+        cut.append((whole, cells if len(cells) == 2 else [whole]))
     rules = Rules(page, left, top)
     lines, lifted = _lift_labels(_merge([p for _, pieces in cut for p in pieces]), rules)
     kept = [p if len(p) == 1 or any(id(x) in lifted for x in p) else [whole] for whole, p in cut]

@@ -139,7 +139,7 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
     """Slots of the rule's role that are signed, but by fewer people than the officers their field names
     (one of two 询问人 signed). A record that names one 询问人 and a separate 记录人 needs one signature
     in each slot and is not judged here. Only counted slots are judged (names written apart, signature
-    images, groups of ink on a scanned page); handwriting OCR read as text is not counted."""
+    images in a .docx or text PDF); ink on a scanned page is not counted (`SignatureSlot.count` is None)."""
     role = ctx.rule.spec.role
     for doc in ctx.documents():
         for page, slot, needed, count in _short_slots(doc, role, params.min_count):
