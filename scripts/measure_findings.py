@@ -135,8 +135,13 @@ def find_cases(roots: list[Path], only: set[str] | None) -> list[Path]:
 
 
 def rendition_path(folder: Path, rendition: str) -> Path:
-    """The docx folder or the one-file PDF of a case."""
-    return folder / "docx" if rendition == "docx" else folder / f"{folder.name}.pdf"
+    """The docx folder, or the scan or PDF of a case: `<id>.pdf`, `<id>.tif` or a `pages/` folder."""
+    if rendition == "docx":
+        return folder / "docx"
+    for candidate in (f"{folder.name}.pdf", f"{folder.name}.tif", f"{folder.name}.tiff", "pages"):
+        if (folder / candidate).exists():
+            return folder / candidate
+    return folder / f"{folder.name}.pdf"
 
 
 Evaluator = Callable[[Path], Any]

@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure_findings import rendition_path  # the sibling script
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_ROOT = REPO / "fixtures" / "holdout" / "cases"
 FACTS = ("case_number", "party", "agency", "fine_amount")
@@ -166,7 +169,7 @@ def measure(
         errors: list[dict[str, str]] = []
         for folder in cases:
             expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-            path = folder / "docx" if rendition == "docx" else folder / f"{folder.name}.pdf"
+            path = rendition_path(folder, rendition)
             if not path.exists():
                 errors.append({"case": folder.name, "error": f"缺少 {path.name}"})
                 continue

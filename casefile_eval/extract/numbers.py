@@ -51,16 +51,22 @@ def _clean_prefix(prefix: str) -> str:
     return prefix[cut.end() :] if cut and cut.end() < len(prefix) else prefix
 
 
-def find_numbers(flat: str, line_starts: list[int] | None = None) -> list[NumberMatch]:
+def find_numbers(
+    flat: str, line_starts: list[int] | None = None, word_starts: list[int] | None = None
+) -> list[NumberMatch]:
     """Every 文号 in `flat` (text without white space), canonicalised to 机关代字〔年份〕N号.
 
     `line_starts` (sorted offsets where lines or blocks begin) keeps an agency code from reaching back
-    into the line before (a title "决定书（单位）" above the number)."""
+    into the line before (a title "决定书（单位）" above the number); `word_starts` (sorted offsets that
+    followed white space) keeps it from reaching back over a gap ("当事人：某公司    某罚字〔2025〕8号"),
+    though a gap right before the bracket ("某罚字 （2025）") is allowed."""
     out: list[NumberMatch] = []
     for m in _ANCHOR.finditer(flat):
         floor = max(0, m.start() - PREFIX_MAX)
         if line_starts:
             floor = max(floor, line_starts[max(0, bisect_right(line_starts, m.start()) - 1)])
+        if word_starts:
+            floor = max(floor, word_starts[max(0, bisect_right(word_starts, m.start() - 1) - 1)])
         back = _PREFIX_BACK.search(flat, floor, m.start())
         if back is None:
             continue
@@ -103,7 +109,7 @@ def document_numbers(dt_: DocText) -> DocumentNumbers:
     cited: list[tuple[str, Evidence]] = []
     line_starts = [dt_.flat_block_start(i) for i in range(len(dt_.blocks))]
     title = squeeze(dt_.doc.title or "")
-    for match in find_numbers(dt_.flat, line_starts):
+    for match in find_numbers(dt_.flat, line_starts, dt_.word_starts()):
         block = dt_.flat_block(match.start)
         evidence = dt_.evidence(match.start, match.end, flat=True)
         before = _label_before(dt_, block, match.start)

@@ -30,6 +30,7 @@ from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 
 _SIGN_WORD = r"(?:签名|签字|签章|签批|盖章|签收|捺印|按印)"
+_SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
 _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.PARTY, r"被询问人|被检查人|被调查人|被处罚人|当事人|陈述人|申辩人|被听证人"),
     (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
@@ -49,14 +50,14 @@ _ROLES: tuple[tuple[Role, str], ...] = (
 _LABEL = re.compile(
     "(?:"
     + "|".join(
-        rf"(?P<{role.value}>(?:{pattern})(?:[(（]?{_SIGN_WORD}(?:或{_SIGN_WORD})?[)）]?)?)"
+        rf"(?P<{role.value}>(?:{pattern})(?:[(（]?{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]?)?)"
         for role, pattern in _ROLES
     )
     + r")(?=\s*(?:[:：|_（(]|$|\s))"
 )
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 _EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
-_SUB_LABEL = re.compile(rf"{_SIGN_WORD}(?:或{_SIGN_WORD})?[)）]?\s*[:：]?")
+_SUB_LABEL = re.compile(rf"{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"

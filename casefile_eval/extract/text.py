@@ -48,6 +48,7 @@ class DocText:
     flat_pos: list[int]  # flat index -> text index
     _flat_block_starts: list[int] = field(default_factory=list)
     _squeezed: list[str | None] = field(default_factory=list)
+    _word_starts: list[int] | None = None
 
     @classmethod
     def of(cls, doc: Document) -> DocText:
@@ -70,6 +71,13 @@ class DocText:
         out._flat_block_starts = [bisect_right(flat_pos, s - 1) for s in starts]
         out._squeezed = [None] * len(blocks)
         return out
+
+    def word_starts(self) -> list[int]:
+        """Flat indices of the characters that follow white space in `text` (sorted, cached)."""
+        if self._word_starts is None:
+            pos = self.flat_pos
+            self._word_starts = [i for i in range(1, len(pos)) if pos[i] - pos[i - 1] > 1]
+        return self._word_starts
 
     def squeezed(self, index: int) -> str:
         """Block `index` without white space (cached)."""

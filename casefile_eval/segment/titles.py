@@ -22,6 +22,7 @@ EXACT_CONFIDENCE = 0.98  # the line is a lexicon entry
 STRIPPED_CONFIDENCE = 0.97  # a lexicon entry once an agency prefix or a copy mark is removed
 VARIANT_CONFIDENCE = 0.93  # a generic title shape (VARIANT_RULES)
 FUZZY_CUTOFF = 80.0
+STRAY_CONFIDENCE = 0.8  # a lexicon entry followed by one stray character
 MAX_TITLE_CHARS = 48
 
 _BY_TITLE: dict[str, DocumentType] = {
@@ -31,6 +32,7 @@ _ALL_TITLES: tuple[str, ...] = tuple(_BY_TITLE)
 # Last characters of titles; a fuzzy match is tried only on lines ending in one of them.
 _FINALS = frozenset(title[-1] for title in _ALL_TITLES) | frozenset("证书表录单告")
 
+_JOINING = frozenset("的和及与等或并中")  # a title followed by one of these is a wrapped sentence
 _NOT_A_TITLE = re.compile(r"[，,。；;：:？?！!《》“”\"]|\d{1,2}时|年.*月.*日")
 _DECORATION = "【】[]<>·•*_-—=~ 　"
 _LEADING_NUMBER = re.compile(r"^((附件|附表)[0-9一二三四五六七八九十]*|[0-9]{1,3}(?=[\u4e00-\u9fff]))")
@@ -129,9 +131,16 @@ def _is_prefix(prefix: str) -> bool:
 
 
 def _fuzzy(line: str, continuation: bool) -> TitleMatch | None:
-    """A near-miss of a lexicon entry (OCR or typing errors in a short heading)."""
-    if not 4 <= len(line) <= 20 or line[-1] not in _FINALS:
+    """A near-miss of a lexicon entry (OCR or typing errors in a short heading), or a lexicon entry with
+    one stray character after it (a speck of a seal or a punch hole read as a character: 立案审批表荣)."""
+    if not 4 <= len(line) <= 20:
         return None
+    if line[-1] not in _FINALS:
+        stray = len(line) >= 5 and line[-1] not in _JOINING
+        found = _lookup(line[:-1], continuation, exact=True) if stray else None
+        if found is None or found.confidence < STRIPPED_CONFIDENCE:
+            return None
+        return TitleMatch(found.type, "fuzzy", STRAY_CONFIDENCE, found.core, continuation)
     # One wrong character in a four-character title scores 75.
     cutoff = FUZZY_CUTOFF if len(line) > 4 else 75.0
     best = process.extractOne(line, _ALL_TITLES, scorer=fuzz.ratio, score_cutoff=cutoff)
