@@ -31,7 +31,7 @@ _TIME = (
 # OCR runs handwriting into a date ("签名：72025年…", "签名：172025-07-03", a stroke read as "一2025年"):
 # a year of 19xx/20xx after one or two stray digits still starts a date. OCR also drops the thin 〇 of a
 # Chinese year ("二二二年" for 二〇二二年), or the 二 a seal's ring covers ("〇二五年" for 二〇二五年): three
-# numerals starting with 二 or 〇 before 年 are read as 20xx.
+# numerals starting with 二 or 〇 before 年 are read as 20xx; likewise "024-9-10" for 2024-9-10.
 _STRAY = r"(?:(?<![0-9一][0-9一])(?<=[0-9一])|(?<![0-9][0-9][0-9])(?<=[0-9][0-9]))"
 _CN_DIGIT = "〇○零一二三四五六七八九"
 # OCR reads the small round 〇 of a Chinese year as a full stop or a dot: "二。二二年" is 二〇二二年.
@@ -44,7 +44,7 @@ _CJK_DATE = (
     rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
 )
 _ISO_DATE = (
-    rf"(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})(?P<sep>[-./])"
+    rf"(?:(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})|(?<![0-9.,/-])(?P<iy3>0[0-9]{{2}}))(?P<sep>[-./])"
     r"(?P<im>[0-9]{1,2})(?P=sep)(?P<id>[0-9]{1,2})(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
 )
 _BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
@@ -108,7 +108,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         year = digit_string((m.group("y") or m.group("yd")).translate(_DOT_ZERO))
         value = _date_value(year, _num(m.group("m")), _num(m.group("d")))
     else:
-        value = _date_value(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        year = int(m.group("iy")) if m.group("iy") else 2000 + int(m.group("iy3"))
+        value = _date_value(year, int(m.group("im")), int(m.group("id")))
     return DateMatch(
         m.start(),
         m.start() + len(raw),

@@ -19,25 +19,44 @@ def to_boxes(raw: list[RawBox]) -> list[OcrBox]:
     return out
 
 
-def _same_row(box: OcrBox, top: float, bottom: float) -> bool:
-    overlap = min(box.box[3], bottom) - max(box.box[1], top)
-    smaller = min(box.box[3] - box.box[1], bottom - top)
-    return smaller > 0 and overlap >= 0.5 * smaller
+SAME_ROW = 0.5  # boxes side by side share at least this share of the smaller height
+SAME_ROW_APART = 0.3  # ... or this much when a column gap lies between them
+COLUMN_GAP = 1.5  # a gap this many heights wide separates two table columns
+X_OVERLAP = 0.3  # boxes overlapping in x by this share of the narrower one lie on different rows
+
+
+def _height(box: OcrBox) -> float:
+    return max(box.box[3] - box.box[1], 1.0)
+
+
+def _row_fit(box: OcrBox, row: list[OcrBox]) -> float | None:
+    """How well `box` continues `row`: the share of the smaller height it shares with the row's box
+    nearest to it in x (so a skewed or warped line is followed box by box), None when it does not fit.
+
+    A box overlapping a row box in x stands above or below it, never beside it. A label centred in a tall
+    table cell sits lower than the value at the top of the next cell: across a column gap a smaller
+    overlap is enough."""
+    x0, top, x1, bottom = box.box
+    for other in row:
+        overlap_x = min(x1, other.box[2]) - max(x0, other.box[0])
+        if overlap_x > X_OVERLAP * min(x1 - x0, other.box[2] - other.box[0]):
+            return None
+    nearest = min(row, key=lambda b: max(b.box[0] - x1, x0 - b.box[2]))
+    gap = max(nearest.box[0] - x1, x0 - nearest.box[2])
+    smaller = min(_height(box), _height(nearest))
+    share = (min(bottom, nearest.box[3]) - max(top, nearest.box[1])) / smaller
+    needed = SAME_ROW_APART if gap >= COLUMN_GAP * smaller else SAME_ROW
+    return share if share >= needed else None
 
 
 def group_lines(boxes: list[OcrBox]) -> list[OcrLine]:
-    """Rows of boxes that share at least half their height, each sorted left to right."""
+    """Rows of boxes side by side, each sorted left to right, rows top to bottom (see `_row_fit`)."""
     rows: list[list[OcrBox]] = []
-    bounds: list[tuple[float, float]] = []
     for box in sorted(boxes, key=lambda b: (b.box[1] + b.box[3]) / 2):
-        for i in range(len(rows) - 1, max(-1, len(rows) - 3), -1):
-            if _same_row(box, *bounds[i]):
-                rows[i].append(box)
-                top, bottom = bounds[i]
-                bounds[i] = (min(top, box.box[1]), max(bottom, box.box[3]))
-                break
+        fits = [(fit, i) for i in range(max(0, len(rows) - 3), len(rows)) if (fit := _row_fit(box, rows[i]))]
+        if fits:
+            rows[max(fits)[1]].append(box)
         else:
             rows.append([box])
-            bounds.append((box.box[1], box.box[3]))
     lines = [OcrLine(sorted(row, key=lambda b: b.box[0])) for row in rows]
     return sorted(lines, key=lambda line: line.box[1])

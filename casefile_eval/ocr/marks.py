@@ -26,9 +26,11 @@ _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
 _GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
 _SAME_SIGNATURE = 0.6  # ink strokes closer than this many line heights belong to one signature
+_MIN_SIGNATURE = 0.5  # a group of ink smaller than this many line heights both ways is a speck
 # An agency's round seal is 38-45 mm across (GA 241); rings from 27 to 55 mm on an A4 page are looked for.
 _GREY_SEAL_MIN, _GREY_SEAL_MAX = 0.13, 0.26
 _RING_CONTRAST = 0.7  # a seal's ring is inked this much more of the way round than just outside it
+_BROKEN_RING_CONTRAST = 0.5  # ... a ring of dots, once thickened
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
@@ -57,29 +59,43 @@ def is_grey_page(rgb: np.ndarray) -> bool:
 def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
     """Round rings of seal size on a grey page: circles found by the Hough transform (on a half-size
     page) that are inked nearly all round while just outside them the page is mostly blank. Text,
-    tables and signatures make circles too, but none is a thin dark ring on light paper."""
+    tables and signatures make circles too, but none is a thin dark ring on light paper.
+
+    A ring that reached the page as dots (a faded seal, a dot-screened one thresholded to black and
+    white) is looked for second: with the ink thickened so that the dots join, and a weaker ring."""
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     small = cv2.resize(gray, None, fx=_GREY_SCALE, fy=_GREY_SCALE, interpolation=cv2.INTER_AREA)
-    width = small.shape[1]
+    dark = small < float(np.percentile(small, 90)) * 0.8
+    solid = _rings(cv2.GaussianBlur(small, (3, 3), 0), dark, 0.5, _RING_CONTRAST)
+    if solid:
+        return solid
+    thick = cv2.GaussianBlur(cv2.erode(small, np.ones((3, 3), np.uint8)), (3, 3), 0)
+    return _rings(thick, ndimage.binary_dilation(dark), 0.3, _BROKEN_RING_CONTRAST)
+
+
+def _rings(
+    image: np.ndarray, dark: np.ndarray, roundness: float, contrast_needed: float
+) -> list[tuple[Box, float]]:
+    """Hough circles of seal size on the half-size `image` whose ring on `dark` stands out."""
+    width = image.shape[1]
     low, high = round(width * _GREY_SEAL_MIN / 2), round(width * _GREY_SEAL_MAX / 2)
     circles = cv2.HoughCircles(
-        cv2.GaussianBlur(small, (3, 3), 0),
+        image,
         cv2.HOUGH_GRADIENT_ALT,
         dp=1.5,
         minDist=2 * low,
         param1=150,
-        param2=0.5,  # how round an edge must be to be a circle
+        param2=roundness,  # how round an edge must be to be a circle
         minRadius=low,
         maxRadius=high,
     )
     if circles is None:
         return []
-    dark = small < float(np.percentile(small, 90)) * 0.8
     seals = []
     for x, y, r in circles[0]:
         ring = _ring_share(dark, float(x), float(y), float(r), range(-4, 5))
         contrast = ring - _ring_share(dark, float(x), float(y), float(r), range(10, 16))
-        if contrast >= _RING_CONTRAST:
+        if contrast >= contrast_needed:
             k = 1 / _GREY_SCALE
             box = (float((x - r) * k), float((y - r) * k), float((x + r) * k), float((y + r) * k))
             seals.append((box, round(min(0.9, 0.5 + 0.4 * contrast), 2)))
@@ -208,7 +224,7 @@ def _signatures(keep: np.ndarray, height: float) -> list[Box]:
     for rows, cols in ndimage.find_objects(grouped)[:n]:
         part = keep[rows, cols]
         ys, xs = np.nonzero(part)
-        if len(xs):
+        if len(xs) and max(xs.max() - xs.min(), ys.max() - ys.min()) + 1 >= _MIN_SIGNATURE * height:
             boxes.append(
                 (
                     float(cols.start + xs.min()),
@@ -241,7 +257,9 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
             if other.line == label.line and other is not label
         ]
         # a field printed further along the line ends the zone too ("法律职业资格证号：…")
-        starts += [p.box[0] for p in lines[label.line].parts if p is not label.part and _printed_field(p)]
+        # (where its first character stands: the box may have swallowed the handwriting before it)
+        fields = [p for p in lines[label.line].parts if p is not label.part and _printed_field(p)]
+        starts += [char_spans(p, em)[0][0] for p in fields]
         verdict = _label_verdict(ink, lines, label, starts, em, labels)
         if verdict is not None:
             marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]

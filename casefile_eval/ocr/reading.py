@@ -11,6 +11,8 @@ from casefile_eval.ocr.layout import group_lines, to_boxes
 from casefile_eval.ocr.marks import find_seals, find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 
+FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
+MIN_BOXES_FOR_FAINT = 4
 _SEAL_FADE = (
     0.8  # for line finding, red-channel values in a seal above this share of the paper's tone are paper
 )
@@ -27,7 +29,8 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
         boxes = [box for box, _ in seals]
         gray = np.asarray(Image.fromarray(rgb).convert("L"))
         detect = _for_detection(rgb, gray, boxes) if boxes else None
-        raw = engine(_for_recognition(rgb, gray, boxes), detect=detect)
+        recognised = _for_recognition(rgb, gray, boxes)
+        raw = drop_faint(engine(recognised, detect=detect), recognised[:, :, 0])
         if not is_sideways(raw):
             break
     height, width = rgb.shape[:2]
@@ -40,6 +43,27 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
     marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in seals]
     marks += find_signatures(rgb, lines)
     return OcrPage(width, height, turn % 360, skew, lines, marks)
+
+
+def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
+    """The boxes without those whose ink is much fainter than the page's print: the mirrored text of the
+    next sheet showing through thin paper (read as 室回同原草味…), a watermark, a seal's ring.
+
+    A box's contrast is the paper's grey minus its darkest ink (2nd percentile); print on one page shares
+    one contrast however faded the toner, show-through has a fraction of it."""
+    if len(raw) < MIN_BOXES_FOR_FAINT:
+        return raw
+    paper = float(np.percentile(gray, 90))
+    contrasts = [paper - _darkest(gray, box) for box in raw]
+    floor = FAINT_SHARE * float(np.median(contrasts))
+    return [box for box, contrast in zip(raw, contrasts, strict=True) if contrast >= floor]
+
+
+def _darkest(gray: np.ndarray, box: RawBox) -> float:
+    xs = [p[0] for p in box.quad]
+    ys = [p[1] for p in box.quad]
+    crop = gray[max(int(min(ys)), 0) : int(max(ys)) + 1, max(int(min(xs)), 0) : int(max(xs)) + 1]
+    return float(np.percentile(crop, 2)) if crop.size else 255.0
 
 
 def _for_recognition(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.ndarray:
