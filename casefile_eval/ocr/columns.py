@@ -14,13 +14,14 @@ below that stand in its column (see `casefile_eval.parsers.header_rows`).
 from __future__ import annotations
 
 from casefile_eval.ocr.page import OcrLine
-from casefile_eval.parsers.header_rows import Placement, read_grids
+from casefile_eval.parsers.header_rows import Placement, is_field_name, read_grids
 
 MAX_LABEL_CHARS = 10
 COLUMN_GAP = 1.0  # a gap wider than this many line heights separates two columns (with lines above and below
 # starting at the value's x, see `_right_run`)
 SAME_X = 1.5  # value lines start within this many line heights of each other
 LINE_STEP = 2.2  # consecutive value lines are at most this many line heights apart
+WRAP_TAIL = 2  # characters of a field name wrapped onto a line of their own
 
 
 def _height(line: OcrLine) -> float:
@@ -46,10 +47,54 @@ def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]
     """The lines in reading order (centred left-column labels before their value, grid columns under their
     field names) and, for each old line, where its parts went."""
     centred, where = _centred_labels(lines)
+    lone, moved = _lone_labels(centred)
     columns, placements = read_grids(
-        centred, lambda ln: ln.parts, lambda p: p.box, lambda p: p.text, lambda parts: OcrLine(parts=parts)
+        lone, lambda ln: ln.parts, lambda p: p.box, lambda p: p.text, lambda parts: OcrLine(parts=parts)
     )
-    return columns, [placements[i] for i in where]
+    return columns, [placements[moved[i]] for i in where]
+
+
+def _label_alone(lines: list[OcrLine], index: int) -> bool:
+    """A line that is only a form's field name (审核意见), or the first piece of one wrapped onto the line
+    below (分管负责人意 over 见)."""
+    line = lines[index]
+    if len(line.parts) != 1:
+        return False
+    text = line.parts[0].text.strip()
+    if is_field_name(text):
+        return True
+    tail = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return 0 < len(tail) <= WRAP_TAIL and is_field_name(text + tail)
+
+
+def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
+    """Field names standing alone, vertically centred in a tall cell whose value starts at the cell's top
+    (承办人意见 beside "建议立案。" over "签名：… 2025-6-6"), moved before the value lines above them that
+    are nearer to them than to the row above. For each old line, its new index."""
+    order = list(range(len(lines)))
+    for index in range(1, len(lines)):
+        if not _label_alone(lines, index):
+            continue
+        label = lines[index].parts[0]
+        height = max(label.box[3] - label.box[1], 1.0)
+        mid = (label.box[1] + label.box[3]) / 2
+        k = index - 1
+        while k >= 0 and lines[k].parts[0].box[0] > label.box[2]:  # lines of the value column
+            k -= 1
+        previous_mid = (lines[k].box[1] + lines[k].box[3]) / 2 if k >= 0 else float("-inf")
+        first = index
+        for j in range(k + 1, index):
+            centre = (lines[j].box[1] + lines[j].box[3]) / 2
+            if mid - centre < centre - previous_mid and mid - centre <= LINE_STEP * height * 2:
+                first = j
+                break
+        if first < index:
+            order.remove(index)
+            order.insert(order.index(first), index)
+    moved = [0] * len(lines)
+    for new, old in enumerate(order):
+        moved[old] = new
+    return [lines[i] for i in order], moved
 
 
 def _centred_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:

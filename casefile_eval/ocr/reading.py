@@ -8,11 +8,13 @@ from PIL import Image
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
 from casefile_eval.ocr.layout import group_lines, to_boxes
-from casefile_eval.ocr.marks import find_seals, find_signatures
+from casefile_eval.ocr.marks import find_seals, find_signatures, red_mask
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
 MIN_BOXES_FOR_FAINT = 4
+STAMP_CHARS = 4  # a personal seal holds two to four characters
+INK_SHARE = 0.8  # pixels darker than this share of a box's paper tone are ink
 _SEAL_FADE = (
     0.8  # for line finding, red-channel values in a seal above this share of the paper's tone are paper
 )
@@ -31,6 +33,7 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
         detect = _for_detection(rgb, gray, boxes) if boxes else None
         recognised = _for_recognition(rgb, gray, boxes)
         raw = drop_faint(engine(recognised, detect=detect), recognised[:, :, 0])
+        raw = [box for box in raw if not _stamp_words(rgb, box)]
         if not is_sideways(raw):
             break
     height, width = rgb.shape[:2]
@@ -57,6 +60,21 @@ def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
     contrasts = [paper - _darkest(gray, box) for box in raw]
     floor = FAINT_SHARE * float(np.median(contrasts))
     return [box for box, contrast in zip(raw, contrasts, strict=True) if contrast >= floor]
+
+
+def _stamp_words(rgb: np.ndarray, box: RawBox) -> bool:
+    """A short read whose ink is red: the characters of a small personal seal (私章) too small to be found
+    as a seal, not printed words. (A red 红头 title is longer.)"""
+    if len(box.text.strip()) > STAMP_CHARS:
+        return False
+    xs = [p[0] for p in box.quad]
+    ys = [p[1] for p in box.quad]
+    crop = rgb[max(int(min(ys)), 0) : int(max(ys)) + 1, max(int(min(xs)), 0) : int(max(xs)) + 1]
+    if not crop.size:
+        return False
+    gray = crop.mean(axis=2)
+    ink = gray < float(np.percentile(gray, 90)) * INK_SHARE
+    return bool(ink.any()) and float(red_mask(crop)[ink].mean()) > 0.5
 
 
 def _darkest(gray: np.ndarray, box: RawBox) -> float:
