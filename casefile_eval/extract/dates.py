@@ -120,6 +120,17 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     )
 
 
+# A date wrapped inside a narrow table cell: "二〇二一年九" over "月三日", "2024年5" over "月7日".
+_WRAPPED = re.compile(
+    rf"(?:(?:19|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}})[ \t]*年[^\n年日]{{0,4}}\n(?=[^\n年]{{0,6}}日)"
+)
+
+
+def join_wrapped(text: str) -> str:
+    """`text` with the line break inside each wrapped date made a space (lengths are kept)."""
+    return _WRAPPED.sub(lambda m: m.group().replace("\n", " "), text)
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, in order, with its span."""
     return [_from_match(m) for m in DATE_RE.finditer(text)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.cnnum import cn_to_int
-from casefile_eval.extract.dates import DateMatch, find_dates
+from casefile_eval.extract.dates import DateMatch, find_dates, join_wrapped
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact
 
@@ -96,7 +96,7 @@ _EXTENSION_DAYS = re.compile(
 )
 _LABEL_PUNCT = re.compile(r"[\s:：|_]+")
 _EVENT_DATE = re.compile(r"于\s*$")  # "当事人于2023年9月1日缴清": a date in a sentence, labelled by nothing
-_OPINION_LABEL = re.compile(r"意见(?=[\s:：|]|$)")
+_OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|]|$)")  # 负责人审批 | 同意结案。
 _CLOSING_TAIL = re.compile(r"^[\s(（\[【)）\]】印章公签字名盖]*$")
 LOOKBACK_BLOCKS = 2
 WRAP_REMNANT = 2
@@ -184,7 +184,7 @@ def _is_luokuan_block(text: str, match: DateMatch) -> bool:
 
 def _scan(dt_: DocText) -> list[_Found]:
     by_block: dict[int, list[DateMatch]] = {}
-    for match in find_dates(dt_.text):
+    for match in find_dates(join_wrapped(dt_.text)):
         index = dt_.block_at(match.start)
         offset = dt_.starts[index]
         local = DateMatch(

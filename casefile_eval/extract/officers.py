@@ -43,14 +43,14 @@ _INLINE = re.compile(
 )
 _BARE = re.compile(rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*(?P<no>{_CERT})\s*[)）]")
 _NAMES_LABEL = re.compile(
-    rf"(?P<word>{_spaced(*_OFFICER_WORDS)}|(?<!被)(?<!被\s)(?:{_spaced(*_SIDED_WORDS)}))"
+    rf"(?P<word>(?<!受)(?<!受\s)(?:{_spaced(*_OFFICER_WORDS)})|(?<!被)(?<!被\s)(?:{_spaced(*_SIDED_WORDS)}))"
     r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:\s*[:：]|\s+|$)"
 )
 _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
 _NOT_A_NAME = re.compile(
     r"签名|签字|盖章|年|月|日|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
-    r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号"
+    r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号|页|备注"
 )
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
