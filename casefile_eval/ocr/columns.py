@@ -13,7 +13,7 @@ below that stand in its column (see `casefile_eval.parsers.header_rows`).
 
 from __future__ import annotations
 
-from casefile_eval.ocr.page import OcrLine
+from casefile_eval.ocr.page import OcrBox, OcrLine
 from casefile_eval.parsers.header_rows import Placement, is_field_name, read_grids
 
 MAX_LABEL_CHARS = 10
@@ -97,6 +97,19 @@ def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
     return [lines[i] for i in order], moved
 
 
+def _centred_above(lines: list[OcrLine], index: int, above: int, below: int, label: OcrBox) -> int:
+    """How many of the `above` value lines belong to the label's cell: the value block (those lines, the
+    label's line and the `below` lines) whose middle is nearest the label's middle. A line of the row
+    above that runs on in the same column ("承办人：…" under 承办人意见) is not taken."""
+    mid = (label.box[1] + label.box[3]) / 2
+    bottom = lines[index + below].box[3]
+
+    def off(count: int) -> float:
+        return abs((lines[index - count].box[1] + bottom) / 2 - mid)
+
+    return min(range(above + 1), key=off)
+
+
 def _centred_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
     """The lines with centred left-column labels moved before their value; and, for each old line, the
     index of the line that now holds its right part (or the line itself)."""
@@ -112,6 +125,7 @@ def _centred_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
             continue
         above = _right_run(lines, index - 1, -1, value.box[0], height)
         below = _right_run(lines, index + 1, 1, value.box[0], height)
+        above = _centred_above(lines, index, above, below, label)
         if above and below:
             inserts.setdefault(index - above, []).append(OcrLine(parts=[label]))
             trimmed[index] = OcrLine(parts=line.parts[1:])
