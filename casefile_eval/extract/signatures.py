@@ -80,7 +80,6 @@ _OPINION_HEAD = re.compile(
     r"(?:调查|查处|处理)?"
 )
 _SEAL_LABEL = re.compile(r"盖章|签章")
-_OPINION_WORD = re.compile(r"意见|审批$|批示$")  # 负责人审批意见, 负责人审批 | 同意结案。
 _SIGNING = re.compile(_SIGN_WORD)
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
@@ -288,7 +287,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
 def _opinion(slot: _Slot, slots: list[_Slot]) -> bool:
     """Whether the slot is an approver's opinion row that is also where the approver signs (no
     …签名 slot of the approver elsewhere): its opinion (同意立案。) is then no name."""
-    if slot.role is not Role.APPROVER or not _OPINION_WORD.search(slot.label):
+    if slot.role is not Role.APPROVER or "意见" not in slot.label:
         return False
     return not any(s.role is Role.APPROVER and _SIGN_ONLY.search(s.label) for s in slots)
 

@@ -51,25 +51,6 @@ def test_labels_with_joined_sign_words_are_one_slot_each() -> None:
     ]
 
 
-def test_approval_row_holding_only_an_opinion_and_a_date_is_not_signed_by_text() -> None:
-    doc = doc_from_lines(
-        [
-            "结案审批表",
-            "案件名称：某物业公司未按规定公示年度报告案",
-            "承办人意见：当事人已履行处罚决定，建议结案。",
-            "承办人签名：孟凡 2020年10月20日",
-            "负责人审批  同意结案。  2020年10月26日",
-        ],
-        T.CLOSING_REPORT,
-    )
-    assert _slots(doc)[-1] == ("负责人审批", Role.APPROVER, False, None, dt.date(2020, 10, 26))
-
-
-def test_approval_row_with_a_name_after_the_opinion_is_signed_by_that_name() -> None:
-    doc = doc_from_lines(["结案审批表", "负责人审批  同意结案。 孟凡 2020年10月26日"], T.CLOSING_REPORT)
-    assert _slots(doc) == [("负责人审批", Role.APPROVER, True, "孟凡", dt.date(2020, 10, 26))]
-
-
 # 2. titles
 
 
