@@ -67,9 +67,7 @@ def _stamp_words(rgb: np.ndarray, box: RawBox) -> bool:
     as a seal, not printed words. (A red 红头 title is longer.)"""
     if len(box.text.strip()) > STAMP_CHARS:
         return False
-    xs = [p[0] for p in box.quad]
-    ys = [p[1] for p in box.quad]
-    crop = rgb[max(int(min(ys)), 0) : int(max(ys)) + 1, max(int(min(xs)), 0) : int(max(xs)) + 1]
+    crop = _crop(rgb, box)
     if not crop.size:
         return False
     gray = crop.mean(axis=2)
@@ -78,10 +76,15 @@ def _stamp_words(rgb: np.ndarray, box: RawBox) -> bool:
 
 
 def _darkest(gray: np.ndarray, box: RawBox) -> float:
+    crop = _crop(gray, box)
+    return float(np.percentile(crop, 2)) if crop.size else 255.0
+
+
+def _crop(image: np.ndarray, box: RawBox) -> np.ndarray:
+    """The part of `image` inside the box's bounding rectangle."""
     xs = [p[0] for p in box.quad]
     ys = [p[1] for p in box.quad]
-    crop = gray[max(int(min(ys)), 0) : int(max(ys)) + 1, max(int(min(xs)), 0) : int(max(xs)) + 1]
-    return float(np.percentile(crop, 2)) if crop.size else 255.0
+    return image[max(int(min(ys)), 0) : int(max(ys)) + 1, max(int(min(xs)), 0) : int(max(xs)) + 1]
 
 
 def _for_recognition(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.ndarray:
