@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
@@ -32,13 +32,38 @@ class RawBox:
     chars: tuple[float, ...] = ()  # x of each character's centre (pixels), one per character of `text`
 
 
-class OcrEngine(Protocol):
-    """Anything that reads the text lines of an RGB page image."""
+Quad = tuple[tuple[float, float], ...]
 
-    def __call__(self, image: np.ndarray, detect: np.ndarray | None = None) -> list[RawBox]:
-        """The text boxes of `image` (H×W×3, uint8), in any order; lines are found on `detect` (the same
-        page prepared for finding lines, same size) when given."""
+
+@dataclass(frozen=True)
+class Detection:
+    """The text boxes an engine found on a page image, before they are recognised."""
+
+    quads: tuple[Quad, ...]  # four corners each, in pixels of the image, clockwise from top-left
+    state: Any = field(default=None, compare=False, repr=False)  # what the engine needs to recognise them
+
+
+class OcrEngine(Protocol):
+    """Anything that finds and reads the text lines of an RGB page image, in two steps so that a page can
+    be turned after its lines were found and before they are read."""
+
+    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+        """The text boxes of `image` (H×W×3, uint8); found on `detect` (the same page prepared for
+        finding lines, same size) when given."""
         ...
+
+    def recognise(self, found: Detection) -> list[RawBox]:
+        """The boxes of `found` read, in any order; boxes read as nothing are left out."""
+        ...
+
+
+@dataclass(frozen=True)
+class _RapidState:
+    image: np.ndarray  # the page as RapidOCR prepared it for recognition
+    boxes: np.ndarray  # the detector's boxes, in pixels of `image`
+    record: dict[str, Any]  # RapidOCR's record of the preparation, to map boxes back
+    height: int
+    width: int
 
 
 class RapidEngine:
@@ -53,8 +78,8 @@ class RapidEngine:
             text_score=MIN_TEXT_SCORE,
         )
 
-    def __call__(self, image: np.ndarray, detect: np.ndarray | None = None) -> list[RawBox]:
-        """Detect (on `detect` when given), classify (0°/180°) and recognise the lines of `image`."""
+    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+        """Run RapidOCR's detector on `detect` (else `image`); the boxes are kept for `recognise`."""
         ocr = self._ocr
         raw_h, raw_w = image.shape[:2]
         img, ratio_h, ratio_w = ocr.preprocess(image)
@@ -67,21 +92,29 @@ class RapidEngine:
                 found, {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
             )
         boxes, _ = ocr.auto_text_det(found)
-        if boxes is None:
+        if boxes is None or len(boxes) == 0:
+            return Detection(())
+        quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)
+        corners = tuple(tuple((float(x), float(y)) for x, y in quad) for quad in quads)
+        return Detection(corners, _RapidState(img, boxes, record, raw_h, raw_w))
+
+    def recognise(self, found: Detection) -> list[RawBox]:
+        """Classify (0°/180°) and recognise the boxes `detect` found."""
+        state = found.state
+        if not isinstance(state, _RapidState):
             return []
-        crops = ocr.get_crop_img_list(img, boxes)
+        ocr = self._ocr
+        crops = ocr.get_crop_img_list(state.image, state.boxes)
         crops, cls_res, _ = ocr.text_cls(crops)
         turned = [str(label) == "180" and float(cls_score) >= CLS_THRESH for label, cls_score in cls_res]
         _keep_majority_upright(crops, turned)
         rec_res, _ = ocr.text_rec(crops, True)
         self._reread_failed(crops, rec_res, turned)
-        quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)
         out: list[RawBox] = []
-        for quad, rec, turn in zip(quads, rec_res, turned, strict=True):
+        for corners, rec, turn in zip(found.quads, rec_res, turned, strict=True):
             text, score = str(rec[0]), float(rec[1])
             if score < MIN_TEXT_SCORE or not text.strip():
                 continue
-            corners = tuple((float(x), float(y)) for x, y in quad)
             chars = char_centres(corners, text, rec[2] if len(rec) > 2 else None, turn)
             out.append(RawBox(corners, text, score, upside_down=turn, chars=chars))
         return out

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from PIL import Image
 
-from casefile_eval.ocr.engine import RawBox
+from casefile_eval.ocr.engine import Quad, RawBox
 
 _WORK_WIDTH = 700  # skew is measured on a copy this wide
 _MAX_SKEW = 8.0  # degrees
@@ -57,17 +59,17 @@ def deskew(image: Image.Image, angle: float) -> Image.Image:
     return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=(255, 255, 255))
 
 
-def is_sideways(boxes: list[RawBox]) -> bool:
-    """True when most text boxes are taller than wide: the page lies turned by 90° or 270°."""
-    if len(boxes) < 3:
+def is_sideways(quads: Sequence[Quad]) -> bool:
+    """True when most text boxes found are taller than wide: the page lies turned by 90° or 270°."""
+    if len(quads) < 3:
         return False
     tall = 0
-    for box in boxes:
-        xs = [p[0] for p in box.quad]
-        ys = [p[1] for p in box.quad]
+    for quad in quads:
+        xs = [p[0] for p in quad]
+        ys = [p[1] for p in quad]
         if max(ys) - min(ys) > 1.5 * (max(xs) - min(xs)):
             tall += 1
-    return tall > len(boxes) / 2
+    return tall > len(quads) / 2
 
 
 def is_upside_down(boxes: list[RawBox]) -> bool:

@@ -32,10 +32,12 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
         gray = np.asarray(Image.fromarray(rgb).convert("L"))
         detect = _for_detection(rgb, gray, boxes) if boxes else None
         recognised = _for_recognition(rgb, gray, boxes)
-        raw = drop_faint(engine(recognised, detect=detect), recognised[:, :, 0])
+        found = engine.detect(recognised, detect=detect)
+        if turn == 0 and is_sideways(found.quads):
+            continue  # turned before anything is recognised: a sideways page is read once
+        raw = drop_faint(engine.recognise(found), recognised[:, :, 0])
         raw = [box for box in raw if not _stamp_words(rgb, box)]
-        if not is_sideways(raw):
-            break
+        break
     height, width = rgb.shape[:2]
     if is_upside_down(raw):
         turn += 180

@@ -7,7 +7,7 @@ import pytest
 
 from casefile_eval.model import ImageKind, Page, ParsedFile
 from casefile_eval.ocr import apply_ocr, engine, normalize_ocr_text, ocr_available
-from casefile_eval.ocr.engine import RawBox
+from casefile_eval.ocr.engine import Detection, RawBox
 
 SCANS = Path(__file__).resolve().parents[2] / "fixtures" / "scans"
 REAL = "tax/ae008038812b2e8bf38c.pdf"
@@ -19,12 +19,17 @@ class FakeEngine:
     def __init__(self) -> None:
         self.calls = 0
 
-    def __call__(self, image: np.ndarray, detect: np.ndarray | None = None) -> list[RawBox]:
+    LINES = (
+        RawBox(((100, 300), (400, 300), (400, 330), (100, 330)), "被询问人签名：", 0.97),
+        RawBox(((100, 100), (500, 100), (500, 140), (100, 140)), "询问笔录", 0.62),
+    )
+
+    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+        return Detection(tuple(box.quad for box in self.LINES))
+
+    def recognise(self, found: Detection) -> list[RawBox]:
         self.calls += 1
-        return [
-            RawBox(((100, 300), (400, 300), (400, 330), (100, 330)), "被询问人签名：", 0.97),
-            RawBox(((100, 100), (500, 100), (500, 140), (100, 140)), "询问笔录", 0.62),
-        ]
+        return list(self.LINES)
 
 
 def parsed(name: str, fmt: str, pages: int, **extra: object) -> ParsedFile:
