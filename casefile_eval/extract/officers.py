@@ -36,12 +36,14 @@ _OFFICER_WORDS = (
 )
 _SIDED_WORDS = ("检查人", "询问人", "调查人")  # not when the party's: 被检查人, 被询问人
 _CERT_LABEL = r"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|证件(?:编)?号(?:码)?)"
-_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
+# a transliterated name whose parts a middle dot joins (艾尔肯·买买提, 阿卜杜热合曼·买买提明)
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,8}){1,2}")
 _CERT = r"(?:警号|[\u4e00-\u9fff])?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"  # 警号052217: a police officer's number
 _INLINE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
+    rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
 )
-_BARE = re.compile(rf"(?P<name>[\u4e00-\u9fff·]{{2,16}})\s*[(（]\s*(?P<no>{_CERT})\s*[)）]")
+_BARE = re.compile(rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*(?P<no>{_CERT})\s*[)）]")
 _NAMES_LABEL = re.compile(
     rf"(?P<word>(?<!受)(?<!受\s)(?:{_spaced(*_OFFICER_WORDS)})|(?<!被)(?<!被\s)(?:{_spaced(*_SIDED_WORDS)}))"
     r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:\s*[:：]|\s+|$)"
@@ -58,11 +60,18 @@ _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
 
 
+def name_shaped(token: str, longest: int = 5) -> bool:
+    """Whether `token` has the shape of a person's name: two to `longest` Han characters, or parts of a
+    transliterated name joined by middle dots."""
+    plain = len(token) <= longest and _PLAIN_NAME.fullmatch(token) is not None
+    return plain or _DOTTED_NAME.fullmatch(token) is not None
+
+
 def _names(value: str) -> list[str]:
     names: list[str] = []
     for token in _SPLIT.split(value):
         token = token.strip("：:（）()")
-        if 2 <= len(token) <= 5 and re.fullmatch(_NAME, token) and not _NOT_A_NAME.search(token):
+        if name_shaped(token) and not _NOT_A_NAME.search(token):
             names.append(token)
     return names
 
@@ -97,7 +106,7 @@ def _inline(text: str) -> list[tuple[str, str, int]]:
     out: list[tuple[str, str, int]] = []
     for raw, no, at in pairs:
         name = _LABEL_PREFIX.sub("", raw)
-        if 2 <= len(name) <= 4 and not _NOT_A_NAME.search(name):
+        if name_shaped(name, longest=4) and not _NOT_A_NAME.search(name):
             out.append((name, no, at + len(raw) - len(name)))
     return out
 

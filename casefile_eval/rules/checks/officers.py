@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import Field
 
 from casefile_eval.codes import Role
+from casefile_eval.extract.officers import name_shaped
 from casefile_eval.model import Document, Officer, SignatureSlot
 from casefile_eval.rules.checks.common import Params, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
@@ -29,7 +30,6 @@ _CERT = re.compile(_CERT_LABEL + r"[:：]?([^\s，,；;、。（）()【】\[\]]
 # A bare certificate-like value: an optional short prefix (province, 字, letters) and a long digit run.
 _BARE_VALUE = re.compile(r"^[（(:：]?[A-Za-z\u4e00-\u9fff]{0,6}[0-9]{5,}")
 _WINDOW = 18
-_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 # Words that show a "name" is a label or an organisation, not a person.
 _NOT_A_NAME = (
     "当事人",
@@ -98,9 +98,10 @@ def _hit(doc: Document, people: list[Officer], count: str) -> Hit:
 
 
 def is_person_name(name: str) -> bool:
-    """True for a plausible person's name (2-5 Chinese characters, no label or organisation words)."""
+    """True for a plausible person's name (2-5 Chinese characters or a dotted transliterated name, no label or
+    organisation words)."""
     name = name.strip()
-    return bool(_NAME.match(name)) and not any(word in name for word in _NOT_A_NAME)
+    return name_shaped(name) and not any(word in name for word in _NOT_A_NAME)
 
 
 def cert_numbers(text: str) -> set[str]:
