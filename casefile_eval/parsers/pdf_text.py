@@ -19,6 +19,7 @@ MIN_CHARS = 1  # fewer visible characters than this: no text layer at all
 SPARSE_CHARS = 20  # fewer than this on a page mostly covered by an image: a scan with a stray label
 BAD_SHARE = 0.3  # share of unmapped characters that makes a layer unusable
 COLUMN_GAP = 2.0  # a gap wider than this many line heights separates table columns, not words
+WORD_SPACE = 0.15  # within a grid cell, words this many line heights apart had a space between them
 PITCH_SLACK = 0.25  # line pitches within a table cell differ by less than this many line heights
 MAX_PITCH = 2.5  # lines of one cell are at most this many line heights apart (top to top)
 INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge (line heights)...
@@ -106,7 +107,11 @@ def page_lines(
         cuts = _column_cuts(textpage, text, first, last)
         cells = [_piece(textpage, text, a, b, left, top) for a, b in _ranges(first, last, cuts)]
         whole = _piece(textpage, text, first, last, left, top)
-        whole.cells = cells if len(cells) > 1 else []
+        words = [
+            _piece(textpage, text, a, b, left, top)
+            for a, b in _ranges(first, last, _word_cuts(text, first, last))
+        ]
+        whole.cells = words if len(words) > 1 else []
         cut.append((whole, cells if len(cells) == 2 else [whole]))
     rules = Rules(page, left, top)
     lines, lifted = _lift_labels(_merge([p for _, pieces in cut for p in pieces]), rules)
@@ -121,7 +126,12 @@ def grid_lines(lines: list[Line]) -> tuple[list[Line], list[Placement]]:
     """The page's lines with every grid whose field names stand in a row above their values read column by
     column (`casefile_eval.parsers.header_rows.read_grids` over the lines' cells); for each old line,
     where its parts went."""
-    return read_grids(lines, _cells_of, _box_of, lambda cell: cell.text, _fold)
+    return read_grids(lines, _cells_of, _box_of, lambda cell: cell.text, _fold_cell)
+
+
+def _fold_cell(words: list[Line]) -> Line:
+    """The words of one grid cell joined back, a space where the page had one."""
+    return _fold(words, WORD_SPACE)
 
 
 def _cells_of(line: Line) -> list[Line]:
@@ -155,6 +165,12 @@ def _column_cuts(textpage: pdfium.PdfTextPage, text: str, first: int, last: int)
     return cuts
 
 
+def _word_cuts(text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """Every white space of a text segment: (last char before, first char after). In Chinese print a
+    space that pdfium reports is a gap on the page, so the words of a grid's rows are its cells."""
+    return [(gap.start() - 1, gap.end()) for gap in _GAPS.finditer(text, first, last + 1)]
+
+
 def _ranges(first: int, last: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The character ranges between the cuts."""
     starts = [first] + [after for _, after in cuts]
@@ -184,7 +200,7 @@ def _merge(segments: list[Line]) -> list[Line]:
     return lines
 
 
-def _join(line: Line, seg: Line) -> None:
+def _join(line: Line, seg: Line, space: float = 0.5) -> None:
     """Add a segment to a line, before the first piece that lies wholly right of it (else last).
 
     Segments arrive top to bottom, so pieces stacked in one table cell keep their top-to-bottom order.
@@ -194,7 +210,7 @@ def _join(line: Line, seg: Line) -> None:
     first = line.parts[0]
     texts, x1, top, bottom = [first.text], first.x1, first.top, first.bottom
     for part in line.parts[1:]:
-        if part.x0 - x1 > 0.5 * max(bottom - top, 1.0):
+        if part.x0 - x1 > space * max(bottom - top, 1.0):
             texts.append(" ")
         texts.append(part.text)
         x1, top, bottom = max(x1, part.x1), min(top, part.top), max(bottom, part.bottom)
@@ -314,11 +330,12 @@ def _split_at_column(line: Line) -> tuple[Line, Line] | None:
     return None
 
 
-def _fold(parts: list[Line]) -> Line:
+def _fold(parts: list[Line], space: float = 0.5) -> Line:
+    """Parts joined into one line, a space where they stand more than `space` line heights apart."""
     first = parts[0]
     line = Line(first.text, first.x0, first.top, first.x1, first.bottom, [first])
     for part in parts[1:]:
-        _join(line, part)
+        _join(line, part, space)
     return line
 
 

@@ -167,3 +167,55 @@ def test_ink_below_a_label_alone_on_its_line_signs_it(tmp_path: Path, signed: bo
         ("审核意见", Role.REVIEWER, True, "text"),  # the opinion is written
         ("法制审核人员", Role.REVIEWER, signed, "image" if signed else "text"),
     ]
+
+
+def _landscape_receipt(path: Path) -> Path:
+    """A landscape 送达回证 of eight narrow columns (gaps under two line heights), values one row below,
+    the date wrapped in its cell ("2023年06月08" over "日"), the recipient's ink under 受送达人签收."""
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont(FONT, 18)
+    c.drawCentredString(421, 520, "送达回证")
+    c.setFont(FONT, 10)
+    heads = ["送达文书名称", "文号", "送达时间", "送达地点", "送达方式", "受送达人签收", "送达人签字", "备注"]
+    xs = [66.0, 180.0, 288.0, 367.0, 481.0, 546.0, 632.0, 725.0]
+    for x, text in zip(xs, heads, strict=True):
+        c.drawString(x, 450, text)
+    values = ["行政处罚事先告知书", "浦城管告字〔2023〕", "2023年06月08", "上海市浦东新区川沙", "直接送达"]
+    for x, text in zip(xs[:5], values, strict=True):
+        c.drawString(x, 426, text)
+    for x, text in zip(xs[1:4], ["第1506号", "日", "路5128弄12号"], strict=True):
+        c.drawString(x, 410, text)
+    c.drawImage(_ink(4), 548, 400, width=56, height=24)
+    c.drawImage(_ink(5), 634, 400, width=56, height=24)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_landscape_receipt_grid_of_narrow_columns_is_read_by_words(tmp_path: Path) -> None:
+    doc = _document(_landscape_receipt(tmp_path / "receipt.pdf"), DocumentType.SERVICE_RECEIPT)
+    assert [b.text for b in doc.blocks] == [
+        "送达回证",
+        "送达文书名称",
+        "行政处罚事先告知书",
+        "文号",
+        "浦城管告字〔2023〕",
+        "第1506号",
+        "送达时间",
+        "2023年06月08",
+        "日",
+        "送达地点",
+        "上海市浦东新区川沙",
+        "路5128弄12号",
+        "送达方式",
+        "直接送达",
+        "受送达人签收",
+        "送达人签字",
+        "备注",
+    ]
+    served = [(d.label, d.value) for d in doc.facts.dates if d.kind is DateKind.SERVED]
+    assert served == [("送达时间", dt.date(2023, 6, 8))]
+    assert [(s.label, s.role, s.filled) for s in doc.facts.signatures] == [
+        ("受送达人签收", Role.RECIPIENT, True),
+        ("送达人签字", Role.SERVER, True),
+    ]
