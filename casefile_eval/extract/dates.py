@@ -123,7 +123,7 @@ def _from_match(m: re.Match[str]) -> DateMatch:
 # A date wrapped inside a narrow table cell: "二〇二一年九" over "月三日", "2024年5" over "月7日",
 # "2023年06月08" over "日".
 _WRAPPED = re.compile(
-    rf"(?:(?:19|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}})[ \t]*年[^\n年日]{{0,6}}\n(?=[^\n年]{{0,6}}日)"
+    rf"(?:(?:19|20)[0-9]{{2}}|[{_YDIG}]{{4}})[ \t]*年[^\n年日]{{0,6}}\n(?=[^\n年]{{0,6}}日)"
 )
 
 

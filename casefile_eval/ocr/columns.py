@@ -14,13 +14,20 @@ below that stand in its column (see `casefile_eval.parsers.header_rows`).
 from __future__ import annotations
 
 from casefile_eval.ocr.page import OcrBox, OcrLine
-from casefile_eval.parsers.header_rows import Placement, is_field_name, read_grids
+from casefile_eval.parsers.header_rows import (
+    Placement,
+    is_field_name,
+    is_header_row,
+    read_grids,
+    starts_field,
+)
 
 MAX_LABEL_CHARS = 10
 COLUMN_GAP = 1.0  # a gap wider than this many line heights separates two columns (with lines above and below
 # starting at the value's x, see `_right_run`)
 SAME_X = 1.5  # value lines start within this many line heights of each other
 LINE_STEP = 2.2  # consecutive value lines are at most this many line heights apart
+GRID_STEP = 3.0  # a grid's value lines start at most this many line heights below the line above
 WRAP_TAIL = 2  # characters of a field name wrapped onto a line of their own
 
 
@@ -49,9 +56,51 @@ def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]
     centred, where = _centred_labels(lines)
     lone, moved = _lone_labels(centred)
     columns, placements = read_grids(
-        lone, lambda ln: ln.parts, lambda p: p.box, lambda p: p.text, lambda parts: OcrLine(parts=parts)
+        _cut_merged_values(lone),
+        lambda ln: ln.parts,
+        lambda p: p.box,
+        lambda p: p.text,
+        lambda parts: OcrLine(parts=parts),
     )
     return columns, [placements[moved[i]] for i in where]
+
+
+def _cut_merged_values(lines: list[OcrLine]) -> list[OcrLine]:
+    """The lines with each box under a grid's header row that runs over two neighbouring columns (the
+    detector joined "2023年06月12" and "上海市…" of adjacent cells) cut in two where its characters stand
+    widest apart between the two field names."""
+    out = list(lines)
+    heads: list[OcrBox] = []
+    bottom = 0.0
+    for index, line in enumerate(lines):
+        texts = [p.text for p in line.parts]
+        near = line.box[1] - bottom <= GRID_STEP * _height(line)
+        if is_header_row(texts):
+            heads = line.parts
+        elif heads and near and not starts_field("".join(texts)):
+            out[index] = OcrLine(parts=[piece for part in line.parts for piece in _cut_part(part, heads)])
+        else:
+            heads = []
+        bottom = line.box[3]
+    return out
+
+
+def _cut_part(part: OcrBox, heads: list[OcrBox]) -> list[OcrBox]:
+    centres = [(h.box[0] + h.box[2]) / 2 for h in heads]
+    pairs = [k for k in range(len(heads) - 1) if part.box[0] < centres[k] and part.box[2] > centres[k + 1]]
+    if len(pairs) != 1 or len(part.chars) != len(part.text) or len(part.text) < 2:
+        return [part]
+    low, high = centres[pairs[0]], centres[pairs[0] + 1]
+    inside = [n for n in range(1, len(part.chars)) if low <= part.chars[n - 1] and part.chars[n] <= high]
+    if not inside:
+        return [part]
+    cut = max(inside, key=lambda n: part.chars[n] - part.chars[n - 1])
+    edge = (part.chars[cut - 1] + part.chars[cut]) / 2
+    x0, top, x1, bottom = part.box
+    return [
+        OcrBox(part.text[:cut], (x0, top, edge, bottom), part.confidence, part.chars[:cut]),
+        OcrBox(part.text[cut:], (edge, top, x1, bottom), part.confidence, part.chars[cut:]),
+    ]
 
 
 def _label_alone(lines: list[OcrLine], index: int) -> bool:
