@@ -99,6 +99,7 @@ _EVENT_DATE = re.compile(r"于\s*$")  # "当事人于2023年9月1日缴清": a d
 _OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|]|$)")  # 负责人审批 | 同意结案。
 _CLOSING_TAIL = re.compile(r"^[\s(（\[【)）\]】印章公签字名盖]*$")
 LOOKBACK_BLOCKS = 2
+_SIGN_HERE = re.compile(r"(?:签名|签字|签章|签批)[:：]?")
 WRAP_REMNANT = 2
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
@@ -159,11 +160,13 @@ def _context(
         len(own_words) <= WRAP_REMNANT
     )  # "受送达人签名或盖" / "章 2025.6.17": a label cut by the line end
     may_look_back = tag == "signed" or wrapped or dt_.doc.blocks[block].kind is BlockKind.CELL
-    back = block - 1
-    while may_look_back and tag in (None, "signed") and back >= 0 and block - back <= LOOKBACK_BLOCKS:
+    back, reach = block - 1, LOOKBACK_BLOCKS
+    while may_look_back and tag in (None, "signed") and back >= 0 and block - back <= reach:
         prev = dt_.squeezed(back)
         if len(prev) > SHORT_BLOCK or back in dated:
             break
+        if _SIGN_HERE.fullmatch(prev):  # "签名：" between the opinion and its date does not count
+            reach += 1
         found, found_label = _tag(prev, strict=False)
         if found not in (None, "signed") or tag is None:
             tag, label = found, found_label

@@ -87,6 +87,7 @@ ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
 MAX_SIGNER = 20
 VALUE_REACH = 2.0  # line heights between a PDF label line and a value line below it
+SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 
 
@@ -116,16 +117,16 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     return (following[: cut.start()] if cut else following), (index, index + 1)
 
 
-def _below(dt_: DocText, i: int, j: int) -> bool:
-    """Whether block j can hold block i's value: on a PDF page, a line on the same page at most
-    `VALUE_REACH` line heights below (a page number or the next row further down is not the value)."""
+def _below(dt_: DocText, i: int, j: int, reach: float = VALUE_REACH) -> bool:
+    """Whether block j can hold block i's value: on a PDF page, a line on the same page at most `reach`
+    line heights below (a page number or the next row further down is not the value)."""
     a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
     if a.kind is not BlockKind.LINE or a.bbox is None or b.bbox is None:
         return True
     if a.page != b.page:
         return False
     height = a.bbox.bottom - a.bbox.top
-    return b.bbox.top - a.bbox.bottom <= VALUE_REACH * height
+    return b.bbox.top - a.bbox.bottom <= reach * height
 
 
 def _cut_label(text: str) -> str:
@@ -177,7 +178,9 @@ def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
 
 def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
     """On a PDF page, an opinion row whose label line holds only the opinion goes on in the lines
-    below it inside the value column ("同意。" over "签名：何兰兰" over the date), up to the next label."""
+    below it inside the value column ("同意。" over "签名：何兰兰" over the date), up to the next label;
+    a 签名： line right under the opinion belongs to it even where it starts at the label's edge (a grid
+    whose field names stand above their values, read column by column)."""
     if _text_fill(slot.value, 2, True)[0]:
         return
     last = slot.blocks[-1]
@@ -185,13 +188,16 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
     if label.kind is BlockKind.CELL:
         _extend_opinion_cell(dt_, slot)
         return
-    while last + 1 < len(dt_.blocks) and _below(dt_, last, last + 1):
+    while last + 1 < len(dt_.blocks):
         nxt = dt_.doc.blocks[last + 1]
         text = dt_.blocks[last + 1].strip()
         if nxt.kind is not BlockKind.LINE or label.bbox is None or nxt.bbox is None:
             return
-        starts_row = _LABEL.match(text) or (_ROW_LABEL.match(text) and not _SUB_LABEL.match(text))
-        if starts_row or nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT:
+        sign_here = _SUB_LABEL.match(text) is not None  # 签名： under the opinion (a grid read by column)
+        if not _below(dt_, last, last + 1, SIGN_REACH if sign_here else VALUE_REACH):
+            return
+        starts_row = _LABEL.match(text) or (_ROW_LABEL.match(text) and not sign_here)
+        if starts_row or (nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT and not sign_here):
             return
         last += 1
         slot.value = f"{slot.value} {_cut_label(text)}"

@@ -28,6 +28,9 @@ from casefile_eval.textnorm import compact
 P = TypeVar("P")  # a part of a line (an OCR box, a PDF text piece)
 L = TypeVar("L")  # a line of parts
 MAX_LABEL_CHARS = 12
+VALUE_GAP = 3.0  # line heights between a grid's rows of values at most
+SIGN_ROW_GAP = 6.0  # ...and above a row of "签名：" at the foot of tall cells
+ALIGN_SLACK = 0.6  # line heights within which a value starts where a field name starts (flush left)
 _FIELD_END = re.compile(
     r"(?:人|人员|签收|签名|签字|签章|盖章|捺印|时间|日期|地点|地址|方式|名称|文号|编号|号码|意见|单位|来源|案由"
     r"|事由|住所|电话|职务|证号|金额|数额|备注|情况|结果|依据|类别|类型|内容|理由|期限|机关|机构|部门)"
@@ -83,6 +86,7 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
             or len(below) > len(header)
         ):
             continue
+        below = below + _same_columns_after(rows, blocks, table, row + 1, header)
         cols = [float(blocks[i].col or 0) for i in header]
         spans = list(zip(cols, cols, strict=True))
         paired: list[int] = []
@@ -100,6 +104,25 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
     ]
 
 
+def _same_columns_after(
+    rows: dict[tuple[int, int], list[int]], blocks: list[Block], table: int, row: int, header: list[int]
+) -> list[int]:
+    """The cells of the rows after `row` that repeat the header's columns exactly (a row of "签名：" and
+    dates under each step of an approval form whose steps stand side by side), up to the first that does
+    not, or that is itself a header row; they must follow on without a gap."""
+    columns = [blocks[i].col for i in header]
+    out: list[int] = []
+    last = rows[(table, row)][-1]
+    while (cells := rows.get((table, row + 1))) is not None:
+        if [blocks[i].col for i in cells] != columns or cells[0] != last + 1:
+            break
+        if is_header_row([blocks[i].text for i in cells]):
+            break
+        out += cells
+        last, row = cells[-1], row + 1
+    return out
+
+
 def _x_span(box: Box) -> tuple[float, float]:
     return box[0], box[2]
 
@@ -114,6 +137,8 @@ def _col_span(block: Block) -> tuple[float, float]:
 Placement = list[tuple[float, int]]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")
+# a cell that asks for a signature or a date under a grid's field name, not a field of its own
+_SIGN_HERE = re.compile(r"^\s*(?:签名|签字|签章|盖章|日期)\s*[:：]")
 
 
 def starts_field(text: str) -> bool:
@@ -152,19 +177,37 @@ def read_grids(
             index += 1
             continue
         spans = [(box_of(p)[0], box_of(p)[2]) for p in heads]
-        edges = [float("-inf")] + [(spans[c - 1][1] + spans[c][0]) / 2 for c in range(1, len(spans))]
+        edges = _column_edges(spans, [box_of(p) for value in values for p in parts_of(value)])
         for column, head in enumerate(heads):
             latest = len(out)
             placements[index].append((edges[column], latest))
             out.append(make([head]))
             for offset, value in enumerate(values, start=1):
-                mine = [p for p in parts_of(value) if column_of(spans, _x_span(box_of(p))) == column]
+                mine = [p for p in parts_of(value) if _column(edges, box_of(p)) == column]
                 if mine:
                     latest = len(out)
                     out.append(make(mine))
                 placements[index + offset].append((edges[column], latest))
         index += len(values) + 1
     return out, placements
+
+
+def _column_edges(spans: list[tuple[float, float]], values: list[Box]) -> list[float]:
+    """Where each column of a grid starts. Field names set flush left in their cells (most values start
+    where a field name starts) put the edge just left of each name; centred ones, halfway between names."""
+    height = min(box[3] - box[1] for box in values) if values else 0.0
+    slack = ALIGN_SLACK * max(height, 1.0)
+    flush = sum(any(abs(box[0] - x0) <= slack for x0, _ in spans) for box in values)
+    if len(spans) > 1 and 2 * flush > len(values):
+        inner = [spans[c][0] - slack for c in range(1, len(spans))]
+    else:
+        inner = [(spans[c - 1][1] + spans[c][0]) / 2 for c in range(1, len(spans))]
+    return [float("-inf"), *inner]
+
+
+def _column(edges: list[float], box: Box) -> int:
+    """The column whose stretch holds the box's centre."""
+    return bisect_right(edges, (box[0] + box[2]) / 2) - 1
 
 
 def _value_lines(
@@ -194,11 +237,12 @@ def _value_lines(
         parts = parts_of(line)
         own = [box_of(p) for p in parts]
         texts = [text_of(p) for p in parts]
+        sign_here = all(_SIGN_HERE.match(t) for t in texts)
         if (
             not own
             or is_header_row(texts)
-            or starts_field("".join(texts))
-            or min(b[1] for b in own) - bottom > 3 * height
+            or (starts_field("".join(texts)) and not sign_here)
+            or min(b[1] for b in own) - bottom > (SIGN_ROW_GAP if sign_here else VALUE_GAP) * height
             or min(b[0] for b in own) < left
             or max(b[2] for b in own) > right
             or any(_across(b, centres) for b in own)

@@ -219,3 +219,49 @@ def test_a_landscape_receipt_grid_of_narrow_columns_is_read_by_words(tmp_path: P
         ("受送达人签收", Role.RECIPIENT, True),
         ("送达人签字", Role.SERVER, True),
     ]
+
+
+def _side_by_side_approval(path: Path) -> Path:
+    """A 立案审批表 whose three steps stand side by side: field names flush left in their cells, opinions
+    under them, a "签名：" row with the ink beside it, and the dates set flush right in each cell."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 18)
+    c.drawCentredString(297, 780, "立案审批表")
+    c.setFont(FONT, 10)
+    c.drawString(66, 740, "当事人：青海瑞丰物流有限公司")
+    steps = [("承办人意见", "建议立案。", "2024.02.07"), ("执法监察支队意见", "同意立案调查。", "2024.02.07")]
+    steps.append(("负责人审批意见", "同意立案。", "2024.02.08"))
+    for k, (label, opinion, date) in enumerate(steps):
+        x = 66.0 + 157 * k
+        c.drawString(x, 700, label)
+        c.drawString(x, 675, opinion)
+        c.drawString(x, 620, "签名：")
+        c.drawImage(_ink(k), x + 32, 612, width=56, height=22)
+        c.drawRightString(x + 150, 598, date)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_side_by_side_approval_steps_are_read_column_by_column(tmp_path: Path) -> None:
+    doc = _document(_side_by_side_approval(tmp_path / "filing.pdf"), DocumentType.FILING_APPROVAL)
+    assert [b.text for b in doc.blocks][2:] == [
+        "承办人意见",
+        "建议立案。",
+        "签名：",
+        "2024.02.07",
+        "执法监察支队意见",
+        "同意立案调查。",
+        "签名：",
+        "2024.02.07",
+        "负责人审批意见",
+        "同意立案。",
+        "签名：",
+        "2024.02.08",
+    ]
+    assert [(s.label, s.role, s.filled) for s in doc.facts.signatures] == [
+        ("承办人意见", Role.OFFICER, True),
+        ("负责人审批意见", Role.APPROVER, True),
+    ]
+    filed = [d.value for d in doc.facts.dates if d.kind is DateKind.FILED]
+    assert filed == [dt.date(2024, 2, 8)]

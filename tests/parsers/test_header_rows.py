@@ -66,3 +66,28 @@ def test_label_value_rows_keep_their_order() -> None:
     ordered, _ = grid_reading_order(blocks, [])
     assert ordered is blocks
     assert not is_header_row(["现场负责人", "沈国华（法定代表人）"])
+
+
+def test_rows_repeating_the_header_columns_stay_in_their_columns() -> None:
+    blocks = cells(
+        [
+            ["承办人意见", "执法监察支队意见", "负责人审批意见"],
+            ["建议立案。", "同意立案调查。", "同意立案。"],
+            ["签名：\n2024.02.07", "签名：\n2024.02.07", "签名：\n2024.02.08"],
+            ["备注", "无"],
+        ]
+    )
+    ordered, _ = grid_reading_order(blocks, [])
+    assert [b.text for b in ordered] == [
+        "承办人意见",
+        "建议立案。",
+        "签名：\n2024.02.07",
+        "执法监察支队意见",
+        "同意立案调查。",
+        "签名：\n2024.02.07",
+        "负责人审批意见",
+        "同意立案。",
+        "签名：\n2024.02.08",
+        "备注",
+        "无",
+    ]
