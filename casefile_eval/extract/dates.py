@@ -31,21 +31,26 @@ _TIME = (
 # OCR runs handwriting into a date ("签名：72025年…", "签名：172025-07-03", a stroke read as "一2025年"):
 # a year of 19xx/20xx after one or two stray digits still starts a date. OCR also drops the thin 〇 of a
 # Chinese year ("二二二年" for 二〇二二年), or the 二 a seal's ring covers ("〇二五年" for 二〇二五年): three
-# numerals starting with 二 or 〇 before 年 are read as 20xx; likewise "024-9-10" for 2024-9-10.
+# numerals starting with 二 or 〇 before 年 are read as 20xx; likewise "024-9-10" and "022年10月19日"
+# (years 2015-2029 only).
 _STRAY = r"(?:(?<![0-9一][0-9一])(?<=[0-9一])|(?<![0-9][0-9][0-9])(?<=[0-9][0-9]))"
 _CN_DIGIT = "〇○零一二三四五六七八九"
+# OCR misreads the 日 closing a date that a seal covers (二〇二一年六月二十四怕, 2021年7月14白): any other Han
+# character there closes the date, except those that go on with a time or a range.
+_DAY_MISREAD = r"(?=[\u4e00-\u9fff])[^〇○零一二三四五六七八九十廿卅年月日号时点至到起止前后上下早晚中午分秒]"
 # OCR reads the small round 〇 of a Chinese year as a full stop or a dot: "二。二二年" is 二〇二二年.
 _DOTS = "。.·•"
 _DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇"))
 _CJK_DATE = (
     rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年))(?P<y>[{_YDIG}]{{4}})"
-    rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零0])[{_CN_DIGIT}]{{2}})(?={_S}年)"
+    rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零0])[{_CN_DIGIT}]{{2}}|0(?:1[5-9]|2[0-9]))(?={_S}年)"
     rf"|(?<![{_YDIG}])(?P<yd>[一二][{_CN_DIGIT}{_DOTS}]{{3}})(?={_S}年))"
-    rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}[日号]"
+    rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}(?:[日号]|{_DAY_MISREAD})"
 )
 _ISO_DATE = (
     rf"(?:(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})|(?<![0-9.,/-])(?P<iy3>0(?:1[5-9]|2[0-9])))(?P<sep>[-./])"
-    r"(?P<im>[0-9]{1,2})(?P=sep)(?P<id>[0-9]{1,2})(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
+    r"(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12][0-9]|0?[1-9])"
+    r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
 )
 _BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
 # A date with a part lost (an OCR read through a seal: "2025月14日", "2025年月14日"): written, unreadable.

@@ -14,6 +14,7 @@ import re
 from casefile_eval.codes import AgencyKind
 from casefile_eval.extract.text import DocText, strip_spaces
 from casefile_eval.model import DateFact, Evidence, ImageItem
+from casefile_eval.parsers.header_rows import is_field_name
 
 _PARTY_LABEL = re.compile(
     r"^(?:当事人(?:姓名或者?(?:单位)?名称|单位名称|名称|姓名)?|被处罚(?:人|单位)(?:名称|姓名)?|纳税人(?:名称|姓名)"
@@ -172,8 +173,9 @@ def _addressed_party(dt_: DocText) -> tuple[str, Evidence] | None:
             text += dt_.squeezed(index + 1)  # "某公司（统一社会信用代码：" wrapped onto the next line
         text = _ID_PAREN.sub("", text)
         m = _ADDRESSEE.match(text)
-        if m and not _NOT_NAME.search(m.group("name")) and not _PARTY_LABEL.match(text):
-            return m.group("name"), dt_.block_evidence(index)
+        name = m.group("name") if m else ""
+        if m and not _NOT_NAME.search(name) and not _PARTY_LABEL.match(text) and not is_field_name(name):
+            return name, dt_.block_evidence(index)
         m = _ORG_START.match(text)
         if m:
             return m.group("name"), dt_.block_evidence(index)

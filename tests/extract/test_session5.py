@@ -1,11 +1,15 @@
-"""Session 5 reading: transliterated names joined by a middle dot are officers' names, and 检查人员签名 /
-调查人员签名 are officers' signature slots."""
+"""Session 5 reading: transliterated names joined by a middle dot are officers' names, 检查人员签名 /
+调查人员签名 are officers' signature slots, dates read through OCR damage, a field name is no addressee."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.codes import Role
+from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.officers import find_officers, name_shaped
+from casefile_eval.extract.parties import find_party
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.rules.checks.officers import is_person_name
@@ -61,3 +65,37 @@ def test_officer_slots_with_renyuan() -> None:
         ("记录人签名", Role.RECORDER, False, None),
         ("调查人员(签字)", Role.OFFICER, False, None),
     ]
+
+
+def test_dates_read_through_ocr_damage() -> None:
+    found = [
+        (d.raw, d.value, d.start_time)
+        for text in (
+            "2026.3.610时20分",
+            "二。二一年六月二十四怕",
+            "晚022年10月19日",
+            "二〇二四年五月八日上午",
+            "2024.13.5",
+        )
+        for d in find_dates(text)
+    ]
+    assert found == [
+        ("2026.3.610时20分", dt.date(2026, 3, 6), (10, 20)),
+        ("二。二一年六月二十四怕", dt.date(2021, 6, 24), None),
+        ("022年10月19日", dt.date(2022, 10, 19), None),
+        ("二〇二四年五月八日", dt.date(2024, 5, 8), None),
+    ]
+
+
+def test_a_field_name_with_a_colon_is_no_addressee() -> None:
+    doc = doc_from_lines(
+        [
+            "送达回证",
+            "兹收到绵阳市司法局《行政处罚决定书》（绵司罚决（2021）004号）一份。",
+            "受送达人签收：　与当事人关系：本人",
+            "签收时间：2021年7月16日 10时20分",
+            "送达人签字：",
+        ],
+        T.SERVICE_RECEIPT,
+    )
+    assert find_party(DocText.of(doc)) is None
