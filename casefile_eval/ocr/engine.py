@@ -61,9 +61,6 @@ class OcrEngine(Protocol):
 class _RapidState:
     image: np.ndarray  # the page as RapidOCR prepared it for recognition
     boxes: np.ndarray  # the detector's boxes, in pixels of `image`
-    record: dict[str, Any]  # RapidOCR's record of the preparation, to map boxes back
-    height: int
-    width: int
 
 
 class RapidEngine:
@@ -96,7 +93,7 @@ class RapidEngine:
             return Detection(())
         quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)
         corners = tuple(tuple((float(x), float(y)) for x, y in quad) for quad in quads)
-        return Detection(corners, _RapidState(img, boxes, record, raw_h, raw_w))
+        return Detection(corners, _RapidState(img, boxes))
 
     def recognise(self, found: Detection) -> list[RawBox]:
         """Classify (0°/180°) and recognise the boxes `detect` found."""

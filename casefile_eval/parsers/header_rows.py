@@ -123,10 +123,6 @@ def _same_columns_after(
     return out
 
 
-def _x_span(box: Box) -> tuple[float, float]:
-    return box[0], box[2]
-
-
 def _col_span(block: Block) -> tuple[float, float]:
     col = float(block.col or 0)
     return col, col

@@ -41,7 +41,7 @@ class Line:
     x1: float
     bottom: float
     parts: list[Line] = field(default_factory=list, repr=False, compare=False)  # joined pieces, left to right
-    cells: list[Line] = field(default_factory=list, repr=False, compare=False)  # a piece's columns if several
+    cells: list[Line] = field(default_factory=list, repr=False, compare=False)  # a piece's words if several
 
     def bbox(self) -> BBox:
         """The line's box."""
@@ -152,8 +152,8 @@ def _column_cuts(textpage: pdfium.PdfTextPage, text: str, first: int, last: int)
 
     pdfium may put a table label and the value line beside it in one segment even when they sit at
     different heights; cutting the label off lets each piece find its own line. Only a segment of
-    exactly two columns is cut into pieces: a row of more columns stays one piece and reads as it did,
-    with its columns kept as the piece's cells (a grid's header row, see `grid_lines`).
+    exactly two columns is cut into pieces: a row of more columns stays one piece and reads as it did
+    (its words are kept as the piece's cells for reading a grid, see `_word_cuts` and `grid_lines`).
     """
     cuts: list[tuple[int, int]] = []
     for gap in _GAPS.finditer(text, first, last + 1):
