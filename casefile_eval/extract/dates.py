@@ -5,8 +5,9 @@
 an optional time or time range (9时30分至10时15分, 9:30) even where the space before the time was lost
 (2025.5.89:30 is 2025-05-08 at 9:30, a day never runs into a clock time), template blanks
 (年 月 日 → `blank`, value None), impossible dates (2月30日 → value None, raw kept) and dates with a part
-lost in reading (2025月14日 → value None, raw kept: a rule then asks a person instead of calling it
-missing). Text should be `text.norm`-alised (lengths are kept).
+lost in reading (2025月14日, or 2024年5月□日 where OCR marked a character it could not read surely →
+value None, raw kept: a rule then asks a person instead of calling it missing). Text should be
+`text.norm`-alised (lengths are kept).
 """
 
 from __future__ import annotations
@@ -58,9 +59,17 @@ _BROKEN_DATE = (
     r"(?P<broken>(?<![0-9])(?:19|20)[0-9]{2}[ \t]*(?:年[ \t]*)?(?:[0-9]{1,2}[ \t]*)?"
     r"月[ \t]*[0-9]{0,2}[ \t]*日)"
 )
+# A date OCR could not read surely, its doubtful characters marked □ (see ocr/doubt.py): written, unreadable.
+_DN = "0-9〇○零OoＯ一二三四五六七八九十□"
+_DOUBT_DATE = (
+    rf"(?P<doubt>(?<![{_DN}])(?=[{_DN}年月日./ \t-]{{0,16}}□)[{_DN}]{{2,4}}{_S}[年./-]{_S}[{_DN}]{{1,3}}{_S}"
+    rf"[月./-]{_S}[{_DN}]{{1,3}}(?:{_S}[日号])?)"
+)
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
-DATE_RE = re.compile(rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_BROKEN_DATE}")
+DATE_RE = re.compile(
+    rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}|{_BROKEN_DATE}"
+)
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
 
 
@@ -104,7 +113,7 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     raw = m.group().rstrip()
     if m.group("blank") is not None or m.group("blank_line") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
-    if m.group("broken") is not None:
+    if m.group("broken") is not None or m.group("doubt") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw, None)
     if m.group("y3") is not None:
         tail = digit_string(m.group("y3")[1:])

@@ -97,9 +97,10 @@ def _cut_part(part: OcrBox, heads: list[OcrBox]) -> list[OcrBox]:
     cut = max(inside, key=lambda n: part.chars[n] - part.chars[n - 1])
     edge = (part.chars[cut - 1] + part.chars[cut]) / 2
     x0, top, x1, bottom = part.box
+    left, right = part.text[:cut], part.text[cut:]
     return [
-        OcrBox(part.text[:cut], (x0, top, edge, bottom), part.confidence, part.chars[:cut]),
-        OcrBox(part.text[cut:], (edge, top, x1, bottom), part.confidence, part.chars[cut:]),
+        OcrBox(left, (x0, top, edge, bottom), part.confidence, part.chars[:cut], part.scores[:cut]),
+        OcrBox(right, (edge, top, x1, bottom), part.confidence, part.chars[cut:], part.scores[cut:]),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from PIL import Image
@@ -85,5 +86,5 @@ def turn_boxes_180(boxes: list[RawBox], width: int, height: int) -> list[RawBox]
     for box in boxes:
         quad = tuple((width - x, height - y) for x, y in box.quad)
         chars = tuple(width - x for x in box.chars)
-        out.append(RawBox(quad[2:] + quad[:2], box.text, box.score, upside_down=False, chars=chars))
+        out.append(replace(box, quad=quad[2:] + quad[:2], upside_down=False, chars=chars))
     return out

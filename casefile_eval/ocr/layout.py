@@ -15,7 +15,8 @@ def to_boxes(raw: list[RawBox]) -> list[OcrBox]:
         lead = len(item.text) - len(item.text.lstrip())
         text = item.text.strip()
         chars = item.chars[lead : lead + len(text)] if len(item.chars) == len(item.text) else ()
-        out.append(OcrBox(text, (min(xs), min(ys), max(xs), max(ys)), round(item.score, 4), chars))
+        scores = item.scores[lead : lead + len(text)] if len(item.scores) == len(item.text) else ()
+        out.append(OcrBox(text, (min(xs), min(ys), max(xs), max(ys)), round(item.score, 4), chars, scores))
     return out
 
 

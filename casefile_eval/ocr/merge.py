@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.ocr.columns import reading_order
+from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.page import Box, OcrLine, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
 
@@ -74,7 +75,7 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
     blocks: list[Block] = []
     moved: dict[int, int] = {}
     first_block: dict[int, int] = {}
-    ordered = {number: reading_order(result.page.lines) for number, result in results.items()}
+    ordered = {number: reading_order(_marked_lines(result.page)) for number, result in results.items()}
 
     def flush(up_to: int | None) -> None:
         for number in sorted(results):
@@ -103,6 +104,12 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
     return parsed.model_copy(
         update={"blocks": blocks, "images": images, "pages": [_page(p, results) for p in parsed.pages]}
     )
+
+
+def _marked_lines(page: OcrPage) -> list[OcrLine]:
+    """The page's lines with the doubtful characters of their dates marked (see `ocr.doubt`)."""
+    seals = [mark.box for mark in page.marks if mark.kind == "seal"]
+    return [mark_unreadable(line, seals) for line in page.lines]
 
 
 def _page(page: Page, results: dict[int, PageResult]) -> Page:

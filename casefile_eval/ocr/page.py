@@ -16,6 +16,7 @@ class OcrBox:
     box: Box
     confidence: float
     chars: tuple[float, ...] = ()  # x of each character's centre, one per character of `text`, or ()
+    scores: tuple[float, ...] = ()  # the recogniser's confidence in each character of `text`, or ()
 
 
 @dataclass
@@ -78,7 +79,7 @@ class OcrPage:
             "rotation": self.rotation,
             "skew": self.skew,
             "lines": [
-                [[p.text, list(p.box), p.confidence, list(p.chars)] for p in line.parts]
+                [[p.text, list(p.box), p.confidence, list(p.chars), list(p.scores)] for p in line.parts]
                 for line in self.lines
             ],
             "marks": [[m.kind, list(m.box), m.confidence, m.line] for m in self.marks],
@@ -99,7 +100,15 @@ class OcrPage:
 def _part(values: list[Any]) -> OcrBox:
     text, box, confidence, *rest = values
     chars = tuple(float(x) for x in rest[0]) if rest else ()
-    return OcrBox(str(text), _box(box), float(confidence), chars if len(chars) == len(str(text)) else ())
+    scores = tuple(float(x) for x in rest[1]) if len(rest) > 1 else ()
+    size = len(str(text))
+    return OcrBox(
+        str(text),
+        _box(box),
+        float(confidence),
+        chars if len(chars) == size else (),
+        scores if len(scores) == size else (),
+    )
 
 
 def _box(values: list[Any]) -> Box:

@@ -27,7 +27,7 @@ from casefile_eval.textnorm import compact
 
 P = TypeVar("P")  # a part of a line (an OCR box, a PDF text piece)
 L = TypeVar("L")  # a line of parts
-MAX_LABEL_CHARS = 12
+MAX_LABEL_CHARS = 16  # 文化市场综合行政执法支队意见: a department named before 意见
 VALUE_GAP = 3.0  # line heights between a grid's rows of values at most
 SIGN_ROW_GAP = 6.0  # ...and above a row of "签名：" at the foot of tall cells
 ALIGN_SLACK = 0.6  # line heights within which a value starts where a field name starts (flush left)

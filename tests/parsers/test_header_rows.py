@@ -17,14 +17,32 @@ def cells(rows: list[list[str]]) -> list[Block]:
 
 
 @pytest.mark.parametrize(
-    "text", ["受送达人签收", "送达人", "见证人（签名）", "送达文书名称及文号", "送达时间", "负责人意见"]
+    "text",
+    [
+        "受送达人签收",
+        "送达人",
+        "见证人（签名）",
+        "送达文书名称及文号",
+        "送达时间",
+        "负责人意见",
+        "文化市场综合行政执法支队意见",
+    ],
 )
 def test_field_names(text: str) -> None:
     assert is_field_name(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["张三", "沈国华（法定代表人）", "行政处罚决定书（单位）", "2023年10月12日", "送达人：", "同意。"]
+    "text",
+    [
+        "张三",
+        "沈国华（法定代表人）",
+        "行政处罚决定书（单位）",
+        "2023年10月12日",
+        "送达人：",
+        "同意。",
+        "经审查认为当事人的行为违反规定应当立案查处人",
+    ],
 )
 def test_not_field_names(text: str) -> None:
     assert not is_field_name(text)

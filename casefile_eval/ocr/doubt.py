@@ -1,0 +1,97 @@
+"""Characters of a date that OCR did not read surely, marked □ (the usual mark of an illegible character).
+
+A seal's ring over the 落款 date makes the recogniser misread a digit (the day 8 read as 3, with a
+confidence of 0.3 where its neighbours score 0.99) or drop a character altogether (二十六日 read as
+二十日: the gap where 六 stood is twice the others). A date that rules would compare must not be taken
+as read: the doubtful digit becomes □ and a □ is put where a character was dropped under a seal.
+`extract.dates` reads a date holding □ as written but unreadable, so a rule asks a person instead of
+deciding on a wrong date. Only dates are marked; other words keep what the recogniser read.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace
+from itertools import pairwise
+
+from casefile_eval.ocr.page import Box, OcrBox, OcrLine
+
+UNREADABLE = "□"
+LOW_SCORE = 0.5  # a date's digit read with less confidence than this is not taken as read
+DROP_GAP = 1.7  # a gap this many times the usual character pitch held a character the recogniser dropped
+MIN_PAIRS = 3  # pitches needed to know the usual one
+
+_NUMERALS = "0-9０-９〇○零OoＯ一二三四五六七八九十"
+_RUN = re.compile(rf"[{_NUMERALS}年月日号./\-]+")
+_ISO = re.compile(r"[0-9][-./][0-9]{1,2}[-./][0-9]")
+_NUMERAL = re.compile(rf"[{_NUMERALS}]")
+
+
+def mark_unreadable(line: OcrLine, seals: list[Box]) -> OcrLine:
+    """`line` with the doubtful characters of its dates marked □ (see the module docstring)."""
+    parts = [_marked(part, seals) for part in line.parts]
+    return line if all(a is b for a, b in zip(parts, line.parts, strict=True)) else OcrLine(parts)
+
+
+def _marked(part: OcrBox, seals: list[Box]) -> OcrBox:
+    runs = [m for m in _RUN.finditer(part.text) if _is_date(m.group())]
+    if not runs:
+        return part
+    text, chars, scores = list(part.text), list(part.chars), list(part.scores)
+    if len(scores) == len(text):
+        for run in runs:
+            for i in range(run.start(), run.end()):
+                if _NUMERAL.match(text[i]) and scores[i] < LOW_SCORE:
+                    text[i] = UNREADABLE
+    for at in sorted((i for run in runs for i in _dropped(part, run, seals)), reverse=True):
+        text.insert(at, UNREADABLE)
+        if chars:
+            chars.insert(at, (chars[at - 1] + chars[at]) / 2)
+        if scores:
+            scores.insert(at, 0.0)
+    new = "".join(text)
+    if new == part.text:
+        return part
+    return replace(part, text=new, chars=tuple(chars), scores=tuple(scores))
+
+
+def _is_date(run: str) -> bool:
+    return (
+        ("年" in run and ("月" in run or "日" in run))
+        or ("月" in run and "日" in run)
+        or bool(_ISO.search(run))
+    )
+
+
+def _dropped(part: OcrBox, run: re.Match[str], seals: list[Box]) -> list[int]:
+    """Where a character of the run's month or day was dropped under a seal: the index to insert at.
+
+    The usual pitch is the median distance between neighbouring wide characters of the box. A date
+    printed with spaces between its parts (年 三 月 五 日) has several wide gaps: none is taken."""
+    chars, text = part.chars, part.text
+    if len(chars) != len(text):
+        return []
+    pitches = [b - a for i, (a, b) in enumerate(pairwise(chars)) if _wide_pair(text, i)]
+    if len(pitches) < MIN_PAIRS:
+        return []
+    pitch = statistics.median(pitches)
+    year_end = text.find("年", run.start(), run.end())
+    start = year_end if year_end >= 0 else run.start()
+    gaps = [
+        i + 1
+        for i in range(start, run.end() - 1)
+        if _wide_pair(text, i) and chars[i + 1] - chars[i] >= DROP_GAP * pitch
+    ]
+    if len(gaps) != 1:
+        return []
+    middle = (chars[gaps[0] - 1] + chars[gaps[0]]) / 2
+    return gaps if any(_under(seal, middle, part.box) for seal in seals) else []
+
+
+def _wide_pair(text: str, i: int) -> bool:
+    return ord(text[i]) > 0x2E80 and ord(text[i + 1]) > 0x2E80
+
+
+def _under(seal: Box, x: float, box: Box) -> bool:
+    return seal[0] <= x <= seal[2] and box[1] < seal[3] and box[3] > seal[1]
