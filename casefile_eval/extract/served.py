@@ -19,6 +19,10 @@ _ROW_LABEL = re.compile(
 )
 _LIST_SEPARATOR = re.compile(r"[；;]|、(?=[\u4e00-\u9fff]{2,}(?:书|单|表|回执))")
 _WRAPPED = re.compile(r"[（(、；;]$")
+# A 回执 slip names what was served in a sentence, not a field: "兹收到××局《行政处罚决定书》（…号）一份。"
+_RECEIVED = re.compile(
+    r"(?:兹|今|现|已|业已)收到[^《\n]{0,30}《(?P<name>[^》]{2,30})》(?P<number>\s*[（(][^（()）\n]{2,30}[)）])?"
+)
 _NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：]?")
 _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     (DocumentType.SUMMARY_DECISION, re.compile(r"当场|简易程序")),
@@ -62,6 +66,14 @@ def _value(dt_: DocText, index: int, rest: str) -> str:
     return after
 
 
+def _received(dt_: DocText) -> str | None:
+    """The document a 回执 acknowledges: "兹收到《行政处罚决定书》（…号）一份" → its name and number."""
+    for index in range(len(dt_.blocks)):
+        if m := _RECEIVED.search(dt_.squeezed(index)):
+            return m.group("name") + (m.group("number") or "")
+    return None
+
+
 def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
     """(name of the document served, with its number in brackets when written; its type) or None."""
     name: str | None = None
@@ -78,6 +90,8 @@ def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
         if number is None and n and not m:
             found = find_numbers(_value(dt_, index, text[n.end() :]))
             number = found[0].canonical if found else None
+    if not name:
+        name = _received(dt_)
     if not name:
         return None
     name = _main_part(name)

@@ -37,14 +37,14 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.SERVER, r"(?<!受)送达人"),
     (Role.WITNESS, r"见证人"),
     (Role.REVIEWER, r"法制审核人员?|审核人|法制审核意见|审核意见"),
-    (Role.RECORDER, r"记录人"),
+    (Role.RECORDER, r"记录人|记录员"),
     (
         Role.APPROVER,
         r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批意见?",
     ),
     (
         Role.OFFICER,
-        r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人(?:意见)?|办案人员?|经办人|勘验人员?",
+        r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人(?:意见)?|办案人员?|经办人|勘验人员?|(?:卫生)?监督员|执法员",
     ),
 )
 _LABEL = re.compile(
@@ -82,6 +82,9 @@ _OPINION_HEAD = re.compile(
 _SEAL_LABEL = re.compile(r"盖章|签章")
 _SIGNING = re.compile(_SIGN_WORD)
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
+# A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
+# line above.
+_CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
@@ -111,10 +114,34 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
         return "", (index,)
     following = dt_.blocks[index + 1]
     row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
-    if _LABEL.match(following.strip()) or row_label or is_field_name(following):
-        return "", (index,)  # the next row's label (备注, 送达方式) is no value of this one
+    if (
+        _LABEL.match(following.strip())
+        or row_label
+        or is_field_name(following)
+        or _CUT_LINE.search(following)
+    ):
+        return "", (index,)  # the next row's label (备注, 送达方式) or a cut line is no value of this one
     cut = _LABEL.search(following)
     return (following[: cut.start()] if cut else following), (index, index + 1)
+
+
+def _second_name(dt_: DocText, index: int, value: str) -> tuple[str, tuple[int, ...]]:
+    """An officers' slot whose second name stands alone on the next line ("执法人员签名：薛刚桂" over
+    "宋波强　二〇二三年五月六日"): both names are the slot's value."""
+    following = index + 1
+    if following >= len(dt_.blocks) or not _LONE_NAME.fullmatch(_undated(value)):
+        return value, (index,)
+    name = _undated(dt_.blocks[following])
+    if not _LONE_NAME.fullmatch(name) or is_field_name(name) or not _below(dt_, index, following):
+        return value, (index,)
+    return f"{value} {dt_.blocks[following]}", (index, following)
+
+
+def _undated(text: str) -> str:
+    """The text without its dates and blank dates, gaps and colons."""
+    for date in reversed(find_dates(text)):
+        text = text[: date.start] + text[date.end :]
+    return re.sub(r"[\s:：_]", "", _BLANK_DATE.sub("", text))
 
 
 def _below(dt_: DocText, i: int, j: int, reach: float = VALUE_REACH) -> bool:
@@ -235,6 +262,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 continue
             role = Role(m.lastgroup or "")
             value, blocks = _value(dt_, index, text, m.end())
+            if role is Role.OFFICER and blocks == (index,):
+                value, blocks = _second_name(dt_, index, value)
             label = squeeze(m.group())
             slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None, m.start()))
     explicit_roles = {s.role for s in slots if s.explicit}

@@ -127,6 +127,16 @@ def _key(value: str | None) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", value or "")
 
 
+def _named_for(label: str, fields: dict[str, set[str]]) -> int:
+    """How many officers the field of the slot's name lists (询问人 over 询问人签名); for a slot of a
+    general name that no field carries (执法人员签名, 监督员签名 under 检查人员：甲、乙), the most that any
+    officers' field lists (a 记录人 is one person and signs in a slot of their own)."""
+    same = [len(names) for field, names in fields.items() if label.startswith(field)]
+    if same:
+        return max(same)
+    return max((len(names) for field, names in fields.items() if not field.startswith("记录")), default=0)
+
+
 class SignersParams(Params):
     """An officers' signature slot must hold a signature for each officer the document names in the field
     of the same name (询问人 over 询问人签名, 检查人员 over 检查人员签名), up to `min_count` (the legal
@@ -156,16 +166,20 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
 def _short_slots(
     doc: Document, role: Role | None, min_count: int
 ) -> Iterator[tuple[int | None, SignatureSlot, int, int]]:
-    """(page, slot, officers needed, signatures counted) for each signed slot holding too few."""
+    """(page, slot, officers needed, signatures counted) for each signed slot holding too few: fewer than
+    the officers its field names, or fewer than the same slot holds on another page of the record."""
     fields: dict[str, set[str]] = {}
     for officer in doc.facts.officers:
         if officer.named_as and is_person_name(officer.name):
             fields.setdefault(officer.named_as, set()).add(officer.name)
+    most: dict[str, int] = {}  # the most signatures any page's slot of that name holds
+    for slot in doc.facts.signatures:
+        if slot.role == role and slot.filled is True and slot.count is not None:
+            most[compact(slot.label)] = max(most.get(compact(slot.label), 0), slot.count)
     for slot in doc.facts.signatures:
         if slot.role != role or slot.filled is not True or slot.count is None:
             continue
         label = compact(slot.label)
-        named = max((len(names) for field, names in fields.items() if label.startswith(field)), default=0)
-        needed = min(named, min_count)
+        needed = min(max(_named_for(label, fields), most[label]), min_count)
         if slot.count < needed:
             yield fact_page(doc, slot.evidence.page if slot.evidence else None), slot, needed, slot.count

@@ -1,0 +1,66 @@
+"""Session 6 reading: a 回执 slip names what it serves in a sentence, a cut line is nobody's signature,
+监督员 / 记录员 are officers' and recorders' slots, and a second officer's name on the next line signs too."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.codes import Role
+from casefile_eval.extract.served import find_served
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from tests.extract.docs import doc_from_lines
+
+SLIP = [
+    "送达回证",
+    "兹收到三明市三元区林业局《行政处罚决定书》（明林罚字【2024】31号）一份。",
+    "受送达人签名：黄德旺 与当事人关系：本人",
+    "签收时间：2024.10.25 10时20分",
+    "送达人签名：",
+    "- - - - - - - - - - 沿此线剪开，上联存档 - - - - - - - - - -",
+    "存根：黄德旺 《行政处罚决定书》 明林罚字【2024】31号",
+]
+
+
+def _slots(lines: list[str], doc_type: T) -> list[tuple[str, Role, bool | None, int | None]]:
+    return [
+        (s.label, s.role, s.filled, s.count)
+        for s in find_signatures(DocText.of(doc_from_lines(lines, doc_type)))
+    ]
+
+
+def test_a_slip_names_the_document_it_acknowledges() -> None:
+    doc = doc_from_lines(SLIP, T.SERVICE_RECEIPT)
+    assert find_served(DocText.of(doc)) == ("行政处罚决定书（明林罚字〔2024〕31号）", T.DECISION)
+    other = doc_from_lines(["送达回证", "今收到《责令限期改正通知书》二份。"], T.SERVICE_RECEIPT)
+    assert find_served(DocText.of(other)) == ("责令限期改正通知书", T.OTHER)
+
+
+def test_a_cut_line_below_an_empty_slot_is_no_signature() -> None:
+    assert _slots(SLIP, T.SERVICE_RECEIPT) == [
+        ("受送达人签名", Role.RECIPIENT, True, 1),
+        ("送达人签名", Role.SERVER, False, None),
+    ]
+
+
+def test_supervisors_and_clerks_sign_as_officers_and_recorders() -> None:
+    lines = ["现场笔录", "检查情况：营业中。", "监督员签名：任志刚 郝婷", "记录员：郝婷"]
+    assert _slots(lines, T.INSPECTION_RECORD) == [
+        ("监督员签名", Role.OFFICER, True, 2),
+        ("记录员", Role.RECORDER, True, 1),
+    ]
+
+
+def test_a_second_officer_on_the_next_line_signs_the_same_slot() -> None:
+    lines = [
+        "现场笔录",
+        "当事人签名或盖章：陆婷婷    二〇二三年五月六日",
+        "执法人员签名或盖章：薛刚桂",
+        "宋波强    二〇二三年五月六日",
+    ]
+    assert _slots(lines, T.INSPECTION_RECORD) == [
+        ("当事人签名或盖章", Role.PARTY, True, 1),
+        ("执法人员签名或盖章", Role.OFFICER, True, 2),
+    ]
+    # a sentence on the next line is no second name
+    lines[-1] = "以上笔录经核对无误。"
+    assert _slots(lines, T.INSPECTION_RECORD)[-1] == ("执法人员签名或盖章", Role.OFFICER, True, 1)
