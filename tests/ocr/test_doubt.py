@@ -61,7 +61,7 @@ def test_sure_dates_and_other_words_keep_what_was_read() -> None:
 
 def test_a_date_spaced_out_under_a_seal_is_not_taken_for_dropped_characters() -> None:
     # 落款 二〇二五年 三 月 五 日 with the spaces lost: four gaps twice the pitch, none a dropped character
-    chars = tuple(10.0 + 25 * k for k in range(12)) + (335.0, 385.0, 435.0, 485.0)
+    chars = (*(10.0 + 25 * k for k in range(12)), 335.0, 385.0, 435.0, 485.0)
     spaced = OcrBox("市场监督管理局二〇二五年三月五日", (0.0, 0.0, 500.0, 30.0), 0.95, chars)
     assert _text(spaced, [(0.0, -50.0, 500.0, 80.0)]) == "市场监督管理局二〇二五年三月五日"
 
