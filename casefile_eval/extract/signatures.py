@@ -85,6 +85,7 @@ _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
 # line above.
 _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
+_INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
@@ -307,11 +308,15 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     nxt = _NEXT_LABEL.search(value)
     if nxt:
         value = value[: nxt.start()]
+    # OCR reads handwriting run into a date as a digit or two glued to its year ("22026年04月10日")
+    inked = min_chars == 1 and any(_INK_DIGITS.search(value[: d.start]) for d in find_dates(value) if d.value)
     words = _BLANK_DATE.sub("", value)
     for date in reversed(find_dates(words)):
         words = words[: date.start] + " " + words[date.end :]
     words = _drop_opinion(words) if opinion else words
     signer = _NOISE.sub("", words)
+    if inked and (len(signer) < min_chars or signer.isdigit()):
+        return _Fill(True, None, False, None)
     if len(signer) < min_chars or signer.isdigit():
         return _Fill(False, None, False, None)
     tokens = [t for t in (_NOISE.sub("", w) for w in _NAME_GAP.split(words)) if t]

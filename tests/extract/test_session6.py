@@ -64,3 +64,14 @@ def test_a_second_officer_on_the_next_line_signs_the_same_slot() -> None:
     # a sentence on the next line is no second name
     lines[-1] = "以上笔录经核对无误。"
     assert _slots(lines, T.INSPECTION_RECORD)[-1] == ("执法人员签名或盖章", Role.OFFICER, True, 1)
+
+
+def test_ink_run_into_a_receipt_date_on_a_scan_is_a_signature() -> None:
+    def slots(line: str) -> list[tuple[str, bool | None, str]]:
+        doc = doc_from_lines(["送达回证", "送达文书名称：行政处罚决定书", line], T.SERVICE_RECEIPT)
+        ocr = [b.model_copy(update={"confidence": 0.97}) for b in doc.blocks]
+        found = find_signatures(DocText.of(doc.model_copy(update={"blocks": ocr})))
+        return [(s.label, s.filled, s.method) for s in found]
+
+    assert slots("受送达人签收 22026年04月10日10时20分") == [("受送达人签收", True, "ocr")]
+    assert slots("受送达人签收 2026年04月10日10时20分") == [("受送达人签收", False, "text")]
