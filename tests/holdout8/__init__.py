@@ -1,0 +1,1 @@
+"""Holdout 8 tests."""
