@@ -50,8 +50,10 @@ _NAMES_LABEL = re.compile(
 )
 _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
+# Dates are no names, but 月 and 日 are common in given names (乌日娜, 张月): only date-shaped words are out.
 _NOT_A_NAME = re.compile(
-    r"签名|签字|盖章|年|月|日|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
+    r"[0-9〇○零一二三四五六七八九十][年月日]|^[年月日]|年.{0,3}月|月.{0,3}日|日期|年度"
+    r"|签名|签字|盖章|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
     r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号|页|备注"
 )
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")

@@ -75,3 +75,21 @@ def test_ink_run_into_a_receipt_date_on_a_scan_is_a_signature() -> None:
 
     assert slots("受送达人签收 22026年04月10日10时20分") == [("受送达人签收", True, "ocr")]
     assert slots("受送达人签收 2026年04月10日10时20分") == [("受送达人签收", False, "text")]
+
+
+def test_given_names_with_yue_and_ri_are_officers() -> None:
+    from casefile_eval.extract.officers import find_officers
+
+    doc = doc_from_lines(
+        [
+            "现场检查笔录",
+            "检查人员：乌日娜（执法证号：15020019033）、张月（执法证号：15020019057）",
+            "记录人：吴静",
+        ],
+        T.INSPECTION_RECORD,
+    )
+    assert [(o.name, o.cert_no, o.named_as) for o in find_officers(DocText.of(doc))] == [
+        ("乌日娜", "15020019033", "检查人"),
+        ("张月", "15020019057", "检查人"),
+        ("吴静", None, "记录人"),
+    ]

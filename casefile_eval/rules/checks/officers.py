@@ -62,7 +62,8 @@ _NOT_A_NAME = (
 
 
 class OfficersParams(Params):
-    """`count`: at least `min_count` officers named; `cert`: every officer named has a 执法证号."""
+    """`count`: at least `min_count` officers named; `cert`: every officer named has a 执法证号 (a 记录人
+    beside `min_count` certified officers, with no number field of their own, is a clerk and not judged)."""
 
     require: Literal["count", "cert"]
     min_count: int = Field(default=2, ge=1)
@@ -83,8 +84,20 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
                 yield _hit(doc, people, str(len(names)))
             continue
         missing = [o for o in people if not has_cert(o, text)]
+        certified = {o.name for o in people} - {o.name for o in missing}
+        if len(certified) >= params.min_count:
+            missing = [o for o in missing if not _clerk(o, text)]
         if missing and len(certs) < len({o.name for o in people}):
             yield _hit(doc, missing, str(len(missing)))
+
+
+def _clerk(officer: Officer, text: str) -> bool:
+    """A 记录人 named beside enough certified officers, for whom the form asks no number: a clerk who
+    writes the record, not one of the officers who must show a certificate. A number field left
+    empty after the name (郝婷（执法证号： ）) shows the form asked for one."""
+    if not (officer.named_as or "").startswith("记录"):
+        return False
+    return re.search(re.escape(officer.name) + r"\s*[（(]?\s*" + _CERT_LABEL, text) is None
 
 
 def _hit(doc: Document, people: list[Officer], count: str) -> Hit:
