@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from casefile_eval.codes import DocumentType
+from bisect import bisect_right
+
+from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.extract.amounts import amount_facts, find_amounts, fine_amount
 from casefile_eval.extract.citations import find_citations
 from casefile_eval.extract.dating import date_facts, extension_days
@@ -12,10 +14,10 @@ from casefile_eval.extract.parties import agency_kind, find_agency, find_party
 from casefile_eval.extract.penalties import find_penalties
 from casefile_eval.extract.remedy import find_remedy
 from casefile_eval.extract.seals import find_seals
-from casefile_eval.extract.served import find_served
+from casefile_eval.extract.served import find_served, served_rows
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import Document, DocumentFacts
+from casefile_eval.model import DateFact, Document, DocumentFacts
 
 _REMEDY_TYPES = {
     DocumentType.DECISION,
@@ -34,6 +36,27 @@ _PENALTY_TYPES = {
 }
 
 
+def _dates_of_served_row(
+    dates: list[DateFact], rows: list[tuple[int, DocumentType]], served: DocumentType
+) -> list[DateFact]:
+    """On a receipt listing several documents, one per row, only the row of the document it is taken to
+    serve gives service dates; the other rows' dates are other dates (a 告知书 served weeks before the
+    decision on the same form is not when the decision was served)."""
+    if len(rows) < 2 or served not in [t for _, t in rows]:
+        return dates
+    starts = [index for index, _ in rows]
+    own = starts.index(next(index for index, t in rows if t is served))
+
+    def row_of(fact: DateFact) -> int:
+        block = fact.evidence.block if fact.evidence and fact.evidence.block is not None else -1
+        return max(bisect_right(starts, block) - 1, 0)
+
+    return [
+        d.model_copy(update={"kind": DateKind.OTHER}) if d.kind is DateKind.SERVED and row_of(d) != own else d
+        for d in dates
+    ]
+
+
 def extract_document_facts(doc: Document) -> DocumentFacts:
     """Read the facts of one document (its type already set, its blocks in reading order)."""
     text = DocText.of(doc)
@@ -45,6 +68,8 @@ def extract_document_facts(doc: Document) -> DocumentFacts:
     agency = find_agency(text, dates)
     signatures = find_signatures(text)
     served = find_served(text) if doc.type is DocumentType.SERVICE_RECEIPT else None
+    if served:
+        dates = _dates_of_served_row(dates, served_rows(text), served[1])
     return DocumentFacts(
         case_number=numbers.own[0] if numbers.own else None,
         filing_number=numbers.filing[0] if numbers.filing else None,

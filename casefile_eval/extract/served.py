@@ -74,24 +74,34 @@ def _received(dt_: DocText) -> str | None:
     return None
 
 
+def served_rows(dt_: DocText) -> list[tuple[int, DocumentType]]:
+    """For a receipt listing several documents served, one per row: (block where each row's name label
+    stands, the type of the document it names). Empty or one entry for a receipt serving one document."""
+    rows = []
+    for index in range(len(dt_.blocks)):
+        text = dt_.squeezed(index)
+        if m := _LABEL.match(text):
+            rows.append((index, served_type(_value(dt_, index, text[m.end() :]))))
+    return rows
+
+
 def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
     """(name of the document served, with its number in brackets when written; its type) or None."""
-    name: str | None = None
+    names: list[str] = []  # one per row of a receipt listing several documents served
     number: str | None = None
     for index in range(len(dt_.blocks)):
         text = dt_.squeezed(index)
         m = _LABEL.match(text)
         row = None if m else _ROW_LABEL.match(dt_.blocks[index])
-        if name is None and m:
-            name = _value(dt_, index, text[m.end() :]) or None
-        elif name is None and row:
-            name = squeeze(dt_.blocks[index][row.end() :]) or None
+        if m:
+            names.append(_value(dt_, index, text[m.end() :]))
+        elif row and not names:
+            names.append(squeeze(dt_.blocks[index][row.end() :]))
         n = _NUMBER_LABEL.match(text)
         if number is None and n and not m:
             found = find_numbers(_value(dt_, index, text[n.end() :]))
             number = found[0].canonical if found else None
-    if not name:
-        name = _received(dt_)
+    name = _main_part("；".join(n for n in names if n)) or _received(dt_)
     if not name:
         return None
     name = _main_part(name)

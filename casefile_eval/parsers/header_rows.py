@@ -86,14 +86,24 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
             or len(below) > len(header)
         ):
             continue
-        below = below + _same_columns_after(rows, blocks, table, row + 1, header)
+        more = _same_columns_after(rows, blocks, table, row + 1, header)
+        start = order.index(header[0])
+        if _records(blocks, [below, *more], len(header)):
+            paired = [
+                i
+                for cells in [below, *more]
+                for head, cell in zip(header, cells, strict=True)
+                for i in (head, cell)
+            ]
+            order[start : start + len(header) + sum(map(len, [below, *more]))] = paired
+            continue
+        below = below + [i for cells in more for i in cells]
         cols = [float(blocks[i].col or 0) for i in header]
         spans = list(zip(cols, cols, strict=True))
-        paired: list[int] = []
+        paired = []
         for column, head in enumerate(header):
             paired.append(head)
             paired += [i for i in below if column_of(spans, _col_span(blocks[i])) == column]
-        start = order.index(header[0])
         order[start : start + len(paired)] = paired
     if order == list(range(len(blocks))):
         return blocks, images
@@ -104,21 +114,34 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
     ]
 
 
+def _records(blocks: list[Block], value_rows: list[list[int]], width: int) -> bool:
+    """Whether the rows under a header row are records of their own (a 送达回证 listing one document
+    served per row: name, time, manner, signatures), not the rows of one record (an approval form's
+    opinions, then a row of "签名：", then the dates): two or more full rows, each opening with a value
+    of its own in the first column (not a date, not a "签名：")."""
+    if len(value_rows) < 2 or any(len(cells) != width for cells in value_rows):
+        return False
+    firsts = [compact(blocks[cells[0]].text) for cells in value_rows]
+    return all(f and not _SIGN_HERE.match(f) and not _DATE_ONLY.match(f) for f in firsts) and len(
+        set(firsts)
+    ) == len(firsts)
+
+
 def _same_columns_after(
     rows: dict[tuple[int, int], list[int]], blocks: list[Block], table: int, row: int, header: list[int]
-) -> list[int]:
+) -> list[list[int]]:
     """The cells of the rows after `row` that repeat the header's columns exactly (a row of "签名：" and
     dates under each step of an approval form whose steps stand side by side), up to the first that does
     not, or that is itself a header row; they must follow on without a gap."""
     columns = [blocks[i].col for i in header]
-    out: list[int] = []
+    out: list[list[int]] = []
     last = rows[(table, row)][-1]
     while (cells := rows.get((table, row + 1))) is not None:
         if [blocks[i].col for i in cells] != columns or cells[0] != last + 1:
             break
         if is_header_row([blocks[i].text for i in cells]):
             break
-        out += cells
+        out.append(cells)
         last, row = cells[-1], row + 1
     return out
 
@@ -135,6 +158,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")
 # a cell that asks for a signature or a date under a grid's field name, not a field of its own
 _SIGN_HERE = re.compile(r"^\s*(?:签名|签字|签章|盖章|日期)\s*[:：]")
+_DATE_ONLY = re.compile(r"^[0-9〇○零一二三四五六七八九十年月日号时分.\-/:：]+$")
 
 
 def starts_field(text: str) -> bool:

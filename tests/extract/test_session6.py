@@ -93,3 +93,25 @@ def test_given_names_with_yue_and_ri_are_officers() -> None:
         ("张月", "15020019057", "检查人"),
         ("吴静", None, "记录人"),
     ]
+
+
+def test_a_receipt_listing_several_documents_serves_the_decision_on_its_row() -> None:
+    from casefile_eval.codes import DateKind
+    from casefile_eval.extract.document import extract_document_facts
+
+    record = ["送达文书名称及文号", "", "送达时间", "", "送达方式", "直接送达", "受送达人签收", "送达人"]
+    lines = ["送达回证", "受送达人 临澧县福源酒店有限公司"]
+    for name, date in (
+        ("行政处罚告知书 临市监罚告〔2024〕27号", "2024 年 05 月 27 日"),
+        ("行政处罚决定书 临市监处罚〔2024〕27号", "2024 年 06 月 14 日"),
+    ):
+        lines += [record[0], name, record[2], date, *record[4:]]
+    facts = extract_document_facts(doc_from_lines(lines, T.SERVICE_RECEIPT))
+    assert (facts.served_document, facts.served_document_type) == (
+        "行政处罚决定书（临市监处罚〔2024〕27号）",
+        T.DECISION,
+    )
+    assert [(d.kind, d.value.isoformat() if d.value else None) for d in facts.dates] == [
+        (DateKind.OTHER, "2024-05-27"),
+        (DateKind.SERVED, "2024-06-14"),
+    ]

@@ -109,3 +109,60 @@ def test_rows_repeating_the_header_columns_stay_in_their_columns() -> None:
         "备注",
         "无",
     ]
+
+
+def test_a_receipt_listing_one_document_per_row_is_read_record_by_record() -> None:
+    blocks = cells(
+        [
+            ["送达文书名称及文号", "送达时间", "送达方式", "受送达人签收", "送达人"],
+            ["行政处罚告知书 临市监罚告〔2024〕27号", "2024 年 05 月 27 日", "直接送达", "", ""],
+            ["行政处罚决定书 临市监处罚〔2024〕27号", "2024 年 06 月 14 日", "直接送达", "", ""],
+        ]
+    )
+    images = [ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=13)]
+    ordered, placed = grid_reading_order(blocks, images)
+    assert [b.text for b in ordered] == [
+        "送达文书名称及文号",
+        "行政处罚告知书 临市监罚告〔2024〕27号",
+        "送达时间",
+        "2024 年 05 月 27 日",
+        "送达方式",
+        "直接送达",
+        "受送达人签收",
+        "",
+        "送达人",
+        "",
+        "送达文书名称及文号",
+        "行政处罚决定书 临市监处罚〔2024〕27号",
+        "送达时间",
+        "2024 年 06 月 14 日",
+        "送达方式",
+        "直接送达",
+        "受送达人签收",
+        "",
+        "送达人",
+        "",
+    ]
+    assert [im.block_index for im in placed] == [17]  # the decision row's 受送达人签收 cell
+
+
+def test_approval_steps_side_by_side_stay_one_record() -> None:
+    blocks = cells(
+        [
+            ["承办人意见", "法制审核意见", "负责人审批意见"],
+            ["建议立案。", "同意。", "同意立案。"],
+            ["签名：", "签名：", "签名："],
+        ]
+    )
+    ordered, _ = grid_reading_order(blocks, [])
+    assert [b.text for b in ordered] == [
+        "承办人意见",
+        "建议立案。",
+        "签名：",
+        "法制审核意见",
+        "同意。",
+        "签名：",
+        "负责人审批意见",
+        "同意立案。",
+        "签名：",
+    ]
