@@ -158,6 +158,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")
 # a cell that asks for a signature or a date under a grid's field name, not a field of its own
 _SIGN_HERE = re.compile(r"^\s*(?:签名|签字|签章|盖章|日期)\s*[:：]")
+_BLANK = re.compile(r"[\s_＿()（）/／]")  # an empty slot: "（　　）", "＿＿＿", "/"
 _DATE_ONLY = re.compile(r"^[0-9〇○零一二三四五六七八九十年月日号时分.\-/:：]+$")
 
 
@@ -198,6 +199,11 @@ def read_grids(
             continue
         spans = [(box_of(p)[0], box_of(p)[2]) for p in heads]
         edges = _column_edges(spans, [box_of(p) for value in values for p in parts_of(value)])
+        starts = _record_starts(values, parts_of, box_of, text_of, edges)
+        if starts:
+            _read_records(out, placements, index, heads, values, starts, parts_of, box_of, make, edges)
+            index += len(values) + 1
+            continue
         for column, head in enumerate(heads):
             latest = len(out)
             placements[index].append((edges[column], latest))
@@ -210,6 +216,68 @@ def read_grids(
                 placements[index + offset].append((edges[column], latest))
         index += len(values) + 1
     return out, placements
+
+
+def _record_starts(
+    values: Sequence[L],
+    parts_of: Callable[[L], Sequence[P]],
+    box_of: Callable[[P], Box],
+    text_of: Callable[[P], str],
+    edges: list[float],
+) -> list[int]:
+    """Where each record starts when the value lines under a header row are records of their own (a
+    送达回证 listing one document served per row), else []: two or more lines, each a row's height
+    apart from the line above (a cell's wrapped lines stand closer), that each fill the first
+    column with a value of its own (not a date, not a "签名：") and at least one more column (an empty
+    "（　　）" or "＿＿" fills none); the lines
+    between them (a name wrapped in its cell) go on the record above. An approval form whose steps stand
+    side by side (opinions, then "签名：", then dates) is one record."""
+    starts = []
+    firsts = []
+    bottom = float("-inf")
+    for offset, line in enumerate(values):
+        boxes = [box_of(p) for p in parts_of(line)]
+        apart = min(b[1] for b in boxes) - bottom > min(b[3] - b[1] for b in boxes)
+        bottom = max(b[3] for b in boxes)
+        columns = {_column(edges, box_of(p)) for p in parts_of(line) if _BLANK.sub("", text_of(p))}
+        first = compact("".join(text_of(p) for p in parts_of(line) if _column(edges, box_of(p)) == 0))
+        if not apart or _SIGN_HERE.match(first) or _DATE_ONLY.match(first):
+            continue
+        if 0 in columns and len(columns) >= 2:
+            starts.append(offset)
+            firsts.append(first)
+    if len(starts) < 2 or starts[0] != 0 or len(set(firsts)) != len(firsts):
+        return []
+    return starts
+
+
+def _read_records(
+    out: list[L],
+    placements: list[Placement],
+    index: int,
+    heads: Sequence[P],
+    values: Sequence[L],
+    starts: list[int],
+    parts_of: Callable[[L], Sequence[P]],
+    box_of: Callable[[P], Box],
+    make: Callable[[list[P]], L],
+    edges: list[float],
+) -> None:
+    """Each record of a grid read field by field: every field name again, then the record's parts in
+    its column. The header line's parts are placed with the first record."""
+    ends = [*starts[1:], len(values)]
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        for column, head in enumerate(heads):
+            latest = len(out)
+            if number == 0:
+                placements[index].append((edges[column], latest))
+            out.append(make([head]))
+            for offset in range(start, end):
+                mine = [p for p in parts_of(values[offset]) if _column(edges, box_of(p)) == column]
+                if mine:
+                    latest = len(out)
+                    out.append(make(mine))
+                placements[index + 1 + offset].append((edges[column], latest))
 
 
 def _column_edges(spans: list[tuple[float, float]], values: list[Box]) -> list[float]:
