@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from casefile_eval.extract.text import DocText, squeeze
-from casefile_eval.model import Officer
+from casefile_eval.model import ImageKind, Officer
 
 
 def _spaced(*words: str) -> str:
@@ -119,7 +119,10 @@ def find_officers(dt_: DocText) -> list[Officer]:
     found: dict[str, Officer] = {}
     pending: list[Officer] = []
     pending_at = -NEAR_BLOCKS - 1
+    inked = _handwritten(dt_)
     for index in dt_.blocks_matching(_ANY):
+        if index in inked:
+            continue
         text = dt_.blocks[index]
         inline = _inline(text)
         for name, no, at in inline:
@@ -162,6 +165,19 @@ def find_officers(dt_: DocText) -> list[Officer]:
                 pending_at = index
                 found.update((o.name, o) for o in pending)
     return _without_run_together(list(found.values()))
+
+
+def _handwritten(dt_: DocText) -> set[int]:
+    """Lines read by OCR on which ink was found in a signature zone: what OCR made of the handwriting
+    there ("询问人：扎西平玉海") is a signature, not an officer named in print."""
+    return {
+        im.block_index
+        for im in dt_.doc.images
+        if im.kind is ImageKind.SIGNATURE
+        and (im.name or "").startswith("ocr:")  # marks OCR found (ocr/merge.py)
+        and im.block_index is not None
+        and dt_.doc.blocks[im.block_index].confidence is not None
+    }
 
 
 def _field_before(text: str, at: int) -> str | None:

@@ -1,9 +1,10 @@
 """Characters of a date that OCR did not read surely, marked □ (the usual mark of an illegible character).
 
-A seal's ring over the 落款 date makes the recogniser misread a digit (the day 8 read as 3, with a
-confidence of 0.3 where its neighbours score 0.99) or drop a character altogether (二十六日 read as
-二十日: the gap where 六 stood is twice the others). A date that rules would compare must not be taken
-as read: the doubtful digit becomes □ and a □ is put where a character was dropped under a seal.
+A seal's ring over the 落款 date makes the recogniser misread a digit of the month or day (the day 8
+read as 3, with a confidence of 0.3 where its neighbours score 0.99) or drop a character altogether
+(二十六日 read as 二十日: the gap where 六 stood is twice the others). A date that rules would compare
+must not be taken as read: the doubtful digit becomes □ and a □ is put where a character was dropped
+under a seal.
 `extract.dates` reads a date holding □ as written but unreadable, so a rule asks a person instead of
 deciding on a wrong date. Only dates are marked; other words keep what the recogniser read.
 """
@@ -41,7 +42,7 @@ def _marked(part: OcrBox, seals: list[Box]) -> OcrBox:
     text, chars, scores = list(part.text), list(part.chars), list(part.scores)
     if len(scores) == len(text):
         for run in runs:
-            for i in range(run.start(), run.end()):
+            for i in range(_after_year(part.text, run), run.end()):
                 if _NUMERAL.match(text[i]) and scores[i] < LOW_SCORE:
                     text[i] = UNREADABLE
     for at in sorted((i for run in runs for i in _dropped(part, run, seals)), reverse=True):
@@ -76,17 +77,23 @@ def _dropped(part: OcrBox, run: re.Match[str], seals: list[Box]) -> list[int]:
     if len(pitches) < MIN_PAIRS:
         return []
     pitch = statistics.median(pitches)
-    year_end = text.find("年", run.start(), run.end())
-    start = year_end if year_end >= 0 else run.start()
     gaps = [
         i + 1
-        for i in range(start, run.end() - 1)
+        for i in range(_after_year(text, run), run.end() - 1)
         if _wide_pair(text, i) and chars[i + 1] - chars[i] >= DROP_GAP * pitch
     ]
     if len(gaps) != 1:
         return []
     middle = (chars[gaps[0] - 1] + chars[gaps[0]]) / 2
     return gaps if any(_under(seal, middle, part.box) for seal in seals) else []
+
+
+def _after_year(text: str, run: re.Match[str]) -> int:
+    """Where the month and day of a date run start (its 年), else the run's start. A year is not marked:
+    its thin 〇 often scores low however clearly printed, and a year read short (二二五年) is read
+    as 20xx by `extract.dates`."""
+    year_end = text.find("年", run.start(), run.end())
+    return year_end if year_end >= 0 else run.start()
 
 
 def _wide_pair(text: str, i: int) -> bool:
