@@ -152,3 +152,11 @@ def test_handwriting_read_on_a_scanned_signature_row_names_no_officer() -> None:
         }
     )
     assert [o.name for o in find_officers(DocText.of(doc))] == ["乌日娜", "张月"]
+
+
+def test_a_stroke_read_as_a_numeral_before_a_chinese_year_is_not_part_of_it() -> None:
+    from casefile_eval.extract.dates import find_dates
+
+    assert [
+        (d.raw, d.value and d.value.isoformat()) for d in find_dates("审核人： 八二〇二三年十二月十二日")
+    ] == [("二〇二三年十二月十二日", "2023-12-12")]
