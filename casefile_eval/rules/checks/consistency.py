@@ -1,7 +1,4 @@
-"""Checks that a party, a case number and the fine are the same across documents.
-
-On a scanned document a name or number that differs from the others in one character only is taken as
-a character the recogniser misread, not as a different party or number."""
+"""Checks that a party, a case number and the fine are the same across documents."""
 
 from __future__ import annotations
 
@@ -45,25 +42,12 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
         return
     reference = _reference(values, params)
     for doc, value in values:
-        if not _same(value, reference, params) and not (is_scanned(doc) and one_misread(value, reference)):
+        if not _same(value, reference, params):
             yield Hit(
                 document=doc,
                 evidence=_shown(value),
                 data={"value": _shown(value), "reference": _shown(reference)},
             )
-
-
-def is_scanned(doc: Document) -> bool:
-    """Whether the document was read by OCR (its blocks carry a recognition confidence)."""
-    return any(block.confidence is not None for block in doc.blocks)
-
-
-def one_misread(a: str | float, b: str | float) -> bool:
-    """Two texts of one length that differ in one character: on a scan, a character the recogniser
-    misread (临漫县 for 临澧县, 汇教司 for 汇教罚) rather than a different party or number."""
-    if not isinstance(a, str) or not isinstance(b, str) or len(a) != len(b):
-        return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _value(doc: Document, fact: str) -> str | float | None:
@@ -137,10 +121,6 @@ def _wrong_decision_number(receipt: Document, decisions: list[Document]) -> tupl
         same = [d for d in decisions if comparable(kind, served.prefix, d)]
         numbers = [d.facts.case_number or "" for d in same]
         if any(number_key(served.number) == number_key(n) for n in numbers):
-            return None
-        if is_scanned(receipt) and any(
-            one_misread(number_key(served.number), number_key(n)) for n in numbers
-        ):
             return None
         if len(same) == 1:
             candidates.append((served.number, numbers[0]))
