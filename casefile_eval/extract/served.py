@@ -74,34 +74,38 @@ def _received(dt_: DocText) -> str | None:
     return None
 
 
-def served_rows(dt_: DocText) -> list[tuple[int, DocumentType]]:
-    """For a receipt listing several documents served, one per row: (block where each row's name label
-    stands, the type of the document it names). Empty or one entry for a receipt serving one document."""
-    rows = []
+def _named(dt_: DocText) -> list[tuple[int, str]]:
+    """(block, name written) for each 送达文书名称 label: one per row of a receipt listing several
+    documents served."""
+    out = []
     for index in range(len(dt_.blocks)):
         text = dt_.squeezed(index)
         if m := _LABEL.match(text):
-            rows.append((index, served_type(_value(dt_, index, text[m.end() :]))))
-    return rows
+            out.append((index, _value(dt_, index, text[m.end() :])))
+    return out
+
+
+def served_rows(dt_: DocText) -> list[tuple[int, DocumentType]]:
+    """For a receipt listing several documents served, one per row: (block where each row's name label
+    stands, the type of the document it names). Empty or one entry for a receipt serving one document."""
+    return [(index, served_type(name)) for index, name in _named(dt_)]
 
 
 def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
     """(name of the document served, with its number in brackets when written; its type) or None."""
-    names: list[str] = []  # one per row of a receipt listing several documents served
+    names = [name for _, name in _named(dt_)]
     number: str | None = None
     for index in range(len(dt_.blocks)):
         text = dt_.squeezed(index)
         m = _LABEL.match(text)
-        row = None if m else _ROW_LABEL.match(dt_.blocks[index])
-        if m:
-            names.append(_value(dt_, index, text[m.end() :]))
-        elif row and not names:
+        row = None if m or names else _ROW_LABEL.match(dt_.blocks[index])
+        if row:
             names.append(squeeze(dt_.blocks[index][row.end() :]))
         n = _NUMBER_LABEL.match(text)
         if number is None and n and not m:
             found = find_numbers(_value(dt_, index, text[n.end() :]))
             number = found[0].canonical if found else None
-    name = _main_part("；".join(n for n in names if n)) or _received(dt_)
+    name = "；".join(n for n in names if n) or _received(dt_)
     if not name:
         return None
     name = _main_part(name)

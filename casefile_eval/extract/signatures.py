@@ -140,11 +140,17 @@ def _second_name(dt_: DocText, index: int, value: str) -> tuple[str, tuple[int, 
     return f"{value} {dt_.blocks[following]}", (index, following)
 
 
+def _without_dates(text: str) -> str:
+    """The text with its blank dates dropped and each date made a space."""
+    words = _BLANK_DATE.sub("", text)
+    for date in reversed(find_dates(words)):
+        words = words[: date.start] + " " + words[date.end :]
+    return words
+
+
 def _undated(text: str) -> str:
     """The text without its dates and blank dates, gaps and colons."""
-    for date in reversed(find_dates(text)):
-        text = text[: date.start] + text[date.end :]
-    return re.sub(r"[\s:：_]", "", _BLANK_DATE.sub("", text))
+    return re.sub(r"[\s:：_]", "", _without_dates(text))
 
 
 def _below(dt_: DocText, i: int, j: int, reach: float = VALUE_REACH) -> bool:
@@ -312,9 +318,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
         value = value[: nxt.start()]
     # OCR reads handwriting run into a date as a digit or two glued to its year ("22026年04月10日")
     inked = min_chars == 1 and any(_INK_DIGITS.search(value[: d.start]) for d in find_dates(value) if d.value)
-    words = _BLANK_DATE.sub("", value)
-    for date in reversed(find_dates(words)):
-        words = words[: date.start] + " " + words[date.end :]
+    words = _without_dates(value)
     words = _drop_opinion(words) if opinion else words
     signer = _NOISE.sub("", words)
     if inked and (len(signer) < min_chars or signer.isdigit()):

@@ -86,18 +86,14 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
             or len(below) > len(header)
         ):
             continue
-        more = _same_columns_after(rows, blocks, table, row + 1, header)
+        value_rows = [below, *_same_columns_after(rows, blocks, table, row + 1, header)]
         start = order.index(header[0])
-        if _records(blocks, [below, *more], len(header)):
-            paired = [
-                i
-                for cells in [below, *more]
-                for head, cell in zip(header, cells, strict=True)
-                for i in (head, cell)
-            ]
-            order[start : start + len(header) + sum(map(len, [below, *more]))] = paired
+        if _records(blocks, value_rows, len(header)):
+            pairs = (pair for cells in value_rows for pair in zip(header, cells, strict=True))
+            paired = [i for pair in pairs for i in pair]
+            order[start : start + len(header) + sum(map(len, value_rows))] = paired
             continue
-        below = below + [i for cells in more for i in cells]
+        below = [i for cells in value_rows for i in cells]
         cols = [float(blocks[i].col or 0) for i in header]
         spans = list(zip(cols, cols, strict=True))
         paired = []
@@ -122,9 +118,13 @@ def _records(blocks: list[Block], value_rows: list[list[int]], width: int) -> bo
     if len(value_rows) < 2 or any(len(cells) != width for cells in value_rows):
         return False
     firsts = [compact(blocks[cells[0]].text) for cells in value_rows]
-    return all(f and not _SIGN_HERE.match(f) and not _DATE_ONLY.match(f) for f in firsts) and len(
-        set(firsts)
-    ) == len(firsts)
+    return all(_opens_record(f) for f in firsts) and len(set(firsts)) == len(firsts)
+
+
+def _opens_record(first: str) -> bool:
+    """Whether a row's first-column value (compacted) can open a record: a value of its own, not a
+    "签名：" or a date under the header."""
+    return bool(first) and not _SIGN_HERE.match(first) and not _DATE_ONLY.match(first)
 
 
 def _same_columns_after(
@@ -226,12 +226,11 @@ def _record_starts(
     edges: list[float],
 ) -> list[int]:
     """Where each record starts when the value lines under a header row are records of their own (a
-    送达回证 listing one document served per row), else []: two or more lines, each a row's height
-    apart from the line above (a cell's wrapped lines stand closer), that each fill the first
-    column with a value of its own (not a date, not a "签名：") and at least one more column (an empty
-    "（　　）" or "＿＿" fills none); the lines
-    between them (a name wrapped in its cell) go on the record above. An approval form whose steps stand
-    side by side (opinions, then "签名：", then dates) is one record."""
+    送达回证 listing one document served per row), else []: two or more lines, each a row's height apart
+    from the line above (a cell's wrapped lines stand closer), that each fill the first column with a
+    value of its own (`_opens_record`) and at least one more column (an empty "（　　）" or "＿＿" fills
+    none); the lines between them (a name wrapped in its cell) go on the record above. An approval form
+    whose steps stand side by side (opinions, then "签名：", then dates) is one record."""
     starts = []
     firsts = []
     bottom = float("-inf")
@@ -241,9 +240,7 @@ def _record_starts(
         bottom = max(b[3] for b in boxes)
         columns = {_column(edges, box_of(p)) for p in parts_of(line) if _BLANK.sub("", text_of(p))}
         first = compact("".join(text_of(p) for p in parts_of(line) if _column(edges, box_of(p)) == 0))
-        if not apart or _SIGN_HERE.match(first) or _DATE_ONLY.match(first):
-            continue
-        if 0 in columns and len(columns) >= 2:
+        if apart and _opens_record(first) and 0 in columns and len(columns) >= 2:
             starts.append(offset)
             firsts.append(first)
     if len(starts) < 2 or starts[0] != 0 or len(set(firsts)) != len(firsts):
