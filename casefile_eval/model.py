@@ -126,6 +126,9 @@ class DateFact(_Model):
     kind: DateKind
     value: dt.date | None  # None where a date was written but could not be read
     raw: str
+    # a date read only in part (a digit under a seal): the first and last day it can be, where known
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
     label: str = ""  # the words that say what is dated (落款, 审批意见, 送达时间…)
     role: Role | None = None  # for a signature date: whose
     evidence: Evidence | None = None

@@ -88,6 +88,9 @@ class DateMatch:
     blank: bool = False
     start_time: tuple[int, int] | None = None
     end_time: tuple[int, int] | None = None
+    # a date written but read only in part: the first and last day it can be (its year, or its month)
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
 
 def _num(text: str | None) -> int | None:
@@ -105,6 +108,74 @@ def _date_value(year: int | None, month: int | None, day: int | None) -> dt.date
         return None
 
 
+_PARTS = re.compile(r"[ \t]*[年月./-][ \t]*")
+_CN_SMALL = re.compile(r"^(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])$")
+_ARABIC_FILL = "0123456789"
+_CN_FILL = "一二三四五六七八九十"
+
+
+def _small(text: str) -> int | None:
+    """A month or day number written plainly (7, 07, 二十七), else None."""
+    if re.fullmatch(r"[0-9]{1,2}", text):
+        return int(text)
+    return cn_to_int(text) if _CN_SMALL.match(text) else None
+
+
+def _readings(part: str, arabic: bool) -> list[int]:
+    """The numbers a month or day can be when each □ in it stands for what OCR could not read: one or
+    two characters (two digits are as wide as one Chinese character; a seal can hide the 十 of 二十九 with
+    the 九)."""
+    if "□" not in part:
+        number = _small(part)
+        return [] if number is None else [number]
+    chars = _ARABIC_FILL if arabic else _CN_FILL
+    fill = [a + b for a in chars for b in ("", *chars)]
+    texts = [""]
+    for char in part:
+        texts = [t + c for t in texts for c in (fill if char == "□" else [char])]
+    return sorted({n for t in texts if (n := _small(t)) is not None})
+
+
+def _placed(part: str, arabic: bool) -> str:
+    """A day whose □ OCR set beside the place of the lost character ("二七□" for 二十七): the □ moved to
+    the first place where the day reads as a number, if it reads as none where it is."""
+    if part.count("□") != 1 or _readings(part, arabic):
+        return part
+    bare = part.replace("□", "")
+    moved = (bare[:i] + "□" + bare[i:] for i in range(len(bare) + 1))
+    return next((m for m in moved if _readings(m, arabic)), part)
+
+
+def _span(raw: str, *, parts_known: bool) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day a partly read date can be. The year must have been read whole; with
+    `parts_known` (year, month and day are each there) the month and day narrow it to the days that
+    reading each □ as one digit can give."""
+    parts = _PARTS.split(raw.strip().rstrip("日号").rstrip())
+    head = parts[0].translate(_DOT_ZERO)
+    if "□" in head or len(parts) < 2:
+        return None, None
+    if len(head) == 3 and head[0] in "二〇○OoＯ零0":
+        tail = digit_string(head[1:])
+        year = None if tail is None else 2000 + tail
+    else:
+        year = digit_string(head) if len(head) == 4 else None
+    if year is None or not 1949 <= year <= 2100:
+        return None, None
+    if not parts_known or len(parts) != 3:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    written = (parts[1] + parts[2]).replace("□", "") or head
+    arabic = re.search(r"[0-9]", written) is not None
+    days = [
+        day
+        for month in _readings(parts[1], arabic)
+        for number in _readings(_placed(parts[2], arabic), arabic)
+        if (day := _date_value(year, month, number)) is not None
+    ]
+    if not days:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return min(days), max(days)
+
+
 def _time(hour: str | None, minute: str | None) -> tuple[int, int] | None:
     h = _num(hour)
     if h is None or h > 24:
@@ -118,7 +189,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     if m.group("blank") is not None or m.group("blank_line") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
     if m.group("broken") is not None or m.group("doubt") is not None:
-        return DateMatch(m.start(), m.start() + len(raw), raw, None)
+        earliest, latest = _span(raw, parts_known=m.group("doubt") is not None)
+        return DateMatch(m.start(), m.start() + len(raw), raw, None, earliest=earliest, latest=latest)
     if m.group("y3") is not None:
         tail = digit_string(m.group("y3")[1:])
         value = _date_value(None if tail is None else 2000 + tail, _num(m.group("m")), _num(m.group("d")))

@@ -12,7 +12,7 @@ date written "于…" inside a sentence is an event, labelled by nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.cnnum import cn_to_int
@@ -190,15 +190,7 @@ def _scan(dt_: DocText) -> list[_Found]:
     for match in find_dates(join_wrapped(dt_.text)):
         index = dt_.block_at(match.start)
         offset = dt_.starts[index]
-        local = DateMatch(
-            match.start - offset,
-            match.end - offset,
-            match.raw,
-            match.value,
-            match.blank,
-            match.start_time,
-            match.end_time,
-        )
+        local = replace(match, start=match.start - offset, end=match.end - offset)
         by_block.setdefault(index, []).append(local)
     dated = set(by_block)
     found: list[_Found] = []
@@ -208,7 +200,8 @@ def _scan(dt_: DocText) -> list[_Found]:
         for match in matches:
             closes = _CLOSING_TAIL.match(text[match.end :]) is not None
             tag, label = _context(dt_, index, text[previous_end : match.start], dated, closes=closes)
-            luokuan = tag is None and _is_luokuan_block(text, match)
+            event = _EVENT_DATE.search(text[previous_end : match.start]) is not None
+            luokuan = tag is None and not event and _is_luokuan_block(text, match)
             found.append(_Found(match, index, tag, label, luokuan))
             previous_end = match.end
     return found
@@ -302,6 +295,8 @@ def date_facts(dt_: DocText) -> list[DateFact]:
                 kind=kind,
                 value=item.match.value,
                 raw=item.match.raw,
+                earliest=item.match.earliest,
+                latest=item.match.latest,
                 label="落款" if item.luokuan else item.label,
                 role=role,
                 evidence=dt_.evidence(start + item.match.start, start + item.match.end),

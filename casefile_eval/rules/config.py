@@ -42,6 +42,15 @@ class Thresholds(_Strict):
     require_named_court: bool = False
     organization_markers: list[str] = Field(min_length=1)
 
+    def change_dates(self) -> set[dt.date]:
+        """Every date from which a dated threshold reads differently."""
+        return {
+            d
+            for limit in self.summary_limits
+            for d in (limit.in_force_from, _next_day(limit.in_force_to))
+            if d is not None
+        }
+
     def summary_limit(self, on: dt.date | None) -> DatedLimit:
         """The 当场处罚 limit in force on a date (the newest when the date is unknown)."""
         for limit in self.summary_limits:
@@ -68,6 +77,10 @@ class Thresholds(_Strict):
 
 
 CONFIG_DIR = "data/config"
+
+
+def _next_day(day: dt.date | None) -> dt.date | None:
+    return None if day is None else day + dt.timedelta(days=1)
 
 
 def config_path(name: str) -> Path:

@@ -49,13 +49,24 @@ class DatedFact:
     fact: DateFact | None
 
 
+# The case dates in the order the acts must happen: a date read only in part lies between its neighbours.
+_CASE_DATE_ORDER = ("filed", "notified", "decided", "served", "closed")
+
+
 class CaseView:
     """Derived facts of one case, computed once and shared by every rule."""
 
-    def __init__(self, case: Case, thresholds: Thresholds, laws: LawData) -> None:
+    def __init__(
+        self,
+        case: Case,
+        thresholds: Thresholds,
+        laws: LawData,
+        changes: tuple[dt.date, ...] = (),
+    ) -> None:
         self.case = case
         self.thresholds = thresholds
         self.laws = laws
+        self.changes = changes  # the dates from which some rule, threshold or law reads differently
         self._dates: dict[str, DatedFact | None] = {}
         self._compact: dict[int, str] = {}
 
@@ -75,6 +86,51 @@ class CaseView:
         if name not in self._dates:
             self._dates[name] = self._find_date(name)
         return self._dates[name]
+
+    def bounds(self, name: str) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day a case date can be: the date itself when it was read; else the range of
+        its partial read (a digit under a seal), narrowed by the dates around it (a decision is made after
+        the case was filed and its notice given, and before it is served and the case closed)."""
+        dated = self.date(name)
+        if dated is not None:
+            return dated.value, dated.value
+        at = _CASE_DATE_ORDER.index(name)
+        before = [d.value for n in _CASE_DATE_ORDER[:at] if (d := self.date(n)) is not None]
+        after = [d.value for n in _CASE_DATE_ORDER[at + 1 :] if (d := self.date(n)) is not None]
+        own = self.partial(name)
+        lows = before + ([own.fact.earliest] if own and own.fact and own.fact.earliest else [])
+        highs = after + ([own.fact.latest] if own and own.fact and own.fact.latest else [])
+        return (max(lows) if lows else None), (min(highs) if highs else None)
+
+    def law_date(self, name: str) -> dt.date | None:
+        """The date that picks the law for a case date: the date itself; for a date read only in part, the
+        first day it can be when every rule and law reads the same over all the days it can be; else None."""
+        first, last = self.bounds(name)
+        if first is None or last is None or first > last:
+            return None
+        if first != last and any(first < change <= last for change in self.changes):
+            return None
+        return first
+
+    def partial(self, name: str) -> DatedFact | None:
+        """The case date of that name written but read only in part (a digit under a seal), with the
+        document it is in; its value is the first day it can be (see `bounds` for the last)."""
+        if name == "served":
+            docs = [
+                r
+                for r in self.case.of_type(DocumentType.SERVICE_RECEIPT)
+                if r.facts.served_document_type in DECISION_TYPES
+            ]
+            kinds: tuple[DateKind, ...] = (DateKind.SERVED, DateKind.SIGNED)
+        else:
+            types, kinds = _CASE_DATE_SOURCES[name]
+            docs = self.case.of_type(*types)
+        for kind in kinds:
+            for doc in docs:
+                for fact in doc.facts.dates:
+                    if fact.kind == kind and fact.value is None and fact.earliest is not None:
+                        return DatedFact(fact.earliest, doc, fact)
+        return None
 
     def _find_date(self, name: str) -> DatedFact | None:
         if name == "served":

@@ -20,7 +20,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 
 def run_rules(case: Case, ruleset: RuleSet) -> list[Finding]:
     """Every finding of every applicable rule, in document order, then page, then rule id."""
-    view = CaseView(case, ruleset.thresholds, ruleset.laws)
+    view = CaseView(case, ruleset.thresholds, ruleset.laws, ruleset.change_dates())
     findings: list[Finding] = []
     for rule in ruleset.rules:
         reference = _reference_date(view, rule)
@@ -44,8 +44,7 @@ def run_rules(case: Case, ruleset: RuleSet) -> list[Finding]:
 
 
 def _reference_date(view: CaseView, rule: Rule) -> dt.date | None:
-    dated = view.date(rule.spec.period.by)
-    return dated.value if dated else None
+    return view.law_date(rule.spec.period.by)
 
 
 def _applies(view: CaseView, rule: Rule, reference: dt.date | None) -> bool:

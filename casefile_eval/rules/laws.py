@@ -69,6 +69,13 @@ class LawData(_Strict):
                 current = version
         return current
 
+    def change_dates(self) -> set[dt.date]:
+        """Every date from which some law reads differently (a version, the renumbering, a repeal)."""
+        dates = {v.from_ for versions in self.versions.values() for v in versions}
+        dates.add(self.penalty_law_renumbering.since)
+        dates.update(r.until + dt.timedelta(days=1) for r in self.repealed)
+        return dates
+
     def repeal(self, law_key: str, on: dt.date) -> Repealed | None:
         """The repeal entry when `law_key` was no longer in force on a date."""
         return next((r for r in self.repealed if r.law_key == law_key and on > r.until), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -33,6 +34,18 @@ class RuleSet:
     def get(self, rule_id: str) -> Rule | None:
         """The rule with that id."""
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def change_dates(self) -> tuple[dt.date, ...]:
+        """Every date from which a rule, a threshold or a law reads differently, in order: a case date
+        known only to lie between two of them still picks the law (see `CaseView.law_date`)."""
+        dates = self.laws.change_dates() | self.thresholds.change_dates()
+        for rule in self.rules:
+            period = rule.spec.period
+            ends = [period.from_, period.to and period.to + dt.timedelta(days=1)]
+            for basis in rule.spec.basis:
+                ends += [basis.in_force_from, basis.in_force_to and basis.in_force_to + dt.timedelta(days=1)]
+            dates.update(d for d in ends if d is not None)
+        return tuple(sorted(dates))
 
     def only(self, *rule_ids: str) -> RuleSet:
         """A rule set holding only the given rules."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from casefile_eval.codes import DateKind, DocumentType
-from casefile_eval.model import Document
+from casefile_eval.model import DateFact, Document
 from casefile_eval.rules.checks.receipts import comparable, decision_kind, served_names
 from casefile_eval.rules.context import DECISION_TYPES, DatedFact, RuleContext
 from casefile_eval.rules.schema import CaseDateName
@@ -68,19 +70,63 @@ def resolve(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
     return out
 
 
-def _from_documents(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
-    out: list[DatedFact] = []
+@dataclass(frozen=True)
+class DateSpan:
+    """A date a check compares: exact (`first == last`) or, read only in part, known to lie between
+    `first` and `last`; `at` is where it is written (for the finding's page and evidence)."""
+
+    first: dt.date
+    last: dt.date
+    at: DatedFact
+
+    @property
+    def exact(self) -> bool:
+        """True when the date was read whole."""
+        return self.first == self.last
+
+
+def resolve_span(ctx: RuleContext, ref: DateRef, found: list[DatedFact], *, latest: bool) -> DateSpan | None:
+    """The date a check takes from `found` (the latest or the earliest); when the reference found no
+    readable date, the span of a date it names that was written but read only in part."""
+    if found:
+        pick = max if latest else min
+        chosen = pick(found, key=lambda d: d.value)
+        return DateSpan(chosen.value, chosen.value, chosen)
+    spans = _partly_read(ctx, ref)
+    if not spans and ref.or_else is not None:
+        spans = _partly_read(ctx, ref.or_else)
+    if not spans:
+        return None
+    return max(spans, key=lambda s: s.last) if latest else min(spans, key=lambda s: s.first)
+
+
+def _partly_read(ctx: RuleContext, ref: DateRef) -> list[DateSpan]:
+    if ref.case is not None:
+        written = ctx.view.partial(ref.case)
+        first, last = ctx.view.bounds(ref.case)
+        if written is None or first is None or last is None or first > last:
+            return []
+        return [DateSpan(first, last, written)]
+    return [
+        DateSpan(f.earliest, f.latest, DatedFact(f.earliest, doc, f))
+        for doc, f in _facts_of(ctx, ref)
+        if f.value is None and f.earliest is not None and f.latest is not None
+    ]
+
+
+def _facts_of(ctx: RuleContext, ref: DateRef) -> Iterator[tuple[Document, DateFact]]:
     for doc in ctx.case.of_type(*ref.documents):
         if ref.served_for and not serves_case_document(ctx, doc, ref.served_for):
             continue
         if ref.text_any and not any(re.search(p, ctx.view.text(doc)) for p in ref.text_any):
             continue
-        out.extend(
-            DatedFact(f.value, doc, f)
-            for f in doc.facts.dates
-            if f.value is not None and (not ref.kinds or f.kind in ref.kinds)
-        )
-    return out
+        for fact in doc.facts.dates:
+            if not ref.kinds or fact.kind in ref.kinds:
+                yield doc, fact
+
+
+def _from_documents(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
+    return [DatedFact(f.value, doc, f) for doc, f in _facts_of(ctx, ref) if f.value is not None]
 
 
 def serves(receipt: Document, types: list[DocumentType]) -> bool:

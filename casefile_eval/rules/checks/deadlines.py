@@ -12,7 +12,16 @@ from pydantic import Field
 
 from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.extract.cnnum import cn_to_int
-from casefile_eval.rules.checks.common import DateRef, Params, Patterns, fact_page, iso, resolve
+from casefile_eval.rules.checks.common import (
+    DateRef,
+    DateSpan,
+    Params,
+    Patterns,
+    fact_page,
+    iso,
+    resolve,
+    resolve_span,
+)
 from casefile_eval.rules.context import DatedFact, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.rules.workdays import MissingHolidayData, add_working_days, within
@@ -43,30 +52,53 @@ def _unit(working: bool) -> str:
 
 @register_check("deadline", DeadlineParams, fields=_DEADLINE_FIELDS, scope="case")
 def deadline(ctx: RuleContext, params: DeadlineParams) -> Iterator[Hit]:
-    """A statutory period between two dates was kept."""
-    starts, ends = resolve(ctx, params.start), resolve(ctx, params.end)
-    if not starts or not ends:
+    """A statutory period between two dates was kept. A date read only in part is judged over every day
+    it can be: a finding when the period is broken for all of them, undecided when only for some."""
+    within_ = params.relation == "within"
+    start = resolve_span(ctx, params.start, resolve(ctx, params.start), latest=False)
+    end = resolve_span(ctx, params.end, resolve(ctx, params.end), latest=within_)
+    if start is None or end is None:
         return
-    start = min(starts, key=lambda d: d.value)
-    end = (
-        max(ends, key=lambda d: d.value) if params.relation == "within" else min(ends, key=lambda d: d.value)
-    )
     days = params.days + (_extension(ctx) if params.honour_extension else 0)
+    # the days that make the period shortest and longest
+    near = (start.last, end.first) if within_ else (start.first, end.last)
+    far = (start.first, end.last) if within_ else (start.last, end.first)
     try:
-        broken = _broken(start.value, end.value, days, params)
+        surely, maybe = _broken(*near, days, params), _broken(*far, days, params)
     except MissingHolidayData as exc:
-        yield _hit(end, undecided=f"缺少{exc.year}年节假日数据")
+        yield _hit(end.at, undecided=f"缺少{exc.year}年节假日数据")
         return
-    if not broken:
+    if not maybe:
+        return
+    if not surely:
+        yield _hit(_partial(start, end).at, undecided=_partly_read(start, end))
         return
     data = {
-        "start": iso(start.value),
-        "end": iso(end.value),
+        "start": _shown(start, near[0]),
+        "end": _shown(end, near[1]),
         "limit": f"{days}{_unit(params.working)}",
-        "elapsed": _elapsed(start.value, end.value, params.working),
+        "elapsed": _elapsed(*near, params.working)
+        if start.exact and end.exact
+        else "至少" + _elapsed(*near, params.working),
     }
     excused = any(re.search(p, ctx.view.text(d)) for d in ctx.case.documents for p in params.excluded_if)
-    yield _hit(end, data=data, needs_review=excused)
+    yield _hit(end.at, data=data, needs_review=excused or not (start.exact and end.exact))
+
+
+def _partial(*spans: DateSpan) -> DateSpan:
+    return next((s for s in spans if not s.exact), spans[-1])
+
+
+def _partly_read(*spans: DateSpan) -> str:
+    span = _partial(*spans)
+    raw = span.at.fact.raw if span.at.fact else ""
+    return f"日期“{raw}”只读出一部分（在{iso(span.first)}至{iso(span.last)}之间），结论随具体日期而不同"
+
+
+def _shown(span: DateSpan, day: dt.date) -> str:
+    if span.exact or span.at.fact is None:
+        return iso(day)
+    return f"{span.at.fact.raw}（不早于{iso(span.first)}）" if day == span.first else span.at.fact.raw
 
 
 def _broken(start: dt.date, end: dt.date, days: int, params: DeadlineParams) -> bool:
@@ -193,26 +225,34 @@ class PrematureParams(Params):
 )
 def premature_decision(ctx: RuleContext, params: PrematureParams) -> Iterator[Hit]:
     """The decision did not come before the period for 陈述、申辩 or a 听证 request had run out."""
-    notices, decisions = resolve(ctx, params.notice), resolve(ctx, params.decision)
-    if not notices or not decisions:
+    notice = resolve_span(ctx, params.notice, resolve(ctx, params.notice), latest=True)
+    decided = resolve_span(ctx, params.decision, resolve(ctx, params.decision), latest=False)
+    if notice is None or decided is None:
         return
     if _exercised(ctx, params.exercised):
         return
-    notice = max(notices, key=lambda d: d.value)
-    decided = min(decisions, key=lambda d: d.value)
-    days = _notice_period(ctx, notice, params)
+    days = _notice_period(ctx, notice.at, params)
     try:
-        early = decided.value >= notice.value and within(notice.value, decided.value, days, params.working)
+        # early for every pair of days the two can be / for at least one pair
+        surely = decided.first >= notice.last and within(notice.first, decided.last, days, params.working)
+        latest_notice = min(notice.last, decided.last)
+        maybe = decided.last >= notice.first and within(
+            latest_notice, max(decided.first, latest_notice), days, params.working
+        )
     except MissingHolidayData as exc:
-        yield _hit(decided, undecided=f"缺少{exc.year}年节假日数据")
+        yield _hit(decided.at, undecided=f"缺少{exc.year}年节假日数据")
         return
-    if early:
-        data = {
-            "notice_date": iso(notice.value),
-            "decided": iso(decided.value),
-            "limit": f"{days}{_unit(params.working)}",
-        }
-        yield _hit(decided, data=data)
+    if not maybe:
+        return
+    if not surely:
+        yield _hit(_partial(notice, decided).at, undecided=_partly_read(notice, decided))
+        return
+    data = {
+        "notice_date": _shown(notice, notice.first),
+        "decided": _shown(decided, decided.last),
+        "limit": f"{days}{_unit(params.working)}",
+    }
+    yield _hit(decided.at, data=data, needs_review=not (notice.exact and decided.exact))
 
 
 _NOTICE_TYPES = (DocumentType.PRIOR_NOTICE, DocumentType.HEARING_NOTICE)

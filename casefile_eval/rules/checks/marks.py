@@ -139,7 +139,8 @@ class DatePresentParams(Params):
     """A date of one of `kinds` (and, for signature dates, of one of `roles`) must be written.
 
     `unreadable`: what a written but unreadable date gives — `review` (a finding that needs review) or
-    `present` (no finding: the date is written, only its reading failed).
+    `present` (no finding: the date is written, only its reading failed). A date read in part (its year
+    whole, a digit under a seal) is written: no finding.
     `zone`: labels of the zone the date belongs to (负责人意见, 签名, 日期); when no date of the kinds was
     read, a readable date in a block with such a label or in the two blocks after it counts as written
     (a date the facts did not tie to its role).
@@ -166,6 +167,8 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue
         if dates and params.unreadable == "present":
             continue
+        if any(d.earliest is not None for d in dates):
+            continue  # written, read in part: the rules that need its day judge it over the days it can be
         if params.zone and _dated_zone(doc, params.zone):
             continue
         unreadable = [d for d in dates if not is_blank(d)]

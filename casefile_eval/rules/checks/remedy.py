@@ -60,8 +60,7 @@ def _decided(ctx: RuleContext, doc: Document) -> dt.date | None:
     for fact in doc.facts.dates:
         if fact.kind in (DateKind.DECIDED, DateKind.ISSUED) and fact.value is not None:
             return fact.value
-    dated = ctx.view.date("decided")
-    return dated.value if dated else None
+    return ctx.view.law_date("decided")
 
 
 def _agency(ctx: RuleContext, doc: Document) -> str:

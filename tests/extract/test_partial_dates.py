@@ -1,0 +1,81 @@
+"""Dates read only in part (a digit under a seal, marked □ by the OCR reader): the days they can be, and a
+date in a sentence ("本机关于2025年5月12日…立案") is never a document's 落款."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casefile_eval.codes import DateKind
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.dating import date_facts
+from casefile_eval.extract.text import DocText
+from tests.extract.docs import doc_from_lines
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("raw", "earliest", "latest"),
+    [
+        ("二〇二四年八月二十□日", D(2024, 8, 21), D(2024, 8, 29)),
+        ("022年10月1□日", D(2022, 10, 10), D(2022, 10, 19)),
+        ("2025年12月2□日", D(2025, 12, 20), D(2025, 12, 29)),
+        # two Arabic digits are as wide as the one □ OCR put for them
+        ("2024年5月□日", D(2024, 5, 1), D(2024, 5, 31)),
+        # a seal hid 十 with the digit after it: 二□ is 二十 or 二十一…二十九
+        ("二0二三年□二月二□日", D(2023, 12, 20), D(2023, 12, 29)),
+        ("二〇二六年二月二十□日", D(2026, 2, 21), D(2026, 2, 28)),
+        # the □ set after the place of the lost character
+        ("二二二年六月二七□日", D(2022, 6, 27), D(2022, 6, 27)),
+        # a month read in part: 十一 or 十二
+        ("二〇二三年十□月五日", D(2023, 11, 5), D(2023, 12, 5)),
+        # month and day lost: only the year
+        ("2025年月14日", D(2025, 1, 1), D(2025, 12, 31)),
+    ],
+)
+def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, latest: D) -> None:
+    (match,) = find_dates(raw)
+    assert (match.raw, match.value, match.earliest, match.latest) == (raw, None, earliest, latest)
+
+
+def test_a_year_read_in_part_gives_no_span() -> None:
+    (match,) = find_dates("二二年九月二□七日")
+    assert (match.value, match.earliest, match.latest) == (None, None, None)
+
+
+def test_a_whole_date_has_no_span() -> None:
+    (match,) = find_dates("2024年8月26日")
+    assert (match.value, match.earliest, match.latest) == (D(2024, 8, 26), None, None)
+
+
+def test_a_date_in_a_sentence_is_not_the_luokuan_when_the_real_one_was_lost() -> None:
+    doc = doc_from_lines(
+        [
+            "行政处罚决定书",
+            "本机关于2025年5月12日对当事人涉嫌未经审批举办学科类校外培训立",
+            "案调查。本机关于2025年6月9日向当事人送达了行政处罚听证告知书",
+            "遵义市汇川区教育局",
+            "二〇五年六月",
+        ],
+        T.DECISION,
+    )
+    facts = date_facts(DocText.of(doc))
+    assert [(f.kind, f.value) for f in facts] == [
+        (DateKind.OTHER, D(2025, 5, 12)),
+        (DateKind.OTHER, D(2025, 6, 9)),
+    ]
+
+
+def test_a_partly_read_luokuan_keeps_its_span() -> None:
+    doc = doc_from_lines(["行政处罚决定书", "某某市某某局", "二〇二四年八月二十□日"], T.DECISION)
+    (fact,) = date_facts(DocText.of(doc))
+    assert (fact.kind, fact.value, fact.label, fact.earliest, fact.latest) == (
+        DateKind.DECIDED,
+        None,
+        "落款",
+        D(2024, 8, 21),
+        D(2024, 8, 29),
+    )

@@ -1,0 +1,131 @@
+"""A case date written but read only in part: the days it can be (its own span, narrowed by the dates
+around it), the law it picks when every one of those days reads the same, and premature-decision verdicts
+over the whole span."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from casefile_eval.rules.context import CaseView
+from casefile_eval.rules.engine import run_rules
+from casefile_eval.rules.examples import build_case
+from casefile_eval.rules.loader import load_rules
+from casefile_eval.rules.schema import ExampleCase
+
+D = dt.date
+RULES = load_rules()
+CHANGES = RULES.change_dates()
+
+
+def _case(decided: Mapping[str, object], **dates: str) -> ExampleCase:
+    return ExampleCase.model_validate(
+        {
+            "facts": {"dates": dates},
+            "documents": [
+                {"type": "prior_notice"},
+                {"type": "decision", "facts": {"dates": [decided]}},
+            ],
+        }
+    )
+
+
+def _view(spec: ExampleCase) -> CaseView:
+    return CaseView(build_case(spec), RULES.thresholds, RULES.laws, CHANGES)
+
+
+PARTIAL_2024 = {
+    "kind": "decided",
+    "value": None,
+    "raw": "二〇二四年八月二十□日",
+    "earliest": "2024-08-21",
+    "latest": "2024-08-29",
+}
+YEAR_ONLY = {
+    "kind": "decided",
+    "value": None,
+    "raw": "二〇二三年□月□日",
+    "earliest": "2023-01-01",
+    "latest": "2023-12-31",
+}
+
+
+def test_the_change_dates_hold_the_new_review_law_and_the_2021_penalty_law() -> None:
+    assert {D(2024, 1, 1), D(2021, 7, 15), D(2015, 5, 1)} <= set(CHANGES)
+
+
+def test_a_partial_read_is_narrowed_by_the_dates_around_it() -> None:
+    view = _view(_case(PARTIAL_2024, notified="2024-08-23", served="2024-08-27"))
+    assert view.bounds("decided") == (D(2024, 8, 23), D(2024, 8, 27))
+    assert view.law_date("decided") == D(2024, 8, 23)
+
+
+def test_a_span_over_a_law_change_picks_no_law() -> None:
+    view = _view(_case(YEAR_ONLY, notified="2023-06-01", served="2024-01-10"))
+    assert view.bounds("decided") == (D(2023, 6, 1), D(2023, 12, 31))
+    assert view.law_date("decided") == D(2023, 6, 1)
+    spanning = _view(
+        _case({"kind": "decided", "value": None, "raw": "x"}, notified="2023-12-20", served="2024-01-10")
+    )
+    assert spanning.bounds("decided") == (D(2023, 12, 20), D(2024, 1, 10))
+    assert spanning.law_date("decided") is None
+
+
+def test_a_read_date_is_its_own_bounds() -> None:
+    whole = {"kind": "decided", "value": "2024-08-26", "raw": "2024年8月26日"}
+    view = _view(_case(whole, notified="2024-08-01"))
+    assert view.bounds("decided") == (D(2024, 8, 26), D(2024, 8, 26))
+    assert view.law_date("decided") == D(2024, 8, 26)
+
+
+def test_contradicting_neighbours_leave_the_law_open() -> None:
+    view = _view(_case(PARTIAL_2024, served="2024-08-10"))
+    assert view.bounds("decided") == (D(2024, 8, 21), D(2024, 8, 10))
+    assert view.law_date("decided") is None
+
+
+def _premature(notice_served: str, decided: Mapping[str, object]) -> list[tuple[str, bool]]:
+    spec = ExampleCase.model_validate(
+        {
+            "documents": [
+                {"type": "prior_notice", "text": "你单位可在收到本告知书之日起五个工作日内提出陈述、申辩。"},
+                {
+                    "type": "service_receipt",
+                    "facts": {
+                        "served_document_type": "prior_notice",
+                        "dates": [{"kind": "served", "value": notice_served, "raw": notice_served}],
+                    },
+                },
+                {"type": "decision", "facts": {"dates": [decided]}},
+            ],
+        }
+    )
+    findings = run_rules(build_case(spec), RULES.only("PRE-001"))
+    return [(f.message, f.needs_review) for f in findings]
+
+
+def test_premature_over_a_span_is_decided_when_every_day_agrees() -> None:
+    # every day from 8-21 to 8-29 is more than five working days after 8-12
+    assert _premature("2024-08-12", PARTIAL_2024) == []
+    # five working days from 8-20 run to 8-27: 8-21…8-27 would be early, 8-28 and 8-29 not → undecided
+    assert _premature("2024-08-20", PARTIAL_2024) == [
+        (
+            "陈述申辩或听证申请期限届满前作出决定（行政处罚决定书第1页）：无法判断：日期“二〇二四年八月二十□日”"
+            "只读出一部分（在2024年8月21日至2024年8月29日之间），结论随具体日期而不同",
+            True,
+        )
+    ]
+    # 8-27…8-29 all fall within five working days of 8-26 (up to 9-2): early whatever the day
+    early = {
+        "kind": "decided",
+        "value": None,
+        "raw": "二〇二四年八月二十□日",
+        "earliest": "2024-08-27",
+        "latest": "2024-08-29",
+    }
+    assert _premature("2024-08-26", early) == [
+        (
+            "告知（2024年8月26日）后5个工作日内的陈述、申辩或听证申请期限尚未届满即于二〇二四年八月二十□日作出处罚决定",
+            True,
+        )
+    ]
