@@ -69,10 +69,15 @@ _DOUBT_DATE = (
     rf"(?P<doubt>(?<![{_DN}])(?=[{_DN}年月日./ \t-]{{0,16}}□)[{_DN}]{{2,4}}{_S}[年./-]{_S}[{_DN}]{{1,3}}{_S}"
     rf"[月./-]{_S}[{_DN}]{{1,3}}(?:{_S}[日号])?)"
 )
+# A line that is only the start of a date ("2023年8", "二〇五年六月"): the rest lay under a seal or ink.
+_FRAGMENT_LINE = (
+    rf"(?P<fragment>(?:^|(?<=\n))[ \t]*[{_DN}]{{2,4}}{_S}年(?:{_S}[{_DN}]{{1,3}}(?:{_S}月)?)?[ \t]*(?=\n|$))"
+)
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
 DATE_RE = re.compile(
     rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}|{_BROKEN_DATE}"
+    rf"|{_FRAGMENT_LINE}"
 )
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
 
@@ -154,6 +159,8 @@ def _span(raw: str, *, parts_known: bool) -> tuple[dt.date | None, dt.date | Non
     head = parts[0].translate(_DOT_ZERO)
     if "□" in head or len(parts) < 2:
         return None, None
+    if len(head) == 3 and head[:2] in ("二〇", "二○", "二O", "二0", "二零"):
+        return None, None  # 二〇_五: which digit was lost, 二〇二五 or 二〇〇五, is unknown
     if len(head) == 3 and head[0] in "二〇○OoＯ零0":
         tail = digit_string(head[1:])
         year = None if tail is None else 2000 + tail
@@ -188,7 +195,7 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     raw = m.group().rstrip()
     if m.group("blank") is not None or m.group("blank_line") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
-    if m.group("broken") is not None or m.group("doubt") is not None:
+    if m.group("broken") is not None or m.group("doubt") is not None or m.group("fragment") is not None:
         earliest, latest = _span(raw, parts_known=m.group("doubt") is not None)
         return DateMatch(m.start(), m.start() + len(raw), raw, None, earliest=earliest, latest=latest)
     if m.group("y3") is not None:
