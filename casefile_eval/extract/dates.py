@@ -71,7 +71,7 @@ _DOUBT_DATE = (
 )
 # A line that is only the start of a date ("2023年8", "二〇五年六月"): the rest lay under a seal or ink.
 _FRAGMENT_LINE = (
-    rf"(?P<fragment>(?:^|(?<=\n))[ \t]*[{_DN}]{{2,4}}{_S}年(?:{_S}[{_DN}]{{1,3}}(?:{_S}月)?)?[ \t]*(?=\n|$))"
+    rf"(?P<fragment>(?:^|(?<=\n))[ \t]*[{_DN}]{{2,4}}{_S}年{_S}[{_DN}]{{1,3}}(?:{_S}月)?[ \t]*(?=\n|$))"
 )
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"

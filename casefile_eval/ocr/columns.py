@@ -13,6 +13,8 @@ below that stand in its column (see `casefile_eval.parsers.header_rows`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from casefile_eval.ocr.page import OcrBox, OcrLine
 from casefile_eval.parsers.header_rows import (
     Placement,
@@ -61,8 +63,14 @@ def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]
         lambda p: p.box,
         lambda p: p.text,
         lambda parts: OcrLine(parts=parts),
+        _shifted,
     )
     return columns, [placements[moved[i]] for i in where]
+
+
+def _shifted(part: OcrBox, drop: float) -> OcrBox:
+    x0, top, x1, bottom = part.box
+    return replace(part, box=(x0, top + drop, x1, bottom + drop))
 
 
 def _cut_merged_values(lines: list[OcrLine]) -> list[OcrLine]:

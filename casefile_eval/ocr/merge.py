@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.doubt import mark_unreadable
-from casefile_eval.ocr.page import Box, OcrLine, OcrPage
+from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
 
 OCR_REASON = "ocr"
@@ -52,7 +52,9 @@ def _marks(
                 source=source,
                 page=number,
                 bbox=bbox,
-                block_index=None if mark.line is None else first_block + placed(where[mark.line], centre),
+                block_index=None
+                if mark.line is None
+                else first_block + placed(where[_row_of(result.page, where, mark)], centre),
                 width=bbox.x1 - bbox.x0,
                 height=bbox.bottom - bbox.top,
                 name=f"ocr:{mark.kind}",
@@ -60,6 +62,26 @@ def _marks(
             )
         )
     return items
+
+
+ROW_OVERLAP = 0.4  # of the shorter of a mark and a grid row: ink that stands in that row
+
+
+def _row_of(page: OcrPage, where: list[Placement], mark: OcrMark) -> int:
+    """The line a mark is placed by: its label's line; but ink that stands in a grid's row below its
+    field name (a 送达回证 listing several documents, a record to a row) goes with that row's cell."""
+    assert mark.line is not None
+    overlaps = {
+        index: min(mark.box[3], page.lines[index].box[3]) - max(mark.box[1], page.lines[index].box[1])
+        for index in range(mark.line + 1, len(page.lines))
+        if len(where[index]) > 1
+    }
+    best = max(overlaps, key=lambda index: overlaps[index], default=None)
+    if best is None:
+        return mark.line
+    line = page.lines[best].box
+    shorter = min(mark.box[3] - mark.box[1], line[3] - line[1])
+    return best if overlaps[best] >= ROW_OVERLAP * shorter else mark.line
 
 
 def _is_page_scan(image: ImageItem, page: Page | None) -> bool:

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from casefile_eval.model import Block, ImageItem
 from casefile_eval.textnorm import compact
@@ -30,6 +31,10 @@ L = TypeVar("L")  # a line of parts
 MAX_LABEL_CHARS = 16  # 文化市场综合行政执法支队意见: a department named before 意见
 VALUE_GAP = 3.0  # line heights between a grid's rows of values at most
 SIGN_ROW_GAP = 6.0  # ...and above a row of "签名：" at the foot of tall cells
+# A record's row starts a line height below the row above; or, in a grid whose cells wrap their lines,
+# more than RECORD_GAP line heights below it at a pitch RECORD_PITCH times a wrapped cell's line pitch.
+RECORD_GAP = 0.4
+RECORD_PITCH = 1.3
 ALIGN_SLACK = 0.6  # line heights within which a value starts where a field name starts (flush left)
 _FIELD_END = re.compile(
     r"(?:人|人员|签收|签名|签字|签章|盖章|捺印|时间|日期|地点|地址|方式|名称|文号|编号|号码|意见|单位|来源|案由"
@@ -123,8 +128,8 @@ def _records(blocks: list[Block], value_rows: list[list[int]], width: int) -> bo
 
 def _opens_record(first: str) -> bool:
     """Whether a row's first-column value (compacted) can open a record: a value of its own, not a
-    "签名：" or a date under the header."""
-    return bool(first) and not _SIGN_HERE.match(first) and not _DATE_ONLY.match(first)
+    "签名：" and holding no date."""
+    return bool(first) and not _SIGN_HERE.match(first) and not _HOLDS_DATE.search(first)
 
 
 def _same_columns_after(
@@ -159,7 +164,10 @@ _LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")
 # a cell that asks for a signature or a date under a grid's field name, not a field of its own
 _SIGN_HERE = re.compile(r"^\s*(?:签名|签字|签章|盖章|日期)\s*[:：]")
 _BLANK = re.compile(r"[\s_＿()（）/／]")  # an empty slot: "（　　）", "＿＿＿", "/"
-_DATE_ONLY = re.compile(r"^[0-9〇○零一二三四五六七八九十年月日号时分.\-/:：]+$")
+# a date in a first column (a step's date, "p.2 2024.02.07" with a page mark read into it): no record opens
+_HOLDS_DATE = re.compile(
+    r"(?:19|20)[0-9]{2}\s*[年.\-/]\s*[0-9]{1,2}|^[0-9〇○零一二三四五六七八九十年月日号时分.\-/:：]+$"
+)
 
 
 def starts_field(text: str) -> bool:
@@ -180,12 +188,15 @@ def read_grids(
     box_of: Callable[[P], Box],
     text_of: Callable[[P], str],
     make: Callable[[list[P]], L],
+    shift: Callable[[P, float], P],
 ) -> tuple[list[L], list[Placement]]:
     """Lines of a page (each a row of parts with boxes) with every header row read column by column: each
     field name on a line of its own (`make` builds a line of parts), then the parts of the value lines
-    below it that stand in its column. For each old line, where its parts went: on a grid's lines a column
-    reaches halfway to its neighbours (ink beside a centred field name is in its column), and where a value
-    line holds nothing in a column, what stands there belongs to the last line above it in that column."""
+    below it that stand in its column; in a grid of records, each record's field names are copies of the
+    header's moved down (`shift`) to stand right above that record. For each
+    old line, where its parts went: on a grid's lines a column reaches halfway to its neighbours (ink beside a
+    centred field name is in its column), and where a value line holds nothing in a column, what stands there
+    belongs to the last line above it in that column."""
     out: list[L] = []
     placements: list[Placement] = [[] for _ in lines]
     index = 0
@@ -201,7 +212,8 @@ def read_grids(
         edges = _column_edges(spans, [box_of(p) for value in values for p in parts_of(value)])
         starts = _record_starts(values, parts_of, box_of, text_of, edges)
         if starts:
-            _read_records(out, placements, index, heads, values, starts, parts_of, box_of, make, edges)
+            grid = _Grid(parts_of, box_of, make, shift, edges)
+            _read_records(out, placements, index, heads, values, starts, grid)
             index += len(values) + 1
             continue
         for column, head in enumerate(heads):
@@ -227,16 +239,22 @@ def _record_starts(
 ) -> list[int]:
     """Where each record starts when the value lines under a header row are records of their own (a
     送达回证 listing one document served per row), else []: two or more lines, each a row's height apart
-    from the line above (a cell's wrapped lines stand closer), that each fill the first column with a
+    from the line above (a cell's wrapped lines stand closer; where cells wrap, a row starts at a wider
+    pitch than their lines), that each fill the first column with a
     value of its own (`_opens_record`) and at least one more column (an empty "（　　）" or "＿＿" fills
     none); the lines between them (a name wrapped in its cell) go on the record above. An approval form
     whose steps stand side by side (opinions, then "签名：", then dates) is one record."""
     starts = []
     firsts = []
     bottom = float("-inf")
+    tops = [min(box_of(p)[1] for p in parts_of(line)) for line in values]
+    wrap = min((b - a for a, b in pairwise(tops) if b > a), default=0.0)  # a wrapped cell's line pitch
     for offset, line in enumerate(values):
         boxes = [box_of(p) for p in parts_of(line)]
-        apart = min(b[1] for b in boxes) - bottom > min(b[3] - b[1] for b in boxes)
+        height = min(b[3] - b[1] for b in boxes)
+        gap = tops[offset] - bottom
+        pitch = tops[offset] - tops[offset - 1] if offset else float("inf")
+        apart = gap > height or (gap > RECORD_GAP * height and pitch > RECORD_PITCH * wrap)
         bottom = max(b[3] for b in boxes)
         columns = {_column(edges, box_of(p)) for p in parts_of(line) if _BLANK.sub("", text_of(p))}
         first = compact("".join(text_of(p) for p in parts_of(line) if _column(edges, box_of(p)) == 0))
@@ -248,6 +266,17 @@ def _record_starts(
     return starts
 
 
+@dataclass(frozen=True)
+class _Grid(Generic[L, P]):
+    """How to take a grid's lines apart and build new ones, and where its columns start."""
+
+    parts_of: Callable[[L], Sequence[P]]
+    box_of: Callable[[P], Box]
+    make: Callable[[list[P]], L]
+    shift: Callable[[P, float], P]
+    edges: list[float]
+
+
 def _read_records(
     out: list[L],
     placements: list[Placement],
@@ -255,26 +284,32 @@ def _read_records(
     heads: Sequence[P],
     values: Sequence[L],
     starts: list[int],
-    parts_of: Callable[[L], Sequence[P]],
-    box_of: Callable[[P], Box],
-    make: Callable[[list[P]], L],
-    edges: list[float],
+    grid: _Grid[L, P],
 ) -> None:
-    """Each record of a grid read field by field: every field name again, then the record's parts in
+    """Each record of a grid read field by field: every field name again (moved down to stand right above
+    the record, so what is judged beside or below a field name is that record's), then the record's parts in
     its column. The header line's parts are placed with the first record."""
     ends = [*starts[1:], len(values)]
+    header_bottom = max(grid.box_of(h)[3] for h in heads)
     for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        drop = _top(values[start], grid) - header_bottom
         for column, head in enumerate(heads):
             latest = len(out)
             if number == 0:
-                placements[index].append((edges[column], latest))
-            out.append(make([head]))
+                placements[index].append((grid.edges[column], latest))
+            out.append(grid.make([head if number == 0 else grid.shift(head, drop)]))
             for offset in range(start, end):
-                mine = [p for p in parts_of(values[offset]) if _column(edges, box_of(p)) == column]
+                mine = [
+                    p for p in grid.parts_of(values[offset]) if _column(grid.edges, grid.box_of(p)) == column
+                ]
                 if mine:
                     latest = len(out)
-                    out.append(make(mine))
-                placements[index + 1 + offset].append((edges[column], latest))
+                    out.append(grid.make(mine))
+                placements[index + 1 + offset].append((grid.edges[column], latest))
+
+
+def _top(line: L, grid: _Grid[L, P]) -> float:
+    return min(grid.box_of(p)[1] for p in grid.parts_of(line))
 
 
 def _column_edges(spans: list[tuple[float, float]], values: list[Box]) -> list[float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -126,7 +126,11 @@ def grid_lines(lines: list[Line]) -> tuple[list[Line], list[Placement]]:
     """The page's lines with every grid whose field names stand in a row above their values read column by
     column (`casefile_eval.parsers.header_rows.read_grids` over the lines' cells); for each old line,
     where its parts went."""
-    return read_grids(lines, _cells_of, _box_of, lambda cell: cell.text, _fold_cell)
+    return read_grids(lines, _cells_of, _box_of, lambda cell: cell.text, _fold_cell, _shifted)
+
+
+def _shifted(cell: Line, drop: float) -> Line:
+    return replace(cell, top=cell.top + drop, bottom=cell.bottom + drop)
 
 
 def _fold_cell(words: list[Line]) -> Line:

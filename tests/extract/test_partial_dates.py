@@ -46,6 +46,17 @@ def test_a_year_read_in_part_gives_no_span() -> None:
     assert (match.value, match.earliest, match.latest) == (None, None, None)
 
 
+def test_a_line_that_is_only_the_start_of_a_date_is_a_date_read_in_part() -> None:
+    assert [(m.raw, m.value, m.earliest, m.latest) for m in find_dates("某局\n2023年8\n")] == [
+        ("2023年8", None, D(2023, 1, 1), D(2023, 12, 31))
+    ]
+    assert [(m.raw, m.earliest) for m in find_dates("遵义市汇川区教育局\n二〇五年六月")] == [
+        ("二〇五年六月", None)
+    ]
+    assert find_dates("〇五年") == []
+    assert find_dates("共2023年8月") == []
+
+
 def test_a_whole_date_has_no_span() -> None:
     (match,) = find_dates("2024年8月26日")
     assert (match.value, match.earliest, match.latest) == (D(2024, 8, 26), None, None)
@@ -66,6 +77,7 @@ def test_a_date_in_a_sentence_is_not_the_luokuan_when_the_real_one_was_lost() ->
     assert [(f.kind, f.value) for f in facts] == [
         (DateKind.OTHER, D(2025, 5, 12)),
         (DateKind.OTHER, D(2025, 6, 9)),
+        (DateKind.DECIDED, None),  # the 落款, written, read in part (二〇_五: no year)
     ]
 
 
