@@ -73,16 +73,15 @@ def deadline(ctx: RuleContext, params: DeadlineParams) -> Iterator[Hit]:
     if not surely:
         yield _hit(_partial(start, end).at, undecided=_partly_read(start, end))
         return
+    exact = start.exact and end.exact
     data = {
         "start": _shown(start, near[0]),
         "end": _shown(end, near[1]),
         "limit": f"{days}{_unit(params.working)}",
-        "elapsed": _elapsed(*near, params.working)
-        if start.exact and end.exact
-        else "至少" + _elapsed(*near, params.working),
+        "elapsed": ("" if exact else "至少") + _elapsed(*near, params.working),
     }
     excused = any(re.search(p, ctx.view.text(d)) for d in ctx.case.documents for p in params.excluded_if)
-    yield _hit(end.at, data=data, needs_review=excused or not (start.exact and end.exact))
+    yield _hit(end.at, data=data, needs_review=excused or not exact)
 
 
 def _partial(*spans: DateSpan) -> DateSpan:
