@@ -151,21 +151,29 @@ def _placed(part: str, arabic: bool) -> str:
     return next((m for m in moved if _readings(m, arabic)), part)
 
 
+def _year(text: str) -> int | None:
+    """A Chinese-style date's year: four numerals (二〇二四, 2024, 二。二二 with a dot read for 〇), or three
+    where OCR lost one (〇二五, 二二二, 022: 20xx)."""
+    text = text.translate(_DOT_ZERO)
+    if len(text) == 3:
+        tail = digit_string(text[1:])
+        return None if tail is None else 2000 + tail
+    return digit_string(text) if len(text) == 4 else None
+
+
 def _span(raw: str, *, parts_known: bool) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day a partly read date can be. The year must have been read whole; with
     `parts_known` (year, month and day are each there) the month and day narrow it to the days that
-    reading each □ as one digit can give."""
+    reading each □ as one or two characters can give."""
     parts = _PARTS.split(raw.strip().rstrip("日号").rstrip())
     head = parts[0].translate(_DOT_ZERO)
     if "□" in head or len(parts) < 2:
         return None, None
-    if len(head) == 3 and head[:2] in ("二〇", "二○", "二O", "二0", "二零"):
+    if len(head) == 3 and (
+        head[0] not in "二〇○OoＯ零0" or head[:2] in ("二〇", "二○", "二O", "二0", "二零")
+    ):
         return None, None  # 二〇_五: which digit was lost, 二〇二五 or 二〇〇五, is unknown
-    if len(head) == 3 and head[0] in "二〇○OoＯ零0":
-        tail = digit_string(head[1:])
-        year = None if tail is None else 2000 + tail
-    else:
-        year = digit_string(head) if len(head) == 4 else None
+    year = _year(head)
     if year is None or not 1949 <= year <= 2100:
         return None, None
     if not parts_known or len(parts) != 3:
@@ -198,11 +206,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     if m.group("broken") is not None or m.group("doubt") is not None or m.group("fragment") is not None:
         earliest, latest = _span(raw, parts_known=m.group("doubt") is not None)
         return DateMatch(m.start(), m.start() + len(raw), raw, None, earliest=earliest, latest=latest)
-    if m.group("y3") is not None:
-        tail = digit_string(m.group("y3")[1:])
-        value = _date_value(None if tail is None else 2000 + tail, _num(m.group("m")), _num(m.group("d")))
-    elif m.group("y") is not None or m.group("yd") is not None:
-        year = digit_string((m.group("y") or m.group("yd")).translate(_DOT_ZERO))
+    if m.group("y3") is not None or m.group("y") is not None or m.group("yd") is not None:
+        year = _year(m.group("y3") or m.group("y") or m.group("yd"))
         value = _date_value(year, _num(m.group("m")), _num(m.group("d")))
     else:
         year = int(m.group("iy")) if m.group("iy") else 2000 + int(m.group("iy3"))

@@ -47,7 +47,7 @@ class Thresholds(_Strict):
         return {
             d
             for limit in self.summary_limits
-            for d in (limit.in_force_from, _next_day(limit.in_force_to))
+            for d in (limit.in_force_from, next_day(limit.in_force_to))
             if d is not None
         }
 
@@ -79,7 +79,8 @@ class Thresholds(_Strict):
 CONFIG_DIR = "data/config"
 
 
-def _next_day(day: dt.date | None) -> dt.date | None:
+def next_day(day: dt.date | None) -> dt.date | None:
+    """The day after (a law or limit in force to a day reads differently from the next), None for None."""
     return None if day is None else day + dt.timedelta(days=1)
 
 

@@ -115,16 +115,7 @@ class CaseView:
     def partial(self, name: str) -> DatedFact | None:
         """The case date of that name written but read only in part (a digit under a seal), with the
         document it is in; its value is the first day it can be (see `bounds` for the last)."""
-        if name == "served":
-            docs = [
-                r
-                for r in self.case.of_type(DocumentType.SERVICE_RECEIPT)
-                if r.facts.served_document_type in DECISION_TYPES
-            ]
-            kinds: tuple[DateKind, ...] = (DateKind.SERVED, DateKind.SIGNED)
-        else:
-            types, kinds = _CASE_DATE_SOURCES[name]
-            docs = self.case.of_type(*types)
+        docs, kinds = self._sources(name)
         for kind in kinds:
             for doc in docs:
                 for fact in doc.facts.dates:
@@ -133,11 +124,7 @@ class CaseView:
         return None
 
     def _find_date(self, name: str) -> DatedFact | None:
-        if name == "served":
-            found = self._served_date()
-        else:
-            types, kinds = _CASE_DATE_SOURCES[name]
-            found = first_date(self.case.of_type(*types), kinds)
+        found = first_date(*self._sources(name))
         value = getattr(self.case.facts.dates, name)
         if value is None or (found is not None and found.value == value):
             return found
@@ -152,13 +139,18 @@ class CaseView:
         docs = self.case.of_type(*_CASE_DATE_SOURCES[name][0])
         return docs[0] if docs else None
 
-    def _served_date(self) -> DatedFact | None:
+    def _sources(self, name: str) -> tuple[list[Document], tuple[DateKind, ...]]:
+        """The documents and date kinds (in order of preference) a case date is read from; `served`
+        from the decision's 送达回证 (or, where no receipt says what it serves, one naming a 决定书)."""
+        if name != "served":
+            types, kinds = _CASE_DATE_SOURCES[name]
+            return self.case.of_type(*types), kinds
         receipts = self.case.of_type(DocumentType.SERVICE_RECEIPT)
         for_decision = [r for r in receipts if r.facts.served_document_type in DECISION_TYPES]
         if not for_decision:
             named = [r for r in receipts if r.facts.served_document and "决定书" in r.facts.served_document]
             for_decision = [r for r in named if "告知" not in (r.facts.served_document or "")]
-        return first_date(for_decision, (DateKind.SERVED, DateKind.SIGNED))
+        return for_decision, (DateKind.SERVED, DateKind.SIGNED)
 
     @property
     def decision(self) -> Document | None:

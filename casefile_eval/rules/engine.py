@@ -20,7 +20,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 
 def run_rules(case: Case, ruleset: RuleSet) -> list[Finding]:
     """Every finding of every applicable rule, in document order, then page, then rule id."""
-    view = CaseView(case, ruleset.thresholds, ruleset.laws, ruleset.change_dates())
+    view = CaseView(case, ruleset.thresholds, ruleset.laws, ruleset.change_dates)
     findings: list[Finding] = []
     for rule in ruleset.rules:
         reference = _reference_date(view, rule)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from casefile_eval.errors import ConfigError, ConfigProblem
-from casefile_eval.rules.config import Thresholds, load_thresholds
+from casefile_eval.rules.config import Thresholds, load_thresholds, next_day
 from casefile_eval.rules.laws import LawData, load_law_data
 from casefile_eval.rules.registry import get_check
 from casefile_eval.rules.rule import Rule, template_fields
@@ -35,15 +36,16 @@ class RuleSet:
         """The rule with that id."""
         return next((r for r in self.rules if r.id == rule_id), None)
 
+    @cached_property
     def change_dates(self) -> tuple[dt.date, ...]:
         """Every date from which a rule, a threshold or a law reads differently, in order: a case date
         known only to lie between two of them still picks the law (see `CaseView.law_date`)."""
         dates = self.laws.change_dates() | self.thresholds.change_dates()
         for rule in self.rules:
             period = rule.spec.period
-            ends = [period.from_, period.to and period.to + dt.timedelta(days=1)]
+            ends = [period.from_, next_day(period.to)]
             for basis in rule.spec.basis:
-                ends += [basis.in_force_from, basis.in_force_to and basis.in_force_to + dt.timedelta(days=1)]
+                ends += [basis.in_force_from, next_day(basis.in_force_to)]
             dates.update(d for d in ends if d is not None)
         return tuple(sorted(dates))
 

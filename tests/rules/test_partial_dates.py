@@ -15,7 +15,7 @@ from casefile_eval.rules.schema import ExampleCase
 
 D = dt.date
 RULES = load_rules()
-CHANGES = RULES.change_dates()
+CHANGES = RULES.change_dates
 
 
 def _case(decided: Mapping[str, object], **dates: str) -> ExampleCase:
