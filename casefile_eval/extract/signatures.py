@@ -85,8 +85,6 @@ _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
 # line above.
 _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
-# Labels the OCR reader (ocr/labels.py, cache version 18) looks for no ink beside: on a scan, undecided.
-_INK_UNCHECKED = re.compile(r"记录员|监督员|执法员")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
@@ -384,9 +382,6 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None
-        unchecked = _ocr_read(dt_, slot) and _INK_UNCHECKED.search(slot.label) is not None
-        if not filled and not fill.refused and not own and unchecked:
-            filled, confidence = None, OCR_MARK_CONFIDENCE  # the scan's ink was not looked for there
         if not filled and not fill.refused and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -53,11 +54,14 @@ def estimate_skew(gray: Image.Image) -> float:
     return round(angle, 2) if abs(angle) >= _MIN_SKEW else 0.0
 
 
-def deskew(image: Image.Image, angle: float) -> Image.Image:
-    """`image` turned by `angle` degrees counter-clockwise, same size, new corners white."""
+def deskew(rgb: np.ndarray, angle: float) -> np.ndarray:
+    """The RGB page turned by `angle` degrees counter-clockwise about its centre, same size, bilinear,
+    new corners white (OpenCV: several times faster than PIL on a full page)."""
     if angle == 0.0:
-        return image
-    return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=(255, 255, 255))
+        return rgb
+    height, width = rgb.shape[:2]
+    turn = cv2.getRotationMatrix2D(((width - 1) / 2, (height - 1) / 2), angle, 1.0)
+    return cv2.warpAffine(rgb, turn, (width, height), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
 def is_sideways(quads: Sequence[Quad]) -> bool:

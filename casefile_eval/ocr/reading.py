@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 from PIL import Image
 
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
 from casefile_eval.ocr.layout import group_lines, to_boxes
-from casefile_eval.ocr.marks import find_seals, find_signatures, red_mask
+from casefile_eval.ocr.marks import find_seals, find_signatures, paper_tone, red_mask
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
@@ -26,10 +27,10 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
     for turn in (0, 90):
         upright = image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
         skew = estimate_skew(upright.convert("L"))
-        rgb = np.asarray(deskew(upright, skew))
+        rgb = deskew(np.asarray(upright), skew)
         seals = find_seals(rgb)
         boxes = [box for box, _ in seals]
-        gray = np.asarray(Image.fromarray(rgb).convert("L"))
+        gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         detect = _for_detection(rgb, gray, boxes) if boxes else None
         recognised = _for_recognition(rgb, gray, boxes)
         found = engine.detect(recognised, detect=detect)
@@ -58,7 +59,7 @@ def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
     one contrast however faded the toner, show-through has a fraction of it."""
     if len(raw) < MIN_BOXES_FOR_FAINT:
         return raw
-    paper = float(np.percentile(gray, 90))
+    paper = paper_tone(gray)
     contrasts = [paper - _darkest(gray, box) for box in raw]
     floor = FAINT_SHARE * float(np.median(contrasts))
     return [box for box, contrast in zip(raw, contrasts, strict=True) if contrast >= floor]
@@ -103,7 +104,7 @@ def _for_detection(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.nd
     """The recogniser's page with what is left of a seal's ring and inscription (a light grey that can
     hide a printed line from the line detector) turned to paper. Only for finding lines: the clipped
     strokes of print under the seal read worse than the unclipped ones."""
-    paper = float(np.percentile(gray, 90))
+    paper = paper_tone(gray)
     return np.repeat(_seal_faded(rgb, gray, seals, _SEAL_FADE * paper)[:, :, None], 3, axis=2)
 
 
