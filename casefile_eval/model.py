@@ -129,6 +129,9 @@ class DateFact(_Model):
     # a date read only in part (a digit under a seal): the first and last day it can be, where known
     earliest: dt.date | None = None
     latest: dt.date | None = None
+    # a date whose year could not be read: its month, and its day where read (the case's other dates place it)
+    month: int | None = None
+    day: int | None = None
     label: str = ""  # the words that say what is dated (落款, 审批意见, 送达时间…)
     role: Role | None = None  # for a signature date: whose
     evidence: Evidence | None = None

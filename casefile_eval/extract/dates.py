@@ -73,11 +73,17 @@ _DOUBT_DATE = (
 _FRAGMENT_LINE = (
     rf"(?P<fragment>(?:^|(?<=\n))[ \t]*[{_DN}]{{2,4}}{_S}年{_S}[{_DN}]{{1,3}}(?:{_S}月)?[ \t]*(?=\n|$))"
 )
+# A date whose year or day OCR misread past reading ("一二二年六月六日", "二一年七月十四白" for 二〇二一年…,
+# "二〇二六年二月苏日"): written; what was read of it (its month, its day) is kept.
+_LOST_DATE = (
+    rf"(?P<lost>(?<![{_DN}第])(?P<ly>[{_DN}]{{2,4}}){_S}年{_S}(?P<lm>[{_DN}]{{1,3}}){_S}月{_S}"
+    rf"(?:(?P<ld>[{_DN}]{{1,3}}){_S}(?:[日号]|{_DAY_MISREAD})|[\u4e00-\u9fff]{{1,2}}?{_S}[日号]))"
+)
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
 DATE_RE = re.compile(
     rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}|{_BROKEN_DATE}"
-    rf"|{_FRAGMENT_LINE}"
+    rf"|{_FRAGMENT_LINE}|{_LOST_DATE}"
 )
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
 
@@ -96,6 +102,9 @@ class DateMatch:
     # a date written but read only in part: the first and last day it can be (its year, or its month)
     earliest: dt.date | None = None
     latest: dt.date | None = None
+    # a date whose year could not be read: its month, and its day where that was read
+    month: int | None = None
+    day: int | None = None
 
 
 def _num(text: str | None) -> int | None:
@@ -161,34 +170,67 @@ def _year(text: str) -> int | None:
     return digit_string(text) if len(text) == 4 else None
 
 
-def _span(raw: str, *, parts_known: bool) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day a partly read date can be. The year must have been read whole; with
-    `parts_known` (year, month and day are each there) the month and day narrow it to the days that
-    reading each □ as one or two characters can give."""
-    parts = _PARTS.split(raw.strip().rstrip("日号").rstrip())
-    head = parts[0].translate(_DOT_ZERO)
-    if "□" in head or len(parts) < 2:
-        return None, None
+def _read_year(text: str) -> int | None:
+    """The year of a partly read date when it was read whole (□ in it, two numerals, or 二〇_五 where
+    which digit was lost is unknown: None)."""
+    head = text.translate(_DOT_ZERO)
+    if "□" in head:
+        return None
     if len(head) == 3 and (
         head[0] not in "二〇○OoＯ零0" or head[:2] in ("二〇", "二○", "二O", "二0", "二零")
     ):
-        return None, None  # 二〇_五: which digit was lost, 二〇二五 or 二〇〇五, is unknown
+        return None  # 二〇_五: 二〇二五 or 二〇〇五 is unknown; 一二二: which numerals were lost is unknown
     year = _year(head)
-    if year is None or not 1949 <= year <= 2100:
-        return None, None
-    if not parts_known or len(parts) != 3:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    written = (parts[1] + parts[2]).replace("□", "") or head
-    arabic = re.search(r"[0-9]", written) is not None
-    days = [
-        day
-        for month in _readings(parts[1], arabic)
-        for number in _readings(_placed(parts[2], arabic), arabic)
-        if (day := _date_value(year, month, number)) is not None
-    ]
-    if not days:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return min(days), max(days)
+    return year if year is not None and 1949 <= year <= 2100 else None
+
+
+@dataclass(frozen=True)
+class _Partial:
+    """What was read of a date read in part: its span when its year was read, else its month and day."""
+
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+def _partial(year_text: str, month_text: str | None, day_text: str | None) -> _Partial:
+    """A partly read date from its parts (None: not there, or possibly cut short). With its year: the days
+    that reading each □ as one or two characters can give, else its month(s), else the whole year. Without:
+    its month and day when each reads as one number."""
+    written = (month_text or "") + (day_text or "")
+    arabic = re.search(r"[0-9]", written.replace("□", "") or year_text) is not None
+    months = [m for m in _readings(month_text, arabic) if 1 <= m <= 12] if month_text else []
+    days = _readings(_placed(day_text, arabic), arabic) if day_text else []
+    year = _read_year(year_text)
+    if year is None:
+        month = months[0] if len(months) == 1 else None
+        day = days[0] if month is not None and len(days) == 1 else None
+        if day is not None and _date_value(2000, month, day) is None:  # 2000: a leap year
+            day = None
+        return _Partial(month=month, day=day)
+    found = [d for m in months for n in days if (d := _date_value(year, m, n)) is not None]
+    if found:
+        return _Partial(min(found), max(found))
+    if months:
+        last = dt.date(year + (max(months) == 12), max(months) % 12 + 1, 1) - dt.timedelta(days=1)
+        return _Partial(dt.date(year, min(months), 1), last)
+    return _Partial(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _split_partial(m: re.Match[str], raw: str) -> _Partial:
+    """The parts of a date matched as read in part: a doubtful one has all three; a line cut short its year
+    and a month closed by 月; a date with a part lost only its year."""
+    if m.group("lost") is not None:
+        return _partial(m.group("ly"), m.group("lm"), m.group("ld"))
+    parts = _PARTS.split(raw.strip().rstrip("日号").rstrip())
+    if len(parts) < 2:
+        return _Partial()
+    if m.group("doubt") is not None and len(parts) == 3:
+        return _partial(parts[0], parts[1], parts[2])
+    if m.group("fragment") is not None and re.search(r"月[ \t]*$", raw):
+        return _partial(parts[0], parts[1], None)
+    return _partial(parts[0], None, None)
 
 
 def _time(hour: str | None, minute: str | None) -> tuple[int, int] | None:
@@ -203,12 +245,13 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     raw = m.group().rstrip()
     if m.group("blank") is not None or m.group("blank_line") is not None:
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
-    if m.group("broken") is not None or m.group("doubt") is not None or m.group("fragment") is not None:
-        earliest, latest = _span(raw, parts_known=m.group("doubt") is not None)
-        return DateMatch(m.start(), m.start() + len(raw), raw, None, earliest=earliest, latest=latest)
+    if any(m.group(g) is not None for g in ("broken", "doubt", "fragment", "lost")):
+        return _in_part(m.start(), raw, _split_partial(m, raw))
     if m.group("y3") is not None or m.group("y") is not None or m.group("yd") is not None:
-        year = _year(m.group("y3") or m.group("y") or m.group("yd"))
-        value = _date_value(year, _num(m.group("m")), _num(m.group("d")))
+        year_text = m.group("y3") or m.group("y") or m.group("yd")
+        value = _date_value(_year(year_text), _num(m.group("m")), _num(m.group("d")))
+        if value is None:  # a day or month past the calendar (3月85日): the rest of it is read
+            return _in_part(m.start(), raw, _partial(year_text, m.group("m"), m.group("d")))
     else:
         year = int(m.group("iy")) if m.group("iy") else 2000 + int(m.group("iy3"))
         value = _date_value(year, int(m.group("im")), int(m.group("id")))
@@ -219,6 +262,19 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         value,
         start_time=_time(m.group("h"), m.group("mi")),
         end_time=_time(m.group("h2"), m.group("mi2")),
+    )
+
+
+def _in_part(start: int, raw: str, read: _Partial) -> DateMatch:
+    return DateMatch(
+        start,
+        start + len(raw),
+        raw,
+        None,
+        earliest=read.earliest,
+        latest=read.latest,
+        month=read.month,
+        day=read.day,
     )
 
 

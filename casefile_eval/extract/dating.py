@@ -297,6 +297,8 @@ def date_facts(dt_: DocText) -> list[DateFact]:
                 raw=item.match.raw,
                 earliest=item.match.earliest,
                 latest=item.match.latest,
+                month=item.match.month,
+                day=item.match.day,
                 label="落款" if item.luokuan else item.label,
                 role=role,
                 evidence=dt_.evidence(start + item.match.start, start + item.match.end),

@@ -53,6 +53,33 @@ class DatedFact:
 _CASE_DATE_ORDER = ("filed", "notified", "decided", "served", "closed")
 
 
+def is_partly_read(fact: DateFact) -> bool:
+    """True for a date written but read only in part: its span, or (its year lost) its month."""
+    return fact.earliest is not None or fact.month is not None
+
+
+def _yearless_days(
+    fact: DateFact, low: dt.date | None, high: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day between `low` and `high` that a date with a lost year can be: its month and
+    day (or any day of its month) in some year between them; (None, None) when either is unknown."""
+    if fact.month is None or low is None or high is None or low > high:
+        return None, None
+    days: list[dt.date] = []
+    for year in range(low.year, high.year + 1):
+        if fact.day is not None:
+            try:
+                first = last = dt.date(year, fact.month, fact.day)
+            except ValueError:
+                continue
+        else:
+            first = dt.date(year, fact.month, 1)
+            last = dt.date(year + fact.month // 12, fact.month % 12 + 1, 1) - dt.timedelta(days=1)
+        if first <= high and last >= low:
+            days += [max(first, low), min(last, high)]
+    return (min(days), max(days)) if days else (None, None)
+
+
 class CaseView:
     """Derived facts of one case, computed once and shared by every rule."""
 
@@ -90,16 +117,20 @@ class CaseView:
     def bounds(self, name: str) -> tuple[dt.date | None, dt.date | None]:
         """The first and last day a case date can be: the date itself when it was read; else the range of
         its partial read (a digit under a seal), narrowed by the dates around it (a decision is made after
-        the case was filed and its notice given, and before it is served and the case closed)."""
+        the case was filed and its notice given, and before it is served and the case closed). A date
+        whose year was lost (only its month and day read) is placed by the dates around it alone."""
         dated = self.date(name)
         if dated is not None:
             return dated.value, dated.value
         at = _CASE_DATE_ORDER.index(name)
         before = [d.value for n in _CASE_DATE_ORDER[:at] if (d := self.date(n)) is not None]
         after = [d.value for n in _CASE_DATE_ORDER[at + 1 :] if (d := self.date(n)) is not None]
-        own = self.partial(name)
-        lows = before + ([own.fact.earliest] if own and own.fact and own.fact.earliest else [])
-        highs = after + ([own.fact.latest] if own and own.fact and own.fact.latest else [])
+        own = self._partly_read(name)
+        fact = own[1] if own else None
+        if fact is not None and fact.earliest is None:
+            return _yearless_days(fact, max(before, default=None), min(after, default=None))
+        lows = before + ([fact.earliest] if fact and fact.earliest else [])
+        highs = after + ([fact.latest] if fact and fact.latest else [])
         return (max(lows) if lows else None), (min(highs) if highs else None)
 
     def law_date(self, name: str) -> dt.date | None:
@@ -113,14 +144,23 @@ class CaseView:
         return first
 
     def partial(self, name: str) -> DatedFact | None:
-        """The case date of that name written but read only in part (a digit under a seal), with the
-        document it is in; its value is the first day it can be (see `bounds` for the last)."""
+        """The case date of that name written but read only in part (a digit under a seal, a lost year),
+        with the document it is in; its value is the first day it can be (see `bounds` for the last).
+        None also when a lost year cannot be placed by the dates around it."""
+        own = self._partly_read(name)
+        if own is None:
+            return None
+        doc, fact = own
+        first = fact.earliest if fact.earliest is not None else self.bounds(name)[0]
+        return None if first is None else DatedFact(first, doc, fact)
+
+    def _partly_read(self, name: str) -> tuple[Document, DateFact] | None:
         docs, kinds = self._sources(name)
         for kind in kinds:
             for doc in docs:
                 for fact in doc.facts.dates:
-                    if fact.kind == kind and fact.value is None and fact.earliest is not None:
-                        return DatedFact(fact.earliest, doc, fact)
+                    if fact.kind == kind and fact.value is None and is_partly_read(fact):
+                        return doc, fact
         return None
 
     def _find_date(self, name: str) -> DatedFact | None:

@@ -34,6 +34,10 @@ D = dt.date
         ("二〇二三年十□月五日", D(2023, 11, 5), D(2023, 12, 5)),
         # month and day lost: only the year
         ("2025年月14日", D(2025, 1, 1), D(2025, 12, 31)),
+        # a day misread past reading (苏 for the numerals under a seal), or past the calendar: its month
+        ("二二六年二月苏日", D(2026, 2, 1), D(2026, 2, 28)),
+        ("2025年3月85日", D(2025, 3, 1), D(2025, 3, 31)),
+        ("二〇二四年四月卅日", D(2024, 4, 1), D(2024, 4, 30)),
     ],
 )
 def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, latest: D) -> None:
@@ -41,17 +45,42 @@ def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, late
     assert (match.raw, match.value, match.earliest, match.latest) == (raw, None, earliest, latest)
 
 
-def test_a_year_read_in_part_gives_no_span() -> None:
-    (match,) = find_dates("二二年九月二□七日")
-    assert (match.value, match.earliest, match.latest) == (None, None, None)
+@pytest.mark.parametrize(
+    ("raw", "month", "day"),
+    [
+        ("二二年九月二□七日", 9, 27),  # 二〇二四: 〇 and 四 lost; 十 under the seal
+        ("一二二年六月六日", 6, 6),  # which numerals of the year were lost is unknown
+        ("二一年七月十四白", 7, 14),  # 白 read for 日
+        ("二0二年七月□日", 7, None),  # 二〇二二 or 二〇〇二: the day lost too
+    ],
+)
+def test_a_year_read_in_part_gives_no_span_but_its_month_and_day(
+    raw: str, month: int, day: int | None
+) -> None:
+    (match,) = find_dates(raw)
+    assert (match.raw, match.value, match.earliest, match.latest, match.month, match.day) == (
+        raw,
+        None,
+        None,
+        None,
+        month,
+        day,
+    )
+
+
+def test_an_ordinal_year_in_a_sentence_is_no_date() -> None:
+    assert find_dates("自第二年六月三日起") == []
 
 
 def test_a_line_that_is_only_the_start_of_a_date_is_a_date_read_in_part() -> None:
     assert [(m.raw, m.value, m.earliest, m.latest) for m in find_dates("某局\n2023年8\n")] == [
         ("2023年8", None, D(2023, 1, 1), D(2023, 12, 31))
     ]
-    assert [(m.raw, m.earliest) for m in find_dates("遵义市汇川区教育局\n二〇五年六月")] == [
-        ("二〇五年六月", None)
+    assert [(m.raw, m.earliest, m.month) for m in find_dates("遵义市汇川区教育局\n二〇五年六月")] == [
+        ("二〇五年六月", None, 6)
+    ]
+    assert [(m.raw, m.earliest, m.latest) for m in find_dates("某局\n2023年8月\n")] == [
+        ("2023年8月", D(2023, 8, 1), D(2023, 8, 31))
     ]
     assert find_dates("〇五年") == []
     assert find_dates("共2023年8月") == []

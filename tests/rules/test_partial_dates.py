@@ -71,6 +71,29 @@ def test_a_span_over_a_law_change_picks_no_law() -> None:
     assert spanning.law_date("decided") is None
 
 
+def test_a_lost_year_is_placed_by_the_dates_around_it() -> None:
+    lost = {"kind": "decided", "value": None, "raw": "二二年九月二□七日", "month": 9, "day": 27}
+    view = _view(_case(lost, notified="2024-09-10", served="2024-10-12"))
+    assert view.bounds("decided") == (D(2024, 9, 27), D(2024, 9, 27))
+    assert view.law_date("decided") == D(2024, 9, 27)
+    placed = view.partial("decided")
+    assert placed is not None
+    assert placed.value == D(2024, 9, 27)
+    month_only = {"kind": "decided", "value": None, "raw": "二0二年七月□日", "month": 7}
+    view = _view(_case(month_only, filed="2022-03-14", served="2022-07-15"))
+    assert view.bounds("decided") == (D(2022, 7, 1), D(2022, 7, 15))
+
+
+def test_a_lost_year_without_a_date_on_either_side_stays_unplaced() -> None:
+    lost = {"kind": "decided", "value": None, "raw": "二二年九月二□七日", "month": 9, "day": 27}
+    view = _view(_case(lost, notified="2024-09-10"))
+    assert view.bounds("decided") == (None, None)
+    assert view.partial("decided") is None
+    assert view.law_date("decided") is None
+    contradicted = _view(_case(lost, notified="2024-10-01", served="2024-10-12"))
+    assert contradicted.bounds("decided") == (None, None)
+
+
 def test_a_read_date_is_its_own_bounds() -> None:
     whole = {"kind": "decided", "value": "2024-08-26", "raw": "2024年8月26日"}
     view = _view(_case(whole, notified="2024-08-01"))

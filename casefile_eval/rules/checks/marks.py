@@ -14,7 +14,7 @@ from casefile_eval.extract.text import norm
 from casefile_eval.model import Document, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_page, is_read, last_page
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
-from casefile_eval.rules.context import Hit, RuleContext
+from casefile_eval.rules.context import Hit, RuleContext, is_partly_read
 from casefile_eval.rules.registry import register_check
 from casefile_eval.segment.pagemarks import is_page_number_line
 from casefile_eval.textnorm import compact
@@ -167,7 +167,7 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue
         if dates and params.unreadable == "present":
             continue
-        if any(d.earliest is not None for d in dates):
+        if any(is_partly_read(d) for d in dates):
             continue  # written, read in part: the rules that need its day judge it over the days it can be
         if params.zone and _dated_zone(doc, params.zone):
             continue
