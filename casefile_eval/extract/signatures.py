@@ -71,6 +71,7 @@ _ID_FIELD = re.compile(
 )
 
 _TOKEN = re.compile(r"\S+")
+_BRACKET_READ = re.compile(r"[Cc]")
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
@@ -321,7 +322,8 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     signer = _NOISE.sub("", words)
     if inked and (len(signer) < min_chars or signer.isdigit()):
         return _Fill(True, None, False, None)
-    if len(signer) < min_chars or signer.isdigit():
+    # on a scan a lone C is the bracket of a blank "(　　)" read through noise (C )): the ink decides
+    if len(signer) < min_chars or signer.isdigit() or _BRACKET_READ.fullmatch(signer):
         return _Fill(False, None, False, None)
     tokens = [t for t in (_NOISE.sub("", w) for w in _NAME_GAP.split(words)) if t]
     names = len(tokens) if all(_LONE_NAME.fullmatch(t) for t in tokens) else None

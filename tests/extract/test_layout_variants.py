@@ -130,6 +130,23 @@ def test_ocr_read_handwriting_in_a_signature_zone_counts_as_a_mark() -> None:
     assert slots == [("被询问人签名", True, "ocr", 0.7), ("执法人员签名", False, "text", 1.0)]
 
 
+def test_a_blank_in_brackets_read_as_c_is_no_signature() -> None:
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="scan.pdf", page=5, confidence=0.9)
+        for t in ("送达回证", "受送达人：某某公司", "受送达人签名：C )", "送达人签名：C )")
+    ]
+    doc = Document(
+        type=T.SERVICE_RECEIPT,
+        title="送达回证",
+        source="scan.pdf",
+        pages=(5, 5),
+        confidence=1.0,
+        blocks=blocks,
+    )
+    slots = [(s.label, s.filled, s.method) for s in extract_document_facts(doc).signatures]
+    assert slots == [("受送达人签名", False, "text"), ("送达人签名", False, "text")]
+
+
 def test_date_with_a_part_lost_is_unreadable_not_missing() -> None:
     doc = lines_doc(
         [
