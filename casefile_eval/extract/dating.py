@@ -100,6 +100,7 @@ _OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|]
 _CLOSING_TAIL = re.compile(r"^[\s(（\[【)）\]】印章公签字名盖]*$")
 LOOKBACK_BLOCKS = 2
 _SIGN_HERE = re.compile(r"(?:签名|签字|签章|签批)[:：]?")
+_DATE_HERE = re.compile(r"(?:日期|时间)[:：]?")
 WRAP_REMNANT = 2
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
@@ -165,8 +166,8 @@ def _context(
         prev = dt_.squeezed(back)
         if len(prev) > SHORT_BLOCK or back in dated:
             break
-        if _SIGN_HERE.fullmatch(prev):  # "签名：" between the opinion and its date does not count
-            reach += 1
+        if not prev or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
+            reach += 1  # "签名：", an empty cell for the ink, "日期" before the date: not blocks of their own
         found, found_label = _tag(prev, strict=False)
         if found not in (None, "signed") or tag is None:
             tag, label = found, found_label

@@ -275,14 +275,32 @@ def _scan(dt_: DocText) -> list[_Slot]:
             label = squeeze(m.group())
             slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None, m.start()))
     explicit_roles = {s.role for s in slots if s.explicit}
-    # a bare role label (询问人：, 记录人：) is a slot on a signature row, i.e. beside an explicit label
-    signing_rows = {s.blocks[0] for s in slots if _SIGNING.search(s.label)}
+    # a bare role label (询问人：, 记录人：) is a slot on a signature row, i.e. beside an explicit label:
+    # in its line, in another cell of its table row (被询问人签名 | 执法人员 | 执法人员 | 记录人), or on the
+    # same printed line of the page
+    signing = [s.blocks[0] for s in slots if _SIGNING.search(s.label)]
     tail = len(dt_.blocks) * 2 // 3
     return [
         s
         for s in slots
-        if s.explicit or s.blocks[0] in signing_rows or (s.role not in explicit_roles and s.blocks[0] >= tail)
+        if s.explicit
+        or any(_same_row(dt_, s.blocks[0], i) for i in signing)
+        or (s.role not in explicit_roles and s.blocks[0] >= tail)
     ]
+
+
+def _same_row(dt_: DocText, a: int, b: int) -> bool:
+    """Whether two blocks stand in one row: the same block, cells of one table row, or lines of one page
+    whose heights overlap by half the smaller."""
+    if a == b:
+        return True
+    x, y = dt_.doc.blocks[a], dt_.doc.blocks[b]
+    if x.kind is BlockKind.CELL and y.kind is BlockKind.CELL and x.table is not None and x.row is not None:
+        return (x.table, x.row) == (y.table, y.row)
+    if x.bbox is None or y.bbox is None or x.page != y.page:
+        return False
+    overlap = min(x.bbox.bottom, y.bbox.bottom) - max(x.bbox.top, y.bbox.top)
+    return overlap >= 0.5 * min(x.bbox.bottom - x.bbox.top, y.bbox.bottom - y.bbox.top)
 
 
 def _drop_opinion(words: str) -> str:

@@ -39,7 +39,28 @@ _SCAN_TAGS = (
     MC + "Fallback",
     W + "del",
     W + "moveFrom",
+    W + "fldChar",
+    W + "instrText",
+    W + "fldSimple",
 )
+# Fields whose cached result is a page number Word lays out anew on every page ("第1页 共1页" in a footer
+# that is the same part on every page): the stale result is dropped, not read as text.
+_PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES"}
+
+
+def _page_field(instruction: str) -> bool:
+    words = instruction.split()
+    return bool(words) and words[0].upper() in _PAGE_FIELDS
+
+
+def _field_char(fields: list[list[str]], kind: str | None) -> None:
+    """Follow a complex field: begin opens it, separate starts its cached result, end closes it."""
+    if kind == "begin":
+        fields.append([""])
+    elif kind == "separate" and fields:
+        fields[-1].append("result")
+    elif kind == "end" and fields:
+        fields.pop()
 
 
 @dataclass
@@ -213,14 +234,24 @@ class StoryWalker:
 
     def _scan_into(self, p: etree._Element, para: _Para) -> None:
         skipped: etree._Element | None = None
+        fields: list[list[str]] = []  # open complex fields: [instruction, "result" once separated]
         for el in p.iter(*_SCAN_TAGS):
             if skipped is not None:
                 if _below(el, skipped, p):
                     continue
                 skipped = None
             tag = el.tag
-            if tag == W + "t":
-                if el.text:
+            if tag == W + "fldChar":
+                _field_char(fields, el.get(W + "fldCharType"))
+            elif tag == W + "instrText":
+                if fields:
+                    fields[-1][0] += el.text or ""
+            elif tag == W + "fldSimple":
+                if _page_field(el.get(W + "instr") or ""):
+                    skipped = el
+            elif tag == W + "t":
+                in_page_field = any(len(f) > 1 and _page_field(f[0]) for f in fields)
+                if el.text and not in_page_field:
                     para.text.append(el.text)
                     self.page_has_content = True
             elif tag == W + "tab":

@@ -37,7 +37,7 @@ RECORD_GAP = 0.4
 RECORD_PITCH = 1.3
 ALIGN_SLACK = 0.6  # line heights within which a value starts where a field name starts (flush left)
 _FIELD_END = re.compile(
-    r"(?:人|人员|签收|签名|签字|签章|盖章|捺印|时间|日期|地点|地址|方式|名称|文号|编号|号码|意见|单位|来源|案由"
+    r"(?:人|人员|签收|签名|签字|签章|盖章|捺印|时间|日期|地点|地址|方式|名称|文书|文件|文号|编号|号码|意见|单位|来源|案由"
     r"|事由|住所|电话|职务|证号|金额|数额|备注|情况|结果|依据|类别|类型|内容|理由|期限|机关|机构|部门)"
     r"$"
 )
@@ -92,11 +92,14 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
         ):
             continue
         value_rows = [below, *_same_columns_after(rows, blocks, table, row + 1, header)]
+        struck = [cells for cells in value_rows if _struck_out(blocks, cells)]
+        value_rows = [cells for cells in value_rows if cells not in struck] or value_rows
         start = order.index(header[0])
         if _records(blocks, value_rows, len(header)):
             pairs = (pair for cells in value_rows for pair in zip(header, cells, strict=True))
-            paired = [i for pair in pairs for i in pair]
-            order[start : start + len(header) + sum(map(len, value_rows))] = paired
+            paired = [i for pair in pairs for i in pair] + [i for cells in struck for i in cells]
+            spanned = len(header) + sum(map(len, value_rows)) + sum(map(len, struck))
+            order[start : start + spanned] = paired  # the field names are copied above every record
             continue
         below = [i for cells in value_rows for i in cells]
         cols = [float(blocks[i].col or 0) for i in header]
@@ -113,6 +116,11 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
         im if im.block_index is None else im.model_copy(update={"block_index": moved[im.block_index]})
         for im in images
     ]
+
+
+def _struck_out(blocks: list[Block], cells: list[int]) -> bool:
+    """A spare row of a grid struck through: every cell empty or a stroke ("／", "—")."""
+    return all(_STROKE.fullmatch(compact(blocks[i].text)) for i in cells)
 
 
 def _records(blocks: list[Block], value_rows: list[list[int]], width: int) -> bool:
@@ -163,7 +171,8 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")
 # a cell that asks for a signature or a date under a grid's field name, not a field of its own
 _SIGN_HERE = re.compile(r"^\s*(?:签名|签字|签章|盖章|日期)\s*[:：]")
-_BLANK = re.compile(r"[\s_＿()（）/／]")  # an empty slot: "（　　）", "＿＿＿", "/"
+_BLANK = re.compile(r"[\s_＿()（）/／]")
+_STROKE = re.compile(r"[/／\\＼—－\-_＿]*")  # an empty slot: "（　　）", "＿＿＿", "/"
 # a date in a first column (a step's date, "p.2 2024.02.07" with a page mark read into it): no record opens
 _HOLDS_DATE = re.compile(
     r"(?:19|20)[0-9]{2}\s*[年.\-/]\s*[0-9]{1,2}|^[0-9〇○零一二三四五六七八九十年月日号时分.\-/:：]+$"

@@ -131,17 +131,18 @@ def _offset(
     after_page: int,
     type_on_page: Callable[[int], TitleMatch | None],
 ) -> int:
-    """Physical minus printed page number: from printed numbers, else the best fit with the titles."""
+    """Physical minus printed page number: the best fit with the titles heading the pages, the archive's
+    printed page numbers first among equals. (Printed numbers alone can mislead: a 笔录 numbering its own
+    pages "— 1 —", "— 2 —" is not the archive's numbering.)"""
     known = sorted(p.number - p.printed_number for p in pages if p.printed_number is not None)
-    if known:
-        return known[len(known) // 2]
-    best_offset, best_score = after_page, -1
-    for offset in [after_page, *range(0, min(len(pages), 12))]:
-        score = 0
-        for entry in entries:
-            found = type_on_page(entry.first + offset)
-            if found is not None and found.type is entry.match.type:
-                score += 1
-        if score > best_score:
-            best_offset, best_score = offset, score
-    return best_offset
+    candidates = [known[len(known) // 2]] if known else []
+    candidates += [after_page, *range(0, min(len(pages), 12))]
+
+    def fit(offset: int) -> int:
+        return sum(
+            1
+            for entry in entries
+            if (found := type_on_page(entry.first + offset)) is not None and found.type is entry.match.type
+        )
+
+    return max(candidates, key=fit)  # max keeps the first of equals

@@ -84,10 +84,13 @@ def test_a_grid_column_is_looked_at_over_every_record_and_faded_rules_are_no_ink
 
 
 def test_a_narrow_zone_between_a_label_cell_and_its_value_cell_holds_no_rule_as_ink() -> None:
-    """询问人 | 马骏 执法证件号：… / 记录人 | 吴丽萍 执法证件号：…: the zone after 记录人 ends where the printed
-    field begins; the table's rules crossing it there are cut short by the zone, not by the table."""
+    """询问人 | 马骏 执法证件号：… / 记录人 | 吴丽萍 执法证件号：…: the zone after 记录人 ends where the
+    printed field begins; the table's rules crossing it there are cut short by the zone, not by the table."""
     image, draw = _page()
-    rows = [("询问人", "马骏执法证件号：浙C0521000317", 351), ("记录人", "吴丽萍执法证件号：浙C0521000322", 397)]
+    rows = [
+        ("询问人", "马骏执法证件号：浙C0521000317", 351),
+        ("记录人", "吴丽萍执法证件号：浙C0521000322", 397),
+    ]
     lines = []
     for label, value, top in rows:
         label_box = OcrBox(label, (201.0, float(top), 282.0, top + 34.0), 1.0)

@@ -89,3 +89,42 @@ def test_page_break_before_off_is_ignored(tmp_path: Path) -> None:
     doc.save(path)
     [pf] = parse_path(path, ocr=False)
     assert [(b.text, b.page) for b in pf.blocks] == [("甲", 1), ("乙", 1), ("丙", 2)]
+
+
+def test_page_number_fields_in_a_footer_are_not_read_as_text(tmp_path: Path) -> None:
+    """A footer "第{PAGE}页（共{NUMPAGES}页）" is one part shown on every page: the numbers Word cached in it
+    are stale (here 1 of 1 on a two-page record) and would end the document after its first page."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    doc.add_paragraph("询问笔录").add_run().add_break(WD_BREAK.PAGE)
+    doc.add_paragraph("问：还有补充吗？")
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def field(instr: str, cached: str) -> list[str]:
+        return [
+            f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {ns}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
+            f'<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+            f"<w:r {ns}><w:t>{cached}</w:t></w:r>",
+            f'<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>',
+        ]
+
+    footer = doc.sections[0].footer.paragraphs[0]
+    for xml in [
+        f"<w:r {ns}><w:t>第</w:t></w:r>",
+        *field("PAGE", "1"),
+        f"<w:r {ns}><w:t>页（共</w:t></w:r>",
+        f'<w:fldSimple {ns} w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>',
+        f"<w:r {ns}><w:t>页）</w:t></w:r>",
+        *field("DATE", "2024年5月6日"),
+    ]:
+        footer._p.append(parse_xml(xml))
+    path = tmp_path / "fields.docx"
+    doc.save(path)
+    [pf] = parse_path(path, ocr=False)
+    assert [(b.kind, b.text) for b in pf.blocks if b.kind is BlockKind.FOOTER] == [
+        (BlockKind.FOOTER, "第页（共页）2024年5月6日")
+    ]

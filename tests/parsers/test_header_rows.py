@@ -166,3 +166,57 @@ def test_approval_steps_side_by_side_stay_one_record() -> None:
         "同意立案。",
         "签名：",
     ]
+
+
+def test_a_struck_out_spare_row_is_no_record() -> None:
+    """送达文书 | 受送达人 | 送达时间 | 送达方式 | 收件人签收 | 送达人 over one record and a spare row struck
+    through with "／": one record, the strokes left after it."""
+    blocks = cells(
+        [
+            ["送达文书", "受送达人", "送达时间", "送达方式", "收件人签收", "送达人"],
+            ["行政处罚决定书津文旅罚（2022）第17号", "孟庆丰", "2022年6月2日15时40分", "直接送达", "", ""],
+            ["／", "／", "／", "／", "／", "／"],
+        ]
+    )
+    ordered, _ = grid_reading_order(blocks, [])
+    assert [b.text for b in ordered] == [
+        "送达文书",
+        "行政处罚决定书津文旅罚（2022）第17号",
+        "受送达人",
+        "孟庆丰",
+        "送达时间",
+        "2022年6月2日15时40分",
+        "送达方式",
+        "直接送达",
+        "收件人签收",
+        "",
+        "送达人",
+        "",
+        *["／"] * 6,
+    ]
+
+
+def test_records_with_a_struck_out_row_keep_what_follows_the_grid() -> None:
+    blocks = cells(
+        [
+            ["检查人员", "执法证号"],
+            ["储丹", "34080326011"],
+            ["方磊", "34080326024"],
+            ["—", "—"],
+        ]
+    )
+    blocks.append(Block(kind=BlockKind.PARAGRAPH, text="记录人：汪洋", source="a.docx"))
+    ordered, _ = grid_reading_order(blocks, [])
+    assert [b.text for b in ordered] == [
+        "检查人员",
+        "储丹",
+        "执法证号",
+        "34080326011",
+        "检查人员",
+        "方磊",
+        "执法证号",
+        "34080326024",
+        "—",
+        "—",
+        "记录人：汪洋",
+    ]

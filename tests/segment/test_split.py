@@ -315,3 +315,22 @@ def test_toc_rows_pointing_past_their_titles_do_not_type_the_pages() -> None:
         (T.EVIDENCE, (5, 5), "labels"),
         (T.DECISION, (6, 6), "title"),
     ]
+
+
+def test_a_records_own_page_numbers_do_not_place_the_toc() -> None:
+    """A 笔录 numbering its own pages "— 1 —", "— 2 —" is not the archive's numbering: the 目录 counts
+    from the page after it, as the titles show."""
+    pages = [
+        ["卷内目录", "1 立案审批表 1", "2 询问笔录 2-3", "3 行政处罚决定书 4"],
+        ["立案审批表", "当事人：某某药房"],
+        ["询问笔录", "问：你是否申请回避？", "— 1 —"],
+        ["问：药品从哪里进的？", "答：供应站。", "— 2 —"],
+        ["行政处罚决定书", BODY],
+    ]
+    docs = split_documents([pdf(pages, printed={3: 1, 4: 2})])
+    assert summary(docs) == [
+        (T.TOC, "卷内目录", (1, 1), "title"),
+        (T.FILING_APPROVAL, "立案审批表", (2, 2), "toc"),
+        (T.INQUIRY_RECORD, "询问笔录", (3, 4), "toc"),
+        (T.DECISION, "行政处罚决定书", (5, 5), "toc"),
+    ]

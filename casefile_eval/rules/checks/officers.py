@@ -180,19 +180,28 @@ def _short_slots(
     doc: Document, role: Role | None, min_count: int
 ) -> Iterator[tuple[int | None, SignatureSlot, int, int]]:
     """(page, slot, officers needed, signatures counted) for each signed slot holding too few: fewer than
-    the officers its field names, or fewer than the same slot holds on another page of the record."""
+    the officers its field names, or fewer than the same slot holds on another page of the record. Slots of
+    one name on one page are one slot (a footer row 执法人员 | 执法人员, one cell for each officer); a page
+    where one of them is blank is left to the rules on blank slots."""
     fields: dict[str, set[str]] = {}
     for officer in doc.facts.officers:
         if officer.named_as and is_person_name(officer.name):
             fields.setdefault(officer.named_as, set()).add(officer.name)
+    pages: dict[tuple[int | None, str], list[SignatureSlot]] = {}
+    for slot in doc.facts.signatures:
+        if slot.role == role:
+            key = (slot.evidence.page if slot.evidence else None, compact(slot.label))
+            pages.setdefault(key, []).append(slot)
+    counted = {
+        key: sum(s.count or 0 for s in slots)
+        for key, slots in pages.items()
+        if all(s.filled is True and s.count is not None for s in slots)
+    }
     most: dict[str, int] = {}  # the most signatures any page's slot of that name holds
-    for slot in doc.facts.signatures:
-        if slot.role == role and slot.filled is True and slot.count is not None:
-            most[compact(slot.label)] = max(most.get(compact(slot.label), 0), slot.count)
-    for slot in doc.facts.signatures:
-        if slot.role != role or slot.filled is not True or slot.count is None:
-            continue
-        label = compact(slot.label)
+    for (_, label), count in counted.items():
+        most[label] = max(most.get(label, 0), count)
+    for (page, label), count in counted.items():
         needed = min(max(_named_for(label, fields), most[label]), min_count)
-        if slot.count < needed:
-            yield fact_page(doc, slot.evidence.page if slot.evidence else None), slot, needed, slot.count
+        if count < needed:
+            slot = pages[(page, label)][0]
+            yield fact_page(doc, page), slot, needed, count
