@@ -9,6 +9,7 @@ from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
+from casefile_eval.parsers.vertical_labels import join_vertical_labels
 
 OCR_REASON = "ocr"
 
@@ -26,17 +27,19 @@ def _bbox(box: Box, scale: float) -> BBox:
 
 
 def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) -> list[Block]:
-    return [
-        Block(
-            kind=BlockKind.LINE,
-            text=line.text,
-            source=source,
-            page=number,
-            bbox=_bbox(line.box, result.scale),
-            confidence=round(line.confidence, 4),
-        )
-        for line in lines
-    ]
+    return join_vertical_labels(
+        [
+            Block(
+                kind=BlockKind.LINE,
+                text=line.text,
+                source=source,
+                page=number,
+                bbox=_bbox(line.box, result.scale),
+                confidence=round(line.confidence, 4),
+            )
+            for line in lines
+        ]
+    )
 
 
 def _marks(

@@ -18,6 +18,7 @@ from casefile_eval.parsers.common import check_pages, empty, unreadable
 from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.pdf_images import page_images
 from casefile_eval.parsers.pdf_text import Line, grid_lines, ocr_reason, page_lines, printed_number
+from casefile_eval.parsers.vertical_labels import join_vertical_labels
 
 
 def parse_pdf(path: Path, source: str, sha256: str) -> ParsedFile:
@@ -86,8 +87,12 @@ def _read_page(
     if reason is None:
         grid, placements = grid_lines(lines)
         blocks.extend(
-            Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
-            for ln in grid
+            join_vertical_labels(
+                [
+                    Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
+                    for ln in grid
+                ]
+            )
         )
     for item in found:
         if reason is not None and item.full_page:
