@@ -206,7 +206,8 @@ def test_prior_notice_closing_and_extension() -> None:
     assert [(s.method, s.confidence) for s in facts.seals] == [("text_mark", 0.5)]
     assert kinds(closing()) == [
         (DateKind.SIGNED, dt.date(2024, 5, 5), Role.OFFICER),
-        (DateKind.CLOSED, dt.date(2024, 5, 6), None),
+        # the date in the row under the head's opinion, past the empty first cell, is the head's
+        (DateKind.CLOSED, dt.date(2024, 5, 6), Role.APPROVER),
     ]
     ext = doc_from_lines(
         [
