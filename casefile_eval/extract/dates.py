@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 
 from casefile_eval.extract.cnnum import cn_to_int, digit_string
@@ -213,8 +214,8 @@ def _partial(year_text: str, month_text: str | None, day_text: str | None) -> _P
     if found:
         return _Partial(min(found), max(found))
     if months:
-        last = dt.date(year + (max(months) == 12), max(months) % 12 + 1, 1) - dt.timedelta(days=1)
-        return _Partial(dt.date(year, min(months), 1), last)
+        last = max(months)
+        return _Partial(dt.date(year, min(months), 1), dt.date(year, last, monthrange(year, last)[1]))
     return _Partial(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 

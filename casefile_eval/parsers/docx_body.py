@@ -53,12 +53,20 @@ def _page_field(instruction: str) -> bool:
     return bool(words) and words[0].upper() in _PAGE_FIELDS
 
 
-def _field_char(fields: list[list[str]], kind: str | None) -> None:
+@dataclass
+class _Field:
+    """A complex field being read: its instruction, and whether its cached result has begun."""
+
+    instruction: str = ""
+    in_result: bool = False
+
+
+def _field_char(fields: list[_Field], kind: str | None) -> None:
     """Follow a complex field: begin opens it, separate starts its cached result, end closes it."""
     if kind == "begin":
-        fields.append([""])
+        fields.append(_Field())
     elif kind == "separate" and fields:
-        fields[-1].append("result")
+        fields[-1].in_result = True
     elif kind == "end" and fields:
         fields.pop()
 
@@ -234,7 +242,7 @@ class StoryWalker:
 
     def _scan_into(self, p: etree._Element, para: _Para) -> None:
         skipped: etree._Element | None = None
-        fields: list[list[str]] = []  # open complex fields: [instruction, "result" once separated]
+        fields: list[_Field] = []  # the complex fields open at this point, innermost last
         for el in p.iter(*_SCAN_TAGS):
             if skipped is not None:
                 if _below(el, skipped, p):
@@ -245,12 +253,12 @@ class StoryWalker:
                 _field_char(fields, el.get(W + "fldCharType"))
             elif tag == W + "instrText":
                 if fields:
-                    fields[-1][0] += el.text or ""
+                    fields[-1].instruction += el.text or ""
             elif tag == W + "fldSimple":
                 if _page_field(el.get(W + "instr") or ""):
                     skipped = el
             elif tag == W + "t":
-                in_page_field = any(len(f) > 1 and _page_field(f[0]) for f in fields)
+                in_page_field = any(f.in_result and _page_field(f.instruction) for f in fields)
                 if el.text and not in_page_field:
                     para.text.append(el.text)
                     self.page_has_content = True

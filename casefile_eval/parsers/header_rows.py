@@ -171,8 +171,8 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 _LABELLED_LINE = re.compile(r"^\S{1,8}[:：]")
 # a cell that asks for a signature or a date under a grid's field name, not a field of its own
 _SIGN_HERE = re.compile(r"^\s*(?:签名|签字|签章|盖章|日期)\s*[:：]")
-_BLANK = re.compile(r"[\s_＿()（）/／]")
-_STROKE = re.compile(r"[/／\\＼—－\-_＿]*")  # an empty slot: "（　　）", "＿＿＿", "/"
+_BLANK = re.compile(r"[\s_＿()（）/／]")  # an empty slot: "（　　）", "＿＿＿", "/"
+_STROKE = re.compile(r"[/／\\＼—－\-_＿]*")  # a cell struck through: "／", "—", or nothing
 # a date in a first column (a step's date, "p.2 2024.02.07" with a page mark read into it): no record opens
 _HOLDS_DATE = re.compile(
     r"(?:19|20)[0-9]{2}\s*[年.\-/]\s*[0-9]{1,2}|^[0-9〇○零一二三四五六七八九十年月日号时分.\-/:：]+$"

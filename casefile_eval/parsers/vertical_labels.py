@@ -14,7 +14,7 @@ import re
 import statistics
 from itertools import pairwise
 
-from casefile_eval.model import Block, BlockKind
+from casefile_eval.model import BBox, Block, BlockKind
 from casefile_eval.parsers.header_rows import is_field_name
 
 _LEAD = re.compile(r"^([\u4e00-\u9fff])(?:\s+|$)")
@@ -27,37 +27,41 @@ PITCH_SLACK = 0.5  # line heights by which a step may differ from the run's usua
 def join_vertical_labels(blocks: list[Block]) -> list[Block]:
     """The page's LINE blocks with each field name written one character a line put back together."""
     out = list(blocks)
-    run: list[int] = []
+    run: list[tuple[int, BBox]] = []  # the lines of the current run, with their boxes
     for index, block in enumerate(blocks):
-        if run and not _continues(blocks[run[-1]], block, blocks[run[0]]):
+        box = _lead_box(block)
+        if run and (box is None or block.page != blocks[run[-1][0]].page or not _continues(run, box)):
             _restore(out, run)
             run = []
-        if _lead_char(block) is not None:
-            run.append(index)
+        if box is not None:
+            run.append((index, box))
     _restore(out, run)
     return out
 
 
-def _lead_char(block: Block) -> str | None:
-    if block.kind is not BlockKind.LINE or block.bbox is None:
+def _lead_box(block: Block) -> BBox | None:
+    """The box of a line that starts with one Han character standing alone, else None."""
+    if block.kind is not BlockKind.LINE or block.bbox is None or not _LEAD.match(block.text):
         return None
-    m = _LEAD.match(block.text)
-    return m.group(1) if m else None
+    return block.bbox
 
 
-def _continues(last: Block, block: Block, first: Block) -> bool:
-    if _lead_char(block) is None or last.bbox is None or block.bbox is None or first.bbox is None:
-        return False
-    height = max(first.bbox.bottom - first.bbox.top, 1.0)
-    flush = abs(block.bbox.x0 - first.bbox.x0) <= ALIGN * height
-    gap = block.bbox.top - last.bbox.bottom
-    return block.page == last.page and flush and -0.5 * height < gap <= MAX_GAP * height
+def _height(box: BBox) -> float:
+    return max(box.bottom - box.top, 1.0)
 
 
-def _restore(out: list[Block], run: list[int]) -> None:
+def _continues(run: list[tuple[int, BBox]], box: BBox) -> bool:
+    """Whether a line goes on a run: flush under its first line, close under its last."""
+    first, last = run[0][1], run[-1][1]
+    height = _height(first)
+    gap = box.top - last.bottom
+    return abs(box.x0 - first.x0) <= ALIGN * height and -0.5 * height < gap <= MAX_GAP * height
+
+
+def _restore(out: list[Block], run: list[tuple[int, BBox]]) -> None:
     """Put back the field names of a run of one-character line starts, split where the pitch breaks."""
-    for part in _even_parts(out, run):
-        word = "".join(_lead_char(out[i]) or "" for i in part)
+    for part in _even_parts(run):
+        word = "".join(out[i].text[0] for i in part)
         if len(part) < MIN_CHARS or not is_field_name(word):
             continue
         for k, i in enumerate(part):
@@ -66,21 +70,19 @@ def _restore(out: list[Block], run: list[int]) -> None:
             out[i] = out[i].model_copy(update={"text": text})
 
 
-def _even_parts(blocks: list[Block], run: list[int]) -> list[list[int]]:
-    """The run cut where a step between two lines differs from the usual step (one cell ends, the next
-    begins)."""
-    if len(run) < 2:
-        return [run] if run else []
-    tops = [b.bbox.top for i in run if (b := blocks[i]).bbox is not None]
-    steps = [b - a for a, b in pairwise(tops)]
-    usual = statistics.median(steps)
-    first = blocks[run[0]].bbox
-    height = (first.bottom - first.top) if first is not None else 1.0
-    parts, current = [], [run[0]]
-    for i, step in zip(run[1:], steps, strict=True):
+def _even_parts(run: list[tuple[int, BBox]]) -> list[list[int]]:
+    """The run's line indices cut where a step between two lines differs from the usual step (one cell
+    ends, the next begins)."""
+    if not run:
+        return []
+    steps = [b.top - a.top for (_, a), (_, b) in pairwise(run)]
+    usual = statistics.median(steps) if steps else 0.0
+    height = _height(run[0][1])
+    parts, current = [], [run[0][0]]
+    for (index, _), step in zip(run[1:], steps, strict=True):
         if abs(step - usual) > PITCH_SLACK * height:
             parts.append(current)
             current = []
-        current.append(i)
+        current.append(index)
     parts.append(current)
     return parts

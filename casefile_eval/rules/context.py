@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,7 @@ def _yearless_days(
                 continue
         else:
             first = dt.date(year, fact.month, 1)
-            last = dt.date(year + fact.month // 12, fact.month % 12 + 1, 1) - dt.timedelta(days=1)
+            last = dt.date(year, fact.month, monthrange(year, fact.month)[1])
         if first <= high and last >= low:
             days += [max(first, low), min(last, high)]
     return (min(days), max(days)) if days else (None, None)
