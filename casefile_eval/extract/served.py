@@ -10,8 +10,9 @@ from casefile_eval.codes import DocumentType
 from casefile_eval.extract.numbers import find_numbers
 from casefile_eval.extract.text import DocText, squeeze
 
-_LABEL = re.compile(
-    r"(?:送达|受送达)?(?:的)?(?:法律)?(?:文书|文件)名称(?:及文号|、文号)?[:：]?|送达(?:的)?(?:法律)?(?:文书|文件)[:：]"
+_LABEL = re.compile(  # "送达文书" alone on its line: a grid's field name over its value
+    r"(?:送达|受送达)?(?:的)?(?:法律)?(?:文书|文件)名称(?:及文号|、文号)?[:：]?"
+    r"|送达(?:的)?(?:法律)?(?:文书|文件)(?:[:：]|$)"
 )
 # A row flattened into a line keeps only a gap between label and value ("送达文书  行政处罚决定书").
 _ROW_LABEL = re.compile(

@@ -92,6 +92,7 @@ ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
 MAX_SIGNER = 20
 VALUE_REACH = 2.0  # line heights between a PDF label line and a value line below it
+CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle under the name)
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 
@@ -112,7 +113,7 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     value = rest[: nxt.start()] if nxt else rest
     if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks):
         return value, (index,)
-    if not _below(dt_, index, index + 1):
+    if not _below(dt_, index, index + 1) and not _in_cell_below(dt_, index, index + 1):
         return "", (index,)
     following = dt_.blocks[index + 1]
     row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
@@ -162,6 +163,18 @@ def _below(dt_: DocText, i: int, j: int, reach: float = VALUE_REACH) -> bool:
         return False
     height = a.bbox.bottom - a.bbox.top
     return b.bbox.top - a.bbox.bottom <= reach * height
+
+
+def _in_cell_below(dt_: DocText, i: int, j: int) -> bool:
+    """Whether line j stands in the cell under the field name on line i (a grid's row of field names over
+    tall cells, the name signed in the middle of its cell): on the same page, its middle under the name
+    and at most CELL_REACH line heights below it."""
+    a, b = dt_.doc.blocks[i].bbox, dt_.doc.blocks[j].bbox
+    if a is None or b is None or dt_.doc.blocks[i].page != dt_.doc.blocks[j].page:
+        return False
+    height = a.bottom - a.top
+    middle = (b.x0 + b.x1) / 2
+    return a.x0 - height <= middle <= a.x1 + height and b.top - a.bottom <= CELL_REACH * height
 
 
 def _cut_label(text: str) -> str:
@@ -277,14 +290,18 @@ def _scan(dt_: DocText) -> list[_Slot]:
     explicit_roles = {s.role for s in slots if s.explicit}
     # a bare role label (询问人：, 记录人：) is a slot on a signature row, i.e. beside an explicit label:
     # in its line, in another cell of its table row (被询问人签名 | 执法人员 | 执法人员 | 记录人), or on the
-    # same printed line of the page
-    signing = [s.blocks[0] for s in slots if _SIGNING.search(s.label)]
+    # same printed line of the page; not where that row asks the same role to sign under a label of its
+    # own (受送达人 | … | 收件人签收: the bare label is the addressee's name)
+    signing = [s for s in slots if _SIGNING.search(s.label)]
     tail = len(dt_.blocks) * 2 // 3
     return [
         s
         for s in slots
         if s.explicit
-        or any(_same_row(dt_, s.blocks[0], i) for i in signing)
+        or (
+            any(_same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
+            and not any(t.role is s.role and _same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
+        )
         or (s.role not in explicit_roles and s.blocks[0] >= tail)
     ]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.text import DocText
@@ -32,6 +33,8 @@ KIND_CONFIDENCE = {
 }
 SIGNATURE_MAX_WIDTH = 170.0  # points (≈6 cm): wider than this, a neighbour image is not a signature
 SIGNATURE_MAX_HEIGHT = 85.0  # points (≈3 cm)
+BESIDE_VALUE = 4.0  # line heights left of ink beyond which its nearest line is not where it was written...
+UNDER_REACH = 5.0  # ...and it may hang this many line heights under the label line of its cell
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 _GAP = re.compile(r"\s+")
 
@@ -97,6 +100,9 @@ def _along_line(
         return None
     labels = sorted(zip(xs, owners, strict=True))
     em = _line_height(dt_, places[owners[0]].blocks[0])
+    below = _under_columns(dt_, places, owners, images, xs)
+    if below is not None:
+        return below
     chosen: list[int] = [0] * len(images)
     last = -1
     for i in sorted(range(len(images)), key=lambda i: centres[i]):
@@ -107,6 +113,33 @@ def _along_line(
         chosen[i] = labels[n][1]
         last = n
     return chosen
+
+
+def _under_columns(
+    dt_: DocText, places: list[Place], owners: list[int], images: list[ImageItem], xs: list[float]
+) -> list[int] | None:
+    """Where every image lies wholly below the line of labels (a grid's row of field names,
+    "受送达人签名或盖章 送达人签名", with the ink in the cells under them): each image to the label whose
+    column holds its centre, a column reaching halfway to the next label. None when an image stands on
+    the line itself (ink written after its label goes to the label on its left, see `_along_line`)."""
+    index = places[owners[0]].blocks[0]
+    line = dt_.doc.blocks[index].bbox
+    boxes = [im.bbox for im in images if im.bbox is not None]
+    if line is None or len(boxes) != len(images) or any(box.top < line.bottom for box in boxes):
+        return None
+    text = dt_.doc.blocks[index].text
+    right = _label_xs(dt_, index, [_token_end(text, places[k].start) for k in owners])
+    if right is None:
+        return None
+    labels = sorted(zip(xs, right, owners, strict=True))
+    cuts = [(end + start) / 2 for (_, end, _), (start, _, _) in pairwise(labels)]
+    return [labels[sum(_centre_x(box) >= cut for cut in cuts)][2] for box in boxes]
+
+
+def _token_end(text: str, start: int) -> int:
+    """Offset just past the label that starts at `start`: the next white space or the end of the text."""
+    gap = _GAP.search(text, start)
+    return gap.start() if gap else len(text)
 
 
 def _line_height(dt_: DocText, index: int) -> float:
@@ -141,17 +174,21 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> 
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         return below or [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
     beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
-    return beside or _under_label_line(dt_, places, image)
+    return beside or _under_label_line(dt_, places, image, b)
 
 
-def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
-    """On a PDF page, the unsigned slot whose label line the image hangs right under (its top within two
+def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> list[int]:
+    """On a PDF page, the unsigned slots whose label line the image hangs right under (its top within two
     line heights below the line, overlapping it across): ink written below a label that stands alone on
     its line or ends it ("法制审核人员", "同意立案。 签名："), whatever line the image is nearest to (a
-    date or a 证号 beside the ink)."""
+    date or a 证号 beside the ink). Where that nearest line stands well left of the image (a date in the
+    next cell), the ink may hang lower in its tall cell (UNDER_REACH). Several slots of one label line
+    ("受送达人签名或盖章 送达人签名") are all given, to be told apart by x."""
     box = image.bbox
     if box is None:
         return []
+    nearest = dt_.doc.blocks[b].bbox
+    aside = nearest is not None and box.x0 - nearest.x1 > BESIDE_VALUE * (nearest.bottom - nearest.top)
     best: list[tuple[float, int]] = []
     for k, place in enumerate(places):
         line = dt_.doc.blocks[place.blocks[-1]].bbox
@@ -159,9 +196,10 @@ def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem) -> li
             continue
         gap = box.top - line.bottom
         height = line.bottom - line.top
-        if -0.5 * height <= gap <= 2 * height and box.x0 < line.x1 and box.x1 > line.x0:
+        reach = (UNDER_REACH if aside else 2) * height
+        if -0.5 * height <= gap <= reach and box.x0 < line.x1 and box.x1 > line.x0:
             best.append((gap, k))
-    return [min(best)[1]] if best else []
+    return [k for gap, k in best if gap == min(best)[0]]
 
 
 def _accepts(place: Place, image: ImageItem, own: bool) -> bool:

@@ -36,6 +36,11 @@ SIGN_ROW_GAP = 6.0  # ...and above a row of "签名：" at the foot of tall cell
 RECORD_GAP = 0.4
 RECORD_PITCH = 1.3
 ALIGN_SLACK = 0.6  # line heights within which a value starts where a field name starts (flush left)
+HEAD_TAIL_DROP = 0.3  # a field name's wrapped tail starts more than this many line heights below its top...
+HEAD_TAIL_GAP = 1.0  # ...and at most this many below its bottom
+WRAP_GAP = 1.0  # a cell's wrapped line starts at most this many line heights below the line before it...
+WRAP_MIN_CHARS = 5  # ...which holds this many characters at least...
+WRAP_FULL = 0.8  # ...and is at least this share of the widest line of its column
 _FIELD_END = re.compile(
     r"(?:人|人员|签收|签名|签字|签章|盖章|捺印|时间|日期|地点|地址|方式|名称|文书|文件|文号|编号|号码|意见|单位|来源|案由"
     r"|事由|住所|电话|职务|证号|金额|数额|备注|情况|结果|依据|类别|类型|内容|理由|期限|机关|机构|部门)"
@@ -43,6 +48,7 @@ _FIELD_END = re.compile(
 )
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")  # 当事人（签名）, 沈国华（法定代表人）
 _NOT_A_LABEL = re.compile(r"[0-9０-９，。；,;、]")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def is_field_name(text: str) -> bool:
@@ -210,69 +216,129 @@ def read_grids(
     placements: list[Placement] = [[] for _ in lines]
     index = 0
     while index < len(lines):
-        heads = list(parts_of(lines[index]))
-        values = _value_lines(lines, index, parts_of, box_of, text_of)
+        heads, taken = _header(lines, index, parts_of, box_of, text_of)
+        values = _value_lines(lines, index + taken, heads, parts_of, box_of, text_of) if heads else []
         if not values:
             placements[index] = [(float("-inf"), len(out))]
             out.append(lines[index])
             index += 1
             continue
-        spans = [(box_of(p)[0], box_of(p)[2]) for p in heads]
+        spans = [(_group_box(head, box_of)[0], _group_box(head, box_of)[2]) for head in heads]
         edges = _column_edges(spans, [box_of(p) for value in values for p in parts_of(value)])
-        starts = _record_starts(values, parts_of, box_of, text_of, edges)
-        if starts:
-            grid = _Grid(parts_of, box_of, make, shift, edges)
-            _read_records(out, placements, index, heads, values, starts, grid)
-            index += len(values) + 1
-            continue
-        for column, head in enumerate(heads):
-            latest = len(out)
-            placements[index].append((edges[column], latest))
-            out.append(make([head]))
-            for offset, value in enumerate(values, start=1):
-                mine = [p for p in parts_of(value) if _column(edges, box_of(p)) == column]
-                if mine:
-                    latest = len(out)
-                    out.append(make(mine))
-                placements[index + offset].append((edges[column], latest))
-        index += len(values) + 1
+        grid = _Grid(parts_of, box_of, text_of, make, shift, edges)
+        starts = _record_starts(values, grid)
+        header = list(range(index, index + taken))  # the header row's lines (a wrapped field name's tail)
+        _read_records(out, placements, header, heads, values, starts or [0], grid)
+        index += taken + len(values)
     return out, placements
 
 
-def _record_starts(
-    values: Sequence[L],
+def _header(
+    lines: Sequence[L],
+    index: int,
     parts_of: Callable[[L], Sequence[P]],
     box_of: Callable[[P], Box],
     text_of: Callable[[P], str],
-    edges: list[float],
-) -> list[int]:
+) -> tuple[list[list[P]], int]:
+    """The field names of a header row at `index` (each the parts of one cell, top to bottom) and how many
+    lines the row takes, or ([], 0). A field name too long for its cell wraps: its tail ("送达方" over "式")
+    lies right under it, on the same line of parts or on a line of its own; it is taken only where the row
+    reads as field names with it and not without."""
+    parts = list(parts_of(lines[index]))
+    if is_header_row([text_of(p) for p in parts]):
+        return [[p] for p in parts], 1
+    groups: list[list[P]] = []
+    for part in parts:
+        above = next((g for g in groups if _tail_of(g, part, box_of)), None)
+        if above is None:
+            groups.append([part])
+        else:
+            above.append(part)
+    taken = 1
+    below = list(parts_of(lines[index + 1])) if index + 1 < len(lines) else []
+    homes = [next((g for g in groups if _tail_of(g, part, box_of)), None) for part in below]
+    if below and all(home is not None for home in homes):
+        for part, home in zip(below, homes, strict=True):
+            if home is not None:
+                home.append(part)
+        taken = 2
+    if taken == 1 and len(groups) == len(parts):
+        return [], 0
+    if not is_header_row(["".join(text_of(p) for p in g) for g in groups]):
+        return [], 0
+    return groups, taken
+
+
+def _tail_of(group: Sequence[P], part: P, box_of: Callable[[P], Box]) -> bool:
+    """Whether `part` is the wrapped tail of the field name `group`: under it, its centre within the name's
+    stretch, at most WRAP_TAIL characters' height below it and no taller than it."""
+    x0, top, x1, bottom = _group_box(group, box_of)
+    px0, ptop, px1, pbottom = box_of(part)
+    height = box_of(group[0])[3] - box_of(group[0])[1]
+    return (
+        x0 <= (px0 + px1) / 2 <= x1
+        and ptop > top + HEAD_TAIL_DROP * height
+        and ptop - bottom <= HEAD_TAIL_GAP * height
+        and pbottom - ptop <= 1.5 * height
+    )
+
+
+def _group_box(group: Sequence[P], box_of: Callable[[P], Box]) -> Box:
+    boxes = [box_of(p) for p in group]
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def _record_starts(values: Sequence[L], grid: _Grid[L, P]) -> list[int]:
     """Where each record starts when the value lines under a header row are records of their own (a
     送达回证 listing one document served per row), else []: two or more lines, each a row's height apart
     from the line above (a cell's wrapped lines stand closer; where cells wrap, a row starts at a wider
-    pitch than their lines), that each fill the first column with a
-    value of its own (`_opens_record`) and at least one more column (an empty "（　　）" or "＿＿" fills
-    none); the lines between them (a name wrapped in its cell) go on the record above. An approval form
-    whose steps stand side by side (opinions, then "签名：", then dates) is one record."""
+    pitch than their lines), that each fill the first column with a value of its own (`_opens_record`),
+    not the wrapped text of the cell above it (`_wraps`), and at least one more column (an empty
+    "（　　）" or "＿＿" fills none); the lines between them (a name wrapped in its cell) go on the record
+    above. An approval form whose steps stand side by side (opinions, then "签名：", then dates) is one
+    record."""
     starts = []
     firsts = []
     bottom = float("-inf")
-    tops = [min(box_of(p)[1] for p in parts_of(line)) for line in values]
+    tops = [min(grid.box_of(p)[1] for p in grid.parts_of(line)) for line in values]
     wrap = min((b - a for a, b in pairwise(tops) if b > a), default=0.0)  # a wrapped cell's line pitch
+    columns_of = [_by_column(line, grid) for line in values]
+    firsts_parts = [cols.get(0, []) for cols in columns_of]
+    widest = max((_width(parts, grid) for parts in firsts_parts if parts), default=0.0)
     for offset, line in enumerate(values):
-        boxes = [box_of(p) for p in parts_of(line)]
+        boxes = [grid.box_of(p) for p in grid.parts_of(line)]
         height = min(b[3] - b[1] for b in boxes)
         gap = tops[offset] - bottom
         pitch = tops[offset] - tops[offset - 1] if offset else float("inf")
         apart = gap > height or (gap > RECORD_GAP * height and pitch > RECORD_PITCH * wrap)
         bottom = max(b[3] for b in boxes)
-        columns = {_column(edges, box_of(p)) for p in parts_of(line) if _BLANK.sub("", text_of(p))}
-        first = compact("".join(text_of(p) for p in parts_of(line) if _column(edges, box_of(p)) == 0))
-        if apart and _opens_record(first) and 0 in columns and len(columns) >= 2:
+        filled = {
+            c
+            for c, parts in columns_of[offset].items()
+            if any(_BLANK.sub("", grid.text_of(p)) for p in parts)
+        }
+        first = compact("".join(grid.text_of(p) for p in firsts_parts[offset]))
+        above = firsts_parts[offset - 1] if offset else []
+        goes_on = bool(above and first) and _wraps(above, firsts_parts[offset], widest, grid)
+        if apart and not goes_on and _opens_record(first) and 0 in filled and len(filled) >= 2:
             starts.append(offset)
             firsts.append(first)
     if len(starts) < 2 or starts[0] != 0 or len(set(firsts)) != len(firsts):
         return []
     return starts
+
+
+def _by_column(line: L, grid: _Grid[L, P]) -> dict[int, list[P]]:
+    """A line's parts by the column they stand in."""
+    out: dict[int, list[P]] = {}
+    for part in grid.parts_of(line):
+        out.setdefault(_column(grid.edges, grid.box_of(part)), []).append(part)
+    return out
 
 
 @dataclass(frozen=True)
@@ -281,6 +347,7 @@ class _Grid(Generic[L, P]):
 
     parts_of: Callable[[L], Sequence[P]]
     box_of: Callable[[P], Box]
+    text_of: Callable[[P], str]
     make: Callable[[list[P]], L]
     shift: Callable[[P, float], P]
     edges: list[float]
@@ -289,32 +356,67 @@ class _Grid(Generic[L, P]):
 def _read_records(
     out: list[L],
     placements: list[Placement],
-    index: int,
-    heads: Sequence[P],
+    header: list[int],
+    heads: list[list[P]],
     values: Sequence[L],
     starts: list[int],
     grid: _Grid[L, P],
 ) -> None:
     """Each record of a grid read field by field: every field name again (moved down to stand right above
-    the record, so what is judged beside or below a field name is that record's), then the record's parts in
-    its column. The header line's parts are placed with the first record."""
+    the record, so what is judged beside or below a field name is that record's; the first record keeps
+    the header row), then the record's parts in its column, the lines of a cell whose text wraps joined
+    (see `_wraps`). The header row's lines are placed with the first record."""
     ends = [*starts[1:], len(values)]
-    header_bottom = max(grid.box_of(h)[3] for h in heads)
+    header_bottom = max(grid.box_of(p)[3] for head in heads for p in head)
+    first_value = header[-1] + 1
     for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
         drop = _top(values[start], grid) - header_bottom
         for column, head in enumerate(heads):
             latest = len(out)
             if number == 0:
-                placements[index].append((grid.edges[column], latest))
-            out.append(grid.make([head if number == 0 else grid.shift(head, drop)]))
-            for offset in range(start, end):
-                mine = [
-                    p for p in grid.parts_of(values[offset]) if _column(grid.edges, grid.box_of(p)) == column
-                ]
-                if mine:
-                    latest = len(out)
-                    out.append(grid.make(mine))
-                placements[index + 1 + offset].append((grid.edges[column], latest))
+                for line in header:
+                    placements[line].append((grid.edges[column], latest))
+            out.append(grid.make(head if number == 0 else [grid.shift(p, drop) for p in head]))
+            pieces = [
+                [p for p in grid.parts_of(values[k]) if _column(grid.edges, grid.box_of(p)) == column]
+                for k in range(start, end)
+            ]
+            widest = max((_width(mine, grid) for mine in pieces if mine), default=0.0)
+            cell: list[P] = []
+            last: list[P] = []
+            for offset, mine in enumerate(pieces, start=start):
+                if mine and cell and _wraps(last, mine, widest, grid):
+                    cell = cell + mine
+                    out[latest] = grid.make(cell)
+                elif mine:
+                    cell, latest = mine, len(out)
+                    out.append(grid.make(cell))
+                last = mine or last
+                placements[first_value + offset].append((grid.edges[column], latest))
+
+
+def _wraps(above: list[P], below: list[P], widest: float, grid: _Grid[L, P]) -> bool:
+    """Whether `below` goes on the text of `above` in one cell whose text wraps ("2022年5月20" over "日10时
+    20分", "行政处罚告知书" over "津河西文旅罚告（"): it starts right under it, and `above` is a full line
+    of the cell, as wide as the widest line of its column nearly and no short name (two names signed on
+    two lines of a cell stay apart). A line that repeats the one above, or its pattern of digits (two
+    certificate numbers, the same unit twice), is a row of its own."""
+    box_a, box_b = _group_box(above, grid.box_of), _group_box(below, grid.box_of)
+    height = max(box_a[3] - box_a[1], box_b[3] - box_b[1])  # digits stand shorter than characters
+    text_a = compact("".join(grid.text_of(p) for p in above))
+    text_b = compact("".join(grid.text_of(p) for p in below))
+    return (
+        box_b[1] - box_a[3] <= WRAP_GAP * height
+        and box_b[0] < box_a[2]
+        and len(text_a) >= WRAP_MIN_CHARS
+        and box_a[2] - box_a[0] >= WRAP_FULL * widest
+        and _DIGIT.sub("0", text_a) != _DIGIT.sub("0", text_b)
+    )
+
+
+def _width(parts: list[P], grid: _Grid[L, P]) -> float:
+    box = _group_box(parts, grid.box_of)
+    return box[2] - box[0]
 
 
 def _top(line: L, grid: _Grid[L, P]) -> float:
@@ -341,28 +443,26 @@ def _column(edges: list[float], box: Box) -> int:
 
 def _value_lines(
     lines: Sequence[L],
-    header: int,
+    first: int,
+    heads: list[list[P]],
     parts_of: Callable[[L], Sequence[P]],
     box_of: Callable[[P], Box],
     text_of: Callable[[P], str],
 ) -> list[L]:
-    """The lines under a header row that stand in its grid: close below it, each part within one column
-    (a part reaching over the middle of two field names is text across the grid, not a cell), up to the
-    next header row or a labelled line of its own. None when `header` is no header row.
+    """The lines from `first` on that stand in the grid of the header row `heads`: close below it, each
+    part within one column (a part reaching over the middle of two field names is text across the grid,
+    not a cell), up to the next header row or a labelled line of its own.
 
     A cell's value may start well left of its field name (names are centred, values often flush left), so
     the grid reaches one column's width beyond its outer field names."""
-    heads = parts_of(lines[header])
-    if not is_header_row([text_of(p) for p in heads]):
-        return []
-    boxes = [box_of(p) for p in heads]
-    height = max(boxes[0][3] - boxes[0][1], 1.0)
+    boxes = [_group_box(head, box_of) for head in heads]
+    height = max(box_of(heads[0][0])[3] - box_of(heads[0][0])[1], 1.0)
     centres = [(b[0] + b[2]) / 2 for b in boxes]
     pitch = (centres[-1] - centres[0]) / (len(centres) - 1)
     left, right = boxes[0][0] - pitch, boxes[-1][2] + pitch
     found: list[L] = []
     bottom = max(b[3] for b in boxes)
-    for line in lines[header + 1 :]:
+    for line in lines[first:]:
         parts = parts_of(line)
         own = [box_of(p) for p in parts]
         texts = [text_of(p) for p in parts]

@@ -54,16 +54,13 @@ def test_a_wrapped_row_close_below_is_no_new_record() -> None:
         _line(234, ("书》番水罚告[2023]", 68, 145), ("时20分", 210, 240), ("直接送达", 290, 329)),
     ]
     ordered, _ = reading_order(lines)
-    assert [line.text for line in ordered] == [
+    assert [line.text for line in ordered] == [  # one record, each cell's wrapped lines one value
         "送达文书名称及文号",
-        "《行政处罚事先告知",
-        "书》番水罚告[2023]",
+        "《行政处罚事先告知书》番水罚告[2023]",
         "送达时间",
-        "2023-06-19",
-        "时20分",
+        "2023-06-19时20分",
         "送达方式",
-        "广州市番禺区",
-        "直接送达",
+        "广州市番禺区直接送达",
         "受送达人签收",
     ]
 
@@ -82,15 +79,14 @@ def test_rows_closer_than_a_line_height_are_records_where_cells_wrap_closer_stil
     ordered, _ = reading_order(WRAPPING)
     assert [line.text for line in ordered] == [
         "送达文书名称及文号",
-        "行政处罚听证告知书",
-        "日体听告（2023）第3号",
+        "行政处罚听证告知书日体听告（2023）第3号",  # a cell's wrapped lines are one value
         "送达时间",
         "2023.7.10",
         "送达方式",
         "直接送达",
         "受送达人签收",
         "送达文书名称及文号",
-        "听证通知书",
+        "听证通知书",  # not a full line of its cell: the number is a line of its own
         "日体听通（2023）第3号",
         "送达时间",
         "2023.7.14",

@@ -24,13 +24,11 @@ def test_a_value_box_over_two_cells_is_cut_where_its_characters_stand_apart() ->
     values = OcrLine(parts=[merged, OcrBox("直接送达", (994, 343, 1085, 371), 0.99)])
     tail = _line(("日", 606, 632, 375), ("路5128弄12号", 765, 908, 376))
     lines, _ = reading_order([header, values, tail])
-    assert [line.text for line in lines] == [
+    assert [line.text for line in lines] == [  # each cell's wrapped lines are one value
         "送达时间",
-        "2023年06月12",
-        "日",
+        "2023年06月12日",
         "送达地点",
-        "上海市浦东新区川沙",
-        "路5128弄12号",
+        "上海市浦东新区川沙路5128弄12号",
         "送达方式",
         "直接送达",
     ]

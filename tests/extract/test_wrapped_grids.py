@@ -1,0 +1,156 @@
+"""Grids whose cells wrap their text (a field name "送达方" over "式", a value "2022年5月20" over "日10时20分")
+and rows of signature labels with the ink in the cells under them, on text PDFs and OCR lines: a wrapped
+cell reads as one value, each ink goes to the label of its column, and a bare 受送达人 beside 收件人签收 is
+the addressee's name, not a second place to sign."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.ocr.columns import reading_order
+from casefile_eval.ocr.page import OcrBox, OcrLine
+from tests.extract.test_pdf_header_grids import FONT, _document, _ink
+
+
+def _slip(path: Path, recipient_signs: bool) -> Path:
+    """A one-row 送达回证 "slip": six narrow columns with horizontal rules, the field name 送达方式 wrapped
+    in its cell, the document's name and number and the time wrapped over three and two lines, the
+    addressee's name centred in its tall cell, ink under 收件人签收 (if the recipient signs) and two
+    officers' ink under 送达人, then a spare row struck out with "／"."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 16)
+    c.drawCentredString(297, 740, "送达回证")
+    c.setFont(FONT, 9)
+    for x, text in [(105, "送达文书"), (193, "受送达人"), (270, "送达时间"), (383, "收件人签收"), (469, "送达人")]:
+        c.drawString(x, 690, text)
+    c.drawString(331, 697, "送达方")
+    c.drawString(342, 683, "式")
+    for x, lines in [(84, ["行政处罚告知书", "津河西文旅罚告（", "2022）第12号"]), (260, ["2022年5月20", "日10时20分"])]:
+        for k, text in enumerate(lines):
+            c.drawString(x, 660 - 13 * k, text)
+    c.drawString(332, 660, "直接送")
+    c.drawString(342, 647, "达")
+    c.drawString(175, 624, "孟庆丰")
+    if recipient_signs:
+        c.drawImage(_ink(1), 385, 615, width=48, height=22)
+    c.drawImage(_ink(2), 460, 640, width=48, height=20)
+    c.drawImage(_ink(3), 466, 612, width=30, height=20)
+    for x in (122, 210, 287, 343, 404, 481):
+        c.drawString(x, 560, "／")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("recipient_signs", [True, False])
+def test_a_slip_receipt_whose_cells_wrap_reads_one_value_a_cell(tmp_path: Path, recipient_signs: bool) -> None:
+    doc = _document(_slip(tmp_path / "slip.pdf", recipient_signs), DocumentType.SERVICE_RECEIPT)
+    assert [b.text for b in doc.blocks] == [
+        "送达回证",
+        "送达文书",
+        "行政处罚告知书津河西文旅罚告（2022）第12号",
+        "受送达人",
+        "孟庆丰",
+        "送达时间",
+        "2022年5月20日10时20分",
+        "送达方式",
+        "直接送",  # three characters are no full line of a cell: "达" stays a line of its own
+        "达",
+        "收件人签收",
+        "送达人",
+        "／ ／ ／ ／ ／ ／",
+    ]
+    assert doc.facts.served_document_type is DocumentType.PRIOR_NOTICE
+    served = [(d.label, d.value) for d in doc.facts.dates if d.kind is DateKind.SERVED]
+    assert served == [("送达时间", dt.date(2022, 5, 20))]
+    assert [(s.label, s.role, s.filled) for s in doc.facts.signatures] == [
+        ("收件人签收", Role.RECIPIENT, recipient_signs),
+        ("送达人", Role.SERVER, True),
+    ]
+
+
+def _sheet(path: Path, server_signs: bool) -> Path:
+    """A 送达回证 "sheet" whose two signature cells have their labels on one line
+    ("受送达人签名或盖章 送达人签名"): the recipient's ink and the date under it in the left cell, the two
+    officers' ink lower in the right cell, level with that date (if they sign)."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 16)
+    c.drawCentredString(297, 760, "送达回证")
+    c.setFont(FONT, 9)
+    rows = [("送达文书名称", "行政处罚告知书"), ("受送达人", "哈尔滨康泰源大药房有限公司")]
+    for k, (label, value) in enumerate(rows):
+        c.drawString(97, 700 - 31 * k, label)
+        c.drawString(181, 700 - 31 * k, value)
+    c.drawString(107, 638, "送达方式")
+    c.drawString(181, 638, "直接送达")
+    c.drawString(328, 638, "送达时间")
+    c.drawString(402, 638, "2021年9月15日10时20分")
+    c.drawString(143, 600, "受送达人签名或盖章")
+    c.drawString(385, 600, "送达人签名")
+    c.drawImage(_ink(4), 159, 556, width=61, height=30)
+    c.drawString(153, 540, "2021年 9月15日")
+    if server_signs:
+        c.drawImage(_ink(5), 353, 532, width=61, height=30)
+        c.drawImage(_ink(6), 424, 532, width=45, height=30)
+    c.drawString(118, 470, "备注")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("server_signs", [True, False])
+def test_ink_under_a_row_of_two_labels_goes_to_its_column(tmp_path: Path, server_signs: bool) -> None:
+    doc = _document(_sheet(tmp_path / "sheet.pdf", server_signs), DocumentType.SERVICE_RECEIPT)
+    slots = [(s.label, s.role, s.filled, s.count) for s in doc.facts.signatures]
+    assert slots == [
+        ("受送达人签名或盖章", Role.RECIPIENT, True, 1),
+        ("送达人签名", Role.SERVER, server_signs, 2 if server_signs else None),
+    ]
+
+
+def _line(top: float, *parts: tuple[str, float, float]) -> OcrLine:
+    return OcrLine(parts=[OcrBox(text, (x0, top, x1, top + 28), 0.99) for text, x0, x1 in parts])
+
+
+def test_a_field_name_wrapped_onto_a_line_of_its_own_still_heads_its_column() -> None:
+    lines = [
+        _line(286, ("送达文书", 223, 312), ("受送达人", 403, 491), ("送达方", 686, 753), ("签收", 793, 850)),
+        _line(300, ("式", 705, 735)),
+        _line(349, ("行政处罚告知书", 181, 322), ("孟庆丰", 403, 470), ("直接送达", 686, 770)),
+    ]
+    ordered, placements = reading_order(lines)
+    assert [line.text for line in ordered] == [
+        "送达文书",
+        "行政处罚告知书",
+        "受送达人",
+        "孟庆丰",
+        "送达方式",
+        "直接送达",
+        "签收",
+    ]
+    assert placements[1] == placements[0]  # the tail's line is placed as the header row's
+
+
+def test_rows_repeating_a_pattern_of_digits_or_a_name_are_rows_not_wrapped_lines() -> None:
+    lines = [
+        _line(146, ("检查人员", 67, 112), ("执法证号", 160, 206), ("所属单位", 302, 348)),
+        _line(172, ("陈浩", 66, 93), ("42058100318", 161, 228), ("宜都市交通运输局", 303, 377)),
+        _line(198, ("黎晓东", 67, 102), ("42058100342", 161, 227), ("宜都市交通运输局", 304, 377)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [line.text for line in ordered] == [
+        "检查人员",
+        "陈浩",
+        "黎晓东",
+        "执法证号",
+        "42058100318",
+        "42058100342",
+        "所属单位",
+        "宜都市交通运输局",
+        "宜都市交通运输局",
+    ]
