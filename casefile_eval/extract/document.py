@@ -76,7 +76,7 @@ def extract_document_facts(doc: Document) -> DocumentFacts:
         party=party[0] if party else None,
         agency=agency[0] if agency else None,
         agency_kind=agency_kind(agency[0]) if agency else None,
-        officers=find_officers(text),
+        officers=find_officers(text, signatures),
         fine_amount=fine,
         amounts=amount_facts(text, amounts),
         dates=dates,

@@ -13,9 +13,12 @@ itself a labelled row.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from casefile_eval.codes import Role
+from casefile_eval.extract.signatures import SIGNING, same_row
 from casefile_eval.extract.text import DocText, squeeze
-from casefile_eval.model import ImageKind, Officer
+from casefile_eval.model import ImageKind, Officer, SignatureSlot
 
 
 def _spaced(*words: str) -> str:
@@ -113,13 +116,15 @@ def _inline(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
-def find_officers(dt_: DocText) -> list[Officer]:
+def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> list[Officer]:
     """Officers named in the document, each with the 执法证号 written for them (None when not written)
-    and the field that first names them."""
+    and the field that first names them. On a page read by OCR, what stands in an officer's or a
+    recorder's signature slot (`signatures`) is handwriting read by OCR ("韩水" for 韩冰, "梁辰宅" for
+    梁振宇), not an officer named in print."""
     found: dict[str, Officer] = {}
     pending: list[Officer] = []
     pending_at = -NEAR_BLOCKS - 1
-    inked = _handwritten(dt_)
+    inked = _handwritten(dt_) | _signing_rows(dt_, signatures)
     for index in dt_.blocks_matching(_ANY):
         if index in inked:
             continue
@@ -177,6 +182,27 @@ def _handwritten(dt_: DocText) -> set[int]:
         and (im.name or "").startswith("ocr:")  # marks OCR found (ocr/merge.py)
         and im.block_index is not None
         and dt_.doc.blocks[im.block_index].confidence is not None
+    }
+
+
+def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]:
+    """Label lines read by OCR of officers' and recorders' signature slots in a row where people sign
+    (a label asking for a signature, or beside one: "执法人员 | 执法人员 | 记录人" after "被询问人签名"),
+    that give no certificate number. A printed "记录人：陈浩" above the record names its clerk."""
+    signing = [
+        s.evidence.block
+        for s in signatures
+        if s.evidence is not None and s.evidence.block is not None and SIGNING.search(s.label)
+    ]
+    return {
+        slot.evidence.block
+        for slot in signatures
+        if slot.role in (Role.OFFICER, Role.RECORDER)
+        and slot.evidence is not None
+        and slot.evidence.block is not None
+        and dt_.doc.blocks[slot.evidence.block].confidence is not None
+        and _CERTS_LABEL.search(dt_.blocks[slot.evidence.block]) is None
+        and any(same_row(dt_, slot.evidence.block, block) for block in signing)
     }
 
 

@@ -81,7 +81,7 @@ _OPINION_HEAD = re.compile(
     r"(?:调查|查处|处理)?"
 )
 _SEAL_LABEL = re.compile(r"盖章|签章")
-_SIGNING = re.compile(_SIGN_WORD)
+SIGNING = re.compile(_SIGN_WORD)
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
 # line above.
@@ -292,21 +292,21 @@ def _scan(dt_: DocText) -> list[_Slot]:
     # in its line, in another cell of its table row (被询问人签名 | 执法人员 | 执法人员 | 记录人), or on the
     # same printed line of the page; not where that row asks the same role to sign under a label of its
     # own (受送达人 | … | 收件人签收: the bare label is the addressee's name)
-    signing = [s for s in slots if _SIGNING.search(s.label)]
+    signing = [s for s in slots if SIGNING.search(s.label)]
     tail = len(dt_.blocks) * 2 // 3
     return [
         s
         for s in slots
         if s.explicit
         or (
-            any(_same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
-            and not any(t.role is s.role and _same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
+            any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
+            and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
         )
         or (s.role not in explicit_roles and s.blocks[0] >= tail)
     ]
 
 
-def _same_row(dt_: DocText, a: int, b: int) -> bool:
+def same_row(dt_: DocText, a: int, b: int) -> bool:
     """Whether two blocks stand in one row: the same block, cells of one table row, or lines of one page
     whose heights overlap by half the smaller."""
     if a == b:

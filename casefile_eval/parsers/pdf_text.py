@@ -141,7 +141,9 @@ def _fold_cell(words: list[Line]) -> Line:
 def _cells_of(line: Line) -> list[Line]:
     """The line's cells left to right (a row's words, and a piece drawn apart from them: a field name set
     higher in its cell because it wraps)."""
-    return sorted((cell for part in line.parts or [line] for cell in part.cells or [part]), key=lambda c: c.x0)
+    return sorted(
+        (cell for part in line.parts or [line] for cell in part.cells or [part]), key=lambda c: c.x0
+    )
 
 
 def _box_of(line: Line) -> tuple[float, float, float, float]:

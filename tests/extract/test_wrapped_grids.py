@@ -1,7 +1,7 @@
-"""Grids whose cells wrap their text (a field name "送达方" over "式", a value "2022年5月20" over "日10时20分")
-and rows of signature labels with the ink in the cells under them, on text PDFs and OCR lines: a wrapped
-cell reads as one value, each ink goes to the label of its column, and a bare 受送达人 beside 收件人签收 is
-the addressee's name, not a second place to sign."""
+"""Grids whose cells wrap their text (a field name "送达方" over "式", a value "2022年5月20"
+over "日10时20分") and rows of signature labels with the ink in the cells under them, on text PDFs
+and OCR lines: a wrapped cell reads as one value, each ink goes to the label of its column, and a bare
+受送达人 beside 收件人签收 is the addressee's name, not a second place to sign."""
 
 from __future__ import annotations
 
@@ -26,11 +26,20 @@ def _slip(path: Path, recipient_signs: bool) -> Path:
     c.setFont(FONT, 16)
     c.drawCentredString(297, 740, "送达回证")
     c.setFont(FONT, 9)
-    for x, text in [(105, "送达文书"), (193, "受送达人"), (270, "送达时间"), (383, "收件人签收"), (469, "送达人")]:
+    for x, text in [
+        (105, "送达文书"),
+        (193, "受送达人"),
+        (270, "送达时间"),
+        (383, "收件人签收"),
+        (469, "送达人"),
+    ]:
         c.drawString(x, 690, text)
     c.drawString(331, 697, "送达方")
     c.drawString(342, 683, "式")
-    for x, lines in [(84, ["行政处罚告知书", "津河西文旅罚告（", "2022）第12号"]), (260, ["2022年5月20", "日10时20分"])]:
+    for x, lines in [
+        (84, ["行政处罚告知书", "津河西文旅罚告（", "2022）第12号"]),
+        (260, ["2022年5月20", "日10时20分"]),
+    ]:
         for k, text in enumerate(lines):
             c.drawString(x, 660 - 13 * k, text)
     c.drawString(332, 660, "直接送")
@@ -48,7 +57,9 @@ def _slip(path: Path, recipient_signs: bool) -> Path:
 
 
 @pytest.mark.parametrize("recipient_signs", [True, False])
-def test_a_slip_receipt_whose_cells_wrap_reads_one_value_a_cell(tmp_path: Path, recipient_signs: bool) -> None:
+def test_a_slip_receipt_whose_cells_wrap_reads_one_value_a_cell(
+    tmp_path: Path, recipient_signs: bool
+) -> None:
     doc = _document(_slip(tmp_path / "slip.pdf", recipient_signs), DocumentType.SERVICE_RECEIPT)
     assert [b.text for b in doc.blocks] == [
         "送达回证",

@@ -1,0 +1,67 @@
+"""What OCR reads in the officers' cells of a signature row is handwriting, not officers named in print:
+a scanned 询问笔录 whose foot row is "被询问人签名 | 执法人员 | 执法人员 | 记录人" names only the officers of
+its printed header, however the ink was read ("韩水" for 韩冰, "曲海" for 曲长海)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.extract.officers import find_officers
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import BBox, Block, BlockKind, Document
+
+# (text, x0, top): the header lines, then the signature row read column by column (each field name, then
+# what stands under it)
+LINES = [
+    ("询问笔录", 250, 60),
+    ("询问人：韩冰（执法证号：22020023005）、曲长海（执法证号：22020023011）", 78, 140),
+    ("记录人：孙悦", 78, 160),
+    ("问：以上记录是否属实？", 78, 200),
+    ("答：属实。", 78, 220),
+    ("被询问人签名", 90, 450),
+    ("于德顺", 95, 475),
+    ("执法人员", 220, 450),
+    ("韩水", 225, 475),
+    ("执法人员", 330, 450),
+    ("曲海", 335, 475),
+    ("记录人", 440, 450),
+    ("孙悦", 445, 475),
+]
+
+
+def _record(confidence: float | None) -> Document:
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=text,
+            source="scan.pdf",
+            page=1,
+            bbox=BBox(x0=x0, top=top, x1=x0 + 12.0 * len(text), bottom=top + 12.0),
+            confidence=confidence,
+        )
+        for text, x0, top in LINES
+    ]
+    return Document(
+        type=DocumentType.INQUIRY_RECORD,
+        title="询问笔录",
+        source="scan.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+    )
+
+
+@pytest.mark.parametrize(
+    ("confidence", "names"),
+    [
+        (0.95, ["韩冰", "曲长海", "孙悦"]),  # read by OCR: the signature row names nobody
+        (None, ["韩冰", "曲长海", "孙悦", "韩水", "曲海"]),  # a text layer: typed names are names
+    ],
+)
+def test_names_in_a_scanned_signature_row_are_no_officers(confidence: float | None, names: list[str]) -> None:
+    text = DocText.of(_record(confidence))
+    officers = find_officers(text, find_signatures(text))
+    assert [o.name for o in officers] == names
+    assert [o.cert_no for o in officers[:2]] == ["22020023005", "22020023011"]
