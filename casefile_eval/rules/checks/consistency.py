@@ -42,20 +42,12 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
         return
     reference = _reference(values, params)
     for doc, value in values:
-        if not _same(value, reference, params) and not _misread(ctx, doc, reference, params):
+        if not _same(value, reference, params):
             yield Hit(
                 document=doc,
                 evidence=_shown(value),
                 data={"value": _shown(value), "reference": _shown(reference)},
             )
-
-
-def _misread(ctx: RuleContext, doc: Document, reference: str | float, params: ConsistencyParams) -> bool:
-    """A party name that differs on a page read by OCR while the same document also writes the reference
-    name ("于德康" beside "于德顺" in one 送达回证): one of two readings of one name went wrong."""
-    if params.fact != "party" or not any(b.confidence is not None for b in doc.blocks):
-        return False
-    return _party_key(str(reference)) in _party_key(ctx.view.text(doc))
 
 
 def _value(doc: Document, fact: str) -> str | float | None:
