@@ -66,8 +66,8 @@ _NOISE = re.compile(
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[:：]")
 # an officer's or reviewer's number after the name: 执法证号：, 法律职业资格证书编号：
-_ID_FIELD = re.compile(
-    r"[(（]?\s*(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)\s*[:：]"
+_ID_FIELD = re.compile(  # in a grid the number stands in the next cell, after a gap ("证号  A2020…")
+    r"[(（]?\s*(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)(?:\s*[:：]|\s+(?=[A-Za-z0-9]))"
 )
 
 _TOKEN = re.compile(r"\S+")
@@ -350,6 +350,8 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     nxt = _NEXT_LABEL.search(value)
     if nxt:
         value = value[: nxt.start()]
+    # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20") is no name
+    value = _TOKEN.sub(lambda m: "" if len(m[0]) >= 4 and is_field_name(m[0]) else m[0], value)
     # OCR reads handwriting run into a date as a digit or two glued to its year ("22026年04月10日")
     inked = min_chars == 1 and any(_INK_DIGITS.search(value[: d.start]) for d in find_dates(value) if d.value)
     words = _without_dates(value)

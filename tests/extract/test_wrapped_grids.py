@@ -12,8 +12,11 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.page import OcrBox, OcrLine
+from tests.extract.docs import doc_from_lines
 from tests.extract.test_pdf_header_grids import FONT, _document, _ink
 
 
@@ -164,4 +167,21 @@ def test_rows_repeating_a_pattern_of_digits_or_a_name_are_rows_not_wrapped_lines
         "所属单位",
         "宜都市交通运输局",
         "宜都市交通运输局",
+    ]
+
+
+def test_the_next_cells_field_name_and_number_are_no_signature() -> None:
+    doc = doc_from_lines(
+        [
+            "审核意见：经审核，本案事实清楚，证据确实充分，同意承办机构的处理意见。",
+            "法制审核人员 \u3000\u3000\u3000 法律职业资格证号 A20202130403058",
+            "法制机构负责人 审核日期 2024-09-20",
+        ],
+        DocumentType.LEGAL_REVIEW,
+    )
+    slots = [(s.label, s.role, s.filled) for s in find_signatures(DocText.of(doc))]
+    assert slots == [
+        ("审核意见", Role.REVIEWER, True),  # the opinion is written
+        ("法制审核人员", Role.REVIEWER, False),
+        ("负责人", Role.APPROVER, False),
     ]
