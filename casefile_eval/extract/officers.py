@@ -52,6 +52,7 @@ _NAMES_LABEL = re.compile(
     r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:\s*[:：]|\s+|$)"
 )
 _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
+_PAIR_OPENS = rf"\s*[(（]\s*{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
 # Dates are no names, but 月 and 日 are common in given names (乌日娜, 张月): only date-shaped words are out.
 _NOT_A_NAME = re.compile(
@@ -99,21 +100,39 @@ def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
     return value, index
 
 
-def _inline(text: str) -> list[tuple[str, str, int]]:
-    """(name, number, offset) written as 姓名（执法证号…）, or 姓名（code） after a names label."""
-    pairs = [(m.group("name"), m.group("no"), m.start()) for m in _INLINE.finditer(text)]
+def _inline(text: str) -> list[tuple[str, str, int, int]]:
+    """(name, number, offset, end) written as 姓名（执法证号…）, or 姓名（code） after a names label."""
+    pairs = [(m.group("name"), m.group("no"), m.start(), m.end()) for m in _INLINE.finditer(text)]
     if not pairs and _NAMES_LABEL.search(text):
         pairs = [
-            (m.group("name"), m.group("no"), m.start())
+            (m.group("name"), m.group("no"), m.start(), m.end())
             for m in _BARE.finditer(text)
             if re.search(r"\d", m.group("no"))
         ]
-    out: list[tuple[str, str, int]] = []
-    for raw, no, at in pairs:
+    out: list[tuple[str, str, int, int]] = []
+    for raw, no, at, end in pairs:
         name = _LABEL_PREFIX.sub("", raw)
         if name_shaped(name, longest=4) and not _NOT_A_NAME.search(name):
-            out.append((name, no, at + len(raw) - len(name)))
+            out.append((name, no, at + len(raw) - len(name), end))
     return out
+
+
+def _after_pairs(
+    dt_: DocText, index: int, inline: list[tuple[str, str, int, int]]
+) -> tuple[list[str], str | None]:
+    """Names listed after the last 姓名（执法证号…） of a names field without a number of their own
+    ("何俊峰（执法证号：62050023008）、杨婷"), up to the next label, and the field that lists them: named
+    before the first pair on the line, or in the cell before ("执法人员 | 何俊峰（…）、杨婷")."""
+    text = dt_.blocks[index]
+    label = _NAMES_LABEL.search(text)
+    if label is None or label.start() > inline[0][2]:
+        label = _NAMES_LABEL.fullmatch(dt_.blocks[index - 1].strip()) if index > 0 else None
+    if label is None:
+        return [], None
+    tail = text[inline[-1][3] :]
+    # a name with a number field of its own is a pair whose number wrapped onto the next line
+    names = [n for n in _names(_cut(text, inline[-1][3])) if not re.search(re.escape(n) + _PAIR_OPENS, tail)]
+    return names, squeeze(label.group("word"))
 
 
 def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> list[Officer]:
@@ -130,7 +149,7 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
             continue
         text = dt_.blocks[index]
         inline = _inline(text)
-        for name, no, at in inline:
+        for name, no, at, _ in inline:
             if name not in found:
                 found[name] = Officer(
                     name=name,
@@ -139,6 +158,11 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                     evidence=dt_.block_evidence(index),
                 )
         if inline:
+            names, listed_as = _after_pairs(dt_, index, inline)
+            for name in names:
+                found.setdefault(
+                    name, Officer(name=name, named_as=listed_as, evidence=dt_.block_evidence(index))
+                )
             continue
         labels = sorted(
             [(m.start(), True, m) for m in _NAMES_LABEL.finditer(text)]

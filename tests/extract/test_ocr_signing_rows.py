@@ -1,6 +1,8 @@
-"""What OCR reads in the officers' cells of a signature row is handwriting, not officers named in print:
-a scanned 询问笔录 whose foot row is "被询问人签名 | 执法人员 | 执法人员 | 记录人" names only the officers of
-its printed header, however the ink was read ("韩水" for 韩冰, "曲海" for 曲长海)."""
+"""Officers named in records. What OCR reads in the officers' cells of a signature row is
+handwriting, not officers named in print: a scanned 询问笔录 whose foot row is "被询问人签名 | 执法人员 |
+执法人员 | 记录人" names only the officers of its printed header, however the ink was read ("韩水" for
+韩冰, "曲海" for 曲长海). A name listed after an officer with a number has none of its own; one whose
+number field wrapped onto the next line is a pair."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from casefile_eval.extract.officers import find_officers
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, Block, BlockKind, Document
+from tests.extract.docs import doc_from_lines, doc_from_rows
 
 # (text, x0, top): the header lines, then the signature row read column by column (each field name, then
 # what stands under it)
@@ -65,3 +68,29 @@ def test_names_in_a_scanned_signature_row_are_no_officers(confidence: float | No
     officers = find_officers(text, find_signatures(text))
     assert [o.name for o in officers] == names
     assert [o.cert_no for o in officers[:2]] == ["22020023005", "22020023011"]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        doc_from_lines(["执法人员 何俊峰（执法证号：62050023008）、杨婷"], DocumentType.INSPECTION_RECORD),
+        doc_from_rows(
+            [["执法人员", "何俊峰（执法证号：62050023008）、杨婷"]], DocumentType.INSPECTION_RECORD
+        ),
+    ],
+)
+def test_a_name_listed_after_an_officer_with_a_number_is_an_officer_without_one(doc: Document) -> None:
+    officers = find_officers(DocText.of(doc))
+    assert [(o.name, o.named_as) for o in officers] == [("何俊峰", "执法人员"), ("杨婷", "执法人员")]
+    assert officers[1].cert_no is None
+
+
+def test_a_pair_whose_number_wrapped_onto_the_next_line_is_no_officer_without_one() -> None:
+    doc = doc_from_lines(
+        ["询问人：张磊（执法证号：65020022011）、阿依古丽·热合曼（执法证号：", "65020022019）　记录人：李娜"],
+        DocumentType.INQUIRY_RECORD,
+    )
+    assert [(o.name, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("张磊", "65020022011"),
+        ("李娜", None),
+    ]
