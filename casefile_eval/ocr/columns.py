@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from casefile_eval.ocr.page import OcrBox, OcrLine
+from casefile_eval.ocr.page import Box, OcrBox, OcrLine
 from casefile_eval.parsers.header_rows import (
     Placement,
+    group_box,
+    header_at,
     is_field_name,
-    is_header_row,
     read_grids,
     starts_field,
 )
@@ -59,9 +60,9 @@ def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]
     lone, moved = _lone_labels(centred)
     columns, placements = read_grids(
         _cut_merged_values(lone),
-        lambda ln: ln.parts,
-        lambda p: p.box,
-        lambda p: p.text,
+        _parts,
+        _box,
+        _text,
         lambda parts: OcrLine(parts=parts),
         _shifted,
     )
@@ -78,13 +79,17 @@ def _cut_merged_values(lines: list[OcrLine]) -> list[OcrLine]:
     detector joined "2023年06月12" and "上海市…" of adjacent cells) cut in two where its characters stand
     widest apart between the two field names."""
     out = list(lines)
-    heads: list[OcrBox] = []
+    heads: list[Box] = []
     bottom = 0.0
+    tail = 0  # lines still to pass that hold a field name's wrapped tail, read with its header row
     for index, line in enumerate(lines):
         texts = [p.text for p in line.parts]
         near = line.box[1] - bottom <= GRID_STEP * _height(line)
-        if is_header_row(texts):
-            heads = line.parts
+        groups, taken = header_at(lines, index, _parts, _box, _text)
+        if tail:
+            tail -= 1
+        elif groups:
+            heads, tail = [group_box(g, _box) for g in groups], taken - 1
         elif heads and near and not starts_field("".join(texts)):
             out[index] = OcrLine(parts=[piece for part in line.parts for piece in _cut_part(part, heads)])
         else:
@@ -93,8 +98,20 @@ def _cut_merged_values(lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
-def _cut_part(part: OcrBox, heads: list[OcrBox]) -> list[OcrBox]:
-    centres = [(h.box[0] + h.box[2]) / 2 for h in heads]
+def _parts(line: OcrLine) -> list[OcrBox]:
+    return line.parts
+
+
+def _box(part: OcrBox) -> Box:
+    return part.box
+
+
+def _text(part: OcrBox) -> str:
+    return part.text
+
+
+def _cut_part(part: OcrBox, heads: list[Box]) -> list[OcrBox]:
+    centres = [(h[0] + h[2]) / 2 for h in heads]
     pairs = [k for k in range(len(heads) - 1) if part.box[0] < centres[k] and part.box[2] > centres[k + 1]]
     if len(pairs) != 1 or len(part.chars) != len(part.text) or len(part.text) < 2:
         return [part]

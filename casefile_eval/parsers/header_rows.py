@@ -216,14 +216,14 @@ def read_grids(
     placements: list[Placement] = [[] for _ in lines]
     index = 0
     while index < len(lines):
-        heads, taken = _header(lines, index, parts_of, box_of, text_of)
+        heads, taken = header_at(lines, index, parts_of, box_of, text_of)
         values = _value_lines(lines, index + taken, heads, parts_of, box_of, text_of) if heads else []
         if not values:
             placements[index] = [(float("-inf"), len(out))]
             out.append(lines[index])
             index += 1
             continue
-        spans = [(_group_box(head, box_of)[0], _group_box(head, box_of)[2]) for head in heads]
+        spans = [(group_box(head, box_of)[0], group_box(head, box_of)[2]) for head in heads]
         edges = _column_edges(spans, [box_of(p) for value in values for p in parts_of(value)])
         grid = _Grid(parts_of, box_of, text_of, make, shift, edges)
         starts = _record_starts(values, grid)
@@ -233,7 +233,7 @@ def read_grids(
     return out, placements
 
 
-def _header(
+def header_at(
     lines: Sequence[L],
     index: int,
     parts_of: Callable[[L], Sequence[P]],
@@ -272,7 +272,7 @@ def _header(
 def _tail_of(group: Sequence[P], part: P, box_of: Callable[[P], Box]) -> bool:
     """Whether `part` is the wrapped tail of the field name `group`: under it, its centre within the name's
     stretch, at most WRAP_TAIL characters' height below it and no taller than it."""
-    x0, top, x1, bottom = _group_box(group, box_of)
+    x0, top, x1, bottom = group_box(group, box_of)
     px0, ptop, px1, pbottom = box_of(part)
     height = box_of(group[0])[3] - box_of(group[0])[1]
     return (
@@ -283,7 +283,8 @@ def _tail_of(group: Sequence[P], part: P, box_of: Callable[[P], Box]) -> bool:
     )
 
 
-def _group_box(group: Sequence[P], box_of: Callable[[P], Box]) -> Box:
+def group_box(group: Sequence[P], box_of: Callable[[P], Box]) -> Box:
+    """The box round a group of parts (a field name and its wrapped tail)."""
     boxes = [box_of(p) for p in group]
     return (
         min(b[0] for b in boxes),
@@ -401,7 +402,7 @@ def _wraps(above: list[P], below: list[P], widest: float, grid: _Grid[L, P]) -> 
     of the cell, as wide as the widest line of its column nearly and no short name (two names signed on
     two lines of a cell stay apart). A line that repeats the one above, or its pattern of digits (two
     certificate numbers, the same unit twice), is a row of its own."""
-    box_a, box_b = _group_box(above, grid.box_of), _group_box(below, grid.box_of)
+    box_a, box_b = group_box(above, grid.box_of), group_box(below, grid.box_of)
     height = max(box_a[3] - box_a[1], box_b[3] - box_b[1])  # digits stand shorter than characters
     text_a = compact("".join(grid.text_of(p) for p in above))
     text_b = compact("".join(grid.text_of(p) for p in below))
@@ -415,7 +416,7 @@ def _wraps(above: list[P], below: list[P], widest: float, grid: _Grid[L, P]) -> 
 
 
 def _width(parts: list[P], grid: _Grid[L, P]) -> float:
-    box = _group_box(parts, grid.box_of)
+    box = group_box(parts, grid.box_of)
     return box[2] - box[0]
 
 
@@ -455,7 +456,7 @@ def _value_lines(
 
     A cell's value may start well left of its field name (names are centred, values often flush left), so
     the grid reaches one column's width beyond its outer field names."""
-    boxes = [_group_box(head, box_of) for head in heads]
+    boxes = [group_box(head, box_of) for head in heads]
     height = max(box_of(heads[0][0])[3] - box_of(heads[0][0])[1], 1.0)
     centres = [(b[0] + b[2]) / 2 for b in boxes]
     pitch = (centres[-1] - centres[0]) / (len(centres) - 1)

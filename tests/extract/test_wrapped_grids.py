@@ -185,3 +185,32 @@ def test_the_next_cells_field_name_and_number_are_no_signature() -> None:
         ("法制审核人员", Role.REVIEWER, False),
         ("负责人", Role.APPROVER, False),
     ]
+
+
+def test_a_box_over_two_cells_is_cut_under_a_header_whose_field_name_wraps() -> None:
+    text = "吴利市监罚【2026元商贸有限公司"
+    chars = tuple(190.0 + 21 * k for k in range(10)) + tuple(420.0 + 12 * k for k in range(7))
+    lines = [
+        _line(
+            286, ("送达文书", 224, 311), ("受送达人", 404, 490), ("送达时间", 559, 646), ("送达方", 685, 752)
+        ),
+        _line(300, ("式", 705, 735)),
+        _line(347, ("行政处罚决定书", 180, 323), ("吴忠市利通区鑫", 369, 507), ("2026年5月15", 540, 660)),
+        OcrLine(
+            parts=[
+                OcrBox(text, (183, 376, 508, 403), 0.96, chars),
+                OcrBox("日15时40分", (540, 374, 645, 402), 1.0),
+            ]
+        ),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [line.text for line in ordered] == [
+        "送达文书",
+        "行政处罚决定书",  # narrower than the line under it: no full line of its cell
+        "吴利市监罚【2026",
+        "受送达人",
+        "吴忠市利通区鑫元商贸有限公司",
+        "送达时间",
+        "2026年5月15日15时40分",
+        "送达方式",
+    ]
