@@ -12,6 +12,9 @@ punctuation or a colon (a label with a colon has its value beside it), ending in
 A row "当事人 | 张三" is not one: 张三 is no field name; nor is "现场负责人 | 沈国华（法定代表人）" (a
 bracketed qualifier is not the field's name). In a table the row below may not have more cells than the
 header row ("当事人 | 个人" over "姓名 | 段浩涛 | 身份证件号 | …" is a form of label-value pairs).
+
+On a page's lines a cell's text wraps: a field name's tail ("送达方" over "式") is read with its header row,
+and the lines of one value ("2022年5月20" over "日10时20分") are joined into one line (see `_wraps`).
 """
 
 from __future__ import annotations
@@ -223,7 +226,7 @@ def read_grids(
             out.append(lines[index])
             index += 1
             continue
-        spans = [(group_box(head, box_of)[0], group_box(head, box_of)[2]) for head in heads]
+        spans = [(box[0], box[2]) for box in (group_box(head, box_of) for head in heads)]
         edges = _column_edges(spans, [box_of(p) for value in values for p in parts_of(value)])
         grid = _Grid(parts_of, box_of, text_of, make, shift, edges)
         starts = _record_starts(values, grid)
@@ -270,8 +273,8 @@ def header_at(
 
 
 def _tail_of(group: Sequence[P], part: P, box_of: Callable[[P], Box]) -> bool:
-    """Whether `part` is the wrapped tail of the field name `group`: under it, its centre within the name's
-    stretch, at most WRAP_TAIL characters' height below it and no taller than it."""
+    """Whether `part` is the wrapped tail of the field name `group`: lower than its top, its centre within
+    the name's stretch, at most HEAD_TAIL_GAP line heights below it and no taller than a line and a half."""
     x0, top, x1, bottom = group_box(group, box_of)
     px0, ptop, px1, pbottom = box_of(part)
     height = box_of(group[0])[3] - box_of(group[0])[1]
