@@ -199,7 +199,8 @@ def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem, b: in
         reach = (UNDER_REACH if aside else 2) * height
         if -0.5 * height <= gap <= reach and box.x0 < line.x1 and box.x1 > line.x0:
             best.append((gap, k))
-    return [k for gap, k in best if gap == min(best)[0]]
+    nearest_gap = min((gap for gap, _ in best), default=None)
+    return [k for gap, k in best if gap == nearest_gap]
 
 
 def _accepts(place: Place, image: ImageItem, own: bool) -> bool:

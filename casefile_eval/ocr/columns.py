@@ -83,12 +83,14 @@ def _cut_merged_values(lines: list[OcrLine]) -> list[OcrLine]:
     bottom = 0.0
     tail = 0  # lines still to pass that hold a field name's wrapped tail, read with its header row
     for index, line in enumerate(lines):
+        if tail:
+            tail -= 1
+            bottom = line.box[3]
+            continue
         texts = [p.text for p in line.parts]
         near = line.box[1] - bottom <= GRID_STEP * _height(line)
         groups, taken = header_at(lines, index, _parts, _box, _text)
-        if tail:
-            tail -= 1
-        elif groups:
+        if groups:
             heads, tail = [group_box(g, _box) for g in groups], taken - 1
         elif heads and near and not starts_field("".join(texts)):
             out[index] = OcrLine(parts=[piece for part in line.parts for piece in _cut_part(part, heads)])

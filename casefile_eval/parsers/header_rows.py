@@ -312,8 +312,8 @@ def _record_starts(values: Sequence[L], grid: _Grid[L, P]) -> list[int]:
     tops = [min(grid.box_of(p)[1] for p in grid.parts_of(line)) for line in values]
     wrap = min((b - a for a, b in pairwise(tops) if b > a), default=0.0)  # a wrapped cell's line pitch
     columns_of = [_by_column(line, grid) for line in values]
-    firsts_parts = [cols.get(0, []) for cols in columns_of]
-    widest = max((_width(parts, grid) for parts in firsts_parts if parts), default=0.0)
+    first_cells = [cols.get(0, []) for cols in columns_of]
+    widest = max((_width(parts, grid) for parts in first_cells if parts), default=0.0)
     for offset, line in enumerate(values):
         boxes = [grid.box_of(p) for p in grid.parts_of(line)]
         height = min(b[3] - b[1] for b in boxes)
@@ -326,9 +326,9 @@ def _record_starts(values: Sequence[L], grid: _Grid[L, P]) -> list[int]:
             for c, parts in columns_of[offset].items()
             if any(_BLANK.sub("", grid.text_of(p)) for p in parts)
         }
-        first = compact("".join(grid.text_of(p) for p in firsts_parts[offset]))
-        above = firsts_parts[offset - 1] if offset else []
-        goes_on = bool(above and first) and _wraps(above, firsts_parts[offset], widest, grid)
+        first = compact("".join(grid.text_of(p) for p in first_cells[offset]))
+        above = first_cells[offset - 1] if offset else []
+        goes_on = bool(above and first) and _wraps(above, first_cells[offset], widest, grid)
         if apart and not goes_on and _opens_record(first) and 0 in filled and len(filled) >= 2:
             starts.append(offset)
             firsts.append(first)
