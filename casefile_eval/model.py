@@ -81,6 +81,7 @@ class ImageItem(_Model):
     height: float | None = None
     name: str | None = None  # the image's name or alt text where the format keeps one
     confidence: float = 0.5
+    ink_offset: int | None = None  # OCR ink: how many characters of its block's text stand left of its centre
 
 
 class Page(_Model):
@@ -198,6 +199,7 @@ class SignatureSlot(_Model):
     date: dt.date | None = None
     method: str = "text"  # text (a typed name), image (handwriting image), seal, ocr
     count: int | None = None  # separate signatures told apart in the slot (names, images); None: not counted
+    ink_width: float | None = None  # summed width (points) of the ink OCR found in the slot; None elsewhere
     evidence: Evidence | None = None
     confidence: float = 1.0
 

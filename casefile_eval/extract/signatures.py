@@ -24,7 +24,13 @@ from typing import NamedTuple
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.dates import find_dates
-from casefile_eval.extract.slot_images import Place, assign_images, image_confidence, image_count
+from casefile_eval.extract.slot_images import (
+    Place,
+    assign_images,
+    image_confidence,
+    image_count,
+    ink_width_of,
+)
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
@@ -421,6 +427,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None
+        ink_width = None
         if not filled and not fill.refused and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"
@@ -428,6 +435,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             # images among several labels of a paragraph without positions go by guess: not counted
             unplaced = labels_on[slot.blocks[0]] > 1 and dt_.doc.blocks[slot.blocks[0]].bbox is None
             count = None if unplaced else image_count(own)
+            ink_width = ink_width_of(own)
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
         out.append(
             SignatureSlot(
@@ -438,6 +446,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
                 date=dates[-1] if dates else None,
                 method=method,
                 count=count,
+                ink_width=ink_width,
                 evidence=dt_.block_evidence(slot.blocks[0], _words(dt_, slot)),
                 confidence=confidence,
             )

@@ -217,14 +217,28 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     owners = [k for k, p in enumerate(places) if b in p.blocks]
     # a label on the image's own line wins over a slot whose value merely runs on into that line
     owners = [k for k in owners if places[k].blocks[0] == b] or owners
+    beside = _beside_label(places, owners, image)
     own = bool(owners)
-    if not owners:
+    if beside:
+        owners = beside  # OCR found the ink after this label on its line
+    elif not owners:
         owners = _neighbours(dt_, places, image, b)
     elif all(places[k].text_filled for k in owners):
         # on a PDF page the image may be nearest to a filled line while it covers a blank slot's line
         blank = [k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)]
         owners, own = (blank, False) if blank else (owners, own)
     return [k for k in owners if _accepts(places[k], image, own)]
+
+
+def _beside_label(places: list[Place], owners: list[int], image: ImageItem) -> list[int]:
+    """Of several labels in the image's block, the one OCR ink stands after: the last label starting left
+    of it (`ImageItem.ink_offset`)."""
+    if image.ink_offset is None or len(owners) < 2:
+        return []
+    before = [
+        k for k in owners if places[k].blocks[0] == image.block_index and places[k].start < image.ink_offset
+    ]
+    return [max(before, key=lambda k: places[k].start)] if before else []
 
 
 def assign_images(dt_: DocText, places: list[Place]) -> list[list[ImageItem]]:
@@ -269,6 +283,15 @@ def image_count(images: list[ImageItem]) -> int | None:
     wide = max(b[2] - b[0] for b in boxes)
     tall = max(b[3] - b[1] for b in boxes)
     return sum(1 for b in boxes if b[2] - b[0] >= 0.5 * wide and b[3] - b[1] >= 0.5 * tall)
+
+
+def ink_width_of(images: list[ImageItem]) -> float | None:
+    """The summed width of the handwriting OCR found in a slot (points), None unless every image is OCR ink
+    with a box."""
+    boxes = [_box(im) for im in images if (im.name or "").startswith("ocr:signature")]
+    if not boxes or len(boxes) < len(images) or any(b is None for b in boxes):
+        return None
+    return round(sum(b[2] - b[0] for b in boxes if b is not None), 1)
 
 
 _Box = tuple[float, float, float, float]

@@ -12,7 +12,7 @@ from casefile_eval.ocr.engine import INTRA_OP_THREADS, RENDER_DPI
 from casefile_eval.ocr.page import OcrPage
 
 # Bump when reading changes in a way that makes cached pages stale.
-SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v19"
+SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v20"
 
 
 def default_cache_dir() -> Path:

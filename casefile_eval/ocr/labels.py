@@ -8,6 +8,7 @@ full-width character one pitch, anything else half, laid out from the box's left
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass
 
@@ -88,6 +89,12 @@ def find_labels(lines: list[OcrLine]) -> list[Label]:
         for part in line.parts
         for start, end, opinion in labels_in(part)
     ]
+
+
+def line_em(lines: list[OcrLine]) -> float:
+    """The page's usual box height (pixels): the median over its lines' boxes."""
+    heights = [p.box[3] - p.box[1] for line in lines for p in line.parts]
+    return float(statistics.median(heights)) if heights else 20.0
 
 
 def _units(char: str) -> float:

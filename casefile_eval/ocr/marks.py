@@ -15,7 +15,15 @@ import numpy as np
 from scipy import ndimage
 
 from casefile_eval.ocr.confusables import normalize_ocr_text
-from casefile_eval.ocr.labels import KEYWORD, Label, char_spans, find_labels, labels_in, printed_spans
+from casefile_eval.ocr.labels import (
+    KEYWORD,
+    Label,
+    char_spans,
+    find_labels,
+    labels_in,
+    line_em,
+    printed_spans,
+)
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
 from casefile_eval.parsers.header_rows import is_header_row, starts_field
 
@@ -236,10 +244,14 @@ def _printed_field(part: OcrBox) -> bool:
     return part.confidence >= _PROSE_CONFIDENCE and starts_field(part.text)
 
 
-def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, list[Box]] | None:
+def _zone_verdict(
+    ink: np.ndarray, zone: Box, height: float, floor: float | None = None
+) -> tuple[float, list[Box]] | None:
     """Confidence that `zone` holds handwriting, and the box of each signature in it (ink strokes closer
     than `_SAME_SIGNATURE` line heights are one person's); None when blank. A short stroke cut by the
-    zone's top edge is the tail of a signature of the row above, not ink of this zone."""
+    zone's top edge is the tail of a signature of the row above; in a zone beside a label whose line ends
+    at `floor`, a piece lying wholly below that line and cut by the zone's bottom edge is the top of a
+    signature of the row below: neither is ink of this zone."""
     x0, top, x1, bottom = (max(round(v), 0) for v in zone)
     # rules are looked for with a margin round the zone: a zone's edge cuts a rule too short to tell
     reach = round(_RULE_RUN * height)
@@ -254,7 +266,11 @@ def _zone_verdict(ink: np.ndarray, zone: Box, height: float) -> tuple[float, lis
     rules = [_rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height) for sl in slices]
     big = (sizes >= max(6.0, 0.015 * height * height)) & ~np.asarray(rules, dtype=bool)
     hanging = [sl[0].start == 0 and sl[0].stop - sl[0].start < 0.5 * height for sl in slices]
-    big &= ~np.asarray(hanging, dtype=bool)
+    # (in a zone beside a label: a piece wholly under the label's line that the bottom edge cuts)
+    under = [
+        floor is not None and sl[0].start >= floor - top and sl[0].stop == crop.shape[0] for sl in slices
+    ]
+    big &= ~np.asarray(hanging, dtype=bool) & ~np.asarray(under, dtype=bool)
     keep = np.isin(labels, 1 + np.nonzero(big)[0])
     area = float(keep.sum()) / (height * height)
     if area < 0.06:
@@ -294,8 +310,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
     labels = find_labels(lines)
     if not labels:
         return []
-    heights = [p.box[3] - p.box[1] for line in lines for p in line.parts]
-    em = float(np.median(heights)) if heights else 20.0
+    em = line_em(lines)
     ink = _ink(rgb)
     _mend_broken_rules(ink, em)
     for line in lines:
@@ -349,7 +364,7 @@ def _label_verdict(
         return _zone_verdict(ink, column, h)
     verdicts = []
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
-        verdicts.append(_zone_verdict(ink, right, h))
+        verdicts.append(_zone_verdict(ink, right, h, floor=bottom))
     parts = lines[label.line].parts
     # a label that ends its line ("签名：" in a cell's corner, a label alone): the signature may be under it
     ends_line = label.part is parts[-1] and not label.part.text[label.end :].strip(" _:：")

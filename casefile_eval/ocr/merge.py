@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.doubt import mark_unreadable
+from casefile_eval.ocr.labels import char_spans, line_em
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.vertical_labels import join_vertical_labels
@@ -43,28 +44,61 @@ def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) 
 
 
 def _marks(
-    source: str, number: int, result: PageResult, first_block: int, where: list[Placement]
+    source: str,
+    number: int,
+    result: PageResult,
+    blocks: list[Block],
+    first_block: int,
+    ordered: tuple[list[OcrLine], list[Placement]],
 ) -> list[ImageItem]:
+    lines, where = ordered
     items = []
+    em = line_em(result.page.lines)
     for mark in result.page.marks:
         bbox = _bbox(mark.box, result.scale)
         centre = (mark.box[0] + mark.box[2]) / 2
+        index = (
+            None
+            if mark.line is None
+            else first_block + placed(where[_row_of(result.page, where, mark)], centre)
+        )
         items.append(
             ImageItem(
                 kind=ImageKind.SEAL if mark.kind == "seal" else ImageKind.SIGNATURE,
                 source=source,
                 page=number,
                 bbox=bbox,
-                block_index=None
-                if mark.line is None
-                else first_block + placed(where[_row_of(result.page, where, mark)], centre),
+                block_index=index,
                 width=bbox.x1 - bbox.x0,
                 height=bbox.bottom - bbox.top,
                 name=f"ocr:{mark.kind}",
                 confidence=mark.confidence,
+                ink_offset=None
+                if index is None or mark.kind != "signature"
+                else _ink_offset(lines, index - first_block, mark, em, blocks[index].text),
             )
         )
     return items
+
+
+def _ink_offset(lines: list[OcrLine], at: int, mark: OcrMark, em: float, text: str) -> int | None:
+    """How many characters of `text` (the block the ink is placed in, read from `lines[at]`) stand left
+    of the ink's centre; None when the block holds other text than the line."""
+    if at >= len(lines) or lines[at].text != text:
+        return None
+    line = lines[at]
+    centre = (mark.box[0] + mark.box[2]) / 2
+    offset = 0
+    for part in line.parts:
+        if not text.startswith(part.text, offset) and text[offset] == " ":
+            offset += 1
+        if part.box[0] >= centre:
+            break
+        if part.box[2] <= centre:
+            offset += len(part.text)
+            continue
+        return offset + sum(1 for a, b in char_spans(part, em) if a + b < 2 * centre)
+    return offset
 
 
 ROW_OVERLAP = 0.4  # of the shorter of a mark and a grid row: ink that stands in that row
@@ -125,7 +159,9 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
         kept: int | None = moved.get(image.block_index) if image.block_index is not None else None
         images.append(image.model_copy(update={"block_index": kept}))
     for number in sorted(results):
-        images.extend(_marks(parsed.source, number, results[number], first_block[number], ordered[number][1]))
+        images.extend(
+            _marks(parsed.source, number, results[number], blocks, first_block[number], ordered[number])
+        )
     return parsed.model_copy(
         update={"blocks": blocks, "images": images, "pages": [_page(p, results) for p in parsed.pages]}
     )

@@ -9,6 +9,7 @@ from casefile_eval.rules.checks import (
     deadlines,
     documents,
     marks,
+    officer_ink,
     officers,
     remedy,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "deadlines",
     "documents",
     "marks",
+    "officer_ink",
     "officers",
     "remedy",
 ]
