@@ -58,6 +58,7 @@ class Block(_Model):
     row: int | None = None
     col: int | None = None
     confidence: float | None = None  # OCR confidence, None for an electronic text layer
+    char_scores: tuple[float, ...] | None = None  # OCR: the recogniser's confidence in each character of text
 
 
 class ImageKind(StrEnum):

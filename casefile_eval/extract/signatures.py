@@ -427,7 +427,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None
-        ink_width = None
+        ink_width = ink_width_of(own) if filled and method == "ocr" else None
         if not filled and not fill.refused and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"

@@ -37,6 +37,7 @@ def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) 
                 page=number,
                 bbox=_bbox(line.box, result.scale),
                 confidence=round(line.confidence, 4),
+                char_scores=line.char_scores or None,
             )
             for line in lines
         ]

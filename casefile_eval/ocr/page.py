@@ -30,8 +30,18 @@ class OcrLine:
         """The parts' text, a space where the gap between two parts is wide."""
         out = self.parts[0].text
         for prev, part in zip(self.parts, self.parts[1:], strict=False):
-            height = max(prev.box[3] - prev.box[1], 1.0)
-            out += (" " if part.box[0] - prev.box[2] > 0.8 * height else "") + part.text
+            out += (" " if _apart(prev, part) else "") + part.text
+        return out
+
+    @property
+    def char_scores(self) -> tuple[float, ...]:
+        """The recogniser's confidence in each character of `text` (1.0 for a space put between parts), or
+        () when a part was read without them."""
+        if any(len(p.scores) != len(p.text) for p in self.parts):
+            return ()
+        out = self.parts[0].scores
+        for prev, part in zip(self.parts, self.parts[1:], strict=False):
+            out += ((1.0,) if _apart(prev, part) else ()) + part.scores
         return out
 
     @property
@@ -48,6 +58,11 @@ class OcrLine:
     def confidence(self) -> float:
         """The lowest confidence of the parts, so that one bad read is not averaged away."""
         return min(p.confidence for p in self.parts)
+
+
+def _apart(prev: OcrBox, part: OcrBox) -> bool:
+    """Whether the gap between two neighbouring parts of a line is wide (a space in the line's text)."""
+    return part.box[0] - prev.box[2] > 0.8 * max(prev.box[3] - prev.box[1], 1.0)
 
 
 @dataclass(frozen=True)

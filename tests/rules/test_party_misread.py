@@ -1,0 +1,71 @@
+"""A party's name that differs from the other documents only in characters OCR read unsurely is a question
+for a person (CON-001 undecided, needs review), not a verdict; a difference read surely, or read from a
+text layer, stays a finding."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.model import Block, BlockKind, Case, Document, DocumentFacts
+from casefile_eval.results import Finding
+from casefile_eval.rules.engine import run_rules
+from casefile_eval.rules.loader import load_rules
+
+RULES = load_rules()
+
+
+def _doc(kind: DocumentType, party: str, scores: tuple[float, ...] | None = None) -> Document:
+    line = f"受送达人：{party}"
+    block = Block(
+        kind=BlockKind.LINE,
+        text=line,
+        source="scan.pdf",
+        page=3,
+        char_scores=None if scores is None else (0.99,) * 5 + scores,
+    )
+    return Document(
+        type=kind,
+        title=None,
+        source="scan.pdf",
+        pages=(3, 3),
+        confidence=0.9,
+        blocks=[block],
+        facts=DocumentFacts(party=party),
+    )
+
+
+def _con001(receipt: Document) -> list[Finding]:
+    case = Case(
+        source="scan.pdf",
+        files=["scan.pdf"],
+        documents=[
+            _doc(DocumentType.FILING_APPROVAL, "于德顺"),
+            _doc(DocumentType.DECISION, "于德顺"),
+            receipt,
+        ],
+    )
+    return [f for f in run_rules(case, RULES) if f.rule_id == "CON-001"]
+
+
+def test_a_name_differing_only_in_an_unsure_character_needs_review() -> None:
+    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德康", (0.99, 0.98, 0.42)))
+    assert finding.message == (
+        "当事人名称前后不一致（送达回证第3页）：无法判断：当事人“于德康”与其他文书“于德顺”不同的字“康”"
+        "识别置信度低（0.42），无法确定是文书笔误还是扫描识别有误"
+    )
+    assert (finding.needs_review, finding.confidence, finding.evidence) == (True, 0.42, "于德康")
+
+
+def test_a_difference_read_surely_is_a_finding() -> None:
+    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德康", (0.99, 0.98, 0.97)))
+    assert finding.message == "送达回证记载的当事人“于德康”与其他文书“于德顺”不一致"
+    assert finding.needs_review is False
+
+
+def test_one_unsure_and_one_sure_differing_character_is_a_finding() -> None:
+    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "王德康", (0.95, 0.98, 0.42)))
+    assert finding.message == "送达回证记载的当事人“王德康”与其他文书“于德顺”不一致"
+
+
+def test_a_text_layer_has_no_scores_and_a_difference_is_a_finding() -> None:
+    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德康"))
+    assert finding.message == "送达回证记载的当事人“于德康”与其他文书“于德顺”不一致"
