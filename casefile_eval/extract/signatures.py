@@ -77,6 +77,8 @@ _ID_FIELD = re.compile(  # in a grid the number stands in the next cell, after a
 )
 
 _TOKEN = re.compile(r"\S+")
+# Short field names a form prints beside a slot; standing alone they are never a person's name.
+_FIELD_WORDS = frozenset({"日期", "时间", "地点", "地址", "电话", "备注", "职务", "性别", "年龄"})
 _BRACKET_READ = re.compile(r"[Cc]")
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
@@ -356,8 +358,9 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     nxt = _NEXT_LABEL.search(value)
     if nxt:
         value = value[: nxt.start()]
-    # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20") is no name
-    value = _TOKEN.sub(lambda m: "" if len(m[0]) >= 4 and is_field_name(m[0]) else m[0], value)
+    # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20", "记录人签名  日期  …")
+    # is no name
+    value = _TOKEN.sub(lambda m: "" if _field_word(m[0]) else m[0], value)
     # OCR reads handwriting run into a date as a digit or two glued to its year ("22026年04月10日")
     inked = min_chars == 1 and any(_INK_DIGITS.search(value[: d.start]) for d in find_dates(value) if d.value)
     words = _without_dates(value)
@@ -371,6 +374,10 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     tokens = [t for t in (_NOISE.sub("", w) for w in _NAME_GAP.split(words)) if t]
     names = len(tokens) if all(_LONE_NAME.fullmatch(t) for t in tokens) else None
     return _Fill(True, signer[:MAX_SIGNER], False, names)
+
+
+def _field_word(token: str) -> bool:
+    return token in _FIELD_WORDS or (len(token) >= 4 and is_field_name(token))
 
 
 def _opinion(slot: _Slot, slots: list[_Slot]) -> bool:

@@ -94,3 +94,25 @@ def test_a_pair_whose_number_wrapped_onto_the_next_line_is_no_officer_without_on
         ("张磊", "65020022011"),
         ("李娜", None),
     ]
+
+
+def test_a_short_field_name_beside_a_blank_slot_is_no_signer() -> None:
+    # read by OCR "记录人签名    日期   2023年5月16日": the recorder did not sign; 日期 names the next cell
+    block = Block(
+        kind=BlockKind.LINE,
+        text="记录人签名        日期   2023年5月16日",
+        source="scan.pdf",
+        page=1,
+        bbox=BBox(x0=94.0, top=599.0, x1=487.0, bottom=616.0),
+        confidence=0.95,
+    )
+    doc = Document(
+        type=DocumentType.INSPECTION_RECORD,
+        title="现场检查笔录",
+        source="scan.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=[block],
+    )
+    (slot,) = find_signatures(DocText.of(doc))
+    assert (slot.label, slot.filled, slot.signer) == ("记录人签名", False, None)
