@@ -36,6 +36,7 @@ class Counts:
     labels: int = 0
     matched: int = 0
     distinct: int = 0
+    to_review: int = 0  # distinct findings not matched by a label whose findings all need review
 
     def recall(self) -> float | None:
         return self.found / self.labels if self.labels else None
@@ -106,6 +107,8 @@ def tally_case(
             tally.overall.matched += 1
             tally.defect(key[0]).matched += 1
             continue
+        if all(f.needs_review for f in group):
+            tally.overall.to_review += 1
         for f in group:
             tally.false_positives.append(
                 {
@@ -199,12 +202,13 @@ def to_json(cases: list[Path], tallies: dict[str, RenditionTally]) -> dict[str, 
 def render_markdown(cases: list[Path], tallies: dict[str, RenditionTally]) -> str:
     """The report as markdown: a summary table, then per rendition the per-defect table and the lists."""
     lines = [f"# 评查结果准确率（{len(cases)} 个案卷）", ""]
-    lines += ["| 版本 | 召回率 | 精确率 | 无缺陷案卷零发现 |", "|---|---:|---:|---:|"]
+    lines += ["| 版本 | 召回率 | 精确率 | 无缺陷案卷零发现 | 误报中需人工核对 |", "|---|---:|---:|---:|---:|"]
     for name, t in tallies.items():
         o = t.overall
         lines.append(
             f"| {name} | {_rate(o.recall())} ({o.found}/{o.labels}) | {_rate(o.precision())} "
-            f"({o.matched}/{o.distinct}) | {t.clean_silent}/{t.clean_cases} |"
+            f"({o.matched}/{o.distinct}) | {t.clean_silent}/{t.clean_cases} | "
+            f"{o.to_review}/{o.distinct - o.matched} |"
         )
     for name, t in tallies.items():
         lines += ["", f"## {name}", "", "| 缺陷 | 召回率 | 精确率 |", "|---|---:|---:|"]
