@@ -25,7 +25,7 @@ from casefile_eval.ocr.labels import (
     printed_spans,
 )
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
-from casefile_eval.parsers.header_rows import is_header_row, starts_field
+from casefile_eval.parsers.header_rows import is_field_name, is_header_row, starts_field
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
@@ -331,6 +331,29 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         if verdict is not None:
             marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
     return marks
+
+
+def on_printed_field(mark: OcrMark, lines: list[OcrLine]) -> bool:
+    """A signature mark lying within the box of a field name printed and read surely ("备注" in the cell a
+    grid's column of signatures reaches down to): the print, not handwriting. (A signature label's own box
+    is left alone: it may have swallowed the ink written beside the label.)"""
+    if mark.kind != "signature":
+        return False
+    x0, top, x1, bottom = mark.box
+    area = max((x1 - x0) * (bottom - top), 1.0)
+    for line in lines:
+        for part in line.parts:
+            px0, ptop, px1, pbottom = part.box
+            inside = max(0.0, min(x1, px1) - max(x0, px0)) * max(0.0, min(bottom, pbottom) - max(top, ptop))
+            text = normalize_ocr_text(part.text).strip(" :：")
+            if (
+                inside >= 0.8 * area
+                and part.confidence >= _PROSE_CONFIDENCE
+                and is_field_name(text)
+                and not labels_in(part)
+            ):
+                return True
+    return False
 
 
 def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
