@@ -40,6 +40,7 @@ _VALUE_END = re.compile(
 )
 # "当事人 | 个人 | 姓名 | 段浩涛": the first value is the kind of party, the name follows its own label.
 _CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")
+_SIGNING = re.compile(r"[(（](?:签名|签字|签章|盖章|捺印)")
 _NAME_LABEL = re.compile(r"^(?:姓名|名称|单位名称|企业名称|经营者姓名|字号名称)[:：]?")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 _CODE = re.compile(r"[0-9A-Za-z]{15,20}")
@@ -124,6 +125,8 @@ def _clean_party(value: str) -> str | None:
         return None
     if _CODE.fullmatch(name):  # a 统一社会信用代码 or ID number read where the name should be
         return None
+    if is_field_name(re.split(r"[:：\s]", name, maxsplit=1)[0]):  # the next field's name ("执法人员：")
+        return None
     return name
 
 
@@ -145,7 +148,7 @@ def _labelled_party(dt_: DocText) -> tuple[str, Evidence] | None:
     for index in range(len(dt_.blocks)):
         text = dt_.squeezed(index)
         m = _PARTY_LABEL.match(text) or (_NAME_LABEL.match(text) if category else None)
-        if not m:
+        if not m or _SIGNING.search(m.group()):  # 当事人（签名）： is where the party signs
             continue
         value = text[m.end() :]
         if value and not m.group().endswith((":", "：")):

@@ -1,0 +1,33 @@
+"""A signing row "当事人（签名）：  执法人员：  执法人员：  记录人：" names nobody: the labels that follow
+where the party signs are not the party's name (a record naming only the person questioned names no party;
+the case's other documents do)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.extract.parties import find_party
+from casefile_eval.extract.text import DocText
+from tests.extract.docs import doc_from_lines
+
+HEAD = [
+    "询问笔录",
+    "询问人：扎西平措（执法证号：54010026031）、张文博（执法证号：54010026058）　记录人：央金卓玛",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "party"),
+    [
+        (
+            [*HEAD, "被询问人：次仁多吉　性别：男", "当事人（签名）：　执法人员：　执法人员：　记录人："],
+            "次仁多吉",
+        ),
+        ([*HEAD, "问：你的姓名？", "当事人（签名）：　执法人员：　执法人员：　记录人："], None),
+        ([*HEAD, "当事人：执法人员：李四"], None),  # a value that is the next field's name
+    ],
+)
+def test_the_party_is_not_read_from_where_the_party_signs(lines: list[str], party: str | None) -> None:
+    found = find_party(DocText.of(doc_from_lines(lines, DocumentType.INQUIRY_RECORD)))
+    assert (found[0] if found else None) == party
