@@ -288,10 +288,11 @@ def image_count(images: list[ImageItem]) -> int | None:
 def ink_width_of(images: list[ImageItem]) -> float | None:
     """The summed width of the handwriting OCR found in a slot (points), None unless every image is OCR ink
     with a box."""
-    boxes = [_box(im) for im in images if (im.name or "").startswith("ocr:signature")]
-    if not boxes or len(boxes) < len(images) or any(b is None for b in boxes):
+    ink = [im.bbox for im in images if (im.name or "").startswith("ocr:signature")]
+    boxes = [box for box in ink if box is not None]
+    if not boxes or len(boxes) < len(images):
         return None
-    return round(sum(b[2] - b[0] for b in boxes if b is not None), 1)
+    return round(sum(box.x1 - box.x0 for box in boxes), 1)
 
 
 _Box = tuple[float, float, float, float]

@@ -94,7 +94,7 @@ def _ink_offset(lines: list[OcrLine], at: int, mark: OcrMark, em: float, text: s
     centre = (mark.box[0] + mark.box[2]) / 2
     offset = 0
     for part in line.parts:
-        if not text.startswith(part.text, offset) and text[offset] == " ":
+        if not text.startswith(part.text, offset) and text[offset : offset + 1] == " ":
             offset += 1
         if part.box[0] >= centre:
             break
