@@ -17,10 +17,9 @@ from pydantic import Field
 from casefile_eval.codes import Role
 from casefile_eval.model import Document, SignatureSlot
 from casefile_eval.rules.checks.common import Params, fact_page
-from casefile_eval.rules.checks.officers import is_person_name
+from casefile_eval.rules.checks.officers import is_person_name, slots_by_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
-from casefile_eval.textnorm import compact
 
 INK_CONFIDENCE = 0.6  # a width compared is an estimate
 
@@ -68,14 +67,11 @@ def _narrow_slots(
     """(page, slot, width, (page, width) of the widest) for each page whose slot of a name holds at most
     `share` of the ink the widest page's slot of that name holds. Slots of one name on one page add up; a page
     where one of them is blank or was not measured by OCR is left out."""
-    pages: dict[tuple[int, str], list[SignatureSlot]] = {}
-    for slot in doc.facts.signatures:
-        if slot.role == role and slot.evidence is not None and slot.evidence.page is not None:
-            pages.setdefault((slot.evidence.page, compact(slot.label)), []).append(slot)
+    pages = slots_by_page(doc, role)
     widths = {
-        key: sum(s.ink_width or 0.0 for s in slots)
-        for key, slots in pages.items()
-        if all(s.filled is True and s.count is None and s.ink_width for s in slots)
+        (page, label): sum(s.ink_width or 0.0 for s in slots)
+        for (page, label), slots in pages.items()
+        if page is not None and all(s.filled is True and s.count is None and s.ink_width for s in slots)
     }
     widest: dict[str, tuple[int, float]] = {}
     for (page, label), width in sorted(widths.items()):

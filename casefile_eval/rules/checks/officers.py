@@ -176,22 +176,28 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
             )
 
 
-def _short_slots(
-    doc: Document, role: Role | None, min_count: int
-) -> Iterator[tuple[int | None, SignatureSlot, int, int]]:
-    """(page, slot, officers needed, signatures counted) for each signed slot holding too few: fewer than
-    the officers its field names, or fewer than the same slot holds on another page of the record. Slots of
-    one name on one page are one slot (a footer row 执法人员 | 执法人员, one cell for each officer); a page
-    where one of them is blank is left to the rules on blank slots."""
-    fields: dict[str, set[str]] = {}
-    for officer in doc.facts.officers:
-        if officer.named_as and is_person_name(officer.name):
-            fields.setdefault(officer.named_as, set()).add(officer.name)
+def slots_by_page(doc: Document, role: Role | None) -> dict[tuple[int | None, str], list[SignatureSlot]]:
+    """The document's slots of `role`, by (page, compacted label): slots of one name on one page are one
+    slot (a footer row 执法人员 | 执法人员, one cell for each officer)."""
     pages: dict[tuple[int | None, str], list[SignatureSlot]] = {}
     for slot in doc.facts.signatures:
         if slot.role == role:
             key = (slot.evidence.page if slot.evidence else None, compact(slot.label))
             pages.setdefault(key, []).append(slot)
+    return pages
+
+
+def _short_slots(
+    doc: Document, role: Role | None, min_count: int
+) -> Iterator[tuple[int | None, SignatureSlot, int, int]]:
+    """(page, slot, officers needed, signatures counted) for each signed slot holding too few: fewer than
+    the officers its field names, or fewer than the same slot holds on another page of the record (slots
+    grouped by `slots_by_page`); a page where one of them is blank is left to the rules on blank slots."""
+    fields: dict[str, set[str]] = {}
+    for officer in doc.facts.officers:
+        if officer.named_as and is_person_name(officer.name):
+            fields.setdefault(officer.named_as, set()).add(officer.name)
+    pages = slots_by_page(doc, role)
     counted = {
         key: sum(s.count or 0 for s in slots)
         for key, slots in pages.items()
