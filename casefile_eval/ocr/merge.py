@@ -12,6 +12,7 @@ from casefile_eval.ocr.marks import on_printed_field
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.vertical_labels import join_vertical_labels
+from casefile_eval.parsers.wrapped_values import join_wrapped_values
 
 OCR_REASON = "ocr"
 
@@ -29,19 +30,21 @@ def _bbox(box: Box, scale: float) -> BBox:
 
 
 def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) -> list[Block]:
-    return join_vertical_labels(
-        [
-            Block(
-                kind=BlockKind.LINE,
-                text=line.text,
-                source=source,
-                page=number,
-                bbox=_bbox(line.box, result.scale),
-                confidence=round(line.confidence, 4),
-                char_scores=line.char_scores or None,
-            )
-            for line in lines
-        ]
+    return join_wrapped_values(
+        join_vertical_labels(
+            [
+                Block(
+                    kind=BlockKind.LINE,
+                    text=line.text,
+                    source=source,
+                    page=number,
+                    bbox=_bbox(line.box, result.scale),
+                    confidence=round(line.confidence, 4),
+                    char_scores=line.char_scores or None,
+                )
+                for line in lines
+            ]
+        )
     )
 
 

@@ -19,6 +19,7 @@ from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.pdf_images import page_images
 from casefile_eval.parsers.pdf_text import Line, grid_lines, ocr_reason, page_lines, printed_number
 from casefile_eval.parsers.vertical_labels import join_vertical_labels
+from casefile_eval.parsers.wrapped_values import join_wrapped_values
 
 
 def parse_pdf(path: Path, source: str, sha256: str) -> ParsedFile:
@@ -87,11 +88,13 @@ def _read_page(
     if reason is None:
         grid, placements = grid_lines(lines)
         blocks.extend(
-            join_vertical_labels(
-                [
-                    Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
-                    for ln in grid
-                ]
+            join_wrapped_values(
+                join_vertical_labels(
+                    [
+                        Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
+                        for ln in grid
+                    ]
+                )
             )
         )
     for item in found:
