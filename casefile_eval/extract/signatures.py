@@ -163,8 +163,11 @@ def _undated(text: str) -> str:
 
 def _below(dt_: DocText, i: int, j: int, reach: float = VALUE_REACH) -> bool:
     """Whether block j can hold block i's value: on a PDF page, a line on the same page at most `reach`
-    line heights below (a page number or the next row further down is not the value)."""
+    line heights below (a page number or the next row further down is not the value); in a table, a
+    cell of the same row or of the same column (not the first cell of the next row under the last label)."""
     a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
+    if a.kind is BlockKind.CELL and b.kind is BlockKind.CELL and a.table is not None and a.table == b.table:
+        return a.row == b.row or a.col == b.col
     if a.kind is not BlockKind.LINE or a.bbox is None or b.bbox is None:
         return True
     if a.page != b.page:

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import BBox, ImageItem, ImageKind
+from casefile_eval.model import BBox, BlockKind, ImageItem, ImageKind
 
 KIND_CONFIDENCE = {
     ImageKind.SIGNATURE: 0.95,
@@ -171,10 +171,34 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> 
     if image.kind in (ImageKind.PHOTO, ImageKind.UNKNOWN) and not _small(image):
         return []
     if _blank(dt_, b):
+        above = _column_above(dt_, places, b)
+        if above:
+            return above
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         return below or [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
     beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
     return beside or _under_label_line(dt_, places, image, b)
+
+
+def _column_above(dt_: DocText, places: list[Place], b: int) -> list[int]:
+    """For an empty table cell, the slots whose label is the nearest written cell above it in its column
+    (a row of labels "被检查人签字： | 执法人员： | 记录人：" over a row of cells signed in)."""
+    cell = dt_.doc.blocks[b]
+    if cell.kind is not BlockKind.CELL or cell.table is None or cell.row is None or cell.col is None:
+        return []
+    column = [
+        i
+        for i, other in enumerate(dt_.doc.blocks)
+        if other.kind is BlockKind.CELL
+        and (other.source, other.table, other.col) == (cell.source, cell.table, cell.col)
+        and other.row is not None
+        and other.row < cell.row
+        and not _blank(dt_, i)
+    ]
+    if not column:
+        return []
+    label = max(column, key=lambda i: dt_.doc.blocks[i].row or 0)
+    return [k for k, p in enumerate(places) if p.blocks[-1] == label]
 
 
 def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> list[int]:
