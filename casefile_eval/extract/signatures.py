@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.line_geometry import words_under
 from casefile_eval.extract.slot_images import (
     Place,
     assign_images,
@@ -103,6 +104,7 @@ VALUE_REACH = 2.0  # line heights between a PDF label line and a value line belo
 CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle under the name)
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
+OPINION_LINES = 4  # blocks from an opinion label to the signing label under its opinion
 
 
 @dataclass
@@ -403,20 +405,60 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     """An opinion label whose value runs into (or, left empty, is followed by) a signing label of the same
     role ("审核意见" beside the opinion, then "法制审核人员签名：" in the row): that label is where the row is
     signed."""
+    if "意见" not in slot.label:
+        return False
     later = [(o.blocks[0], o.start) for o in slots if o is not slot and o.role is slot.role]
     bare = not slot.value.strip(" :：")
-    return "意见" in slot.label and any(
+    if any(
         block in slot.blocks[1:]
         or (block == slot.blocks[0] and start > slot.start)
         or (bare and block == slot.blocks[-1] + 1)
         for block, start in later
+    ):
+        return True
+    # the opinion's words on the lines under its label, then the signing label ("负责人审批意见" /
+    # "同意立案。" / "审批人："); OCR may put the date of the cell above into the label's value
+    after = [o for o in slots if (o.blocks[0], o.start) > (slot.blocks[0], slot.start)]
+    nxt = min(after, key=lambda o: (o.blocks[0], o.start), default=None)
+    return (
+        nxt is not None
+        and nxt.role is slot.role
+        and nxt.blocks[0] - slot.blocks[0] <= OPINION_LINES
+        and not _without_dates(slot.value).strip(" :：")
     )
+
+
+def _split_row_below(dt_: DocText, slots: list[_Slot]) -> None:
+    """A line of labels with no values ("被检查人签字： 执法人员： 执法人员： 记录人：") whose last label took
+    the line under it as its value: that line holds what was written under each label (handwritten names
+    OCR read as one line), so each label gets the words standing in its column. Every label of the row
+    keeps the line under it among its blocks (ink there is told apart by position)."""
+    rows: dict[int, list[_Slot]] = {}
+    for slot in slots:
+        rows.setdefault(slot.blocks[0], []).append(slot)
+    for index, row in rows.items():
+        row.sort(key=lambda s: s.start)
+        last = row[-1]
+        if len(row) < 2 or len(last.blocks) != 2 or dt_.doc.blocks[index].kind is not BlockKind.LINE:
+            continue
+        below = last.blocks[1]
+        if any(s.blocks != (index,) or s.value.strip(":： \t_") for s in row[:-1]):
+            continue
+        if last.value.strip() != dt_.blocks[below].strip():
+            continue  # the line under holds a label of its own
+        words = words_under(dt_, index, [s.start for s in row], below)
+        if words is None:
+            continue
+        for slot, value in zip(row, words, strict=True):
+            slot.value = value
+            slot.blocks = (index, below)
 
 
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     scanned = _scan(dt_)
     slots = [slot for slot in scanned if not _signed_below(slot, scanned)]
+    _split_row_below(dt_, slots)
     for slot in slots:
         if _opinion(slot, slots):
             _extend_opinion(dt_, slot)

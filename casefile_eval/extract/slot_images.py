@@ -16,12 +16,10 @@ a neighbour is a photo, not a signature.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
-from itertools import pairwise
 
 from casefile_eval.codes import Role
+from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, BlockKind, ImageItem, ImageKind
 
@@ -36,7 +34,6 @@ SIGNATURE_MAX_HEIGHT = 85.0  # points (≈3 cm)
 BESIDE_VALUE = 4.0  # line heights left of ink beyond which its nearest line is not where it was written...
 UNDER_REACH = 5.0  # ...and it may hang this many line heights under the label line of its cell
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
-_GAP = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -49,36 +46,6 @@ class Place:
     text_filled: bool
     role: Role
     seal_label: bool
-
-
-def _char_width(char: str) -> float:
-    """Width of a character in ems: full-width (CJK, ：) one, anything else half."""
-    return 1.0 if unicodedata.east_asian_width(char) in "FW" else 0.5
-
-
-def _label_xs(dt_: DocText, index: int, starts: list[int]) -> list[float] | None:
-    """Estimated x of each label start on PDF line `index`.
-
-    A text line keeps one space for any gap, so characters are laid out at an em of the line's height
-    (full-width one em, others half) and what is left of the line's width is shared by its gaps.
-    """
-    block = dt_.doc.blocks[index]
-    text = block.text.strip()
-    if block.bbox is None or not text or len(text) != len(dt_.blocks[index].strip()):
-        return None
-    width = block.bbox.x1 - block.bbox.x0
-    lead = len(block.text) - len(block.text.lstrip())
-    runs = [m.span() for m in _GAP.finditer(text)]
-    ems = sum(_char_width(c) for c in _GAP.sub("", text))
-    em = min(block.bbox.bottom - block.bbox.top, width / ems) if ems else 0.0
-    gap = (width - em * ems) / len(runs) if runs else 0.0
-    xs: list[float] = []
-    for start in starts:
-        at = max(0, start - lead)
-        before = text[:at]
-        gaps = sum(1 for a, _ in runs if a < at)
-        xs.append(block.bbox.x0 + em * sum(_char_width(c) for c in _GAP.sub("", before)) + gap * gaps)
-    return xs
 
 
 def _centre_x(box: BBox) -> float:
@@ -95,12 +62,12 @@ def _along_line(
     centres = [_centre_x(im.bbox) for im in images if im.bbox is not None]
     if len(lines) != 1 or len(centres) != len(images):
         return None
-    xs = _label_xs(dt_, lines.pop(), [places[k].start for k in owners])
+    xs = offset_xs(dt_, lines.pop(), [places[k].start for k in owners])
     if xs is None:
         return None
     labels = sorted(zip(xs, owners, strict=True))
     em = _line_height(dt_, places[owners[0]].blocks[0])
-    below = _under_columns(dt_, places, owners, images, xs)
+    below = _under_columns(dt_, places, owners, images)
     if below is not None:
         return below
     chosen: list[int] = [0] * len(images)
@@ -116,7 +83,7 @@ def _along_line(
 
 
 def _under_columns(
-    dt_: DocText, places: list[Place], owners: list[int], images: list[ImageItem], xs: list[float]
+    dt_: DocText, places: list[Place], owners: list[int], images: list[ImageItem]
 ) -> list[int] | None:
     """Where every image lies wholly below the line of labels (a grid's row of field names,
     "受送达人签名或盖章 送达人签名", with the ink in the cells under them): each image to the label whose
@@ -127,19 +94,11 @@ def _under_columns(
     boxes = [im.bbox for im in images if im.bbox is not None]
     if line is None or len(boxes) != len(images) or any(box.top < line.bottom for box in boxes):
         return None
-    text = dt_.doc.blocks[index].text
-    right = _label_xs(dt_, index, [_token_end(text, places[k].start) for k in owners])
-    if right is None:
+    labels = sorted(owners, key=lambda k: places[k].start)
+    cuts = column_cuts(dt_, index, [places[k].start for k in labels])
+    if cuts is None:
         return None
-    labels = sorted(zip(xs, right, owners, strict=True))
-    cuts = [(end + start) / 2 for (_, end, _), (start, _, _) in pairwise(labels)]
-    return [labels[sum(_centre_x(box) >= cut for cut in cuts)][2] for box in boxes]
-
-
-def _token_end(text: str, start: int) -> int:
-    """Offset just past the label that starts at `start`: the next white space or the end of the text."""
-    gap = _GAP.search(text, start)
-    return gap.start() if gap else len(text)
+    return [labels[sum(_centre_x(box) >= cut for cut in cuts)] for box in boxes]
 
 
 def _line_height(dt_: DocText, index: int) -> float:

@@ -12,7 +12,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-from casefile_eval.ocr.page import OcrBox, OcrLine
+from casefile_eval.ocr.page import OcrBox, OcrLine, apart
 
 KEYWORD = r"签名|签字|签章|签批|盖章|签收|捺印|指印|手印"
 # Whose signature a role word asks for: a label with a colon ("询问人：") or a grid field alone in its box.
@@ -140,3 +140,14 @@ def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
     for i, char in enumerate(part.text):
         keep[i] = keep[i] or bool(_TEMPLATE_CHAR.match(char))
     return [span for span, printed in zip(spans, keep, strict=True) if printed]
+
+
+def char_middles(line: OcrLine, em: float) -> tuple[float, ...]:
+    """The x middle (pixels) of each character of the line's `text`, a space put between two parts
+    standing in the middle of the gap between them."""
+    out: list[float] = []
+    for n, part in enumerate(line.parts):
+        if n and apart(line.parts[n - 1], part):
+            out.append((line.parts[n - 1].box[2] + part.box[0]) / 2)
+        out.extend((a + b) / 2 for a, b in char_spans(part, em))
+    return tuple(out)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.doubt import mark_unreadable
-from casefile_eval.ocr.labels import char_spans, line_em
+from casefile_eval.ocr.labels import char_middles, char_spans, line_em
 from casefile_eval.ocr.marks import on_printed_field
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
@@ -30,6 +30,7 @@ def _bbox(box: Box, scale: float) -> BBox:
 
 
 def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) -> list[Block]:
+    em = line_em(result.page.lines)
     return join_wrapped_values(
         join_vertical_labels(
             [
@@ -41,6 +42,7 @@ def _blocks(source: str, number: int, result: PageResult, lines: list[OcrLine]) 
                     bbox=_bbox(line.box, result.scale),
                     confidence=round(line.confidence, 4),
                     char_scores=line.char_scores or None,
+                    char_xs=tuple(round(x * result.scale, 2) for x in char_middles(line, em)),
                 )
                 for line in lines
             ]

@@ -30,7 +30,7 @@ class OcrLine:
         """The parts' text, a space where the gap between two parts is wide."""
         out = self.parts[0].text
         for prev, part in zip(self.parts, self.parts[1:], strict=False):
-            out += (" " if _apart(prev, part) else "") + part.text
+            out += (" " if apart(prev, part) else "") + part.text
         return out
 
     @property
@@ -41,7 +41,7 @@ class OcrLine:
             return ()
         out = self.parts[0].scores
         for prev, part in zip(self.parts, self.parts[1:], strict=False):
-            out += ((1.0,) if _apart(prev, part) else ()) + part.scores
+            out += ((1.0,) if apart(prev, part) else ()) + part.scores
         return out
 
     @property
@@ -60,7 +60,7 @@ class OcrLine:
         return min(p.confidence for p in self.parts)
 
 
-def _apart(prev: OcrBox, part: OcrBox) -> bool:
+def apart(prev: OcrBox, part: OcrBox) -> bool:
     """Whether the gap between two neighbouring parts of a line is wide (a space in the line's text)."""
     return part.box[0] - prev.box[2] > 0.8 * max(prev.box[3] - prev.box[1], 1.0)
 

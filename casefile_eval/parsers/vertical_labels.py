@@ -67,7 +67,7 @@ def _restore(out: list[Block], run: list[tuple[int, BBox]]) -> None:
         for k, i in enumerate(part):
             rest = _LEAD.sub("", out[i].text, count=1)
             text = f"{word} {rest}".rstrip() if k == 0 else rest
-            out[i] = out[i].model_copy(update={"text": text, "char_scores": None})
+            out[i] = out[i].model_copy(update={"text": text, "char_scores": None, "char_xs": None})
 
 
 def _even_parts(run: list[tuple[int, BBox]]) -> list[list[int]]:

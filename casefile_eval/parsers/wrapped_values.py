@@ -32,10 +32,11 @@ def join_wrapped_values(blocks: list[Block]) -> list[Block]:
             out[index] = line.model_copy(
                 update={
                     "text": line.text.rstrip() + remnant.text.strip(),
-                    "char_scores": _scores(line, remnant),
+                    "char_scores": _per_char(line, remnant, line.char_scores, remnant.char_scores),
+                    "char_xs": _per_char(line, remnant, line.char_xs, remnant.char_xs),
                 }
             )
-            out[index + 1] = remnant.model_copy(update={"text": "", "char_scores": None})
+            out[index + 1] = remnant.model_copy(update={"text": "", "char_scores": None, "char_xs": None})
     return out
 
 
@@ -69,12 +70,12 @@ def _wrapped(line: Block, remnant: Block, right: float) -> bool:
     )
 
 
-def _scores(line: Block, remnant: Block) -> list[float] | None:
-    """The per-character scores of the joined line, when both lines carry them."""
-    if line.char_scores is None or remnant.char_scores is None:
+def _per_char(
+    line: Block, remnant: Block, first: tuple[float, ...] | None, second: tuple[float, ...] | None
+) -> tuple[float, ...] | None:
+    """A per-character value of the joined line (OCR scores, positions), when both lines carry it."""
+    if first is None or second is None:
         return None
-    if len(line.char_scores) != len(line.text.rstrip()) or len(remnant.char_scores) != len(
-        remnant.text.strip()
-    ):
+    if len(first) != len(line.text.rstrip()) or len(second) != len(remnant.text.strip()):
         return None
-    return [*line.char_scores, *remnant.char_scores]
+    return (*first, *second)

@@ -5,7 +5,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from casefile_eval.ocr.engine import char_centres
-from casefile_eval.ocr.labels import char_spans, labels_in
+from casefile_eval.ocr.labels import char_middles, char_spans, labels_in
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import OcrBox, OcrLine, OcrPage
 
@@ -168,3 +168,14 @@ def test_character_positions_survive_the_cache_format() -> None:
         "marks": [],
     }
     assert OcrPage.from_json(old).lines[0].parts == [OcrBox("签名：", (1.0, 2.0, 3.0, 4.0), 0.9)]
+
+
+def test_character_middles_follow_the_engines_centres_and_put_a_space_in_the_gap() -> None:
+    line = OcrLine(
+        parts=[
+            OcrBox("记录人：", (100, 10, 200, 40), 0.99, chars=(112.0, 136.0, 160.0, 184.0)),
+            OcrBox("孙悦", (400, 5, 470, 45), 0.8),  # no centres: laid out from the box's left edge
+        ]
+    )
+    assert line.text == "记录人： 孙悦"
+    assert char_middles(line, 30.0) == (112.0, 136.0, 160.0, 184.0, 300.0, 412.75, 438.25)
