@@ -44,13 +44,15 @@ _CN_STRAY = (
 # OCR misreads the 日 closing a date that a seal covers (二〇二一年六月二十四怕, 2021年7月14白): any other Han
 # character there closes the date, except those that go on with a time or a range.
 _DAY_MISREAD = r"(?=[\u4e00-\u9fff])[^〇○零一二三四五六七八九十廿卅年月日号时点至到起止前后上下早晚中午分秒]"
-# OCR reads the small round 〇 of a Chinese year as a full stop or a dot: "二。二二年" is 二〇二二年.
+# OCR reads the small round 〇 of a Chinese year as a full stop or a dot ("二。二二年" is 二〇二二年), and
+# its flat 一 as an arrow or a dash ("二〇二→年" is 二〇二一年).
 _DOTS = "。.·•"
-_DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇"))
+_DASHES = "→—－"
+_DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇") | dict.fromkeys(_DASHES, "一"))
 _CJK_DATE = (
     rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年)|{_CN_STRAY})(?P<y>[{_YDIG}]{{4}})"
     rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零0])[{_CN_DIGIT}]{{2}}|0(?:1[5-9]|2[0-9]))(?={_S}年)"
-    rf"|(?<![{_YDIG}])(?P<yd>[一二][{_CN_DIGIT}{_DOTS}]{{3}})(?={_S}年))"
+    rf"|(?<![{_YDIG}])(?P<yd>[一二][{_CN_DIGIT}{_DOTS}][{_CN_DIGIT}{_DOTS}{_DASHES}]{{2}})(?={_S}年))"
     rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}(?:[日号]|{_DAY_MISREAD})"
 )
 _ISO_DATE = (

@@ -1,0 +1,54 @@
+"""Dates on scanned pages: an archive stamp's date (已归档 2021.12.02) under the 落款 is no date of the
+document; a Chinese year whose flat 一 OCR read as an arrow or a dash (二〇二→年) is still read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casefile_eval.codes import DateKind
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.extract import extract_document_facts
+from casefile_eval.extract.dates import find_dates
+from casefile_eval.model import Block, BlockKind, Document
+
+
+def _notice(lines: list[str]) -> Document:
+    blocks = [Block(kind=BlockKind.LINE, text=t, source="scan.pdf", page=1) for t in lines]
+    return Document(
+        type=T.HEARING_NOTICE,
+        title="听证通知书",
+        source="scan.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+    )
+
+
+def test_the_archive_stamps_date_is_not_the_notices_date() -> None:
+    doc = _notice(
+        [
+            "听证通知书",
+            "刘长海：",
+            "本机关定于2021年9月29日9时30分在本机关听证室举行听证。",
+            "赤峰市松山区农牧局",
+            "二〇二一年九月十六日",
+            "已归档",
+            "2021.12.02",
+        ]
+    )
+    dates = [(d.kind, d.value, d.label) for d in extract_document_facts(doc).dates]
+    assert dates == [
+        (DateKind.OTHER, dt.date(2021, 9, 29), ""),
+        (DateKind.ISSUED, dt.date(2021, 9, 16), "落款"),
+        (DateKind.OTHER, dt.date(2021, 12, 2), "归档"),
+    ]
+
+
+def test_a_dash_or_an_arrow_read_for_the_one_of_a_chinese_year() -> None:
+    assert [(d.raw, d.value) for d in find_dates("赤峰市松山区农牧局 二〇二→年九月七日")] == [
+        ("二〇二→年九月七日", dt.date(2021, 9, 7))
+    ]
+    assert [(d.raw, d.value) for d in find_dates("二〇→五年三月二日")] == [
+        ("二〇→五年三月二日", dt.date(2015, 3, 2))
+    ]
+    assert find_dates("二〇二一年五月—六月") == []
