@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from casefile_eval.codes import AgencyKind, DateKind, DocumentType
-from casefile_eval.model import Document, RemedyClause
+from casefile_eval.model import Block, Document, RemedyClause
 from casefile_eval.rules.checks.common import Params, is_read
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
@@ -50,10 +50,32 @@ def remedy_notice(ctx: RuleContext, params: RemedyParams) -> Iterator[Hit]:
             continue
         clause = doc.facts.remedy
         problem = judge(ctx, doc, clause)
-        if problem:
+        cut = _cut_on_scan(doc) if problem and params.aspect == "presence" else None
+        if cut is not None:
+            yield Hit(
+                document=doc,
+                page=cut.page,
+                evidence=cut.text,
+                undecided="扫描件上的救济途径告知未读完整，无法确定是否告知了复议、诉讼的途径和期限",
+            )
+        elif problem:
             evidence = (clause.evidence.text if clause.evidence else clause.text) if clause else None
             page = clause.evidence.page if clause and clause.evidence else None
             yield Hit(document=doc, page=page, evidence=evidence, data={"problem": problem})
+
+
+def _cut_on_scan(doc: Document) -> Block | None:
+    """On an OCR-read document, the line where a remedy sentence ("如不服本处罚决定，可以…") starts when
+    that sentence never reaches its full stop: the rest was lost in reading (under a stamp, a fold), so
+    what it offered cannot be told."""
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    if not any(b.confidence is not None for b in blocks):
+        return None
+    for n, block in enumerate(blocks):
+        at = block.text.rfind("不服")
+        if at >= 0 and "。" not in block.text[at:] and not any("。" in b.text for b in blocks[n + 1 :]):
+            return block
+    return None
 
 
 def _decided(ctx: RuleContext, doc: Document) -> dt.date | None:
