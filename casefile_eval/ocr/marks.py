@@ -48,6 +48,7 @@ _RULE_RUN = 2.2  # line heights of a straight run of ink that make it a ruled li
 _RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a piece of a ruled line
 _RULE_COLUMN = 8.0  # line heights of such pieces in one column of the page that make it a ruled line
 _RULE_GAP = 2.0  # line heights of a gap in a ruled line that are joined
+PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
 
 
 def red_mask(rgb: np.ndarray) -> np.ndarray:
@@ -354,6 +355,39 @@ def on_printed_field(mark: OcrMark, lines: list[OcrLine]) -> bool:
             ):
                 return True
     return False
+
+
+def on_printed_label(mark: OcrMark, lines: list[OcrLine], em: float) -> bool:
+    """A signature mark lying wholly over the words of a label box up to its colon ("签收人：", "签收日期：
+    2024-8-9"): what is left of a printed character after its estimated span was blanked, not ink. A
+    label's words end at its colon and the ink follows it (in the box, when the box swallowed it, or
+    beyond); a label without a colon is left alone."""
+    if mark.kind != "signature":
+        return False
+    x0, top, x1, bottom = mark.box
+    slack = PRINT_SLACK * em
+    for line in lines:
+        for part in line.parts:
+            ptop, pbottom = part.box[1], part.box[3]
+            if min(bottom, pbottom) - max(top, ptop) < 0.8 * (bottom - top) or not labels_in(part):
+                continue
+            colon = max(part.text.rfind("："), part.text.rfind(":"))
+            words = char_spans(part, em)[: colon + 1]
+            for a, b in _runs(words, slack):
+                if a - slack <= x0 and x1 <= b + slack:
+                    return True
+    return False
+
+
+def _runs(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
+    """Spans joined where they touch or stand less than `gap` apart."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a - out[-1][1] < gap:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:

@@ -8,7 +8,7 @@ from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Pa
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.labels import char_middles, char_spans, line_em
-from casefile_eval.ocr.marks import on_printed_field
+from casefile_eval.ocr.marks import on_printed_field, on_printed_label
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.vertical_labels import join_vertical_labels
@@ -62,7 +62,7 @@ def _marks(
     items = []
     em = line_em(result.page.lines)
     for mark in result.page.marks:
-        if on_printed_field(mark, result.page.lines):
+        if on_printed_field(mark, result.page.lines) or on_printed_label(mark, result.page.lines, em):
             continue
         bbox = _bbox(mark.box, result.scale)
         centre = (mark.box[0] + mark.box[2]) / 2
