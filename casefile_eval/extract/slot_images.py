@@ -111,11 +111,16 @@ def _blank(dt_: DocText, index: int) -> bool:
 
 
 def _overlaps_label_line(dt_: DocText, place: Place, image: ImageItem) -> bool:
+    """Whether the image overlaps the label's line, not left of the label (a line holding several
+    labels: ink standing under the first one is no ink of the last)."""
     block = dt_.doc.blocks[place.blocks[0]]
     box = image.bbox
     if block.bbox is None or box is None or block.page != image.page:
         return False
-    return box.top < block.bbox.bottom and box.bottom > block.bbox.top and box.x1 > block.bbox.x0
+    if not (box.top < block.bbox.bottom and box.bottom > block.bbox.top and box.x1 > block.bbox.x0):
+        return False
+    xs = offset_xs(dt_, place.blocks[0], [place.start]) if place.start > 0 else None
+    return xs is None or _centre_x(box) >= xs[0] - 0.5 * (block.bbox.bottom - block.bbox.top)
 
 
 def _small(image: ImageItem) -> bool:

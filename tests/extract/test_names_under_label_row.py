@@ -1,14 +1,15 @@
 """A scanned row of signer labels on one line ("被询问人（签名）： 执法人员： 执法人员： 记录人：") with the
 handwritten names OCR read as one line under it: each label gets the names standing in its column, found
 from where OCR put each character; an approval form's opinion label whose own line holds only a date is
-signed under its opinion by the 审批人 label."""
+signed under its opinion by the 审批人 label; ink hanging into a line of labels under its first label is
+no ink of a later label on that line."""
 
 from __future__ import annotations
 
 from casefile_eval.codes import DocumentType, Role
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import BBox, Block, BlockKind, Document
+from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
 
 LABELS = "被询问人（签名）： 执法人员： 执法人员： 记录人："
 
@@ -115,3 +116,45 @@ def test_an_opinion_label_beside_a_stray_date_is_signed_by_the_approver_label_un
     assert [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))] == [
         ("审批人", True, "伍国华")
     ]
+
+
+def test_ink_dipping_into_a_line_of_labels_under_its_first_label_is_no_ink_of_the_last() -> None:
+    # the party's signature on the line above hangs into the officers' line, far left of 记录人：
+    texts = ["被询问人（签名）：顾建明", "执法人员（签名）：沈转 蜜! 记录人："]
+    officers = _middles([("执法人员（签名）：沈转", 85.5), ("蜜!", 270.6), ("记录人：", 299.5)], 10.0)
+    blocks = [
+        _line("询问笔录", 60, 16, None),
+        Block(
+            kind=BlockKind.LINE,
+            text=texts[0],
+            source="scan.pdf",
+            page=1,
+            bbox=BBox(x0=80, top=441, x1=224, bottom=470),
+            confidence=0.95,
+        ),
+        Block(
+            kind=BlockKind.LINE,
+            text=texts[1],
+            source="scan.pdf",
+            page=1,
+            bbox=BBox(x0=80, top=470, x1=353, bottom=497),
+            confidence=0.95,
+            char_xs=officers,
+        ),
+    ]
+    ink = [
+        ImageItem(
+            kind=ImageKind.SIGNATURE, source="scan.pdf", page=1, block_index=1, name="ocr:signature", bbox=b
+        )
+        for b in (BBox(x0=170, top=446, x1=217, bottom=479), BBox(x0=274, top=469, x1=294, bottom=473))
+    ]
+    doc = Document(
+        type=DocumentType.INQUIRY_RECORD,
+        title="询问笔录",
+        source="scan.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=ink,
+    )
+    assert _slots(doc)[-1] == (Role.RECORDER, False, None)
