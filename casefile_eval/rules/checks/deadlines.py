@@ -208,8 +208,10 @@ class PrematureParams(Params):
     The period is the one the notice states (the longest stated next to 陈述/申辩/听证), else
     `statement_period_working_days` of the configuration, and at least `hearing_days` when the penalty
     gives a right to a hearing. The period is read from the 告知书 itself (the notice reference may point
-    at its 送达回证). `exercised` patterns show the party used or waived the right: no finding then; they
-    are not searched in the notices, whose "逾期视为放弃" wording is no waiver.
+    at its 送达回证). `exercised` patterns show the party gave up what is left of the period (a written
+    waiver): no finding then; they are not searched in the notices, whose "逾期视为放弃" wording is no
+    waiver. A statement the party made within the period does not end it (more may follow until it runs
+    out), so the built-in rule lists only the waiver.
     """
 
     notice: DateRef
