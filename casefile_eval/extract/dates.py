@@ -2,12 +2,12 @@
 
 `find_dates(text)` returns every date in a string with its position: Arabic (2024年3月5日, 2024年03月05日,
 2024 年 3 月 5 日), Chinese (二〇二四年三月五日 with 〇/○/O/Ｏ/零), ISO-like (2024-03-05, 2024.3.5, 2024/3/5),
-an optional time or time range (9时30分至10时15分, 9:30) even where the space before the time was lost
-(2025.5.89:30 is 2025-05-08 at 9:30, a day never runs into a clock time), template blanks
-(年 月 日 → `blank`, value None), impossible dates (2月30日 → value None, raw kept) and dates with a part
-lost in reading (2025月14日, or 2024年5月□日 where OCR marked a character it could not read surely →
-value None, raw kept: a rule then asks a person instead of calling it missing). Text should be
-`text.norm`-alised (lengths are kept).
+compact right after a date field's name (填制日期：20230616), an optional time or time range (9时30分至
+10时15分, 9:30) even where the space before the time was lost (2025.5.89:30 is 2025-05-08 at 9:30, a day
+never runs into a clock time), template blanks (年 月 日 → `blank`, value None), impossible dates (2月30日
+→ value None, raw kept) and dates with a part lost in reading (2025月14日, or 2024年5月□日 where OCR marked
+a character it could not read surely → value None, raw kept: a rule then asks a person instead of calling
+it missing). Text should be `text.norm`-alised (lengths are kept).
 """
 
 from __future__ import annotations
@@ -84,9 +84,16 @@ _LOST_DATE = (
 )
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
+# Eight digits right after a date field's name ("填制日期：20230616" on a 缴款书, a bank's form): a date
+# written without separators. Elsewhere eight digits are a number (an account, a 票据号).
+_AFTER_DATE_NAME = "|".join(
+    f"(?<={name}{sep})" for name in ("日期", "时间") for sep in ("", ":", "：", " ", "\t", "\n", "\\|")
+)
+_COMPACT_DAY = r"(?P<cd>3[01]|[12][0-9]|0[1-9])(?![0-9])"
+_COMPACT_DATE = rf"(?:{_AFTER_DATE_NAME})(?P<cy>(?:19|20)[0-9]{{2}})(?P<cm>1[0-2]|0[1-9]){_COMPACT_DAY}"
 DATE_RE = re.compile(
     rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}|{_BROKEN_DATE}"
-    rf"|{_FRAGMENT_LINE}|{_LOST_DATE}"
+    rf"|{_FRAGMENT_LINE}|{_LOST_DATE}|{_COMPACT_DATE}"
 )
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
 
@@ -255,6 +262,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         value = _date_value(_year(year_text), _num(m.group("m")), _num(m.group("d")))
         if value is None:  # a day or month past the calendar (3月85日): the rest of it is read
             return _in_part(m.start(), raw, _partial(year_text, m.group("m"), m.group("d")))
+    elif m.group("cy") is not None:
+        value = _date_value(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
     else:
         year = int(m.group("iy")) if m.group("iy") else 2000 + int(m.group("iy3"))
         value = _date_value(year, int(m.group("im")), int(m.group("id")))
