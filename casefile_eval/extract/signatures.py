@@ -403,8 +403,9 @@ def _words(dt_: DocText, slot: _Slot) -> str:
 
 def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     """An opinion label whose value runs into (or, left empty, is followed by) a signing label of the same
-    role ("审核意见" beside the opinion, then "法制审核人员签名：" in the row): that label is where the row is
-    signed."""
+    role ("审核意见" beside the opinion, then "法制审核人员签名：" in the row), or whose own line holds no
+    words but a date and whose next label, a few lines down, is that signing label: that label is where the
+    row is signed."""
     if "意见" not in slot.label:
         return False
     later = [(o.blocks[0], o.start) for o in slots if o is not slot and o.role is slot.role]

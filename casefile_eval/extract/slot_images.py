@@ -33,6 +33,7 @@ SIGNATURE_MAX_WIDTH = 170.0  # points (≈6 cm): wider than this, a neighbour im
 SIGNATURE_MAX_HEIGHT = 85.0  # points (≈3 cm)
 BESIDE_VALUE = 4.0  # line heights left of ink beyond which its nearest line is not where it was written...
 UNDER_REACH = 5.0  # ...and it may hang this many line heights under the label line of its cell
+LABEL_START_SLACK = 0.5  # line heights left of a label's start where ink may still be its own
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 
 
@@ -120,7 +121,7 @@ def _overlaps_label_line(dt_: DocText, place: Place, image: ImageItem) -> bool:
     if not (box.top < block.bbox.bottom and box.bottom > block.bbox.top and box.x1 > block.bbox.x0):
         return False
     xs = offset_xs(dt_, place.blocks[0], [place.start]) if place.start > 0 else None
-    return xs is None or _centre_x(box) >= xs[0] - 0.5 * (block.bbox.bottom - block.bbox.top)
+    return xs is None or _centre_x(box) >= xs[0] - LABEL_START_SLACK * (block.bbox.bottom - block.bbox.top)
 
 
 def _small(image: ImageItem) -> bool:

@@ -120,27 +120,11 @@ def test_an_opinion_label_beside_a_stray_date_is_signed_by_the_approver_label_un
 
 def test_ink_dipping_into_a_line_of_labels_under_its_first_label_is_no_ink_of_the_last() -> None:
     # the party's signature on the line above hangs into the officers' line, far left of 记录人：
-    texts = ["被询问人（签名）：顾建明", "执法人员（签名）：沈转 蜜! 记录人："]
     officers = _middles([("执法人员（签名）：沈转", 85.5), ("蜜!", 270.6), ("记录人：", 299.5)], 10.0)
     blocks = [
         _line("询问笔录", 60, 16, None),
-        Block(
-            kind=BlockKind.LINE,
-            text=texts[0],
-            source="scan.pdf",
-            page=1,
-            bbox=BBox(x0=80, top=441, x1=224, bottom=470),
-            confidence=0.95,
-        ),
-        Block(
-            kind=BlockKind.LINE,
-            text=texts[1],
-            source="scan.pdf",
-            page=1,
-            bbox=BBox(x0=80, top=470, x1=353, bottom=497),
-            confidence=0.95,
-            char_xs=officers,
-        ),
+        _line("被询问人（签名）：顾建明", 441, 29, _middles([("被询问人（签名）：顾建明", 85.0)], 11.0)),
+        _line("执法人员（签名）：沈转 蜜! 记录人：", 470, 27, officers),
     ]
     ink = [
         ImageItem(
