@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.doubt import mark_unreadable
-from casefile_eval.ocr.labels import char_middles, char_spans, line_em
+from casefile_eval.ocr.labels import char_middles, line_em
 from casefile_eval.ocr.marks import on_printed_field, on_printed_label
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
@@ -58,7 +58,7 @@ def _marks(
     first_block: int,
     ordered: tuple[list[OcrLine], list[Placement]],
 ) -> list[ImageItem]:
-    lines, where = ordered
+    _, where = ordered
     items = []
     em = line_em(result.page.lines)
     for mark in result.page.marks:
@@ -84,30 +84,18 @@ def _marks(
                 confidence=mark.confidence,
                 ink_offset=None
                 if index is None or mark.kind != "signature"
-                else _ink_offset(lines, index - first_block, mark, em, blocks[index].text),
+                else _ink_offset(blocks[index], (bbox.x0 + bbox.x1) / 2),
             )
         )
     return items
 
 
-def _ink_offset(lines: list[OcrLine], at: int, mark: OcrMark, em: float, text: str) -> int | None:
-    """How many characters of `text` (the block the ink is placed in, read from `lines[at]`) stand left
-    of the ink's centre; None when the block holds other text than the line."""
-    if at >= len(lines) or lines[at].text != text:
+def _ink_offset(block: Block, centre: float) -> int | None:
+    """How many characters of the block the ink is placed in stand left of the ink's centre (points), by
+    the characters' middles OCR gave; None when the block's text is not the line's as read."""
+    if block.char_xs is None or len(block.char_xs) != len(block.text):
         return None
-    line = lines[at]
-    centre = (mark.box[0] + mark.box[2]) / 2
-    offset = 0
-    for part in line.parts:
-        if not text.startswith(part.text, offset) and text[offset : offset + 1] == " ":
-            offset += 1
-        if part.box[0] >= centre:
-            break
-        if part.box[2] <= centre:
-            offset += len(part.text)
-            continue
-        return offset + sum(1 for a, b in char_spans(part, em) if a + b < 2 * centre)
-    return offset
+    return sum(1 for x in block.char_xs if x < centre)
 
 
 ROW_OVERLAP = 0.4  # of the shorter of a mark and a grid row: ink that stands in that row
