@@ -118,7 +118,8 @@ class CaseView:
     def bounds(self, name: str) -> tuple[dt.date | None, dt.date | None]:
         """The first and last day a case date can be: the date itself when it was read; else the range of
         its partial read (a digit under a seal), narrowed by the dates around it (a decision is made after
-        the case was filed and its notice given, and before it is served and the case closed). A date
+        the case was filed, its notice given and the head approved it, and before it is served and the case
+        closed). A date
         whose year was lost (only its month and day read) is placed by the dates around it alone."""
         dated = self.date(name)
         if dated is not None:
@@ -126,6 +127,8 @@ class CaseView:
         at = _CASE_DATE_ORDER.index(name)
         before = [d.value for n in _CASE_DATE_ORDER[:at] if (d := self.date(n)) is not None]
         after = [d.value for n in _CASE_DATE_ORDER[at + 1 :] if (d := self.date(n)) is not None]
+        if name == "decided":
+            before += [d for d in self._approved_decision() if d <= min(after, default=d)]
         own = self._partly_read(name)
         fact = own[1] if own else None
         if fact is not None and fact.earliest is None:
@@ -133,6 +136,16 @@ class CaseView:
         lows = before + ([fact.earliest] if fact and fact.earliest else [])
         highs = after + ([fact.latest] if fact and fact.latest else [])
         return (max(lows) if lows else None), (min(highs) if highs else None)
+
+    def _approved_decision(self) -> list[dt.date]:
+        """The days the head approved the decision on its 审批表 (行政处罚法 art. 57: the decision is made
+        after the head's review), so a decision date read only in part is no earlier."""
+        return [
+            f.value
+            for doc in self.case.of_type(DocumentType.DECISION_APPROVAL)
+            for f in doc.facts.dates
+            if f.kind == DateKind.APPROVED and f.value is not None
+        ]
 
     def law_date(self, name: str) -> dt.date | None:
         """The date that picks the law for a case date: the date itself; for a date read only in part, the

@@ -94,6 +94,30 @@ def test_a_lost_year_without_a_date_on_either_side_stays_unplaced() -> None:
     assert contradicted.bounds("decided") == (None, None)
 
 
+def _approved_case(approved: str, **dates: str) -> ExampleCase:
+    return ExampleCase.model_validate(
+        {
+            "facts": {"dates": dates},
+            "documents": [
+                {"type": "prior_notice"},
+                {
+                    "type": "decision_approval",
+                    "facts": {"dates": [{"kind": "approved", "value": approved, "raw": approved}]},
+                },
+                {"type": "decision", "facts": {"dates": [PARTIAL_2024]}},
+            ],
+        }
+    )
+
+
+def test_a_partial_decision_date_is_no_earlier_than_the_heads_approval() -> None:
+    view = _view(_approved_case("2024-08-26", notified="2024-08-12", served="2024-09-05"))
+    assert view.bounds("decided") == (D(2024, 8, 26), D(2024, 8, 29))
+    # an approval read after the service date (a misread) does not narrow the span
+    misread = _view(_approved_case("2024-09-26", notified="2024-08-12", served="2024-09-05"))
+    assert misread.bounds("decided") == (D(2024, 8, 21), D(2024, 8, 29))
+
+
 def test_a_read_date_is_its_own_bounds() -> None:
     whole = {"kind": "decided", "value": "2024-08-26", "raw": "2024年8月26日"}
     view = _view(_case(whole, notified="2024-08-01"))
