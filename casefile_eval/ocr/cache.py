@@ -1,4 +1,9 @@
-"""OCR results cached as small JSON files keyed by the file's sha256, the page and the settings."""
+"""OCR results cached as small JSON files keyed by the file's sha256, the page and the settings.
+
+Two layers: what the engine read (lines, seals, the page's turn and skew; keyed by `SETTINGS`) and the
+signature ink found beside the labels of those lines (keyed by `SETTINGS` and `SIGNATURES`). A change in
+how ink is judged bumps `SIGNATURES` alone: the pages are rendered again, but not read again.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from casefile_eval.ocr.engine import INTRA_OP_THREADS, RENDER_DPI
-from casefile_eval.ocr.page import OcrPage
+from casefile_eval.ocr.page import OcrMark, OcrPage, marks_from_json, marks_to_json
 
-# Bump when reading changes in a way that makes cached pages stale.
+# Bump when reading (lines, seals, turn, skew) changes in a way that makes cached pages stale.
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v20"
+# Bump when finding signature ink (`marks.find_signatures`) changes.
+SIGNATURES = "s1"
 
 
 def default_cache_dir() -> Path:
@@ -28,6 +36,11 @@ def page_key(file_sha256: str, page: int) -> str:
     return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}".encode()).hexdigest()
 
 
+def signatures_key(file_sha256: str, page: int) -> str:
+    """The cache key of the signature ink of one page of one file under the current settings."""
+    return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}|{SIGNATURES}".encode()).hexdigest()
+
+
 class OcrCache:
     """A directory of cached pages; a missing, unreadable or unwritable cache is simply not used."""
 
@@ -39,18 +52,37 @@ class OcrCache:
 
     def get(self, key: str) -> tuple[OcrPage, float] | None:
         """The cached page and its points per pixel, or None."""
+        data = self._read(key)
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
             return OcrPage.from_json(data["page"]), float(data["scale"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (KeyError, TypeError, ValueError):
             return None
 
     def put(self, key: str, page: OcrPage, scale: float) -> bool:
         """Store a page atomically; False when the directory cannot be written."""
+        return self._write(key, {"scale": scale, "page": page.to_json()})
+
+    def get_marks(self, key: str) -> list[OcrMark] | None:
+        """The cached marks (a page's signature ink), or None."""
+        data = self._read(key)
+        try:
+            return marks_from_json(data["marks"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put_marks(self, key: str, marks: list[OcrMark]) -> bool:
+        """Store a page's marks atomically; False when the directory cannot be written."""
+        return self._write(key, {"marks": marks_to_json(marks)})
+
+    def _read(self, key: str) -> Any:
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _write(self, key: str, data: dict[str, Any]) -> bool:
         path = self._path(key)
-        payload = json.dumps(
-            {"scale": scale, "page": page.to_json()}, ensure_ascii=False, separators=(",", ":")
-        )
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as tmp:

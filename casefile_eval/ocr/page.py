@@ -97,19 +97,31 @@ class OcrPage:
                 [[p.text, list(p.box), p.confidence, list(p.chars), list(p.scores)] for p in line.parts]
                 for line in self.lines
             ],
-            "marks": [[m.kind, list(m.box), m.confidence, m.line] for m in self.marks],
+            "marks": marks_to_json(self.marks),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OcrPage:
         """The inverse of `to_json`; raises KeyError, TypeError or ValueError on a malformed dict."""
         lines = [OcrLine([_part(part) for part in parts]) for parts in data["lines"]]
-        marks = [
-            OcrMark(str(k), _box(b), float(c), None if i is None else int(i)) for k, b, c, i in data["marks"]
-        ]
         return cls(
-            int(data["width"]), int(data["height"]), int(data["rotation"]), float(data["skew"]), lines, marks
+            int(data["width"]),
+            int(data["height"]),
+            int(data["rotation"]),
+            float(data["skew"]),
+            lines,
+            marks_from_json(data["marks"]),
         )
+
+
+def marks_to_json(marks: list[OcrMark]) -> list[list[Any]]:
+    """Marks as small JSON-able lists (for the cache)."""
+    return [[m.kind, list(m.box), m.confidence, m.line] for m in marks]
+
+
+def marks_from_json(data: list[Any]) -> list[OcrMark]:
+    """The inverse of `marks_to_json`; raises TypeError or ValueError on malformed lists."""
+    return [OcrMark(str(k), _box(b), float(c), None if i is None else int(i)) for k, b, c, i in data]
 
 
 def _part(values: list[Any]) -> OcrBox:

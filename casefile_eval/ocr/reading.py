@@ -23,6 +23,14 @@ _SEAL_FADE = (
 
 def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
     """Read an RGB page image: upright it, level it, recognise it and find its seals and signatures."""
+    page, rgb = read_text(image, engine)
+    page.marks += find_signatures(rgb, page.lines)
+    return page
+
+
+def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray]:
+    """Upright and level an RGB page image, find its seals and recognise its lines: the page (its marks
+    only seals) and the upright, levelled image its boxes are in (signature ink is looked for there)."""
     turn, skew, rgb, seals, raw = 0, 0.0, np.zeros((1, 1, 3), np.uint8), [], list[RawBox]()
     for turn in (0, 90):
         upright = image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
@@ -47,8 +55,16 @@ def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
         seals = [(_turn_box(box, width, height), conf) for box, conf in seals]
     lines = group_lines(to_boxes(raw))
     marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in seals]
-    marks += find_signatures(rgb, lines)
-    return OcrPage(width, height, turn % 360, skew, lines, marks)
+    return OcrPage(width, height, turn % 360, skew, lines, marks), rgb
+
+
+def upright(image: Image.Image, rotation: int, skew: float) -> np.ndarray:
+    """The page image turned and levelled as `read_text` did, from the rotation and skew it found (for a
+    page whose reading was cached)."""
+    if rotation in (90, 270):
+        image = image.transpose(Image.Transpose.ROTATE_270)
+    rgb = deskew(np.asarray(image), skew)
+    return np.ascontiguousarray(rgb[::-1, ::-1]) if rotation in (180, 270) else rgb
 
 
 def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
