@@ -234,6 +234,15 @@ def _printed(part: OcrBox) -> bool:
     return cjk >= _PROSE_CHARS and cjk >= 0.6 * len(text) and part.confidence >= _PROSE_CONFIDENCE
 
 
+def _handwriting_read(line: OcrLine) -> bool:
+    """A line that may be handwriting the engine read as text ("#", "张三"): read unsurely, and neither
+    print, a label nor a printed field."""
+    return all(
+        p.confidence < _PROSE_CONFIDENCE and not _printed(p) and not labels_in(p) and not starts_field(p.text)
+        for p in line.parts
+    )
+
+
 def _rule_like(tall: int, wide: int, height: float) -> bool:
     """What is left of a tilted underscore or a cut table rule: long one way, a pen stroke thin the other."""
     return (tall <= 0.2 * height and wide >= height) or (wide <= 0.2 * height and tall >= height)
@@ -469,12 +478,12 @@ def _below_verdict(
 ) -> tuple[float, list[Box]] | None:
     """The zone under a label, down to the next line that starts under the label (at most 4 lines). A
     line below that starts further right (法律职业资格证号：… beside the signature) ends the zone on the
-    right instead."""
+    right instead. A line that may be the signature itself, read as text, ends nothing."""
     bottom = label.part.box[3]
     right = min(x0 + 14 * h, float(ink.shape[1]))
     lower = min(bottom + 4 * h, float(ink.shape[0]))
     for line in lines[label.line + 1 :]:
-        if line.box[1] >= lower or line.box[2] <= x0 or line.box[0] >= right:
+        if line.box[1] >= lower or line.box[2] <= x0 or line.box[0] >= right or _handwriting_read(line):
             continue
         if line.box[0] > x0 + 2 * h:
             right = line.box[0]

@@ -192,3 +192,23 @@ def test_two_signatures_apart_in_one_zone_are_two_marks_and_one_name_is_one() ->
     marks = find_signatures(np.asarray(image), lines)
     assert [(m.line, round(m.box[0])) for m in marks] == [(0, 348), (0, 528)]
     assert marks[0].confidence == marks[1].confidence
+
+
+def test_handwriting_read_as_text_under_a_label_does_not_end_its_zone() -> None:
+    """执法人员签名 / [ink the engine read as "#" with 0.51] / 记录人 — the ink is the label's."""
+    image, draw = page()
+    label = OcrBox("执法人员签名", (100.0, 500.0, 280.0, 536.0), 1.0)
+    read = OcrBox("#", (150.0, 545.0, 420.0, 595.0), 0.51)
+    nxt = OcrBox("记录人", (100.0, 620.0, 190.0, 656.0), 1.0)
+    printed(draw, (100, 500, 280, 536))
+    printed(draw, (100, 620, 190, 656))
+    _scribble(draw, 160, 552, 3)
+    _scribble(draw, 340, 552, 2)
+    lines = [OcrLine([label]), OcrLine([read]), OcrLine([nxt])]
+    assert [(m.line, round(m.box[0])) for m in find_signatures(np.asarray(image), lines)] == [
+        (0, 158),
+        (0, 338),
+    ]
+    # a printed line under the label (read surely) still ends the zone: nothing is looked for above it
+    sure = OcrBox("以上情况属实", (150.0, 545.0, 380.0, 595.0), 0.99)
+    assert find_signatures(np.asarray(image), [OcrLine([label]), OcrLine([sure]), OcrLine([nxt])]) == []
