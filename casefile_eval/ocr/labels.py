@@ -37,7 +37,11 @@ _FIELD = re.compile(
 )
 _PHRASE_CHAR = re.compile(r"[\u4e00-\u9fff（）()]")
 _MAX_PHRASE = 8  # characters of a label's words before its keyword (被询问人签名, 当事人（签名）)
-_DATE = re.compile(r"(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?")
+# A printed date, in digits or in Chinese numerals (二〇二六年四月十三日, 〇 read as O or 0).
+_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?"
+    r"|[一二][〇○O0零一二三四五六七八九]{3}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
+)
 _TEMPLATE_CHAR = re.compile(r"[_\s—:：()（）年月日时分秒号第页共]")
 
 
@@ -56,7 +60,8 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
     """(phrase start, end, is an opinion) of each signature label printed in a box.
 
     A role label (询问人：) or an opinion (负责人意见) counts only when nothing but blanks or stray marks
-    follows it up to the next label (role) or the end; a long sentence that merely mentions 签名 has none.
+    follows it up to the next label, a printed field or date (role) or the end; a long sentence that merely
+    mentions 签名 has none.
     """
     text = part.text
     alone = _ROLE_ALONE.fullmatch(text.strip())
@@ -67,8 +72,9 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
     for k, m in enumerate(found):
         if m.lastgroup != "kw":
             stop = found[k + 1].start() if k + 1 < len(found) and m.lastgroup == "role" else len(text)
-            field = _FIELD.search(text, m.end()) if m.lastgroup == "role" else None
-            stop = min(stop, field.start()) if field else stop
+            if m.lastgroup == "role":  # a field or a date printed after the slot ends it
+                ends = [e.start() for e in (_FIELD.search(text, m.end()), _DATE.search(text, m.end())) if e]
+                stop = min([stop, *ends])
             if not _FREE.fullmatch(text, m.end(), stop):
                 continue
         if len(text) > 30 and m.group(0)[-1:] not in ":：":
@@ -130,13 +136,19 @@ def char_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
 
 def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
     """x extents of the printed characters of a label box: its labels' words, dates and template marks
-    (年 月 日, brackets, underscores). Anything else may be handwriting the recogniser read as text."""
+    (年 月 日, brackets, underscores). Anything else may be handwriting the recogniser read as text. A
+    character of a date is given a full-width extent round its middle: 〇 read as "O" or "0" is printed
+    full width."""
     spans = char_spans(part, em)
+    full = max((b - a for a, b in spans), default=0.0)
     keep = [False] * len(part.text)
     for start, end, _ in labels_in(part):
         keep[start:end] = [True] * (end - start)
     for m in _DATE.finditer(part.text):
         keep[m.start() : m.end()] = [True] * (m.end() - m.start())
+        for i in range(m.start(), m.end()):
+            middle = sum(spans[i]) / 2
+            spans[i] = (min(spans[i][0], middle - full / 2), max(spans[i][1], middle + full / 2))
     for i, char in enumerate(part.text):
         keep[i] = keep[i] or bool(_TEMPLATE_CHAR.match(char))
     return [span for span, printed in zip(spans, keep, strict=True) if printed]

@@ -118,6 +118,23 @@ def test_a_date_after_a_blank_signature_label_is_not_ink() -> None:
     assert find_signatures(np.asarray(image), [OcrLine([part])]) == []
 
 
+@pytest.mark.parametrize("signed", [False, True])
+def test_ink_between_a_role_label_and_a_date_in_chinese_numerals(signed: bool) -> None:
+    """负责人审批：同意。批准人：[ink]二〇二六年四月十三日 — one box read over the ink."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    head = typeset(draw, 150, 600, "负责人审批：同意。批准人：")
+    date = typeset(draw, 600, 600, "二〇二六年四月十三日")
+    if signed:
+        scrawl(draw, 480, 600)
+    part = OcrBox(
+        "负责人审批：同意。批准人：二O二六年四月十三日", (146.0, 600.0, date[-1] + PITCH, 630.0), 0.97
+    )
+    part = OcrBox(part.text, part.box, part.confidence, (*head, *date))
+    marks = find_signatures(np.asarray(image), [OcrLine([part])])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 478, 573)] if signed else [])
+
+
 @pytest.mark.parametrize(
     ("text", "labels"),
     [
@@ -133,6 +150,8 @@ def test_a_date_after_a_blank_signature_label_is_not_ink() -> None:
         ("见证人（签名）", [(0, 7, False)]),
         ("负责人签批：", [(0, 6, False)]),
         ("审核人: (法律职业资格证书编号:A20181101****)", [(0, 4, False)]),
+        ("负责人审批：同意。批准人：二O二六年四月十三日", [(9, 13, False)]),
+        ("审批人：2024年3月11日", [(0, 4, False)]),
     ],
 )
 def test_labels_in_a_box(text: str, labels: list[tuple[int, int, bool]]) -> None:
