@@ -136,22 +136,27 @@ def char_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
 
 def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
     """x extents of the printed characters of a label box: its labels' words, dates and template marks
-    (年 月 日, brackets, underscores). Anything else may be handwriting the recogniser read as text. A
-    character of a date is given a full-width extent round its middle: 〇 read as "O" or "0" is printed
-    full width."""
+    (年 月 日, brackets, underscores). Anything else may be handwriting the recogniser read as text. The
+    characters of a date have full-width extents (see `glyph_spans`)."""
     spans = char_spans(part, em)
-    full = max((b - a for a, b in spans), default=0.0)
+    glyphs = glyph_spans(part, em)
     keep = [False] * len(part.text)
     for start, end, _ in labels_in(part):
         keep[start:end] = [True] * (end - start)
     for m in _DATE.finditer(part.text):
         keep[m.start() : m.end()] = [True] * (m.end() - m.start())
-        for i in range(m.start(), m.end()):
-            middle = sum(spans[i]) / 2
-            spans[i] = (min(spans[i][0], middle - full / 2), max(spans[i][1], middle + full / 2))
+        spans[m.start() : m.end()] = glyphs[m.start() : m.end()]
     for i, char in enumerate(part.text):
         keep[i] = keep[i] or bool(_TEMPLATE_CHAR.match(char))
     return [span for span, printed in zip(spans, keep, strict=True) if printed]
+
+
+def glyph_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
+    """`char_spans` widened to the box's widest character round each middle: a printed 〇 read as "O" or
+    "0" is as wide as the characters round it."""
+    spans = char_spans(part, em)
+    full = max((b - a for a, b in spans), default=0.0)
+    return [(min(a, (a + b - full) / 2), max(b, (a + b + full) / 2)) for a, b in spans]
 
 
 def char_middles(line: OcrLine, em: float) -> tuple[float, ...]:

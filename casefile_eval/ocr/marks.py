@@ -20,6 +20,7 @@ from casefile_eval.ocr.labels import (
     Label,
     char_spans,
     find_labels,
+    glyph_spans,
     labels_in,
     line_em,
     printed_spans,
@@ -400,15 +401,22 @@ def _runs(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, flo
 
 
 def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
-    """Remove the ink of printed words: whole template boxes; in a label box only the printed characters
-    (the engine's box often swallows the handwriting beside a label, or reads it as stray characters)."""
+    """Remove the ink of printed words: in a label box only the printed characters, in a template box
+    (a date, 年 月 日) read with character positions only its characters (the engine's box often swallows
+    the handwriting beside a label or before a date, or reads it as stray characters); other printed
+    boxes whole."""
     x0, top, x1, bottom = part.box
     rows = slice(max(round(top) - 1, 0), round(bottom) + 1)
     if labels_in(part):
-        for a, b in printed_spans(part, em):
-            ink[rows, max(round(a) - 1, 0) : round(b) + 1] = False
+        spans = printed_spans(part, em)
     elif _printed(part):
-        ink[rows, max(round(x0) - 1, 0) : round(x1) + 1] = False
+        template = _TEMPLATE.match(normalize_ocr_text(part.text)) and len(part.chars) == len(part.text)
+        spans = [s for s, c in zip(glyph_spans(part, em), part.text, strict=True) if not c.isspace()]
+        spans = spans if template else [(x0, x1)]
+    else:
+        return
+    for a, b in spans:
+        ink[rows, max(round(a) - 1, 0) : round(b) + 1] = False
 
 
 def _label_verdict(

@@ -198,3 +198,27 @@ def test_character_middles_follow_the_engines_centres_and_put_a_space_in_the_gap
     )
     assert line.text == "记录人： 孙悦"
     assert char_middles(line, 30.0) == (112.0, 136.0, 160.0, 184.0, 300.0, 412.75, 438.25)
+
+
+@pytest.mark.parametrize("with_chars", [True, False])
+def test_ink_swallowed_by_the_box_of_the_date_after_a_label(with_chars: bool) -> None:
+    """审核人：  [ink]二〇二三年十二月十二日 — the date's box begins at the ink. With the recogniser's
+    character positions only the date's characters are print; without them the whole box is print."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    label = typeset(draw, 150, 600, "审核人：")
+    scrawl(draw, 280, 600)
+    date = typeset(draw, 400, 600, "二〇二三年十二月十二日")
+    parts = [
+        OcrBox("审核人：", (146.0, 600.0, label[-1] + PITCH / 2, 630.0), 0.99, tuple(label)),
+        OcrBox(
+            "二〇二三年十二月十二日",
+            (276.0, 600.0, date[-1] + PITCH / 2, 630.0),
+            0.95,
+            tuple(date) if with_chars else (),
+        ),
+    ]
+    marks = find_signatures(np.asarray(image), [OcrLine(parts)])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == (
+        [(0, 278, 373)] if with_chars else []
+    )
