@@ -49,6 +49,7 @@ _RULE_RUN = 2.2  # line heights of a straight run of ink that make it a ruled li
 _RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a piece of a ruled line
 _RULE_COLUMN = 8.0  # line heights of such pieces in one column of the page that make it a ruled line
 _RULE_GAP = 2.0  # line heights of a gap in a ruled line that are joined
+_SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
 
 
@@ -196,6 +197,10 @@ def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
     down = cv2.dilate(mask, np.ones((1, 3), np.uint8))
     bridged = cv2.morphologyEx(down, cv2.MORPH_CLOSE, np.ones((max(2, round(0.3 * height)), 1), np.uint8))
     vertical = _opened(bridged, np.ones((run, 1), np.uint8))
+    # a rule is a thin stroke: ink as thick as a good part of a line height both ways (a seal inked solid
+    # round its white characters) is no rule
+    solid = _opened(horizontal & vertical, np.ones((max(2, round(_SOLID * height)),) * 2, np.uint8))
+    horizontal, vertical = horizontal & (solid == 0), vertical & (solid == 0)
     cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
     rules = cv2.dilate(horizontal | vertical, cross, iterations=2)
     return np.asarray(ink & (rules == 0), dtype=bool)

@@ -212,3 +212,19 @@ def test_handwriting_read_as_text_under_a_label_does_not_end_its_zone() -> None:
     # a printed line under the label (read surely) still ends the zone: nothing is looked for above it
     sure = OcrBox("以上情况属实", (150.0, 545.0, 380.0, 595.0), 0.99)
     assert find_signatures(np.asarray(image), [OcrLine([label]), OcrLine([sure]), OcrLine([nxt])]) == []
+
+
+def test_a_personal_seal_inked_solid_round_white_characters_is_ink() -> None:
+    """法制审核人员签名：[私章: a red square, its characters left white] 法律职业资格证号：…"""
+    image, draw = page()
+    label = OcrBox("法制审核人员签名：", (100.0, 500.0, 370.0, 536.0), 1.0)
+    field = OcrBox("法律职业资格证号：A20173305020418", (470.0, 500.0, 900.0, 536.0), 1.0)
+    printed(draw, (100, 500, 370, 536))
+    printed(draw, (470, 500, 900, 536))
+    lines = [OcrLine([label, field])]
+    assert find_signatures(np.asarray(image), lines) == []
+    draw.rectangle([385, 486, 450, 551], fill=(205, 40, 45))
+    for x, y in ((392, 493), (420, 493), (392, 521), (420, 521)):  # four white characters
+        draw.rectangle([x, y, x + 20, y + 22], outline=(248, 248, 244), width=3)
+        draw.line([(x + 4, y + 11), (x + 16, y + 11)], fill=(248, 248, 244), width=3)
+    assert [(m.line, round(m.box[0])) for m in find_signatures(np.asarray(image), lines)] == [(0, 385)]
