@@ -215,16 +215,17 @@ def test_handwriting_read_as_text_under_a_label_does_not_end_its_zone() -> None:
 
 
 def test_a_personal_seal_inked_solid_round_white_characters_is_ink() -> None:
-    """法制审核人员签名：[私章: a red square, its characters left white] 法律职业资格证号：…"""
+    """法制审核人员签名：[私章] 法律职业资格证号：… — a red square wider than a rule's run, its characters
+    left white."""
     image, draw = page()
     label = OcrBox("法制审核人员签名：", (100.0, 500.0, 370.0, 536.0), 1.0)
-    field = OcrBox("法律职业资格证号：A20173305020418", (470.0, 500.0, 900.0, 536.0), 1.0)
+    field = OcrBox("法律职业资格证号：A20173305020418", (500.0, 500.0, 930.0, 536.0), 1.0)
     printed(draw, (100, 500, 370, 536))
-    printed(draw, (470, 500, 900, 536))
+    printed(draw, (500, 500, 930, 536))
     lines = [OcrLine([label, field])]
     assert find_signatures(np.asarray(image), lines) == []
-    draw.rectangle([385, 486, 450, 551], fill=(205, 40, 45))
-    for x, y in ((392, 493), (420, 493), (392, 521), (420, 521)):  # four white characters
-        draw.rectangle([x, y, x + 20, y + 22], outline=(248, 248, 244), width=3)
-        draw.line([(x + 4, y + 11), (x + 16, y + 11)], fill=(248, 248, 244), width=3)
-    assert [(m.line, round(m.box[0])) for m in find_signatures(np.asarray(image), lines)] == [(0, 385)]
+    draw.rectangle([385, 473, 475, 563], fill=(205, 40, 45))
+    for x, y in ((394, 482), (432, 482), (394, 520), (432, 520)):  # four white characters
+        draw.rectangle([x, y, x + 32, y + 34], outline=(248, 248, 244), width=3)
+        draw.line([(x + 5, y + 17), (x + 27, y + 17)], fill=(248, 248, 244), width=3)
+    assert [(m.line, round(m.box[0])) for m in find_signatures(np.asarray(image), lines)] == [(0, 399)]
