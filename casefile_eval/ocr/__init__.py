@@ -3,7 +3,7 @@
 `apply_ocr` reads every page of a ParsedFile that has no usable text layer (`needs_ocr`) and returns a
 new ParsedFile with LINE blocks (with `confidence`), SEAL and SIGNATURE images and the pages marked as
 read by OCR (`ocr_reason == "ocr"`). Results are cached per page, so a second run does no OCR; the
-signature ink has a cache layer of its own (see `ocr.cache`).
+marks (seals, signature ink) have a cache layer of their own (see `ocr.cache`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ from pathlib import Path
 from casefile_eval.files import sha256_of
 from casefile_eval.model import ParsedFile
 from casefile_eval.ocr import engine as _engine
-from casefile_eval.ocr.cache import OcrCache, default_cache_dir, page_key, signatures_key
+from casefile_eval.ocr.cache import OcrCache, default_cache_dir, marks_key, page_key
 from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import RENDER_DPI, ocr_available
-from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.merge import PageResult, merge_pages
-from casefile_eval.ocr.page import OcrMark, OcrPage
-from casefile_eval.ocr.reading import read_text, upright
+from casefile_eval.ocr.page import OcrPage
+from casefile_eval.ocr.reading import find_marks, read_text, upright
 from casefile_eval.ocr.render import render_pages
 
 __all__ = ["apply_ocr", "normalize_ocr_text", "ocr_available"]
@@ -43,10 +42,10 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         hit = cache.get(page_key(file_sha, page.number))
         if hit is None:
             continue
-        read[page.number] = _without_signatures(hit[0]), hit[1]
-        signed = cache.get_marks(signatures_key(file_sha, page.number))
-        if signed is not None:
-            results[page.number] = PageResult(_with(read[page.number][0], signed), hit[1])
+        read[page.number] = _without_marks(hit[0]), hit[1]
+        marks = cache.get_marks(marks_key(file_sha, page.number))
+        if marks is not None:
+            results[page.number] = PageResult(replace(read[page.number][0], marks=marks), hit[1])
     warnings = list(parsed.warnings)
     unread = [p for p in todo if p.number not in read]
     if unread and not ocr_available():
@@ -55,27 +54,23 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         unread = []
     rendered = [p for p in todo if p.number not in results and (p.number in read or p in unread)]
     for page, image, scale in render_pages(path, parsed.format, rendered, RENDER_DPI):
-        key = page_key(file_sha, page.number)
+        seals = None
         if page.number in read:
             text, scale = read[page.number]
             rgb = upright(image, text.rotation, text.skew)
         else:
-            text, rgb = read_text(image, _engine.get_engine())
-            if not cache.put(key, text, scale):
+            text, rgb, seals = read_text(image, _engine.get_engine())
+            if not cache.put(page_key(file_sha, page.number), text, scale):
                 warnings.append(f"OCR缓存目录不可写：{cache.directory}")
-        signed = find_signatures(rgb, text.lines)
-        cache.put_marks(signatures_key(file_sha, page.number), signed)
-        results[page.number] = PageResult(_with(text, signed), scale)
+        marks = find_marks(rgb, text.lines, seals)
+        cache.put_marks(marks_key(file_sha, page.number), marks)
+        results[page.number] = PageResult(replace(text, marks=marks), scale)
     warnings.extend(f"第{n}页OCR未识别出文字" for n in sorted(results) if not results[n].page.lines)
     merged = merge_pages(parsed, results)
     return merged.model_copy(update={"warnings": list(dict.fromkeys(warnings))})
 
 
-def _without_signatures(page: OcrPage) -> OcrPage:
-    """A cached reading without signature marks (pages cached before signatures had a layer of their own
-    held them; they are found again under the current `SIGNATURES`)."""
-    return replace(page, marks=[m for m in page.marks if m.kind != "signature"])
-
-
-def _with(page: OcrPage, signatures: list[OcrMark]) -> OcrPage:
-    return replace(page, marks=[*page.marks, *signatures])
+def _without_marks(page: OcrPage) -> OcrPage:
+    """A cached reading without marks (pages cached before marks had a layer of their own held them; they
+    are found again under the current `MARKS`)."""
+    return replace(page, marks=[])

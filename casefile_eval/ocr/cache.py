@@ -1,8 +1,9 @@
 """OCR results cached as small JSON files keyed by the file's sha256, the page and the settings.
 
-Two layers: what the engine read (lines, seals, the page's turn and skew; keyed by `SETTINGS`) and the
-signature ink found beside the labels of those lines (keyed by `SETTINGS` and `SIGNATURES`). A change in
-how ink is judged bumps `SIGNATURES` alone: the pages are rendered again, but not read again.
+Two layers: what the engine read (lines, the page's turn and skew; keyed by `SETTINGS`) and the marks
+found on the page (seals, and the signature ink beside the labels of those lines; keyed by `SETTINGS` and
+`MARKS`). A change in finding seals or judging ink bumps `MARKS` alone: the pages are rendered again, but
+not read again.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from typing import Any
 from casefile_eval.ocr.engine import INTRA_OP_THREADS, RENDER_DPI
 from casefile_eval.ocr.page import OcrMark, OcrPage, marks_from_json, marks_to_json
 
-# Bump when reading (lines, seals, turn, skew) changes in a way that makes cached pages stale.
+# Bump when reading (lines, turn, skew) changes in a way that makes cached pages stale.
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v20"
-# Bump when finding signature ink (`marks.find_signatures`) changes.
-SIGNATURES = "s6"
+# Bump when finding seals or signature ink (`reading.find_marks`) changes.
+MARKS = "m7"
 
 
 def default_cache_dir() -> Path:
@@ -36,9 +37,9 @@ def page_key(file_sha256: str, page: int) -> str:
     return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}".encode()).hexdigest()
 
 
-def signatures_key(file_sha256: str, page: int) -> str:
-    """The cache key of the signature ink of one page of one file under the current settings."""
-    return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}|{SIGNATURES}".encode()).hexdigest()
+def marks_key(file_sha256: str, page: int) -> str:
+    """The cache key of the marks (seals, signature ink) of one page of one file under the settings."""
+    return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}|{MARKS}".encode()).hexdigest()
 
 
 class OcrCache:
@@ -63,7 +64,7 @@ class OcrCache:
         return self._write(key, {"scale": scale, "page": page.to_json()})
 
     def get_marks(self, key: str) -> list[OcrMark] | None:
-        """The cached marks (a page's signature ink), or None."""
+        """The cached marks of a page, or None."""
         data = self._read(key)
         try:
             return marks_from_json(data["marks"])

@@ -23,14 +23,15 @@ _SEAL_FADE = (
 
 def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
     """Read an RGB page image: upright it, level it, recognise it and find its seals and signatures."""
-    page, rgb = read_text(image, engine)
-    page.marks += find_signatures(rgb, page.lines)
+    page, rgb, seals = read_text(image, engine)
+    page.marks = find_marks(rgb, page.lines, seals)
     return page
 
 
-def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray]:
-    """Upright and level an RGB page image, find its seals and recognise its lines: the page (its marks
-    only seals) and the upright, levelled image its boxes are in (signature ink is looked for there)."""
+def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray, list[tuple[Box, float]]]:
+    """Upright and level an RGB page image and recognise its lines: the page (without marks), the upright,
+    levelled image its boxes are in (marks are looked for there) and the seals found on it (faded for
+    the recogniser)."""
     turn, skew, rgb, seals, raw = 0, 0.0, np.zeros((1, 1, 3), np.uint8), [], list[RawBox]()
     for turn in (0, 90):
         upright = image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
@@ -53,9 +54,17 @@ def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarra
         rgb = np.ascontiguousarray(rgb[::-1, ::-1])
         raw = turn_boxes_180(raw, width, height)
         seals = [(_turn_box(box, width, height), conf) for box, conf in seals]
-    lines = group_lines(to_boxes(raw))
-    marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in seals]
-    return OcrPage(width, height, turn % 360, skew, lines, marks), rgb
+    return OcrPage(width, height, turn % 360, skew, group_lines(to_boxes(raw))), rgb, seals
+
+
+def find_marks(
+    rgb: np.ndarray, lines: list[OcrLine], seals: list[tuple[Box, float]] | None = None
+) -> list[OcrMark]:
+    """The seals (`seals` when already found on `rgb`) and the signature ink beside the labels of `lines`
+    on an upright, levelled page image."""
+    found = find_seals(rgb) if seals is None else seals
+    marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in found]
+    return marks + find_signatures(rgb, lines)
 
 
 def upright(image: Image.Image, rotation: int, skew: float) -> np.ndarray:

@@ -1,5 +1,5 @@
-"""The OCR cache's two layers: what the engine read, and the signature ink found beside its labels. A
-change in judging ink renders the pages again but never reads them again."""
+"""The OCR cache's two layers: what the engine read, and the marks found on the page (seals, signature
+ink beside its labels). A change in finding marks renders the pages again but never reads them again."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def _signatures(parsed: ParsedFile) -> list[tuple[int | None, float]]:
     return [(i.block_index, i.confidence) for i in parsed.images if i.kind == ImageKind.SIGNATURE]
 
 
-def test_new_signature_settings_find_ink_again_without_reading(
+def test_new_mark_settings_find_marks_again_without_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = _Engine()
@@ -69,27 +69,30 @@ def test_new_signature_settings_find_ink_again_without_reading(
     first = apply_ocr(_parsed(path), path, cache_dir=store)
     assert _signatures(first) == [(1, 0.83)]
     assert fake.calls == 1
-    assert len(list(store.glob("*/*.json"))) == 2  # the reading and the ink
-    monkeypatch.setattr(cache, "SIGNATURES", "changed")
+    assert len(list(store.glob("*/*.json"))) == 2  # the reading and the marks
+    monkeypatch.setattr(cache, "MARKS", "changed")
     again = apply_ocr(_parsed(path), path, cache_dir=store)
     assert fake.calls == 1  # rendered again, not read again
     assert again == first
     assert len(list(store.glob("*/*.json"))) == 3
 
 
-def test_signatures_cached_inside_an_older_reading_are_found_again(
+def test_marks_cached_inside_an_older_reading_are_found_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = _Engine()
     monkeypatch.setattr(engine, "_engine", fake)
     path, store = _page(tmp_path, signed=False), tmp_path / "cache"
-    page, _ = read_text(Image.open(path).convert("RGB"), fake)
-    # a page cached before signatures had a layer of their own held its signature marks
-    page.marks.append(OcrMark("signature", (430.0, 298.0, 580.0, 325.0), 0.95, 1))
+    page, _, _ = read_text(Image.open(path).convert("RGB"), fake)
+    # a page cached before marks had a layer of their own held them
+    page.marks += [
+        OcrMark("signature", (430.0, 298.0, 580.0, 325.0), 0.95, 1),
+        OcrMark("seal", (5, 5, 9, 9), 0.9, 0),
+    ]
     OcrCache(store).put(page_key(sha256_of(path), 1), page, 0.36)
     out = apply_ocr(_parsed(path), path, cache_dir=store)
     assert fake.calls == 1  # only the read_text above
-    assert _signatures(out) == []  # the blank zone is judged again: no ink
+    assert out.images == []  # the page is judged again: no seal, no ink in the blank zone
 
 
 class _Turning(_Engine):
@@ -118,6 +121,6 @@ def test_upright_rebuilds_the_image_the_reading_was_made_on(upside_down: bool, r
     draw = ImageDraw.Draw(image)
     for x in range(40, 560, 30):  # lines of "print" across the page once turned, slanted: a skew
         draw.line([(x, 40), (x + 16, 760)], fill="black", width=6)
-    page, rgb = read_text(image, _Turning(upside_down))
+    page, rgb, _ = read_text(image, _Turning(upside_down))
     assert (page.rotation, page.skew != 0.0) == (rotation, True)
     assert np.array_equal(upright(image, page.rotation, page.skew), rgb)
