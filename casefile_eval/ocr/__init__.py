@@ -54,15 +54,14 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         unread = []
     rendered = [p for p in todo if p.number not in results and (p.number in read or p in unread)]
     for page, image, scale in render_pages(path, parsed.format, rendered, RENDER_DPI):
-        seals = None
         if page.number in read:
             text, scale = read[page.number]
             rgb = upright(image, text.rotation, text.skew)
         else:
-            text, rgb, seals = read_text(image, _engine.get_engine())
+            text, rgb = read_text(image, _engine.get_engine())
             if not cache.put(page_key(file_sha, page.number), text, scale):
                 warnings.append(f"OCR缓存目录不可写：{cache.directory}")
-        marks = find_marks(rgb, text.lines, seals)
+        marks = find_marks(rgb, text.lines)
         cache.put_marks(marks_key(file_sha, page.number), marks)
         results[page.number] = PageResult(replace(text, marks=marks), scale)
     warnings.extend(f"第{n}页OCR未识别出文字" for n in sorted(results) if not results[n].page.lines)

@@ -31,6 +31,7 @@ from casefile_eval.parsers.header_rows import is_field_name, is_header_row, star
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
+_PIECE_MIN, _PIECE_GAP = 0.02, 0.05  # pieces of a broken seal: least size, widest gap (page widths)
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
 _GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
 _GRID_LINES = 16  # line heights a grid's column of records may reach below its header
@@ -66,10 +67,11 @@ def paper_tone(gray: np.ndarray) -> float:
     return float(np.percentile(gray[::3, ::3], 90))
 
 
-def find_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
-    """Boxes (pixels) and confidences of the seals on a page: round or elliptic red ones; on a page
-    scanned in grey, where a seal has no colour, round rings of seal size (see `grey_seals`)."""
-    red = _red_seals(rgb)
+def find_seals(rgb: np.ndarray, *, broken: bool = True) -> list[tuple[Box, float]]:
+    """Boxes (pixels) and confidences of the seals on a page: round or elliptic red ones (with `broken`,
+    also those made of pieces of red close together); on a page scanned in grey, where a seal has no
+    colour, round rings of seal size (see `grey_seals`)."""
+    red = _red_seals(rgb, broken)
     return red if red or not is_grey_page(rgb) else grey_seals(rgb)
 
 
@@ -136,29 +138,72 @@ def _ring_share(dark: np.ndarray, x: float, y: float, r: float, offsets: range) 
     return float(np.mean(hit))
 
 
-def _red_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
-    """Boxes (pixels) and confidences of the round or elliptic red seals on a page."""
+def _red_seals(rgb: np.ndarray, broken: bool) -> list[tuple[Box, float]]:
+    """Boxes (pixels) and confidences of the round or elliptic red seals on a page: blobs of red, or
+    pieces of red lying close together (a faded seal, its ring broken where print crosses it) that make
+    one when taken together."""
     width = rgb.shape[1]
     step = 2  # work on every second pixel: seals are large
     red = red_mask(rgb[::step, ::step])
     cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
     joined = cv2.dilate(red.astype(np.uint8), cross, iterations=max(1, round(width * 0.006 / step)))
     labels, _ = ndimage.label(joined)
-    seals = []
+    seals, pieces = [], []
     for i, sl in enumerate(ndimage.find_objects(labels), start=1):
-        h, w = sl[0].stop - sl[0].start, sl[1].stop - sl[1].start
-        size = max(h, w) * step / width
-        if not (_SEAL_MIN <= size <= _SEAL_MAX and 0.6 <= w / h <= 1.65):
-            continue
-        own = red[sl] & (labels[sl] == i)
-        confidence = _roundness(own)
-        if confidence >= 0.5:
-            ys, xs = np.nonzero(own)
-            y0, x0 = sl[0].start + int(ys.min()), sl[1].start + int(xs.min())
-            y1, x1 = sl[0].start + int(ys.max()) + 1, sl[1].start + int(xs.max()) + 1
-            box = (float(x0 * step), float(y0 * step), float(x1 * step), float(y1 * step))
-            seals.append((box, confidence))
-    return seals
+        found = _seal_of(red, labels, [i], sl, width / step)
+        if found is not None:
+            seals.append(found)
+        elif broken and max(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start) * step >= _PIECE_MIN * width:
+            pieces.append((i, sl))
+    for group in _close_groups(pieces, round(_PIECE_GAP * width / step)):
+        ids = [i for i, _ in group]
+        union = (
+            slice(min(sl[0].start for _, sl in group), max(sl[0].stop for _, sl in group)),
+            slice(min(sl[1].start for _, sl in group), max(sl[1].stop for _, sl in group)),
+        )
+        found = _seal_of(red, labels, ids, union, width / step)
+        if found is not None:
+            seals.append(found)
+    return [((x0 * step, y0 * step, x1 * step, y1 * step), c) for (x0, y0, x1, y1), c in seals]
+
+
+def _seal_of(
+    red: np.ndarray, labels: np.ndarray, ids: list[int], sl: tuple[slice, slice], width: float
+) -> tuple[Box, float] | None:
+    """The box (in pixels of `red`) and confidence of the seal the red of blobs `ids` within `sl` makes,
+    or None when it is of no seal's size and shape."""
+    h, w = sl[0].stop - sl[0].start, sl[1].stop - sl[1].start
+    if not (_SEAL_MIN <= max(h, w) / width <= _SEAL_MAX and 0.6 <= w / h <= 1.65):
+        return None
+    own = red[sl] & np.isin(labels[sl], ids)
+    confidence = _roundness(own)
+    if confidence < 0.5:
+        return None
+    ys, xs = np.nonzero(own)
+    x0, y0 = sl[1].start + int(xs.min()), sl[0].start + int(ys.min())
+    return (
+        float(x0),
+        float(y0),
+        float(sl[1].start + xs.max() + 1),
+        float(sl[0].start + ys.max() + 1),
+    ), confidence
+
+
+def _close_groups(
+    pieces: list[tuple[int, tuple[slice, slice]]], gap: int
+) -> list[list[tuple[int, tuple[slice, slice]]]]:
+    """Groups of two or more pieces whose boxes lie within `gap` of each other (directly or through
+    other pieces of the group)."""
+    groups: list[list[tuple[int, tuple[slice, slice]]]] = []
+    for piece in pieces:
+        near = [g for g in groups if any(_within(piece[1], other[1], gap) for other in g)]
+        merged = [piece] + [p for g in near for p in g]
+        groups = [g for g in groups if g not in near] + [merged]
+    return [g for g in groups if len(g) >= 2]
+
+
+def _within(a: tuple[slice, slice], b: tuple[slice, slice], gap: int) -> bool:
+    return all(x.start - gap < y.stop and y.start - gap < x.stop for x, y in zip(a, b, strict=True))
 
 
 def _roundness(mask: np.ndarray) -> float:

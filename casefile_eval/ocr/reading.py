@@ -23,21 +23,20 @@ _SEAL_FADE = (
 
 def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
     """Read an RGB page image: upright it, level it, recognise it and find its seals and signatures."""
-    page, rgb, seals = read_text(image, engine)
-    page.marks = find_marks(rgb, page.lines, seals)
+    page, rgb = read_text(image, engine)
+    page.marks = find_marks(rgb, page.lines)
     return page
 
 
-def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray, list[tuple[Box, float]]]:
-    """Upright and level an RGB page image and recognise its lines: the page (without marks), the upright,
-    levelled image its boxes are in (marks are looked for there) and the seals found on it (faded for
-    the recogniser)."""
+def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray]:
+    """Upright and level an RGB page image and recognise its lines (seals faded for the recogniser): the
+    page (without marks) and the upright, levelled image its boxes are in (marks are looked for there)."""
     turn, skew, rgb, seals, raw = 0, 0.0, np.zeros((1, 1, 3), np.uint8), [], list[RawBox]()
     for turn in (0, 90):
         upright = image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
         skew = estimate_skew(upright.convert("L"))
         rgb = deskew(np.asarray(upright), skew)
-        seals = find_seals(rgb)
+        seals = find_seals(rgb, broken=False)  # (the reading's cache version knows whole seals only)
         boxes = [box for box, _ in seals]
         gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         detect = _for_detection(rgb, gray, boxes) if boxes else None
@@ -53,18 +52,7 @@ def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarra
         turn += 180
         rgb = np.ascontiguousarray(rgb[::-1, ::-1])
         raw = turn_boxes_180(raw, width, height)
-        seals = [(_turn_box(box, width, height), conf) for box, conf in seals]
-    return OcrPage(width, height, turn % 360, skew, group_lines(to_boxes(raw))), rgb, seals
-
-
-def find_marks(
-    rgb: np.ndarray, lines: list[OcrLine], seals: list[tuple[Box, float]] | None = None
-) -> list[OcrMark]:
-    """The seals (`seals` when already found on `rgb`) and the signature ink beside the labels of `lines`
-    on an upright, levelled page image."""
-    found = find_seals(rgb) if seals is None else seals
-    marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in found]
-    return marks + find_signatures(rgb, lines)
+    return OcrPage(width, height, turn % 360, skew, group_lines(to_boxes(raw))), rgb
 
 
 def upright(image: Image.Image, rotation: int, skew: float) -> np.ndarray:
@@ -74,6 +62,12 @@ def upright(image: Image.Image, rotation: int, skew: float) -> np.ndarray:
         image = image.transpose(Image.Transpose.ROTATE_270)
     rgb = deskew(np.asarray(image), skew)
     return np.ascontiguousarray(rgb[::-1, ::-1]) if rotation in (180, 270) else rgb
+
+
+def find_marks(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
+    """The seals and the signature ink beside the labels of `lines` on an upright, levelled page image."""
+    marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in find_seals(rgb)]
+    return marks + find_signatures(rgb, lines)
 
 
 def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
@@ -141,11 +135,6 @@ def _seal_faded(rgb: np.ndarray, gray: np.ndarray, seals: list[Box], clip: float
         red = rgb[sl][..., 0]
         gray[sl] = red if clip is None else np.where(red > clip, 255, red)
     return gray
-
-
-def _turn_box(box: Box, width: int, height: int) -> Box:
-    x0, top, x1, bottom = box
-    return (width - x1, height - bottom, width - x0, height - top)
 
 
 def _nearest_line(lines: list[OcrLine], box: Box) -> int | None:

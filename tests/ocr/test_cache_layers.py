@@ -83,7 +83,7 @@ def test_marks_cached_inside_an_older_reading_are_found_again(
     fake = _Engine()
     monkeypatch.setattr(engine, "_engine", fake)
     path, store = _page(tmp_path, signed=False), tmp_path / "cache"
-    page, _, _ = read_text(Image.open(path).convert("RGB"), fake)
+    page, _ = read_text(Image.open(path).convert("RGB"), fake)
     # a page cached before marks had a layer of their own held them
     page.marks += [
         OcrMark("signature", (430.0, 298.0, 580.0, 325.0), 0.95, 1),
@@ -121,6 +121,6 @@ def test_upright_rebuilds_the_image_the_reading_was_made_on(upside_down: bool, r
     draw = ImageDraw.Draw(image)
     for x in range(40, 560, 30):  # lines of "print" across the page once turned, slanted: a skew
         draw.line([(x, 40), (x + 16, 760)], fill="black", width=6)
-    page, rgb, _ = read_text(image, _Turning(upside_down))
+    page, rgb = read_text(image, _Turning(upside_down))
     assert (page.rotation, page.skew != 0.0) == (rotation, True)
     assert np.array_equal(upright(image, page.rotation, page.skew), rgb)

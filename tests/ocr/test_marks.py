@@ -229,3 +229,23 @@ def test_a_personal_seal_inked_solid_round_white_characters_is_ink() -> None:
         draw.rectangle([x, y, x + 32, y + 34], outline=(248, 248, 244), width=3)
         draw.line([(x + 5, y + 17), (x + 27, y + 17)], fill=(248, 248, 244), width=3)
     assert [(m.line, round(m.box[0])) for m in find_signatures(np.asarray(image), lines)] == [(0, 399)]
+
+
+def test_a_faded_seal_broken_into_pieces_is_one_seal() -> None:
+    """A seal's ring and star reached the page in pieces lying apart (print crossing a faded seal): taken
+    together they are one round seal; for the recogniser's fading only whole seals are looked for."""
+    image, draw = page()
+    red = (200, 70, 70)
+    draw.arc([700, 1200, 950, 1450], 200, 340, fill=red, width=8)  # the upper arc with the name
+    draw.arc([700, 1200, 950, 1450], 20, 160, fill=red, width=8)  # the lower arc
+    draw.polygon([(825, 1290), (850, 1350), (800, 1350)], fill=red)  # the star
+    seals = find_seals(np.asarray(image))
+    assert [(tuple(round(v) for v in box), confidence) for box, confidence in seals] == [
+        ((708, 1200, 944, 1452), 0.98)
+    ]
+    assert find_seals(np.asarray(image), broken=False) == []
+    # two small red marks far apart (fingerprints) make no seal
+    image, draw = page()
+    draw.ellipse([200, 1200, 240, 1250], fill=red)
+    draw.ellipse([600, 1200, 640, 1250], fill=red)
+    assert find_seals(np.asarray(image)) == []
