@@ -54,10 +54,12 @@ _ROLES: tuple[tuple[Role, str], ...] = (
         r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人(?:意见)?|办案人员?|经办人|勘验人员?|(?:卫生)?监督员|执法员",
     ),
 )
+# A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
+# keeps apart from a signing word after a gap (a PDF line holding the opinion cell and the signing cell).
 _LABEL = re.compile(
     "(?:"
     + "|".join(
-        rf"(?P<{role.value}>(?:{pattern})(?:[(（]?{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]?)?)"
+        rf"(?P<{role.value}>(?:{pattern})(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]?)?)"
         for role, pattern in _ROLES
     )
     + r")(?=\s*(?:[:：|_（(]|$|\s))"
@@ -249,6 +251,9 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
     if label.kind is BlockKind.CELL:
         _extend_opinion_cell(dt_, slot)
         return
+    if label.kind is BlockKind.PARAGRAPH:
+        _extend_opinion_paragraphs(dt_, slot)
+        return
     while last + 1 < len(dt_.blocks):
         nxt = dt_.doc.blocks[last + 1]
         text = dt_.blocks[last + 1].strip()
@@ -265,6 +270,23 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
         slot.blocks = (*slot.blocks, last)
 
 
+def _extend_opinion_paragraphs(dt_: DocText, slot: _Slot) -> None:
+    """In a .docx, an opinion heading on a paragraph of its own ("负责人审批意见") is followed by the opinion
+    ("同意立案。") and the paragraph where the approver signs ("签名：[ink]"), before the next heading:
+    up to that signing paragraph, the paragraphs belong to the opinion's slot."""
+    last = slot.blocks[-1]
+    for nxt in range(last + 1, min(slot.blocks[0] + OPINION_LINES, len(dt_.blocks) - 1) + 1):
+        text = dt_.blocks[nxt].strip()
+        if dt_.doc.blocks[nxt].kind is not BlockKind.PARAGRAPH or _LABEL.match(text):
+            return
+        if _SUB_LABEL.match(text):
+            slot.value = " ".join([slot.value, *(dt_.blocks[i] for i in range(last + 1, nxt + 1))])
+            slot.blocks = (*slot.blocks, *range(last + 1, nxt + 1))
+            return
+        if _ROW_LABEL.match(text):
+            return
+
+
 def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
     """In a table, an opinion cell is often followed by the cell where the approver signs ("签名：
     日期：…"), in the row below and the same column or further along the same row: that cell belongs to
@@ -279,7 +301,7 @@ def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
         return
     below = nxt.col == value.col and nxt.row == (value.row or 0) + 1
     beside = nxt.row == value.row and (nxt.col or 0) > (value.col or 0)
-    if (below or beside) and _SUB_LABEL.match(text):
+    if (below or beside) and _SUB_LABEL.match(text.lstrip("(（")):  # 签名：, （签字）
         slot.value = f"{slot.value} {text}"
         slot.blocks = (*slot.blocks, last + 1)
 

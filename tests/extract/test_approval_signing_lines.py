@@ -1,0 +1,96 @@
+"""Approval steps in a .docx where the signing stands apart from the opinion's heading: the heading and the
+opinion on paragraphs of their own and "签名：[ink]" under them; "负责人　（签字）" on the line after the
+opinion; an opinion cell beside a "（签字）" cell. Each step is signed where its ink is, and blank where
+there is none."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.codes import Role
+from casefile_eval.extract import extract_document_facts
+from casefile_eval.model import Block, BlockKind, Document, ImageItem, ImageKind
+
+
+def _doc(blocks: list[Block], inked: list[int]) -> Document:
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", page=1, block_index=i, width=60, height=20)
+        for i in inked
+    ]
+    return Document(
+        type=T.FILING_APPROVAL,
+        title="立案审批表",
+        source="a.docx",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=images,
+    )
+
+
+def _paragraphs(*texts: str) -> list[Block]:
+    return [Block(kind=BlockKind.PARAGRAPH, text=t, source="a.docx", page=1) for t in texts]
+
+
+def _approver(doc: Document) -> list[tuple[str, bool | None]]:
+    return [(s.label, s.filled) for s in extract_document_facts(doc).signatures if s.role is Role.APPROVER]
+
+
+MEMO = _paragraphs(
+    "立案审批表",
+    "承办人意见",
+    "当事人涉嫌违反《医疗机构管理条例》第二十四条，建议立案调查。",
+    "签名：",
+    "2020年6月9日",
+    "负责人审批意见",
+    "同意立案。",
+    "签名：",
+    "2020年6月9日",
+)
+
+
+@pytest.mark.parametrize(("inked", "filled"), [([3, 7], True), ([3], False)])
+def test_heading_opinion_then_a_signing_paragraph(inked: list[int], filled: bool) -> None:
+    assert _approver(_doc(MEMO, inked)) == [("负责人审批意见", filled)]
+
+
+SLOT = _paragraphs(
+    "立案审批表",
+    "承办人意见：建议立案调查。",
+    "经办人\u3000（签字）\u3000\u3000日期：2024.12.9",
+    "负责人审批意见：同意立案。",
+    "负责人\u3000（签字）\u3000\u3000日期：2024.12.9",
+)
+
+
+@pytest.mark.parametrize(("inked", "filled"), [([2, 4], True), ([2], False)])
+def test_a_role_and_its_signing_word_apart_on_the_line_after_the_opinion(
+    inked: list[int], filled: bool
+) -> None:
+    assert _approver(_doc(SLOT, inked)) == [("负责人审批意见", True), ("负责人(签字)", filled)]
+
+
+def _twocol() -> list[Block]:
+    rows = [
+        ("承办人意见\n建议立案调查。", "（签字）\n2024-01-16"),
+        ("负责人审批意见\n同意立案。", "（签字）\n2024-01-16"),
+    ]
+    return _paragraphs("立案审批表") + [
+        Block(kind=BlockKind.CELL, text=t, source="a.docx", page=1, table=0, row=r, col=c)
+        for r, row in enumerate(rows)
+        for c, t in enumerate(row)
+    ]
+
+
+@pytest.mark.parametrize(("inked", "filled"), [([2, 4], True), ([2], False)])
+def test_an_opinion_cell_beside_a_signing_cell(inked: list[int], filled: bool) -> None:
+    assert _approver(_doc(_twocol(), inked)) == [("负责人审批意见", filled)]
+
+
+def test_an_opinion_heading_keeps_apart_from_a_signing_word_after_a_gap() -> None:
+    """A PDF line holding the opinion's cell and the signing cell ("法制审核意见 （签字）") over the opinion
+    ("审核通过。"): the opinion is no signature."""
+    doc = _doc(_paragraphs("法制审核意见书", "法制审核意见 （签字）", "审核通过。", "2024/3/28"), [])
+    slots = extract_document_facts(doc).signatures
+    assert [(s.label, s.role, s.filled) for s in slots] == [("法制审核意见", Role.REVIEWER, False)]
