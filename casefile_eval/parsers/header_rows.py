@@ -33,7 +33,7 @@ P = TypeVar("P")  # a part of a line (an OCR box, a PDF text piece)
 L = TypeVar("L")  # a line of parts
 MAX_LABEL_CHARS = 16  # 文化市场综合行政执法支队意见: a department named before 意见
 VALUE_GAP = 3.0  # line heights between a grid's rows of values at most
-SIGN_ROW_GAP = 6.0  # ...and above a row of "签名：" at the foot of tall cells
+SIGN_ROW_GAP = 6.0  # ...and above a row of "签名：" at the foot of tall cells, or under a tall header row
 # A record's row starts a line height below the row above; or, in a grid whose cells wrap their lines,
 # more than RECORD_GAP line heights below it at a pitch RECORD_PITCH times a wrapped cell's line pitch.
 RECORD_GAP = 0.4
@@ -453,7 +453,8 @@ def _value_lines(
     box_of: Callable[[P], Box],
     text_of: Callable[[P], str],
 ) -> list[L]:
-    """The lines from `first` on that stand in the grid of the header row `heads`: close below it, each
+    """The lines from `first` on that stand in the grid of the header row `heads`: close below it (the first
+    within SIGN_ROW_GAP line heights: a header row of tall cells, its text centred), each
     part within one column (a part reaching over the middle of two field names is text across the grid,
     not a cell), up to the next header row or a labelled line of its own.
 
@@ -475,7 +476,7 @@ def _value_lines(
             not own
             or is_header_row(texts)
             or (starts_field("".join(texts)) and not sign_here)
-            or min(b[1] for b in own) - bottom > (SIGN_ROW_GAP if sign_here else VALUE_GAP) * height
+            or min(b[1] for b in own) - bottom > _gap_above(bool(found), sign_here) * height
             or min(b[0] for b in own) < left
             or max(b[2] for b in own) > right
             or any(_across(b, centres) for b in own)
@@ -484,6 +485,12 @@ def _value_lines(
         found.append(line)
         bottom = max(b[3] for b in own)
     return found
+
+
+def _gap_above(found: bool, sign_here: bool) -> float:
+    """Line heights a value line may stand below the line above it: more for the first record (under a
+    header row of tall cells) and for a row of "签名：" at the foot of tall cells."""
+    return VALUE_GAP if found and not sign_here else SIGN_ROW_GAP
 
 
 def _across(box: Box, centres: Sequence[float]) -> bool:

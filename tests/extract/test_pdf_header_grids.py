@@ -262,3 +262,52 @@ def test_side_by_side_approval_steps_are_read_column_by_column(tmp_path: Path) -
     ]
     filed = [d.value for d in doc.facts.dates if d.kind is DateKind.FILED]
     assert filed == [dt.date(2024, 2, 8)]
+
+
+def _tall_row_receipt(path: Path, recipient_signs: bool) -> Path:
+    """A landscape 送达回证 whose header row and record row are tall cells, text centred: the record stands
+    about five line heights under the field names, the ink in its cells under 受送达人（签名或盖章） and
+    送达人."""
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont(FONT, 18)
+    c.drawCentredString(421, 520, "送达回证")
+    c.setFont(FONT, 9)
+    c.drawString(72, 490, "受送达人：某某物流有限公司")
+    heads = [
+        "送达文书名称及文号",
+        "送达地点",
+        "送达方式",
+        "受送达人（签名或盖章）",
+        "送达时间",
+        "送达人",
+        "备注",
+    ]
+    xs = [97.0, 250.0, 338.0, 396.0, 533.0, 637.0, 735.0]
+    for x, text in zip(xs, heads, strict=True):
+        c.drawString(x, 447, text)
+    c.drawString(75, 394, "行政处罚决定书　某交执罚〔2023〕108号")
+    c.drawString(250, 394, "某市某路56号")
+    c.drawString(338, 394, "直接送达")
+    c.drawString(520, 394, "2023年10月25日")
+    if recipient_signs:
+        c.drawImage(_ink(6), 400, 380, width=60, height=24)
+    c.drawImage(_ink(7), 600, 392, width=60, height=24)
+    c.drawImage(_ink(8), 600, 366, width=60, height=24)
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("recipient_signs", [True, False])
+def test_a_record_well_under_a_tall_header_row_is_read_in_its_columns(
+    tmp_path: Path, recipient_signs: bool
+) -> None:
+    path = _tall_row_receipt(tmp_path / "receipt.pdf", recipient_signs)
+    doc = _document(path, DocumentType.SERVICE_RECEIPT)
+    served = [(d.label, d.value) for d in doc.facts.dates if d.kind is DateKind.SERVED]
+    assert served == [("送达时间", dt.date(2023, 10, 25))]
+    assert doc.facts.served_document == "行政处罚决定书（某交执罚〔2023〕108号）"
+    assert [(s.label, s.role, s.filled) for s in doc.facts.signatures] == [
+        ("受送达人(签名或盖章)", Role.RECIPIENT, recipient_signs),
+        ("送达人", Role.SERVER, True),
+    ]
