@@ -51,6 +51,7 @@ _RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a pi
 _RULE_COLUMN = 8.0  # line heights of such pieces in one column of the page that make it a ruled line
 _RULE_GAP = 2.0  # line heights of a gap in a ruled line that are joined
 _SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
+_INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
 
 
@@ -486,7 +487,8 @@ def _label_verdict(
     column = _column_below(lines, label, h, width)
     if column is not None:
         return _zone_verdict(ink, column, h)
-    verdicts = []
+    inner = _gaps_within(label, spans, top - 0.7 * h, bottom + 0.7 * h, h)
+    verdicts = [_zone_verdict(ink, gap, h, floor=bottom) for gap in inner]
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
         verdicts.append(_zone_verdict(ink, right, h, floor=bottom))
     parts = lines[label.line].parts
@@ -496,6 +498,19 @@ def _label_verdict(
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
     found = [v for v in verdicts if v is not None]
     return max(found, key=lambda v: v[0]) if found else None
+
+
+def _gaps_within(
+    label: Label, spans: list[tuple[float, float]], top: float, bottom: float, h: float
+) -> list[Box]:
+    """Zones between a label's words and its bracketed signing word standing apart ("负责人 [ink] （签字）":
+    the blank to sign on printed inside the label, the engine's box read over the ink)."""
+    text = label.part.text
+    return [
+        (spans[i - 1][1], top, spans[i][0], bottom)
+        for i in range(label.start + 1, label.end)
+        if text[i] in "（(" and spans[i][0] - spans[i - 1][1] >= _INNER_GAP * h
+    ]
 
 
 def _holds_label(zone: Box, label: Label, labels: list[Label]) -> bool:

@@ -222,3 +222,21 @@ def test_ink_swallowed_by_the_box_of_the_date_after_a_label(with_chars: bool) ->
     assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == (
         [(0, 278, 373)] if with_chars else []
     )
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_ink_on_the_blank_between_a_role_and_its_bracketed_signing_word(signed: bool) -> None:
+    """负责人 [ink] （签字）  日期：2024.12.9 — the engine's box reads "负责人（签字）" over the ink."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    role = typeset(draw, 150, 600, "负责人")
+    sign = typeset(draw, 400, 600, "（签字）")
+    date = typeset(draw, 560, 600, "日期：2024.12.9")
+    if signed:
+        scrawl(draw, 250, 600)
+    parts = [
+        OcrBox("负责人（签字）", (146.0, 600.0, sign[-1] + PITCH / 2, 630.0), 0.97, (*role, *sign)),
+        OcrBox("日期：2024.12.9", (556.0, 600.0, date[-1] + PITCH / 2, 630.0), 1.0, tuple(date)),
+    ]
+    marks = find_signatures(np.asarray(image), [OcrLine(parts)])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 248, 343)] if signed else [])
