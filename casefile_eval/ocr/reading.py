@@ -9,8 +9,9 @@ from PIL import Image
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
 from casefile_eval.ocr.layout import group_lines, to_boxes
-from casefile_eval.ocr.marks import find_seals, find_signatures, paper_tone, red_mask
+from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
+from casefile_eval.ocr.seals import find_seals, paper_tone, red_mask
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
 MIN_BOXES_FOR_FAINT = 4

@@ -5,8 +5,9 @@ import pytest
 from PIL import Image, ImageDraw
 
 from casefile_eval.ocr.geometry import estimate_skew
-from casefile_eval.ocr.marks import find_seals, find_signatures
+from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import OcrBox, OcrLine
+from casefile_eval.ocr.seals import find_seals
 
 W, H = 1240, 1754  # A4 at 150 dpi
 

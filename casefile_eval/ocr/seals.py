@@ -1,0 +1,189 @@
+"""Red seals on a page image, and seal rings on a page scanned in grey.
+
+Red pixels (HSV hue near 0°, saturated) are grouped into blobs; a blob of seal size (relative to the page
+width) that is roughly round or elliptic is a seal, as are pieces of red lying close together that make
+one together (a faded seal broken where print crosses it). On a grey page, round rings of seal size.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from scipy import ndimage
+
+from casefile_eval.ocr.page import Box
+
+_SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
+_PIECE_MIN, _PIECE_GAP = 0.02, 0.05  # pieces of a broken seal: least size, widest gap (page widths)
+_GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
+_GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
+# An agency's round seal is 38-45 mm across (GA 241); rings from 27 to 55 mm on an A4 page are looked for.
+_GREY_SEAL_MIN, _GREY_SEAL_MAX = 0.13, 0.26
+_RING_CONTRAST = 0.7  # a seal's ring is inked this much more of the way round than just outside it
+_BROKEN_RING_CONTRAST = 0.5  # ... a ring of dots, once thickened
+
+
+def red_mask(rgb: np.ndarray) -> np.ndarray:
+    """Pixels of seal red: hue within ±18° of red, saturated and not dark."""
+    hsv = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2HSV_FULL)  # hue on 0-255, as PIL's
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    return ((hue < 13) | (hue > 242)) & (sat > 60) & (val > 90)
+
+
+def paper_tone(gray: np.ndarray) -> float:
+    """The page's paper grey: the 90th percentile of every third pixel each way (as good as all of
+    them on a page, at a tenth of the cost)."""
+    return float(np.percentile(gray[::3, ::3], 90))
+
+
+def find_seals(rgb: np.ndarray, *, broken: bool = True) -> list[tuple[Box, float]]:
+    """Boxes (pixels) and confidences of the seals on a page: round or elliptic red ones (with `broken`,
+    also those made of pieces of red close together); on a page scanned in grey, where a seal has no
+    colour, round rings of seal size (see `grey_seals`)."""
+    red = _red_seals(rgb, broken)
+    return red if red or not is_grey_page(rgb) else grey_seals(rgb)
+
+
+def is_grey_page(rgb: np.ndarray) -> bool:
+    """True for a page scanned in grey: even the paper has no tint, and no pixel is seal red."""
+    hsv = cv2.cvtColor(np.ascontiguousarray(rgb[::4, ::4]), cv2.COLOR_RGB2HSV_FULL)
+    return float(np.median(hsv[..., 1])) < _GREY_SATURATION and not red_mask(rgb[::4, ::4]).any()
+
+
+def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
+    """Round rings of seal size on a grey page: circles found by the Hough transform (on a half-size
+    page) that are inked nearly all round while just outside them the page is mostly blank. Text,
+    tables and signatures make circles too, but none is a thin dark ring on light paper.
+
+    A ring that reached the page as dots (a faded seal, a dot-screened one thresholded to black and
+    white) is looked for second: with the ink thickened so that the dots join, and a weaker ring."""
+    gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
+    small = cv2.resize(gray, None, fx=_GREY_SCALE, fy=_GREY_SCALE, interpolation=cv2.INTER_AREA)
+    dark = small < paper_tone(small) * 0.8
+    solid = _rings(cv2.GaussianBlur(small, (3, 3), 0), dark, 0.5, _RING_CONTRAST)
+    if solid:
+        return solid
+    thick = cv2.GaussianBlur(cv2.erode(small, np.ones((3, 3), np.uint8)), (3, 3), 0)
+    return _rings(thick, ndimage.binary_dilation(dark), 0.3, _BROKEN_RING_CONTRAST)
+
+
+def _rings(
+    image: np.ndarray, dark: np.ndarray, roundness: float, contrast_needed: float
+) -> list[tuple[Box, float]]:
+    """Hough circles of seal size on the half-size `image` whose ring on `dark` stands out."""
+    width = image.shape[1]
+    low, high = round(width * _GREY_SEAL_MIN / 2), round(width * _GREY_SEAL_MAX / 2)
+    circles = cv2.HoughCircles(
+        image,
+        cv2.HOUGH_GRADIENT_ALT,
+        dp=1.5,
+        minDist=2 * low,
+        param1=150,
+        param2=roundness,  # how round an edge must be to be a circle
+        minRadius=low,
+        maxRadius=high,
+    )
+    if circles is None:
+        return []
+    seals = []
+    for x, y, r in circles[0]:
+        ring = _ring_share(dark, float(x), float(y), float(r), range(-4, 5))
+        contrast = ring - _ring_share(dark, float(x), float(y), float(r), range(10, 16))
+        if contrast >= contrast_needed:
+            k = 1 / _GREY_SCALE
+            box = (float((x - r) * k), float((y - r) * k), float((x + r) * k), float((y + r) * k))
+            seals.append((box, round(min(0.9, 0.5 + 0.4 * contrast), 2)))
+    return seals
+
+
+def _ring_share(dark: np.ndarray, x: float, y: float, r: float, offsets: range) -> float:
+    """Share of the directions round (x, y) in which a dark pixel lies at one of the radii r + offsets."""
+    angles = np.linspace(0, 2 * np.pi, 240, endpoint=False)
+    hit = np.zeros(angles.shape, dtype=bool)
+    for dr in offsets:
+        xs = np.clip((x + (r + dr) * np.cos(angles)).astype(int), 0, dark.shape[1] - 1)
+        ys = np.clip((y + (r + dr) * np.sin(angles)).astype(int), 0, dark.shape[0] - 1)
+        hit |= dark[ys, xs]
+    return float(np.mean(hit))
+
+
+def _red_seals(rgb: np.ndarray, broken: bool) -> list[tuple[Box, float]]:
+    """Boxes (pixels) and confidences of the round or elliptic red seals on a page: blobs of red, or
+    pieces of red lying close together (a faded seal, its ring broken where print crosses it) that make
+    one when taken together."""
+    width = rgb.shape[1]
+    step = 2  # work on every second pixel: seals are large
+    red = red_mask(rgb[::step, ::step])
+    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
+    joined = cv2.dilate(red.astype(np.uint8), cross, iterations=max(1, round(width * 0.006 / step)))
+    labels, _ = ndimage.label(joined)
+    seals, pieces = [], []
+    for i, sl in enumerate(ndimage.find_objects(labels), start=1):
+        found = _seal_of(red, labels, [i], sl, width / step)
+        if found is not None:
+            seals.append(found)
+        elif broken and max(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start) * step >= _PIECE_MIN * width:
+            pieces.append((i, sl))
+    for group in _close_groups(pieces, round(_PIECE_GAP * width / step)):
+        ids = [i for i, _ in group]
+        union = (
+            slice(min(sl[0].start for _, sl in group), max(sl[0].stop for _, sl in group)),
+            slice(min(sl[1].start for _, sl in group), max(sl[1].stop for _, sl in group)),
+        )
+        found = _seal_of(red, labels, ids, union, width / step)
+        if found is not None:
+            seals.append(found)
+    return [((x0 * step, y0 * step, x1 * step, y1 * step), c) for (x0, y0, x1, y1), c in seals]
+
+
+def _seal_of(
+    red: np.ndarray, labels: np.ndarray, ids: list[int], sl: tuple[slice, slice], width: float
+) -> tuple[Box, float] | None:
+    """The box (in pixels of `red`) and confidence of the seal the red of blobs `ids` within `sl` makes,
+    or None when it is of no seal's size and shape."""
+    h, w = sl[0].stop - sl[0].start, sl[1].stop - sl[1].start
+    if not (_SEAL_MIN <= max(h, w) / width <= _SEAL_MAX and 0.6 <= w / h <= 1.65):
+        return None
+    own = red[sl] & np.isin(labels[sl], ids)
+    confidence = _roundness(own)
+    if confidence < 0.5:
+        return None
+    ys, xs = np.nonzero(own)
+    x0, y0 = sl[1].start + int(xs.min()), sl[0].start + int(ys.min())
+    return (
+        float(x0),
+        float(y0),
+        float(sl[1].start + xs.max() + 1),
+        float(sl[0].start + ys.max() + 1),
+    ), confidence
+
+
+def _close_groups(
+    pieces: list[tuple[int, tuple[slice, slice]]], gap: int
+) -> list[list[tuple[int, tuple[slice, slice]]]]:
+    """Groups of two or more pieces whose boxes lie within `gap` of each other (directly or through
+    other pieces of the group)."""
+    groups: list[list[tuple[int, tuple[slice, slice]]]] = []
+    for piece in pieces:
+        near = [g for g in groups if any(_within(piece[1], other[1], gap) for other in g)]
+        merged = [piece] + [p for g in near for p in g]
+        groups = [g for g in groups if g not in near] + [merged]
+    return [g for g in groups if len(g) >= 2]
+
+
+def _within(a: tuple[slice, slice], b: tuple[slice, slice], gap: int) -> bool:
+    return all(x.start - gap < y.stop and y.start - gap < x.stop for x, y in zip(a, b, strict=True))
+
+
+def _roundness(mask: np.ndarray) -> float:
+    """How seal-like a blob is: red spread round its centre, inside the inscribed ellipse."""
+    h, w = mask.shape
+    ys, xs = np.nonzero(mask)
+    if len(xs) < 50 or len(xs) / (h * w) < 0.03:
+        return 0.0
+    dx, dy = (xs - w / 2) / (w / 2), (ys - h / 2) / (h / 2)
+    inside = float(np.mean(dx * dx + dy * dy <= 1.15))
+    quadrants = [np.sum((dx < 0) & (dy < 0)), np.sum((dx >= 0) & (dy < 0))]
+    quadrants += [np.sum((dx < 0) & (dy >= 0)), np.sum((dx >= 0) & (dy >= 0))]
+    balance = min(quadrants) / max(max(quadrants), 1)
+    return float(round(min(0.98, 0.35 + 0.4 * inside + 0.3 * balance), 2))
