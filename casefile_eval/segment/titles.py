@@ -38,6 +38,7 @@ _DECORATION = "【】[]<>·•*_-—=~ 　"
 _LEADING_NUMBER = re.compile(r"^((附件|附表)[0-9一二三四五六七八九十]*|[0-9]{1,3}(?=[\u4e00-\u9fff]))")
 _CASE_NUMBER = re.compile(r"[〔\[(【]\d{4}[〕\])】]第?\d+号$")
 _CONTINUATION = re.compile(r"(续页|续表|附页|续)$")
+_CONTINUATION_LEAD = re.compile(r"^[(（](续页|续表|续)[)）]")
 _SUFFIX = re.compile(r"\(([^()]{1,12})\)$")
 _AGENCY = re.compile(
     r"^(关于.{1,30}的|对.{1,20}的|.{0,36}?(局|委员会|委|厅|政府|大队|支队|中队|所|中心|办公室|办|处|站|院|"
@@ -76,7 +77,9 @@ def _match_compact(line: str, allow_fuzzy: bool) -> TitleMatch | None:
     number = _CASE_NUMBER.search(line)
     if number is not None:
         return _before_case_number(line[: number.start()])
-    continuation = False
+    lead = _CONTINUATION_LEAD.match(line)  # "（续）询问笔录"
+    continuation = lead is not None
+    line = line[lead.end() :] if lead else line
     stripped = 0
     while True:
         found = _lookup(line, continuation, exact=stripped == 0)

@@ -334,3 +334,16 @@ def test_a_records_own_page_numbers_do_not_place_the_toc() -> None:
         (T.INQUIRY_RECORD, "询问笔录", (3, 4), "toc"),
         (T.DECISION, "行政处罚决定书", (5, 5), "toc"),
     ]
+
+
+def test_a_page_headed_as_a_continuation_goes_on_with_its_record() -> None:
+    """ "（续）询问笔录" heads page 2 of a two-page record: the same record, not a second one."""
+    pages = [
+        ["询问笔录", "询问时间：2024年3月12日14时30分至15时40分", "问：你单位有几名医师？"],
+        ["（续）询问笔录", "答：两名。", "- 2/2 -"],
+        ["案件调查终结报告", BODY],
+    ]
+    assert summary(split_documents([pdf(pages)])) == [
+        (T.INQUIRY_RECORD, "询问笔录", (1, 2), "title"),
+        (T.INVESTIGATION_REPORT, "案件调查终结报告", (3, 3), "title"),
+    ]
