@@ -285,13 +285,19 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
     if labels_in(part):
         spans = printed_spans(part, em)
     elif _printed(part):
-        template = _TEMPLATE.match(normalize_ocr_text(part.text)) and len(part.chars) == len(part.text)
-        spans = [s for s, c in zip(glyph_spans(part, em), part.text, strict=True) if not c.isspace()]
-        spans = spans if template else [(x0, x1)]
+        spans = _template_glyphs(part, em) or [(x0, x1)]
     else:
         return
     for a, b in spans:
         ink[rows, max(round(a) - 1, 0) : round(b) + 1] = False
+
+
+def _template_glyphs(part: OcrBox, em: float) -> list[tuple[float, float]]:
+    """The extents of the characters of a template box (a date, 年 月 日) read with character positions;
+    empty for any other box."""
+    if not _TEMPLATE.match(normalize_ocr_text(part.text)) or len(part.chars) != len(part.text):
+        return []
+    return [span for span, char in zip(glyph_spans(part, em), part.text, strict=True) if not char.isspace()]
 
 
 def _label_verdict(

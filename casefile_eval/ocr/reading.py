@@ -1,4 +1,5 @@
-"""One page image → OcrPage: orientation, skew, seals, recognition, lines, signatures."""
+"""One page image → OcrPage: orientation, skew and recognition (`read_text`), then the page's marks, seals
+and signature ink (`find_marks`; cached apart, so `upright` turns a page again from its cached reading)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,6 @@ INK_SHARE = 0.8  # pixels darker than this share of a box's paper tone are ink
 _SEAL_FADE = (
     0.8  # for line finding, red-channel values in a seal above this share of the paper's tone are paper
 )
-
-
-def read_page(image: Image.Image, engine: OcrEngine) -> OcrPage:
-    """Read an RGB page image: upright it, level it, recognise it and find its seals and signatures."""
-    page, rgb = read_text(image, engine)
-    page.marks = find_marks(rgb, page.lines)
-    return page
 
 
 def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray]:

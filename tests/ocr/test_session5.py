@@ -9,7 +9,7 @@ from PIL import Image
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.engine import Detection, RawBox
 from casefile_eval.ocr.page import OcrBox, OcrLine
-from casefile_eval.ocr.reading import read_page
+from casefile_eval.ocr.reading import read_text
 
 
 def _line(*parts: tuple[str, float, float, float]) -> OcrLine:
@@ -69,7 +69,7 @@ class _CountingEngine:
 
 def test_a_sideways_page_is_recognised_once_after_turning() -> None:
     engine = _CountingEngine()
-    page = read_page(Image.new("RGB", (400, 600), "white"), engine)
+    page, _ = read_text(Image.new("RGB", (400, 600), "white"), engine)
     assert engine.detected == [(400, 600), (600, 400)]
     assert engine.recognised == 1
     assert page.rotation == 90
