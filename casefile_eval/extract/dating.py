@@ -100,7 +100,10 @@ _EVENT_DATE = re.compile(r"于\s*$")  # "当事人于2023年9月1日缴清": a d
 _OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|]|$)")  # 负责人审批 | 同意结案。
 _CLOSING_TAIL = re.compile(r"^[\s(（\[【)）\]】印章公签字名盖]*$")
 LOOKBACK_BLOCKS = 2
-_SIGN_HERE = re.compile(r"(?:签名|签字|签章|签批)[:：]?")
+# "签名：", or the line signed: a name or ink read as a few characters ("签名：张三", "签名：脉")
+_SIGN_HERE = re.compile(
+    r"(?:签名|签字|签章|签批)[:：]?\s*(?:[^\s，。；,;:：]{0,4}|[A-Za-z0-9.'`~|/\\_-][A-Za-z0-9.'`~|/\\_\s-]{0,9})"
+)
 _DATE_HERE = re.compile(r"(?:日期|时间)[:：]?")
 WRAP_REMNANT = 2
 LABEL_WINDOW = 40
@@ -168,7 +171,9 @@ def _context(
         if len(prev) > SHORT_BLOCK or back in dated:
             break
         if not prev or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
-            reach += 1  # "签名：", an empty cell for the ink, "日期" before the date: not blocks of their own
+            reach += (
+                1  # "签名：[ink]", an empty cell for the ink, "日期" before the date: not blocks of their own
+            )
         found, found_label = _tag(prev, strict=False)
         if found not in (None, "signed") or tag is None:
             tag, label = found, found_label

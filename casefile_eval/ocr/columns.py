@@ -32,6 +32,7 @@ SAME_X = 1.5  # value lines start within this many line heights of each other
 LINE_STEP = 2.2  # consecutive value lines are at most this many line heights apart
 GRID_STEP = 3.0  # a grid's value lines start at most this many line heights below the line above
 WRAP_TAIL = 2  # characters of a field name wrapped onto a line of their own
+INDENT = 0.8  # line heights by which a paragraph under a heading is indented
 
 
 def _height(line: OcrLine) -> float:
@@ -154,6 +155,8 @@ def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
             continue
         label = lines[index].parts[0]
         height = max(label.box[3] - label.box[1], 1.0)
+        if _heading_of_indented(lines, index, height):
+            continue
         mid = (label.box[1] + label.box[3]) / 2
         k = index - 1
         while k >= 0 and lines[k].parts[0].box[0] > label.box[2]:  # lines of the value column
@@ -172,6 +175,15 @@ def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
     for new, old in enumerate(order):
         moved[old] = new
     return [lines[i] for i in order], moved
+
+
+def _heading_of_indented(lines: list[OcrLine], index: int, height: float) -> bool:
+    """A field name whose own words follow on the next line, indented under it ("负责人审批意见" over
+    "　　同意。"): a heading of stacked paragraphs, not a label centred in a tall cell beside its value."""
+    if index + 1 >= len(lines):
+        return False
+    label, following = lines[index].parts[0].box, lines[index + 1].box
+    return label[0] + INDENT * height <= following[0] < label[2] and following[1] - label[3] <= height
 
 
 def _centred_above(lines: list[OcrLine], index: int, above: int, below: int, label: OcrBox) -> int:

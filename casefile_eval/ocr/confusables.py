@@ -9,12 +9,19 @@
 - 口/目 right after a day number → 日 ("6口" → "6日");
 - a year in brackets of any shape ([2026], 【2026】, 〔2026], (2026)) → 〔2026〕;
 - 末 → 未 and 士 → 土 only in the words where the other reading makes no sense (末经, 末按, 士地…).
+
+`mend_misreads` is the one fold that does change the text a page holds: it mends, character for
+character, misreads that are no word at all where they stand (询间 for 询问, 人既政府 for 人民政府,
+陈达申辨 for 陈述申辩, 年大月 for 年六月 in a Chinese-numeral date), so that labels, names of authorities
+and dates are found as written.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from casefile_eval.ocr.page import OcrBox, OcrLine
 from casefile_eval.textnorm import normalize
 
 # Characters folded everywhere: the wrong reading is not a word in administrative documents.
@@ -77,3 +84,32 @@ def normalize_ocr_text(text: str) -> str:
     folded = _DAY_AFTER_NUMBER.sub("日", folded)
     folded = _YEAR_BRACKETS.sub(r"〔\1〕", folded)
     return _WORD_RE.sub(lambda m: _WORD_FIXES[m.group(0)], folded)
+
+
+# Misreads mended in a page's text, each one character for one: (pattern, the character it stands for).
+_MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=询)间"), "问"),  # 询问时间, 询问人: 询间 is no word
+    (re.compile(r"(?<=人)既(?=政府|法院|共和|检察|代表)"), "民"),
+    (re.compile(r"(?<=共和)围"), "国"),
+    (re.compile(r"(?<=[〇○零一二三四五六七八九十]年)大(?=月)"), "六"),  # 二〇二〇年大月三十日
+    (re.compile(r"(?<=陈)达(?=、?申)"), "述"),  # 陈述、申辩 read 陈达申鲜
+    (re.compile(r"(?<=申)辨|(?:(?<=述申)|(?<=述、申))[鲜鞋辫瓣]"), "辩"),
+)
+
+
+def mend_misreads(line: OcrLine) -> OcrLine:
+    """`line` with misreads that are no word where they stand mended (see the module docstring)."""
+    parts = [_mended(part) for part in line.parts]
+    return line if all(a is b for a, b in zip(parts, line.parts, strict=True)) else OcrLine(parts)
+
+
+def mend_text(text: str) -> str:
+    """`text` with misreads that are no word where they stand mended, character for character."""
+    for pattern, char in _MISREADS:
+        text = pattern.sub(char, text)
+    return text
+
+
+def _mended(part: OcrBox) -> OcrBox:
+    text = mend_text(part.text)
+    return part if text == part.text else replace(part, text=text)

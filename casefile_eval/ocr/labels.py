@@ -12,12 +12,13 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
+from casefile_eval.ocr.confusables import mend_text
 from casefile_eval.ocr.page import OcrBox, OcrLine, apart
 
 KEYWORD = r"签名|签字|签章|签批|盖章|签收|捺印|指印|手印"
 # Whose signature a role word asks for: a label with a colon ("询问人：") or a grid field alone in its box.
 _ROLE_WORDS = (
-    r"受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录[人员]|被?询问人|被?检查人|执法人?员"
+    r"受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录[人员]|被?询问人|被?检查人|执法人?员|调查人员?|办案人员?|经办人"
     r"|监督员"
     r"|法制审核人员?"
 )
@@ -29,13 +30,19 @@ _CANDIDATE = re.compile(
 )
 _ROLE_ALONE = re.compile(rf"((?:{_ROLE_WORDS})(?:[(（]签名[)）])?)")
 # What may stand between a label and the next label (or the end) for the label to be an empty slot:
-# blanks, underscores, or a few stray marks the recogniser made of handwriting.
-_FREE = re.compile(r"[_\s]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s]*)?")
+# blanks, underscores, a pause mark between two signers' slots (调查人：[ink]、[ink]), or a few stray marks
+# the recogniser made of handwriting.
+_FREE = re.compile(r"[_\s、]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s、]*)?")
 # Another field on the line ("法制审核人员：[ink] 法律职业资格证号：A2018…") ends a role label's slot.
 _FIELD = re.compile(
     r"[(（]?\s*(?:(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)|日期|时间|联系电话|电话)[:：]"
 )
 _PHRASE_CHAR = re.compile(r"[\u4e00-\u9fff（）()]")
+# A box holding only a colon and a few stray marks (the ink after it): a label whose words were lost.
+_BARE_COLON = re.compile(r"\s*([:：])[A-Za-z0-9.,'`~|/\\()（）\s_-]{0,5}")
+_STRAY_CHAR = re.compile(r"[A-Za-z0-9.,'`~|/\\-]")
+# Ink between a label's words and its bracketed signing word, read as a few stray marks: "负责人A(签字)".
+_STRAY_BEFORE = re.compile(r"[A-Za-z0-9.,'`~|/\\-]{1,3}(?=[(（]\Z)")
 _MAX_PHRASE = 8  # characters of a label's words before its keyword (被询问人签名, 当事人（签名）)
 # A printed date, in digits or in Chinese numerals (二〇二六年四月十三日, 〇 read as O or 0).
 _DATE = re.compile(
@@ -59,11 +66,15 @@ class Label:
 def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
     """(phrase start, end, is an opinion) of each signature label printed in a box.
 
-    A role label (询问人：) or an opinion (负责人意见) counts only when nothing but blanks or stray marks
-    follows it up to the next label, a printed field or date (role) or the end; a long sentence that merely
-    mentions 签名 has none.
+    A box that is only a colon and stray marks is a label whose words the recogniser lost ("签名：[ink]"
+    read "：eb)"). A role label (询问人：) or an opinion (负责人意见) counts only when nothing but blanks or
+    stray marks follows it up to the next label, a printed field or date (role) or the end; a long
+    sentence that merely mentions 签名 has none.
     """
-    text = part.text
+    text = mend_text(part.text)
+    bare = _BARE_COLON.fullmatch(text)
+    if bare:  # "签名：" whose words the recogniser lost: only the colon and the ink read as stray marks
+        return [(bare.start(1), bare.end(1), False)]
     alone = _ROLE_ALONE.fullmatch(text.strip())
     if alone:  # a grid's field name in a box of its own: 送达人, 见证人
         return [(text.index(alone.group(1)), text.index(alone.group(1)) + len(alone.group(1)), False)]
@@ -81,6 +92,9 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
             continue
         floor = out[-1][1] if out else 0
         start = m.start()
+        stray = _STRAY_BEFORE.search(text, floor, start) if m.lastgroup == "kw" else None
+        if stray and stray.start() > floor and _PHRASE_CHAR.match(text[stray.start() - 1]):
+            start = stray.start()  # "负责人A(签字)": the ink between the words and 签字 read as a stray mark
         while start > max(floor, m.start() - _MAX_PHRASE) and _PHRASE_CHAR.match(text[start - 1]):
             start -= 1
         out.append((start, m.end(), m.lastgroup == "opinion"))
@@ -141,8 +155,14 @@ def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
     spans = char_spans(part, em)
     glyphs = glyph_spans(part, em)
     keep = [False] * len(part.text)
-    for start, end, _ in labels_in(part):
-        keep[start:end] = [True] * (end - start)
+    text = mend_text(part.text)
+    bare = _BARE_COLON.fullmatch(text)
+    if bare:  # only the colon is print: "：eb)" is "签名：[ink]"
+        return [spans[bare.start(1)]]
+    for start, end, _ in labels_in(
+        part
+    ):  # not the stray marks read from ink inside a label ("负责人A(签字)")
+        keep[start:end] = [not _STRAY_CHAR.match(char) for char in text[start:end]]
     for m in _DATE.finditer(part.text):
         keep[m.start() : m.end()] = [True] * (m.end() - m.start())
         spans[m.start() : m.end()] = glyphs[m.start() : m.end()]

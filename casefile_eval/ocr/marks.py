@@ -336,11 +336,16 @@ def _gaps_within(
     """Zones between a label's words and its bracketed signing word standing apart ("负责人 [ink] （签字）":
     the blank to sign on printed inside the label, the engine's box read over the ink)."""
     text = label.part.text
-    return [
-        (spans[i - 1][1], top, spans[i][0], bottom)
-        for i in range(label.start + 1, label.end)
-        if text[i] in "（(" and spans[i][0] - spans[i - 1][1] >= _INNER_GAP * h
-    ]
+    gaps = []
+    for i in range(label.start + 1, label.end):
+        if text[i] not in "（(":
+            continue
+        word = i - 1  # the last printed word before the bracket, past stray marks read from the ink
+        while word > label.start and not _CJK.match(text[word]):
+            word -= 1
+        if spans[i][0] - spans[word][1] >= _INNER_GAP * h:
+            gaps.append((spans[word][1], top, spans[i][0], bottom))
+    return gaps
 
 
 def _holds_label(zone: Box, label: Label, labels: list[Label]) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.ocr.columns import reading_order
+from casefile_eval.ocr.confusables import mend_misreads
 from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.labels import char_middles, line_em
 from casefile_eval.ocr.marks import on_printed_field, on_printed_label
@@ -165,9 +166,10 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
 
 
 def _marked_lines(page: OcrPage) -> list[OcrLine]:
-    """The page's lines with the doubtful characters of their dates marked (see `ocr.doubt`)."""
+    """The page's lines with misreads mended (see `ocr.confusables`) and the doubtful characters of their
+    dates marked (see `ocr.doubt`)."""
     seals = [mark.box for mark in page.marks if mark.kind == "seal"]
-    return [mark_unreadable(line, seals) for line in page.lines]
+    return [mark_unreadable(mend_misreads(line), seals) for line in page.lines]
 
 
 def _page(page: Page, results: dict[int, PageResult]) -> Page:

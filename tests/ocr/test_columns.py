@@ -120,3 +120,38 @@ def test_a_label_and_its_value_side_by_side_are_no_header_row() -> None:
     ]
     ordered, _ = reading_order(lines)
     assert [x.text for x in ordered] == ["法定代表人 张三", "送达地点 某某县城关镇"]
+
+
+def test_a_heading_over_its_indented_opinion_is_no_label_centred_beside_a_value() -> None:
+    """Stacked approval paragraphs: "负责人审批意见" over "　同意。", the 签名 and date of the step above on
+    the right just over it. The heading stays where it is (the date above is the step above's)."""
+    lines = [
+        line(("承办人意见", 40, 100)),
+        line(("建议按上述意见作出行政处罚决定。", 80, 125)),
+        line(("签名：d", 420, 150)),
+        line(("2026/9/29", 480, 178)),
+        line(("负责人审批意见", 40, 202)),
+        line(("同意。", 80, 226)),
+        line(("签名：eb", 420, 252)),
+        line(("2026/9/29", 480, 278)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == [x.text for x in lines]
+
+
+def test_a_label_centred_in_its_cell_still_moves_before_the_value_above_it() -> None:
+    lines = [
+        line(("当事人", 40, 60), ("某某公司", 220, 60)),
+        line(("建议立案。", 220, 100)),
+        line(("承办人意见", 40, 128)),
+        line(("签名：王五 2025-6-6", 220, 150)),
+        line(("负责人意见", 40, 200), ("同意。", 220, 200)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == [
+        "当事人 某某公司",
+        "承办人意见",
+        "建议立案。",
+        "签名：王五 2025-6-6",
+        "负责人意见 同意。",
+    ]

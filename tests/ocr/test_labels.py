@@ -152,6 +152,11 @@ def test_ink_between_a_role_label_and_a_date_in_chinese_numerals(signed: bool) -
         ("审核人: (法律职业资格证书编号:A20181101****)", [(0, 4, False)]),
         ("负责人审批：同意。批准人：二O二六年四月十三日", [(9, 13, False)]),
         ("审批人：2024年3月11日", [(0, 4, False)]),
+        ("调查人：、记录人：", [(0, 4, False), (5, 9, False)]),  # 调查人：[ink]、[ink]  记录人：[ink]
+        ("询间人：", [(0, 4, False)]),  # 询问人 misread
+        ("负责人A(签字)", [(0, 8, False)]),  # the ink before the signing word read as "A"
+        ("：eb)", [(0, 1, False)]),  # 签名：[ink] with the words lost and the ink read as "eb)"
+        ("经办人：张三", []),
     ],
 )
 def test_labels_in_a_box(text: str, labels: list[tuple[int, int, bool]]) -> None:
@@ -240,3 +245,34 @@ def test_ink_on_the_blank_between_a_role_and_its_bracketed_signing_word(signed: 
     ]
     marks = find_signatures(np.asarray(image), [OcrLine(parts)])
     assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 248, 343)] if signed else [])
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_ink_read_as_a_stray_letter_before_the_bracketed_signing_word(signed: bool) -> None:
+    """负责人 [ink] （签字） where the engine read the ink as "A" inside the label's box."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    role = typeset(draw, 150, 600, "负责人")
+    sign = typeset(draw, 400, 600, "（签字）")
+    if signed:
+        scrawl(draw, 250, 600)
+    text = "负责人A（签字）" if signed else "负责人（签字）"
+    chars = (*role, 300.0, *sign) if signed else (*role, *sign)
+    parts = [OcrBox(text, (146.0, 600.0, sign[-1] + PITCH / 2, 630.0), 0.85, chars)]
+    marks = find_signatures(np.asarray(image), [OcrLine(parts)])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 248, 343)] if signed else [])
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_a_label_whose_words_were_lost_is_signed_after_its_colon(signed: bool) -> None:
+    """ "签名：[ink]" read as "：eb)": the colon stands for the label, the ink after it is a signature."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    colon = typeset(draw, 820, 600, "：")
+    if signed:
+        scrawl(draw, 860, 600)
+    text = "：eb)" if signed else "："
+    chars = (*colon, 880.0, 920.0, 950.0) if signed else tuple(colon)
+    parts = [OcrBox(text, (816.0, 600.0, 960.0 if signed else 846.0, 630.0), 0.62, chars)]
+    marks = find_signatures(np.asarray(image), [OcrLine(parts)])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 858, 953)] if signed else [])

@@ -1,0 +1,34 @@
+"""A sign-off date under "签名：[ink]" belongs to the step whose heading stands above the opinion,
+however OCR read the ink on the signing line ("签名：脉", "签名: N-OpbA") or whoever signed in print
+("签名：张三")."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.extract.dating import date_facts
+from casefile_eval.extract.text import DocText
+from tests.extract.docs import doc_from_lines
+
+
+@pytest.mark.parametrize("signed", ["", "脉", "N-OpbA", "张三"])
+def test_sign_off_date_under_the_signing_line_is_the_steps(signed: str) -> None:
+    doc = doc_from_lines(
+        [
+            "承办人意见",
+            "建议立案。",
+            f"签名：{signed}",
+            "2020年6月8日",
+            "负责人审批意见",
+            "同意立案。",
+            f"签名：{signed}",
+            "2020年6月9日",
+        ],
+        DocumentType.FILING_APPROVAL,
+    )
+    facts = [(f.kind, str(f.value), f.role) for f in date_facts(DocText.of(doc))]
+    assert facts == [
+        (DateKind.SIGNED, "2020-06-08", Role.OFFICER),
+        (DateKind.FILED, "2020-06-09", Role.APPROVER),
+    ]

@@ -1,0 +1,46 @@
+"""OCR misreads that are no word where they stand are mended in the page's text, one character for one,
+so that labels (询问时间), authorities (人民政府) and dates (二〇二〇年六月) are found as printed."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.ocr.confusables import mend_misreads, mend_text
+from casefile_eval.ocr.page import OcrBox, OcrLine
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [
+        ("询间时间：2020年6月11日14时30分", "询问时间：2020年6月11日14时30分"),
+        ("询间人：陈志刚", "询问人：陈志刚"),
+        ("向潍坊市人既政府申请行政复议", "向潍坊市人民政府申请行政复议"),
+        ("《中华人既共和围行政处罚法》", "《中华人民共和国行政处罚法》"),
+        ("二〇二〇年大月三十日", "二〇二〇年六月三十日"),
+        ("你单位享有陈达申鲜的权利", "你单位享有陈述申辩的权利"),
+        ("如需味达、申鞋", "如需味达、申鞋"),  # 味达 is too far from 陈述 to mend
+        ("陈述、申辨", "陈述、申辩"),
+        ("陈达、申辨的权利", "陈述、申辩的权利"),
+        # the same characters where they make words stay as they are
+        ("房间时间表", "房间时间表"),
+        ("本人既往无违法记录", "本人既往无违法记录"),
+        ("农历大月三十日", "农历大月三十日"),
+        ("辨认笔录", "辨认笔录"),
+    ],
+)
+def test_mend_text(read: str, mended: str) -> None:
+    assert mend_text(read) == mended
+    assert len(mend_text(read)) == len(read)
+
+
+def test_a_line_keeps_its_boxes_and_character_positions() -> None:
+    part = OcrBox("询间时间：", (10.0, 0.0, 110.0, 20.0), 0.97, (20.0, 40.0, 60.0, 80.0, 100.0), (1.0,) * 5)
+    date = OcrBox("2024年5月16日", (120.0, 0.0, 260.0, 20.0), 0.99)
+    line = OcrLine([part, date])
+    mended = mend_misreads(line)
+    assert mended.text == "询问时间：2024年5月16日"
+    assert mended.parts[0].chars == part.chars
+    assert mended.parts[0].scores == part.scores
+    assert mended.parts[1] is date
+    unchanged = OcrLine([date])
+    assert mend_misreads(unchanged) is unchanged
