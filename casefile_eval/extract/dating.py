@@ -97,7 +97,8 @@ _EXTENSION_DAYS = re.compile(
 )
 _LABEL_PUNCT = re.compile(r"[\s:：|_]+")
 _EVENT_DATE = re.compile(r"于\s*$")  # "当事人于2023年9月1日缴清": a date in a sentence, labelled by nothing
-_OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|]|$)")  # 负责人审批 | 同意结案。
+# 负责人审批 | 同意结案。 — 法制审核意见（签字） / 审核通过。 2024/3/28
+_OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|(（]|$)")
 _CLOSING_TAIL = re.compile(r"^[\s(（\[【)）\]】印章公签字名盖]*$")
 LOOKBACK_BLOCKS = 2
 # "签名：", or the line signed: a name or ink read as a few characters ("签名：张三", "签名：脉")

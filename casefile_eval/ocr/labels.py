@@ -40,6 +40,10 @@ _FIELD = re.compile(
 _PHRASE_CHAR = re.compile(r"[\u4e00-\u9fff（）()]")
 # A box holding only a colon and a few stray marks (the ink after it): a label whose words were lost.
 _BARE_COLON = re.compile(r"\s*([:：])[A-Za-z0-9.,'`~|/\\()（）\s_-]{0,5}")
+# A printed field after a label in the same box ("见证人（签名）：[ink]　身份：村委会工作人员"): a field
+# name of printed words and a colon. Handwriting the recogniser reads comes out short or unsure, with no
+# colon.
+_FIELD_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
 _STRAY_CHAR = re.compile(r"[A-Za-z0-9.,'`~|/\\-]")
 # Ink between a label's words and its bracketed signing word, read as a few stray marks: "负责人A(签字)".
 _STRAY_BEFORE = re.compile(r"[A-Za-z0-9.,'`~|/\\-]{1,3}(?=[(（]\Z)")
@@ -163,12 +167,26 @@ def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
         part
     ):  # not the stray marks read from ink inside a label ("负责人A(签字)")
         keep[start:end] = [not _STRAY_CHAR.match(char) for char in text[start:end]]
+    field = field_after(part)
+    if field is not None:
+        keep[field:] = [True] * (len(text) - field)
     for m in _DATE.finditer(part.text):
         keep[m.start() : m.end()] = [True] * (m.end() - m.start())
         spans[m.start() : m.end()] = glyphs[m.start() : m.end()]
     for i, char in enumerate(part.text):
         keep[i] = keep[i] or bool(_TEMPLATE_CHAR.match(char))
     return [span for span, printed in zip(spans, keep, strict=True) if printed]
+
+
+def field_after(part: OcrBox) -> int | None:
+    """Where a printed field starts after the box's last label ("身份：…" in "见证人（签名）：　身份：…"):
+    it ends that label's slot and is print, not ink; None without one."""
+    text = mend_text(part.text)
+    found = labels_in(part)
+    if not found:
+        return None
+    m = _FIELD_AFTER.search(text, found[-1][1])
+    return m.start() if m else None
 
 
 def glyph_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:

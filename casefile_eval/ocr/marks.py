@@ -16,6 +16,7 @@ from casefile_eval.ocr.labels import (
     KEYWORD,
     Label,
     char_spans,
+    field_after,
     find_labels,
     glyph_spans,
     labels_in,
@@ -213,23 +214,27 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         # (where its first character stands: the box may have swallowed the handwriting before it)
         fields = [p for p in lines[label.line].parts if p is not label.part and _printed_field(p)]
         starts += [char_spans(p, em)[0][0] for p in fields]
+        inside = field_after(label.part)  # ...or in the label's own box ("见证人（签名）：　身份：…")
+        if inside is not None and inside >= label.end:
+            starts.append(char_spans(label.part, em)[inside][0])
         verdict = _label_verdict(ink, lines, label, starts, em, labels)
         if verdict is not None:
             marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
     return marks
 
 
-def on_printed_field(mark: OcrMark, lines: list[OcrLine]) -> bool:
-    """A signature mark lying within the box of a field name printed and read surely ("备注" in the cell a
-    grid's column of signatures reaches down to): the print, not handwriting. (A signature label's own box
-    is left alone: it may have swallowed the ink written beside the label.)"""
+def on_printed_field(mark: OcrMark, lines: list[OcrLine], em: float) -> bool:
+    """A signature mark lying within a field name printed and read surely ("备注" in the cell a grid's
+    column of signatures reaches down to), between its first and last character: the print, not
+    handwriting. (A signature label's own box is left alone: it may have swallowed the ink written beside
+    the label; so may a field's box the ink written just before it.)"""
     if mark.kind != "signature":
         return False
     x0, top, x1, bottom = mark.box
     area = max((x1 - x0) * (bottom - top), 1.0)
     for line in lines:
         for part in line.parts:
-            px0, ptop, px1, pbottom = part.box
+            (px0, px1), (_, ptop, _, pbottom) = _printed_extent(part, em), part.box
             inside = max(0.0, min(x1, px1) - max(x0, px0)) * max(0.0, min(bottom, pbottom) - max(top, ptop))
             text = normalize_ocr_text(part.text).strip(" :：")
             if (
@@ -279,17 +284,28 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
     """Remove the ink of printed words: in a label box only the printed characters, in a template box
     (a date, 年 月 日) read with character positions only its characters (the engine's box often swallows
     the handwriting beside a label or before a date, or reads it as stray characters); other printed
-    boxes whole."""
-    x0, top, x1, bottom = part.box
+    boxes whole from their first character to their last (a box may have swallowed the signature written
+    just before a printed field: "受送达人签名：[ink]与当事人关系：本人")."""
+    top, bottom = part.box[1], part.box[3]
     rows = slice(max(round(top) - 1, 0), round(bottom) + 1)
     if labels_in(part):
         spans = printed_spans(part, em)
     elif _printed(part):
-        spans = _template_glyphs(part, em) or [(x0, x1)]
+        spans = _template_glyphs(part, em) or [_printed_extent(part, em)]
     else:
         return
     for a, b in spans:
         ink[rows, max(round(a) - 1, 0) : round(b) + 1] = False
+
+
+def _printed_extent(part: OcrBox, em: float) -> tuple[float, float]:
+    """A printed box's extent from its first character to its last where the engine gave their
+    positions, else the whole box."""
+    x0, _, x1, _ = part.box
+    if len(part.chars) != len(part.text) or not part.text:
+        return x0, x1
+    glyphs = glyph_spans(part, em)
+    return max(x0, glyphs[0][0]), min(x1, glyphs[-1][1])
 
 
 def _template_glyphs(part: OcrBox, em: float) -> list[tuple[float, float]]:

@@ -63,7 +63,7 @@ def _marks(
     items = []
     em = line_em(result.page.lines)
     for mark in result.page.marks:
-        if on_printed_field(mark, result.page.lines) or on_printed_label(mark, result.page.lines, em):
+        if on_printed_field(mark, result.page.lines, em) or on_printed_label(mark, result.page.lines, em):
             continue
         bbox = _bbox(mark.box, result.scale)
         centre = (mark.box[0] + mark.box[2]) / 2

@@ -32,3 +32,15 @@ def test_sign_off_date_under_the_signing_line_is_the_steps(signed: str) -> None:
         (DateKind.SIGNED, "2020-06-08", Role.OFFICER),
         (DateKind.FILED, "2020-06-09", Role.APPROVER),
     ]
+
+
+def test_a_date_beside_the_opinion_under_a_heading_with_its_signing_word() -> None:
+    """A scanned grid row read as lines: "法制审核意见 （签字）" over "审核通过。 2024/3/28"."""
+    doc = doc_from_lines(
+        ["送审日期：2024/3/5", "法制审核意见 （签字）", "审核通过。 2024/3/28"], DocumentType.LEGAL_REVIEW
+    )
+    facts = [(f.kind, str(f.value), f.role) for f in date_facts(DocText.of(doc))]
+    assert facts == [
+        (DateKind.OTHER, "2024-03-05", None),
+        (DateKind.REVIEWED, "2024-03-28", Role.REVIEWER),
+    ]

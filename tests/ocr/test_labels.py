@@ -276,3 +276,19 @@ def test_a_label_whose_words_were_lost_is_signed_after_its_colon(signed: bool) -
     parts = [OcrBox(text, (816.0, 600.0, 960.0 if signed else 846.0, 630.0), 0.62, chars)]
     marks = find_signatures(np.asarray(image), [OcrLine(parts)])
     assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 858, 953)] if signed else [])
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_a_field_printed_after_the_label_in_its_box_ends_the_slot_and_is_print(signed: bool) -> None:
+    """"见证人（签名）：[ink]　身份：村委会工作人员" read as one box: 身份… is print, not the witness's
+    ink."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    label = typeset(draw, 150, 600, "见证人（签名）：")
+    field = typeset(draw, 470, 600, "身份：村委会工作人员")
+    if signed:
+        scrawl(draw, 350, 600)
+    text = "见证人（签名）：身份：村委会工作人员"
+    parts = [OcrBox(text, (146.0, 600.0, field[-1] + PITCH / 2, 630.0), 0.99, (*label, *field))]
+    marks = find_signatures(np.asarray(image), [OcrLine(parts)])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 348, 443)] if signed else [])
