@@ -280,7 +280,7 @@ def test_a_label_whose_words_were_lost_is_signed_after_its_colon(signed: bool) -
 
 @pytest.mark.parametrize("signed", [False, True])
 def test_a_field_printed_after_the_label_in_its_box_ends_the_slot_and_is_print(signed: bool) -> None:
-    """"见证人（签名）：[ink]　身份：村委会工作人员" read as one box: 身份… is print, not the witness's
+    """ "见证人（签名）：[ink]　身份：村委会工作人员" read as one box: 身份… is print, not the witness's
     ink."""
     image = Image.new("RGB", (W, H), (250, 250, 246))
     draw = ImageDraw.Draw(image)
