@@ -36,8 +36,10 @@ from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 
-_SIGN_WORD = r"(?:签名|签字|签章|签批|盖章|签收|捺印|按印)"
+_SIGN_WORD = r"(?:签名|签字|签章|签批|盖章|签收|捺印|按印|指印|手印)"
 _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
+# the signing words after the first: joined (签名或盖章) or in brackets (签字（捺印）, 签名(盖章))
+_SIGN_MORE = rf"(?:{_SIGN_JOIN}{_SIGN_WORD}|[(（]{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）])*"
 _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.PARTY, r"被询问人|被检查人|被调查人|被处罚人|当事人|陈述人|申辩人|被听证人"),
     (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
@@ -59,14 +61,14 @@ _ROLES: tuple[tuple[Role, str], ...] = (
 _LABEL = re.compile(
     "(?:"
     + "|".join(
-        rf"(?P<{role.value}>(?:{pattern})(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]?)?)"
+        rf"(?P<{role.value}>(?:{pattern})(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
     + r")(?=\s*(?:[:：|_（(]|$|\s))"
 )
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 _EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
-_SUB_LABEL = re.compile(rf"{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]?\s*[:：]?")
+_SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"
@@ -107,6 +109,7 @@ CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle und
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 OPINION_LINES = 4  # blocks from an opinion label to the signing label under its opinion
+MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人签名")
 
 
 @dataclass
@@ -289,8 +292,9 @@ def _extend_opinion_paragraphs(dt_: DocText, slot: _Slot) -> None:
 
 def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
     """In a table, an opinion cell is often followed by the cell where the approver signs ("签名：
-    日期：…"), in the row below and the same column or further along the same row: that cell belongs to
-    the opinion's slot."""
+    日期：…"), in the row below and the same column or further along the same row; or, further along the
+    row, by the cell under a column headed for signing ("环节 | 意见 | 签章/日期"): that cell belongs to the
+    opinion's slot."""
     last = slot.blocks[-1]
     value = dt_.doc.blocks[last]
     if last + 1 >= len(dt_.blocks) or value.kind is not BlockKind.CELL:
@@ -301,9 +305,23 @@ def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
         return
     below = nxt.col == value.col and nxt.row == (value.row or 0) + 1
     beside = nxt.row == value.row and (nxt.col or 0) > (value.col or 0)
-    if (below or beside) and _SUB_LABEL.match(text.lstrip("(（")):  # 签名：, （签字）
+    signs = _SUB_LABEL.match(text.lstrip("(（")) is not None  # 签名：, （签字）
+    if (below or beside) and (signs or (beside and _signing_column(dt_, last + 1))):
         slot.value = f"{slot.value} {text}"
         slot.blocks = (*slot.blocks, last + 1)
+
+
+def _signing_column(dt_: DocText, index: int) -> bool:
+    """Whether a table cell stands under a column heading that asks for a signature ("签章/日期", "签名")."""
+    cell = dt_.doc.blocks[index]
+    return any(
+        other.kind is BlockKind.CELL
+        and (other.source, other.table, other.col) == (cell.source, cell.table, cell.col)
+        and (other.row or 0) < (cell.row or 0)
+        and len(dt_.squeezed(i)) <= MAX_HEADING
+        and re.search(_SIGN_WORD, dt_.squeezed(i)) is not None
+        for i, other in enumerate(dt_.doc.blocks)
+    )
 
 
 def _scan(dt_: DocText) -> list[_Slot]:

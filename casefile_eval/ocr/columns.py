@@ -13,6 +13,7 @@ below that stand in its column (see `casefile_eval.parsers.header_rows`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine
@@ -25,6 +26,7 @@ from casefile_eval.parsers.header_rows import (
     starts_field,
 )
 
+_DATE_ONLY = re.compile(r"[0-9〇○一二三四五六七八九十年月日./\-\s:：时分]+")
 MAX_LABEL_CHARS = 10
 COLUMN_GAP = 1.0  # a gap wider than this many line heights separates two columns (with lines above and below
 # starting at the value's x, see `_right_run`)
@@ -164,6 +166,8 @@ def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
         previous_mid = (lines[k].box[1] + lines[k].box[3]) / 2 if k >= 0 else float("-inf")
         first = index
         for j in range(k + 1, index):
+            if _DATE_ONLY.fullmatch(lines[j].text.strip()):
+                break  # a date at the foot of the row above's cell (dates close a cell, never open it)
             centre = (lines[j].box[1] + lines[j].box[3]) / 2
             if mid - centre < centre - previous_mid and mid - centre <= LINE_STEP * height * 2:
                 first = j

@@ -25,7 +25,7 @@ from casefile_eval.ocr.labels import (
 )
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
 from casefile_eval.ocr.seals import paper_tone, red_mask
-from casefile_eval.parsers.header_rows import is_field_name, is_header_row, starts_field
+from casefile_eval.parsers.header_rows import is_field_name, is_header_row, row_label, starts_field
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
@@ -36,6 +36,8 @@ _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
 # A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
+# A grid's column heading asking for signatures: 签章/日期, 签名, 签字及日期
+_SIGN_HEADING = re.compile(r"(?:签名|签字|签章|盖章)(?:[/、及和]?(?:日期|时间))?")
 _BRACKETS = re.compile(r"^[\s()（）《》〈〉<>\[\]【】{}|Cc]+$")
 _RULE_RUN = 2.2  # line heights of a straight run of ink that make it a ruled line or an underscore
 _RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a piece of a ruled line
@@ -217,9 +219,48 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         inside = field_after(label.part)  # ...or in the label's own box ("见证人（签名）：　身份：…")
         if inside is not None and inside >= label.end:
             starts.append(char_spans(label.part, em)[inside][0])
+        column = _signing_column(lines, label, em)
+        if column is not None:  # a grid's column headed 签章/日期: each row's ink goes with its row
+            marks += _column_marks(ink, lines, column, em)
+            continue
         verdict = _label_verdict(ink, lines, label, starts, em, labels)
         if verdict is not None:
             marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
+    return marks
+
+
+def _signing_column(lines: list[OcrLine], label: Label, em: float) -> Box | None:
+    """For a column heading that asks for signatures in a grid's heading row ("环节 | 意见 | 签章/日期"),
+    the column under it: from where the text of the column on its left ends to where the text on its
+    right starts, down to a line reaching across it or `_GRID_LINES` line heights."""
+    parts = lines[label.line].parts
+    if len(parts) < 2 or not _SIGN_HEADING.fullmatch(normalize_ocr_text(label.part.text).replace(" ", "")):
+        return None
+    x0, top, x1, bottom = label.part.box
+    centre, h = (x0 + x1) / 2, max(bottom - top, em)
+    left, right, lower = 0.0, float("inf"), bottom + _GRID_LINES * h
+    for line in lines[label.line + 1 :]:
+        if line.box[1] >= lower:
+            break
+        if any(p.box[0] < centre < p.box[2] and p.box[2] - p.box[0] > 2 * (x1 - x0) for p in line.parts):
+            lower = line.box[1]  # a line across the column ends the grid
+            break
+        left = max([left] + [p.box[2] for p in line.parts if p.box[2] < x0])
+        right = min([right] + [p.box[0] for p in line.parts if p.box[0] > x1])
+    right = min(right, x1 + (x1 - left))
+    return (left, bottom + 0.2 * h, right, lower) if lower - bottom > 2 * h else None
+
+
+def _column_marks(ink: np.ndarray, lines: list[OcrLine], column: Box, em: float) -> list[OcrMark]:
+    """A mark for each signature in a signing column, on the line of its row (the line nearest it)."""
+    verdict = _zone_verdict(ink, column, em)
+    if verdict is None:
+        return []
+    marks = []
+    for box in verdict[1]:
+        middle = (box[1] + box[3]) / 2
+        row = min(range(len(lines)), key=lambda i: max(lines[i].box[1] - middle, middle - lines[i].box[3], 0))
+        marks.append(OcrMark("signature", box, verdict[0], row))
     return marks
 
 
@@ -378,7 +419,8 @@ def _column_below(lines: list[OcrLine], label: Label, h: float, width: int) -> B
     """For a label in a grid's header row (受送达人签收 | 送达人 | 见证人), its column below: halfway to
     the neighbouring field names, down over the grid's records (a 回证 lists one document a row) to the
     next header or labelled line, or to a line reaching across the column's edge (a 备注 or a sentence
-    under the grid), at most `_GRID_LINES` line heights."""
+    under the grid), at most `_GRID_LINES` line heights. None where a row's own label stands under the
+    first field name: the row was labels beside their values."""
     parts = lines[label.line].parts
     if not is_header_row([p.text for p in parts]):
         return None
@@ -387,9 +429,14 @@ def _column_below(lines: list[OcrLine], label: Label, h: float, width: int) -> B
     right = (parts[k].box[2] + parts[k + 1].box[0]) / 2 if k + 1 < len(parts) else parts[k].box[2] + 4 * h
     bottom = label.part.box[3]
     lower = bottom + _GRID_LINES * h
+    used = False
     for line in lines[label.line + 1 :]:
         if line.box[1] >= lower:
             break
+        first = line.parts[0]
+        if not used and row_label(first.text, first.box, parts[0].box, h):
+            return None  # labels beside values: "被询问人签字 [ink] 记录人 [ink]" over "执法人员签字 [ink]"
+        used = used or first.box[0] < parts[0].box[2]  # a record's first cell written under the first name
         across = any(p.box[0] < edge - h < edge + h < p.box[2] for p in line.parts for edge in (left, right))
         if is_header_row([p.text for p in line.parts]) or starts_field(line.text) or across:
             lower = line.box[1]

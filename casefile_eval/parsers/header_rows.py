@@ -456,7 +456,8 @@ def _value_lines(
     """The lines from `first` on that stand in the grid of the header row `heads`: close below it (the first
     within SIGN_ROW_GAP line heights: a header row of tall cells, its text centred), each
     part within one column (a part reaching over the middle of two field names is text across the grid,
-    not a cell), up to the next header row or a labelled line of its own.
+    not a cell), up to the next header row or a labelled line of its own. None where a row's own label
+    stands under the first field name (see `row_label`).
 
     A cell's value may start well left of its field name (names are centred, values often flush left), so
     the grid reaches one column's width beyond its outer field names."""
@@ -482,9 +483,21 @@ def _value_lines(
             or any(_across(b, centres) for b in own)
         ):
             break
+        if not any(box_of(p)[0] < boxes[0][2] for line_ in found for p in parts_of(line_)) and row_label(
+            texts[0], own[0], boxes[0], height
+        ):
+            return []  # the "header row" was labels beside their values, each row labelled at its left
         found.append(line)
         bottom = max(b[3] for b in own)
     return found
+
+
+def row_label(text: str, box: Box, first_head: Box, height: float) -> bool:
+    """A field name standing where the header row's first name stands, before anything was written in
+    that column below it: the label of a row of its own ("被检查人签名 [ink] 见证人签名 [ink]" over
+    "检查人员签名 [ink]"), so the row above was labels beside their values, not names over a column. (A
+    row label under a grid's records, "备注", ends the grid: the caller checks the column was empty.)"""
+    return is_field_name(text) and abs(box[0] - first_head[0]) <= ALIGN_SLACK * height
 
 
 def _gap_above(found: bool, sign_here: bool) -> float:

@@ -92,3 +92,50 @@ def test_an_approval_date_in_its_own_cell_after_the_signature_cell_is_the_approv
     assert [(d.kind, d.value, d.role) for d in facts.dates] == [
         (DateKind.APPROVED, dt.date(2022, 5, 31), Role.APPROVER)
     ]
+
+
+def _form(doc_type: T, blocks: list[Block], signed: list[int]) -> Document:
+    return Document(
+        type=doc_type,
+        title=None,
+        source="a.docx",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=_signed(blocks, signed),
+    )
+
+
+def test_each_step_is_signed_in_the_column_headed_for_signing() -> None:
+    """环节 | 意见 | 签章/日期: each step's ink and date stand in its row's third cell."""
+    blocks = _cells(
+        [
+            (1, 0, ["环节", "意见", "签章/日期"]),
+            (1, 0, ["承办人意见", "建议立案调查。", "2022-8-15"]),
+            (1, 0, ["负责人审批意见", "同意立案。", "2022-8-15"]),
+        ]
+    )
+    for signed in ([5, 8], [5]):
+        facts = extract_document_facts(_form(T.FILING_APPROVAL, blocks, signed))
+        assert [(s.role, s.filled) for s in facts.signatures] == [
+            (Role.OFFICER, True),
+            (Role.APPROVER, 8 in signed),
+        ]
+
+
+def test_signing_words_in_brackets_belong_to_the_label() -> None:
+    """In "被询问人签字（捺印） | [ink] 2019年8月7日" the bracketed 捺印 is part of the label, so the cell
+    beside it is where the party signs."""
+    blocks = _cells(
+        [
+            (1, 0, ["被询问人签字（捺印）", "2019年8月7日", "记录人", ""]),
+            (1, 0, ["执法人员签字", ""]),
+        ]
+    )
+    for signed in ([1, 3, 5], [3, 5]):
+        facts = extract_document_facts(_form(T.INQUIRY_RECORD, blocks, signed))
+        assert [(s.label, s.role, s.filled) for s in facts.signatures] == [
+            ("被询问人签字(捺印)", Role.PARTY, 1 in signed),
+            ("记录人", Role.RECORDER, True),
+            ("执法人员签字", Role.OFFICER, True),
+        ]

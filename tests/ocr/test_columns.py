@@ -155,3 +155,41 @@ def test_a_label_centred_in_its_cell_still_moves_before_the_value_above_it() -> 
         "签名：王五 2025-6-6",
         "负责人意见 同意。",
     ]
+
+
+def test_labels_beside_their_values_are_no_header_row() -> None:
+    """A row "被询问人签字（捺印） [ink] 2019年8月7日 | 记录人 [ink]" over "执法人员签字 [ink]": the second
+    row's own label stands under the first label, so the first row is labels beside values, read as it
+    stands; the party's date at the foot of its cell stays before the next row's label."""
+    lines = [
+        line(("被询问人签字（捺印）", 40, 100), ("记录人", 330, 100)),
+        line(("2019年8月7日", 230, 140)),
+        line(("执法人员签字", 40, 170)),
+        line(("（第1页共2页）", 200, 230)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == [x.text for x in lines]
+
+
+def test_a_receipts_grid_still_reads_its_records_under_the_header() -> None:
+    """A row label under the first field name after a record ("备注") does not undo the grid: the records
+    are read under the header (the 备注 row, two cells written, is read as a row of the grid too)."""
+    lines = [
+        line(("送达文书", 40, 100), ("送达时间", 200, 100), ("受送达人签收", 330, 100)),
+        line(("行政处罚决定书", 40, 140), ("2024年6月14日", 200, 140), ("向某", 340, 140)),
+        line(("备注", 40, 200), ("本人签收。", 200, 200)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == [
+        "送达文书",
+        "行政处罚决定书",
+        "送达时间",
+        "2024年6月14日",
+        "受送达人签收",
+        "向某",
+        "送达文书",
+        "备注",
+        "送达时间",
+        "本人签收。",
+        "受送达人签收",
+    ]

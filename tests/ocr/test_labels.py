@@ -292,3 +292,31 @@ def test_a_field_printed_after_the_label_in_its_box_ends_the_slot_and_is_print(s
     parts = [OcrBox(text, (146.0, 600.0, field[-1] + PITCH / 2, 630.0), 0.99, (*label, *field))]
     marks = find_signatures(np.asarray(image), [OcrLine(parts)])
     assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == ([(0, 348, 443)] if signed else [])
+
+
+def test_ink_in_a_column_headed_for_signing_goes_with_its_row() -> None:
+    """环节 | 意见 | 签章/日期 over three steps; the second step's approver did not sign."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    rows = [("环节", "意见", "签章/日期", 400)]
+    rows += [
+        (step, opinion, "2022-8-15", top)
+        for step, opinion, top in (
+            ("承办人意见", "符合立案条件，建议立案调查。", 480),
+            ("承办机构意见", "同意立案，由承办人负责调查。", 600),
+            ("负责人审批意见", "同意立案，由承办人负责调查。", 720),
+        )
+    ]
+    lines = []
+    for step, opinion, right, top in rows:
+        parts = []
+        for text, x in ((step, 150), (opinion, 420), (right, 930)):
+            centres = typeset(draw, x, top, text)
+            parts.append(
+                OcrBox(text, (x - 4.0, float(top), centres[-1] + PITCH / 2, top + 30.0), 0.99, tuple(centres))
+            )
+        lines.append(OcrLine(parts))
+    for top in (480, 720):
+        scrawl(draw, 940, top - 32)  # over the date, in the step's own cell
+    marks = find_signatures(np.asarray(image), lines)
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == [(1, 938, 1033), (3, 938, 1033)]
