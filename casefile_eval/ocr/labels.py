@@ -29,10 +29,11 @@ _CANDIDATE = re.compile(
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )
 _ROLE_ALONE = re.compile(rf"((?:{_ROLE_WORDS})(?:[(（]签名[)）])?)")
+_STRAY = r"[A-Za-z0-9.,'`~|/\\-]"  # a mark the recogniser made of handwriting
 # What may stand between a label and the next label (or the end) for the label to be an empty slot:
 # blanks, underscores, a pause mark between two signers' slots (调查人：[ink]、[ink]), or a few stray marks
 # the recogniser made of handwriting.
-_FREE = re.compile(r"[_\s、]*(?:[A-Za-z0-9.,'`~|/\\-]{1,3}[_\s、]*)?")
+_FREE = re.compile(rf"[_\s、]*(?:{_STRAY}{{1,3}}[_\s、]*)?")
 # Another field on the line ("法制审核人员：[ink] 法律职业资格证号：A2018…") ends a role label's slot.
 _FIELD = re.compile(
     r"[(（]?\s*(?:(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)|日期|时间|联系电话|电话)[:：]"
@@ -44,9 +45,9 @@ _BARE_COLON = re.compile(r"\s*([:：])[A-Za-z0-9.,'`~|/\\()（）\s_-]{0,5}")
 # name of printed words and a colon. Handwriting the recogniser reads comes out short or unsure, with no
 # colon.
 _FIELD_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
-_STRAY_CHAR = re.compile(r"[A-Za-z0-9.,'`~|/\\-]")
+_STRAY_CHAR = re.compile(_STRAY)
 # Ink between a label's words and its bracketed signing word, read as a few stray marks: "负责人A(签字)".
-_STRAY_BEFORE = re.compile(r"[A-Za-z0-9.,'`~|/\\-]{1,3}(?=[(（]\Z)")
+_STRAY_BEFORE = re.compile(rf"{_STRAY}{{1,3}}(?=[(（]\Z)")
 _MAX_PHRASE = 8  # characters of a label's words before its keyword (被询问人签名, 当事人（签名）)
 # A printed date, in digits or in Chinese numerals (二〇二六年四月十三日, 〇 read as O or 0).
 _DATE = re.compile(
