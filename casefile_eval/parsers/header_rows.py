@@ -98,6 +98,8 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
             is_header_row([blocks[i].text for i in below])
             or header[-1] + 1 != below[0]
             or len(below) > len(header)
+            # a row below opening with a label of its own: the "header" was labels beside their values
+            or (blocks[below[0]].col == blocks[header[0]].col and is_field_name(blocks[below[0]].text))
         ):
             continue
         value_rows = [below, *_same_columns_after(rows, blocks, table, row + 1, header)]

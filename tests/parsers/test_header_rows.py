@@ -220,3 +220,13 @@ def test_records_with_a_struck_out_row_keep_what_follows_the_grid() -> None:
         "—",
         "记录人：汪洋",
     ]
+
+
+def test_labels_beside_their_values_keep_their_order_when_the_next_row_has_its_own_label() -> None:
+    """A row "被检查人签名 | [ink] | 见证人签名 | [ink]" over "检查人员签名 | [ink] 2019年8月5日": the second
+    row opens with a label of its own, so the first is labels beside their values, not names over columns."""
+    blocks = cells([["被检查人签名", "", "见证人签名", ""], ["检查人员签名", "2019年8月5日"]])
+    images = [ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=i) for i in (1, 3, 5)]
+    ordered, moved = grid_reading_order(blocks, images)
+    assert [b.text for b in ordered] == ["被检查人签名", "", "见证人签名", "", "检查人员签名", "2019年8月5日"]
+    assert [im.block_index for im in moved] == [1, 3, 5]
