@@ -44,6 +44,7 @@ _RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a pi
 _RULE_COLUMN = 8.0  # line heights of such pieces in one column of the page that make it a ruled line
 _RULE_GAP = 2.0  # line heights of a gap in a ruled line that are joined
 _SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
+_CELL_BELOW = 2.2  # line heights under a label at the top of a tall cell where its signature may stand
 _INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
 
@@ -376,15 +377,40 @@ def _label_verdict(
         return _zone_verdict(ink, column, h)
     inner = _gaps_within(label, spans, top - 0.7 * h, bottom + 0.7 * h, h)
     verdicts = [_zone_verdict(ink, gap, h, floor=bottom) for gap in inner]
+    beside = None
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
-        verdicts.append(_zone_verdict(ink, right, h, floor=bottom))
+        beside = _zone_verdict(ink, right, h, floor=bottom)
+        verdicts.append(beside)
     parts = lines[label.line].parts
     # a label that ends its line ("签名：" in a cell's corner, a label alone): the signature may be under it
     ends_line = label.part is parts[-1] and not label.part.text[label.end :].strip(" _:：")
+    if beside is None and not any(verdicts) and not (stop - start < 3 * h or label.opinion or ends_line):
+        verdicts.append(_cell_below(ink, lines, label, (x0, stop), h))
     if stop - start < 3 * h or label.opinion or ends_line:
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
     found = [v for v in verdicts if v is not None]
     return max(found, key=lambda v: v[0]) if found else None
+
+
+def _cell_below(
+    ink: np.ndarray, lines: list[OcrLine], label: Label, stretch: tuple[float, float], h: float
+) -> tuple[float, list[Box]] | None:
+    """For a label at the top of a tall cell whose blank beside it is empty ("被询问人签章：" over the ink,
+    the next label further along the line), the band right under it: its stretch up to the next label,
+    two line heights down or to the next line starting under it."""
+    x0, x1 = stretch
+    bottom = label.part.box[3]
+    lower = bottom + _CELL_BELOW * h
+    for line in lines[label.line + 1 :]:
+        if line.box[1] < lower and line.box[0] < x1 and not _handwriting_read(line):
+            lower = line.box[1]
+            break
+    # (ink cut by the band's foot is the top of a signature of the row below: not this label's)
+    return (
+        _zone_verdict(ink, (x0, bottom + 0.2 * h, x1, lower - 1), h, floor=bottom)
+        if lower - bottom > h
+        else None
+    )
 
 
 def _gaps_within(

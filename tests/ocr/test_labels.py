@@ -320,3 +320,35 @@ def test_ink_in_a_column_headed_for_signing_goes_with_its_row() -> None:
         scrawl(draw, 940, top - 32)  # over the date, in the step's own cell
     marks = find_signatures(np.asarray(image), lines)
     assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == [(1, 938, 1033), (3, 938, 1033)]
+
+
+@pytest.mark.parametrize("where", ["under", "blank", "next_row"])
+def test_a_label_at_the_top_of_a_tall_cell_is_signed_under_it(where: str) -> None:
+    """ "被询问人签章：" top left of its cell, "调查人员：" further along the line, the party's ink under the
+    label. Ink of the next row's label (its top reaching up into the band) is not the party's."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    party = typeset(draw, 150, 600, "被询问人签章：")
+    officer = typeset(draw, 640, 600, "调查人员：")
+    lines = [
+        OcrLine(
+            [
+                OcrBox("被询问人签章：", (146.0, 600.0, party[-1] + PITCH / 2, 630.0), 0.99, tuple(party)),
+                OcrBox("调查人员：", (636.0, 600.0, officer[-1] + PITCH / 2, 630.0), 0.99, tuple(officer)),
+            ]
+        )
+    ]
+    if where == "under":
+        scrawl(draw, 280, 642)
+    elif where == "next_row":
+        row = typeset(draw, 150, 680, "记录人：")
+        lines.append(
+            OcrLine([OcrBox("记录人：", (146.0, 680.0, row[-1] + PITCH / 2, 710.0), 0.99, tuple(row))])
+        )
+        draw.line(
+            [(280, 700), (300, 660), (320, 705), (340, 662)], fill=INK, width=4
+        )  # tall ink beside 记录人
+    marks = find_signatures(np.asarray(image), lines)
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks if m.line == 0] == (
+        [(0, 278, 373)] if where == "under" else []
+    )
