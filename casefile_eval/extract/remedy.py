@@ -19,10 +19,14 @@ _ROUTE = re.compile(r"复议|诉讼|起诉")
 _TRIGGER = re.compile(r"不服|争议|异议|(?:\d+|[一二三四五六七八九十百两]+)(?:个工作日|个月|日|天)(?:之)?内")
 _NOT_NOTICE = re.compile(r"不停止执行|停止执行|逾期不申请|既不申请|也不向人民法院|又不履行|不履行的")
 _PERIOD = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百两]+)(?P<u>个工作日|个月|日|天)(?:之)?内")
-_REVIEW = re.compile(r"(?:申请|提出|提起)(?:行政)?复议|复议申请|行政复议")
+# 申请行夏议 / 空请行政复议: OCR's misreads of 行政复议 (two characters read as one) and of 申 still name the
+# route and its body
+_REVIEW_WORD = r"(?:(?:行政)?复议|行.{1,2}议)"
+_APPLY = r"(?:申请|提出|提起|.请)"
+_REVIEW = re.compile(rf"(?:申请|提出|提起){_REVIEW_WORD}|复议申请|行政复议")
 # 行题诉讼 / 行政诉公: one character of 行政诉讼 misread by OCR still names the route
 _LITIGATION = re.compile(r"起诉|提起(?:行政)?诉讼|行政诉讼|行.诉讼|行政诉.|人民法院提起")
-_BODY = re.compile(r"向(?P<body>[^，。；,;]{2,80}?)(?:申请|提出|提起)(?:行政)?复议")
+_BODY = re.compile(rf"向(?P<body>[^，。；,;]{{2,80}}?){_APPLY}{_REVIEW_WORD}")
 _COURT = re.compile(r"向(?P<court>[^，。；,;向]{0,40}?人民法院)(?:提起|起诉|提出)")
 _BODY_SPLIT = re.compile(r"或者|或|、")
 _BODY_NOISE = re.compile(r"^(?:依法|直接|书面)+|(?:依法)$")

@@ -204,3 +204,24 @@ def test_recipient_of_a_service_receipt_is_no_server() -> None:
 def test_remarks_field_is_no_name() -> None:
     doc = doc_from_lines(["现场检查笔录", "执法人员：周敏 备注"], T.INSPECTION_RECORD)
     assert _officers(doc) == [("周敏", "执法人员")]
+
+
+@pytest.mark.parametrize(
+    "misread",
+    [
+        "向怀远县人民政府申请行夏议",  # 政复 read as one character
+        "向怀远县人民政府空请行政复议",  # 申 misread
+    ],
+)
+def test_review_misread_still_names_its_route_and_body(misread: str) -> None:
+    clause = parse_remedy(
+        f"如不服本处罚决定，可以在收到本决定书之日起六十日内{misread}，"
+        "也可以在收到本决定书之日起六个月内向怀远县人民法院提起行政诉讼。"
+    )
+    assert (
+        clause.review_offered,
+        clause.review_bodies,
+        clause.review_period_days,
+        clause.litigation_offered,
+        clause.litigation_period_months,
+    ) == (True, ["怀远县人民政府"], 60, True, 6)
