@@ -1,6 +1,7 @@
 """A party's name that differs from the other documents only in characters OCR read unsurely is a question
-for a person (CON-001 undecided, needs review), not a verdict; a difference read surely, or read from a
-text layer, stays a finding."""
+for a person (CON-001 undecided, needs review) where the characters sound alike (a clerk's slip typing by
+pinyin: 于德舜 for 于德顺), and the scan's misread where they do not (于德康: a look-alike read unsurely); a
+difference read surely, or read from a text layer, stays a finding."""
 
 from __future__ import annotations
 
@@ -46,13 +47,17 @@ def _con001(receipt: Document) -> list[Finding]:
     return [f for f in run_rules(case, RULES) if f.rule_id == "CON-001"]
 
 
-def test_a_name_differing_only_in_an_unsure_character_needs_review() -> None:
-    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德康", (0.99, 0.98, 0.42)))
+def test_a_name_differing_only_in_an_unsure_character_that_sounds_alike_needs_review() -> None:
+    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德舜", (0.99, 0.98, 0.42)))
     assert finding.message == (
-        "当事人名称前后不一致（送达回证第3页）：无法判断：当事人“于德康”与其他文书“于德顺”不同的字“康”"
+        "当事人名称前后不一致（送达回证第3页）：无法判断：当事人“于德舜”与其他文书“于德顺”不同的字“舜”"
         "识别置信度低（0.42），无法确定是文书笔误还是扫描识别有误"
     )
-    assert (finding.needs_review, finding.confidence, finding.evidence) == (True, 0.42, "于德康")
+    assert (finding.needs_review, finding.confidence, finding.evidence) == (True, 0.42, "于德舜")
+
+
+def test_an_unsure_look_alike_that_sounds_otherwise_is_the_scans_misread() -> None:
+    assert _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德康", (0.99, 0.98, 0.42))) == []
 
 
 def test_a_difference_read_surely_is_a_finding() -> None:

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from pydantic import Field
+from pypinyin import Style, pinyin
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Document
@@ -48,6 +49,8 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
     for doc, value in values:
         if not _same(value, reference, params):
             doubt = _misread(doc, value, reference) if isinstance(value, str) else None
+            if doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt):
+                continue  # a look-alike read unsurely: the scan's misread (a clerk's slip sounds alike)
             yield Hit(
                 document=doc,
                 evidence=_shown(value),
@@ -55,28 +58,37 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
                 undecided=None
                 if doubt is None
                 else f"当事人“{value}”与其他文书“{reference}”不同的字"
-                f"{'、'.join(f'“{c}”' for c, _ in doubt)}识别置信度低（"
-                f"{'、'.join(f'{score:.2f}' for _, score in doubt)}），无法确定是文书笔误还是扫描识别有误",
-                confidence=None if doubt is None else min(score for _, score in doubt),
+                f"{'、'.join(f'“{c}”' for c, _, _ in doubt)}识别置信度低（"
+                f"{'、'.join(f'{score:.2f}' for _, score, _ in doubt)}），无法确定是文书笔误还是扫描识别有误",
+                confidence=None if doubt is None else min(score for _, score, _ in doubt),
             )
 
 
-def _misread(doc: Document, value: str, reference: str | float) -> list[tuple[str, float]] | None:
+def _misread(doc: Document, value: str, reference: str | float) -> list[tuple[str, float, str]] | None:
     """The characters by which an OCR-read `value` differs from `reference`, with the recogniser's
-    confidence in each, when every one of them was read with less than LOW_CHAR_SCORE; None when one was
-    read surely, when `value` only lacks characters, or when the document was not read by OCR."""
+    confidence in each and the character `reference` has in its place ("" where it has none), when every
+    one of them was read with less than LOW_CHAR_SCORE; None when one was read surely, when `value` only
+    lacks characters, or when the document was not read by OCR."""
     scores = _scores_of(doc, value)
     if scores is None:
         return None
+    reference = str(reference)
     differing = [
-        i
-        for tag, i1, i2, _, _ in SequenceMatcher(None, value, str(reference), autojunk=False).get_opcodes()
+        (i, reference[j1 + i - i1] if tag == "replace" and i2 - i1 == j2 - j1 else "")
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, value, reference, autojunk=False).get_opcodes()
         if tag in ("replace", "delete")
         for i in range(i1, i2)
     ]
-    if not differing or any(scores[i] >= LOW_CHAR_SCORE for i in differing):
+    if not differing or any(scores[i] >= LOW_CHAR_SCORE for i, _ in differing):
         return None
-    return [(value[i], scores[i]) for i in differing]
+    return [(value[i], scores[i], other) for i, other in differing]
+
+
+def _sound_alike(a: str, b: str) -> bool:
+    """Whether two characters share a reading (胜/生, 元/源, 和/禾): the slips of a clerk typing by pinyin,
+    unlike the look-alikes a recogniser confuses (澧/漫, 材/村)."""
+    readings = [{p for group in pinyin(c, style=Style.NORMAL, heteronym=True) for p in group} for c in (a, b)]
+    return bool(readings[0] & readings[1])
 
 
 def _scores_of(doc: Document, value: str) -> tuple[float, ...] | None:
