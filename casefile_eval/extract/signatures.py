@@ -69,6 +69,13 @@ _LABEL = re.compile(
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 _EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
 _SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}[)）]?\s*[:：]?")
+# a page number in a footer: — 1 / 2 —, - 3 -, 1/2, 第1页 共2页, 共2页 第1页
+_PAGE_MARK = re.compile(
+    r"[—－-]*\s*(?<![0-9/.\-])[0-9]{1,3}\s*/\s*[0-9]{1,3}(?![0-9/.\-])\s*[—－-]*"
+    r"|(?<![0-9])[—－-]\s*[0-9]{1,3}\s*[—－-](?![0-9])"
+    r"|第\s*[0-9一二三四五六七八九十]+\s*页(?:\s*共\s*[0-9一二三四五六七八九十]+\s*页)?"
+    r"|共\s*[0-9一二三四五六七八九十]+\s*页(?:\s*第\s*[0-9一二三四五六七八九十]+\s*页)?"
+)
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"
@@ -403,6 +410,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     nxt = _NEXT_LABEL.search(value)
     if nxt:
         value = value[: nxt.start()]
+    value = _PAGE_MARK.sub(" ", value)  # the page's footer under an empty slot ("— 1 / 2 —") is no name
     # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20", "记录人签名  日期  …")
     # is no name
     value = _TOKEN.sub(lambda m: "" if _field_word(m[0]) else m[0], value)

@@ -8,6 +8,7 @@ import pytest
 
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.dating import date_facts
+from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines
 
@@ -44,3 +45,13 @@ def test_a_date_beside_the_opinion_under_a_heading_with_its_signing_word() -> No
         (DateKind.OTHER, "2024-03-05", None),
         (DateKind.REVIEWED, "2024-03-28", Role.REVIEWER),
     ]
+
+
+@pytest.mark.parametrize("footer", ["— 1 / 2 —", "- 2 -", "第1页 共2页", "共二页 第一页", "1/2"])
+def test_a_page_footer_under_an_empty_slot_is_no_signer(footer: str) -> None:
+    """ "执法人员签名：[ink]　记录人：" with the page's footer on the line below: the 记录人 left blank."""
+    doc = doc_from_lines(
+        ["询问人：黄晓东、潘丽君", "执法人员签名：　记录人：", footer], DocumentType.INQUIRY_RECORD
+    )
+    slots = [(s.label, s.filled) for s in find_signatures(DocText.of(doc)) if s.role is Role.RECORDER]
+    assert slots == [("记录人", False)]
