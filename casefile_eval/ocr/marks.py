@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-import cv2
 import numpy as np
-from scipy import ndimage
 
 from casefile_eval.ocr.confusables import normalize_ocr_text
+from casefile_eval.ocr.ink import ink_mask, mend_broken_rules, zone_verdict
 from casefile_eval.ocr.labels import (
     KEYWORD,
     Label,
@@ -24,14 +23,11 @@ from casefile_eval.ocr.labels import (
     printed_spans,
 )
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
-from casefile_eval.ocr.seals import paper_tone, red_mask
 from casefile_eval.parsers.header_rows import is_field_name, is_header_row, row_label, starts_field
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 _GRID_LINES = 16  # line heights a grid's column of records may reach below its header
-_SAME_SIGNATURE = 0.6  # ink strokes closer than this many line heights belong to one signature
-_MIN_SIGNATURE = 0.5  # a group of ink smaller than this many line heights both ways is a speck
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
@@ -39,68 +35,9 @@ _TEMPLATE = re.compile(
 # A grid's column heading asking for signatures: 签章/日期, 签名, 签字及日期
 _SIGN_HEADING = re.compile(r"(?:签名|签字|签章|盖章)(?:[/、及和]?(?:日期|时间))?")
 _BRACKETS = re.compile(r"^[\s()（）《》〈〉<>\[\]【】{}|Cc]+$")
-_RULE_RUN = 2.2  # line heights of a straight run of ink that make it a ruled line or an underscore
-_RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a piece of a ruled line
-_RULE_COLUMN = 8.0  # line heights of such pieces in one column of the page that make it a ruled line
-_RULE_GAP = 2.0  # line heights of a gap in a ruled line that are joined
-_SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
 _CELL_BELOW = 2.2  # line heights under a label at the top of a tall cell where its signature may stand
 _INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
-
-
-def _ink(rgb: np.ndarray) -> np.ndarray:
-    """Dark (black or blue) or red ink against the page background."""
-    gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY).astype(np.float32)
-    background = paper_tone(gray)
-    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
-    blue = (b - np.maximum(r, g) > 40) & (gray < background * 0.85)
-    return np.asarray((gray < background * 0.62) | blue | red_mask(rgb), dtype=bool)
-
-
-def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
-    """Ink with long horizontal and vertical strokes (underscores, table lines) removed."""
-    run = max(8, round(height * _RULE_RUN))
-    mask = ink.astype(np.uint8)
-    # A scanned rule is neither solid nor straight: it steps by a pixel where the page was tilted, and a
-    # light one reaches the page in pieces. Each way, neighbouring pixel rows (columns) are merged and
-    # small gaps bridged before looking for long runs.
-    across = cv2.dilate(mask, np.ones((3, 1), np.uint8))
-    bridged = cv2.morphologyEx(across, cv2.MORPH_CLOSE, np.ones((1, max(2, round(0.15 * height))), np.uint8))
-    horizontal = _opened(bridged, np.ones((1, run), np.uint8))
-    down = cv2.dilate(mask, np.ones((1, 3), np.uint8))
-    bridged = cv2.morphologyEx(down, cv2.MORPH_CLOSE, np.ones((max(2, round(0.3 * height)), 1), np.uint8))
-    vertical = _opened(bridged, np.ones((run, 1), np.uint8))
-    # a rule is a thin stroke: ink as thick as a good part of a line height both ways (a seal inked solid
-    # round its white characters) is no rule
-    solid = _opened(horizontal & vertical, np.ones((max(2, round(_SOLID * height)),) * 2, np.uint8))
-    horizontal, vertical = horizontal & (solid == 0), vertical & (solid == 0)
-    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
-    rules = cv2.dilate(horizontal | vertical, cross, iterations=2)
-    return np.asarray(ink & (rules == 0), dtype=bool)
-
-
-def _opened(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:
-    """Morphological opening with the page outside the mask counted as blank (a stroke cut by the
-    zone's edge is as long as the part of it inside)."""
-    return np.asarray(
-        cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel, borderType=cv2.BORDER_CONSTANT, borderValue=0)
-    )
-
-
-def _mend_broken_rules(ink: np.ndarray, em: float) -> None:
-    """Join the pieces of the page's faint vertical ruled lines (a light grey table rule that reached the
-    page in pieces through a faded band of the scan) so that a zone's rule removal sees them whole: in
-    the columns of the page holding `_RULE_COLUMN` line heights of straight vertical runs at least
-    `_RULE_PIECE` line heights long, gaps of up to `_RULE_GAP` line heights between runs are inked."""
-    pieces = _opened(ink.astype(np.uint8), np.ones((max(3, round(_RULE_PIECE * em)), 1), np.uint8))
-    length = pieces.sum(axis=0, dtype=np.int64)
-    near = np.maximum(length, np.maximum(np.roll(length, 1), np.roll(length, -1)))  # a rule 2-3 px wide
-    columns = near >= _RULE_COLUMN * em
-    if not columns.any():
-        return
-    joined = cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, np.ones((max(3, round(_RULE_GAP * em)), 1), np.uint8))
-    ink |= (joined > 0) & columns[None, :]
 
 
 def _printed(part: OcrBox) -> bool:
@@ -123,72 +60,10 @@ def _handwriting_read(line: OcrLine) -> bool:
     )
 
 
-def _rule_like(tall: int, wide: int, height: float) -> bool:
-    """What is left of a tilted underscore or a cut table rule: long one way, a pen stroke thin the other."""
-    return (tall <= 0.2 * height and wide >= height) or (wide <= 0.2 * height and tall >= height)
-
-
 def _printed_field(part: OcrBox) -> bool:
     """A box read with confidence that starts a printed field of its own ("法律职业资格证号：A2018…"):
     a field name and a colon (handwriting the engine reads comes out short or unsure, and has no colon)."""
     return part.confidence >= _PROSE_CONFIDENCE and starts_field(part.text)
-
-
-def _zone_verdict(
-    ink: np.ndarray, zone: Box, height: float, floor: float | None = None
-) -> tuple[float, list[Box]] | None:
-    """Confidence that `zone` holds handwriting, and the box of each signature in it (ink strokes closer
-    than `_SAME_SIGNATURE` line heights are one person's); None when blank. A short stroke cut by the
-    zone's top edge is the tail of a signature of the row above; in a zone beside a label whose line ends
-    at `floor`, a piece lying wholly below that line and cut by the zone's bottom edge is the top of a
-    signature of the row below: neither is ink of this zone."""
-    x0, top, x1, bottom = (max(round(v), 0) for v in zone)
-    # rules are looked for with a margin round the zone: a zone's edge cuts a rule too short to tell
-    reach = round(_RULE_RUN * height)
-    y0, left = max(top - reach, 0), max(x0 - reach, 0)
-    wide = _without_rules(ink[y0 : bottom + reach, left : x1 + reach], height)
-    crop = wide[top - y0 : bottom - y0, x0 - left : x1 - left]
-    labels, n = ndimage.label(crop)
-    if n == 0:
-        return None
-    sizes = ndimage.sum_labels(crop, labels, index=np.arange(1, n + 1))
-    slices = ndimage.find_objects(labels)
-    rules = [_rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height) for sl in slices]
-    big = (sizes >= max(6.0, 0.015 * height * height)) & ~np.asarray(rules, dtype=bool)
-    hanging = [sl[0].start == 0 and sl[0].stop - sl[0].start < 0.5 * height for sl in slices]
-    # (in a zone beside a label: a piece wholly under the label's line that the bottom edge cuts)
-    under = [
-        floor is not None and sl[0].start >= floor - top and sl[0].stop == crop.shape[0] for sl in slices
-    ]
-    big &= ~np.asarray(hanging, dtype=bool) & ~np.asarray(under, dtype=bool)
-    keep = np.isin(labels, 1 + np.nonzero(big)[0])
-    area = float(keep.sum()) / (height * height)
-    if area < 0.06:
-        return None
-    ys, xs = np.nonzero(keep)
-    extent = max(xs.max() - xs.min(), ys.max() - ys.min()) / height
-    confidence = round(min(0.95, 0.75 + 0.1 * area), 2) if area >= 0.25 and extent >= 0.7 else 0.5
-    return confidence, [(x0 + b[0], top + b[1], x0 + b[2], top + b[3]) for b in _signatures(keep, height)]
-
-
-def _signatures(keep: np.ndarray, height: float) -> list[Box]:
-    """Boxes of the groups of ink strokes that lie apart from each other (one person's name each)."""
-    reach = max(1, round(_SAME_SIGNATURE * height / 2))
-    grouped, n = ndimage.label(ndimage.binary_dilation(keep, iterations=reach))
-    boxes: list[Box] = []
-    for rows, cols in ndimage.find_objects(grouped)[:n]:
-        part = keep[rows, cols]
-        ys, xs = np.nonzero(part)
-        if len(xs) and max(xs.max() - xs.min(), ys.max() - ys.min()) + 1 >= _MIN_SIGNATURE * height:
-            boxes.append(
-                (
-                    float(cols.start + xs.min()),
-                    float(rows.start + ys.min()),
-                    float(cols.start + xs.max() + 1),
-                    float(rows.start + ys.max() + 1),
-                )
-            )
-    return sorted(boxes)
 
 
 def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
@@ -201,8 +76,8 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
     if not labels:
         return []
     em = line_em(lines)
-    ink = _ink(rgb)
-    _mend_broken_rules(ink, em)
+    ink = ink_mask(rgb)
+    mend_broken_rules(ink, em)
     for line in lines:
         for part in line.parts:
             _blank_printed(ink, part, em)
@@ -254,7 +129,7 @@ def _signing_column(lines: list[OcrLine], label: Label, em: float) -> Box | None
 
 def _column_marks(ink: np.ndarray, lines: list[OcrLine], column: Box, em: float) -> list[OcrMark]:
     """A mark for each signature in a signing column, on the line of its row (the line nearest it)."""
-    verdict = _zone_verdict(ink, column, em)
+    verdict = zone_verdict(ink, column, em)
     if verdict is None:
         return []
     marks = []
@@ -374,12 +249,12 @@ def _label_verdict(
     right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
     column = _column_below(lines, label, h, width)
     if column is not None:
-        return _zone_verdict(ink, column, h)
+        return zone_verdict(ink, column, h)
     inner = _gaps_within(label, spans, top - 0.7 * h, bottom + 0.7 * h, h)
-    verdicts = [_zone_verdict(ink, gap, h, floor=bottom) for gap in inner]
+    verdicts = [zone_verdict(ink, gap, h, floor=bottom) for gap in inner]
     beside = None
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
-        beside = _zone_verdict(ink, right, h, floor=bottom)
+        beside = zone_verdict(ink, right, h, floor=bottom)
         verdicts.append(beside)
     parts = lines[label.line].parts
     # a label that ends its line ("签名：" in a cell's corner, a label alone): the signature may be under it
@@ -407,7 +282,7 @@ def _cell_below(
             break
     # (ink cut by the band's foot is the top of a signature of the row below: not this label's)
     return (
-        _zone_verdict(ink, (x0, bottom + 0.2 * h, x1, lower - 1), h, floor=bottom)
+        zone_verdict(ink, (x0, bottom + 0.2 * h, x1, lower - 1), h, floor=bottom)
         if lower - bottom > h
         else None
     )
@@ -489,4 +364,4 @@ def _below_verdict(
         break
     if lower - 1 - bottom <= h or right - x0 <= h:
         return None
-    return _zone_verdict(ink, (x0, bottom + 0.2 * h, right, lower - 1), h)
+    return zone_verdict(ink, (x0, bottom + 0.2 * h, right, lower - 1), h)

@@ -11,8 +11,8 @@ from PIL import Image, ImageDraw
 
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.engine import RawBox
+from casefile_eval.ocr.ink import _signatures
 from casefile_eval.ocr.layout import group_lines
-from casefile_eval.ocr.marks import _signatures
 from casefile_eval.ocr.page import OcrBox, OcrLine
 from casefile_eval.ocr.reading import _stamp_words, drop_faint
 from casefile_eval.ocr.seals import grey_seals
