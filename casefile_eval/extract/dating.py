@@ -171,10 +171,9 @@ def _context(
         prev = dt_.squeezed(back)
         if len(prev) > SHORT_BLOCK or back in dated:
             break
+        # "签名：[ink]", an empty cell for the ink, "日期" before the date: not blocks of their own
         if not prev or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
-            reach += (
-                1  # "签名：[ink]", an empty cell for the ink, "日期" before the date: not blocks of their own
-            )
+            reach += 1
         found, found_label = _tag(prev, strict=False)
         if found not in (None, "signed") or tag is None:
             tag, label = found, found_label

@@ -35,6 +35,7 @@ from casefile_eval.extract.slot_images import (
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
+from casefile_eval.segment.pagemarks import is_page_number_line
 
 _SIGN_WORD = r"(?:签名|签字|签章|签批|盖章|签收|捺印|按印|指印|手印)"
 _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
@@ -69,13 +70,6 @@ _LABEL = re.compile(
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 _EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
 _SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}[)）]?\s*[:：]?")
-# a page number in a footer: — 1 / 2 —, - 3 -, 1/2, 第1页 共2页, 共2页 第1页
-_PAGE_MARK = re.compile(
-    r"[—－-]*\s*(?<![0-9/.\-])[0-9]{1,3}\s*/\s*[0-9]{1,3}(?![0-9/.\-])\s*[—－-]*"
-    r"|(?<![0-9])[—－-]\s*[0-9]{1,3}\s*[—－-](?![0-9])"
-    r"|第\s*[0-9一二三四五六七八九十]+\s*页(?:\s*共\s*[0-9一二三四五六七八九十]+\s*页)?"
-    r"|共\s*[0-9一二三四五六七八九十]+\s*页(?:\s*第\s*[0-9一二三四五六七八九十]+\s*页)?"
-)
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"
@@ -139,13 +133,16 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
         return "", (index,)
     following = dt_.blocks[index + 1]
     row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
+    # the next row's label (备注, 送达方式), a cut line or the page's footer ("— 1 / 2 —") is no value of
+    # this one
     if (
         _LABEL.match(following.strip())
         or row_label
         or is_field_name(following)
         or _CUT_LINE.search(following)
+        or is_page_number_line(following)
     ):
-        return "", (index,)  # the next row's label (备注, 送达方式) or a cut line is no value of this one
+        return "", (index,)
     cut = _LABEL.search(following)
     return (following[: cut.start()] if cut else following), (index, index + 1)
 
@@ -320,14 +317,9 @@ def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
 
 def _signing_column(dt_: DocText, index: int) -> bool:
     """Whether a table cell stands under a column heading that asks for a signature ("签章/日期", "签名")."""
-    cell = dt_.doc.blocks[index]
     return any(
-        other.kind is BlockKind.CELL
-        and (other.source, other.table, other.col) == (cell.source, cell.table, cell.col)
-        and (other.row or 0) < (cell.row or 0)
-        and len(dt_.squeezed(i)) <= MAX_HEADING
-        and re.search(_SIGN_WORD, dt_.squeezed(i)) is not None
-        for i, other in enumerate(dt_.doc.blocks)
+        len(dt_.squeezed(i)) <= MAX_HEADING and re.search(_SIGN_WORD, dt_.squeezed(i)) is not None
+        for i in dt_.cells_above(index)
     )
 
 
@@ -410,7 +402,6 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     nxt = _NEXT_LABEL.search(value)
     if nxt:
         value = value[: nxt.start()]
-    value = _PAGE_MARK.sub(" ", value)  # the page's footer under an empty slot ("— 1 / 2 —") is no name
     # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20", "记录人签名  日期  …")
     # is no name
     value = _TOKEN.sub(lambda m: "" if _field_word(m[0]) else m[0], value)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from casefile_eval.codes import Role
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import BBox, BlockKind, ImageItem, ImageKind
+from casefile_eval.model import BBox, ImageItem, ImageKind
 
 KIND_CONFIDENCE = {
     ImageKind.SIGNATURE: 0.95,
@@ -148,18 +148,7 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> 
 def _column_above(dt_: DocText, places: list[Place], b: int) -> list[int]:
     """For an empty table cell, the slots whose label is the nearest written cell above it in its column
     (a row of labels "被检查人签字： | 执法人员： | 记录人：" over a row of cells signed in)."""
-    cell = dt_.doc.blocks[b]
-    if cell.kind is not BlockKind.CELL or cell.table is None or cell.row is None or cell.col is None:
-        return []
-    column = [
-        i
-        for i, other in enumerate(dt_.doc.blocks)
-        if other.kind is BlockKind.CELL
-        and (other.source, other.table, other.col) == (cell.source, cell.table, cell.col)
-        and other.row is not None
-        and other.row < cell.row
-        and not _blank(dt_, i)
-    ]
+    column = [i for i in dt_.cells_above(b) if not _blank(dt_, i)]
     if not column:
         return []
     label = max(column, key=lambda i: dt_.doc.blocks[i].row or 0)

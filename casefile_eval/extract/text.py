@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from casefile_eval.model import Block, Document, Evidence
+from casefile_eval.model import Block, BlockKind, Document, Evidence
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -85,6 +85,20 @@ class DocText:
         if value is None:
             value = self._squeezed[index] = _SPACE.sub("", self.blocks[index])
         return value
+
+    def cells_above(self, index: int) -> list[int]:
+        """The cells above table cell `index` in its column, in block order ([] outside a table)."""
+        cell = self.doc.blocks[index]
+        if cell.kind is not BlockKind.CELL or cell.table is None or cell.row is None or cell.col is None:
+            return []
+        return [
+            i
+            for i, other in enumerate(self.doc.blocks)
+            if other.kind is BlockKind.CELL
+            and (other.source, other.table, other.col) == (cell.source, cell.table, cell.col)
+            and other.row is not None
+            and other.row < cell.row
+        ]
 
     def blocks_matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of the blocks where `pattern` matches (one scan of the whole text)."""

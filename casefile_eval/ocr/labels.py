@@ -40,7 +40,7 @@ _FIELD = re.compile(
 )
 _PHRASE_CHAR = re.compile(r"[\u4e00-\u9fff（）()]")
 # A box holding only a colon and a few stray marks (the ink after it): a label whose words were lost.
-_BARE_COLON = re.compile(r"\s*([:：])[A-Za-z0-9.,'`~|/\\()（）\s_-]{0,5}")
+_BARE_COLON = re.compile(rf"\s*([:：])(?:{_STRAY}|[()（）\s_]){{0,5}}")
 # A printed field after a label in the same box ("见证人（签名）：[ink]　身份：村委会工作人员"): a field
 # name of printed words and a colon. Handwriting the recogniser reads comes out short or unsure, with no
 # colon.
@@ -164,11 +164,10 @@ def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
     bare = _BARE_COLON.fullmatch(text)
     if bare:  # only the colon is print: "：eb)" is "签名：[ink]"
         return [spans[bare.start(1)]]
-    for start, end, _ in labels_in(
-        part
-    ):  # not the stray marks read from ink inside a label ("负责人A(签字)")
+    found = labels_in(part)
+    for start, end, _ in found:  # not the stray marks read from ink inside a label ("负责人A(签字)")
         keep[start:end] = [not _STRAY_CHAR.match(char) for char in text[start:end]]
-    field = field_after(part)
+    field = _field_start(text, found)
     if field is not None:
         keep[field:] = [True] * (len(text) - field)
     for m in _DATE.finditer(part.text):
@@ -182,11 +181,11 @@ def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
 def field_after(part: OcrBox) -> int | None:
     """Where a printed field starts after the box's last label ("身份：…" in "见证人（签名）：　身份：…"):
     it ends that label's slot and is print, not ink; None without one."""
-    text = mend_text(part.text)
-    found = labels_in(part)
-    if not found:
-        return None
-    m = _FIELD_AFTER.search(text, found[-1][1])
+    return _field_start(mend_text(part.text), labels_in(part))
+
+
+def _field_start(text: str, found: list[tuple[int, int, bool]]) -> int | None:
+    m = _FIELD_AFTER.search(text, found[-1][1]) if found else None
     return m.start() if m else None
 
 

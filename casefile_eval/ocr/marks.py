@@ -31,9 +31,9 @@ _GRID_LINES = 16  # line heights a grid's column of records may reach below its 
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
-# A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
 # A grid's column heading asking for signatures: 签章/日期, 签名, 签字及日期
 _SIGN_HEADING = re.compile(r"(?:签名|签字|签章|盖章)(?:[/、及和]?(?:日期|时间))?")
+# A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
 _BRACKETS = re.compile(r"^[\s()（）《》〈〉<>\[\]【】{}|Cc]+$")
 _CELL_BELOW = 2.2  # line heights under a label at the top of a tall cell where its signature may stand
 _INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
@@ -83,6 +83,10 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
             _blank_printed(ink, part, em)
     marks = []
     for label in labels:
+        column = _signing_column(lines, label, em)
+        if column is not None:  # a grid's column headed 签章/日期: each row's ink goes with its row
+            marks += _column_marks(ink, lines, column, em)
+            continue
         starts = [
             char_spans(other.part, em)[other.start][0]
             for other in labels
@@ -95,10 +99,6 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         inside = field_after(label.part)  # ...or in the label's own box ("见证人（签名）：　身份：…")
         if inside is not None and inside >= label.end:
             starts.append(char_spans(label.part, em)[inside][0])
-        column = _signing_column(lines, label, em)
-        if column is not None:  # a grid's column headed 签章/日期: each row's ink goes with its row
-            marks += _column_marks(ink, lines, column, em)
-            continue
         verdict = _label_verdict(ink, lines, label, starts, em, labels)
         if verdict is not None:
             marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
@@ -252,17 +252,15 @@ def _label_verdict(
         return zone_verdict(ink, column, h)
     inner = _gaps_within(label, spans, top - 0.7 * h, bottom + 0.7 * h, h)
     verdicts = [zone_verdict(ink, gap, h, floor=bottom) for gap in inner]
-    beside = None
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
-        beside = zone_verdict(ink, right, h, floor=bottom)
-        verdicts.append(beside)
+        verdicts.append(zone_verdict(ink, right, h, floor=bottom))
     parts = lines[label.line].parts
     # a label that ends its line ("签名：" in a cell's corner, a label alone): the signature may be under it
     ends_line = label.part is parts[-1] and not label.part.text[label.end :].strip(" _:：")
-    if beside is None and not any(verdicts) and not (stop - start < 3 * h or label.opinion or ends_line):
-        verdicts.append(_cell_below(ink, lines, label, (x0, stop), h))
     if stop - start < 3 * h or label.opinion or ends_line:
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
+    elif not any(verdicts):  # nothing beside a label at the top of a tall cell: under it
+        verdicts.append(_cell_below(ink, lines, label, (x0, stop), h))
     found = [v for v in verdicts if v is not None]
     return max(found, key=lambda v: v[0]) if found else None
 

@@ -469,6 +469,7 @@ def _value_lines(
     pitch = (centres[-1] - centres[0]) / (len(centres) - 1)
     left, right = boxes[0][0] - pitch, boxes[-1][2] + pitch
     found: list[L] = []
+    used = False  # whether a line so far put something in the first field name's column
     bottom = max(b[3] for b in boxes)
     for line in lines[first:]:
         parts = parts_of(line)
@@ -485,10 +486,9 @@ def _value_lines(
             or any(_across(b, centres) for b in own)
         ):
             break
-        if not any(box_of(p)[0] < boxes[0][2] for line_ in found for p in parts_of(line_)) and row_label(
-            texts[0], own[0], boxes[0], height
-        ):
+        if not used and row_label(texts[0], own[0], boxes[0], height):
             return []  # the "header row" was labels beside their values, each row labelled at its left
+        used = used or min(b[0] for b in own) < boxes[0][2]  # written in the first name's column
         found.append(line)
         bottom = max(b[3] for b in own)
     return found

@@ -16,9 +16,9 @@ from casefile_eval.textnorm import compact
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
 _OF = re.compile(rf"第{_NUM}页[,，/、]?\(?共{_NUM}页|共{_NUM}页[,，/、]?\(?第{_NUM}页")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-# A line that is only a page number: "8", "-13-", "— 2 —", "第3页", "第2页共5页", "3/12".
+# A line that is only a page number: "8", "-13-", "— 2 —", "第3页", "第2页共5页", "3/12", "— 1 / 2 —".
 _PAGE_NUMBER_LINE = re.compile(
-    rf"^(?:[-—–－‐─·]*[0-9]{{1,4}}[-—–－‐─·]*|[0-9]{{1,4}}/[0-9]{{1,4}}"
+    rf"^(?:[-—–－‐─·]*(?:[0-9]{{1,4}}/)?[0-9]{{1,4}}[-—–－‐─·]*"
     rf"|(?:第{_NUM}页)?[,，/、(（]?(?:共{_NUM}页)?[)）]?(?:第{_NUM}页)?)$"
 )
 

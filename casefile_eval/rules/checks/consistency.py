@@ -72,10 +72,10 @@ def _misread(doc: Document, value: str, reference: str | float) -> list[tuple[st
     scores = _scores_of(doc, value)
     if scores is None:
         return None
-    reference = str(reference)
+    other = str(reference)
     differing = [
-        (i, reference[j1 + i - i1] if tag == "replace" and i2 - i1 == j2 - j1 else "")
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, value, reference, autojunk=False).get_opcodes()
+        (i, other[j1 + i - i1] if tag == "replace" and i2 - i1 == j2 - j1 else "")
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, value, other, autojunk=False).get_opcodes()
         if tag in ("replace", "delete")
         for i in range(i1, i2)
     ]
