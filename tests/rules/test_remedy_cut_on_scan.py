@@ -62,3 +62,50 @@ def test_a_scan_read_to_the_sentences_end_that_offers_nothing_is_a_finding() -> 
     (finding,) = _rem001(["如不服本处罚决定，可以向本机关反映。"], ocr=True)
     assert finding.message == "行政处罚决定书救济途径告知错误：未告知申请行政复议、提起行政诉讼的途径和期限"
     assert finding.needs_review is False
+
+
+def _rem004(remedy: str, ocr: bool) -> list[Finding]:
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="d.pdf", page=11, confidence=0.97 if ocr else None)
+        for t in [*BODY, remedy, "锦州市古塔区市场监督管理局", "2026年2月25日"]
+    ]
+    doc = Document(
+        type=DocumentType.DECISION,
+        title="行政处罚决定书",
+        source="d.pdf",
+        pages=(11, 11),
+        confidence=0.9,
+        blocks=blocks,
+    )
+    doc.facts = extract_document_facts(doc)
+    case = Case(source="d.pdf", files=["d.pdf"], documents=[doc])
+    return [f for f in run_rules(case, RULES) if f.rule_id == "REM-004"]
+
+
+# 起六 read as one character: the period is written, its number lost in reading
+NUMBER_LOST = (
+    "如不服本处罚决定，可以在收到本决定书之日起六十日内向锦州市古塔区人民政府申请行政复议；"
+    "也可以在收到本决定书之日超个月内向锦州市古塔区人民法院提起行政诉讼。"
+)
+
+
+def test_a_litigation_period_whose_number_was_lost_on_a_scan_needs_review() -> None:
+    (finding,) = _rem004(NUMBER_LOST, ocr=True)
+    assert finding.message == (
+        "起诉期限错误（行政处罚决定书第11页）：无法判断：扫描件上救济途径告知的期限数字未能识别，"
+        "无法判断期限是否正确"
+    )
+    assert (finding.needs_review, finding.evidence) == (True, NUMBER_LOST)
+
+
+def test_the_same_words_in_a_text_layer_are_a_missing_period() -> None:
+    (finding,) = _rem004(NUMBER_LOST, ocr=False)
+    assert finding.message == "行政处罚决定书救济途径告知错误：未写明提起行政诉讼的期限"
+    assert finding.needs_review is False
+
+
+def test_a_scan_that_names_no_litigation_period_at_all_is_a_finding() -> None:
+    remedy = NUMBER_LOST.replace("在收到本决定书之日超个月内", "")
+    (finding,) = _rem004(remedy, ocr=True)
+    assert finding.message == "行政处罚决定书救济途径告知错误：未写明提起行政诉讼的期限"
+    assert finding.needs_review is False

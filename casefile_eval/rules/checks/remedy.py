@@ -28,6 +28,11 @@ _VERTICAL_NAMES = re.compile(r"税务|国家税务|海关|金融监督|金融监
 _LOCAL_MARKS = re.compile(r"[省市县区州旗盟乡镇]")
 # Wording that assesses tax due (the object of the 纳税前置); amounts alone are not enough, since facts
 # sections list invoice tax (税额合计) without assessing anything.
+# A period's unit with no number before it ("之日超个月内": 起六 read as one character): on a scan the
+# number was lost in reading, so the period was written but cannot be judged
+_UNIT_WITHOUT_NUMBER = re.compile(r"(?<![\d一二三四五六七八九十百两作])(?:个月|个工作日|日|天)(?:之)?内")
+_LITIGATION_WORDS = re.compile(r"起诉|诉讼|人民法院")
+_REVIEW_WORDS = re.compile(r"复议")
 _TAX_DUE = re.compile(r"(?:补缴|追缴|补征|应缴|应补|缴纳)[^。；]{0,15}(?:税款|税|滞纳金)|加收滞纳金")
 
 Aspect = Literal[
@@ -58,6 +63,13 @@ def remedy_notice(ctx: RuleContext, params: RemedyParams) -> Iterator[Hit]:
                 evidence=cut.text,
                 undecided="扫描件上的救济途径告知未读完整，无法确定是否告知了复议、诉讼的途径和期限",
             )
+        elif clause and problem and problem.startswith("未写明") and _period_unread(doc, clause, params):
+            yield Hit(
+                document=doc,
+                page=clause.evidence.page if clause.evidence else None,
+                evidence=clause.evidence.text if clause.evidence else clause.text,
+                undecided="扫描件上救济途径告知的期限数字未能识别，无法判断期限是否正确",
+            )
         elif problem:
             evidence = (clause.evidence.text if clause.evidence else clause.text) if clause else None
             page = clause.evidence.page if clause and clause.evidence else None
@@ -68,14 +80,30 @@ def _cut_on_scan(doc: Document) -> Block | None:
     """On an OCR-read document, the line where a remedy sentence ("如不服本处罚决定，可以…") starts when
     that sentence never reaches its full stop: the rest was lost in reading (under a stamp, a fold), so
     what it offered cannot be told."""
-    blocks = [b for b in doc.blocks if b.text.strip()]
-    if not any(b.confidence is not None for b in blocks):
+    if not _ocr_read(doc):
         return None
+    blocks = [b for b in doc.blocks if b.text.strip()]
     for n, block in enumerate(blocks):
         at = block.text.rfind("不服")
         if at >= 0 and "。" not in block.text[at:] and not any("。" in b.text for b in blocks[n + 1 :]):
             return block
     return None
+
+
+def _ocr_read(doc: Document) -> bool:
+    return any(b.confidence is not None for b in doc.blocks if b.text.strip())
+
+
+def _period_unread(doc: Document, clause: RemedyClause, params: RemedyParams) -> bool:
+    """On an OCR-read notice, whether the route judged has a period unit whose number was not read
+    (…之日超个月内向人民法院提起行政诉讼): a period is written, its length unknown."""
+    if not _ocr_read(doc):
+        return False
+    route = _LITIGATION_WORDS if params.aspect == "litigation_period" else _REVIEW_WORDS
+    for m in _UNIT_WITHOUT_NUMBER.finditer(clause.text):
+        if route.search(clause.text, m.end(), m.end() + 40):
+            return True
+    return False
 
 
 def _decided(ctx: RuleContext, doc: Document) -> dt.date | None:
