@@ -97,7 +97,7 @@ def _ocr_read(doc: Document) -> bool:
 def _period_unread(doc: Document, clause: RemedyClause, params: RemedyParams) -> bool:
     """On an OCR-read notice, whether the route judged has a period unit whose number was not read
     (…之日超个月内向人民法院提起行政诉讼): a period is written, its length unknown."""
-    if not _ocr_read(doc):
+    if params.aspect not in ("review_period", "litigation_period") or not _ocr_read(doc):
         return False
     route = _LITIGATION_WORDS if params.aspect == "litigation_period" else _REVIEW_WORDS
     for m in _UNIT_WITHOUT_NUMBER.finditer(clause.text):
