@@ -171,8 +171,9 @@ def _context(
         prev = dt_.squeezed(back)
         if len(prev) > SHORT_BLOCK or back in dated:
             break
-        # "签名：[ink]", an empty cell for the ink, "日期" before the date: not blocks of their own
-        if not prev or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
+        # "签名：[ink]", an empty cell for the ink, "日期" before the date, a label's last character wrapped
+        # onto a line of its own ("负责人审批意" / "同意。" / "见"): not blocks of their own
+        if len(prev) <= WRAP_REMNANT or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
             reach += 1
         found, found_label = _tag(prev, strict=False)
         if found not in (None, "signed") or tag is None:

@@ -55,3 +55,25 @@ def test_a_page_footer_under_an_empty_slot_is_no_signer(footer: str) -> None:
     )
     slots = [(s.label, s.filled) for s in find_signatures(DocText.of(doc)) if s.role is Role.RECORDER]
     assert slots == [("记录人", False)]
+
+
+def test_a_date_under_an_opinion_label_whose_last_character_wrapped() -> None:
+    """A narrow label cell of a text PDF: "负责人审批意" / "同意。" / "见" / the date — the wrapped "见" is a
+    piece of the label, not a block that ends the look back."""
+    doc = doc_from_lines(
+        [
+            "法制审核意见 经审核，同意作出行政处罚决定。",
+            "2023年08月28日",
+            "审批人：",
+            "负责人审批意",
+            "同意。",
+            "见",
+            "2023年09月22日",
+        ],
+        DocumentType.DECISION_APPROVAL,
+    )
+    facts = [(f.kind, str(f.value), f.role) for f in date_facts(DocText.of(doc))]
+    assert facts == [
+        (DateKind.REVIEWED, "2023-08-28", Role.REVIEWER),
+        (DateKind.APPROVED, "2023-09-22", Role.APPROVER),
+    ]

@@ -138,11 +138,14 @@ def _closing_line(doc: Document) -> str | None:
 class DatePresentParams(Params):
     """A date of one of `kinds` (and, for signature dates, of one of `roles`) must be written.
 
+    `roles`: whose date it must be; a date whose signer was not told (a row of dates beside several
+    signatures) counts for any role, a date of another role (承办人's) never does.
+
     `unreadable`: what a written but unreadable date gives — `review` (a finding that needs review) or
     `present` (no finding: the date is written, only its reading failed). A date read in part (its year
     whole, a digit under a seal) is written: no finding.
     `zone`: labels of the zone the date belongs to (负责人意见, 签名, 日期); when no date of the kinds was
-    read, a readable date in a block with such a label or in the two blocks after it counts as written
+    read, a readable date in a block with such a label or in the three blocks after it counts as written
     (a date the facts did not tie to its role).
     """
 
@@ -161,7 +164,7 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
         dates = [
             d
             for d in doc.facts.dates
-            if d.kind in params.kinds and (not params.roles or d.role in params.roles)
+            if d.kind in params.kinds and (not params.roles or d.role is None or d.role in params.roles)
         ]
         if any(d.value is not None for d in dates):
             continue
@@ -180,12 +183,12 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))
 
 
-_ZONE_REACH = 2
+_ZONE_REACH = 3
 _OTHER_ROW = re.compile(r"^(?:承办|经办|办案|审核|法制|记录|调查)")
 
 
 def _dated_zone(doc: Document, labels: list[str]) -> bool:
-    """True when a block with a zone label, or one of the two blocks after it (up to another person's
+    """True when a block with a zone label, or one of the three blocks after it (up to another person's
     row: 承办人, 审核…), holds a readable date."""
     texts = [norm(b.text) for b in doc.blocks]
     title = compact(doc.title or "")
