@@ -107,6 +107,7 @@ _SIGN_HERE = re.compile(
 )
 _DATE_HERE = re.compile(r"(?:日期|时间)[:：]?")
 WRAP_REMNANT = 2
+_REMNANT = re.compile(rf"[\u4e00-\u9fff]{{0,{WRAP_REMNANT}}}")
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
 
@@ -173,7 +174,7 @@ def _context(
             break
         # "签名：[ink]", an empty cell for the ink, "日期" before the date, a label's last character wrapped
         # onto a line of its own ("负责人审批意" / "同意。" / "见"): not blocks of their own
-        if len(prev) <= WRAP_REMNANT or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
+        if _REMNANT.fullmatch(prev) or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
             reach += 1
         found, found_label = _tag(prev, strict=False)
         if found not in (None, "signed") or tag is None:
