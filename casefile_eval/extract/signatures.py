@@ -113,6 +113,13 @@ OPINION_LINES = 4  # blocks from an opinion label to the signing label under its
 MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人签名")
 
 
+# A signing strip under a form (承办人 | 承办机构 | 负责人审批, the signatures and the dates in the rows
+# under it): a row of short column headings, each naming who signs there
+_STRIP_HEADING = 8  # characters of a strip's column heading
+_STRIP_WORDS = re.compile(r"机构|部门|科室|审批|审核|领导")
+_STRIP_NOT = re.compile(r"[:：，,。；;、]")
+
+
 @dataclass
 class _Slot:
     role: Role
@@ -121,6 +128,29 @@ class _Slot:
     value: str
     explicit: bool
     start: int = 0  # offset of the label in its first block
+    strip: bool = False  # a column heading of a signing strip
+
+
+def _strip_heading(dt_: DocText, index: int) -> bool:
+    """Whether block `index` is (in) the heading row of a signing strip: two or more short headings, each
+    naming a signer (承办人, 负责人审批) or a unit that signs (承办机构), at least two of them roles, with
+    no colon and no sentence; the signatures stand under them, not beside."""
+    block = dt_.doc.blocks[index]
+    if block.kind is BlockKind.CELL and block.table is not None:
+        row = [
+            dt_.squeezed(i)
+            for i, other in enumerate(dt_.doc.blocks)
+            if other.kind is BlockKind.CELL and other.table == block.table and other.row == block.row
+        ]
+    else:
+        row = dt_.blocks[index].split()
+    headings = [h for h in row if h]
+    return (
+        len(headings) >= 2
+        and all(len(h) <= _STRIP_HEADING and not _STRIP_NOT.search(h) for h in headings)
+        and all(_ANY_ROLE.search(h) or _STRIP_WORDS.search(h) for h in headings)
+        and sum(_ANY_ROLE.fullmatch(h) is not None for h in headings) >= 2
+    )
 
 
 def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[int, ...]]:
@@ -327,17 +357,23 @@ def _scan(dt_: DocText) -> list[_Slot]:
     slots: list[_Slot] = []
     for index in dt_.blocks_matching(_ANY_ROLE):
         text = dt_.blocks[index]
-        wrapped = _wrapped_label(dt_, index) if dt_.doc.blocks[index].kind is BlockKind.LINE else None
+        strip = _strip_heading(dt_, index)
+        line = dt_.doc.blocks[index].kind is BlockKind.LINE
+        wrapped = _wrapped_label(dt_, index) if line and not strip else None
         if wrapped:
             slots.append(wrapped)
         for m in _LABEL.finditer(text):
             if wrapped and m.start() < wrapped.start + len(wrapped.label):
                 continue
             role = Role(m.lastgroup or "")
+            label = squeeze(m.group())
+            if strip:  # a column heading: what stands beside it is the next heading, not its value
+                value, blocks = _value(dt_, index, text, len(text))
+                slots.append(_Slot(role, label, blocks, value, True, m.start(), strip=True))
+                continue
             value, blocks = _value(dt_, index, text, m.end())
             if role is Role.OFFICER and blocks == (index,):
                 value, blocks = _second_name(dt_, index, value)
-            label = squeeze(m.group())
             slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None, m.start()))
     explicit_roles = {s.role for s in slots if s.explicit}
     # a bare role label (询问人：, 记录人：) is a slot on a signature row, i.e. beside an explicit label:
@@ -350,6 +386,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
         s
         for s in slots
         if s.explicit
+        or s.strip
         or (
             any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
@@ -468,6 +505,14 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     )
 
 
+def _signed_in_strip(slot: _Slot, slots: list[_Slot]) -> bool:
+    """An opinion row (负责人审批意见 | 同意立案。) whose role has a column of a signing strip further down:
+    the strip is where that person signs."""
+    return "意见" in slot.label and any(
+        o.strip and o.role is slot.role and o.blocks[0] > slot.blocks[0] for o in slots
+    )
+
+
 def _split_row_below(dt_: DocText, slots: list[_Slot]) -> None:
     """A line of labels with no values ("被检查人签字： 执法人员： 执法人员： 记录人：") whose last label took
     the line under it as its value: that line holds what was written under each label (handwritten names
@@ -497,7 +542,7 @@ def _split_row_below(dt_: DocText, slots: list[_Slot]) -> None:
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     scanned = _scan(dt_)
-    slots = [slot for slot in scanned if not _signed_below(slot, scanned)]
+    slots = [s for s in scanned if not _signed_below(s, scanned) and not _signed_in_strip(s, scanned)]
     _split_row_below(dt_, slots)
     for slot in slots:
         if _opinion(slot, slots):

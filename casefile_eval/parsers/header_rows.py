@@ -86,6 +86,7 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
     """Table cells in reading order: in a grid whose header row stands above a row of values, each field
     name is followed by the value cell(s) below it. Images follow their blocks."""
     order = list(range(len(blocks)))
+    inked = {im.block_index for im in images}
     rows: dict[tuple[int, int], list[int]] = {}
     for index, block in enumerate(blocks):
         if block.table is not None and block.row is not None and block.col is not None:
@@ -103,7 +104,7 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
         ):
             continue
         value_rows = [below, *_same_columns_after(rows, blocks, table, row + 1, header)]
-        struck = [cells for cells in value_rows if _struck_out(blocks, cells)]
+        struck = [cells for cells in value_rows if _struck_out(blocks, cells, inked)]
         value_rows = [cells for cells in value_rows if cells not in struck] or value_rows
         start = order.index(header[0])
         if _records(blocks, value_rows, len(header)):
@@ -119,6 +120,7 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
         for column, head in enumerate(header):
             paired.append(head)
             paired += [i for i in below if column_of(spans, _col_span(blocks[i])) == column]
+        paired += [i for cells in struck for i in cells]
         order[start : start + len(paired)] = paired
     if order == list(range(len(blocks))):
         return blocks, images
@@ -129,9 +131,10 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
     ]
 
 
-def _struck_out(blocks: list[Block], cells: list[int]) -> bool:
-    """A spare row of a grid struck through: every cell empty or a stroke ("／", "—")."""
-    return all(_STROKE.fullmatch(compact(blocks[i].text)) for i in cells)
+def _struck_out(blocks: list[Block], cells: list[int], inked: set[int | None]) -> bool:
+    """A spare row of a grid struck through: every cell empty or a stroke ("／", "—"), none holding a
+    picture (a row of signatures drawn as images has no text either)."""
+    return all(_STROKE.fullmatch(compact(blocks[i].text)) and i not in inked for i in cells)
 
 
 def _records(blocks: list[Block], value_rows: list[list[int]], width: int) -> bool:

@@ -230,3 +230,27 @@ def test_labels_beside_their_values_keep_their_order_when_the_next_row_has_its_o
     ordered, moved = grid_reading_order(blocks, images)
     assert [b.text for b in ordered] == ["被检查人签名", "", "见证人签名", "", "检查人员签名", "2019年8月5日"]
     assert [im.block_index for im in moved] == [1, 3, 5]
+
+
+def test_a_row_of_signatures_drawn_as_pictures_is_no_struck_out_row() -> None:
+    """A signing strip (承办人 | 负责人 over a row of cells holding only signature pictures, then the
+    dates): each heading is followed by its picture cell and its date, and no cell is lost."""
+    blocks = cells([["承办人", "负责人"], ["", ""], ["2022-05-10", "2022-05-10"]])
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=2),
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=2),
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=3),
+    ]
+    ordered, placed = grid_reading_order(blocks, images)
+    assert [b.text for b in ordered] == ["承办人", "", "2022-05-10", "负责人", "", "2022-05-10"]
+    assert [(ordered[i.block_index or 0].row, ordered[i.block_index or 0].col) for i in placed] == [
+        (1, 0),
+        (1, 0),
+        (1, 2),
+    ]
+
+
+def test_an_empty_spare_row_stays_in_the_reading() -> None:
+    blocks = cells([["承办人", "负责人"], ["／", "／"], ["2022-05-10", "2022-05-10"]])
+    ordered, _ = grid_reading_order(blocks, [])
+    assert sorted(b.text for b in ordered) == sorted(b.text for b in blocks)

@@ -1,0 +1,64 @@
+"""A signing strip under an approval form: a row of column headings naming who signs (承办人 | 承办机构 |
+负责人审批), the signatures in the row under it and the dates under those. Each heading is a signature
+slot of its role; the opinion rows above (负责人审批意见 | 同意立案。) are signed in the strip."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import ImageItem, ImageKind
+from tests.extract.docs import doc_from_lines, doc_from_rows
+
+FORM = [
+    ["案由", "未取得道路运输经营许可擅自从事道路货物运输经营案"],
+    ["承办人意见", "建议立案调查。"],
+    ["承办机构意见", "同意立案，由承办人负责调查。"],
+    ["负责人审批意见", "同意立案。"],
+]
+STRIP = [["承办人", "承办机构", "负责人审批"], ["", "", ""], ["2022-04-11", "2022-04-11", "2022-04-11"]]
+
+
+def _form(signed_cells: list[int]) -> list[tuple[str, str, bool | None, int | None]]:
+    """The form and its strip as one docx table (the strip's cells after the form's 8); a signature
+    picture in each of `signed_cells` (0, 1, 2: the strip's columns)."""
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="form.docx", page=1, block_index=8 + 3 + column)
+        for column in signed_cells
+    ]
+    rows = FORM + STRIP
+    doc = doc_from_rows(rows, DocumentType.FILING_APPROVAL, images=images)
+    for block in doc.blocks[8:]:
+        block.table, block.row = 1, (block.row or 0) - len(FORM)
+    return [(s.label, s.role.value, s.filled, s.count) for s in find_signatures(DocText.of(doc))]
+
+
+def test_each_heading_of_the_strip_is_signed_by_the_picture_under_it() -> None:
+    assert _form([0, 0, 1, 2]) == [("承办人", "officer", True, 2), ("负责人审批", "approver", True, 1)]
+
+
+def test_an_empty_column_of_the_strip_is_an_unsigned_slot() -> None:
+    assert _form([0, 1]) == [("承办人", "officer", True, 1), ("负责人审批", "approver", False, None)]
+
+
+def test_a_strip_read_as_lines_from_a_pdf() -> None:
+    doc = doc_from_lines(
+        [
+            "承办人意见 建议立案调查。",
+            "负责人审批意见 同意立案。",
+            "承办人 承办机构 负责人审批",
+            "2022-04-11 2022-04-11 2022-04-11",
+        ],
+        DocumentType.FILING_APPROVAL,
+    )
+    assert [(s.label, s.role.value) for s in find_signatures(DocText.of(doc))] == [
+        ("承办人", "officer"),
+        ("负责人审批", "approver"),
+    ]
+
+
+def test_a_row_of_names_beside_role_labels_is_no_strip() -> None:
+    """询问人 | 张三 | 记录人 | 李四 in a record's head: names beside labels, not a strip to sign in (the
+    bare 询问人 stays no slot; 记录人 takes the name beside it as before)."""
+    doc = doc_from_rows([["询问人", "张三", "记录人", "李四"]], DocumentType.INQUIRY_RECORD)
+    assert [(s.label, s.filled) for s in find_signatures(DocText.of(doc))] == [("记录人", True)]
