@@ -27,6 +27,7 @@ from casefile_eval.parsers.header_rows import is_field_name, is_header_row, row_
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
+_SENTENCE = re.compile(r"[\u4e00-\u9fff]{2,}[，、\u4e00-\u9fff]*。")
 _GRID_LINES = 16  # line heights a grid's column of records may reach below its header
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
@@ -49,6 +50,14 @@ def _printed(part: OcrBox) -> bool:
         return True
     cjk = len(_CJK.findall(text))
     return cjk >= _PROSE_CHARS and cjk >= 0.6 * len(text) and part.confidence >= _PROSE_CONFIDENCE
+
+
+def _printed_sentence(part: OcrBox) -> bool:
+    """A short sentence read with confidence to its full stop ("同意。" printed after 负责人意见):
+    handwriting is not read with a full stop. Only its characters are print: the engine's box may have
+    swallowed the signature written after it ("同意结案。[ink]")."""
+    text = normalize_ocr_text(part.text)
+    return part.confidence >= _PROSE_CONFIDENCE and _SENTENCE.fullmatch(text) is not None
 
 
 def _handwriting_read(line: OcrLine) -> bool:
@@ -209,6 +218,8 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
         spans = printed_spans(part, em)
     elif _printed(part):
         spans = _template_glyphs(part, em) or [_printed_extent(part, em)]
+    elif _printed_sentence(part):
+        spans = glyph_spans(part, em)
     else:
         return
     for a, b in spans:
