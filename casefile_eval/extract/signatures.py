@@ -299,6 +299,10 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
         sign_here = _SUB_LABEL.match(text) is not None  # 签名： under the opinion (a grid read by column)
         if not _below(dt_, last, last + 1, SIGN_REACH if sign_here else VALUE_REACH):
             return
+        if not text:  # a line emptied of a character of a label written down the column (承/办/人/意/见)
+            last += 1
+            slot.blocks = (*slot.blocks, last)
+            continue
         starts_row = _LABEL.match(text) or (_ROW_LABEL.match(text) and not sign_here)
         if starts_row or (nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT and not sign_here):
             return

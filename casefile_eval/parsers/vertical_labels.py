@@ -6,6 +6,10 @@ character standing alone, flush one under the other at an even pitch, whose char
 name, gets that name back: it starts the run's first line and the characters leave the others. Lines keep
 their places (an image or mark placed on a line index stays right); a line that held only its character is
 left empty.
+
+Several cells stacked in one label column (案/由, 当/事/人, 违/法/事/实) make one run: it is cut where the
+step from one character to the next is clearly wider than the run's usual step (a cell's edge), when every
+piece then reads as a field name.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ MIN_CHARS = 3  # a label of two characters is no run to be sure of
 ALIGN = 0.6  # line heights within which the characters stand one under the other
 MAX_GAP = 1.5  # line heights between one character's line and the next
 PITCH_SLACK = 0.5  # line heights by which a step may differ from the run's usual one (a cell's edge)
+CELL_EDGE = 0.25  # character heights by which a step between stacked cells is wider than the usual one
+SURE_EDGE = 0.4  # ...by which it is, to cut a run that reads as one field name
+TALL = 1.8  # character heights of a line that holds more than its character (a signature beside it)
+ONE_CELL = 8  # characters of a field name one cell holds (法制机构审核意见); a longer run is stacked cells
+_ENDS_ONLY = frozenset({"意见", "日期", "时间", "签名", "签字"})  # the end of a field name, never a whole one
 
 
 def join_vertical_labels(blocks: list[Block]) -> list[Block]:
@@ -51,23 +60,67 @@ def _height(box: BBox) -> float:
 
 
 def _continues(run: list[tuple[int, BBox]], box: BBox) -> bool:
-    """Whether a line goes on a run: flush under its first line, close under its last."""
+    """Whether a line goes on a run: flush under its first line, close under its last (top to top: a
+    line holding a signature or a wrapped value beside its character is taller than the character)."""
     first, last = run[0][1], run[-1][1]
-    height = _height(first)
-    gap = box.top - last.bottom
-    return abs(box.x0 - first.x0) <= ALIGN * height and -0.5 * height < gap <= MAX_GAP * height
+    height = min(_height(b) for b in (*(b for _, b in run), box))  # a line holding its character alone
+    step = box.top - last.top
+    return abs(box.x0 - first.x0) <= ALIGN * height and 0.5 * height < step <= (1 + MAX_GAP) * height
 
 
 def _restore(out: list[Block], run: list[tuple[int, BBox]]) -> None:
-    """Put back the field names of a run of one-character line starts, split where the pitch breaks."""
-    for part in _even_parts(run):
-        word = "".join(out[i].text[0] for i in part)
-        if len(part) < MIN_CHARS or not is_field_name(word):
-            continue
-        for k, i in enumerate(part):
-            rest = _LEAD.sub("", out[i].text, count=1)
-            text = f"{word} {rest}".rstrip() if k == 0 else rest
-            out[i] = out[i].model_copy(update={"text": text, "char_scores": None, "char_xs": None})
+    """Put back the field names of a run of one-character line starts: the stacked cells it holds, the
+    whole run, or else its parts split where the pitch breaks."""
+    whole = [index for index, _ in run]
+    one_name = MIN_CHARS <= len(whole) <= ONE_CELL and is_field_name(_word(out, whole))
+    # a run that reads as one field name is cut only at a sure cell edge (案由 | 当事人)
+    stacked = _stacked_cells(out, run, SURE_EDGE if one_name else CELL_EDGE) or ([whole] if one_name else [])
+    for part in stacked or _even_parts(run):
+        if (len(part) >= MIN_CHARS or stacked) and is_field_name(_word(out, part)):
+            _put_back(out, part)
+
+
+def _word(out: list[Block], lines: list[int]) -> str:
+    return "".join(out[i].text[0] for i in lines)
+
+
+def _put_back(out: list[Block], lines: list[int]) -> None:
+    """The field name of `lines` at the start of the first; its characters off every line."""
+    word = _word(out, lines)
+    for k, i in enumerate(lines):
+        rest = _LEAD.sub("", out[i].text, count=1)
+        text = f"{word} {rest}".rstrip() if k == 0 else rest
+        out[i] = out[i].model_copy(update={"text": text, "char_scores": None, "char_xs": None})
+
+
+def _stacked_cells(out: list[Block], run: list[tuple[int, BBox]], edge: float) -> list[list[int]]:
+    """A run cut into stacked cells, each a field name of two to `ONE_CELL` characters (案由 | 当事人 |
+    违法事实): at the steps wider than the usual one by `edge` of a character's height (a cell's edge),
+    as many cuts as leave every piece a field name; none when no cut does. A piece that is only the end
+    of a field name (意见) was cut off by a tall line's uneven step and goes back to the piece before."""
+    if len(run) < 4:
+        return []
+    steps = [b.top - a.top for (_, a), (_, b) in pairwise(run)]
+    usual = statistics.median(steps)
+    char = min(_height(box) for _, box in run)  # a line holding its character alone
+    # a line holding a signature beside its character is much taller: its top says little of the step
+    even = [_height(a) <= TALL * char and _height(b) <= TALL * char for (_, a), (_, b) in pairwise(run)]
+    wide = {step for step, sure in zip(steps, even, strict=True) if sure and step - usual >= edge * char}
+    for threshold in sorted(wide):
+        pieces = [[run[0][0]]]
+        for (index, _), step, sure in zip(run[1:], steps, even, strict=True):
+            if sure and step >= threshold and _word(out, [index, *_rest(run, index)])[:2] not in _ENDS_ONLY:
+                pieces.append([])
+            pieces[-1].append(index)
+        if len(pieces) > 1 and all(2 <= len(p) <= ONE_CELL and is_field_name(_word(out, p)) for p in pieces):
+            return pieces
+    return []
+
+
+def _rest(run: list[tuple[int, BBox]], index: int) -> list[int]:
+    """The run's line indices after `index`."""
+    indices = [i for i, _ in run]
+    return indices[indices.index(index) + 1 :]
 
 
 def _even_parts(run: list[tuple[int, BBox]]) -> list[list[int]]:

@@ -54,3 +54,42 @@ def test_two_stacked_vertical_labels_each_head_their_cell() -> None:
 def test_lines_that_merely_start_with_a_numeral_stay_as_they_are() -> None:
     blocks = _lines([("一 违法事实清楚", 80, 100), ("二 证据确凿", 80, 114), ("三 程序合法", 80, 128)])
     assert join_vertical_labels(blocks) == blocks
+
+
+def test_stacked_cells_of_one_label_column_are_cut_at_their_edges() -> None:
+    """案/由, 当/事/人, 违/法/事/实 down one column at a pitch of 15 pt, each cell 6 pt further from the
+    next: three field names, each on its cell's first line."""
+    rows = [("案 丹东江畔置业有限公司未组织竣工验收擅自交付使用案", 80, 100), ("由", 80, 115)]
+    rows += [("当", 80, 136), ("事 丹东江畔置业有限公司", 80, 151), ("人", 80, 166)]
+    rows += [("违", 80, 187), ("法 当事人开发的江畔花园3号楼未组织竣工验收", 80, 202)]
+    rows += [("事", 80, 217), ("实", 80, 232)]
+    assert [b.text for b in join_vertical_labels(_lines(rows))] == [
+        "案由 丹东江畔置业有限公司未组织竣工验收擅自交付使用案",
+        "",
+        "当事人",
+        "丹东江畔置业有限公司",
+        "",
+        "违法事实",
+        "当事人开发的江畔花园3号楼未组织竣工验收",
+        "",
+        "",
+    ]
+
+
+def test_a_long_label_beside_a_tall_signing_line_stays_whole() -> None:
+    """负/责/人/审/批/意/见 where the line of 人 also holds a signature (the line is taller, its top higher):
+    one field name of seven characters."""
+    rows = [("负", 80, 100), ("责 同意立案。", 80, 115), ("人", 80, 130), ("审", 80, 145), ("批", 80, 160)]
+    blocks = _lines([*rows, ("意 2019 年 4 月 28 日", 80, 175), ("见", 80, 196)])
+    blocks[2] = blocks[2].model_copy(
+        update={"text": "人 签字： 立军", "bbox": BBox(x0=80, top=122, x1=280, bottom=152)}
+    )
+    assert [b.text for b in join_vertical_labels(blocks)] == [
+        "负责人审批意见",
+        "同意立案。",
+        "签字： 立军",
+        "",
+        "",
+        "2019 年 4 月 28 日",
+        "",
+    ]
