@@ -106,21 +106,16 @@ def _stacked_cells(out: list[Block], run: list[tuple[int, BBox]], edge: float) -
     # a line holding a signature beside its character is much taller: its top says little of the step
     even = [_height(a) <= TALL * char and _height(b) <= TALL * char for (_, a), (_, b) in pairwise(run)]
     wide = {step for step, sure in zip(steps, even, strict=True) if sure and step - usual >= edge * char}
+    indices = [index for index, _ in run]
     for threshold in sorted(wide):
-        pieces = [[run[0][0]]]
-        for (index, _), step, sure in zip(run[1:], steps, even, strict=True):
-            if sure and step >= threshold and _word(out, [index, *_rest(run, index)])[:2] not in _ENDS_ONLY:
+        pieces = [indices[:1]]
+        for k in range(1, len(indices)):
+            if even[k - 1] and steps[k - 1] >= threshold and _word(out, indices[k : k + 2]) not in _ENDS_ONLY:
                 pieces.append([])
-            pieces[-1].append(index)
+            pieces[-1].append(indices[k])
         if len(pieces) > 1 and all(2 <= len(p) <= ONE_CELL and is_field_name(_word(out, p)) for p in pieces):
             return pieces
     return []
-
-
-def _rest(run: list[tuple[int, BBox]], index: int) -> list[int]:
-    """The run's line indices after `index`."""
-    indices = [i for i, _ in run]
-    return indices[indices.index(index) + 1 :]
 
 
 def _even_parts(run: list[tuple[int, BBox]]) -> list[list[int]]:
