@@ -135,13 +135,8 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     """Whether block `index` is (in) the heading row of a signing strip: two or more short headings, each
     naming a signer (承办人, 负责人审批) or a unit that signs (承办机构), at least two of them roles, with
     no colon and no sentence; the signatures stand under them, not beside."""
-    block = dt_.doc.blocks[index]
-    if block.kind is BlockKind.CELL and block.table is not None:
-        row = [
-            dt_.squeezed(i)
-            for i, other in enumerate(dt_.doc.blocks)
-            if other.kind is BlockKind.CELL and other.table == block.table and other.row == block.row
-        ]
+    if dt_.doc.blocks[index].kind is BlockKind.CELL:
+        row = [dt_.squeezed(i) for i in range(len(dt_.blocks)) if same_row(dt_, index, i)]
     else:
         row = dt_.blocks[index].split()
     headings = [h for h in row if h]

@@ -26,13 +26,13 @@ NEW_REVIEW_LAW = dt.date(2024, 1, 1)
 NEW_LITIGATION_LAW = dt.date(2015, 5, 1)
 _VERTICAL_NAMES = re.compile(r"税务|国家税务|海关|金融监督|金融监管|银保监|银监|保监|证监|外汇|国家安全")
 _LOCAL_MARKS = re.compile(r"[省市县区州旗盟乡镇]")
-# Wording that assesses tax due (the object of the 纳税前置); amounts alone are not enough, since facts
-# sections list invoice tax (税额合计) without assessing anything.
 # A period's unit with no number before it ("之日超个月内": 起六 read as one character): on a scan the
 # number was lost in reading, so the period was written but cannot be judged
 _UNIT_WITHOUT_NUMBER = re.compile(r"(?<![\d一二三四五六七八九十百两作])(?:个月|个工作日|日|天)(?:之)?内")
 _LITIGATION_WORDS = re.compile(r"起诉|诉讼|人民法院")
 _REVIEW_WORDS = re.compile(r"复议")
+# Wording that assesses tax due (the object of the 纳税前置); amounts alone are not enough, since facts
+# sections list invoice tax (税额合计) without assessing anything.
 _TAX_DUE = re.compile(r"(?:补缴|追缴|补征|应缴|应补|缴纳)[^。；]{0,15}(?:税款|税|滞纳金)|加收滞纳金")
 
 Aspect = Literal[
