@@ -77,12 +77,17 @@ _FRAGMENT_LINE = (
     rf"(?P<fragment>(?:^|(?<=\n))[ \t]*[{_DN}]{{2,4}}{_S}年{_S}[{_DN}]{{1,3}}(?:{_S}月)?[ \t]*(?=\n|$))"
 )
 # A date whose year or day OCR misread past reading ("一二二年六月六日", "二一年七月十四白" for 二〇二一年…,
-# "二〇二六年二月苏日"): written; what was read of it (its month, its day) is kept.
+# "二〇二六年二月苏日", "。二一年十月十如一日"): written; what was read of it (its month, its day) is kept, a
+# character misread beside a numeral of the day standing for a numeral lost or put in by OCR (十如一: 十一,
+# 二十一 or 三十一).
 _LOST_DATE = (
-    rf"(?P<lost>(?<![{_DN}第])(?P<ly>[{_DN}]{{2,4}}){_S}年{_S}(?P<lm>[{_DN}]{{1,3}}){_S}月{_S}"
-    rf"(?:(?P<ld>[{_DN}]{{1,3}}){_S}(?:[日号]|{_DAY_MISREAD})|[\u4e00-\u9fff]{{1,2}}?{_S}[日号]))"
+    rf"(?P<lost>(?<![{_DN}{_DOTS}第])(?P<ly>[{_DN}]{{2,4}}|[一二]?[{_DOTS}][{_CN_DIGIT}]{{2}}){_S}年{_S}"
+    rf"(?P<lm>[{_DN}]{{1,3}}){_S}月{_S}(?:(?P<ld>[{_DN}]{{1,3}}){_S}[日号]"
+    rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
+    rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
+_NOT_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十□]")
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
 # Eight digits right after a date field's name ("填制日期：20230616" on a 缴款书, a bank's form): a date
 # written without separators. Elsewhere eight digits are a number (an account, a 票据号).
@@ -204,14 +209,19 @@ class _Partial:
     day: int | None = None
 
 
-def _partial(year_text: str, month_text: str | None, day_text: str | None) -> _Partial:
+def _partial(
+    year_text: str, month_text: str | None, day_text: str | None, *, inserted: bool = False
+) -> _Partial:
     """A partly read date from its parts (None: not there, or possibly cut short). With its year: the days
-    that reading each □ as one or two characters can give, else its month(s), else the whole year. Without:
-    its month and day when each reads as one number."""
+    that reading each □ as one or two characters can give (or as nothing, when the □ may be a character
+    OCR put in: `inserted`), else its month(s), else the whole year. Without: its month and day when each
+    reads as one number."""
     written = (month_text or "") + (day_text or "")
     arabic = re.search(r"[0-9]", written.replace("□", "") or year_text) is not None
     months = [m for m in _readings(month_text, arabic) if 1 <= m <= 12] if month_text else []
     days = _readings(_placed(day_text, arabic), arabic) if day_text else []
+    if day_text and inserted:
+        days = sorted({*days, *_readings(day_text.replace("□", ""), arabic)})
     year = _read_year(year_text)
     if year is None:
         month = months[0] if len(months) == 1 else None
@@ -232,7 +242,10 @@ def _split_partial(m: re.Match[str], raw: str) -> _Partial:
     """The parts of a date matched as read in part: a doubtful one has all three; a line cut short its year
     and a month closed by 月; a date with a part lost only its year."""
     if m.group("lost") is not None:
-        return _partial(m.group("ly"), m.group("lm"), m.group("ld"))
+        lx = m.group("lx") or ""
+        if _NOT_NUMERAL.sub("", lx):
+            return _partial(m.group("ly"), m.group("lm"), _NOT_NUMERAL.sub("□", lx), inserted=True)
+        return _partial(m.group("ly"), m.group("lm"), m.group("ld") or m.group("ld2"))
     parts = _PARTS.split(raw.strip().rstrip("日号").rstrip())
     if len(parts) < 2:
         return _Partial()

@@ -38,6 +38,9 @@ D = dt.date
         ("二二六年二月苏日", D(2026, 2, 1), D(2026, 2, 28)),
         ("2025年3月85日", D(2025, 3, 1), D(2025, 3, 31)),
         ("二〇二四年四月卅日", D(2024, 4, 1), D(2024, 4, 30)),
+        # 〇 read as a full stop, 二 lost, and a character misread inside the day: 十一, 二十一 or 三十一
+        ("。二一年十月十如一日", D(2021, 10, 11), D(2021, 10, 31)),
+        ("二。二二年三月如五日", D(2022, 3, 5), D(2022, 3, 25)),  # 五, 十五 or 二十五
     ],
 )
 def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, latest: D) -> None:
@@ -52,6 +55,7 @@ def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, late
         ("一二二年六月六日", 6, 6),  # which numerals of the year were lost is unknown
         ("二一年七月十四白", 7, 14),  # 白 read for 日
         ("二0二年七月□日", 7, None),  # 二〇二二 or 二〇〇二: the day lost too
+        ("一。二三年一月每日", 1, None),  # 二〇二三 with 二 read as 一 and 〇 as a full stop; 二十 as 每
     ],
 )
 def test_a_year_read_in_part_gives_no_span_but_its_month_and_day(
