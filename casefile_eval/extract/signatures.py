@@ -135,10 +135,13 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     """Whether block `index` is (in) the heading row of a signing strip: two or more short headings, each
     naming a signer (承办人, 负责人审批) or a unit that signs (承办机构), at least two of them roles, with
     no colon and no sentence; the signatures stand under them, not beside."""
+    own = dt_.blocks[index].split()
+    if not own or any(len(h) > _STRIP_HEADING or _STRIP_NOT.search(h) for h in own):
+        return False
     if dt_.doc.blocks[index].kind is BlockKind.CELL:
         row = [dt_.squeezed(i) for i in range(len(dt_.blocks)) if same_row(dt_, index, i)]
-    else:
-        row = dt_.blocks[index].split()
+    else:  # a line, or (read by OCR column by column) lines side by side in one row
+        row = [h for i in range(len(dt_.blocks)) if same_row(dt_, index, i) for h in dt_.blocks[i].split()]
     headings = [h for h in row if h]
     return (
         len(headings) >= 2

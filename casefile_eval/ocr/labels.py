@@ -29,6 +29,9 @@ _CANDIDATE = re.compile(
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )
 _ROLE_ALONE = re.compile(rf"((?:{_ROLE_WORDS})(?:[(（]签名[)）])?)")
+# The heading row of a signing strip: 承办人 | 承办机构负责人 | 负责人, the signatures under them.
+_STRIP_ROLE = re.compile(rf"(?:{_ROLE_WORDS}|(?:机关|单位|部门|分管|主要)?负责人)(?:审批|审核)?")
+_STRIP_HEADING = re.compile(rf"(?:承办|办案)?(?:机构|部门|科室)?(?:{_ROLE_WORDS}|负责人|领导)?(?:审批|审核)?")
 _STRAY = r"[A-Za-z0-9.,'`~|/\\-]"  # a mark the recogniser made of handwriting
 # What may stand between a label and the next label (or the end) for the label to be an empty slot:
 # blanks, underscores, a pause mark between two signers' slots (调查人：[ink]、[ink]), or a few stray marks
@@ -106,14 +109,27 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _strip_headings(line: OcrLine) -> list[tuple[int, int, bool]] | None:
+    """For the heading row of a signing strip (承办人 | 承办机构负责人 | 负责人: two or more boxes, each a
+    short heading naming a signer, with no colon), a label over each box's whole text (the ink stands
+    under the headings); None for any other line."""
+    texts = [mend_text(part.text).strip() for part in line.parts]
+    if len(texts) < 2 or not all(t and _STRIP_HEADING.fullmatch(t) for t in texts):
+        return None
+    if sum(_STRIP_ROLE.fullmatch(t) is not None for t in texts) < 2:
+        return None
+    return [(len(part.text) - len(part.text.lstrip()), len(part.text.rstrip()), False) for part in line.parts]
+
+
 def find_labels(lines: list[OcrLine]) -> list[Label]:
     """Every signature label on the page, line by line, left to right."""
-    return [
-        Label(i, part, start, end, opinion)
-        for i, line in enumerate(lines)
-        for part in line.parts
-        for start, end, opinion in labels_in(part)
-    ]
+    found = []
+    for i, line in enumerate(lines):
+        strip = _strip_headings(line)
+        for k, part in enumerate(line.parts):
+            spans = [strip[k]] if strip is not None else labels_in(part)
+            found += [Label(i, part, start, end, opinion) for start, end, opinion in spans]
+    return found
 
 
 def line_em(lines: list[OcrLine]) -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from casefile_eval.codes import DocumentType
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import ImageItem, ImageKind
+from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
 from tests.extract.docs import doc_from_lines, doc_from_rows
 
 FORM = [
@@ -62,3 +62,43 @@ def test_a_row_of_names_beside_role_labels_is_no_strip() -> None:
     bare 询问人 stays no slot; 记录人 takes the name beside it as before)."""
     doc = doc_from_rows([["询问人", "张三", "记录人", "李四"]], DocumentType.INQUIRY_RECORD)
     assert [(s.label, s.filled) for s in find_signatures(DocText.of(doc))] == [("记录人", True)]
+
+
+def test_a_strip_read_by_ocr_column_by_column() -> None:
+    """A scanned strip read column by column (承办人, its signatures and date; 负责人, its 名章 and date):
+    the two headings are lines side by side in one row, each a slot signed by the ink placed on it."""
+    rows = [
+        ("承办人意见 建议按上述意见作出行政处罚决定。", (170, 485, 688, 517)),
+        ("负责人意见 同意。", (170, 528, 405, 561)),
+        ("承办人", (363, 590, 431, 622)),
+        ("朱晓峰金思远2022-05-10", (245, 644, 537, 763)),
+        ("负责人", (836, 591, 903, 623)),
+        ("2022-05-10", (817, 735, 922, 763)),
+    ]
+    blocks = [
+        Block(
+            kind=BlockKind.LINE, text=text, source="scan.pdf", page=11, bbox=BBox(x0=a, top=b, x1=c, bottom=d)
+        )
+        for text, (a, b, c, d) in rows
+    ]
+
+    def slots(sealed: bool) -> list[tuple[str, str, bool | None]]:
+        images = [
+            ImageItem(kind=ImageKind.SIGNATURE, source="scan.pdf", page=11, block_index=3, ink_offset=2)
+        ]
+        images += (
+            [ImageItem(kind=ImageKind.SIGNATURE, source="scan.pdf", page=11, block_index=4)] if sealed else []
+        )
+        doc = Document(
+            type=DocumentType.DECISION_APPROVAL,
+            title="行政处罚决定审批表",
+            source="scan.pdf",
+            pages=(11, 11),
+            confidence=1.0,
+            blocks=blocks,
+            images=images,
+        )
+        return [(s.label, s.role.value, s.filled) for s in find_signatures(DocText.of(doc))]
+
+    assert slots(True) == [("承办人", "officer", True), ("负责人", "approver", True)]
+    assert slots(False) == [("承办人", "officer", True), ("负责人", "approver", False)]

@@ -352,3 +352,30 @@ def test_a_label_at_the_top_of_a_tall_cell_is_signed_under_it(where: str) -> Non
     assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks if m.line == 0] == (
         [(0, 278, 373)] if where == "under" else []
     )
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_the_heading_row_of_a_signing_strip_gives_each_heading_its_column(sealed: bool) -> None:
+    """承办人 | 负责人 over a signing strip, in two boxes of one line: the officers signed under 承办人; the
+    负责人's column holds a square red 名章 or nothing. A bare 负责人 elsewhere names a person (the party's
+    负责人), so only a row of such headings makes it a label."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    officer = typeset(draw, 360, 590, "承办人")
+    head = typeset(draw, 840, 590, "负责人")
+    scrawl(draw, 250, 650)
+    if sealed:
+        draw.rectangle([842, 642, 904, 704], outline=(205, 40, 40), width=4)
+        for x, y in ((850, 650), (878, 650), (850, 676), (878, 676)):
+            draw.rectangle([x, y, x + 18, y + 20], fill=(205, 40, 40))
+    lines = [
+        OcrLine(
+            [
+                OcrBox("承办人", (356.0, 590.0, officer[-1] + PITCH / 2, 620.0), 0.99, tuple(officer)),
+                OcrBox("负责人", (836.0, 590.0, head[-1] + PITCH / 2, 620.0), 0.99, tuple(head)),
+            ]
+        )
+    ]
+    marks = find_signatures(np.asarray(image), lines)
+    expected = [(0, 248, 343)] + ([(0, 842, 905)] if sealed else [])
+    assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == expected
