@@ -97,7 +97,8 @@ def _stacked_cells(out: list[Block], run: list[tuple[int, BBox]], edge: float) -
     """A run cut into stacked cells, each a field name of two to `ONE_CELL` characters (案由 | 当事人 |
     违法事实): at the steps wider than the usual one by `edge` of a character's height (a cell's edge),
     as many cuts as leave every piece a field name; none when no cut does. A piece that is only the end
-    of a field name (意见) was cut off by a tall line's uneven step and goes back to the piece before."""
+    of a field name (意见), or the run's last character alone, was cut off by a tall line's uneven step and
+    goes back to the piece before."""
     if len(run) < 4:
         return []
     steps = [b.top - a.top for (_, a), (_, b) in pairwise(run)]
@@ -110,7 +111,8 @@ def _stacked_cells(out: list[Block], run: list[tuple[int, BBox]], edge: float) -
     for threshold in sorted(wide):
         pieces = [indices[:1]]
         for k in range(1, len(indices)):
-            if even[k - 1] and steps[k - 1] >= threshold and _word(out, indices[k : k + 2]) not in _ENDS_ONLY:
+            rest = _word(out, indices[k : k + 2])
+            if even[k - 1] and steps[k - 1] >= threshold and rest not in _ENDS_ONLY and k + 1 < len(indices):
                 pieces.append([])
             pieces[-1].append(indices[k])
         if len(pieces) > 1 and all(2 <= len(p) <= ONE_CELL and is_field_name(_word(out, p)) for p in pieces):

@@ -93,3 +93,35 @@ def test_a_long_label_beside_a_tall_signing_line_stays_whole() -> None:
         "2019 年 4 月 28 日",
         "",
     ]
+
+
+def test_a_closing_form_of_stacked_cells_whose_last_character_stands_apart() -> None:
+    """A 结案审批表 read by OCR: 处/罚/决/定 and 执/行/情/况 among the cells, and the last line's date (a box
+    taller than its character, its top higher) leaving the step to the final 见 as wide as a cell's edge:
+    the 见 stays with 负责人审批意见, never a cell of its own."""
+    rows = [("案 东莞市长安镇恒锐电子商行销售侵犯注册商标专用权商品案", 80, 121), ("由", 80, 136)]
+    rows += [("处", 80, 157), ("罚 东市监知罚〔2019〕1086号：没收侵权耳机120副", 80, 172), ("决", 80, 187)]
+    rows += [("定", 80, 202), ("执", 80, 223), ("行 当事人已缴纳罚款45,000元。", 80, 238), ("情", 80, 253)]
+    rows += [("况", 80, 268), ("负", 80, 289), ("责 同意结案。", 80, 304), ("人", 80, 319), ("审", 80, 334)]
+    rows += [("批", 80, 349), ("意 2019年6月14日", 80, 358), ("见", 80, 380)]
+    blocks = _lines(rows)
+    blocks[15] = blocks[15].model_copy(update={"bbox": BBox(x0=80, top=358, x1=380, bottom=378)})
+    assert [b.text for b in join_vertical_labels(blocks)] == [
+        "案由 东莞市长安镇恒锐电子商行销售侵犯注册商标专用权商品案",
+        "",
+        "处罚决定",
+        "东市监知罚〔2019〕1086号：没收侵权耳机120副",
+        "",
+        "",
+        "执行情况",
+        "当事人已缴纳罚款45,000元。",
+        "",
+        "",
+        "负责人审批意见",
+        "同意结案。",
+        "",
+        "",
+        "",
+        "2019年6月14日",
+        "",
+    ]
