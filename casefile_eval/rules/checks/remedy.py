@@ -31,6 +31,7 @@ _LOCAL_MARKS = re.compile(r"[省市县区州旗盟乡镇]")
 _UNIT_WITHOUT_NUMBER = re.compile(r"(?<![\d一二三四五六七八九十百两作])(?:个月|个工作日|日|天)(?:之)?内")
 _LITIGATION_WORDS = re.compile(r"起诉|诉讼|人民法院")
 _REVIEW_WORDS = re.compile(r"复议")
+_AFTER_REVIEW = re.compile(r"复议决定[^。；;]{0,30}$")
 # Wording that assesses tax due (the object of the 纳税前置); amounts alone are not enough, since facts
 # sections list invoice tax (税额合计) without assessing anything.
 _TAX_DUE = re.compile(r"(?:补缴|追缴|补征|应缴|应补|缴纳)[^。；]{0,15}(?:税款|税|滞纳金)|加收滞纳金")
@@ -184,16 +185,25 @@ def _litigation_period(ctx: RuleContext, doc: Document, clause: RemedyClause | N
     if clause is None or not clause.litigation_offered or clause.review_first:
         return None
     months = clause.litigation_period_months
+    decided = _decided(ctx, doc)
+    right = "六个月" if decided is None or decided >= NEW_LITIGATION_LAW else "三个月"
     if months is None:
         if clause.litigation_period_raw is None and clause.litigation_period_days is None:
             return "未写明提起行政诉讼的期限"
+        if clause.litigation_period_raw and _direct_suit_in_days(clause.text, clause.litigation_period_raw):
+            return f"提起行政诉讼的期限应为{right}，写为“{clause.litigation_period_raw}”"
         return None
-    decided = _decided(ctx, doc)
     allowed = {3, 6} if decided is None else ({6} if decided >= NEW_LITIGATION_LAW else {3})
     if months not in allowed:
-        right = "六个月" if decided is None or decided >= NEW_LITIGATION_LAW else "三个月"
         return f"提起行政诉讼的期限应为{right}，写为“{clause.litigation_period_raw or f'{months}个月'}”"
     return None
+
+
+def _direct_suit_in_days(text: str, raw: str) -> bool:
+    """Whether a period in days for going to court (六十日内, 十五日内) is the direct suit's: it is not
+    when a 复议 decision is named just before it (…收到复议决定书之日起十五日内向人民法院起诉: the 15 days
+    after 复议, 行政诉讼法 art. 45)."""
+    return not any(_AFTER_REVIEW.search(text, 0, m.start()) for m in re.finditer(re.escape(raw), text))
 
 
 def _review_first(ctx: RuleContext, doc: Document, clause: RemedyClause | None) -> str | None:
