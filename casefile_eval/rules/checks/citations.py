@@ -80,10 +80,17 @@ def _repealed(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> s
 
 
 def _context(ctx: RuleContext, doc: Document, cite: Citation) -> str:
-    """The sentence holding the citation (within a window around it), else the citation's evidence."""
+    """The sentence holding the citation (within a window around it), else the citation's evidence. An
+    article listed after others of its law (《…》第四十四条、第四十五条、第四十二条) is found after the
+    law's name."""
     text = ctx.view.text(doc)
     raw = compact(cite.raw)
     at = text.find(raw) if raw else -1
+    law, _, article = raw.rpartition("》")
+    if at < 0 and law and article:
+        named = text.find(law + "》")
+        at = text.find(article, named) if named >= 0 else -1
+        raw = article
     if at < 0:
         return compact(cite.evidence.text) if cite.evidence else ""
     start = max(at - _WINDOW_BEFORE, 0)
