@@ -86,6 +86,8 @@ _LOST_DATE = (
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )
+# A date field left empty at the end of its line ("负责人（签名）：　　日期：", "审批日期：＿＿"): a blank date.
+_EMPTY_FIELD = r"(?P<empty>(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{0,2}日期)[:：][ \t_＿]*(?=\n|$))"
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
 _NOT_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十□]")
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
@@ -98,9 +100,9 @@ _COMPACT_DAY = r"(?P<cd>3[01]|[12][0-9]|0[1-9])(?![0-9])"
 _COMPACT_DATE = rf"(?:{_AFTER_DATE_NAME})(?P<cy>(?:19|20)[0-9]{{2}})(?P<cm>1[0-2]|0[1-9]){_COMPACT_DAY}"
 DATE_RE = re.compile(
     rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}|{_BROKEN_DATE}"
-    rf"|{_FRAGMENT_LINE}|{_LOST_DATE}|{_COMPACT_DATE}"
+    rf"|{_FRAGMENT_LINE}|{_LOST_DATE}|{_COMPACT_DATE}|{_EMPTY_FIELD}"
 )
-_BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$")
+_BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$|^[\u4e00-\u9fff]{0,2}日期[:：][_＿\s]*$")
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,7 @@ def _time(hour: str | None, minute: str | None) -> tuple[int, int] | None:
 
 def _from_match(m: re.Match[str]) -> DateMatch:
     raw = m.group().rstrip()
-    if m.group("blank") is not None or m.group("blank_line") is not None:
+    if any(m.group(g) is not None for g in ("blank", "blank_line", "empty")):
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
     if any(m.group(g) is not None for g in ("broken", "doubt", "fragment", "lost")):
         return _in_part(m.start(), raw, _split_partial(m, raw))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.cnnum import cn_to_int
-from casefile_eval.extract.dates import DateMatch, find_dates, join_wrapped
+from casefile_eval.extract.dates import DateMatch, find_dates, is_blank, join_wrapped
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact
 
@@ -258,7 +258,8 @@ def _settle(facts: list[DateFact], doc_type: DocumentType) -> None:
     for kind, wanted in ((DateKind.FILED, _T.FILING_APPROVAL), (DateKind.CLOSED, _T.CLOSING_REPORT)):
         if doc_type is not wanted:
             continue
-        approvals = [f for f in facts if f.kind is kind and f.role is Role.APPROVER]
+        # (a head's date field left blank stays as it is: the date of the form is then the one written)
+        approvals = [f for f in facts if f.kind is kind and f.role is Role.APPROVER and not is_blank(f)]
         fields = [f for f in facts if f.kind is kind and f.role is None]
         for extra in approvals[:-1]:
             extra.kind = DateKind.APPROVED

@@ -124,3 +124,19 @@ def test_a_partly_read_luokuan_keeps_its_span() -> None:
         D(2024, 8, 21),
         D(2024, 8, 29),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "raws"),
+    [
+        ("负责人（签名）：王强 日期：", ["日期："]),  # a date field left empty at the end of its line
+        ("审批日期：＿＿＿", ["审批日期：＿＿＿"]),
+        ("日期：2021.9.13", ["2021.9.13"]),  # filled: the date alone
+        ("日期：\n2021.9.13", ["日期：", "2021.9.13"]),  # a label cell before its value cell
+        ("出生日期：1980年", []),
+    ],
+)
+def test_an_empty_date_field_is_a_blank_date(text: str, raws: list[str]) -> None:
+    found = find_dates(text)
+    assert [m.raw for m in found] == raws
+    assert [m.blank for m in found] == [m.value is None for m in found]

@@ -11,7 +11,7 @@ from pydantic import Field
 from casefile_eval.codes import DateKind, Role
 from casefile_eval.extract.dates import find_dates, is_blank
 from casefile_eval.extract.text import norm
-from casefile_eval.model import Document, ImageKind, SignatureSlot
+from casefile_eval.model import DateFact, Document, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_page, is_read, last_page
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext, is_partly_read
@@ -166,6 +166,12 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             for d in doc.facts.dates
             if d.kind in params.kinds and (not params.roles or d.role is None or d.role in params.roles)
         ]
+        undated = _signed_undated(doc, dates)
+        if undated is not None:
+            page = fact_page(doc, undated.evidence.page if undated.evidence else None)
+            row = undated.evidence.block if undated.evidence else None
+            yield Hit(document=doc, page=page, evidence=doc.blocks[row].text if row is not None else undated.raw)
+            continue
         if any(d.value is not None for d in dates):
             continue
         if dates and params.unreadable == "present":
@@ -181,6 +187,23 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
         else:
             yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))
+
+
+def _signed_undated(doc: Document, dates: list[DateFact]) -> DateFact | None:
+    """The form's last approval signed with its date field left blank (负责人（签名）：[ink]　日期：): the
+    head's date is missing though an earlier step (承办机构) dated its own; None otherwise."""
+    placed = [d for d in dates if d.evidence is not None and d.evidence.block is not None]
+    if not placed:
+        return None
+    last = max(placed, key=lambda d: d.evidence.block if d.evidence and d.evidence.block else 0)
+    if not is_blank(last) or last.role is not Role.APPROVER or last.evidence is None:
+        return None
+    block = last.evidence.block
+    signed = any(
+        s.filled and s.role is Role.APPROVER and s.evidence is not None and s.evidence.block == block
+        for s in doc.facts.signatures
+    )
+    return last if signed else None
 
 
 _ZONE_REACH = 3
