@@ -86,7 +86,7 @@ _LOST_DATE = (
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )
-# A date field left empty at the end of its line ("负责人（签名）：　　日期：", "审批日期：＿＿"): a blank date.
+# A date field left empty at the end of its line ("负责人（签名）：　日期：", "审批日期：＿＿"): a blank date.
 _EMPTY_FIELD = r"(?P<empty>(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{0,2}日期)[:：][ \t_＿]*(?=\n|$))"
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
 _NOT_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十□]")

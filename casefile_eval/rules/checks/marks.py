@@ -170,7 +170,8 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
         if undated is not None:
             page = fact_page(doc, undated.evidence.page if undated.evidence else None)
             row = undated.evidence.block if undated.evidence else None
-            yield Hit(document=doc, page=page, evidence=doc.blocks[row].text if row is not None else undated.raw)
+            evidence = doc.blocks[row].text if row is not None else undated.raw
+            yield Hit(document=doc, page=page, evidence=evidence)
             continue
         if any(d.value is not None for d in dates):
             continue
