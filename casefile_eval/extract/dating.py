@@ -32,7 +32,7 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ("review", r"法制审核|审核人|审核意见|审核机构|审核(?:时间|日期)|法制机构"),
     ("discuss", r"讨论(?:时间|日期)|会议(?:时间|日期)|集体讨论"),
     ("hearing", r"听证(?:时间|日期)|举行听证"),
-    ("approve", r"负责人|审批意见|审批人|批准人|批准意见|领导意见|审批|签发人|批示"),
+    ("approve", r"负责人|审批意见|审批人|批准人|批准意见|领导意见|审批|签发人|批示|局长(?:签|意见)"),
     ("extension", r"延长"),
     (
         "officer",
@@ -108,6 +108,7 @@ _SIGN_HERE = re.compile(
 _DATE_HERE = re.compile(r"(?:日期|时间)[:：]?")
 WRAP_REMNANT = 2
 _REMNANT = re.compile(rf"[\u4e00-\u9fff]{{0,{WRAP_REMNANT}}}")
+_SPACED_LABEL = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff])[\s:：]*$")
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
 
@@ -160,6 +161,9 @@ def _context(
     if _EVENT_DATE.search(before):
         return None, ""
     tag, label = _tag(before[-LABEL_WINDOW:])
+    spaced = _SPACED_LABEL.search(before) if tag is None else None
+    if spaced is not None:  # "检 查 时 间 2023年…": a field name printed spaced out
+        tag, label = _tag(strip_spaces(spaced.group(1)))
     if tag is None:
         tag, label = _opinion_field(before[-LABEL_WINDOW:], closes)
     own_words = _LABEL_PUNCT.sub("", before)

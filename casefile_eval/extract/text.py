@@ -16,6 +16,9 @@ from casefile_eval.model import Block, BlockKind, Document, Evidence
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _FULLWIDTH[0x00A0] = 0x20
+# Dot leaders between a form's field name at the start of a line and its value ("检查时间……………2022年3月9日",
+# "住所（地址）……常德市…"): a colon and spaces in their place, as the field is usually printed.
+_LEADER = re.compile(r"^(\s*[\u4e00-\u9fff（）()、/]{1,12})([…⋯·．.]{2,})(?=\S)", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
 EVIDENCE_MAX = 160
@@ -56,6 +59,7 @@ class DocText:
         text = "\n".join(b.text.replace("\n", " ").replace("\r", " ") for b in doc.blocks).translate(
             _FULLWIDTH
         )
+        text = _LEADER.sub(lambda m: m.group(1) + ":" + " " * (len(m.group(2)) - 1), text)
         blocks = text.split("\n") if doc.blocks else []
         starts: list[int] = []
         pos = 0

@@ -26,6 +26,8 @@ def cells(rows: list[list[str]]) -> list[Block]:
         "送达时间",
         "负责人意见",
         "文化市场综合行政执法支队意见",
+        "序号",
+        "处罚决定",
     ],
 )
 def test_field_names(text: str) -> None:
