@@ -92,10 +92,10 @@ _LOST_DATE = (
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )
+_NOT_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十□]")  # the misread characters of a lost day
 # A date field left empty at the end of its line ("负责人（签名）：　日期：", "审批日期：＿＿"): a blank date.
 _EMPTY_FIELD = r"(?P<empty>(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{0,2}日期)[:：][ \t_＿]*(?=\n|$))"
 # OCR closes up a template's blanks: a line that is only "年月日" is a blank date too.
-_NOT_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十□]")
 _BLANK_LINE = r"(?P<blank_line>(?:^|(?<=\n))[_ \t]*年[_ \t]*月[_ \t]*日[_ \t]*(?=\n|$))"
 # Eight digits right after a date field's name ("填制日期：20230616" on a 缴款书, a bank's form): a date
 # written without separators. Elsewhere eight digits are a number (an account, a 票据号).
@@ -287,7 +287,6 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         value = _date_value(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
     elif m.group("sy") is not None:
         value = _date_value(2000 + int(m.group("sy")), int(m.group("sm")), int(m.group("sd")))
-        return DateMatch(m.start(), m.start() + len(raw), raw, value)
     else:
         year = int(m.group("iy")) if m.group("iy") else 2000 + int(m.group("iy3"))
         value = _date_value(year, int(m.group("im")), int(m.group("id")))

@@ -136,7 +136,7 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     """Whether block `index` is (in) the heading row of a signing strip: two or more short headings, each
     naming a signer (承办人, 负责人审批) or a unit that signs (承办机构), at least two of them roles, with
     no colon and no sentence; the signatures stand under them, not beside."""
-    own = dt_.blocks[index].split()
+    own = dt_.blocks[index].split()  # the block's own words first: most blocks end here, before a row walk
     if not own or any(len(h) > _STRIP_HEADING or _STRIP_NOT.search(h) for h in own):
         return False
     if dt_.doc.blocks[index].kind is BlockKind.CELL:

@@ -170,8 +170,7 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
         if undated is not None:
             page = fact_page(doc, undated.evidence.page if undated.evidence else None)
             row = undated.evidence.block if undated.evidence else None
-            evidence = doc.blocks[row].text if row is not None else undated.raw
-            yield Hit(document=doc, page=page, evidence=evidence)
+            yield Hit(document=doc, page=page, evidence=doc.blocks[row].text if row is not None else None)
             continue
         if any(d.value is not None for d in dates):
             continue
@@ -193,13 +192,12 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
 def _signed_undated(doc: Document, dates: list[DateFact]) -> DateFact | None:
     """The form's last approval signed with its date field left blank (负责人（签名）：[ink]　日期：): the
     head's date is missing though an earlier step (承办机构) dated its own; None otherwise."""
-    placed = [d for d in dates if d.evidence is not None and d.evidence.block is not None]
+    placed = [(d.evidence.block, d) for d in dates if d.evidence is not None and d.evidence.block is not None]
     if not placed:
         return None
-    last = max(placed, key=lambda d: d.evidence.block if d.evidence and d.evidence.block else 0)
-    if not is_blank(last) or last.role is not Role.APPROVER or last.evidence is None:
+    block, last = max(placed, key=lambda item: item[0])
+    if not is_blank(last) or last.role is not Role.APPROVER:
         return None
-    block = last.evidence.block
     signed = any(
         s.filled and s.role is Role.APPROVER and s.evidence is not None and s.evidence.block == block
         for s in doc.facts.signatures
