@@ -25,6 +25,7 @@ from casefile_eval.parsers.header_rows import (
     read_grids,
     starts_field,
 )
+from casefile_eval.parsers.side_column import compose, split_side_column
 
 _DATE_ONLY = re.compile(r"[0-9〇○一二三四五六七八九十年月日./\-\s:：时分]+")
 MAX_LABEL_CHARS = 10
@@ -57,9 +58,10 @@ def _right_run(lines: list[OcrLine], start: int, step: int, x: float, height: fl
 
 
 def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]:
-    """The lines in reading order (centred left-column labels before their value, grid columns under their
-    field names) and, for each old line, where its parts went."""
-    centred, where = _centred_labels(lines)
+    """The lines in reading order (a side column after the column left of it, centred left-column labels
+    before their value, grid columns under their field names) and, for each old line, where its parts went."""
+    sides, first = split_side_column(lines, _parts, _box, _text, lambda parts: OcrLine(parts=parts))
+    centred, where = _centred_labels(sides)
     lone, moved = _lone_labels(centred)
     columns, placements = read_grids(
         _cut_merged_values(lone),
@@ -69,7 +71,7 @@ def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]
         lambda parts: OcrLine(parts=parts),
         _shifted,
     )
-    return columns, [placements[moved[i]] for i in where]
+    return columns, compose(first, [placements[moved[i]] for i in where])
 
 
 def _shifted(part: OcrBox, drop: float) -> OcrBox:

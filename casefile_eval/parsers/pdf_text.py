@@ -11,6 +11,7 @@ import pypdfium2.raw as pdfium_c
 
 from casefile_eval.model import BBox
 from casefile_eval.parsers.header_rows import Placement, read_grids
+from casefile_eval.parsers.side_column import compose, split_side_column
 
 _SEGMENT = re.compile(r"[^\r\n]+")
 _GAPS = re.compile(r"\s+")
@@ -123,10 +124,13 @@ def page_lines(
 
 
 def grid_lines(lines: list[Line]) -> tuple[list[Line], list[Placement]]:
-    """The page's lines with every grid whose field names stand in a row above their values read column by
-    column (`casefile_eval.parsers.header_rows.read_grids` over the lines' cells); for each old line,
-    where its parts went."""
-    return read_grids(lines, _cells_of, _box_of, lambda cell: cell.text, _fold_cell, _shifted)
+    """The page's lines with a side column read after the column left of it
+    (`casefile_eval.parsers.side_column`) and every grid whose field names stand in a row above their values
+    read column by column (`casefile_eval.parsers.header_rows.read_grids` over the lines' cells); for each
+    old line, where its parts went."""
+    sides, first = split_side_column(lines, _cells_of, _box_of, lambda cell: cell.text, _fold_cell)
+    grid, second = read_grids(sides, _cells_of, _box_of, lambda cell: cell.text, _fold_cell, _shifted)
+    return grid, compose(first, second)
 
 
 def _shifted(cell: Line, drop: float) -> Line:

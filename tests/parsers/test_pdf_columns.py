@@ -134,3 +134,31 @@ def test_left_column_paragraph_lines_are_not_labels(tmp_path: Path) -> None:
         "逾期不缴纳的，每日按罚款数额的百分之三加处罚款。",
         "二、如不服本决定。",
     ]
+
+
+def test_a_side_column_of_approvals_is_read_after_the_facts(tmp_path: Path) -> None:
+    # facts justified to x 343 (26 characters of 10.5 pt), the approval chain down the margin from x 364
+    path = tmp_path / "review.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 10.5)
+    left = [
+        "审查内容：主体资格、案件事实、证据材料、法律依据、",
+        "自由裁量基准及程序是否合法。",
+        "审查意见：经审查，当事人违法事实清楚，证据确实充分，",
+        "适用法律正确，程序合法，建议按拟定意见作出处罚决定。",
+        "送审部门：执法三中队",
+    ]
+    right = [
+        (400, "审核流程"),
+        (364, "审核人签名："),
+        (364, "陈某"),
+        (420, "2022年9月6日"),
+        (364, "备注：无"),
+    ]
+    for k, text in enumerate(left):
+        c.drawString(70, 760 - 16 * k, text)
+    for k, (x, text) in enumerate(right):
+        c.drawString(x, 760 - 16 * k, text)
+    c.showPage()
+    c.save()
+    assert _texts(path) == left[:4] + [left[4]] + [text for _, text in right]
