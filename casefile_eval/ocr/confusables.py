@@ -12,8 +12,8 @@
 
 `mend_misreads` is the one fold that does change the text a page holds: it mends, character for
 character, misreads that are no word at all where they stand (询间 for 询问, 人既政府 for 人民政府,
-陈达申辨 for 陈述申辩, 年大月 for 年六月 in a Chinese-numeral date), so that labels, names of authorities
-and dates are found as written.
+陈达申辨 for 陈述申辩, 有限贵任 and 负贵人 for 有限责任 and 负责人, 年大月 for 年六月 in a Chinese-numeral
+date), so that labels, names of authorities and dates are found as written.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[〇○零一二三四五六七八九十]年)大(?=月)"), "六"),  # 二〇二〇年大月三十日
     (re.compile(r"(?<=陈)达(?=、?申)"), "述"),  # 陈述、申辩 read 陈达申鲜
     (re.compile(r"(?<=申)辨|(?:(?<=述申)|(?<=述、申))[鲜鞋辫瓣]"), "辩"),
+    (re.compile(r"贵(?=任|令)|(?<=[负职])贵"), "责"),  # 有限贵任公司, 负贵人, 贵令改正: no words
 )
 
 
