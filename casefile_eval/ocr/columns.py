@@ -36,6 +36,7 @@ LINE_STEP = 2.2  # consecutive value lines are at most this many line heights ap
 GRID_STEP = 3.0  # a grid's value lines start at most this many line heights below the line above
 WRAP_TAIL = 2  # characters of a field name wrapped onto a line of their own
 INDENT = 0.8  # line heights by which a paragraph under a heading is indented
+TITLE = 1.4  # a line this many times as tall as a field name is a title
 
 
 def _height(line: OcrLine) -> float:
@@ -163,7 +164,8 @@ def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
             continue
         mid = (label.box[1] + label.box[3]) / 2
         k = index - 1
-        while k >= 0 and lines[k].parts[0].box[0] > label.box[2]:  # lines of the value column
+        # lines of the value column; a title above the form is no value
+        while k >= 0 and lines[k].parts[0].box[0] > label.box[2] and _height(lines[k]) <= TITLE * height:
             k -= 1
         previous_mid = (lines[k].box[1] + lines[k].box[3]) / 2 if k >= 0 else float("-inf")
         first = index

@@ -88,7 +88,9 @@ def normalize_ocr_text(text: str) -> str:
 
 # Misreads mended in a page's text, each one character for one: (pattern, the character it stands for).
 _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=询)间"), "问"),  # 询问时间, 询问人: 询间 is no word
+    (re.compile(r"物(?=[问间向](?:人|时间))"), "询"),  # 询问人 read 物问人, 物间人
+    (re.compile(r"(?<=询)[间向]"), "问"),  # 询问时间, 询问人: 询间 is no word
+    (re.compile(r"(?<=检)童"), "查"),  # 检查时间, 被检查人 read 检童
     (re.compile(r"(?<=人)既(?=政府|法院|共和|检察|代表)"), "民"),
     (re.compile(r"(?<=共和)围"), "国"),
     (re.compile(r"(?<=[〇○零一二三四五六七八九十]年)大(?=月)"), "六"),  # 二〇二〇年大月三十日

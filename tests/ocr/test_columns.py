@@ -193,3 +193,17 @@ def test_a_receipts_grid_still_reads_its_records_under_the_header() -> None:
         "本人签收。",
         "受送达人签收",
     ]
+
+
+def test_a_field_name_under_the_title_stays_under_it() -> None:
+    # a label set small above its value, right under the centred title: the title is no value of its cell
+    title = OcrLine(parts=[OcrBox("现场勘验笔录", (520.0, 120.0, 730.0, 162.0), 0.95)])
+    lines = [
+        title,
+        line(("勘验时间", 130, 186)),
+        line(("2019年03月14日14时00分至15时10分", 130, 212)),
+        line(("勘验地点", 130, 260)),
+        line(("榆次区东顺城街66号", 130, 286)),
+    ]
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == [x.text for x in lines]
