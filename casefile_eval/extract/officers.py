@@ -60,6 +60,11 @@ _NOT_A_NAME = re.compile(
     r"|签名|签字|盖章|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
     r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号|页|备注"
 )
+# the party's note that they read the record, above the signatures at its foot
+_READING_NOTE = re.compile(
+    r"(?:以上|上述)(?:笔录|记录|内容)[^。]{0,12}(?:看过|阅读|核对|宣读|读给)|与我(?:所)?说的(?:一样|相符|一致)"
+)
+NOTE_LINES = 3  # lines under the reading note that are the record's signing lines
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
@@ -143,7 +148,7 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
     found: dict[str, Officer] = {}
     pending: list[Officer] = []
     pending_at = -NEAR_BLOCKS - 1
-    inked = _handwritten(dt_) | _signing_rows(dt_, signatures)
+    inked = _handwritten(dt_) | _signing_rows(dt_, signatures) | _under_reading_note(dt_)
     for index in dt_.blocks_matching(_ANY):
         if index in inked:
             continue
@@ -228,6 +233,24 @@ def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]
         and _CERTS_LABEL.search(dt_.blocks[slot.evidence.block]) is None
         and any(same_row(dt_, slot.evidence.block, block) for block in signing)
     }
+
+
+def _under_reading_note(dt_: DocText) -> set[int]:
+    """Lines read by OCR just under a record's reading note ("以上笔录我已看过，与我说的相符"), on its page,
+    that give no certificate number: the record's signing lines, where what OCR read beside 询问人 or
+    记录人 is handwriting."""
+    out: set[int] = set()
+    for note in dt_.blocks_matching(_READING_NOTE):
+        page = dt_.doc.blocks[note].page
+        for index in range(note + 1, min(note + 1 + NOTE_LINES, len(dt_.blocks))):
+            block = dt_.doc.blocks[index]
+            if (
+                block.page == page
+                and block.confidence is not None
+                and not _CERTS_LABEL.search(dt_.blocks[index])
+            ):
+                out.add(index)
+    return out
 
 
 def _field_before(text: str, at: int) -> str | None:

@@ -116,3 +116,47 @@ def test_a_short_field_name_beside_a_blank_slot_is_no_signer() -> None:
     )
     (slot,) = find_signatures(DocText.of(doc))
     assert (slot.label, slot.filled, slot.signer) == ("记录人签名", False, None)
+
+
+FOOT = [
+    ("现场检查笔录", 250, 60),
+    ("检查人员", 78, 120),
+    ("罗志刚（执法证号：51130021044）、唐晓燕（执法证号：51130021052）", 78, 140),
+    ("检查情况：现场存放未登记的危险化学品12桶。", 78, 180),
+    ("以上笔录我已看过，与我说的相符。", 78, 400),
+    ("被检查人（签字捺印）：何某", 78, 425),
+    ("询问人：罗志则/唐晓艳 记录人：唐晓艳", 78, 450),
+]
+
+
+@pytest.mark.parametrize(
+    ("confidence", "names"),
+    [
+        (0.95, ["罗志刚", "唐晓燕"]),  # read by OCR: under the reading note is handwriting
+        (None, ["罗志刚", "唐晓燕", "罗志则", "唐晓艳"]),  # a text layer: typed names are names
+    ],
+)
+def test_names_under_the_reading_note_of_a_scan_are_no_officers(
+    confidence: float | None, names: list[str]
+) -> None:
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=text,
+            source="scan.pdf",
+            page=1,
+            bbox=BBox(x0=x0, top=top, x1=x0 + 12.0 * len(text), bottom=top + 12.0),
+            confidence=confidence,
+        )
+        for text, x0, top in FOOT
+    ]
+    doc = Document(
+        type=DocumentType.INSPECTION_RECORD,
+        title="现场检查笔录",
+        source="scan.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+    )
+    text = DocText.of(doc)
+    assert [o.name for o in find_officers(text, find_signatures(text))] == names
