@@ -11,9 +11,9 @@
 - 末 → 未 and 士 → 土 only in the words where the other reading makes no sense (末经, 末按, 士地…).
 
 `mend_misreads` is the one fold that does change the text a page holds: it mends, character for
-character, misreads that are no word at all where they stand (询间 for 询问, 人既政府 for 人民政府,
-陈达申辨 for 陈述申辩, 有限贵任 and 负贵人 for 有限责任 and 负责人, 年大月 for 年六月 in a Chinese-numeral
-date), so that labels, names of authorities and dates are found as written.
+character, misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查,
+人既政府 for 人民政府, 陈达申辨 for 陈述申辩, 有限贵任 and 负费人 for 有限责任 and 负责人, 年大月 for
+年六月 in a Chinese-numeral date), so that labels, names of authorities and dates are found as written.
 """
 
 from __future__ import annotations

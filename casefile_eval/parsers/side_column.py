@@ -81,12 +81,11 @@ def split_side_column(
             if left:
                 out.append(make(left))
         for (_, right), at in zip(halves, left_at, strict=True):
-            if not right:
-                placements.append([(float("-inf"), len(out) if at is None else at)])
-                continue
             placement: Placement = [] if at is None else [(float("-inf"), at)]
-            placements.append([*placement, (run.middle if placement else float("-inf"), len(out))])
-            out.append(make(right))
+            if right:
+                placement.append((run.middle if placement else float("-inf"), len(out)))
+                out.append(make(right))
+            placements.append(placement)
         index = run.end
     return out, placements
 
