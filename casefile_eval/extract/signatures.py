@@ -111,12 +111,9 @@ CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle und
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 OPINION_LINES = 4  # blocks from an opinion label to the signing label under its opinion
-MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人签名")
-
-
+MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人签名", "承办机构负责人")
 # A signing strip under a form (承办人 | 承办机构 | 负责人审批, the signatures and the dates in the rows
 # under it): a row of short column headings, each naming who signs there
-_STRIP_HEADING = 8  # characters of a strip's column heading
 _STRIP_WORDS = re.compile(r"机构|部门|科室|审批|审核|领导")
 _STRIP_NOT = re.compile(r"[:：，,。；;、]")
 
@@ -137,7 +134,7 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     naming a signer (承办人, 负责人审批) or a unit that signs (承办机构), at least two of them roles, with
     no colon and no sentence; the signatures stand under them, not beside."""
     own = dt_.blocks[index].split()  # the block's own words first: most blocks end here, before a row walk
-    if not own or any(len(h) > _STRIP_HEADING or _STRIP_NOT.search(h) for h in own):
+    if not own or any(len(h) > MAX_HEADING or _STRIP_NOT.search(h) for h in own):
         return False
     if dt_.doc.blocks[index].kind is BlockKind.CELL:
         row = [dt_.squeezed(i) for i in range(len(dt_.blocks)) if same_row(dt_, index, i)]
@@ -146,7 +143,7 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     headings = [h for h in row if h]
     return (
         len(headings) >= 2
-        and all(len(h) <= _STRIP_HEADING and not _STRIP_NOT.search(h) for h in headings)
+        and all(len(h) <= MAX_HEADING and not _STRIP_NOT.search(h) for h in headings)
         and all(_ANY_ROLE.search(h) or _STRIP_WORDS.search(h) for h in headings)
         and sum(_ANY_ROLE.fullmatch(h) is not None for h in headings) >= 2
     )
