@@ -180,6 +180,14 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue  # written, read in part: the rules that need its day judge it over the days it can be
         if params.zone and _dated_zone(doc, params.zone):
             continue
+        inked = _handwritten_date(doc, params.zone)
+        if inked is not None:
+            if params.unreadable == "present":
+                continue
+            block = doc.blocks[inked]
+            page = fact_page(doc, block.page)
+            yield Hit(document=doc, page=page, evidence=block.text, undecided="日期系手写，未能识别")
+            continue
         unreadable = [d for d in dates if not is_blank(d)]
         if unreadable:
             bad = unreadable[0]
@@ -226,3 +234,49 @@ def _dated_zone(doc: Document, labels: list[str]) -> bool:
         if any(m.value is not None for t in near for m in find_dates(t)):
             return True
     return False
+
+
+_DATE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:日期|时间)[:：]?")
+_DATE_CHARS = re.compile(r"[\d\s年月日时分秒上下午/.\-:：_]*")
+
+
+def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
+    """The block of a date written by hand: ink (a signature-like mark) right of a date label (签收时间,
+    日期) or in the cell after it, with nothing printed there but the parts of a date or a time of day
+    (10 时 30 分) and no readable date. With `zone`, only a label in the zone counts."""
+    inside = _zone_blocks(doc, zone) if zone else None
+    for image in doc.images:
+        index = image.block_index
+        if image.kind != ImageKind.SIGNATURE or index is None or not 0 <= index < len(doc.blocks):
+            continue
+        text = norm(doc.blocks[index].text)
+        before = compact(text[: image.ink_offset]) if image.ink_offset is not None else None
+        label = _DATE_LABEL.match(compact(text))
+        if label is not None and (before is None or label.end() == len(before)):
+            rest, at = compact(text)[label.end() :], index
+        elif index > 0 and _DATE_LABEL.fullmatch(compact(norm(doc.blocks[index - 1].text))):
+            rest, at = compact(text), index - 1
+        else:
+            continue
+        if inside is not None and at not in inside:
+            continue
+        if _DATE_CHARS.fullmatch(rest) and not any(m.value is not None for m in find_dates(text)):
+            return index
+    return None
+
+
+def _zone_blocks(doc: Document, labels: list[str]) -> set[int]:
+    """The blocks of the zones: each block with a zone label and up to three after it (up to another
+    person's row)."""
+    texts = [compact(norm(b.text)) for b in doc.blocks]
+    title = compact(doc.title or "")
+    blocks: set[int] = set()
+    for index, flat in enumerate(texts):
+        if flat == title or not any(re.search(p, flat) for p in labels):
+            continue
+        blocks.add(index)
+        for following in range(index + 1, min(len(texts), index + 1 + _ZONE_REACH)):
+            if _OTHER_ROW.match(texts[following]):
+                break
+            blocks.add(following)
+    return blocks

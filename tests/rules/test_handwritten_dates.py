@@ -1,0 +1,54 @@
+"""A date written by hand in its slot (签收时间 [ink] 10 时 30 分): the date is there but not read, so the
+rule that wants it says it cannot decide; an empty slot is a missing date."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.model import Block, BlockKind, Case, Document, ImageItem, ImageKind
+from casefile_eval.rules.engine import run_rules
+from casefile_eval.rules.loader import load_rules
+
+RULES = load_rules().only("DAT-003")
+CELLS = ["送达文书名称", "行政处罚决定书", "受送达人签名或盖章", "", "签收时间", "10 时 30 分", "送达人", ""]
+LINES = ["送达文书名称 行政处罚决定书", "受送达人签名或盖章", "签收时间 10 时 30 分", "送达人"]
+
+
+Inked = list[tuple[int, int | None]]  # (block index, ink offset) of each signature-like mark
+
+
+def _receipt(kind: BlockKind, texts: list[str], inked: Inked) -> list[tuple[str, bool]]:
+    blocks = [Block(kind=kind, text=t, source="r.pdf", page=4) for t in texts]
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="r.pdf", page=4, block_index=index, ink_offset=offset)
+        for index, offset in inked
+    ]
+    doc = Document(
+        type=DocumentType.SERVICE_RECEIPT,
+        title="送达回证",
+        source="r.pdf",
+        pages=(4, 4),
+        confidence=1.0,
+        blocks=blocks,
+        images=images,
+    )
+    return [(f.message, f.needs_review) for f in run_rules(Case(source="r.pdf", documents=[doc]), RULES)]
+
+
+REVIEW = [("送达回证缺少签收日期（送达回证第4页）：无法判断：日期系手写，未能识别", True)]
+MISSING = [("送达回证第4页缺少签收日期", False)]
+
+
+def test_ink_in_the_cell_after_the_date_label_is_a_handwritten_date() -> None:
+    assert _receipt(BlockKind.CELL, CELLS, [(3, None), (5, None)]) == REVIEW
+
+
+def test_ink_on_the_date_line_right_of_its_label() -> None:
+    assert _receipt(BlockKind.LINE, LINES, [(1, None), (2, None)]) == REVIEW
+    assert _receipt(BlockKind.LINE, LINES, [(1, None), (2, 4)]) == REVIEW
+
+
+def test_ink_left_of_the_date_label_or_under_another_label_is_no_date() -> None:
+    assert _receipt(BlockKind.LINE, LINES, [(1, None), (2, 1)]) == MISSING
+    assert _receipt(BlockKind.CELL, CELLS, [(3, None), (7, None)]) == MISSING
+    signing = ["送达文书名称 行政处罚决定书", "受送达人签名或盖章", "日期： 年 月 日 签名："]
+    assert _receipt(BlockKind.LINE, signing, [(2, None)]) == MISSING
