@@ -220,6 +220,45 @@ def _scan(dt_: DocText) -> list[_Found]:
     return found
 
 
+_DATE_ROW_LABEL = re.compile(r"(?:(?:审批|签名|签字|签署)?(?:日期|时间))?[:：]?")
+COLUMN_LOOKBACK = 8  # lines from a row of dates up to the row naming the signers above it
+SIGNER_CELL = 8  # characters of a signer's column heading (承办机构负责人)
+
+
+def _by_columns(dt_: DocText, found: list[_Found]) -> None:
+    """A row of dates under a row naming the signers (审批环节 | 承办人 | 承办机构负责人 | 机关负责人 over
+    意见 / 签名 / 日期 rows, read line by line): each date is its column's, left to right. The signers' row
+    holds one name per date, after an optional corner cell (审批环节)."""
+    by_block: dict[int, list[_Found]] = {}
+    for item in found:
+        by_block.setdefault(item.block, []).append(item)
+    for block, items in by_block.items():
+        text = dt_.blocks[block]
+        if len(items) < 2 or not _DATE_ROW_LABEL.fullmatch(strip_spaces(text[: items[0].match.start])):
+            continue
+        for above in range(block - 1, max(-1, block - 1 - COLUMN_LOOKBACK), -1):
+            tags = _signer_columns(dt_.blocks[above], len(items))
+            if tags is not None:
+                for item, (tag, label) in zip(items, tags, strict=True):
+                    item.tag, item.label = tag, label
+                break
+
+
+def _signer_columns(text: str, count: int) -> list[tuple[str, str]] | None:
+    """The tags of a row naming `count` signers (承办人 承办机构负责人 机关负责人), after an optional corner
+    cell; None when the row is not that."""
+    cells = text.split()
+    if len(cells) not in (count, count + 1):
+        return None
+    named = cells[-count:]
+    tags = [_tag(cell) for cell in named]
+    if any(
+        len(cell) > SIGNER_CELL or tag not in _ROLE_OF_TAG for cell, (tag, _) in zip(named, tags, strict=True)
+    ):
+        return None
+    return [(tag, label) for tag, label in tags if tag is not None]
+
+
 def _approval_kind(doc_type: DocumentType, extension: bool) -> DateKind:
     if doc_type is _T.FILING_APPROVAL:
         return DateKind.FILED
@@ -296,6 +335,7 @@ def date_facts(dt_: DocText) -> list[DateFact]:
     """Every date of the document, tied to what it dates."""
     doc_type = dt_.doc.type
     found = _scan(dt_)
+    _by_columns(dt_, found)
     luokuan = [f for f in found if f.luokuan]
     for f in luokuan[:-1]:
         f.luokuan = False

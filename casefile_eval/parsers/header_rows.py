@@ -92,6 +92,14 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
         if block.table is not None and block.row is not None and block.col is not None:
             rows.setdefault((block.table, block.row), []).append(index)
     for (table, row), header in rows.items():
+        steps = _step_rows(blocks, rows, table, row)
+        if steps:
+            start = order.index(header[0])
+            column_wise = [header[0], *(cells[0] for cells in steps)]
+            for column in range(1, len(header)):
+                column_wise += [header[column], *(cells[column] for cells in steps)]
+            order[start : start + len(column_wise)] = column_wise
+            continue
         below = rows.get((table, row + 1))
         if not below or not is_header_row([blocks[i].text for i in header]):
             continue
@@ -129,6 +137,32 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
         im if im.block_index is None else im.model_copy(update={"block_index": moved[im.block_index]})
         for im in images
     ]
+
+
+_STEP_LABEL = re.compile(r"(?:审批|审核|批准)?(?:意见|签名|签字|签章|日期|时间)")
+MIN_STEP_ROWS = 2
+
+
+def _step_rows(
+    blocks: list[Block], rows: dict[tuple[int, int], list[int]], table: int, row: int
+) -> list[list[int]]:
+    """The rows of an approval grid laid out by step (审批环节 | 承办人 | 承办机构负责人 | 机关负责人 over
+    rows 意见 / 签名 / 日期, each row's first cell naming what it holds): the rows under the header row,
+    when it names the signers (every cell after the first a field name) and at least two rows follow,
+    each as wide as the header and opened by such a label; else none."""
+    header = rows[(table, row)]
+    if len(header) < 3 or not all(is_field_name(blocks[i].text) for i in header[1:]):
+        return []
+    steps: list[list[int]] = []
+    end = header[-1]
+    while (cells := rows.get((table, row + 1 + len(steps)))) is not None:
+        if len(cells) != len(header) or cells[0] != end + 1:
+            break
+        if not _STEP_LABEL.fullmatch(compact(blocks[cells[0]].text)):
+            break
+        steps.append(cells)
+        end = cells[-1]
+    return steps if len(steps) >= MIN_STEP_ROWS else []
 
 
 def _struck_out(blocks: list[Block], cells: list[int], inked: set[int | None]) -> bool:

@@ -256,3 +256,44 @@ def test_an_empty_spare_row_stays_in_the_reading() -> None:
     blocks = cells([["承办人", "负责人"], ["／", "／"], ["2022-05-10", "2022-05-10"]])
     ordered, _ = grid_reading_order(blocks, [])
     assert sorted(b.text for b in ordered) == sorted(b.text for b in blocks)
+
+
+STEPS = [
+    ["审批环节", "承办人", "承办机构负责人", "机关负责人"],
+    ["意见", "建议立案调查。", "同意立案。", "同意立案，由唐明轩承办。"],
+    ["签名", "证号51060020315", "", ""],
+    ["日期", "2021 年 12 月 31 日", "2021 年 12 月 31 日", "年　月　日"],
+]
+
+
+def test_an_approval_grid_laid_out_by_step_is_read_column_by_column() -> None:
+    blocks = cells([["案由", "超标排放水污染物案"], *STEPS])
+    ink = [ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", block_index=i) for i in (11, 12, 13)]
+    ordered, images = grid_reading_order(blocks, ink)
+    assert [b.text for b in ordered] == [
+        "案由",
+        "超标排放水污染物案",
+        "审批环节",
+        "意见",
+        "签名",
+        "日期",
+        "承办人",
+        "建议立案调查。",
+        "证号51060020315",
+        "2021 年 12 月 31 日",
+        "承办机构负责人",
+        "同意立案。",
+        "",
+        "2021 年 12 月 31 日",
+        "机关负责人",
+        "同意立案，由唐明轩承办。",
+        "",
+        "年　月　日",
+    ]
+    assert [im.block_index for im in images] == [8, 12, 16]
+
+
+def test_a_single_row_under_signers_is_no_step_grid() -> None:
+    blocks = cells(STEPS[:2])
+    ordered, _ = grid_reading_order(blocks, [])
+    assert [b.text for b in ordered] == [b.text for b in blocks]

@@ -198,16 +198,26 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
 
 
 def _signed_undated(doc: Document, dates: list[DateFact]) -> DateFact | None:
-    """The form's last approval signed with its date field left blank (负责人（签名）：[ink]　日期：): the
-    head's date is missing though an earlier step (承办机构) dated its own; None otherwise."""
-    placed = [(d.evidence.block, d) for d in dates if d.evidence is not None and d.evidence.block is not None]
+    """The form's last approval signed with its date field left blank (负责人（签名）：[ink]　日期：, or the
+    head's column of a grid: 机关负责人 / opinion / [ink] / 年 月 日): the head's date is missing though an
+    earlier step (承办机构) dated its own; None otherwise. The signature stands on the blank date's block or
+    after the last date on an earlier block."""
+    placed = sorted(
+        ((d.evidence.block, d) for d in dates if d.evidence is not None and d.evidence.block is not None),
+        key=lambda item: item[0],
+    )
     if not placed:
         return None
-    block, last = max(placed, key=lambda item: item[0])
+    block, last = placed[-1]
     if not is_blank(last) or last.role is not Role.APPROVER:
         return None
+    after = max((b for b, _ in placed if b < block), default=-1)  # a row of dates ends on one block
     signed = any(
-        s.filled and s.role is Role.APPROVER and s.evidence is not None and s.evidence.block == block
+        s.filled
+        and s.role is Role.APPROVER
+        and s.evidence is not None
+        and s.evidence.block is not None
+        and after < s.evidence.block <= block
         for s in doc.facts.signatures
     )
     return last if signed else None
