@@ -52,3 +52,42 @@ def test_ink_left_of_the_date_label_or_under_another_label_is_no_date() -> None:
     assert _receipt(BlockKind.CELL, CELLS, [(3, None), (7, None)]) == MISSING
     signing = ["送达文书名称 行政处罚决定书", "受送达人签名或盖章", "日期： 年 月 日 签名："]
     assert _receipt(BlockKind.LINE, signing, [(2, None)]) == MISSING
+
+
+APPROVAL = ["审批环节及意见 签名 日期", "承办人：建议按拟处意见作出处罚决定。", "机关负责人：同意。"]
+
+
+def _approval(rows: list[str], inked: Inked) -> list[tuple[str, bool]]:
+    blocks = [Block(kind=BlockKind.LINE, text=t, source="a.pdf", page=2) for t in rows]
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="a.pdf", page=2, block_index=index, ink_offset=offset)
+        for index, offset in inked
+    ]
+    doc = Document(
+        type=DocumentType.DECISION_APPROVAL,
+        title="行政处罚决定审批表",
+        source="a.pdf",
+        pages=(2, 2),
+        confidence=1.0,
+        blocks=[Block(kind=BlockKind.LINE, text="行政处罚决定审批表", source="a.pdf", page=2), *blocks],
+        images=[im.model_copy(update={"block_index": (im.block_index or 0) + 1}) for im in images],
+    )
+    findings = run_rules(Case(source="a.pdf", documents=[doc]), load_rules().only("DAT-005"))
+    return [(f.message, f.needs_review) for f in findings]
+
+
+HEAD_REVIEW = [
+    ("行政处罚决定审批表缺少负责人审批日期（行政处罚决定审批表第2页）：无法判断：日期系手写，未能识别", True)
+]
+HEAD_MISSING = [("行政处罚决定审批表第2页缺少负责人审批日期", False)]
+
+
+def test_a_head_row_under_a_date_column_with_a_second_mark_is_dated_by_hand() -> None:
+    assert _approval(APPROVAL, [(1, None), (1, None), (2, None), (2, None)]) == HEAD_REVIEW
+    assert _approval(APPROVAL, [(1, None), (1, None), (2, None)]) == HEAD_MISSING
+
+
+def test_a_head_row_ending_in_digits_ocr_made_of_handwriting_is_dated_by_hand() -> None:
+    rows = [*APPROVAL[:2], "机关负责人：同意。 202215127"]
+    assert _approval(rows, []) == HEAD_REVIEW
+    assert _approval([APPROVAL[1], rows[2]], []) == HEAD_MISSING

@@ -255,6 +255,9 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
     日期) or in the cell after it, with nothing printed there but the parts of a date or a time of day
     (10 时 30 分) and no readable date. With `zone`, only a label in the zone counts."""
     inside = _zone_blocks(doc, zone) if zone else None
+    for row in range(len(doc.blocks) - 1, -1, -1):
+        if (inside is None or row in inside) and _in_date_column(doc, row):
+            return row
     for image in doc.images:
         index = image.block_index
         if image.kind != ImageKind.SIGNATURE or index is None or not 0 <= index < len(doc.blocks):
@@ -273,6 +276,23 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
         if _DATE_CHARS.fullmatch(rest) and not any(m.value is not None for m in find_dates(text)):
             return index
     return None
+
+
+_COLUMN_HEADS = re.compile(r"(?:签名|签字|签章|签批)\s+(?:日期|时间)\s*$")
+COLUMN_REACH = 10  # lines from a row up to the header naming its columns
+_SCRAWLED_DATE = re.compile(r"(?:^|\s)(?:19|20)\d{2}[\d/.\-]{2,6}$")
+
+
+def _in_date_column(doc: Document, index: int) -> bool:
+    """A row of a grid whose header ends in a signature column and a date column (审批环节及意见 签名 日期),
+    holding no readable date but the date's ink: two marks (the signature, the date by hand), or a run of
+    digits OCR made of handwriting (202219/27)."""
+    inked = sum(1 for im in doc.images if im.kind == ImageKind.SIGNATURE and im.block_index == index)
+    text = norm(doc.blocks[index].text)
+    if (inked < 2 and not _SCRAWLED_DATE.search(text)) or any(m.value is not None for m in find_dates(text)):
+        return False
+    above = range(index - 1, max(-1, index - 1 - COLUMN_REACH), -1)
+    return any(_COLUMN_HEADS.search(norm(doc.blocks[i].text)) for i in above)
 
 
 def _zone_blocks(doc: Document, labels: list[str]) -> set[int]:
