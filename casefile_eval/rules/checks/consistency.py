@@ -43,6 +43,10 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
         yield from _decision_number(ctx)
         return
     values = [(d, v) for d in ctx.documents() if (v := _value(d, params.fact)) is not None]
+    if params.fact == "filing_number":
+        # a cover's or a form's 案号 giving the decision's own 文号 names the case by its decision
+        decided = {number_key(n) for d in ctx.case.of_type(*DECISION_TYPES) if (n := d.facts.case_number)}
+        values = [(d, v) for d, v in values if number_key(str(v)) not in decided]
     if len(values) < 2:
         return
     reference = _reference(values, params)
