@@ -18,6 +18,10 @@ PERSONAL_MARK_MAX_PT = 70.0
 SMALL_MARK_PT = (170.0, 85.0)
 SMALL_MARK_CONFIDENCE = 0.6
 FEW_COLOURS = 6
+WIDE_MARK = 1.5  # a written name is this many times as wide as high at least
+ONE_INK_SPREAD = 24.0  # RGB distance off the white-to-ink line within which a pixel is of that ink...
+ONE_INK_SHARE = 0.97  # ...for this share of the ink pixels at least
+ONE_INK_MIN_CONTRAST = 120.0  # the ink's RGB distance from white
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
             return ImageClass(ImageKind.SIGNATURE, round(min(conf, 0.85), 2))
     if _small(size_pt) and light_share >= 0.55 and (ink_share <= 0.35 or _colours(px[ink]) <= FEW_COLOURS):
         return ImageClass(ImageKind.SIGNATURE, SMALL_MARK_CONFIDENCE)
+    if _small(size_pt) and _wide(size_pt) and _one_ink(px[ink]):
+        return ImageClass(ImageKind.SIGNATURE, SMALL_MARK_CONFIDENCE)  # a bold name in one ink
     return ImageClass(ImageKind.PHOTO, round(0.5 + 0.4 * min(1.0, (1.0 - light_share) * 1.5), 2))
 
 
@@ -95,6 +101,27 @@ def _small(size_pt: tuple[float, float] | None) -> bool:
         return False
     width, height = size_pt
     return 0 < width < SMALL_MARK_PT[0] and 0 < height < SMALL_MARK_PT[1]
+
+
+def _wide(size_pt: tuple[float, float] | None) -> bool:
+    """A placed image at least WIDE_MARK times as wide as high: a written name, not a square code."""
+    return size_pt is not None and size_pt[1] > 0 and size_pt[0] >= WIDE_MARK * size_pt[1]
+
+
+def _one_ink(ink: np.ndarray) -> bool:
+    """Whether every ink pixel lies between the paper's white and one ink colour (a mark drawn in one
+    ink, its edges blended into the paper), as no photo's pixels do."""
+    if ink.size == 0:
+        return False
+    pixels = ink.astype(np.float64)
+    white = np.full(3, 255.0)
+    darkest = pixels[int(np.argmin(pixels.sum(axis=1)))] - white
+    length = float(darkest @ darkest)
+    if length < ONE_INK_MIN_CONTRAST**2:
+        return False
+    along = np.clip((pixels - white) @ darkest / length, 0.0, 1.0)
+    off = np.linalg.norm(pixels - white - np.outer(along, darkest), axis=1)
+    return float((off <= ONE_INK_SPREAD).mean()) >= ONE_INK_SHARE
 
 
 def _colours(ink: np.ndarray) -> int:
