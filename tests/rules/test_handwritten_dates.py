@@ -8,7 +8,7 @@ from casefile_eval.model import Block, BlockKind, Case, Document, ImageItem, Ima
 from casefile_eval.rules.engine import run_rules
 from casefile_eval.rules.loader import load_rules
 
-RULES = load_rules().only("DAT-003")
+RULES = load_rules()
 CELLS = ["送达文书名称", "行政处罚决定书", "受送达人签名或盖章", "", "签收时间", "10 时 30 分", "送达人", ""]
 LINES = ["送达文书名称 行政处罚决定书", "受送达人签名或盖章", "签收时间 10 时 30 分", "送达人"]
 
@@ -16,22 +16,24 @@ LINES = ["送达文书名称 行政处罚决定书", "受送达人签名或盖�
 Inked = list[tuple[int, int | None]]  # (block index, ink offset) of each signature-like mark
 
 
-def _receipt(kind: BlockKind, texts: list[str], inked: Inked) -> list[tuple[str, bool]]:
+def _findings(
+    rule_id: str, doc_type: DocumentType, kind: BlockKind, texts: list[str], inked: Inked
+) -> list[tuple[str, bool]]:
+    """The rule's findings on a one-page document (page 4) of those blocks and marks."""
     blocks = [Block(kind=kind, text=t, source="r.pdf", page=4) for t in texts]
     images = [
         ImageItem(kind=ImageKind.SIGNATURE, source="r.pdf", page=4, block_index=index, ink_offset=offset)
         for index, offset in inked
     ]
     doc = Document(
-        type=DocumentType.SERVICE_RECEIPT,
-        title="送达回证",
-        source="r.pdf",
-        pages=(4, 4),
-        confidence=1.0,
-        blocks=blocks,
-        images=images,
+        type=doc_type, title=None, source="r.pdf", pages=(4, 4), confidence=1.0, blocks=blocks, images=images
     )
-    return [(f.message, f.needs_review) for f in run_rules(Case(source="r.pdf", documents=[doc]), RULES)]
+    findings = run_rules(Case(source="r.pdf", documents=[doc]), RULES.only(rule_id))
+    return [(f.message, f.needs_review) for f in findings]
+
+
+def _receipt(kind: BlockKind, texts: list[str], inked: Inked) -> list[tuple[str, bool]]:
+    return _findings("DAT-003", DocumentType.SERVICE_RECEIPT, kind, texts, inked)
 
 
 REVIEW = [("送达回证缺少签收日期（送达回证第4页）：无法判断：日期系手写，未能识别", True)]
@@ -58,28 +60,13 @@ APPROVAL = ["审批环节及意见 签名 日期", "承办人：建议按拟处�
 
 
 def _approval(rows: list[str], inked: Inked) -> list[tuple[str, bool]]:
-    blocks = [Block(kind=BlockKind.LINE, text=t, source="a.pdf", page=2) for t in rows]
-    images = [
-        ImageItem(kind=ImageKind.SIGNATURE, source="a.pdf", page=2, block_index=index, ink_offset=offset)
-        for index, offset in inked
-    ]
-    doc = Document(
-        type=DocumentType.DECISION_APPROVAL,
-        title="行政处罚决定审批表",
-        source="a.pdf",
-        pages=(2, 2),
-        confidence=1.0,
-        blocks=[Block(kind=BlockKind.LINE, text="行政处罚决定审批表", source="a.pdf", page=2), *blocks],
-        images=[im.model_copy(update={"block_index": (im.block_index or 0) + 1}) for im in images],
-    )
-    findings = run_rules(Case(source="a.pdf", documents=[doc]), load_rules().only("DAT-005"))
-    return [(f.message, f.needs_review) for f in findings]
+    return _findings("DAT-005", DocumentType.DECISION_APPROVAL, BlockKind.LINE, rows, inked)
 
 
 HEAD_REVIEW = [
-    ("行政处罚决定审批表缺少负责人审批日期（行政处罚决定审批表第2页）：无法判断：日期系手写，未能识别", True)
+    ("行政处罚决定审批表缺少负责人审批日期（行政处罚决定审批表第4页）：无法判断：日期系手写，未能识别", True)
 ]
-HEAD_MISSING = [("行政处罚决定审批表第2页缺少负责人审批日期", False)]
+HEAD_MISSING = [("行政处罚决定审批表第4页缺少负责人审批日期", False)]
 
 
 def test_a_head_row_under_a_date_column_with_a_second_mark_is_dated_by_hand() -> None:
