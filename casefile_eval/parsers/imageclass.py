@@ -82,10 +82,11 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
         if solid < 0.5:
             conf = 0.5 + 0.3 * (1.0 - ink_share / 0.2) * (1.0 - solid)
             return ImageClass(ImageKind.SIGNATURE, round(min(conf, 0.85), 2))
-    if _small(size_pt) and light_share >= 0.55 and (ink_share <= 0.35 or _colours(px[ink]) <= FEW_COLOURS):
+    if _small(size_pt) and (
+        (light_share >= 0.55 and (ink_share <= 0.35 or _colours(px[ink]) <= FEW_COLOURS))
+        or (_wide(size_pt) and _one_ink(px[ink]))  # a bold name in one ink, however dense
+    ):
         return ImageClass(ImageKind.SIGNATURE, SMALL_MARK_CONFIDENCE)
-    if _small(size_pt) and _wide(size_pt) and _one_ink(px[ink]):
-        return ImageClass(ImageKind.SIGNATURE, SMALL_MARK_CONFIDENCE)  # a bold name in one ink
     return ImageClass(ImageKind.PHOTO, round(0.5 + 0.4 * min(1.0, (1.0 - light_share) * 1.5), 2))
 
 

@@ -228,22 +228,10 @@ _OTHER_ROW = re.compile(r"^(?:承办|经办|办案|审核|法制|记录|调查)"
 
 
 def _dated_zone(doc: Document, labels: list[str]) -> bool:
-    """True when a block with a zone label, or one of the three blocks after it (up to another person's
-    row: 承办人, 审核…), holds a readable date."""
-    texts = [norm(b.text) for b in doc.blocks]
-    title = compact(doc.title or "")
-    for index, text in enumerate(texts):
-        flat = compact(text)
-        if flat == title or not any(re.search(p, flat) for p in labels):
-            continue
-        near = [text]
-        for following in texts[index + 1 : index + 1 + _ZONE_REACH]:
-            if _OTHER_ROW.match(compact(following)):
-                break
-            near.append(following)
-        if any(m.value is not None for t in near for m in find_dates(t)):
-            return True
-    return False
+    """True when a block of the zones (see `_zone_blocks`) holds a readable date."""
+    return any(
+        m.value is not None for i in _zone_blocks(doc, labels) for m in find_dates(norm(doc.blocks[i].text))
+    )
 
 
 _DATE_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:日期|时间)[:：]?")
@@ -251,9 +239,10 @@ _DATE_CHARS = re.compile(r"[\d\s年月日时分秒上下午/.\-:：_]*")
 
 
 def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
-    """The block of a date written by hand: ink (a signature-like mark) right of a date label (签收时间,
-    日期) or in the cell after it, with nothing printed there but the parts of a date or a time of day
-    (10 时 30 分) and no readable date. With `zone`, only a label in the zone counts."""
+    """The block of a date written by hand: a grid row under a "签名 日期" header holding the date's ink
+    (see `_in_date_column`), else ink (a signature-like mark) right of a date label (签收时间, 日期) or in
+    the cell after it, with nothing printed there but the parts of a date or a time of day (10 时 30 分)
+    and no readable date. With `zone`, only a row or a label in the zone counts."""
     inside = _zone_blocks(doc, zone) if zone else None
     for row in range(len(doc.blocks) - 1, -1, -1):
         if (inside is None or row in inside) and _in_date_column(doc, row):
