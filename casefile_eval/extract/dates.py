@@ -92,6 +92,7 @@ _LOST_DATE = (
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )
+_MONTH_LOST = re.compile(r"年[ \t]*月[ \t]*([0-9]{1,2})[ \t]*日")  # 2021年月18日: the month's number lost
 _NOT_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十□]")  # the misread characters of a lost day
 # A date field left empty at the end of its line ("负责人（签名）：　日期：", "审批日期：＿＿"): a blank date.
 _EMPTY_FIELD = r"(?P<empty>(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{0,2}日期)[:：][ \t_＿]*(?=\n|$))"
@@ -222,8 +223,8 @@ def _partial(
 ) -> _Partial:
     """A partly read date from its parts (None: not there, or possibly cut short). With its year: the days
     that reading each □ as one or two characters can give (or as nothing, when the □ may be a character
-    OCR put in: `inserted`), else its month(s), else the whole year. Without: its month and day when each
-    reads as one number."""
+    OCR put in: `inserted`), else its month(s), else its day in some month of the year (`day` kept), else
+    the whole year. Without: its month and day when each reads as one number."""
     written = (month_text or "") + (day_text or "")
     arabic = re.search(r"[0-9]", written.replace("□", "") or year_text) is not None
     months = [m for m in _readings(month_text, arabic) if 1 <= m <= 12] if month_text else []
@@ -243,12 +244,16 @@ def _partial(
     if months:
         last = max(months)
         return _Partial(dt.date(year, min(months), 1), dt.date(year, last, monthrange(year, last)[1]))
+    on_day = [d for m in range(1, 13) if len(days) == 1 and (d := _date_value(year, m, days[0])) is not None]
+    if on_day:  # 2021年□月18日: the 18th of some month (the case's other dates may tell which)
+        return _Partial(on_day[0], on_day[-1], day=days[0])
     return _Partial(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _split_partial(m: re.Match[str], raw: str) -> _Partial:
     """The parts of a date matched as read in part: a doubtful one has all three; a line cut short its year
-    and a month closed by 月; a date with a part lost only its year."""
+    and a month closed by 月; a date with a part lost its year, and its day when only the month's number was
+    lost between 年 and 月 (2021年月18日)."""
     if m.group("lost") is not None:
         lx = m.group("lx") or ""
         if _NOT_NUMERAL.sub("", lx):
@@ -261,7 +266,8 @@ def _split_partial(m: re.Match[str], raw: str) -> _Partial:
         return _partial(parts[0], parts[1], parts[2])
     if m.group("fragment") is not None and re.search(r"月[ \t]*$", raw):
         return _partial(parts[0], parts[1], None)
-    return _partial(parts[0], None, None)
+    day = _MONTH_LOST.search(raw) if m.group("broken") is not None else None
+    return _partial(parts[0], None, day.group(1) if day else None)
 
 
 def _time(hour: str | None, minute: str | None) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.cnnum import cn_to_int
 from casefile_eval.extract.dates import DateMatch, find_dates, is_blank, join_wrapped
+from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact
 
@@ -109,6 +110,8 @@ _DATE_HERE = re.compile(r"(?:日期|时间)[:：]?")
 WRAP_REMNANT = 2
 _REMNANT = re.compile(rf"[\u4e00-\u9fff]{{0,{WRAP_REMNANT}}}")
 _SPACED_LABEL = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff])[\s:：]*$")
+# a form row's first cell when it is only a short name set apart from the rest of the row
+_ROW_HEAD = re.compile(r"[ \t|]*([\u4e00-\u9fff]{2,8})[ \t]*[ \t|][ \t]*(?=\S)")
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
 
@@ -166,6 +169,11 @@ def _context(
         tag, label = _tag(strip_spaces(spaced.group(1)))
     if tag is None:
         tag, label = _opinion_field(before[-LABEL_WINDOW:], closes)
+    if tag in (None, "signed") and (head := _ROW_HEAD.match(before)) is not None:
+        # "机关负责人 | 同意立案。 签名：[ink] 2025.3.3": the row's first cell names whose date it is
+        found, found_label = _tag(head.group(1) + "：", strict=False)
+        if found not in (None, "signed") and head.group(1).endswith(found_label):
+            tag, label = found, found_label
     own_words = _LABEL_PUNCT.sub("", before)
     wrapped = (
         len(own_words) <= WRAP_REMNANT
@@ -259,6 +267,44 @@ def _signer_columns(text: str, count: int) -> list[tuple[str, str]] | None:
     return [(tag, label) for tag, label in tags if tag is not None]
 
 
+HEADER_LOOKBACK = 3  # lines from a grid's value row up to its header row
+HEADER_CELLS = 3  # fewest field names on a header row
+
+
+def _under_header(dt_: DocText, found: list[_Found]) -> None:
+    """A date no label names, in a grid's value row under a header row of field names that OCR read as
+    lines of their own (送达文书 受送达人 送达地点 … 签收日期 送达人 备注 / 《…》 某公司 … 2023.6.30 …): the
+    date is the field's it stands under, found by the characters' places across the page."""
+    for item in found:
+        if item.tag is not None:
+            continue
+        for above in range(item.block - 1, max(-1, item.block - 1 - HEADER_LOOKBACK), -1):
+            starts = _header_starts(dt_.blocks[above])
+            if starts is None:
+                continue
+            cuts = column_cuts(dt_, above, starts)
+            xs = offset_xs(dt_, item.block, [item.match.start, item.match.end])
+            if cuts is not None and xs is not None:
+                cell = dt_.blocks[above][starts[sum((xs[0] + xs[1]) / 2 >= cut for cut in cuts)] :].split()[0]
+                tag, label = _tag(cell + "：", strict=False)
+                if tag is not None:
+                    item.tag, item.label, item.luokuan = tag, label, False
+            break
+
+
+def _header_starts(text: str) -> list[int] | None:
+    """Where each field name of a grid's header row starts; None when the line is not such a row (at least
+    HEADER_CELLS short names without digits, two of them naming whose or what date a column holds)."""
+    cells = list(re.finditer(r"\S+", text))
+    if len(cells) < HEADER_CELLS or any(
+        len(c.group()) > SIGNER_CELL or re.search(r"[0-9]", c.group()) for c in cells
+    ):
+        return None
+    if sum(_tag(c.group() + "：", strict=False)[0] is not None for c in cells) < 2:
+        return None
+    return [c.start() for c in cells]
+
+
 def _approval_kind(doc_type: DocumentType, extension: bool) -> DateKind:
     if doc_type is _T.FILING_APPROVAL:
         return DateKind.FILED
@@ -336,6 +382,7 @@ def date_facts(dt_: DocText) -> list[DateFact]:
     doc_type = dt_.doc.type
     found = _scan(dt_)
     _by_columns(dt_, found)
+    _under_header(dt_, found)
     luokuan = [f for f in found if f.luokuan]
     for f in luokuan[:-1]:
         f.luokuan = False

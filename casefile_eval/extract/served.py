@@ -24,6 +24,8 @@ _WRAPPED = re.compile(r"[（(、；;]$")
 _RECEIVED = re.compile(
     r"(?:兹|今|现|已|业已)收到[^《\n]{0,30}《(?P<name>[^》]{2,30})》(?P<number>\s*[（(][^（()）\n]{2,30}[)）])?"
 )
+# A document's title in book-title marks, the closing one misread by OCR as a bracket: 《行政处罚决定书）
+_TITLED = re.compile(r"《(?P<name>[^《》（()）\n]{2,30})[》）)]")
 _NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：]?")
 _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     (DocumentType.SUMMARY_DECISION, re.compile(r"当场|简易程序")),
@@ -75,6 +77,16 @@ def _received(dt_: DocText) -> str | None:
     return None
 
 
+def _titled(dt_: DocText) -> str | None:
+    """The first document title in 《》 on the receipt that names a known type: a grid whose header row and
+    value row OCR read as two lines (送达文书 受送达人 送达地点… / 《行政处罚决定书》（…号） 某公司 …)."""
+    for index in range(len(dt_.blocks)):
+        for m in _TITLED.finditer(dt_.squeezed(index)):
+            if served_type(m.group("name")) is not DocumentType.OTHER:
+                return m.group("name")
+    return None
+
+
 def _named(dt_: DocText) -> list[tuple[int, str]]:
     """(block, name written) for each 送达文书名称 label: one per row of a receipt listing several
     documents served."""
@@ -107,6 +119,8 @@ def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
             found = find_numbers(_value(dt_, index, text[n.end() :]))
             number = found[0].canonical if found else None
     name = "；".join(n for n in names if n) or _received(dt_)
+    if not name or served_type(name) is DocumentType.OTHER:
+        name = _titled(dt_) or name
     if not name:
         return None
     name = _main_part(name)

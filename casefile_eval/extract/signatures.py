@@ -102,6 +102,8 @@ _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # line above.
 _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
+# the agency's 落款 under a party's label (XX市市场监督管理局（印章）) is no signature of the party
+_AGENCY_FOOT = re.compile(r"(?:局|委员会|厅|政府|大队|支队|中队)(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
@@ -155,7 +157,7 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     value = rest[: nxt.start()] if nxt else rest
     if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks):
         return value, (index,)
-    if not _below(dt_, index, index + 1) and not _in_cell_below(dt_, index, index + 1):
+    if not any(near(dt_, index, index + 1) for near in (_below, _in_cell_below, _ink_right_below)):
         return "", (index,)
     following = dt_.blocks[index + 1]
     row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
@@ -223,6 +225,24 @@ def _in_cell_below(dt_: DocText, i: int, j: int) -> bool:
     height = a.bottom - a.top
     middle = (b.x0 + b.x1) / 2
     return a.x0 - height <= middle <= a.x1 + height and b.top - a.bottom <= CELL_REACH * height
+
+
+def _ink_right_below(dt_: DocText, i: int, j: int) -> bool:
+    """On a scan, whether line j is what was signed or stamped in the value cell right of a label standing
+    alone at the top of its tall row ("受送达人签名或盖章" | a 收发专用章 seal, the name signed lower): OCR's
+    reading, right of the label's end, at most CELL_REACH line heights under it, short, and not the
+    agency's own 落款."""
+    a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
+    if a.bbox is None or b.bbox is None or b.confidence is None or a.page != b.page:
+        return False
+    height = a.bbox.bottom - a.bbox.top
+    text = dt_.squeezed(j)
+    return (
+        b.bbox.x0 >= a.bbox.x1
+        and 0 <= b.bbox.top - a.bbox.bottom <= CELL_REACH * height
+        and len(text) <= MAX_SIGNER
+        and _AGENCY_FOOT.search(text) is None
+    )
 
 
 def _cut_label(text: str) -> str:

@@ -177,7 +177,8 @@ def on_printed_label(mark: OcrMark, lines: list[OcrLine], em: float) -> bool:
     """A signature mark lying wholly over the words of a label box up to its colon ("签收人：", "签收日期：
     2024-8-9"): what is left of a printed character after its estimated span was blanked, not ink. A
     label's words end at its colon and the ink follows it (in the box, when the box swallowed it, or
-    beyond); a label without a colon is left alone."""
+    beyond); a box that is only a field name (签收时间, a grid's cell) is print throughout; any other label
+    without a colon is left alone."""
     if mark.kind != "signature":
         return False
     x0, top, x1, bottom = mark.box
@@ -188,6 +189,8 @@ def on_printed_label(mark: OcrMark, lines: list[OcrLine], em: float) -> bool:
             if min(bottom, pbottom) - max(top, ptop) < 0.8 * (bottom - top) or not labels_in(part):
                 continue
             colon = max(part.text.rfind("："), part.text.rfind(":"))
+            if colon < 0 and is_field_name(normalize_ocr_text(part.text)):
+                colon = len(part.text) - 1  # a grid's field name in a box of its own (签收时间): all print
             words = char_spans(part, em)[: colon + 1]
             for a, b in _runs(words, slack):
                 if a - slack <= x0 and x1 <= b + slack:

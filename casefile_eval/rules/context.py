@@ -81,6 +81,13 @@ def _yearless_days(
     return (min(days), max(days)) if days else (None, None)
 
 
+def _on_day(start: dt.date, day: int, step: int) -> dt.date:
+    """The first date from `start` on (step 1) or back (step -1) that falls on the `day` of its month."""
+    while start.day != day:
+        start += dt.timedelta(days=step)
+    return start
+
+
 class CaseView:
     """Derived facts of one case, computed once and shared by every rule."""
 
@@ -119,8 +126,9 @@ class CaseView:
         """The first and last day a case date can be: the date itself when it was read; else the range of
         its partial read (a digit under a seal), narrowed by the dates around it (a decision is made after
         the case was filed, its notice given and the head approved it, and before it is served and the case
-        closed). A date
-        whose year was lost (only its month and day read) is placed by the dates around it alone."""
+        closed). A date whose month was lost (2021年□月18日) keeps its day: its first and last possible days
+        fall on that day of a month. A date whose year was lost (only its month and day read) is placed by the
+        dates around it alone."""
         dated = self.date(name)
         if dated is not None:
             return dated.value, dated.value
@@ -135,16 +143,20 @@ class CaseView:
             return _yearless_days(fact, max(before, default=None), min(after, default=None))
         lows = before + ([fact.earliest] if fact and fact.earliest else [])
         highs = after + ([fact.latest] if fact and fact.latest else [])
-        return (max(lows) if lows else None), (min(highs) if highs else None)
+        first, last = (max(lows) if lows else None), (min(highs) if highs else None)
+        if fact is not None and fact.day is not None and first is not None and last is not None:
+            return _on_day(first, fact.day, 1), _on_day(last, fact.day, -1)
+        return first, last
 
     def _approved_decision(self) -> list[dt.date]:
-        """The days the head approved the decision on its 审批表 (行政处罚法 art. 57: the decision is made
-        after the head's review), so a decision date read only in part is no earlier."""
+        """The days the decision's 审批表 was approved or signed (行政处罚法 art. 57: the decision is made after
+        the head's review; on a scan the head's date may not be told from the others), so a decision date
+        read only in part is no earlier than the last of them."""
         return [
             f.value
             for doc in self.case.of_type(DocumentType.DECISION_APPROVAL)
             for f in doc.facts.dates
-            if f.kind == DateKind.APPROVED and f.value is not None
+            if f.kind in (DateKind.APPROVED, DateKind.SIGNED) and f.value is not None
         ]
 
     def law_date(self, name: str) -> dt.date | None:

@@ -110,6 +110,21 @@ def test_review_named_without_its_apply_word_is_still_offered() -> None:
     ) == (True, 60, True, "东林市西城区人民法院", 6)
 
 
+def test_court_before_a_lost_full_stop_is_not_a_review_body() -> None:
+    # OCR lost the 。 after 提起行政诉讼; the next sentence opens with 申请行政复议或者提起行政诉讼期间
+    clause = parse_remedy(
+        "当事人对本处罚决定不服的，可以自收到本决定书之日起六十日内向南溪市人民政府申请行政复议；"
+        "也可以自收到本决定书之日起六个月内依法直接向南溪市东坡区人民法院提起行政诉讼"
+        "申请行政复议或者提起行政诉讼期间，本处罚决定不停止执行，法律另有规定的除外。"
+    )
+    assert (
+        clause.review_bodies,
+        clause.review_period_days,
+        clause.litigation_court,
+        clause.litigation_period_months,
+    ) == (["南溪市人民政府"], 60, "南溪市东坡区人民法院", 6)
+
+
 # 4. document numbers
 
 

@@ -33,7 +33,7 @@ D = dt.date
         # a month read in part: 十一 or 十二
         ("二〇二三年十□月五日", D(2023, 11, 5), D(2023, 12, 5)),
         # month and day lost: only the year
-        ("2025年月14日", D(2025, 1, 1), D(2025, 12, 31)),
+        ("2025年月14日", D(2025, 1, 14), D(2025, 12, 14)),  # the 14th of some month
         # a day misread past reading (苏 for the numerals under a seal), or past the calendar: its month
         ("二二六年二月苏日", D(2026, 2, 1), D(2026, 2, 28)),
         ("2025年3月85日", D(2025, 3, 1), D(2025, 3, 31)),
