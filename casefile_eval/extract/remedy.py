@@ -26,8 +26,9 @@ _APPLY = r"(?:申请|提出|提起|.请)"
 _REVIEW = re.compile(rf"(?:申请|提出|提起){_REVIEW_WORD}|复议申请|行政复议")
 # 行题诉讼 / 行政诉公: one character of 行政诉讼 misread by OCR still names the route
 _LITIGATION = re.compile(r"起诉|提起(?:行政)?诉讼|行政诉讼|行.诉讼|行政诉.|人民法院提起")
-# a 向 that governs 提起诉讼/起诉 never names a 复议 body: when OCR loses the 。 after "…人民法院提起行政诉讼",
-# the next sentence's "申请行政复议或者提起行政诉讼期间" must not make the court a 复议 body
+# a 向 that governs 提起诉讼/起诉 never names a 复议 body: when OCR loses the 。 after
+# "…人民法院提起行政诉讼", the next sentence's "申请行政复议或者提起行政诉讼期间" must not make the
+# court a 复议 body
 _BODY = re.compile(rf"向(?P<body>(?:(?!提起|起诉|诉讼)[^，。；,;]){{2,80}}?){_APPLY}{_REVIEW_WORD}")
 _COURT = re.compile(r"向(?P<court>[^，。；,;向]{0,40}?人民法院)(?:提起|起诉|提出)")
 _BODY_SPLIT = re.compile(r"或者|或|、")

@@ -103,7 +103,9 @@ _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 # the agency's 落款 under a party's label (XX市市场监督管理局（印章）) is no signature of the party
-_AGENCY_FOOT = re.compile(r"(?:局|委员会|厅|政府|大队|支队|中队)(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
+_AGENCY_FOOT = re.compile(
+    r"(?:局|委员会|厅|政府|大队|支队|中队)(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)"
+)
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")

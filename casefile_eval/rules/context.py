@@ -149,9 +149,9 @@ class CaseView:
         return first, last
 
     def _approved_decision(self) -> list[dt.date]:
-        """The days the decision's 审批表 was approved or signed (行政处罚法 art. 57: the decision is made after
-        the head's review; on a scan the head's date may not be told from the others), so a decision date
-        read only in part is no earlier than the last of them."""
+        """The days the decision's 审批表 was approved or signed (行政处罚法 art. 57: the decision is made
+        after the head's review; on a scan the head's date may not be told from the others), so a decision
+        date read only in part is no earlier than the last of them."""
         return [
             f.value
             for doc in self.case.of_type(DocumentType.DECISION_APPROVAL)

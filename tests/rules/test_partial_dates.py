@@ -118,6 +118,35 @@ def test_a_partial_decision_date_is_no_earlier_than_the_heads_approval() -> None
     assert misread.bounds("decided") == (D(2024, 8, 21), D(2024, 8, 29))
 
 
+def test_a_lost_month_keeps_its_day_between_the_signed_approval_and_the_service() -> None:
+    # OCR lost the month between 年 and 月 (2021年月18日): the 18th of some month of 2021; the decision's
+    # 审批表 was signed on 10-15 (its signers not told apart on the scan) and the decision served on 10-27
+    lost_month = {
+        "kind": "decided",
+        "value": None,
+        "raw": "2021年月18日",
+        "earliest": "2021-01-18",
+        "latest": "2021-12-18",
+        "day": 18,
+    }
+    spec = ExampleCase.model_validate(
+        {
+            "facts": {"dates": {"served": "2021-10-27"}},
+            "documents": [
+                {"type": "prior_notice"},
+                {
+                    "type": "decision_approval",
+                    "facts": {"dates": [{"kind": "signed", "value": "2021-10-15", "raw": "2021.10.15"}]},
+                },
+                {"type": "decision", "facts": {"dates": [lost_month]}},
+            ],
+        }
+    )
+    view = _view(spec)
+    assert view.bounds("decided") == (D(2021, 10, 18), D(2021, 10, 18))
+    assert view.law_date("decided") == D(2021, 10, 18)
+
+
 def test_a_read_date_is_its_own_bounds() -> None:
     whole = {"kind": "decided", "value": "2024-08-26", "raw": "2024年8月26日"}
     view = _view(_case(whole, notified="2024-08-01"))
