@@ -167,9 +167,6 @@ def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem, b: in
         return []
     nearest = dt_.doc.blocks[b].bbox
     aside = nearest is not None and box.x0 - nearest.x1 > BESIDE_VALUE * (nearest.bottom - nearest.top)
-    # ink over a line that is no signing label (签收时间 …) hangs in the tall row above it, right of the
-    # label standing alone at the row's top ("受送达人签名或盖章" | [seal, name lower in the value cell])
-    over_row = nearest is not None and nearest.top >= box.top and all(b not in p.blocks for p in places)
     best: list[tuple[float, int]] = []
     for k, place in enumerate(places):
         line = dt_.doc.blocks[place.blocks[-1]].bbox
@@ -177,9 +174,8 @@ def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem, b: in
             continue
         gap = box.top - line.bottom
         height = line.bottom - line.top
-        reach = (UNDER_REACH if aside or over_row else 2) * height
-        across = box.x0 < line.x1 and box.x1 > line.x0
-        if -0.5 * height <= gap <= reach and (across or (over_row and box.x0 >= line.x1)):
+        reach = (UNDER_REACH if aside else 2) * height
+        if -0.5 * height <= gap <= reach and box.x0 < line.x1 and box.x1 > line.x0:
             best.append((gap, k))
     nearest_gap = min((gap for gap, _ in best), default=None)
     return [k for gap, k in best if gap == nearest_gap]
