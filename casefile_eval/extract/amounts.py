@@ -20,6 +20,7 @@ from casefile_eval.model import Amount
 _ARABIC = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万|千|百)?元"
 _WRITTEN = rf"(?P<cn>[{CN_NUMBER_CLASS}]+(?:元|圆)(?:[{CN_NUMBER_CLASS}]角)?(?:[{CN_NUMBER_CLASS}]分)?整?)"
 AMOUNT_RE = re.compile(rf"(?:人民币|¥|￥)?(?:{_ARABIC}|{_WRITTEN})")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _UNIT = {"万": 10_000, "千": 1_000, "百": 100}
 _RANGE_AFTER = re.compile(r"(?:以上|以下|以内|至|到|-|~|—|－)")
 _RANGE_BEFORE = re.compile(r"(?:至|到|-|~|—|－|以上|不足|超过|低于|高于|在)$")
@@ -61,7 +62,10 @@ class AmountMatch:
 
 def _value(m: re.Match[str]) -> float | None:
     if m.group("num") is not None:
-        number = float(m.group("num").replace(",", ""))
+        num = m.group("num")
+        if m.group("unit") is None and _DOT_THOUSANDS.fullmatch(num):
+            num = num.replace(".", "")  # 60.000元: a 元 sum has no third decimal, the dot is a misread comma
+        number = float(num.replace(",", ""))
         return round(number * _UNIT.get(m.group("unit") or "", 1), 2)
     return cn_money(m.group("cn"))
 

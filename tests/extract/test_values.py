@@ -96,3 +96,12 @@ def test_amount_styles() -> None:
         500000.0,
         12345.67,
     ]
+
+
+def test_a_dot_before_three_digits_of_a_yuan_sum_is_a_misread_comma() -> None:
+    # OCR reads the thousands comma of 60,000元 as a dot; a 元 sum has no third decimal (1.50元 stays)
+    assert [a.value for a in find_amounts(squeeze("罚款人民币60.000元、1.50元、0.5万元"))] == [
+        60000.0,
+        1.5,
+        5000.0,
+    ]
