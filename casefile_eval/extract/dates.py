@@ -87,7 +87,7 @@ _FRAGMENT_LINE = (
 # character misread beside a numeral of the day standing for a numeral lost or put in by OCR (十如一: 十一,
 # 二十一 or 三十一).
 _LOST_DATE = (
-    rf"(?P<lost>(?<![{_DN}{_DOTS}第])(?P<ly>[{_DN}]{{2,4}}|[一二]?[{_DOTS}][{_CN_DIGIT}]{{2}}){_S}年{_S}"
+    rf"(?P<lost>(?<![{_DN}{_DOTS}第])(?P<ly>[{_DN}]{{2,4}}|[一二]?[{_DOTS}][{_CN_DIGIT}]{{2}}){_S}[年□]{_S}"
     rf"(?P<lm>[{_DN}]{{1,3}}){_S}月{_S}(?:(?P<ld>[{_DN}]{{1,3}}){_S}[日号]"
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"

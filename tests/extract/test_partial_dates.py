@@ -41,6 +41,8 @@ D = dt.date
         # 〇 read as a full stop, 二 lost, and a character misread inside the day: 十一, 二十一 or 三十一
         ("。二一年十月十如一日", D(2021, 10, 11), D(2021, 10, 31)),
         ("二。二二年三月如五日", D(2022, 3, 5), D(2022, 3, 25)),  # 五, 十五 or 二十五
+        # 年 itself doubtful (□): 〇 lost from the year as in 二二二年 above
+        ("二二四□九月九日", D(2024, 9, 9), D(2024, 9, 9)),
     ],
 )
 def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, latest: D) -> None:
@@ -56,6 +58,7 @@ def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, late
         ("二一年七月十四白", 7, 14),  # 白 read for 日
         ("二0二年七月□日", 7, None),  # 二〇二二 or 二〇〇二: the day lost too
         ("一。二三年一月每日", 1, None),  # 二〇二三 with 二 read as 一 and 〇 as a full stop; 二十 as 每
+        ("二五□九月八日", 9, 8),  # 二〇二五: 〇 and 二 lost, 年 doubtful
     ],
 )
 def test_a_year_read_in_part_gives_no_span_but_its_month_and_day(
