@@ -112,6 +112,7 @@ _REMNANT = re.compile(rf"[\u4e00-\u9fff]{{0,{WRAP_REMNANT}}}")
 _SPACED_LABEL = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff])[\s:：]*$")
 # a form row's first cell when it is only a short name set apart from the rest of the row
 _ROW_HEAD = re.compile(r"[ \t|]*([\u4e00-\u9fff]{2,8})[ \t]*[ \t|][ \t]*(?=\S)")
+SIGNED_NAME = 4  # characters of a name signed before its date on the line under the label
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
 
@@ -178,7 +179,9 @@ def _context(
     wrapped = (
         len(own_words) <= WRAP_REMNANT
     )  # "受送达人签名或盖" / "章 2025.6.17": a label cut by the line end
-    may_look_back = tag == "signed" or wrapped or dt_.doc.blocks[block].kind is BlockKind.CELL
+    # "收件人签名（盖章）" / "赵立军 2024年10月16日": the name signed under the label, then its date
+    signed_under = tag is None and len(own_words) <= SIGNED_NAME and own_words.isalpha()
+    may_look_back = tag == "signed" or wrapped or signed_under or dt_.doc.blocks[block].kind is BlockKind.CELL
     back, reach = block - 1, LOOKBACK_BLOCKS
     while may_look_back and tag in (None, "signed") and back >= 0 and block - back <= reach:
         prev = dt_.squeezed(back)

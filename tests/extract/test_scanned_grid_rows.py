@@ -140,3 +140,18 @@ def test_a_rows_first_cell_names_whose_date_it_is() -> None:
         (DateKind.FILED, dt.date(2025, 3, 3), Role.APPROVER),
         (DateKind.SIGNED, dt.date(2025, 3, 2), Role.OFFICER),
     ]
+
+
+def test_the_date_after_a_name_signed_under_the_label_is_the_signers() -> None:
+    doc = _doc(
+        DocumentType.SERVICE_RECEIPT,
+        [
+            _line("送达回证", 250, 60),
+            _line("送达方式 直接送达", 40, 100),
+            _line("收件人签名（盖章）", 40, 120),
+            _line("赵立军 2024年10月16日", 60, 140),
+            _line("送达人签名", 40, 160),
+        ],
+    )
+    facts = [(f.kind, f.value, f.role) for f in date_facts(DocText.of(doc))]
+    assert facts == [(DateKind.SERVED, dt.date(2024, 10, 16), Role.RECIPIENT)]
