@@ -132,11 +132,7 @@ class CaseView:
         dated = self.date(name)
         if dated is not None:
             return dated.value, dated.value
-        at = _CASE_DATE_ORDER.index(name)
-        before = [d.value for n in _CASE_DATE_ORDER[:at] if (d := self.date(n)) is not None]
-        after = [d.value for n in _CASE_DATE_ORDER[at + 1 :] if (d := self.date(n)) is not None]
-        if name == "decided":
-            before += [d for d in self._approved_decision() if d <= min(after, default=d)]
+        before, after = self._around(name)
         own = self._partly_read(name)
         fact = own[1] if own else None
         if fact is not None and fact.earliest is None:
@@ -147,6 +143,25 @@ class CaseView:
         if fact is not None and fact.day is not None and first is not None and last is not None:
             return _on_day(first, fact.day, 1), _on_day(last, fact.day, -1)
         return first, last
+
+    def outer_bounds(self, name: str) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day a case date can be (`bounds`); where nothing of it places it (not written,
+        or a lost year the dates around cannot place), the days between the case dates around it, either
+        end open (None)."""
+        first, last = self.bounds(name)
+        if first is not None or last is not None:
+            return first, last
+        before, after = self._around(name)
+        return max(before, default=None), min(after, default=None)
+
+    def _around(self, name: str) -> tuple[list[dt.date], list[dt.date]]:
+        """The read case dates that come before and after a case date in the order of the procedure."""
+        at = _CASE_DATE_ORDER.index(name)
+        before = [d.value for n in _CASE_DATE_ORDER[:at] if (d := self.date(n)) is not None]
+        after = [d.value for n in _CASE_DATE_ORDER[at + 1 :] if (d := self.date(n)) is not None]
+        if name == "decided":
+            before += [d for d in self._approved_decision() if d <= min(after, default=d)]
+        return before, after
 
     def _approved_decision(self) -> list[dt.date]:
         """The days the decision's 审批表 was approved or signed (行政处罚法 art. 57: the decision is made

@@ -44,7 +44,18 @@ def run_rules(case: Case, ruleset: RuleSet) -> list[Finding]:
 
 
 def _reference_date(view: CaseView, rule: Rule) -> dt.date | None:
-    return view.law_date(rule.spec.period.by)
+    """The date that picks the law for the rule (`CaseView.law_date`). Where that is unknown, a case date
+    that surely lies wholly before or after the rule's own period (a notice read only as 五月十□日, served
+    2019-05-24, for a rule of the 2021 law) gives the bound that keeps the rule out."""
+    period = rule.spec.period
+    law = view.law_date(period.by)
+    if law is None:
+        first, last = view.outer_bounds(period.by)
+        if last is not None and period.from_ is not None and last < period.from_:
+            return last
+        if first is not None and period.to is not None and first > period.to:
+            return first
+    return law
 
 
 def _applies(view: CaseView, rule: Rule, reference: dt.date | None) -> bool:

@@ -205,3 +205,31 @@ def test_premature_over_a_span_is_decided_when_every_day_agrees() -> None:
             True,
         )
     ]
+
+
+def _three_day_hearing(served: str) -> list[str]:
+    """FWD-001 on a notice granting three days for a hearing, its own date read only as 五月十□日 (no
+    year), the decision served on `served`."""
+    spec = ExampleCase.model_validate(
+        {
+            "facts": {"dates": {"served": served}},
+            "documents": [
+                {
+                    "type": "prior_notice",
+                    "text": "你单位如要求听证，应在收到本告知书之日起三日内提出听证申请。",
+                    "facts": {
+                        "dates": [{"kind": "notified", "value": None, "raw": "1一九年五月十□日", "month": 5}]
+                    },
+                },
+                {"type": "decision"},
+            ],
+        }
+    )
+    return [f.rule_id for f in run_rules(build_case(spec), RULES.only("FWD-001"))]
+
+
+def test_a_rule_of_a_later_law_stays_out_when_the_case_dates_around_its_date_are_earlier() -> None:
+    # the notice came before the decision was served in 2019: the 2021 law's five days cannot apply
+    assert _three_day_hearing("2019-05-24") == []
+    # served in 2024: the notice may have been given under either law (no year read): today's law applies
+    assert _three_day_hearing("2024-05-24") == ["FWD-001"]
