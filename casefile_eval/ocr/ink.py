@@ -17,6 +17,9 @@ _RULE_RUN = 2.2  # line heights of a straight run of ink that make it a ruled li
 _RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a piece of a ruled line
 _RULE_COLUMN = 8.0  # line heights of such pieces in one column of the page that make it a ruled line
 _RULE_GAP = 2.0  # line heights of a gap in a ruled line that are joined
+_BOLD_RUN = 5.0  # line heights: a horizontal run shorter than this...
+_BOLD_THICK = 0.2  # ...and this thick on average is a bold pen stroke, not a rule...
+_BOLD_ROWS = 1.5  # ...when another lies over or under it within this many line heights
 _SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
 
 
@@ -45,10 +48,32 @@ def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
     # a rule is a thin stroke: ink as thick as a good part of a line height both ways (a seal inked solid
     # round its white characters) is no rule
     solid = _opened(horizontal & vertical, np.ones((max(2, round(_SOLID * height)),) * 2, np.uint8))
-    horizontal, vertical = horizontal & (solid == 0), vertical & (solid == 0)
+    horizontal, vertical = _bold_strokes_out(horizontal & (solid == 0), height), vertical & (solid == 0)
     cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
     rules = cv2.dilate(horizontal | vertical, cross, iterations=2)
     return np.asarray(ink & (rules == 0), dtype=bool)
+
+
+def _bold_strokes_out(horizontal: np.ndarray, height: float) -> np.ndarray:
+    """The long horizontal runs without the rows of a name signed in bold strokes: runs shorter than
+    `_BOLD_RUN` line heights, as thick as `_BOLD_THICK` of one, lying over each other (a name's rows) —
+    not a ruled line or an underscore (thin however long, or as long as a table is wide), nor what is left
+    of one printed label (a single bar)."""
+    labels, _ = ndimage.label(horizontal)
+    bold = []
+    for k, found in enumerate(ndimage.find_objects(labels), start=1):
+        wide = found[1].stop - found[1].start
+        if wide < _BOLD_RUN * height and (labels[found] == k).sum() >= _BOLD_THICK * height * wide:
+            bold.append((k, found))
+    for k, found in bold:
+        if any(
+            other != k
+            and min(found[1].stop, near[1].stop) > max(found[1].start, near[1].start)
+            and abs(near[0].start - found[0].start) <= _BOLD_ROWS * height
+            for other, near in bold
+        ):
+            horizontal[found][labels[found] == k] = 0
+    return horizontal
 
 
 def _opened(mask: np.ndarray, kernel: np.ndarray) -> np.ndarray:
