@@ -38,6 +38,10 @@ def _doc(doc_type: DocumentType, blocks: list[Block]) -> Document:
     )
 
 
+def _dates(doc: Document) -> list[tuple[DateKind, dt.date | None, Role | None]]:
+    return [(f.kind, f.value, f.role) for f in date_facts(DocText.of(doc))]
+
+
 def _row(cells: list[tuple[int, str]]) -> str:
     """A line with each cell's text starting at its character column."""
     line = ""
@@ -85,9 +89,7 @@ def _wide_receipt() -> Document:
 
 
 def test_a_date_in_the_value_row_is_the_field_it_stands_under() -> None:
-    doc = _wide_receipt()
-    facts = [(f.kind, f.value, f.role) for f in date_facts(DocText.of(doc))]
-    assert facts == [(DateKind.SERVED, dt.date(2023, 6, 30), Role.RECIPIENT)]
+    assert _dates(_wide_receipt()) == [(DateKind.SERVED, dt.date(2023, 6, 30), Role.RECIPIENT)]
 
 
 def test_a_title_with_a_misread_closing_mark_names_what_is_served() -> None:
@@ -135,8 +137,7 @@ def test_a_rows_first_cell_names_whose_date_it_is() -> None:
             _line("承办人 建议立案调查。 签名：吴天宇2025.3.2", 40, 140),
         ],
     )
-    facts = [(f.kind, f.value, f.role) for f in date_facts(DocText.of(doc))]
-    assert facts == [
+    assert _dates(doc) == [
         (DateKind.FILED, dt.date(2025, 3, 3), Role.APPROVER),
         (DateKind.SIGNED, dt.date(2025, 3, 2), Role.OFFICER),
     ]
@@ -153,5 +154,4 @@ def test_the_date_after_a_name_signed_under_the_label_is_the_signers() -> None:
             _line("送达人签名", 40, 160),
         ],
     )
-    facts = [(f.kind, f.value, f.role) for f in date_facts(DocText.of(doc))]
-    assert facts == [(DateKind.SERVED, dt.date(2024, 10, 16), Role.RECIPIENT)]
+    assert _dates(doc) == [(DateKind.SERVED, dt.date(2024, 10, 16), Role.RECIPIENT)]
