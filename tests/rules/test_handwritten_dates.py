@@ -17,10 +17,16 @@ Inked = list[tuple[int, int | None]]  # (block index, ink offset) of each signat
 
 
 def _findings(
-    rule_id: str, doc_type: DocumentType, kind: BlockKind, texts: list[str], inked: Inked
+    rule_id: str,
+    doc_type: DocumentType,
+    kind: BlockKind,
+    texts: list[str],
+    inked: Inked,
+    confidence: float | None = None,
 ) -> list[tuple[str, bool]]:
-    """The rule's findings on a one-page document (page 4) of those blocks and marks."""
-    blocks = [Block(kind=kind, text=t, source="r.pdf", page=4) for t in texts]
+    """The rule's findings on a one-page document (page 4) of those blocks and marks (read by OCR with
+    `confidence`, else a text layer)."""
+    blocks = [Block(kind=kind, text=t, source="r.pdf", page=4, confidence=confidence) for t in texts]
     images = [
         ImageItem(kind=ImageKind.SIGNATURE, source="r.pdf", page=4, block_index=index, ink_offset=offset)
         for index, offset in inked
@@ -32,8 +38,10 @@ def _findings(
     return [(f.message, f.needs_review) for f in findings]
 
 
-def _receipt(kind: BlockKind, texts: list[str], inked: Inked) -> list[tuple[str, bool]]:
-    return _findings("DAT-003", DocumentType.SERVICE_RECEIPT, kind, texts, inked)
+def _receipt(
+    kind: BlockKind, texts: list[str], inked: Inked, confidence: float | None = None
+) -> list[tuple[str, bool]]:
+    return _findings("DAT-003", DocumentType.SERVICE_RECEIPT, kind, texts, inked, confidence)
 
 
 REVIEW = [("送达回证缺少签收日期（送达回证第4页）：无法判断：日期系手写，未能识别", True)]
@@ -54,6 +62,18 @@ def test_ink_left_of_the_date_label_or_under_another_label_is_no_date() -> None:
     assert _receipt(BlockKind.CELL, CELLS, [(3, None), (7, None)]) == MISSING
     signing = ["送达文书名称 行政处罚决定书", "受送达人签名或盖章", "日期： 年 月 日 签名："]
     assert _receipt(BlockKind.LINE, signing, [(2, None)]) == MISSING
+
+
+def test_digits_ocr_made_of_a_handwritten_date_after_its_label_are_a_date_by_hand() -> None:
+    scrawled = [
+        "送达文书名称 行政处罚决定书",
+        "受送达人签名或盖章 何月",
+        "签收时间 202213/16 10时30分",
+        "送达人",
+    ]
+    assert _receipt(BlockKind.LINE, scrawled, [(1, None)], confidence=0.8) == REVIEW
+    # printed or typed, such digits are what the form says: no date
+    assert _receipt(BlockKind.LINE, scrawled, [(1, None)]) == MISSING
 
 
 APPROVAL = ["审批环节及意见 签名 日期", "承办人：建议按拟处意见作出处罚决定。", "机关负责人：同意。"]

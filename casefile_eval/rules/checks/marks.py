@@ -242,7 +242,8 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
     """The block of a date written by hand: a grid row under a "签名 日期" header holding the date's ink
     (see `_in_date_column`), else ink (a signature-like mark) right of a date label (签收时间, 日期) or in
     the cell after it, with nothing printed there but the parts of a date or a time of day (10 时 30 分)
-    and no readable date. With `zone`, only a row or a label in the zone counts."""
+    and no readable date, else on a scan a date label followed by digits OCR made of handwriting
+    (签收时间 202213/16). With `zone`, only a row or a label in the zone counts."""
     inside = _zone_blocks(doc, zone) if zone else None
     for row in range(len(doc.blocks) - 1, -1, -1):
         if (inside is None or row in inside) and _in_date_column(doc, row):
@@ -264,12 +265,22 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
             continue
         if _DATE_CHARS.fullmatch(rest) and not any(m.value is not None for m in find_dates(text)):
             return index
+    for index, block in enumerate(doc.blocks):  # "签收时间 202213/16 10时30分": digits OCR made of the hand
+        text = norm(block.text)
+        field = _SCRAWLED_FIELD.match(text)
+        if block.confidence is None or field is None or (inside is not None and index not in inside):
+            continue
+        if _DATE_CHARS.fullmatch(text[field.end() :]) and not any(
+            m.value is not None for m in find_dates(text)
+        ):
+            return index
     return None
 
 
 _COLUMN_HEADS = re.compile(r"(?:签名|签字|签章|签批)\s+(?:日期|时间)\s*$")
 COLUMN_REACH = 10  # lines from a row up to the header naming its columns
 _SCRAWLED_DATE = re.compile(r"(?:^|\s)(?:19|20)\d{2}[\d/.\-]{2,6}$")
+_SCRAWLED_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:日期|时间)[:：]?\s*(?:19|20)\d{2}[\d/.\-]{2,6}(?=\s|$)")
 
 
 def _in_date_column(doc: Document, index: int) -> bool:
