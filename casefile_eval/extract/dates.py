@@ -244,9 +244,10 @@ def _partial(
     if months:
         last = max(months)
         return _Partial(dt.date(year, min(months), 1), dt.date(year, last, monthrange(year, last)[1]))
-    on_day = [d for m in range(1, 13) if len(days) == 1 and (d := _date_value(year, m, days[0])) is not None]
-    if on_day:  # 2021年□月18日: the 18th of some month (the case's other dates may tell which)
-        return _Partial(on_day[0], on_day[-1], day=days[0])
+    if len(days) == 1:  # 2021年□月18日: the 18th of some month (the case's other dates may tell which)
+        on_day = [d for m in range(1, 13) if (d := _date_value(year, m, days[0])) is not None]
+        if on_day:
+            return _Partial(on_day[0], on_day[-1], day=days[0])
     return _Partial(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 

@@ -103,6 +103,7 @@ class CaseView:
         self.laws = laws
         self.changes = changes  # the dates from which some rule, threshold or law reads differently
         self._dates: dict[str, DatedFact | None] = {}
+        self._bounds: dict[str, tuple[dt.date | None, dt.date | None]] = {}
         self._compact: dict[int, str] = {}
 
     def text(self, doc: Document) -> str:
@@ -129,6 +130,11 @@ class CaseView:
         closed). A date whose month was lost (2021年□月18日) keeps its day: its first and last possible days
         fall on that day of a month. A date whose year was lost (only its month and day read) is placed by the
         dates around it alone."""
+        if name not in self._bounds:  # asked by every rule whose law version a case date picks
+            self._bounds[name] = self._find_bounds(name)
+        return self._bounds[name]
+
+    def _find_bounds(self, name: str) -> tuple[dt.date | None, dt.date | None]:
         dated = self.date(name)
         if dated is not None:
             return dated.value, dated.value
@@ -160,10 +166,10 @@ class CaseView:
         before = [d.value for n in _CASE_DATE_ORDER[:at] if (d := self.date(n)) is not None]
         after = [d.value for n in _CASE_DATE_ORDER[at + 1 :] if (d := self.date(n)) is not None]
         if name == "decided":
-            before += [d for d in self._approved_decision() if d <= min(after, default=d)]
+            before += [d for d in self._decision_form_dates() if d <= min(after, default=d)]
         return before, after
 
-    def _approved_decision(self) -> list[dt.date]:
+    def _decision_form_dates(self) -> list[dt.date]:
         """The days the decision's 审批表 was approved or signed (行政处罚法 art. 57: the decision is made
         after the head's review; on a scan the head's date may not be told from the others), so a decision
         date read only in part is no earlier than the last of them."""

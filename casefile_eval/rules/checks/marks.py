@@ -279,8 +279,9 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
 
 _COLUMN_HEADS = re.compile(r"(?:签名|签字|签章|签批)\s+(?:日期|时间)\s*$")
 COLUMN_REACH = 10  # lines from a row up to the header naming its columns
-_SCRAWLED_DATE = re.compile(r"(?:^|\s)(?:19|20)\d{2}[\d/.\-]{2,6}$")
-_SCRAWLED_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:日期|时间)[:：]?\s*(?:19|20)\d{2}[\d/.\-]{2,6}(?=\s|$)")
+_SCRAWL = r"(?:19|20)\d{2}[\d/.\-]{2,6}"  # a year, then digits OCR made of the handwritten rest (202213/16)
+_SCRAWLED_DATE = re.compile(rf"(?:^|\s){_SCRAWL}$")
+_SCRAWLED_FIELD = re.compile(rf"{_DATE_LABEL.pattern}\s*{_SCRAWL}(?=\s|$)")
 
 
 def _in_date_column(doc: Document, index: int) -> bool:
