@@ -90,6 +90,7 @@ _BRACKET_READ = re.compile(r"[Cc]")
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
+_OPINION_START = re.compile(r"\s*(?:拟?同意|不同意)")
 _OPINION_HEAD = re.compile(
     r"(?<!\S)(?:拟?同意|不同意|批准|准予|不予|如拟|建议|拟)"
     r"(?:立案|结案|处罚|办理|执行|承办人?意见|承办机构意见|以上意见|上述意见|审核意见|该意见)?"
@@ -349,7 +350,8 @@ def _extend_opinion_paragraphs(dt_: DocText, slot: _Slot) -> None:
 def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
     """In a table, an opinion cell is often followed by the cell where the approver signs ("签名：
     日期：…"), in the row below and the same column or further along the same row; or, further along the
-    row, by the cell under a column headed for signing ("环节 | 意见 | 签章/日期"): that cell belongs to the
+    row, by the cell under a column headed for signing ("环节 | 意见 | 签章/日期") or by a cell holding only
+    the date the approver writes beside the mark ("同意。 | 二〇一九年四月九日"): that cell belongs to the
     opinion's slot."""
     last = slot.blocks[-1]
     value = dt_.doc.blocks[last]
@@ -362,7 +364,8 @@ def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
     below = nxt.col == value.col and nxt.row == (value.row or 0) + 1
     beside = nxt.row == value.row and (nxt.col or 0) > (value.col or 0)
     signs = _SUB_LABEL.match(text.lstrip("(（")) is not None  # 签名：, （签字）
-    if (below or beside) and (signs or (beside and _signing_column(dt_, last + 1))):
+    dated = beside and bool(text) and not _undated(text)  # 同意。 | [ink] 二〇一九年四月九日
+    if (below or beside) and (signs or dated or (beside and _signing_column(dt_, last + 1))):
         slot.value = f"{slot.value} {text}"
         slot.blocks = (*slot.blocks, last + 1)
 
@@ -483,10 +486,15 @@ def _field_word(token: str) -> bool:
     return token in _FIELD_WORDS or (len(token) >= 4 and is_field_name(token))
 
 
-def _opinion(slot: _Slot, slots: list[_Slot]) -> bool:
-    """Whether the slot is an approver's opinion row that is also where the approver signs (no
-    …签名 slot of the approver elsewhere): its opinion (同意立案。) is then no name."""
-    if slot.role is not Role.APPROVER or "意见" not in slot.label:
+def _opinion(slot: _Slot, slots: list[_Slot], ocr: bool) -> bool:
+    """Whether the slot is an approver's opinion row that is also where the approver signs (no …签名 slot
+    of the approver elsewhere): its opinion (同意立案。) is then no name. In a text layer, a role's name
+    with its opinion after it on its line (机关负责人 同意。 over 签章：) is one too; on a scan such a row
+    is read as before (its line may hold OCR's reading of the ink)."""
+    if slot.role is not Role.APPROVER:
+        return False
+    beside = not ocr and len(slot.blocks) == 1 and _OPINION_START.match(slot.value) is not None
+    if "意见" not in slot.label and not beside:
         return False
     return not any(s.role is Role.APPROVER and _SIGN_ONLY.search(s.label) for s in slots)
 
@@ -567,11 +575,12 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     slots = [s for s in scanned if not _signed_below(s, scanned) and not _signed_in_strip(s, scanned)]
     _split_row_below(dt_, slots)
     for slot in slots:
-        if _opinion(slot, slots):
+        if _opinion(slot, slots, _ocr_read(dt_, slot)):
             _extend_opinion(dt_, slot)
     # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
     fills = [
-        _text_fill(slot.value, 1 if _ocr_read(dt_, slot) else 2, _opinion(slot, slots)) for slot in slots
+        _text_fill(slot.value, 1 if _ocr_read(dt_, slot) else 2, _opinion(slot, slots, _ocr_read(dt_, slot)))
+        for slot in slots
     ]
     places = [
         Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None)

@@ -22,6 +22,8 @@ from casefile_eval.model import BBox, Block, BlockKind
 from casefile_eval.parsers.header_rows import is_field_name
 
 _LEAD = re.compile(r"^([\u4e00-\u9fff])(?:\s+|$)")
+_TWO_LEAD = re.compile(r"^([\u4e00-\u9fff]{2})\s+")  # a run's last two characters on one line
+_RUN_LEAD = re.compile(r"^([\u4e00-\u9fff]{1,2})(?:\s+|$)")
 MIN_CHARS = 3  # a label of two characters is no run to be sure of
 ALIGN = 0.6  # line heights within which the characters stand one under the other
 MAX_GAP = 1.5  # line heights between one character's line and the next
@@ -39,6 +41,11 @@ def join_vertical_labels(blocks: list[Block]) -> list[Block]:
     run: list[tuple[int, BBox]] = []  # the lines of the current run, with their boxes
     for index, block in enumerate(blocks):
         box = _lead_box(block)
+        if run and box is None and _merged_tail(run, block):
+            run.append((index, block.bbox or run[-1][1]))
+            _restore(out, run)
+            run = []
+            continue
         if run and (box is None or block.page != blocks[run[-1][0]].page or not _continues(run, box)):
             _restore(out, run)
             run = []
@@ -46,6 +53,19 @@ def join_vertical_labels(blocks: list[Block]) -> list[Block]:
             run.append((index, box))
     _restore(out, run)
     return out
+
+
+def _merged_tail(run: list[tuple[int, BBox]], block: Block) -> bool:
+    """Whether a line ends the run with its last two characters joined ("负" over "责人 签章：…"): a text
+    written beside them, as tall as both, made one line of the two characters' lines."""
+    box = block.bbox
+    if block.kind is not BlockKind.LINE or box is None or not _TWO_LEAD.match(block.text):
+        return False
+    char = min(_height(b) for _, b in run)
+    first, last = run[0][1], run[-1][1]
+    step = box.top - last.top
+    aligned = abs(box.x0 - first.x0) <= ALIGN * char
+    return aligned and _height(box) >= TALL * char and 0.5 * char < step <= (1 + MAX_GAP) * char
 
 
 def _lead_box(block: Block) -> BBox | None:
@@ -81,14 +101,19 @@ def _restore(out: list[Block], run: list[tuple[int, BBox]]) -> None:
 
 
 def _word(out: list[Block], lines: list[int]) -> str:
-    return "".join(out[i].text[0] for i in lines)
+    return "".join(_lead(out[i].text) for i in lines)
+
+
+def _lead(text: str) -> str:
+    match = _RUN_LEAD.match(text)
+    return match.group(1) if match else ""
 
 
 def _put_back(out: list[Block], lines: list[int]) -> None:
     """The field name of `lines` at the start of the first; its characters off every line."""
     word = _word(out, lines)
     for k, i in enumerate(lines):
-        rest = _LEAD.sub("", out[i].text, count=1)
+        rest = _RUN_LEAD.sub("", out[i].text, count=1)
         text = f"{word} {rest}".rstrip() if k == 0 else rest
         out[i] = out[i].model_copy(update={"text": text, "char_scores": None, "char_xs": None})
 

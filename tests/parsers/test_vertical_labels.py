@@ -125,3 +125,27 @@ def test_a_closing_form_of_stacked_cells_whose_last_character_stands_apart() -> 
         "2019年6月14日",
         "",
     ]
+
+
+def test_the_last_two_characters_joined_by_a_tall_line_beside_them_end_the_run() -> None:
+    """机/关/负 then "责人 签章：…": the signing text beside 责 and 人, as tall as both, made one line of
+    the two."""
+    blocks = _lines([("机 同意。", 60, 100), ("关", 60, 112), ("负", 60, 124)])
+    tall = Block(
+        kind=BlockKind.LINE,
+        text="责人 签章： 二〇一九年六月十一日",
+        source="a.pdf",
+        page=1,
+        bbox=BBox(x0=60, top=136, x1=300, bottom=158),
+    )
+    assert [b.text for b in join_vertical_labels([*blocks, tall])] == [
+        "机关负责人 同意。",
+        "",
+        "",
+        "签章： 二〇一九年六月十一日",
+    ]
+
+
+def test_two_characters_on_a_line_of_one_height_are_no_end_of_a_run() -> None:
+    blocks = _lines([("机 同意。", 60, 100), ("关", 60, 112), ("负", 60, 124), ("责人 签章：", 60, 136)])
+    assert join_vertical_labels(blocks) == blocks

@@ -243,7 +243,8 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
     (see `_in_date_column`), else ink (a signature-like mark) right of a date label (签收时间, 日期) or in
     the cell after it, with nothing printed there but the parts of a date or a time of day (10 时 30 分)
     and no readable date, else on a scan a date label followed by digits OCR made of handwriting
-    (签收时间 202213/16). With `zone`, only a row or a label in the zone counts."""
+    (签收时间 202213/16), else a signing cell or line holding two marks of ink after its last words and no
+    date (`_second_mark_blocks`). With `zone`, only a row or a label in the zone counts."""
     inside = _zone_blocks(doc, zone) if zone else None
     for row in range(len(doc.blocks) - 1, -1, -1):
         if (inside is None or row in inside) and _in_date_column(doc, row):
@@ -265,6 +266,9 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
             continue
         if _DATE_CHARS.fullmatch(rest) and not any(m.value is not None for m in find_dates(text)):
             return index
+    for index in _second_mark_blocks(doc):  # 同意。 签名 [ink] [ink]: the name, then the date in ink
+        if inside is None or index in inside:
+            return index
     for index, block in enumerate(doc.blocks):  # "签收时间 202213/16 10时30分": digits OCR made of the hand
         text = norm(block.text)
         field = _SCRAWLED_FIELD.match(text)
@@ -277,6 +281,24 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
     return None
 
 
+def _second_mark_blocks(doc: Document) -> list[int]:
+    """Blocks ending in a signing label or empty (同意。 签名, an empty signing cell) that hold two or more
+    handwritten marks and no date: one person signs once, so the second mark is the date written by hand."""
+    marks: dict[int, int] = {}
+    for image in doc.images:
+        if image.kind == ImageKind.SIGNATURE and image.block_index is not None:
+            marks[image.block_index] = marks.get(image.block_index, 0) + 1
+    return [
+        index
+        for index, count in marks.items()
+        if count >= 2
+        and 0 <= index < len(doc.blocks)
+        and _SIGN_TAIL.search(compact(norm(doc.blocks[index].text)))
+        and not find_dates(doc.blocks[index].text)
+    ]
+
+
+_SIGN_TAIL = re.compile(r"(?:^|(?:签名|签字|签章)[:：]?)$")
 _COLUMN_HEADS = re.compile(r"(?:签名|签字|签章|签批)\s+(?:日期|时间)\s*$")
 COLUMN_REACH = 10  # lines from a row up to the header naming its columns
 _SCRAWL = r"(?:19|20)\d{2}[\d/.\-]{2,6}"  # a year, then digits OCR made of the handwritten rest (202213/16)

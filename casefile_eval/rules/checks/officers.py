@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
@@ -30,6 +30,7 @@ _CERT = re.compile(_CERT_LABEL + r"[:：]?([^\s，,；;、。（）()【】\[\]]
 # A bare certificate-like value: an optional short prefix (province, 字, letters) and a long digit run.
 _BARE_VALUE = re.compile(r"^[（(:：]?[A-Za-z\u4e00-\u9fff]{0,6}[0-9]{5,}")
 _WINDOW = 18
+_CLERK_FIELD = r"记录(?:人|员)[^\u4e00-\u9fff]{0,3}"  # 记录人：白玉梅, 记录人\n白玉梅
 # Words that show a "name" is a label or an organisation, not a person.
 _NOT_A_NAME = (
     "当事人",
@@ -140,6 +141,11 @@ def _key(value: str | None) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", value or "")
 
 
+def _field_of(label: str, fields: dict[str, set[str]]) -> set[str]:
+    """The officers of the fields the slot's name starts with (询问人 over 询问人签名)."""
+    return set().union(*(names for field, names in fields.items() if label.startswith(field)))
+
+
 def _named_for(label: str, fields: dict[str, set[str]]) -> int:
     """How many officers the field of the slot's name lists (询问人 over 询问人签名); for a slot of a
     general name that no field carries (执法人员签名, 监督员签名 under 检查人员：甲、乙), the most that any
@@ -148,6 +154,30 @@ def _named_for(label: str, fields: dict[str, set[str]]) -> int:
     if same:
         return max(same)
     return max((len(names) for field, names in fields.items() if not field.startswith("记录")), default=0)
+
+
+def _counted(pages: dict[tuple[int | None, str], list[SignatureSlot]]) -> dict[tuple[int | None, str], int]:
+    """The signatures counted in each (page, label) slot whose every part is signed and counted."""
+    return {
+        key: sum(s.count or 0 for s in slots)
+        for key, slots in pages.items()
+        if all(s.filled is True and s.count is not None for s in slots)
+    }
+
+
+def _clerks_signed(doc: Document, text: str, fields: dict[str, set[str]], slot: SignatureSlot) -> set[str]:
+    """The officers written after a 记录人 field (询问人：甲、乙 and 记录人：乙) when a recorder's slot after
+    `slot` on its page (the signing row, not the record's head) holds a signature for each of them."""
+    officers = set().union(*fields.values()) if fields else set()
+    clerks = {name for name in officers if re.search(_CLERK_FIELD + re.escape(name), text)}
+    page = slot.evidence.page if slot.evidence else None
+    after = doc.facts.signatures[doc.facts.signatures.index(slot) + 1 :]
+    signed = sum(
+        s.count or 0
+        for s in after
+        if s.role is Role.RECORDER and s.filled is True and (s.evidence.page if s.evidence else None) == page
+    )
+    return clerks if clerks and signed >= len(clerks) else set()
 
 
 class SignersParams(Params):
@@ -162,17 +192,23 @@ class SignersParams(Params):
 def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
     """Slots of the rule's role that are signed, but by fewer people than the officers their field names
     (one of two 询问人 signed). A record that names one 询问人 and a separate 记录人 needs one signature
-    in each slot and is not judged here. Only counted slots are judged (names written apart, signature
-    images in a .docx or text PDF); ink on a scanned page is not counted (`SignatureSlot.count` is None)."""
+    in each slot and is not judged here; where the missing 询问人 is also the record's 记录人 and signed
+    there (询问人：甲、乙, 记录人：乙), whether that suffices needs review. Only counted slots are judged
+    (names written apart, signature images in a .docx or text PDF); ink on a scanned page is not counted
+    (`SignatureSlot.count` is None)."""
     role = ctx.rule.spec.role
     for doc in ctx.documents():
-        for page, slot, needed, count in _short_slots(doc, role, params.min_count):
+        for short in _short_slots(doc, role, params.min_count):
+            slot = short.slot
+            clerks = "、".join(sorted(short.clerks))
+            asked = f"{clerks}已在记录人处签名，是否还须在{slot.label}处签名需人工核对"
             yield Hit(
                 document=doc,
-                page=page,
+                page=short.page,
                 evidence=slot.evidence.text if slot.evidence else slot.label,
-                data={"label": slot.label, "count": str(count), "needed": str(needed)},
+                data={"label": slot.label, "count": str(short.signed), "needed": str(short.needed)},
                 confidence=slot.confidence,
+                undecided=asked if clerks else None,
             )
 
 
@@ -187,22 +223,28 @@ def slots_by_page(doc: Document, role: Role | None) -> dict[tuple[int | None, st
     return pages
 
 
-def _short_slots(
-    doc: Document, role: Role | None, min_count: int
-) -> Iterator[tuple[int | None, SignatureSlot, int, int]]:
-    """(page, slot, officers needed, signatures counted) for each signed slot holding too few: fewer than
-    the officers its field names, or fewer than the same slot holds on another page of the record (slots
-    grouped by `slots_by_page`); a page where one of them is blank is left to the rules on blank slots."""
+class _Short(NamedTuple):
+    """A signed slot holding fewer signatures than needed; `clerks`: officers of the slot's field who
+    signed the page as its 记录人 instead (whether that is enough is for a reviewer to say)."""
+
+    page: int | None
+    slot: SignatureSlot
+    needed: int
+    signed: int
+    clerks: set[str]
+
+
+def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_Short]:
+    """Each signed slot holding too few: fewer than the officers its field names, or fewer than the same
+    slot holds on another page of the record (slots grouped by `slots_by_page`); a page where one of them
+    is blank is left to the rules on blank slots."""
     fields: dict[str, set[str]] = {}
     for officer in doc.facts.officers:
         if officer.named_as and is_person_name(officer.name):
             fields.setdefault(officer.named_as, set()).add(officer.name)
     pages = slots_by_page(doc, role)
-    counted = {
-        key: sum(s.count or 0 for s in slots)
-        for key, slots in pages.items()
-        if all(s.filled is True and s.count is not None for s in slots)
-    }
+    counted = _counted(pages)
+    text = compact(doc.text) if role is Role.OFFICER else ""
     most: dict[str, int] = {}  # the most signatures any page's slot of that name holds
     for (_, label), count in counted.items():
         most[label] = max(most.get(label, 0), count)
@@ -210,4 +252,6 @@ def _short_slots(
         needed = min(max(_named_for(label, fields), most[label]), min_count)
         if count < needed:
             slot = pages[(page, label)][0]
-            yield fact_page(doc, page), slot, needed, count
+            clerks = _clerks_signed(doc, text, fields, slot) & _field_of(label, fields) if text else set()
+            apart = clerks if count + len(clerks) >= needed else set()
+            yield _Short(fact_page(doc, page), slot, needed, count, apart)
