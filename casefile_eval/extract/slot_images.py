@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from casefile_eval.codes import Role
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import BBox, ImageItem, ImageKind
+from casefile_eval.model import BBox, BlockKind, ImageItem, ImageKind
 
 KIND_CONFIDENCE = {
     ImageKind.SIGNATURE: 0.95,
@@ -132,6 +132,26 @@ def _small(image: ImageItem) -> bool:
     return width < SIGNATURE_MAX_WIDTH and height < SIGNATURE_MAX_HEIGHT
 
 
+def _signs_over_labels(dt_: DocText, places: list[Place]) -> bool:
+    """Whether the form puts the ink on a blank line over each label ("[ink]" over "受送达人（签字）"): some
+    label has a blank line (not a table cell, no slot's own) over it that cannot be the line under an
+    unsigned label before it, and the last
+    label has no blank line under it (nor in the lines its value runs on into)."""
+    if not places:
+        return False
+    taken = {b for p in places for b in p.blocks}
+    open_ends = {p.blocks[-1] for p in places if not p.text_filled}
+    over = any(
+        _blank(dt_, p.blocks[0] - 1)
+        and dt_.doc.blocks[p.blocks[0] - 1].kind is not BlockKind.CELL
+        and p.blocks[0] - 1 not in taken
+        and p.blocks[0] - 2 not in open_ends
+        for p in places
+    )
+    last = max(places, key=lambda p: p.blocks[0])
+    return over and not any(_blank(dt_, b) for b in (*last.blocks[1:], last.blocks[-1] + 1))
+
+
 def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> list[int]:
     if image.kind in (ImageKind.PHOTO, ImageKind.UNKNOWN) and not _small(image):
         return []
@@ -140,7 +160,8 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> 
         if above:
             return above
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
-        return below or [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
+        over = [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
+        return over if over and (not below or _signs_over_labels(dt_, places)) else below
     beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
     return beside or _under_label_line(dt_, places, image, b)
 
@@ -195,6 +216,10 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     owners = [k for k, p in enumerate(places) if b in p.blocks]
     # a label on the image's own line wins over a slot whose value merely runs on into that line
     owners = [k for k in owners if places[k].blocks[0] == b] or owners
+    ran_on = owners and places[owners[0]].blocks[0] != b and dt_.doc.blocks[b].kind is not BlockKind.CELL
+    if ran_on and _blank(dt_, b) and _signs_over_labels(dt_, places):
+        # a blank line of ink a value ran on into is the signing over the next label
+        owners = [k for k, p in enumerate(places) if p.blocks[0] == b + 1] or owners
     beside = _beside_label(places, owners, image)
     own = bool(owners)
     if beside:
