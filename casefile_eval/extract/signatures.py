@@ -574,13 +574,15 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     scanned = _scan(dt_)
     slots = [s for s in scanned if not _signed_below(s, scanned) and not _signed_in_strip(s, scanned)]
     _split_row_below(dt_, slots)
-    for slot in slots:
-        if _opinion(slot, slots, _ocr_read(dt_, slot)):
+    ocr = [_ocr_read(dt_, slot) for slot in slots]
+    opinions = [_opinion(slot, slots, read) for slot, read in zip(slots, ocr, strict=True)]
+    for slot, opinion in zip(slots, opinions, strict=True):
+        if opinion:
             _extend_opinion(dt_, slot)
     # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
     fills = [
-        _text_fill(slot.value, 1 if _ocr_read(dt_, slot) else 2, _opinion(slot, slots, _ocr_read(dt_, slot)))
-        for slot in slots
+        _text_fill(slot.value, 1 if read else 2, opinion)
+        for slot, read, opinion in zip(slots, ocr, opinions, strict=True)
     ]
     places = [
         Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None)

@@ -135,8 +135,8 @@ def _small(image: ImageItem) -> bool:
 def _signs_over_labels(dt_: DocText, places: list[Place]) -> bool:
     """Whether the form puts the ink on a blank line over each label ("[ink]" over "受送达人（签字）"): some
     label has a blank line (not a table cell, no slot's own) over it that cannot be the line under an
-    unsigned label before it, and the last
-    label has no blank line under it (nor in the lines its value runs on into)."""
+    unsigned label before it, and the last label has no blank line under it (nor in the lines its value
+    runs on into)."""
     if not places:
         return False
     taken = {b for p in places for b in p.blocks}
@@ -152,7 +152,7 @@ def _signs_over_labels(dt_: DocText, places: list[Place]) -> bool:
     return over and not any(_blank(dt_, b) for b in (*last.blocks[1:], last.blocks[-1] + 1))
 
 
-def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> list[int]:
+def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int, over_labels: bool) -> list[int]:
     if image.kind in (ImageKind.PHOTO, ImageKind.UNKNOWN) and not _small(image):
         return []
     if _blank(dt_, b):
@@ -161,7 +161,7 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int) -> 
             return above
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         over = [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
-        return over if over and (not below or _signs_over_labels(dt_, places)) else below
+        return over if over and (not below or over_labels) else below
     beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
     return beside or _under_label_line(dt_, places, image, b)
 
@@ -208,8 +208,9 @@ def _accepts(place: Place, image: ImageItem, own: bool) -> bool:
     return own and place.seal_label
 
 
-def _owners(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
-    """The places an image may fill, before choosing among several."""
+def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bool) -> list[int]:
+    """The places an image may fill, before choosing among several (`over_labels`: the form signs on a
+    blank line over each label, see `_signs_over_labels`)."""
     b = image.block_index
     if b is None:
         return []
@@ -217,7 +218,7 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     # a label on the image's own line wins over a slot whose value merely runs on into that line
     owners = [k for k in owners if places[k].blocks[0] == b] or owners
     ran_on = owners and places[owners[0]].blocks[0] != b and dt_.doc.blocks[b].kind is not BlockKind.CELL
-    if ran_on and _blank(dt_, b) and _signs_over_labels(dt_, places):
+    if ran_on and over_labels and _blank(dt_, b):
         # a blank line of ink a value ran on into is the signing over the next label
         owners = [k for k, p in enumerate(places) if p.blocks[0] == b + 1] or owners
     beside = _beside_label(places, owners, image)
@@ -225,7 +226,7 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     if beside:
         owners = beside  # OCR found the ink after this label on its line
     elif not owners:
-        owners = _neighbours(dt_, places, image, b)
+        owners = _neighbours(dt_, places, image, b, over_labels)
     elif all(places[k].text_filled for k in owners):
         # on a PDF page the image may be nearest to a filled line while it covers a blank slot's line
         blank = [k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)]
@@ -248,8 +249,9 @@ def assign_images(dt_: DocText, places: list[Place]) -> list[list[ImageItem]]:
     """For every place, the images that fill it (each image goes to one place at most)."""
     out: list[list[ImageItem]] = [[] for _ in places]
     shared: dict[tuple[int, ...], list[ImageItem]] = {}  # images among the same several labels
+    over_labels = _signs_over_labels(dt_, places)
     for image in dt_.doc.images:
-        owners = _owners(dt_, places, image)
+        owners = _owners(dt_, places, image, over_labels)
         if len(owners) == 1:
             out[owners[0]].append(image)
         elif owners:

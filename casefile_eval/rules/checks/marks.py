@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
 
@@ -246,8 +247,9 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
     (签收时间 202213/16), else a signing cell or line holding two marks of ink after its last words and no
     date (`_second_mark_blocks`). With `zone`, only a row or a label in the zone counts."""
     inside = _zone_blocks(doc, zone) if zone else None
+    marks = _marks_by_block(doc)
     for row in range(len(doc.blocks) - 1, -1, -1):
-        if (inside is None or row in inside) and _in_date_column(doc, row):
+        if (inside is None or row in inside) and _in_date_column(doc, row, marks[row]):
             return row
     for image in doc.images:
         index = image.block_index
@@ -266,7 +268,7 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
             continue
         if _DATE_CHARS.fullmatch(rest) and not any(m.value is not None for m in find_dates(text)):
             return index
-    for index in _second_mark_blocks(doc):  # 同意。 签名 [ink] [ink]: the name, then the date in ink
+    for index in _second_mark_blocks(doc, marks):  # 同意。 签名 [ink] [ink]: the name, then the date in ink
         if inside is None or index in inside:
             return index
     for index, block in enumerate(doc.blocks):  # "签收时间 202213/16 10时30分": digits OCR made of the hand
@@ -281,13 +283,19 @@ def _handwritten_date(doc: Document, zone: list[str]) -> int | None:
     return None
 
 
-def _second_mark_blocks(doc: Document) -> list[int]:
+def _marks_by_block(doc: Document) -> Counter[int]:
+    """How many signature-like marks each block holds."""
+    return Counter(
+        image.block_index
+        for image in doc.images
+        if image.kind == ImageKind.SIGNATURE and image.block_index is not None
+    )
+
+
+def _second_mark_blocks(doc: Document, marks: Counter[int]) -> list[int]:
     """Blocks ending in a signing label or empty (同意。 签名, an empty signing cell) that hold two or more
-    handwritten marks and no date: one person signs once, so the second mark is the date written by hand."""
-    marks: dict[int, int] = {}
-    for image in doc.images:
-        if image.kind == ImageKind.SIGNATURE and image.block_index is not None:
-            marks[image.block_index] = marks.get(image.block_index, 0) + 1
+    handwritten marks (`marks`, by block) and no date: one person signs once, so the second mark is the
+    date written by hand."""
     return [
         index
         for index, count in marks.items()
@@ -306,11 +314,10 @@ _SCRAWLED_DATE = re.compile(rf"(?:^|\s){_SCRAWL}$")
 _SCRAWLED_FIELD = re.compile(rf"{_DATE_LABEL.pattern}\s*{_SCRAWL}(?=\s|$)")
 
 
-def _in_date_column(doc: Document, index: int) -> bool:
+def _in_date_column(doc: Document, index: int, inked: int) -> bool:
     """A row of a grid whose header ends in a signature column and a date column (审批环节及意见 签名 日期),
-    holding no readable date but the date's ink: two marks (the signature, the date by hand), or a run of
-    digits OCR made of handwriting (202219/27)."""
-    inked = sum(1 for im in doc.images if im.kind == ImageKind.SIGNATURE and im.block_index == index)
+    holding no readable date but the date's ink: two marks (`inked`: the signature, the date by hand), or a
+    run of digits OCR made of handwriting (202219/27)."""
     text = norm(doc.blocks[index].text)
     if (inked < 2 and not _SCRAWLED_DATE.search(text)) or any(m.value is not None for m in find_dates(text)):
         return False
