@@ -21,15 +21,39 @@ _BOLD_RUN = 5.0  # line heights: a horizontal run shorter than this...
 _BOLD_THICK = 0.2  # ...and this thick on average is a bold pen stroke, not a rule...
 _BOLD_ROWS = 1.5  # ...when another lies over or under it within this many line heights
 _SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
+_UNSURE = 0.5  # the confidence of a zone whose ink is little or small
+_FAINT = 0.8  # of the paper's grey round it: a pixel this dark may be part of a faint stroke
+_PAPER_WINDOW = 0.017  # of the page's width: the window over which the paper's grey is taken
 
 
-def ink_mask(rgb: np.ndarray) -> np.ndarray:
-    """Dark (black or blue) or red ink against the page background."""
+FAINT, STRONG = 1, 2  # levels of `ink_levels`: a faint pen stroke, ink
+
+
+def ink_levels(rgb: np.ndarray) -> np.ndarray:
+    """Per pixel: `STRONG` for dark (black or blue) or red ink against the page background, `FAINT` for
+    the rest of a faint pen stroke dark enough somewhere along its length, else 0."""
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY).astype(np.float32)
     background = paper_tone(gray)
     r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
     blue = (b - np.maximum(r, g) > 40) & (gray < background * 0.85)
-    return np.asarray((gray < background * 0.62) | blue | red_mask(rgb), dtype=bool)
+    strong = (gray < background * 0.62) | blue | red_mask(rgb)
+    levels = np.where(strong, STRONG, 0).astype(np.uint8)
+    levels[_faint_strokes(gray, strong) & ~strong] = FAINT
+    return levels
+
+
+def _faint_strokes(gray: np.ndarray, strong: np.ndarray) -> np.ndarray:
+    """Faint pen strokes (a thin ballpoint blurred by a coarse scan): pixels darker than `_FAINT` of the
+    paper round them, in strokes that are ink somewhere along their length (hysteresis: a stroke is kept
+    whole from its darkest points; paper grain and shadows, never that dark, are not)."""
+    size = round(_PAPER_WINDOW * gray.shape[1])
+    paper = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
+    faint = gray < paper * _FAINT
+    labels, n = ndimage.label(faint, structure=np.ones((3, 3), dtype=bool))
+    seeded = np.zeros(n + 1, dtype=bool)
+    seeded[np.unique(labels[strong & faint])] = True
+    seeded[0] = False
+    return np.asarray(seeded[labels], dtype=bool)
 
 
 def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
@@ -89,14 +113,16 @@ def mend_broken_rules(ink: np.ndarray, em: float) -> None:
     page in pieces through a faded band of the scan) so that a zone's rule removal sees them whole: in
     the columns of the page holding `_RULE_COLUMN` line heights of straight vertical runs at least
     `_RULE_PIECE` line heights long, gaps of up to `_RULE_GAP` line heights between runs are inked."""
-    pieces = _opened(ink.astype(np.uint8), np.ones((max(3, round(_RULE_PIECE * em)), 1), np.uint8))
+    pieces = _opened(
+        (ink >= STRONG).astype(np.uint8), np.ones((max(3, round(_RULE_PIECE * em)), 1), np.uint8)
+    )
     length = pieces.sum(axis=0, dtype=np.int64)
     near = np.maximum(length, np.maximum(np.roll(length, 1), np.roll(length, -1)))  # a rule 2-3 px wide
     columns = near >= _RULE_COLUMN * em
     if not columns.any():
         return
     joined = cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, np.ones((max(3, round(_RULE_GAP * em)), 1), np.uint8))
-    ink |= (joined > 0) & columns[None, :]
+    ink[(joined > 0) & columns[None, :]] = STRONG
 
 
 def _rule_like(tall: int, wide: int, height: float) -> bool:
@@ -107,11 +133,25 @@ def _rule_like(tall: int, wide: int, height: float) -> bool:
 def zone_verdict(
     ink: np.ndarray, zone: Box, height: float, floor: float | None = None
 ) -> tuple[float, list[Box]] | None:
-    """Confidence that `zone` holds handwriting, and the box of each signature in it (ink strokes closer
-    than `_SAME_SIGNATURE` line heights are one person's); None when blank. A short stroke cut by the
-    zone's top edge is the tail of a signature of the row above; in a zone beside a label whose line ends
-    at `floor`, a piece lying wholly below that line and cut by the zone's bottom edge is the top of a
-    signature of the row below: neither is ink of this zone."""
+    """Confidence that `zone` of the `ink_levels` holds handwriting, and the box of each signature in it
+    (ink strokes closer than `_SAME_SIGNATURE` line heights are one person's); None when blank. A zone
+    blank in ink, or holding only a little of it, is looked at again with its faint strokes, which count
+    only as a sure verdict (a stray light mark — the arc of a bracket printed grey — is no signature)."""
+    verdict = _verdict(ink >= STRONG, zone, height, floor)
+    if verdict is not None and verdict[0] > _UNSURE:
+        return verdict
+    faint = _verdict(ink >= FAINT, zone, height, floor, faint=True)
+    return faint if faint is not None and faint[0] > _UNSURE else verdict
+
+
+def _verdict(
+    ink: np.ndarray, zone: Box, height: float, floor: float | None, *, faint: bool = False
+) -> tuple[float, list[Box]] | None:
+    """`zone_verdict` over one mask. A short stroke cut by the zone's top edge is the tail of a signature
+    of the row above; in a zone beside a label whose line ends at `floor`, a piece lying wholly below that
+    line and cut by the zone's bottom edge is the top of a signature of the row below: neither is ink of
+    this zone. Among `faint` strokes, the rule cutting a stroke may have cut it from the zone's edge: any
+    piece wholly below the label's line is left out."""
     x0, top, x1, bottom = (max(round(v), 0) for v in zone)
     # rules are looked for with a margin round the zone: a zone's edge cuts a rule too short to tell
     reach = round(_RULE_RUN * height)
@@ -128,7 +168,8 @@ def zone_verdict(
     hanging = [sl[0].start == 0 and sl[0].stop - sl[0].start < 0.5 * height for sl in slices]
     # (in a zone beside a label: a piece wholly under the label's line that the bottom edge cuts)
     under = [
-        floor is not None and sl[0].start >= floor - top and sl[0].stop == crop.shape[0] for sl in slices
+        floor is not None and sl[0].start >= floor - top and (faint or sl[0].stop == crop.shape[0])
+        for sl in slices
     ]
     big &= ~np.asarray(hanging, dtype=bool) & ~np.asarray(under, dtype=bool)
     keep = np.isin(labels, 1 + np.nonzero(big)[0])
@@ -137,7 +178,7 @@ def zone_verdict(
         return None
     ys, xs = np.nonzero(keep)
     extent = max(xs.max() - xs.min(), ys.max() - ys.min()) / height
-    confidence = round(min(0.95, 0.75 + 0.1 * area), 2) if area >= 0.25 and extent >= 0.7 else 0.5
+    confidence = round(min(0.95, 0.75 + 0.1 * area), 2) if area >= 0.25 and extent >= 0.7 else _UNSURE
     return confidence, [(x0 + b[0], top + b[1], x0 + b[2], top + b[3]) for b in _signatures(keep, height)]
 
 

@@ -9,8 +9,9 @@ import re
 
 import numpy as np
 
+from casefile_eval.ocr.captions import rule_above, zone_over_rule
 from casefile_eval.ocr.confusables import normalize_ocr_text
-from casefile_eval.ocr.ink import ink_mask, mend_broken_rules, zone_verdict
+from casefile_eval.ocr.ink import ink_levels, mend_broken_rules, zone_verdict
 from casefile_eval.ocr.labels import (
     KEYWORD,
     Label,
@@ -85,13 +86,15 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
     if not labels:
         return []
     em = line_em(lines)
-    ink = ink_mask(rgb)
+    ink = ink_levels(rgb)
     mend_broken_rules(ink, em)
+    # each caption's own short rule, found before the print is blanked (the caption's box may reach it)
+    rules = [_caption_rule(ink, label, em) for label in labels]
     for line in lines:
         for part in line.parts:
             _blank_printed(ink, part, em)
     marks = []
-    for label in labels:
+    for label, rule in zip(labels, rules, strict=True):
         column = _signing_column(lines, label, em)
         if column is not None:  # a grid's column headed 签章/日期: each row's ink goes with its row
             marks += _column_marks(ink, lines, column, em)
@@ -108,7 +111,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         inside = field_after(label.part)  # ...or in the label's own box ("见证人（签名）：　身份：…")
         if inside is not None and inside >= label.end:
             starts.append(char_spans(label.part, em)[inside][0])
-        verdict = _label_verdict(ink, lines, label, starts, em, labels)
+        verdict = _label_verdict(ink, lines, (label, rule), starts, em, labels)
         if verdict is not None:
             marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
     return marks
@@ -226,7 +229,7 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
     else:
         return
     for a, b in spans:
-        ink[rows, max(round(a) - 1, 0) : round(b) + 1] = False
+        ink[rows, max(round(a) - 1, 0) : round(b) + 1] = 0
 
 
 def _printed_extent(part: OcrBox, em: float) -> tuple[float, float]:
@@ -247,25 +250,49 @@ def _template_glyphs(part: OcrBox, em: float) -> list[tuple[float, float]]:
     return [span for span, char in zip(glyph_spans(part, em), part.text, strict=True) if not char.isspace()]
 
 
+def _label_height(label: Label, em: float) -> float:
+    """A label's line height: its box's, at most 1.2 of the page's."""
+    _, top, _, bottom = label.part.box
+    return max(min(bottom - top, 1.2 * em), 8.0)
+
+
+def _caption_rule(ink: np.ndarray, label: Label, em: float) -> tuple[float, float, float] | None:
+    """The short rule a caption is printed under (see `ocr.captions`), or None."""
+    spans = char_spans(label.part, em)
+    _, top, _, bottom = label.part.box
+    return rule_above(
+        ink, (spans[label.start][0], top, spans[label.end - 1][1], bottom), _label_height(label, em)
+    )
+
+
 def _label_verdict(
-    ink: np.ndarray, lines: list[OcrLine], label: Label, starts: list[float], em: float, labels: list[Label]
+    ink: np.ndarray,
+    lines: list[OcrLine],
+    captioned: tuple[Label, tuple[float, float, float] | None],
+    starts: list[float],
+    em: float,
+    labels: list[Label],
 ) -> tuple[float, list[Box]] | None:
     """The best verdict over the zone right of a label (up to the next label's start among `starts`)
     and, for opinions, a label at the edge or one that ends its line, below it. An opinion whose right
     zone holds a signature label of its own (负责人意见 | 同意。 签名：) leaves the verdict to that label:
-    the zone's other ink is the printed opinion."""
+    the zone's other ink is the printed opinion. A caption printed under a short rule of its own (`rule`)
+    is signed above the rule."""
+    label, rule = captioned
     width = ink.shape[1]
     _, top, _, bottom = label.part.box
-    h = max(min(bottom - top, 1.2 * em), 8.0)
+    h = _label_height(label, em)
     spans = char_spans(label.part, em)
     x0, start = spans[label.start][0], spans[label.end - 1][1]
     stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
     right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
+    verdicts = [_over_rule_verdict(ink, lines, (label, rule), h)]
     column = _column_below(lines, label, h, width)
     if column is not None:
-        return zone_verdict(ink, column, h)
+        verdicts.append(zone_verdict(ink, column, h))
+        return _best(verdicts)
     inner = _gaps_within(label, spans, top - 0.7 * h, bottom + 0.7 * h, h)
-    verdicts = [zone_verdict(ink, gap, h, floor=bottom) for gap in inner]
+    verdicts += [zone_verdict(ink, gap, h, floor=bottom) for gap in inner]
     if stop - start >= 1.5 * h and not (label.opinion and _holds_label(right, label, labels)):
         verdicts.append(zone_verdict(ink, right, h, floor=bottom))
     parts = lines[label.line].parts
@@ -275,8 +302,40 @@ def _label_verdict(
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
     elif not any(verdicts):  # nothing beside a label at the top of a tall cell: under it
         verdicts.append(_cell_below(ink, lines, label, (x0, stop), h))
+    return _best(verdicts)
+
+
+def _best(verdicts: list[tuple[float, list[Box]] | None]) -> tuple[float, list[Box]] | None:
+    """The surest of the zones' verdicts; None when every zone is blank."""
     found = [v for v in verdicts if v is not None]
     return max(found, key=lambda v: v[0]) if found else None
+
+
+def _over_rule_verdict(
+    ink: np.ndarray,
+    lines: list[OcrLine],
+    captioned: tuple[Label, tuple[float, float, float] | None],
+    h: float,
+) -> tuple[float, list[Box]] | None:
+    """For a caption printed under a short rule of its own (受送达人（签字） under a blank line), the zone
+    above the rule, up to the foot of the print above it."""
+    label, rule = captioned
+    if rule is None:
+        return None
+    a, y, b = rule
+    ceiling = max(
+        [
+            line.box[3]
+            for line in lines[: label.line]
+            if line.box[3] < y - 0.5 * h
+            and line.box[0] < b
+            and line.box[2] > a
+            and not _handwriting_read(line)
+        ],
+        default=0.0,
+    )
+    zone = zone_over_rule(rule, h, ceiling)
+    return zone_verdict(ink, zone, h) if zone is not None else None
 
 
 def _cell_below(
