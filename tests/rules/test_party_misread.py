@@ -74,3 +74,27 @@ def test_one_unsure_and_one_sure_differing_character_is_a_finding() -> None:
 def test_a_text_layer_has_no_scores_and_a_difference_is_a_finding() -> None:
     (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德康"))
     assert finding.message == "送达回证记载的当事人“于德康”与其他文书“于德顺”不一致"
+
+
+def _con001_of(*documents: Document) -> list[Finding]:
+    case = Case(source="scan.pdf", files=["scan.pdf"], documents=list(documents))
+    return [f for f in run_rules(case, RULES) if f.rule_id == "CON-001"]
+
+
+def test_a_reference_whose_differing_character_was_read_unsurely_may_be_the_misread() -> None:
+    # two documents, the decision's name is the reference on the tie: its 康 was read unsurely
+    decision = _doc(DocumentType.DECISION, "于德康", (0.99, 0.98, 0.42))
+    receipt = _doc(DocumentType.SERVICE_RECEIPT, "于德顺", (0.99, 0.98, 0.99))
+    assert _con001_of(decision, receipt) == []
+
+
+def test_where_no_two_documents_agree_the_name_nearest_to_all_is_the_reference() -> None:
+    filing = _doc(DocumentType.FILING_APPROVAL, "于德顺")
+    decision = _doc(DocumentType.DECISION, "于德康", (0.99, 0.98, 0.42))
+    receipt = _doc(DocumentType.SERVICE_RECEIPT, "千德顺", (0.5, 0.98, 0.99))
+    # 于德顺 differs from each of the others by one character: the decision's and the receipt's
+    # differences are look-alikes read unsurely, and the filing form (a text layer) agrees with it
+    assert _con001_of(filing, decision, receipt) == []
+    sure = _doc(DocumentType.SERVICE_RECEIPT, "千德顺", (0.97, 0.98, 0.99))
+    (finding,) = _con001_of(filing, decision, sure)
+    assert finding.message == "送达回证记载的当事人“千德顺”与其他文书“于德顺”不一致"

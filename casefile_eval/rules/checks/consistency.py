@@ -49,10 +49,11 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
         values = [(d, v) for d, v in values if number_key(str(v)) not in decided]
     if len(values) < 2:
         return
-    reference = _reference(values, params)
+    group = _reference(values, params)
+    reference = group[0][1]
     for doc, value in values:
         if not _same(value, reference, params):
-            doubt = _misread(doc, value, reference) if isinstance(value, str) else None
+            doubt = _misread((doc, value), group) if isinstance(value, str) else None
             if doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt):
                 continue  # a look-alike read unsurely: the scan's misread (a clerk's slip sounds alike)
             yield Hit(
@@ -68,24 +69,49 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
             )
 
 
-def _misread(doc: Document, value: str, reference: str | float) -> list[tuple[str, float, str]] | None:
-    """The characters by which an OCR-read `value` differs from `reference`, with the recogniser's
-    confidence in each and the character `reference` has in its place ("" where it has none), when every
-    one of them was read with less than LOW_CHAR_SCORE; None when one was read surely, when `value` only
-    lacks characters, or when the document was not read by OCR."""
+def _misread(
+    read: tuple[Document, str], group: list[tuple[Document, str | float]]
+) -> list[tuple[str, float, str]] | None:
+    """The characters by which an OCR-read value differs from the reference `group`'s, each with the
+    recogniser's confidence and the character on the other side ("" where it has none), when at every
+    difference the character of one side was read with less than LOW_CHAR_SCORE (the value's, or the
+    reference's in the document of its group that read it least surely: the reference may be the misread);
+    None when a difference was read surely on both sides (a character the value merely lacks, read surely,
+    is none), or when the value was not read by OCR."""
+    doc, value = read
     scores = _scores_of(doc, value)
     if scores is None:
         return None
-    other = str(reference)
-    differing = [
-        (i, other[j1 + i - i1] if tag == "replace" and i2 - i1 == j2 - j1 else "")
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, value, other, autojunk=False).get_opcodes()
-        if tag in ("replace", "delete")
-        for i in range(i1, i2)
-    ]
-    if not differing or any(scores[i] >= LOW_CHAR_SCORE for i, _ in differing):
-        return None
-    return [(value[i], scores[i], other) for i, other in differing]
+    other = str(group[0][1])
+    theirs = _group_scores(group, other)
+    doubt = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, value, other, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        pairs = (
+            [(i, j) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)]
+            if tag == "replace" and i2 - i1 == j2 - j1
+            else [(i, None) for i in range(i1, i2)] + [(None, j) for j in range(j1, j2)]
+        )
+        for i, j in pairs:
+            mine = (value[i], scores[i], other[j] if j is not None else "") if i is not None else None
+            yours = (
+                (other[j], theirs[j], value[i] if i is not None else "") if j is not None and theirs else None
+            )
+            unsure = [side for side in (mine, yours) if side is not None and side[1] < LOW_CHAR_SCORE]
+            if not unsure and i is None:
+                continue  # a character the value lacks (a name cut at a line's end) decides nothing
+            if not unsure:
+                return None
+            doubt.append(min(unsure, key=lambda side: side[1]))
+    return doubt or None
+
+
+def _group_scores(group: list[tuple[Document, str | float]], value: str) -> tuple[float, ...] | None:
+    """Per character of `value`, the least confidence any OCR-read document of the group read it with;
+    None when none of them was read by OCR."""
+    read = [s for doc, _ in group if (s := _scores_of(doc, value)) is not None]
+    return tuple(map(min, zip(*read, strict=True))) if read else None
 
 
 def _sound_alike(a: str, b: str) -> bool:
@@ -112,7 +138,12 @@ def _value(doc: Document, fact: str) -> str | float | None:
     return doc.facts.fine_amount
 
 
-def _reference(values: list[tuple[Document, str | float]], params: ConsistencyParams) -> str | float:
+def _reference(
+    values: list[tuple[Document, str | float]], params: ConsistencyParams
+) -> list[tuple[Document, str | float]]:
+    """The documents whose value is the reference: the value most documents agree on (the decision's on a
+    tie); where no two agree (names read by OCR, each misread its own way), the value nearest to all the
+    others."""
     groups: list[list[tuple[Document, str | float]]] = []
     for item in values:
         group = next((g for g in groups if _same(g[0][1], item[1], params)), None)
@@ -122,8 +153,17 @@ def _reference(values: list[tuple[Document, str | float]], params: ConsistencyPa
             group.append(item)
     best = max(len(g) for g in groups)
     top = [g for g in groups if len(g) == best]
-    chosen = next((g for g in top if any(d.type in DECISION_TYPES for d, _ in g)), top[0])
-    return chosen[0][1]
+    if best == 1 and all(isinstance(v, str) for _, v in values):
+        distance = {id(g): sum(_distance(str(g[0][1]), str(v)) for _, v in values) for g in groups}
+        least = min(distance.values())
+        top = [g for g in groups if distance[id(g)] == least]
+    return next((g for g in top if any(d.type in DECISION_TYPES for d, _ in g)), top[0])
+
+
+def _distance(a: str, b: str) -> int:
+    """Characters of the longer of two names not matched in the other."""
+    matched = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return max(len(a), len(b)) - matched
 
 
 def _same(a: str | float, b: str | float, params: ConsistencyParams) -> bool:
