@@ -137,26 +137,28 @@ def zone_verdict(
     (ink strokes closer than `_SAME_SIGNATURE` line heights are one person's); None when blank. A zone
     blank in ink, or holding only a little of it, is looked at again with its faint strokes, which count
     only as a sure verdict (a stray light mark — the arc of a bracket printed grey — is no signature)."""
-    verdict = _verdict(ink >= STRONG, zone, height, floor)
-    if verdict is not None and verdict[0] > _UNSURE:
+    verdict = _verdict(ink, STRONG, zone, height, floor)
+    x0, top, x1, bottom = (max(round(v), 0) for v in zone)
+    if (verdict is not None and verdict[0] > _UNSURE) or not (ink[top:bottom, x0:x1] == FAINT).any():
         return verdict
-    faint = _verdict(ink >= FAINT, zone, height, floor, faint=True)
+    faint = _verdict(ink, FAINT, zone, height, floor)
     return faint if faint is not None and faint[0] > _UNSURE else verdict
 
 
 def _verdict(
-    ink: np.ndarray, zone: Box, height: float, floor: float | None, *, faint: bool = False
+    ink: np.ndarray, level: int, zone: Box, height: float, floor: float | None
 ) -> tuple[float, list[Box]] | None:
-    """`zone_verdict` over one mask. A short stroke cut by the zone's top edge is the tail of a signature
-    of the row above; in a zone beside a label whose line ends at `floor`, a piece lying wholly below that
-    line and cut by the zone's bottom edge is the top of a signature of the row below: neither is ink of
-    this zone. Among `faint` strokes, the rule cutting a stroke may have cut it from the zone's edge: any
-    piece wholly below the label's line is left out."""
+    """`zone_verdict` over the pixels of `ink_levels` at `level` or above. A short stroke cut by the zone's
+    top edge is the tail of a signature of the row above; in a zone beside a label whose line ends at
+    `floor`, a piece lying wholly below that line and cut by the zone's bottom edge is the top of a
+    signature of the row below: neither is ink of this zone. Among faint strokes (`level` FAINT), the rule
+    cutting a stroke may have cut it from the zone's edge: any piece wholly below the label's line is left
+    out."""
     x0, top, x1, bottom = (max(round(v), 0) for v in zone)
     # rules are looked for with a margin round the zone: a zone's edge cuts a rule too short to tell
     reach = round(_RULE_RUN * height)
     y0, left = max(top - reach, 0), max(x0 - reach, 0)
-    wide = _without_rules(ink[y0 : bottom + reach, left : x1 + reach], height)
+    wide = _without_rules(ink[y0 : bottom + reach, left : x1 + reach] >= level, height)
     crop = wide[top - y0 : bottom - y0, x0 - left : x1 - left]
     labels, n = ndimage.label(crop)
     if n == 0:
@@ -168,7 +170,7 @@ def _verdict(
     hanging = [sl[0].start == 0 and sl[0].stop - sl[0].start < 0.5 * height for sl in slices]
     # (in a zone beside a label: a piece wholly under the label's line that the bottom edge cuts)
     under = [
-        floor is not None and sl[0].start >= floor - top and (faint or sl[0].stop == crop.shape[0])
+        floor is not None and sl[0].start >= floor - top and (level == FAINT or sl[0].stop == crop.shape[0])
         for sl in slices
     ]
     big &= ~np.asarray(hanging, dtype=bool) & ~np.asarray(under, dtype=bool)
