@@ -111,7 +111,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         inside = field_after(label.part)  # ...or in the label's own box ("见证人（签名）：　身份：…")
         if inside is not None and inside >= label.end:
             starts.append(char_spans(label.part, em)[inside][0])
-        verdict = _label_verdict(ink, lines, (label, rule), starts, em, labels)
+        verdict = _label_verdict(ink, lines, label, starts, em, labels, rule)
         if verdict is not None:
             marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
     return marks
@@ -268,17 +268,17 @@ def _caption_rule(ink: np.ndarray, label: Label, em: float) -> tuple[float, floa
 def _label_verdict(
     ink: np.ndarray,
     lines: list[OcrLine],
-    captioned: tuple[Label, tuple[float, float, float] | None],
+    label: Label,
     starts: list[float],
     em: float,
     labels: list[Label],
+    rule: tuple[float, float, float] | None,
 ) -> tuple[float, list[Box]] | None:
     """The best verdict over the zone right of a label (up to the next label's start among `starts`)
     and, for opinions, a label at the edge or one that ends its line, below it. An opinion whose right
     zone holds a signature label of its own (负责人意见 | 同意。 签名：) leaves the verdict to that label:
     the zone's other ink is the printed opinion. A caption printed under a short rule of its own (`rule`)
     is signed above the rule."""
-    label, rule = captioned
     width = ink.shape[1]
     _, top, _, bottom = label.part.box
     h = _label_height(label, em)
@@ -286,7 +286,7 @@ def _label_verdict(
     x0, start = spans[label.start][0], spans[label.end - 1][1]
     stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
     right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
-    verdicts = [_over_rule_verdict(ink, lines, (label, rule), h)]
+    verdicts = [_over_rule_verdict(ink, lines, label, rule, h)]
     column = _column_below(lines, label, h, width)
     if column is not None:
         verdicts.append(zone_verdict(ink, column, h))
@@ -312,14 +312,10 @@ def _best(verdicts: list[tuple[float, list[Box]] | None]) -> tuple[float, list[B
 
 
 def _over_rule_verdict(
-    ink: np.ndarray,
-    lines: list[OcrLine],
-    captioned: tuple[Label, tuple[float, float, float] | None],
-    h: float,
+    ink: np.ndarray, lines: list[OcrLine], label: Label, rule: tuple[float, float, float] | None, h: float
 ) -> tuple[float, list[Box]] | None:
     """For a caption printed under a short rule of its own (受送达人（签字） under a blank line), the zone
     above the rule, up to the foot of the print above it."""
-    label, rule = captioned
     if rule is None:
         return None
     a, y, b = rule

@@ -51,9 +51,10 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
         return
     group = _reference(values, params)
     reference = group[0][1]
+    theirs = _group_scores(group, reference) if isinstance(reference, str) else None
     for doc, value in values:
         if not _same(value, reference, params):
-            doubt = _misread((doc, value), group) if isinstance(value, str) else None
+            doubt = _misread(doc, value, (str(reference), theirs)) if isinstance(value, str) else None
             if doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt):
                 continue  # a look-alike read unsurely: the scan's misread (a clerk's slip sounds alike)
             yield Hit(
@@ -70,20 +71,18 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
 
 
 def _misread(
-    read: tuple[Document, str], group: list[tuple[Document, str | float]]
+    doc: Document, value: str, reference: tuple[str, tuple[float, ...] | None]
 ) -> list[tuple[str, float, str]] | None:
-    """The characters by which an OCR-read value differs from the reference `group`'s, each with the
-    recogniser's confidence and the character on the other side ("" where it has none), when at every
-    difference the character of one side was read with less than LOW_CHAR_SCORE (the value's, or the
-    reference's in the document of its group that read it least surely: the reference may be the misread);
-    None when a difference was read surely on both sides (a character the value merely lacks, read surely,
-    is none), or when the value was not read by OCR."""
-    doc, value = read
+    """The characters by which an OCR-read `value` differs from the reference (its text and the
+    `_group_scores` of its documents), each with the recogniser's confidence and the character on the other
+    side ("" where it has none), when at every difference the character of one side was read with less
+    than LOW_CHAR_SCORE (the value's, or the reference's: the reference may be the misread); None when a
+    difference was read surely on both sides (a character the value merely lacks, read surely, is none),
+    or when the value was not read by OCR."""
     scores = _scores_of(doc, value)
     if scores is None:
         return None
-    other = str(group[0][1])
-    theirs = _group_scores(group, other)
+    other, theirs = reference
     doubt = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, value, other, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -154,9 +153,8 @@ def _reference(
     best = max(len(g) for g in groups)
     top = [g for g in groups if len(g) == best]
     if best == 1 and all(isinstance(v, str) for _, v in values):
-        distance = {id(g): sum(_distance(str(g[0][1]), str(v)) for _, v in values) for g in groups}
-        least = min(distance.values())
-        top = [g for g in groups if distance[id(g)] == least]
+        costs = [sum(_distance(str(g[0][1]), str(v)) for _, v in values) for g in groups]
+        top = [g for g, cost in zip(groups, costs, strict=True) if cost == min(costs)]
     return next((g for g in top if any(d.type in DECISION_TYPES for d, _ in g)), top[0])
 
 
