@@ -8,6 +8,10 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
 _ALL_SPACE = re.compile(r"\s+")
+# A line that is only an agency's name (XX市市场监督管理局, XX县综合行政执法大队), as over or under a title.
+AGENCY_LINE = re.compile(
+    r"[\u4e00-\u9fff]{2,24}(?:局|委员会|委|人民政府|政府|厅|署|办公室|大队|支队|中队|执法队|所|站|中心)"
+)
 
 
 def normalize(text: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import Evidence
+from casefile_eval.textnorm import AGENCY_LINE
 
 _PREFIX_CHAR = r"[\u4e00-\u9fffA-Za-z]"
 _ANCHOR = re.compile(
@@ -29,9 +30,6 @@ _PROSE = re.compile(
 _OWN_LABEL = re.compile(r"(?:^|[\s|])(?:文号|编号|文书编号|决定书文号|字号)[:：]?\s*$")
 _FILING_LABEL = re.compile(r"(?:立案号|立案编号|案件编号|案号|案卷号)[:：]?\s*$")
 _CITED_LABEL = re.compile(r"(?:送达文书|送达|文书|告知书|决定书|通知书)(?:文号|编号|字号)[:：]?\s*$")
-_AGENCY_LINE = re.compile(
-    r"[\u4e00-\u9fff]{2,24}(?:局|委员会|委|人民政府|政府|厅|署|办公室|大队|支队|中队|执法队|所|站|中心)"
-)
 HEADER_BLOCKS = 8
 OWN_BLOCK_EXTRA = 6
 
@@ -121,7 +119,7 @@ def document_numbers(dt_: DocText) -> DocumentNumbers:
         # "行政处罚决定书    某罚〔2025〕9号": the number printed on the title's own line
         after_title = bool(title) and before.endswith(title) and block < HEADER_BLOCKS
         # "舟山市交通运输局　　　舟交执罚〔2022〕118号": the agency's name and the number on one header line
-        after_agency = block < HEADER_BLOCKS and _AGENCY_LINE.fullmatch(
+        after_agency = block < HEADER_BLOCKS and AGENCY_LINE.fullmatch(
             dt_.flat[line_starts[block] : match.start]
         )
         if _FILING_LABEL.search(before):

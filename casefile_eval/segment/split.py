@@ -18,6 +18,7 @@ from casefile_eval.codes import DocumentType
 from casefile_eval.model import Block, BlockKind, ParsedFile
 from casefile_eval.segment.classify import classify_text
 from casefile_eval.segment.formlabels import form_type
+from casefile_eval.segment.inline_titles import inline_starts
 from casefile_eval.segment.pagemarks import PageMark, document_marks, find_marks
 from casefile_eval.segment.titles import TitleMatch, match_title
 from casefile_eval.segment.toc import PlacedEntry, place_entries, read_toc
@@ -158,10 +159,19 @@ def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEnt
             current = Segment(blocks=[], title=view.title, title_block=view.title_block, toc=entry)
             current.classified, current.form = view.classified, view.form
             segments.append(current)
-        current.blocks.extend(view.blocks)
+        begun = None
+        if view.title_block is not None and current.title_block == view.title_block:
+            begun = view.blocks.index(view.title_block)
+        cuts = inline_starts(file.blocks, view.blocks, begun, _segment_type(current))
+        edges = [view.blocks.index(cut.first) for cut in cuts] + [len(view.blocks)]
+        current.blocks.extend(view.blocks[: edges[0]])
         current.pages.append(view.number)
         current.last_mark = view.mark
         current.unread_pages += int(view.needs_ocr and not view.blocks)
+        for cut, begin, end in zip(cuts, edges, edges[1:], strict=False):
+            piece = Segment(blocks=view.blocks[begin:end], pages=[view.number], title=cut.title)
+            piece.title_block = cut.title_block
+            segments.append(piece)
     return segments
 
 

@@ -36,11 +36,12 @@ _JOINING = frozenset("的和及与等或并中")  # a title followed by one of t
 _NOT_A_TITLE = re.compile(r"[，,。；;：:？?！!《》“”\"]|\d{1,2}时|年.*月.*日")
 _DECORATION = "【】[]<>·•*_-—=~ 　"
 _LEADING_NUMBER = re.compile(
-    r"^((附件|附表)[0-9一二三四五六七八九十]*|[0-9]{1,3}(?=[\u4e00-\u9fff])|(?:№|No\.?|NO\.?)[0-9]{1,3})"
+    r"^((附件|附表)[0-9一二三四五六七八九十]*|[0-9]{1,3}(?=[\u4e00-\u9fff])|(?:№|N[A-Za-zº°]?\.?)[0-9]{1,3})"
 )
 # A number field printed after a title on its line (№01 案件立案审批表 立案编号：本市监立〔2020〕0112号)
 _TRAILING_NUMBER_FIELD = re.compile(r"(?<=[表书录单告证])\s*(?:立案编号|编号|文号|案号)[:：]\s*\S+$")
-_CASE_NUMBER = re.compile(r"[〔\[(【]\d{4}[〕\])】]第?\d+号$")
+# A 文号 after a title: 某罚〔2023〕27号, or with the year first (（2023）固城执罚字第27号)
+_CASE_NUMBER = re.compile(r"[〔\[(【]\d{4}[〕\])】][\u4e00-\u9fff]{0,10}?第?\d+号$")
 _CONTINUATION = re.compile(r"(续页|续表|附页|续)$")
 _CONTINUATION_LEAD = re.compile(r"^[(（](续页|续表|续)[)）]")
 _SUFFIX = re.compile(r"\(([^()]{1,12})\)$")
@@ -107,9 +108,10 @@ def _match_compact(line: str, allow_fuzzy: bool) -> TitleMatch | None:
 
 def _before_case_number(head: str) -> TitleMatch | None:
     """A title followed on the same line by its 文号: the 文号's own prefix (津市监罚) is up to 8 chars. A
-    word followed by 号 names a number field (案卷号 辽卫健立〔2021〕33号 on a docket tag), not a title."""
+    word followed by 号, 文号 or 编号 names a number field (案卷号 辽卫健立〔2021〕33号 on a docket tag,
+    处罚决定书文号 某罚〔2025〕23号 on a 结案报告), not a title."""
     for cut in range(len(head), max(len(head) - 9, 1), -1):
-        if head[cut:].startswith("号"):
+        if head[cut:].startswith(("号", "文号", "编号")):
             continue
         found = _lookup(head[:cut], False, exact=True)
         if found is not None and found.method == "title" and found.confidence > VARIANT_CONFIDENCE:

@@ -1,0 +1,102 @@
+"""Documents that begin inside a page: short 文书 packed one under another on one sheet.
+
+A register of short forms (立案审批表 and 现场勘验笔录 on one sheet, a decision with its 送达回证 and the
+收据 under it) starts a document in mid-page. Such a start is trusted only on strong evidence, since
+titles are named inside documents too (a 送达回证 names what it serves, a 卷内目录 lists every title):
+- the line is a printed title by the lexicon itself (no variant shape, no fuzzy match), with nothing
+  before it but an index tab (№04) and nothing beside it on its row;
+- an agency's name or the document's own 文号 stands alone on a line right over or under it;
+- the document it would cut holds a few lines of its own before it, and is no 卷内目录 or 封面.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.model import Block, BlockKind
+from casefile_eval.segment.titles import STRIPPED_CONFIDENCE, TitleMatch, match_title
+from casefile_eval.textnorm import AGENCY_LINE, compact
+
+CONTEXT_LINES = 2  # how far over or under the title its agency or number line may stand
+MIN_LINES_BEFORE = 3  # lines the document being cut holds after its own start
+MAX_TITLE_LINE = 40
+ROW_OVERLAP = 0.5  # share of the lower box's height two boxes overlap by to stand on one row
+_TAB = re.compile(r"^[A-Za-z0-9№#.．:：\-_()（）]{0,6}$")  # an index tab OCR read as a few marks
+_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{1,14}[〔\[【(（]\d{4}[〕\]】)）]第?\d{1,6}号$")
+_NUMBER_LABEL = re.compile(r"文号|编号|字号|名称|送达")
+_NOT_CUT: frozenset[DocumentType] = frozenset({DocumentType.TOC, DocumentType.COVER})
+
+
+@dataclass(frozen=True)
+class InlineStart:
+    """A document beginning inside a page: its first block and its title block (indices into blocks)."""
+
+    first: int
+    title_block: int
+    title: TitleMatch
+
+
+def inline_starts(
+    blocks: list[Block], indices: list[int], begun: int | None, current: DocumentType | None
+) -> list[InlineStart]:
+    """The documents that begin among `indices` (one page's blocks) while the document `current` (None
+    when untyped) is under way: begun at position `begun` of this page, or on an earlier page (None)."""
+    found: list[InlineStart] = []
+    previous = -1 - MIN_LINES_BEFORE if begun is None else begun
+    for pos in range(1, len(indices)):
+        if current in _NOT_CUT or pos - previous <= MIN_LINES_BEFORE:
+            continue
+        title = _title_line(blocks, indices, pos)
+        if title is None or not _has_heading_context(blocks, indices, pos):
+            continue
+        first = pos - 1 if _is_agency(blocks[indices[pos - 1]]) and pos - 1 > previous else pos
+        found.append(InlineStart(indices[first], indices[pos], title))
+        previous, current = pos, title.type
+    return found
+
+
+def _title_line(blocks: list[Block], indices: list[int], pos: int) -> TitleMatch | None:
+    """The title a line is, when it is a lexicon title standing alone on its row."""
+    block = blocks[indices[pos]]
+    if block.kind is not BlockKind.LINE or len(block.text) > MAX_TITLE_LINE:
+        return None
+    title = match_title(block.text, allow_fuzzy=False)
+    if title is None or title.continuation or title.confidence < STRIPPED_CONFIDENCE:
+        return None
+    line = compact(block.text)
+    if _TAB.match(line[: line.find(title.core)]) is None:
+        return None
+    return title if _alone_on_row(blocks, indices, pos) else None
+
+
+def _alone_on_row(blocks: list[Block], indices: list[int], pos: int) -> bool:
+    """No other text beside the line (a 送达回证 row: 送达文书名称 | 行政处罚决定书), index tabs aside."""
+    box = blocks[indices[pos]].bbox
+    if box is None:
+        return True
+    for index in indices:
+        other = blocks[index]
+        if index == indices[pos] or other.bbox is None or _TAB.match(compact(other.text)):
+            continue
+        overlap = min(box.bottom, other.bbox.bottom) - max(box.top, other.bbox.top)
+        lower = min(box.bottom - box.top, other.bbox.bottom - other.bbox.top)
+        if lower > 0 and overlap > ROW_OVERLAP * lower:
+            return False
+    return True
+
+
+def _has_heading_context(blocks: list[Block], indices: list[int], pos: int) -> bool:
+    """An agency name or a 文号 alone on a line just over or under the title."""
+    near = indices[max(0, pos - CONTEXT_LINES) : pos] + indices[pos + 1 : pos + 1 + CONTEXT_LINES]
+    return any(_is_agency(blocks[i]) or _is_number(blocks[i]) for i in near)
+
+
+def _is_agency(block: Block) -> bool:
+    return AGENCY_LINE.fullmatch(compact(block.text)) is not None
+
+
+def _is_number(block: Block) -> bool:
+    line = compact(block.text)
+    return _NUMBER_LINE.match(line) is not None and _NUMBER_LABEL.search(line) is None
