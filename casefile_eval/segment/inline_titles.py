@@ -5,7 +5,9 @@ A register of short forms (立案审批表 and 现场勘验笔录 on one sheet, 
 titles are named inside documents too (a 送达回证 names what it serves, a 卷内目录 lists every title):
 - the line is a printed title by the lexicon itself (no variant shape, no fuzzy match), with nothing
   before it but an index tab (№04) and nothing beside it on its row;
-- an agency's name or the document's own 文号 stands alone on a line right over or under it;
+- an agency's name or the document's own 文号 stands alone on a line right over or under it (inside a
+  送达回证, which names what it serves and its 文号, only the agency's name), and the line over it names
+  no field (送达文书名称);
 - the document it would cut holds a few lines of its own before it, and is no 卷内目录 or 封面.
 """
 
@@ -27,6 +29,9 @@ _TAB = re.compile(r"^[A-Za-z0-9№#.．:：\-_()（）]{0,6}$")  # an index tab 
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{1,14}[〔\[【(（]\d{4}[〕\]】)）]第?\d{1,6}号$")
 _NUMBER_LABEL = re.compile(r"文号|编号|字号|名称|送达")
 _NOT_CUT: frozenset[DocumentType] = frozenset({DocumentType.TOC, DocumentType.COVER})
+# A 送达回证 names what it serves, with its 文号: inside one only an agency's name marks a new heading.
+_NAMES_DOCUMENTS: frozenset[DocumentType] = frozenset({DocumentType.SERVICE_RECEIPT})
+_FIELD_BEFORE = re.compile(r"(名称|文号|文书|案由|事由|标题)[:：]?$")  # the line before names a field
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,9 @@ def inline_starts(
         if current in _NOT_CUT or pos - previous <= MIN_LINES_BEFORE:
             continue
         title = _title_line(blocks, indices, pos)
-        if title is None or not _has_heading_context(blocks, indices, pos):
+        if title is None or _FIELD_BEFORE.search(compact(blocks[indices[pos - 1]].text)):
+            continue
+        if not _has_heading_context(blocks, indices, pos, numbers=current not in _NAMES_DOCUMENTS):
             continue
         first = pos - 1 if _is_agency(blocks[indices[pos - 1]]) and pos - 1 > previous else pos
         found.append(InlineStart(indices[first], indices[pos], title))
@@ -87,10 +94,10 @@ def _alone_on_row(blocks: list[Block], indices: list[int], pos: int) -> bool:
     return True
 
 
-def _has_heading_context(blocks: list[Block], indices: list[int], pos: int) -> bool:
-    """An agency name or a 文号 alone on a line just over or under the title."""
+def _has_heading_context(blocks: list[Block], indices: list[int], pos: int, *, numbers: bool) -> bool:
+    """An agency name (or, where `numbers`, a 文号) alone on a line just over or under the title."""
     near = indices[max(0, pos - CONTEXT_LINES) : pos] + indices[pos + 1 : pos + 1 + CONTEXT_LINES]
-    return any(_is_agency(blocks[i]) or _is_number(blocks[i]) for i in near)
+    return any(_is_agency(blocks[i]) or (numbers and _is_number(blocks[i])) for i in near)
 
 
 def _is_agency(block: Block) -> bool:
