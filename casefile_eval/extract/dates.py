@@ -60,11 +60,12 @@ _ISO_DATE = (
     r"(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12][0-9]|0?[1-9])"
     r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
 )
-# A form filled in by hand with a two-digit year ("局长签名：22.3.7", "24/5/14"): years 2000-2039 only, never
-# after 第 or before 条/款 (a clause number 12.3.4) or within a longer run of numbers (an address 10.0.0.1).
+# A form filled in with a two-digit year ("局长签名：22.3.7", "当事人签章：20-04-09"): years 2000-2039 only,
+# never after 第 or before 条/款 (a clause number 12.3.4) or within a longer run of numbers (an address
+# 10.0.0.1, a telephone number 0731-84-12345); a time may follow at once (OCR closes up "20-04-07 9时10分").
 _SHORT_DATE = (
-    r"(?<![0-9A-Za-z.,/第-])(?P<sy>[0-3][0-9])(?P<ssep>[./])(?P<sm>1[0-2]|0?[1-9])(?P=ssep)"
-    r"(?P<sd>3[01]|[12][0-9]|0?[1-9])(?![0-9./]|[条款项章节])"
+    r"(?<![0-9A-Za-z.,/第-])(?P<sy>[0-3][0-9])(?P<ssep>[./-])(?P<sm>1[0-2]|0?[1-9])(?P=ssep)"
+    r"(?P<sd>3[01]|[12][0-9]|0?[1-9])(?:(?![0-9./-]|[条款项章节])|(?=[0-9]{1,2}(?:时|点)))"
 )
 _BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
 # A date with a part lost (an OCR read through a seal: "2025月14日", "2025年月14日"): written, unreadable.
@@ -106,8 +107,8 @@ _AFTER_DATE_NAME = "|".join(
 _COMPACT_DAY = r"(?P<cd>3[01]|[12][0-9]|0[1-9])(?![0-9])"
 _COMPACT_DATE = rf"(?:{_AFTER_DATE_NAME})(?P<cy>(?:19|20)[0-9]{{2}})(?P<cm>1[0-2]|0[1-9]){_COMPACT_DAY}"
 DATE_RE = re.compile(
-    rf"(?:{_CJK_DATE}|{_ISO_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}|{_BROKEN_DATE}"
-    rf"|{_FRAGMENT_LINE}|{_LOST_DATE}|{_COMPACT_DATE}|{_EMPTY_FIELD}|{_SHORT_DATE}"
+    rf"(?:{_CJK_DATE}|{_ISO_DATE}|{_SHORT_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}"
+    rf"|{_BROKEN_DATE}|{_FRAGMENT_LINE}|{_LOST_DATE}|{_COMPACT_DATE}|{_EMPTY_FIELD}"
 )
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$|^[\u4e00-\u9fff]{0,2}日期[:：][_＿\s]*$")
 

@@ -36,10 +36,19 @@ def doc_of(blocks: list[tuple[BlockKind, str]], doc_type: T, title: str) -> Docu
         ("服务器地址10.0.0.1", None),
         ("版本v22.3.7", None),
         ("35.3.7号", dt.date(2035, 3, 7)),
+        ("当事人签章： 20-04-09 ｜ 调查人：", dt.date(2020, 4, 9)),  # a register's signing line
+        ("联系电话：0731-84-12345", None),
+        ("《建筑设计防火规范》GB50016-2014", None),
+        ("第10-12-15页", None),
     ],
 )
 def test_a_date_filled_in_with_a_two_digit_year(text: str, value: dt.date | None) -> None:
     assert [m.value for m in find_dates(text)] == ([value] if value else [])
+
+
+def test_a_two_digit_year_date_keeps_the_time_ocr_closed_up_on_it() -> None:
+    [found] = find_dates("检查时间 20-04-079时10分至10时25分")
+    assert (found.value, found.start_time, found.end_time) == (dt.date(2020, 4, 7), (9, 10), (10, 25))
 
 
 def test_a_field_name_and_its_value_joined_by_dot_leaders() -> None:
