@@ -74,6 +74,7 @@ _SIMPLE_KIND = {
     "paid": DateKind.PAID,
     "extension": DateKind.EXTENSION,
 }
+RECORD_HEAD_BLOCKS = 12  # a 笔录's head (time, place, persons) lies within its first lines
 _RECORD_TYPES = {
     _T.INQUIRY_RECORD,
     _T.INSPECTION_RECORD,
@@ -204,6 +205,9 @@ def _context(
 
 
 def _is_luokuan_block(text: str, match: DateMatch) -> bool:
+    """A date on a short line of its own (with the agency, a seal mark): the 落款; never a span of hours."""
+    if match.end_time is not None:
+        return False
     rest = strip_spaces(text[: match.start] + text[match.end :])
     rest = _SEAL_MARK.sub("", rest)
     return len(rest) <= SHORT_BLOCK and not _SENTENCE_PUNCT.search(rest)
@@ -409,4 +413,18 @@ def date_facts(dt_: DocText) -> list[DateFact]:
             )
         )
     _settle(facts, doc_type)
+    _record_span(found, facts, doc_type)
     return facts
+
+
+def _record_span(found: list[_Found], facts: list[DateFact], doc_type: DocumentType) -> None:
+    """A 笔录 whose 时间 field name OCR lost (a tiny label in a cell's corner): the first untagged date in
+    its head written as a span of hours (20-04-09 9时30分至10时50分) is when the record was made."""
+    if doc_type not in _RECORD_TYPES or any(f.kind is DateKind.RECORD_START for f in facts):
+        return
+    for item, fact in zip(found, facts, strict=True):
+        if item.block >= RECORD_HEAD_BLOCKS:
+            return
+        if fact.kind is DateKind.OTHER and item.tag is None and item.match.end_time is not None:
+            fact.kind = DateKind.RECORD_START
+            return

@@ -112,6 +112,18 @@ def test_a_title_beside_a_field_name_on_its_row_starts_nothing() -> None:
 
 
 def test_the_rows_of_a_table_of_contents_start_nothing() -> None:
-    toc = ["卷内文件目录", "序号", "责任者", "题名", "1", AGENCY, "案件立案审批表", "1", "2", AGENCY, "询问笔录"]
+    toc = [
+        "卷内文件目录",
+        "序号",
+        "责任者",
+        "题名",
+        "1",
+        AGENCY,
+        "案件立案审批表",
+        "1",
+        "2",
+        AGENCY,
+        "询问笔录",
+    ]
     file = scan([line(t, 1) for t in toc], pages=1)
     assert [d.type for d in split_documents([file])] == [T.TOC]
