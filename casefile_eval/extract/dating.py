@@ -30,14 +30,14 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ),
     ("server", r"(?<!受)送达人"),
     ("witness", r"见证人"),
-    ("review", r"法制审核|审核人|审核意见|审核机构|审核(?:时间|日期)|法制机构"),
+    ("review", r"法制审核|审核人员?|审核意见|审核机构|审核(?:时间|日期)|法制机构"),
     ("discuss", r"讨论(?:时间|日期)|会议(?:时间|日期)|集体讨论"),
     ("hearing", r"听证(?:时间|日期)|举行听证"),
     ("approve", r"负责人|审批意见|审批人|批准人|批准意见|领导意见|审批|签发人|批示|局长(?:签|意见)"),
     ("extension", r"延长"),
     (
         "officer",
-        r"承办人|承办机构|经办人|执法人员|办案人员?|(?<!被)询问人|(?<!被)检查人|(?<!被)调查人|勘验人"
+        r"承办人|承办机构|经办人|执法人员|办案人员?|(?<!被)询问人员?|(?<!被)检查人员?|(?<!被)调查人员?|勘验人员?"
         r"|主持人",
     ),
     ("recorder", r"记录人"),
@@ -113,6 +113,8 @@ _REMNANT = re.compile(rf"[\u4e00-\u9fff]{{0,{WRAP_REMNANT}}}")
 _SPACED_LABEL = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff])[\s:：]*$")
 # a form row's first cell when it is only a short name set apart from the rest of the row
 _ROW_HEAD = re.compile(r"[ \t|]*([\u4e00-\u9fff]{2,8})[ \t]*[ \t|][ \t]*(?=\S)")
+# a caption after a date that opens its line, then the slot: nothing, or a signature read as a few characters
+_CAPTION_AFTER = re.compile(r"^[\s|｜]*([\u4e00-\u9fff（）()、]{2,14})\s*[:：]\s*\S{0,6}\s*$")
 SIGNED_NAME = 4  # characters of a name signed before its date on the line under the label
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
@@ -228,11 +230,21 @@ def _scan(dt_: DocText) -> list[_Found]:
         for match in matches:
             closes = _CLOSING_TAIL.match(text[match.end :]) is not None
             tag, label = _context(dt_, index, text[previous_end : match.start], dated, closes=closes)
+            if tag is None and not text[previous_end : match.start].strip():
+                tag, label = _caption_after(text[match.end :])
             event = _EVENT_DATE.search(text[previous_end : match.start]) is not None
             luokuan = tag is None and not event and _is_luokuan_block(text, match)
             found.append(_Found(match, index, tag, label, luokuan))
             previous_end = match.end
     return found
+
+
+def _caption_after(after: str) -> tuple[str | None, str]:
+    """The signing caption a date written first stands before ("2021.9.22　审批人：[ink]")."""
+    m = _CAPTION_AFTER.match(after)
+    if m is None:
+        return None, ""
+    return _tag(m.group(1) + "：", strict=False)
 
 
 _DATE_ROW_LABEL = re.compile(r"(?:(?:审批|签名|签字|签署)?(?:日期|时间))?[:：]?")

@@ -51,3 +51,20 @@ def test_a_date_without_hours_in_the_head_is_not_taken_for_the_record_time() -> 
     dates = extract_document_facts(doc).dates
     assert [d.value for d in dates] == [dt.date(2015, 3, 2)]
     assert DateKind.RECORD_START not in {d.kind for d in dates}
+
+
+def test_a_date_written_before_its_signing_caption_belongs_to_it() -> None:
+    doc = record(
+        T.LEGAL_REVIEW,
+        [
+            "重大执法决定法制审核表",
+            "经审核：本案执法主体合法，案件事实清楚，证据确实充分。同意承办机构的处理意见。",
+            "审核人员：吕文静 法律职业资格证书编号：A2017QW5L60",
+            "2021.9.16 审核人员签名：",
+        ],
+    )
+    facts = extract_document_facts(doc)
+    assert [(d.kind, d.value, d.label) for d in facts.dates] == [
+        (DateKind.REVIEWED, dt.date(2021, 9, 16), "审核人员")
+    ]
+    assert [(s.label, s.filled) for s in facts.signatures] == [("审核人员", True), ("审核人员签名", False)]
