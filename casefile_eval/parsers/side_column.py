@@ -9,7 +9,8 @@ cut at the gutter.
 
 A side column is recognised only where the page is unmistakably set in two columns of text, never where a
 table pairs labels with values: a gutter at least MIN_GUTTER line heights wide runs down at least MIN_RUN
-lines without a part crossing it, in the right part of the page (RIGHT_SHARE of the text's width), with text
+lines without a part crossing it, past RIGHT_SHARE of the text's width (a margin column, or the middle of a
+page set in two newspaper columns: a bound archive's 告知书 and 决定书), with text
 on both sides of it on several lines, and the left column holds wrapped prose: at least MIN_WRAPS lines that
 run up to the gutter and go on in a line starting at the column's left edge. A label column beside its
 values is narrow and on the left; the values of a grid's second column start at that column, not at the
@@ -33,7 +34,7 @@ MIN_GUTTER = 0.4  # line heights of empty width between the columns, on every li
 MIN_RUN = 4  # lines of the run at least...
 MIN_BOTH = 2  # ...of which this many hold text on both sides of the gutter
 MIN_RIGHT = 3  # ...and this many text right of it
-RIGHT_SHARE = 0.55  # the gutter lies beyond this share of the width from the left column's edge
+RIGHT_SHARE = 0.4  # the gutter lies beyond this share of the width from the left column's edge
 MIN_WRAPS = 2  # lines of the left column wrapped into the next
 WRAP_REACH = 1.5  # a wrapped line ends within this many line heights of the gutter...
 WRAP_MIN_CHARS = 8  # ...holds this many characters at least and does not end a sentence (_SENTENCE_END)...

@@ -104,3 +104,30 @@ def test_compose_follows_a_line_through_both_reorderings() -> None:
         [(float("-inf"), 4), (500.0, 3), (600.0, 5)],
         [(float("-inf"), 0), (300.0, 1)],
     ]
+
+
+def test_a_decision_set_in_two_columns_is_read_column_by_column() -> None:
+    # a bound archive's decision in two justified newspaper columns (20 characters a line), the gutter in
+    # the middle of the page
+    right = 540
+    left_lines = [
+        "经查明：当事人自2021年5月起在",  # a first line indented two characters
+        "辽源市龙山区人民大街设置诊室，未取得《",
+        "医疗机构执业许可证》即开展诊疗活动。",
+        "依据有关规定，本机关决定：处以",
+        "罚款100000元。",
+    ]
+    right_lines = [
+        "当事人如不服本处罚决定，可以在收到本",
+        "决定书之日起六十日内向辽源市人民政府申",
+        "请行政复议；也可以在六个月内直接向辽源",
+        "市龙山区人民法院提起行政诉讼。",
+        "",
+    ]
+    lines = [line(("行政处罚决定书", 420, 60))]
+    for k, (left_text, right_text) in enumerate(zip(left_lines, right_lines, strict=True)):
+        x = LEFT + 40 if k in (0, 3) else LEFT
+        parts = [(left_text, x, 120 + 32 * k)] + ([(right_text, right, 120 + 32 * k)] if right_text else [])
+        lines.append(line(*parts))
+    ordered, _ = reading_order(lines)
+    assert [x.text for x in ordered] == ["行政处罚决定书", *left_lines, *right_lines[:4]]
