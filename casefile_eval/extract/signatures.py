@@ -46,7 +46,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
     (Role.SERVER, r"(?<!受)送达人"),
     (Role.WITNESS, r"见证人"),
-    (Role.REVIEWER, r"法制审核人员?|审核人员?|法制审核意见|审核意见"),
+    (Role.REVIEWER, r"法制审核人员?|审核人(?:员(?=[(（]?(?:签名|签字|签章)))?|法制审核意见|审核意见"),
     (Role.RECORDER, r"记录人|记录员"),
     (
         Role.APPROVER,
