@@ -51,6 +51,8 @@ _FIELD_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
 _STRAY_CHAR = re.compile(_STRAY)
 # Ink between a label's words and its bracketed signing word, read as a few stray marks: "负责人A(签字)".
 _STRAY_BEFORE = re.compile(rf"{_STRAY}{{1,3}}(?=[(（]\Z)")
+MAX_INK_CHARS = 4  # characters the recogniser may make of a signature after a role label...
+INK_READ = 0.6  # ...each read less surely than this (printed characters read at 0.9 and more)
 _MAX_PHRASE = 8  # characters of a label's words before its keyword (被询问人签名, 当事人（签名）)
 # A printed date, in digits or in Chinese numerals (二〇二六年四月十三日, 〇 read as O or 0).
 _DATE = re.compile(
@@ -94,7 +96,7 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
             if m.lastgroup == "role":  # a field or a date printed after the slot ends it
                 ends = [e.start() for e in (_FIELD.search(text, m.end()), _DATE.search(text, m.end())) if e]
                 stop = min([stop, *ends])
-            if not _FREE.fullmatch(text, m.end(), stop):
+            if not _FREE.fullmatch(text, m.end(), stop) and not _ink_read(part, text, m.end(), stop):
                 continue
         if len(text) > 30 and m.group(0)[-1:] not in ":：":
             continue
@@ -107,6 +109,17 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
             start -= 1
         out.append((start, m.end(), m.lastgroup == "opinion"))
     return out
+
+
+def _ink_read(part: OcrBox, text: str, start: int, stop: int) -> bool:
+    """Whether what follows a role label up to `stop` is handwriting the recogniser read as a few characters
+    it was unsure of ("审批人：号号号", each at about 0.4): the slot is signed, not a printed name."""
+    rest = text[start:stop]
+    core = rest.strip(" _、")
+    if not core or len(core) > MAX_INK_CHARS or len(part.scores) != len(part.text):
+        return False
+    first = start + len(rest) - len(rest.lstrip(" _、"))
+    return all(score < INK_READ for score in part.scores[first : first + len(core)])
 
 
 def _strip_headings(line: OcrLine) -> list[tuple[int, int, bool]] | None:

@@ -379,3 +379,17 @@ def test_the_heading_row_of_a_signing_strip_gives_each_heading_its_column(sealed
     marks = find_signatures(np.asarray(image), lines)
     expected = [(0, 248, 343)] + ([(0, 842, 905)] if sealed else [])
     assert [(m.line, round(m.box[0]), round(m.box[2])) for m in marks] == expected
+
+
+def test_handwriting_read_as_unsure_characters_after_a_role_label_leaves_the_label() -> None:
+    # a docket's "date, then caption, then ink": the ink read as 号号号 at about 0.4
+    text = "2023.11.20审批人：号号号"
+    scores = (1.0,) * 14 + (0.44, 0.45, 0.38)
+    part = OcrBox(text, (0, 0, 400, 30), 0.9, (), scores)
+    assert labels_in(part) == [(10, 14, False)]
+
+
+def test_a_name_printed_after_a_role_label_is_no_slot() -> None:
+    text = "审批人：王立军"
+    part = OcrBox(text, (0, 0, 300, 30), 0.98, (), (0.99,) * len(text))
+    assert labels_in(part) == []
