@@ -48,10 +48,12 @@ def inline_starts(
 ) -> list[InlineStart]:
     """The documents that begin among `indices` (one page's blocks) while the document `current` (None
     when untyped) is under way: begun at position `begun` of this page, or on an earlier page (None)."""
+    if current in _NOT_CUT:
+        return []
     found: list[InlineStart] = []
     previous = -1 - MIN_LINES_BEFORE if begun is None else begun
     for pos in range(1, len(indices)):
-        if current in _NOT_CUT or pos - previous <= MIN_LINES_BEFORE:
+        if pos - previous <= MIN_LINES_BEFORE:
             continue
         title = _title_line(blocks, indices, pos)
         if title is None or _FIELD_BEFORE.search(compact(blocks[indices[pos - 1]].text)):
@@ -73,7 +75,8 @@ def _title_line(blocks: list[Block], indices: list[int], pos: int) -> TitleMatch
     if title is None or title.continuation or title.confidence < STRIPPED_CONFIDENCE:
         return None
     line = compact(block.text)
-    if _TAB.match(line[: line.find(title.core)]) is None:
+    at = line.find(title.core)
+    if at < 0 or _TAB.match(line[:at]) is None:
         return None
     return title if _alone_on_row(blocks, indices, pos) else None
 
