@@ -31,3 +31,17 @@ HEAD = [
 def test_the_party_is_not_read_from_where_the_party_signs(lines: list[str], party: str | None) -> None:
     found = find_party(DocText.of(doc_from_lines(lines, DocumentType.INQUIRY_RECORD)))
     assert (found[0] if found else None) == party
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # each caption printed under its fill-in line: the line after 受送达人 is the next field's value
+        ["送达回证", "滨州市滨城区华鼎广告传媒有限公司", "受送达人", "直接送达", "送达方式"],
+        ["立案审批表", "怀化市鹤城区顺通渣土运输有限公司", "当事人", "怀化市鹤城区迎丰西路188号", "住所"],
+    ],
+)
+def test_a_way_of_service_or_an_address_is_no_party(lines: list[str]) -> None:
+    doc_type = DocumentType.SERVICE_RECEIPT if lines[0] == "送达回证" else DocumentType.FILING_APPROVAL
+    found = find_party(DocText.of(doc_from_lines(lines, doc_type)))
+    assert found is None
