@@ -36,9 +36,10 @@ _FIELD_BEFORE = re.compile(r"(名称|文号|文书|案由|事由|标题)[:：]?$
 
 @dataclass(frozen=True)
 class InlineStart:
-    """A document beginning inside a page: its first block and its title block (indices into blocks)."""
+    """A document beginning inside a page: where its first block stands among the page's blocks, and its
+    title block (an index into the file's blocks)."""
 
-    first: int
+    at: int
     title_block: int
     title: TitleMatch
 
@@ -61,7 +62,7 @@ def inline_starts(
         if not _has_heading_context(blocks, indices, pos, numbers=current not in _NAMES_DOCUMENTS):
             continue
         first = pos - 1 if _is_agency(blocks[indices[pos - 1]]) and pos - 1 > previous else pos
-        found.append(InlineStart(indices[first], indices[pos], title))
+        found.append(InlineStart(first, indices[pos], title))
         previous, current = pos, title.type
     return found
 

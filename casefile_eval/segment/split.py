@@ -163,7 +163,7 @@ def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEnt
         if view.title_block is not None and current.title_block == view.title_block:
             begun = view.blocks.index(view.title_block)
         cuts = inline_starts(file.blocks, view.blocks, begun, _segment_type(current))
-        edges = [view.blocks.index(cut.first) for cut in cuts] + [len(view.blocks)]
+        edges = [cut.at for cut in cuts] + [len(view.blocks)]
         current.blocks.extend(view.blocks[: edges[0]])
         current.pages.append(view.number)
         current.last_mark = view.mark

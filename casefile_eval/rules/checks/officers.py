@@ -171,7 +171,8 @@ def _clerks_signed(doc: Document, text: str, fields: dict[str, set[str]], slot: 
     officers = set().union(*fields.values()) if fields else set()
     clerks = {name for name in officers if re.search(_CLERK_FIELD + re.escape(name), text)}
     page = slot.evidence.page if slot.evidence else None
-    after = doc.facts.signatures[doc.facts.signatures.index(slot) + 1 :]
+    at = next(k for k, s in enumerate(doc.facts.signatures) if s is slot)  # this slot, not an equal one
+    after = doc.facts.signatures[at + 1 :]
     signed = sum(
         s.count or 0
         for s in after
