@@ -59,7 +59,7 @@ class Block(_Model):
     col: int | None = None
     confidence: float | None = None  # OCR confidence, None for an electronic text layer
     char_scores: tuple[float, ...] | None = None  # OCR: the recogniser's confidence in each character of text
-    char_xs: tuple[float, ...] | None = None  # OCR: the x middle of each character of text (points)
+    char_xs: tuple[float, ...] | None = None  # the x middle of each character of text (points), if known
 
 
 class ImageKind(StrEnum):

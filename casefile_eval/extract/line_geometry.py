@@ -1,6 +1,7 @@
 """Where the characters of a PDF or OCR line stand across the page, estimated from the line's box.
 
-An OCR line carries the middle of each character (`Block.char_xs`). Otherwise, a text line keeps one
+An OCR line, and a PDF line read from pdfium's character boxes, carries the middle of each character
+(`Block.char_xs`). Otherwise, a text line keeps one
 space for any gap, so characters are laid out at an em of the line's height (full-width one em, others
 half) and what is left of the line's width is shared by its gaps. Used to tell which of several labels
 on one line an image or a written word stands under.
@@ -30,7 +31,7 @@ def offset_xs(dt_: DocText, index: int, offsets: list[int]) -> list[float] | Non
     if block.bbox is None or not text or len(text) != len(dt_.blocks[index].strip()):
         return None
     if block.char_xs is not None and len(block.char_xs) == len(block.text) and len(block.char_xs) > 1:
-        return [_boundary(block.char_xs, offset) for offset in offsets]
+        return [_boundary(block.char_xs, block.text, offset) for offset in offsets]
     width = block.bbox.x1 - block.bbox.x0
     lead = len(block.text) - len(block.text.lstrip())
     runs = [m.span() for m in _GAP.finditer(text)]
@@ -46,14 +47,19 @@ def offset_xs(dt_: DocText, index: int, offsets: list[int]) -> list[float] | Non
     return xs
 
 
-def _boundary(middles: tuple[float, ...], offset: int) -> float:
+def _boundary(middles: tuple[float, ...], text: str, offset: int) -> float:
     """The x between the character before `offset` and the one at it, from the characters' middles (at
-    either end, half a character's step out from the end character)."""
+    either end, half a character's step out from the end character). After a space (a gap on the line)
+    the character starts half its step to the next character left of its middle: the gap goes with what
+    stands before it (ink written in the blank after a label)."""
     if offset <= 0:
         return middles[0] - (middles[1] - middles[0]) / 2
     if offset >= len(middles):
         return middles[-1] + (middles[-1] - middles[-2]) / 2
-    return (middles[offset - 1] + middles[offset]) / 2
+    middle = (middles[offset - 1] + middles[offset]) / 2
+    if text[offset - 1].isspace() and offset + 1 < len(middles) and not text[offset + 1].isspace():
+        return max(middle, middles[offset] - (middles[offset + 1] - middles[offset]) / 2)
+    return middle
 
 
 def token_end(text: str, start: int) -> int:

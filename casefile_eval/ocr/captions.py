@@ -14,15 +14,16 @@ _RULE_ABOVE = 0.5  # line heights above a caption's top where its rule may lie (
 _INTO_BOX = 0.3  # line heights into the caption's box where its rule may lie
 _RULE_MIN = 2.0  # line heights: a shorter run of ink is a stroke, not a rule to sign on
 _RULE_MAX = 20.0  # line heights: a longer rule is a table's border, not one caption's line
-_CENTRED = 0.25  # of the rule's length: how far a caption's middle may stand from the rule's middle
+_CENTRED = 0.25  # of the rule's length: how far a caption's middle may stand from the rule's middle...
+_FLUSH = 1.0  # ...unless it starts within this many line heights of the rule's start (set flush left)
 _SIGN_HEIGHT = 3.0  # line heights above the rule where a signature may stand
 _BORDER = 1.0  # line heights a vertical stroke at a rule's end reaches to make the rule a cell's border
 
 
 def rule_above(ink: np.ndarray, caption: Box, h: float) -> tuple[float, float, float] | None:
-    """(left, row, right) of the short rule right above a caption and centred over it; None where there
-    is none, or where the rule is a table's border (longer than `_RULE_MAX` line heights, or meeting a
-    vertical rule at an end)."""
+    """(left, row, right) of the short rule right above a caption, centred over it or starting where it
+    starts; None where there is none, or where the rule is a table's border (longer than `_RULE_MAX` line
+    heights, or meeting a vertical rule at an end)."""
     x0, top, x1, _ = caption
     # (the engine's box of the caption may reach up to the rule)
     y0, y1 = max(round(top - _RULE_ABOVE * h), 0), max(round(top + _INTO_BOX * h), 0)
@@ -47,7 +48,10 @@ def rule_above(ink: np.ndarray, caption: Box, h: float) -> tuple[float, float, f
         return None
     row, a, b = best
     length = b - a
-    if not _RULE_MIN * h <= length <= _RULE_MAX * h or abs((a + b) / 2 - middle) > _CENTRED * length:
+    flush = abs(a - (x0 - left)) <= _FLUSH * h
+    if not _RULE_MIN * h <= length <= _RULE_MAX * h or (
+        abs((a + b) / 2 - middle) > _CENTRED * length and not flush
+    ):
         return None
     y = y0 + row
     if _border_end(ink, left + a, y, h) or _border_end(ink, left + b - 1, y, h):

@@ -60,6 +60,9 @@ _DATE = re.compile(
     r"|[一二][〇○O0零一二三四五六七八九]{3}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
 )
 _TEMPLATE_CHAR = re.compile(r"[_\s—:：()（）年月日时分秒号第页共]")
+# A row of captions under signing rules read as one box ("被检查人（签名…） 2023/12/12 执法人员"): a role
+# word ending the box after a date or a label's closing bracket is a caption of its own.
+_TRAILING_ROLE = re.compile(rf"(?:{_DATE.pattern}|[)）])\s*({_ROLE_WORDS})\s*$")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,9 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
         while start > max(floor, m.start() - _MAX_PHRASE) and _PHRASE_CHAR.match(text[start - 1]):
             start -= 1
         out.append((start, m.end(), m.lastgroup == "opinion"))
+    trailing = _TRAILING_ROLE.search(text)
+    if trailing and all(end <= trailing.start(1) for _, end, _ in out):
+        out.append((trailing.start(1), trailing.end(1), False))
     return out
 
 

@@ -315,10 +315,18 @@ def _over_rule_verdict(
     ink: np.ndarray, lines: list[OcrLine], label: Label, rule: tuple[float, float, float] | None, h: float
 ) -> tuple[float, list[Box]] | None:
     """For a caption printed under a short rule of its own (受送达人（签字） under a blank line), the zone
-    above the rule, up to the foot of the print above it."""
+    above the rule, up to the foot of the print above it; None where print stands on the rule."""
     if rule is None:
         return None
     a, y, b = rule
+    if any(
+        y - 1.5 * h < line.box[3] < y + 0.3 * h
+        and line.box[0] < b
+        and line.box[2] > a
+        and not _handwriting_read(line)
+        for line in lines[: label.line]
+    ):
+        return None  # a value printed on the rule: a field filled in type (当事人 under "向海波"), no signing
     ceiling = max(
         [
             line.box[3]

@@ -17,7 +17,8 @@ from casefile_eval.model import Block, BlockKind, ImageItem, Page, ParsedFile
 from casefile_eval.parsers.common import check_pages, empty, unreadable
 from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.pdf_images import page_images
-from casefile_eval.parsers.pdf_text import Line, grid_lines, ocr_reason, page_lines, printed_number
+from casefile_eval.parsers.pdf_lines import Line
+from casefile_eval.parsers.pdf_text import grid_lines, ocr_reason, page_lines, printed_number
 from casefile_eval.parsers.vertical_labels import join_vertical_labels
 from casefile_eval.parsers.wrapped_values import join_wrapped_values
 
@@ -91,7 +92,14 @@ def _read_page(
             join_wrapped_values(
                 join_vertical_labels(
                     [
-                        Block(kind=BlockKind.LINE, text=ln.text, source=source, page=number, bbox=ln.bbox())
+                        Block(
+                            kind=BlockKind.LINE,
+                            text=ln.text,
+                            source=source,
+                            page=number,
+                            bbox=ln.bbox(),
+                            char_xs=tuple(round(x, 2) for x in ln.xs) if ln.xs else None,
+                        )
                         for ln in grid
                     ]
                 )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import ctypes
+import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from casefile_eval.model import BBox
 from casefile_eval.parsers.header_rows import Placement, read_grids
+from casefile_eval.parsers.pdf_lines import Line, Rules
 from casefile_eval.parsers.side_column import compose, split_side_column
+from casefile_eval.parsers.under_captions import captions_first
 
 _SEGMENT = re.compile(r"[^\r\n]+")
 _GAPS = re.compile(r"\s+")
@@ -25,65 +26,10 @@ PITCH_SLACK = 0.25  # line pitches within a table cell differ by less than this 
 MAX_PITCH = 2.5  # lines of one cell are at most this many line heights apart (top to top)
 INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge (line heights)...
 MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of two characters)
-RULE_THICKNESS = 2.0  # a path at most this tall (points) and...
-RULE_MIN_WIDTH = 10.0  # ...at least this wide is a horizontal table rule
-MAX_PATHS = 5000  # pages with more path objects are drawings: their rules are not read
 SAME_LINE = 0.2  # pieces overlapping by more than this share of a line height share a line (lines of a
 # paragraph never overlap; a date set a little higher than its label in a table row does)
-
-
-@dataclass
-class Line:
-    """One text line of a page, in points with the origin at the top-left."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    parts: list[Line] = field(default_factory=list, repr=False, compare=False)  # joined pieces, left to right
-    cells: list[Line] = field(default_factory=list, repr=False, compare=False)  # a piece's words if several
-
-    def bbox(self) -> BBox:
-        """The line's box."""
-        return BBox(
-            x0=round(self.x0, 2), top=round(self.top, 2), x1=round(self.x1, 2), bottom=round(self.bottom, 2)
-        )
-
-
-class Rules:
-    """The horizontal table rules of a page (thin path objects at its top level), read on first use."""
-
-    def __init__(self, page: pdfium.PdfPage | None, left: float, top: float) -> None:
-        self._page, self._left, self._top = page, left, top
-        self._found: list[tuple[float, float, float]] | None = None
-
-    def between(self, x: float, y0: float, y1: float) -> bool:
-        """Whether a rule crossing x runs strictly between heights y0 and y1 (origin top-left)."""
-        if self._found is None:
-            self._found = self._read()
-        low, high = min(y0, y1), max(y0, y1)
-        return any(x0 <= x <= x1 and low < y < high for x0, x1, y in self._found)
-
-    def _read(self) -> list[tuple[float, float, float]]:
-        if self._page is None:
-            return []
-        raw = self._page.raw
-        count = pdfium_c.FPDFPage_CountObjects(raw)
-        if count > MAX_PATHS:
-            return []
-        found: list[tuple[float, float, float]] = []
-        x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
-        for k in range(count):
-            obj = pdfium_c.FPDFPage_GetObject(raw, k)
-            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-                continue
-            if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (x0, y0, x1, y1))):
-                continue
-            if y1.value - y0.value <= RULE_THICKNESS and x1.value - x0.value >= RULE_MIN_WIDTH:
-                y = self._top - (y0.value + y1.value) / 2
-                found.append((x0.value - self._left, x1.value - self._left, y))
-        return found
+TURNED = 0.7  # |sin| of a character's angle above which it is set turned, running up or down the page
+EDGE = 0.12  # share of the page's width at either side where turned text is the form's edge strip
 
 
 def page_lines(
@@ -92,19 +38,26 @@ def page_lines(
     """The page's lines in reading order; pieces on one baseline are joined.
 
     Lines run top to bottom and left to right, except that the label of a two-column table row,
-    vertically centred beside a multi-line value, comes before that value (see `_lift_labels`).
+    vertically centred beside a multi-line value, comes before that value (see `_lift_labels`), and a row
+    of small captions printed under the rule its values stand on is read with them, captions first (see
+    `under_captions`). Text
+    set turned within the page's side edges (a form's copy strip 第一联 存档联…, a binding margin's
+    装订线) is left out: it belongs to none of the lines it passes.
     """
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
+    width = page.get_width() if page is not None else None
     for match in _SEGMENT.finditer(text):
         piece = match.group()
         if not piece.strip():
             continue
         first = min(match.start() + (len(piece) - len(piece.lstrip())), count - 1)
         last = min(match.end() - 1 - (len(piece) - len(piece.rstrip())), count - 1)
+        if width is not None and _edge_strip(textpage, first, last, left, width):
+            continue
         cuts = _column_cuts(textpage, text, first, last)
         cells = [_piece(textpage, text, a, b, left, top) for a, b in _ranges(first, last, cuts)]
         whole = _piece(textpage, text, first, last, left, top)
@@ -117,10 +70,20 @@ def page_lines(
     rules = Rules(page, left, top)
     lines, lifted = _lift_labels(_merge([p for _, pieces in cut for p in pieces]), rules)
     kept = [p if len(p) == 1 or any(id(x) in lifted for x in p) else [whole] for whole, p in cut]
-    if all(k is pieces for k, (_, pieces) in zip(kept, cut, strict=True)):
-        return lines
-    # a label cut off a segment but not lifted before a value reads as before: keep that segment whole
-    return _lift_labels(_merge([p for pieces in kept for p in pieces]), rules)[0]
+    if not all(k is pieces for k, (_, pieces) in zip(kept, cut, strict=True)):
+        # a label cut off a segment but not lifted before a value reads as before: keep that segment whole
+        lines = _lift_labels(_merge([p for pieces in kept for p in pieces]), rules)[0]
+    return captions_first(lines, rules)
+
+
+def _edge_strip(textpage: pdfium.PdfTextPage, first: int, last: int, left: float, width: float) -> bool:
+    """Whether a segment is set turned a quarter (its first and last characters' angles, as pdfium
+    reports them; -1 where it cannot tell) within `EDGE` of the page's left or right side."""
+    angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, k) for k in (first, last)]
+    if not all(angle >= 0 and abs(math.sin(angle)) > TURNED for angle in angles):
+        return False
+    x0, _, x1, _ = _span_box(textpage, first, last)
+    return x1 - left < EDGE * width or x0 - left > (1 - EDGE) * width
 
 
 def grid_lines(lines: list[Line]) -> tuple[list[Line], list[Placement]]:
@@ -156,7 +119,12 @@ def _box_of(line: Line) -> tuple[float, float, float, float]:
 
 def _piece(textpage: pdfium.PdfTextPage, text: str, a: int, b: int, left: float, top: float) -> Line:
     x0, bottom, x1, y1 = _span_box(textpage, a, b)
-    return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom)
+    xs = tuple(_middle(textpage.get_charbox(k)) - left for k in range(a, b + 1))
+    return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom, xs=xs)
+
+
+def _middle(box: tuple[float, float, float, float]) -> float:
+    return (box[0] + box[2]) / 2
 
 
 def _column_cuts(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> list[tuple[int, int]]:
@@ -208,7 +176,7 @@ def _merge(segments: list[Line]) -> list[Line]:
                 _join(line, seg)
                 break
         else:
-            lines.append(Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, [seg]))
+            lines.append(Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, [seg], xs=seg.xs))
     return lines
 
 
@@ -221,12 +189,16 @@ def _join(line: Line, seg: Line, space: float = 0.5) -> None:
     line.parts.insert(after, seg)
     first = line.parts[0]
     texts, x1, top, bottom = [first.text], first.x1, first.top, first.bottom
+    xs = list(first.xs)
     for part in line.parts[1:]:
         if part.x0 - x1 > space * max(bottom - top, 1.0):
             texts.append(" ")
+            xs.append((x1 + part.x0) / 2)
         texts.append(part.text)
+        xs += part.xs
         x1, top, bottom = max(x1, part.x1), min(top, part.top), max(bottom, part.bottom)
     line.text = "".join(texts)
+    line.xs = tuple(xs) if len(xs) == len(line.text) else ()
     line.x0, line.x1 = min(line.x0, seg.x0), max(line.x1, seg.x1)
     line.top, line.bottom = min(line.top, seg.top), max(line.bottom, seg.bottom)
 
@@ -345,7 +317,7 @@ def _split_at_column(line: Line) -> tuple[Line, Line] | None:
 def _fold(parts: list[Line], space: float = 0.5) -> Line:
     """Parts joined into one line, a space where they stand more than `space` line heights apart."""
     first = parts[0]
-    line = Line(first.text, first.x0, first.top, first.x1, first.bottom, [first])
+    line = Line(first.text, first.x0, first.top, first.x1, first.bottom, [first], xs=first.xs)
     for part in parts[1:]:
         _join(line, part, space)
     return line

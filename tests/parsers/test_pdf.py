@@ -8,7 +8,8 @@ from casefile_eval.codes import ErrorCode
 from casefile_eval.errors import CaseReadError
 from casefile_eval.model import BlockKind, ImageKind
 from casefile_eval.parsers import parse_path
-from casefile_eval.parsers.pdf_text import Line, ocr_reason, printed_number
+from casefile_eval.parsers.pdf_lines import Line
+from casefile_eval.parsers.pdf_text import ocr_reason, printed_number
 
 from .builders import build_pdf
 
