@@ -53,6 +53,11 @@ def _centre_x(box: BBox) -> float:
     return (box.x0 + box.x1) / 2
 
 
+def _lead_x(box: BBox) -> float:
+    """The middle of the first quarter of an image: where the handwriting in it starts."""
+    return box.x0 + (box.x1 - box.x0) / 8
+
+
 def _along_line(
     dt_: DocText, places: list[Place], owners: list[int], images: list[ImageItem]
 ) -> list[int] | None:
@@ -88,7 +93,8 @@ def _under_columns(
 ) -> list[int] | None:
     """Where every image lies wholly below the line of labels (a grid's row of field names,
     "受送达人签名或盖章 送达人签名", with the ink in the cells under them): each image to the label whose
-    column holds its centre, a column reaching halfway to the next label. None when an image stands on
+    column holds its lead (a name is written from the left and may run on towards the next label), a
+    column reaching halfway to the next label. None when an image stands on
     the line itself (ink written after its label goes to the label on its left, see `_along_line`)."""
     index = places[owners[0]].blocks[0]
     line = dt_.doc.blocks[index].bbox
@@ -99,7 +105,7 @@ def _under_columns(
     cuts = column_cuts(dt_, index, [places[k].start for k in labels])
     if cuts is None:
         return None
-    return [labels[sum(_centre_x(box) >= cut for cut in cuts)] for box in boxes]
+    return [labels[sum(_lead_x(box) >= cut for cut in cuts)] for box in boxes]
 
 
 def _line_height(dt_: DocText, index: int) -> float:

@@ -6,6 +6,7 @@ a millisecond, where pdfplumber (pdfminer layout analysis) takes tens of millise
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -98,7 +99,7 @@ def _read_page(
                             source=source,
                             page=number,
                             bbox=ln.bbox(),
-                            char_xs=tuple(round(x, 2) for x in ln.xs) if ln.xs else None,
+                            char_xs=_left_to_right(ln.xs),
                         )
                         for ln in grid
                     ]
@@ -113,6 +114,14 @@ def _read_page(
             old = _nearest(lines, item.box)
             image.block_index = first + placed(placements[old], (item.box[0] + item.box[2]) / 2)
         images.append(image)
+
+
+def _left_to_right(xs: tuple[float, ...]) -> tuple[float, ...] | None:
+    """A line's character middles where they run left to right (a line folded from pieces stacked in one
+    cell starts over at each piece: no position along it can be told from them)."""
+    if not xs or any(b < a - 1.0 for a, b in pairwise(xs)):
+        return None
+    return tuple(round(x, 2) for x in xs)
 
 
 def _nearest(lines: list[Line], box: tuple[float, float, float, float]) -> int:
