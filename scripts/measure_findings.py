@@ -3,7 +3,8 @@
 For every case folder (one holding expected.json) under the given roots, evaluate each rendition — the
 folder of .docx files and the one-file PDF — and compare the findings with the labels' `defects` (each
 has `defect`, optional `role`, optional `document_type`). A label is found when some finding has the same
-defect and, where the label gives them, the same role and document type. Per rendition it counts recall
+defect and, where the label gives them, the same role and document type (a finding about the case as a
+whole, with no document, matches whatever document the label names). Per rendition it counts recall
 (labels found / labels), precision (distinct (defect, role, document_type) findings matching some label /
 distinct findings), clean cases with no finding at all, per-defect recall and precision, and lists every
 false positive and every miss. Markdown on stdout; --json for machines.
@@ -62,13 +63,15 @@ class RenditionTally:
 
 
 def label_matches(label: dict[str, Any], key: Key) -> bool:
-    """True when a finding's (defect, role, document_type) satisfies a label."""
+    """True when a finding's (defect, role, document_type) satisfies a label. A finding about the case as
+    a whole (no document: a deadline between two acts, a missing 法制审核) satisfies the label of its
+    defect and role whatever document the label names."""
     defect, role, doc_type = key
     if label["defect"] != defect:
         return False
     if label.get("role") and label["role"] != role:
         return False
-    return not (label.get("document_type") and label["document_type"] != doc_type)
+    return doc_type is None or not (label.get("document_type") and label["document_type"] != doc_type)
 
 
 def finding_key(finding: Any) -> Key:

@@ -80,6 +80,28 @@ def test_measure_counts_labels_findings_and_clean_cases() -> None:
     assert (tally.per_defect["missing_seal"].found, tally.per_defect["missing_seal"].matched) == (1, 1)
 
 
+def test_measure_matches_a_case_level_finding_to_the_label_of_its_defect_whatever_the_document() -> None:
+    module = _measure_module()
+    tally = module.RenditionTally()
+    labels = [
+        {"defect": "deadline_exceeded", "role": None, "document_type": "service_receipt"},
+        {"defect": "missing_date", "role": None, "document_type": "service_receipt"},
+    ]
+    found = [
+        Finding(rule_id="DDL-002", defect=Defect.DEADLINE_EXCEEDED, severity="major", message="m"),
+        Finding(
+            rule_id="DAT-004",
+            defect=Defect.MISSING_DATE,
+            severity="major",
+            document_type=DocumentType.PRIOR_NOTICE,
+            message="m",
+        ),
+    ]
+    module.tally_case(tally, "c1", labels, found)
+    assert (tally.overall.found, tally.overall.matched, tally.overall.distinct) == (1, 1, 2)
+    assert [f["rule_id"] for f in tally.false_positives] == ["DAT-004"]
+
+
 def _toc_case(toc_text: str, confidence: float | None) -> Case:
     def doc(doc_type: DocumentType, pages: tuple[int, int], text: str = "") -> Document:
         blocks = [
