@@ -47,7 +47,7 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ("filed", r"立案(?:时间|日期)|受案(?:时间|日期)"),
     ("closed", r"结案(?:时间|日期)"),
     ("archived", r"归档(?:日期|时间)?|存档(?:日期|时间)?"),  # an archive stamp's date (已归档 2021.12.02)
-    ("signed", r"签名|签字|签章|盖章|签收"),
+    ("signed", r"签名|签字|签章|签押|盖章|签收"),
 )
 _LABEL_END = r"(?=\s*(?:[:：|（(\[【_]|签|意见|审批|审核|$))"
 _TAG_RE = re.compile("|".join(f"(?P<{name}>(?:{pattern}){_LABEL_END})" for name, pattern in _TAGS))

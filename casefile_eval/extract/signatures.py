@@ -37,7 +37,7 @@ from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.segment.pagemarks import is_page_number_line
 
-_SIGN_WORD = r"(?:签名|签字|签章|签批|盖章|签收|捺印|按印|指印|手印)"
+_SIGN_WORD = r"(?:签名|签字|签章|签批|签押|盖章|签收|捺印|按手印|按指印|按印|指印|手印)"
 _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
 # the signing words after the first: joined (签名或盖章) or in brackets (签字（捺印）, 签名(盖章))
 _SIGN_MORE = rf"(?:{_SIGN_JOIN}{_SIGN_WORD}|[(（]{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）])*"
