@@ -24,7 +24,7 @@ _ROLE_WORDS = (
 )
 _CANDIDATE = re.compile(
     # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
-    rf"(?P<kw>(?:{KEYWORD})(?:(?:或者?|并|及|和|、|/)?(?:签名|签字|盖章|签章|签押|捺印|按?[手指]印|按印|手印|盖|签))*[)）]?[:：]?)"
+    rf"(?P<kw>(?:{KEYWORD})(?:(?:或者?|并|及|和|、|/)?(?:签名|签字|盖章|签章|签押|捺印|指印|手印|盖|签))*[)）]?[:：]?)"
     rf"|(?P<role>(?:{_ROLE_WORDS}|审核人员|负责人)[:：])"
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )

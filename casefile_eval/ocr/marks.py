@@ -257,7 +257,10 @@ def _label_height(label: Label, em: float) -> float:
 
 
 def _caption_rule(ink: np.ndarray, label: Label, em: float) -> tuple[float, float, float] | None:
-    """The short rule a caption is printed under (see `ocr.captions`), or None."""
+    """The short rule a caption is printed under (see `ocr.captions`), or None; none for a label ending in
+    a colon (主要负责人签字：): it is signed after the colon, and a rule over it is the row's border."""
+    if label.part.text[label.end - 1 : label.end] in (":", "："):
+        return None
     spans = char_spans(label.part, em)
     _, top, _, bottom = label.part.box
     return rule_above(

