@@ -326,10 +326,10 @@ def _over_rule_verdict(
         y - 1.5 * h < line.box[3] < y + 0.3 * h
         and line.box[0] < b
         and line.box[2] > a
-        and not _handwriting_read(line)
+        and all(part.confidence >= _PROSE_CONFIDENCE for part in line.parts)
         for line in lines[: label.line]
     ):
-        return None  # a value printed on the rule: a field filled in type (当事人 under "向海波"), no signing
+        return None  # a value printed on the rule, read surely: a field filled in type (当事人 under "向海波")
     ceiling = max(
         [
             line.box[3]
