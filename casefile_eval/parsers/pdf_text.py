@@ -40,16 +40,15 @@ def page_lines(
     Lines run top to bottom and left to right, except that the label of a two-column table row,
     vertically centred beside a multi-line value, comes before that value (see `_lift_labels`), and a row
     of small captions printed under the rule its values stand on is read with them, captions first (see
-    `under_captions`). Text
-    set turned within the page's side edges (a form's copy strip 第一联 存档联…, a binding margin's
-    装订线) is left out: it belongs to none of the lines it passes.
+    `under_captions`). Text set turned within the page's side edges (a form's copy strip 第一联 存档联…,
+    a binding margin's 装订线) is left out: it belongs to none of the lines it passes.
     """
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
-    width = page.get_width() if page is not None else None
+    width = page.get_cropbox()[2] - left if page is not None else None
     for match in _SEGMENT.finditer(text):
         piece = match.group()
         if not piece.strip():
