@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, ImageDraw
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -17,19 +16,11 @@ from reportlab.pdfgen import canvas
 import casefile_eval
 from casefile_eval.codes import DocumentType, Role
 from casefile_eval.parsers.pdf_parser import parse_pdf
+from tests.parsers.builders import signature_png
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 STRIP = "第一联　存档联（白）　　第二联　当事人联（红）　　第三联　备查联（黄）"
-
-
-def _strokes(seed: int) -> ImageReader:
-    img = Image.new("RGB", (240, 90), "white")
-    points = [(15 + i * 30, 20 + (i * 37 + seed * 11) % 50) for i in range(8)]
-    ImageDraw.Draw(img).line(points, fill=(15, 15, 25), width=4)
-    out = io.BytesIO()
-    img.save(out, "PNG")
-    return ImageReader(io.BytesIO(out.getvalue()))
 
 
 def _field(c: canvas.Canvas, x: float, y: float, width: float, value: str, caption: str) -> None:
@@ -69,7 +60,7 @@ def _record(path: Path, signed: tuple[bool, bool, bool]) -> Path:
         c.setFont(FONT, 7)
         c.drawString(x, 491, caption)
         if sign:
-            c.drawImage(_strokes(x), x + 15, 503, width=60, height=24)
+            c.drawImage(ImageReader(io.BytesIO(signature_png())), x + 15, 503, width=60, height=24)
     c.showPage()
     c.save()
     return path
