@@ -329,7 +329,7 @@ def _over_rule_verdict(
         and all(part.confidence >= _PROSE_CONFIDENCE for part in line.parts)
         for line in lines[: label.line]
     ):
-        return None  # a value printed on the rule, read surely: a field filled in type (当事人 under "向海波")
+        return None  # a value read surely on the rule: a field filled in type (当事人 under "向海波")
     ceiling = max(
         [
             line.box[3]
