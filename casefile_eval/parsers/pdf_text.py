@@ -47,6 +47,7 @@ def page_lines(
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
+    middles = [_middle(textpage.get_charbox(k)) - left for k in range(count)]  # each read once
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
     width = page.get_cropbox()[2] - left if page is not None else None
     for match in _SEGMENT.finditer(text):
@@ -58,10 +59,10 @@ def page_lines(
         if width is not None and _edge_strip(textpage, first, last, left, width):
             continue
         cuts = _column_cuts(textpage, text, first, last)
-        cells = [_piece(textpage, text, a, b, left, top) for a, b in _ranges(first, last, cuts)]
-        whole = _piece(textpage, text, first, last, left, top)
+        cells = [_piece(textpage, text, middles, a, b, left, top) for a, b in _ranges(first, last, cuts)]
+        whole = _piece(textpage, text, middles, first, last, left, top)
         words = [
-            _piece(textpage, text, a, b, left, top)
+            _piece(textpage, text, middles, a, b, left, top)
             for a, b in _ranges(first, last, _word_cuts(text, first, last))
         ]
         whole.cells = words if len(words) > 1 else []
@@ -116,10 +117,12 @@ def _box_of(line: Line) -> tuple[float, float, float, float]:
     return line.x0, line.top, line.x1, line.bottom
 
 
-def _piece(textpage: pdfium.PdfTextPage, text: str, a: int, b: int, left: float, top: float) -> Line:
+def _piece(
+    textpage: pdfium.PdfTextPage, text: str, middles: list[float], a: int, b: int, left: float, top: float
+) -> Line:
+    """Characters a..b as a line; `middles`: every character's x middle, read once for the page."""
     x0, bottom, x1, y1 = _span_box(textpage, a, b)
-    xs = tuple(_middle(textpage.get_charbox(k)) - left for k in range(a, b + 1))
-    return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom, xs=xs)
+    return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom, xs=tuple(middles[a : b + 1]))
 
 
 def _middle(box: tuple[float, float, float, float]) -> float:
