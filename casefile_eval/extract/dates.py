@@ -67,6 +67,13 @@ _SHORT_DATE = (
     r"(?<![0-9A-Za-z.,/第-])(?P<sy>[0-3][0-9])(?P<ssep>[./-])(?P<sm>1[0-2]|0?[1-9])(?P=ssep)"
     r"(?P<sd>3[01]|[12][0-9]|0?[1-9])(?:(?![0-9./-]|[条款项章节])|(?=[0-9]{1,2}(?:时|点)))"
 )
+# A form's date written a digit to a box ("[2][0][1][6]年[0][3]月[3][1]日" reads "2 0 1 6 年 0 3 月 3 1 日"):
+# the year's four digits each apart, the month's and day's one or two.
+_BOXED_DATE = (
+    r"(?<![0-9])(?<![0-9][ \t])(?<![0-9][ \t][ \t])"
+    r"(?P<by>(?:1[ \t]{1,2}9|2[ \t]{1,2}0)(?:[ \t]{1,2}[0-9]){2})[ \t]*年[ \t]*"
+    r"(?P<bm>[01][ \t]{1,2}[0-9]|[0-9])[ \t]*月[ \t]*(?P<bd>[0-3][ \t]{1,2}[0-9]|[0-9])[ \t]*[日号]"
+)
 _BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
 # A date with a part lost (an OCR read through a seal: "2025月14日", "2025年月14日"): written, unreadable.
 _BROKEN_DATE = (
@@ -107,7 +114,7 @@ _AFTER_DATE_NAME = "|".join(
 _COMPACT_DAY = r"(?P<cd>3[01]|[12][0-9]|0[1-9])(?![0-9])"
 _COMPACT_DATE = rf"(?:{_AFTER_DATE_NAME})(?P<cy>(?:19|20)[0-9]{{2}})(?P<cm>1[0-2]|0[1-9]){_COMPACT_DAY}"
 DATE_RE = re.compile(
-    rf"(?:{_CJK_DATE}|{_ISO_DATE}|{_SHORT_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}"
+    rf"(?:{_CJK_DATE}|{_ISO_DATE}|{_SHORT_DATE}|{_BOXED_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}"
     rf"|{_BROKEN_DATE}|{_FRAGMENT_LINE}|{_LOST_DATE}|{_COMPACT_DATE}|{_EMPTY_FIELD}"
 )
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$|^[\u4e00-\u9fff]{0,2}日期[:：][_＿\s]*$")
@@ -147,6 +154,7 @@ def _date_value(year: int | None, month: int | None, day: int | None) -> dt.date
         return None
 
 
+_GAPS = re.compile(r"[ \t]+")
 _PARTS = re.compile(r"[ \t]*[年月./-][ \t]*")
 _CN_SMALL = re.compile(r"^(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])$")
 _ARABIC_FILL = "0123456789"
@@ -293,6 +301,9 @@ def _from_match(m: re.Match[str]) -> DateMatch:
             return _in_part(m.start(), raw, _partial(year_text, m.group("m"), m.group("d")))
     elif m.group("cy") is not None:
         value = _date_value(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
+    elif m.group("by") is not None:
+        year, month, day = (int(_GAPS.sub("", m.group(g))) for g in ("by", "bm", "bd"))
+        value = _date_value(year, month, day)
     elif m.group("sy") is not None:
         value = _date_value(2000 + int(m.group("sy")), int(m.group("sm")), int(m.group("sd")))
     else:

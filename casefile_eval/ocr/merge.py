@@ -67,11 +67,8 @@ def _marks(
             continue
         bbox = _bbox(mark.box, result.scale)
         centre = (mark.box[0] + mark.box[2]) / 2
-        index = (
-            None
-            if mark.line is None
-            else first_block + placed(where[_row_of(result.page, where, mark)], centre)
-        )
+        row = None if mark.line is None else where[_row_of(result.page, where, mark)]
+        index = first_block + placed(row, centre) if row else None  # no row: the line was a band's
         items.append(
             ImageItem(
                 kind=ImageKind.SEAL if mark.kind == "seal" else ImageKind.SIGNATURE,

@@ -69,7 +69,7 @@ def _read_page(
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:
-        lines = page_lines(textpage, left, top, page)
+        lines, band = page_lines(textpage, left, top, page)
     finally:
         textpage.close()
     found, image_share = page_images(page, left, top, width * height)
@@ -110,7 +110,7 @@ def _read_page(
         if reason is not None and item.full_page:
             continue
         image = item.image.model_copy(update={"source": source, "page": number})
-        if placements:
+        if placements and (band is None or not band.holds(item.box)):  # a band's ink is no line's
             old = _nearest(lines, item.box)
             image.block_index = first + placed(placements[old], (item.box[0] + item.box[2]) / 2)
         images.append(image)

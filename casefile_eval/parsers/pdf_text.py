@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from casefile_eval.parsers.header_rows import Placement, read_grids
+from casefile_eval.parsers.left_band import Band, find_band
 from casefile_eval.parsers.pdf_lines import Line, Rules
 from casefile_eval.parsers.side_column import compose, split_side_column
 from casefile_eval.parsers.under_captions import captions_first
@@ -34,18 +35,19 @@ EDGE = 0.12  # share of the page's width at either side where turned text is the
 
 def page_lines(
     textpage: pdfium.PdfTextPage, left: float, top: float, page: pdfium.PdfPage | None = None
-) -> list[Line]:
-    """The page's lines in reading order; pieces on one baseline are joined.
+) -> tuple[list[Line], Band | None]:
+    """The page's lines in reading order, pieces on one baseline joined, and its left band, if any.
 
     Lines run top to bottom and left to right, except that the label of a two-column table row,
     vertically centred beside a multi-line value, comes before that value (see `_lift_labels`), and a row
     of small captions printed under the rule its values stand on is read with them, captions first (see
     `under_captions`). Text set turned within the page's side edges (a form's copy strip 第一联 存档联…,
-    a binding margin's 装订线) is left out: it belongs to none of the lines it passes.
+    a binding margin's 装订线) and a band down the left edge apart from the body (`left_band`) are left out:
+    they belong to none of the lines they pass.
     """
     count = textpage.count_chars()
     if count <= 0:
-        return []
+        return [], None
     text = textpage.get_text_range(0, count)
     middles = [_middle(textpage.get_charbox(k)) - left for k in range(count)]  # each read once
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
@@ -67,13 +69,50 @@ def page_lines(
         ]
         whole.cells = words if len(words) > 1 else []
         cut.append((whole, cells if len(cells) == 2 else [whole]))
+    band = find_band([w for _, pieces in cut for p in pieces for w in p.cells or [p]], _box_of, _text_of)
+    if band is not None:
+        cut = _outside(cut, band)
     rules = Rules(page, left, top)
     lines, lifted = _lift_labels(_merge([p for _, pieces in cut for p in pieces]), rules)
     kept = [p if len(p) == 1 or any(id(x) in lifted for x in p) else [whole] for whole, p in cut]
     if not all(k is pieces for k, (_, pieces) in zip(kept, cut, strict=True)):
         # a label cut off a segment but not lifted before a value reads as before: keep that segment whole
         lines = _lift_labels(_merge([p for pieces in kept for p in pieces]), rules)[0]
-    return captions_first(lines, rules)
+    return captions_first(lines, rules), band
+
+
+def _outside(cut: list[tuple[Line, list[Line]]], band: Band) -> list[tuple[Line, list[Line]]]:
+    """The text segments (whole, pieces) with what lies in a left band taken out."""
+    kept: list[tuple[Line, list[Line]]] = []
+    for whole, pieces in cut:
+        rest = _trimmed(whole, whole.cells, band)
+        if rest is not None:
+            left = [t for p in pieces if (t := _trimmed(p, _within(whole.cells, p), band)) is not None]
+            kept.append((rest, left if len(left) == len(pieces) else [rest]))
+    return kept
+
+
+def _within(words: list[Line], piece: Line) -> list[Line]:
+    """The words of a segment that make up one of its pieces."""
+    return [w for w in words if piece.x0 <= (w.x0 + w.x1) / 2 <= piece.x1]
+
+
+def _trimmed(line: Line, words: list[Line], band: Band) -> Line | None:
+    """A piece (its words: several, or none) without what lies in the band (None: all of it does)."""
+    if band.holds(_box_of(line)):
+        return None
+    outside = [w for w in words if not band.holds(_box_of(w))]
+    if len(outside) == len(words):
+        return line
+    if not outside:
+        return None
+    trimmed = _fold_cell(outside)
+    trimmed.parts, trimmed.cells = [], outside if line.cells and len(outside) > 1 else []
+    return trimmed
+
+
+def _text_of(line: Line) -> str:
+    return line.text
 
 
 def _edge_strip(textpage: pdfium.PdfTextPage, first: int, last: int, left: float, width: float) -> bool:
