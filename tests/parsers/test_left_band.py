@@ -168,22 +168,28 @@ def _stacked(text: str, x0: float, top: float, step: float) -> list[OcrBox]:
 
 def test_no_band_where_a_line_runs_across_the_gutter() -> None:
     chars = _stacked("安康市水利局", 100.0, 200.0, 36.0)
-    body = [_box("行政处罚决定书", 400.0, 100.0, 700.0), _box("当事人：安康市汉滨区砂石场", 200.0, 200.0, 900.0)]
+    body = [_box("行政处罚决定书", 400.0, 100.0, 700.0), _box("当事人：汉滨区砂石场", 200.0, 200.0, 900.0)]
     across = [_box("安康市水利局二〇二三年六月八日", 90.0, 500.0, 900.0)]
     parts = [*chars, *body]
     assert find_band(parts, lambda p: p.box, lambda p: p.text) == Band(126.0, 200.0)
     assert find_band([*parts, *across], lambda p: p.box, lambda p: p.text) is None
 
 
+def _row(char: str, text: str, top: float) -> OcrLine:
+    """A band's character and, if any, a line of the body level with it."""
+    parts = [_box(char, 100.0, top, 126.0)]
+    return OcrLine(parts + ([_box(text, 200.0, top + 2.0, 900.0)] if text else []))
+
+
 def test_ocr_lines_lose_the_band_and_a_speck_in_the_gutter() -> None:
     lines = [
         OcrLine([_box("行政处罚决定书", 500.0, 100.0, 800.0)]),
         OcrLine([_box("安", 100.0, 200.0, 126.0), _box("中", 150.0, 203.0, 166.0, 0.84)]),
-        OcrLine([_box("康", 100.0, 236.0, 126.0), _box("当事人：安康市汉滨区砂石场", 200.0, 238.0, 700.0)]),
-        OcrLine([_box("市", 100.0, 272.0, 126.0), _box("地址：安康市汉滨区江北路8号", 200.0, 274.0, 720.0)]),
-        OcrLine([_box("水", 100.0, 308.0, 126.0)]),
-        OcrLine([_box("利", 100.0, 344.0, 126.0), _box("经查，当事人于2023年4月在汉江河道内", 200.0, 346.0, 900.0)]),
-        OcrLine([_box("局", 100.0, 380.0, 126.0), _box("非法采砂，违反了《中华人民共和国水法》。", 200.0, 382.0, 900.0)]),
+        _row("康", "当事人：安康市汉滨区砂石场", 236.0),
+        _row("市", "地址：安康市汉滨区江北路8号", 272.0),
+        _row("水", "", 308.0),
+        _row("利", "经查，当事人于2023年4月在汉江河道内", 344.0),
+        _row("局", "非法采砂，违反了《中华人民共和国水法》。", 380.0),
     ]
     ordered, where = reading_order(lines)
     assert [line.text for line in ordered] == [
