@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from casefile_eval.ocr.band import without_band
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine
 from casefile_eval.parsers.header_rows import (
     Placement,
@@ -25,7 +26,6 @@ from casefile_eval.parsers.header_rows import (
     read_grids,
     starts_field,
 )
-from casefile_eval.parsers.left_band import find_band
 from casefile_eval.parsers.side_column import compose, split_side_column
 
 _DATE_ONLY = re.compile(r"[0-9〇○一二三四五六七八九十年月日./\-\s:：时分]+")
@@ -39,7 +39,6 @@ WRAP_TAIL = 2  # characters of a field name wrapped onto a line of their own
 INDENT = 0.8  # line heights by which a paragraph under a heading is indented
 TITLE = 1.4  # a line this many times as tall as a field name is a title
 STEP_SLACK = 0.35  # label heights by which the steps between the lines of one value cell differ at most
-SPECK_CONFIDENCE = 0.9  # a read of one or two characters less sure than this may be a speck
 
 
 def _height(line: OcrLine) -> float:
@@ -65,7 +64,7 @@ def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]
     """The lines in reading order (a left band left out, a side column after the column left of it, centred
     left-column labels before their value, grid columns under their field names) and, for each old line,
     where its parts went (nowhere for a line wholly in the band)."""
-    body, outside = _without_band(lines)
+    body, outside = without_band(lines)
     sides, beside = split_side_column(body, _parts, _box, _text, lambda parts: OcrLine(parts=parts))
     first = compose(outside, beside)
     centred, where = _centred_labels(sides)
@@ -79,27 +78,6 @@ def reading_order(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]
         _shifted,
     )
     return columns, compose(first, [placements[moved[i]] for i in where])
-
-
-def _without_band(lines: list[OcrLine]) -> tuple[list[OcrLine], list[Placement]]:
-    """The lines without what stands in a band down the page's left edge (see
-    `casefile_eval.parsers.left_band`); for each old line, where its parts went (nowhere: all in the band)."""
-    band = find_band([p for line in lines for p in line.parts], _box, _text, _speck)
-    if band is None:
-        return lines, [[(float("-inf"), k)] for k in range(len(lines))]
-    kept: list[OcrLine] = []
-    placements: list[Placement] = []
-    for line in lines:
-        parts = [p for p in line.parts if not band.holds(p.box, _speck(p))]
-        placements.append([(float("-inf"), len(kept))] if parts else [])
-        if parts:
-            kept.append(line if len(parts) == len(line.parts) else OcrLine(parts=parts))
-    return kept, placements
-
-
-def _speck(part: OcrBox) -> bool:
-    """A doubtful read of a character or two: a perforation's hole, a speck."""
-    return part.confidence < SPECK_CONFIDENCE and len(part.text.strip()) <= 2
 
 
 def _shifted(part: OcrBox, drop: float) -> OcrBox:

@@ -3,10 +3,13 @@ and signature ink (`find_marks`; cached apart, so `upright` turns a page again f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 from PIL import Image
 
+from casefile_eval.ocr.band import without_band
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
 from casefile_eval.ocr.layout import group_lines, to_boxes
@@ -60,9 +63,13 @@ def upright(image: Image.Image, rotation: int, skew: float) -> np.ndarray:
 
 
 def find_marks(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
-    """The seals and the signature ink beside the labels of `lines` on an upright, levelled page image."""
+    """The seals and the signature ink beside the labels of `lines` on an upright, levelled page image
+    (a band down the page's left edge left out: its characters would end the zones beside them)."""
     marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in find_seals(rgb)]
-    return marks + find_signatures(rgb, lines)
+    body, where = without_band(lines)
+    old = {placement[0][1]: index for index, placement in enumerate(where) if placement}
+    signatures = find_signatures(rgb, body)
+    return marks + [replace(m, line=None if m.line is None else old[m.line]) for m in signatures]
 
 
 def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
