@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image
 
 from casefile_eval.codes import AgencyKind, Defect, DocumentType, Role
@@ -21,6 +22,8 @@ from casefile_eval.codes import AgencyKind, Defect, DocumentType, Role
 ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout22"
 CASES = sorted(p for p in (ROOT / "cases").iterdir() if p.is_dir())
 CLEAN = ["h22-04", "h22-05", "h22-09"]
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="WenQuanYi font missing")
 
 
 def _expected(case: Path) -> dict[str, Any]:
@@ -240,6 +243,7 @@ def test_empty_slots_in_docx() -> None:
     assert _pictures(_case("h22-02"), "立案") == 3  # 负责人 unsigned
 
 
+@needs_font
 def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
     from fixtures.holdout22.gen.build import build_case
 
@@ -256,6 +260,7 @@ def test_total_size() -> None:
     assert total < 4_000_000
 
 
+@needs_font
 def test_scanner_is_deterministic_and_image_only(tmp_path: Path) -> None:
     from fixtures.holdout22.gen import scan
 
