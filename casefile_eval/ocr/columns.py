@@ -38,7 +38,7 @@ GRID_STEP = 3.0  # a grid's value lines start at most this many line heights bel
 WRAP_TAIL = 2  # characters of a field name wrapped onto a line of their own
 INDENT = 0.8  # line heights by which a paragraph under a heading is indented
 TITLE = 1.4  # a line this many times as tall as a field name is a title
-STEP_SLACK = 0.35  # label heights by which the steps between the lines of one value cell differ at most
+STEP_SLACK = 0.35  # label heights by which a step up to a value line may exceed the step below the label
 
 
 def _height(line: OcrLine) -> float:
@@ -205,16 +205,15 @@ def _centred_above(lines: list[OcrLine], index: int, above: int, below: int, lab
     above that runs on in the same column ("承办人：…" under 承办人意见) is not taken."""
     mid = (label.box[1] + label.box[3]) / 2
     bottom = lines[index + below].box[3]
-    if below:  # lines of one cell stand at an even step: a heading above at another step is no value line
-        step = lines[index + 1].box[1] - lines[index].box[1]
+    if below:  # lines of one cell stand at one step: a heading above, further off, is no value line
+        tops = [line.box[1] for line in lines[index - above : index + 2]]
+        tops[above] = lines[index].parts[1].box[1]  # the label's line: where its value stands
+        step = tops[above + 1] - tops[above]
         height = max(label.box[3] - label.box[1], 1.0)
-        even = 0
-        while (
-            even < above
-            and abs(lines[index - even].box[1] - lines[index - even - 1].box[1] - step) <= STEP_SLACK * height
-        ):
-            even += 1
-        above = even
+        near = 0
+        while near < above and tops[above - near] - tops[above - near - 1] - step <= STEP_SLACK * height:
+            near += 1
+        above = near
 
     def off(count: int) -> float:
         return abs((lines[index - count].box[1] + bottom) / 2 - mid)

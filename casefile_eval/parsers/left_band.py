@@ -7,7 +7,8 @@ Read line by line, such a band runs into the body: its characters start the body
 lines of the document. A band belongs to none of the lines it passes, so it is left out.
 
 A band is recognised only where it is unmistakable: a stack of at least MIN_STACK single Han characters
-standing one under the other at an even step, whose characters do not read as a field name (承/办/人/意/见
+standing one under the other at one step (EVEN_STEP: a table's label column of stacked cells steps wider
+across each cell's edge), whose characters do not read as a field name (承/办/人/意/见
 down a table's first column is a label: `casefile_eval.parsers.vertical_labels` reads it), with a gutter
 at least MIN_GUTTER character heights wide right of it that no part of the page crosses from top to bottom,
 and less text left of the gutter than MAX_SHARE of the text right of it. A table's label column fails the
@@ -20,6 +21,7 @@ import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TypeVar
 
 from casefile_eval.parsers.header_rows import Box, is_field_name
@@ -30,6 +32,7 @@ MIN_STACK = 4  # single characters one under the other, at least
 ALIGN = 0.5  # character heights within which their middles stand one under the other
 MIN_STEP = 0.8  # character heights from one character's top to the next, at least...
 MAX_STEP = 2.5  # ...and at most
+EVEN_STEP = 0.3  # character heights by which the steps of one stack differ at most
 MIN_GUTTER = 1.6  # character heights of empty width between the band and the body
 MARK_WIDTH = 1.5  # character heights: parts no wider (single characters) by a band's edge (存/根) are its
 MAX_SHARE = 0.5  # the band's characters, at most this share of the body's
@@ -99,8 +102,21 @@ def _stacks(parts: Sequence[P], box_of: Callable[[P], Box], text_of: Callable[[P
             run.append(part)
         stacks.append(run)
     return [
-        s for s in stacks if len(s) >= MIN_STACK and not is_field_name("".join(text_of(p).strip() for p in s))
+        s
+        for s in stacks
+        if len(s) >= MIN_STACK
+        and _even(s, box_of)
+        and not is_field_name("".join(text_of(p).strip() for p in s))
     ]
+
+
+def _even(stack: list[P], box_of: Callable[[P], Box]) -> bool:
+    """Whether the characters stand at one step (stacked cells of a table's label column do not: the step
+    across a cell's edge is wider)."""
+    tops = [box_of(p)[1] for p in stack]
+    steps = [b - a for a, b in pairwise(tops)]
+    height = statistics.median(box_of(p)[3] - box_of(p)[1] for p in stack)
+    return max(steps) - min(steps) <= EVEN_STEP * height
 
 
 def _middle(box: Box) -> float:
