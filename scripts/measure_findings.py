@@ -64,14 +64,15 @@ class RenditionTally:
 
 def label_matches(label: dict[str, Any], key: Key) -> bool:
     """True when a finding's (defect, role, document_type) satisfies a label. A finding about the case as
-    a whole (no document: a deadline between two acts, a missing 法制审核) satisfies the label of its
-    defect and role whatever document the label names."""
+    a whole (no document: a deadline between two acts; or the 法制审核 it lacks, named by its own type)
+    satisfies the label of its defect and role whatever document the label names."""
     defect, role, doc_type = key
     if label["defect"] != defect:
         return False
     if label.get("role") and label["role"] != role:
         return False
-    return doc_type is None or not (label.get("document_type") and label["document_type"] != doc_type)
+    whole_case = doc_type is None or (defect, doc_type) == ("legal_review_missing", "legal_review")
+    return whole_case or not (label.get("document_type") and label["document_type"] != doc_type)
 
 
 def finding_key(finding: Any) -> Key:

@@ -38,8 +38,11 @@ _DECORATION = "【】[]<>·•*_-—=~ 　"
 _LEADING_NUMBER = re.compile(
     r"^((附件|附表)[0-9一二三四五六七八九十]*|[0-9]{1,3}(?=[\u4e00-\u9fff])|(?:№|N[A-Za-zº°]?\.?)[0-9]{1,3})"
 )
-# A number field printed after a title on its line (№01 案件立案审批表 立案编号：本市监立〔2020〕0112号)
-_TRAILING_NUMBER_FIELD = re.compile(r"(?<=[表书录单告证])\s*(?:立案编号|编号|文号|案号)[:：]\s*\S+$")
+# A number field printed after a title on its line (№01 案件立案审批表 立案编号：本市监立〔2020〕0112号); 编号
+# or 文号 right after the title's last character is one field name (处罚决定书文号：… on a 结案报告), not a title
+_TRAILING_NUMBER_FIELD = re.compile(
+    r"(?<=[表书录单告证])(?:\s+(?:立案编号|编号|文号|案号)|\s*(?:立案编号|案号))[:：]\s*\S+\s*$"
+)
 # A 文号 after a title: 某罚〔2023〕27号, or with the year first (（2023）固城执罚字第27号)
 _CASE_NUMBER = re.compile(r"[〔\[(【]\d{4}[〕\])】][\u4e00-\u9fff]{0,10}?第?\d+号$")
 _CONTINUATION = re.compile(r"(续页|续表|附页|续)$")
@@ -70,7 +73,7 @@ class TitleMatch:
 
 def match_title(text: str, *, allow_fuzzy: bool = True) -> TitleMatch | None:
     """The title that `text` (one line or cell) is, or None when it is not a title."""
-    line = _TRAILING_NUMBER_FIELD.sub("", compact(text)).strip(_DECORATION)
+    line = compact(_TRAILING_NUMBER_FIELD.sub("", text)).strip(_DECORATION)
     if not 2 <= len(line) <= MAX_TITLE_CHARS or _NOT_A_TITLE.search(line):
         return None
     return _match_compact(line, allow_fuzzy)
