@@ -29,6 +29,9 @@ INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge
 MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of two characters)
 SAME_LINE = 0.2  # pieces overlapping by more than this share of a line height share a line (lines of a
 # paragraph never overlap; a date set a little higher than its label in a table row does)
+# A table drawn in text (┌─┬─┐ │ ├─┼─┤, a 办案系统's printout): its rules are no words; the characters become
+# spaces (lengths kept), so a line of rules only is blank and a cell's │ a gap between words
+_BOX_DRAWING = dict.fromkeys(range(0x2500, 0x2580), " ")
 TURNED = 0.7  # |sin| of a character's angle above which it is set turned, running up or down the page
 EDGE = 0.12  # share of the page's width at either side where turned text is the form's edge strip
 
@@ -48,7 +51,7 @@ def page_lines(
     count = textpage.count_chars()
     if count <= 0:
         return [], None
-    text = textpage.get_text_range(0, count)
+    text = textpage.get_text_range(0, count).translate(_BOX_DRAWING)
     middles = [_middle(textpage.get_charbox(k)) - left for k in range(count)]  # each read once
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
     width = page.get_cropbox()[2] - left if page is not None else None
