@@ -29,11 +29,11 @@ INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge
 MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of two characters)
 SAME_LINE = 0.2  # pieces overlapping by more than this share of a line height share a line (lines of a
 # paragraph never overlap; a date set a little higher than its label in a table row does)
+TURNED = 0.7  # |sin| of a character's angle above which it is set turned, running up or down the page
+EDGE = 0.12  # share of the page's width at either side where turned text is the form's edge strip
 # A table drawn in text (┌─┬─┐ │ ├─┼─┤, a 办案系统's printout): its rules are no words; the characters become
 # spaces (lengths kept), so a line of rules only is blank and a cell's │ a gap between words
 _BOX_DRAWING = dict.fromkeys(range(0x2500, 0x2580), " ")
-TURNED = 0.7  # |sin| of a character's angle above which it is set turned, running up or down the page
-EDGE = 0.12  # share of the page's width at either side where turned text is the form's edge strip
 
 
 def page_lines(
@@ -133,8 +133,8 @@ def grid_lines(lines: list[Line]) -> tuple[list[Line], list[Placement]]:
     (`casefile_eval.parsers.side_column`) and every grid whose field names stand in a row above their values
     read column by column (`casefile_eval.parsers.header_rows.read_grids` over the lines' cells); for each
     old line, where its parts went."""
-    sides, first = split_side_column(lines, _cells_of, _box_of, lambda cell: cell.text, _fold_cell)
-    grid, second = read_grids(sides, _cells_of, _box_of, lambda cell: cell.text, _fold_cell, _shifted)
+    sides, first = split_side_column(lines, _cells_of, _box_of, _text_of, _fold_cell)
+    grid, second = read_grids(sides, _cells_of, _box_of, _text_of, _fold_cell, _shifted)
     return grid, compose(first, second)
 
 

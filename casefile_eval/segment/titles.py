@@ -38,8 +38,8 @@ _DECORATION = "【】[]<>·•*_-—=~ 　"
 _LEADING_NUMBER = re.compile(
     r"^((附件|附表)[0-9一二三四五六七八九十]*|[0-9]{1,3}(?=[\u4e00-\u9fff])|(?:№|N[A-Za-zº°]?\.?)[0-9]{1,3})"
 )
-# A number field printed after a title on its line (№01 案件立案审批表 立案编号：本市监立〔2020〕0112号); 编号
-# or 文号 right after the title's last character is one field name (处罚决定书文号：… on a 结案报告), not a title
+# A number field printed after a title on its line (№01 案件立案审批表 立案编号：本市监立〔2020〕0112号);
+# 编号 or 文号 right after the title's last character is one field name (处罚决定书文号：…), not a title
 _TRAILING_NUMBER_FIELD = re.compile(
     r"(?<=[表书录单告证])(?:\s+(?:立案编号|编号|文号|案号)|\s*(?:立案编号|案号))[:：]\s*\S+\s*$"
 )
