@@ -154,7 +154,6 @@ def _date_value(year: int | None, month: int | None, day: int | None) -> dt.date
         return None
 
 
-_GAPS = re.compile(r"[ \t]+")
 _PARTS = re.compile(r"[ \t]*[年月./-][ \t]*")
 _CN_SMALL = re.compile(r"^(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])$")
 _ARABIC_FILL = "0123456789"
@@ -302,7 +301,7 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     elif m.group("cy") is not None:
         value = _date_value(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
     elif m.group("by") is not None:
-        year, month, day = (int(_GAPS.sub("", m.group(g))) for g in ("by", "bm", "bd"))
+        year, month, day = (int("".join(m.group(g).split())) for g in ("by", "bm", "bd"))
         value = _date_value(year, month, day)
     elif m.group("sy") is not None:
         value = _date_value(2000 + int(m.group("sy")), int(m.group("sm")), int(m.group("sd")))
