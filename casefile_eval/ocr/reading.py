@@ -3,6 +3,7 @@ and signature ink (`find_marks`; cached apart, so `upright` turns a page again f
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import cv2
@@ -15,11 +16,13 @@ from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_up
 from casefile_eval.ocr.layout import group_lines, to_boxes
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
-from casefile_eval.ocr.seals import find_seals, paper_tone, red_mask
+from casefile_eval.ocr.seals import find_seals, is_grey_page, paper_tone, red_mask
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
 MIN_BOXES_FOR_FAINT = 4
 STAMP_CHARS = 4  # a personal seal holds two to four characters
+TITLE_CENTRE = 0.08  # a title's centre stands within this share of the page width from the page's centre
+_PRINTED_MARK = re.compile(r"[:：\d]")  # a seal's characters hold neither a colon nor a digit
 INK_SHARE = 0.8  # pixels darker than this share of a box's paper tone are ink
 _SEAL_FADE = (
     0.8  # for line finding, red-channel values in a seal above this share of the paper's tone are paper
@@ -37,13 +40,14 @@ def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarra
         seals = find_seals(rgb, broken=False)  # (the reading's cache version knows whole seals only)
         boxes = [box for box, _ in seals]
         gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-        detect = _for_detection(rgb, gray, boxes) if boxes else None
+        # (on a page scanned in grey a seal has no colour to fade it by: lines are found on the page itself)
+        detect = _for_detection(rgb, gray, boxes) if boxes and not is_grey_page(rgb) else None
         recognised = _for_recognition(rgb, gray, boxes)
         found = engine.detect(recognised, detect=detect)
         if turn == 0 and is_sideways(found.quads):
             continue  # turned before anything is recognised: a sideways page is read once
         raw = drop_faint(engine.recognise(found), recognised[:, :, 0])
-        raw = [box for box in raw if not _stamp_words(rgb, box)]
+        raw = [box for box in raw if not _stamp_words(rgb, box, raw)]
         break
     height, width = rgb.shape[:2]
     if is_upside_down(raw):
@@ -86,10 +90,12 @@ def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
     return [box for box, contrast in zip(raw, contrasts, strict=True) if contrast >= floor]
 
 
-def _stamp_words(rgb: np.ndarray, box: RawBox) -> bool:
+def _stamp_words(rgb: np.ndarray, box: RawBox, page: list[RawBox]) -> bool:
     """A short read whose ink is red: the characters of a small personal seal (私章) too small to be found
-    as a seal, not printed words. (A red 红头 title is longer.)"""
-    if len(box.text.strip()) > STAMP_CHARS:
+    as a seal, not printed words. Red print on a pre-printed form is no seal: a field name (a colon or a
+    digit in it), or a title (alone on its row of the page, centred). (A red 红头 title is longer.)"""
+    text = box.text.strip()
+    if len(text) > STAMP_CHARS or _PRINTED_MARK.search(text) or _centred_alone(box, page, rgb.shape[1]):
         return False
     crop = _crop(rgb, box)
     if not crop.size:
@@ -99,6 +105,25 @@ def _stamp_words(rgb: np.ndarray, box: RawBox) -> bool:
     return bool(ink.any()) and float(red_mask(crop)[ink].mean()) > 0.5
 
 
+def _centred_alone(box: RawBox, page: list[RawBox], width: int) -> bool:
+    """True for a read centred on the page with no other read beside it on its row (a title)."""
+    x0, top, x1, bottom = _bounds(box)
+    if abs((x0 + x1) / 2 - width / 2) > TITLE_CENTRE * width:
+        return False
+    for other in page:
+        _, other_top, _, other_bottom = _bounds(other)
+        overlap = min(bottom, other_bottom) - max(top, other_top)
+        if other is not box and overlap > 0.5 * min(bottom - top, other_bottom - other_top):
+            return False
+    return True
+
+
+def _bounds(box: RawBox) -> tuple[float, float, float, float]:
+    xs = [p[0] for p in box.quad]
+    ys = [p[1] for p in box.quad]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def _darkest(gray: np.ndarray, box: RawBox) -> float:
     crop = _crop(gray, box)
     return float(np.percentile(crop, 2)) if crop.size else 255.0
@@ -106,9 +131,8 @@ def _darkest(gray: np.ndarray, box: RawBox) -> float:
 
 def _crop(image: np.ndarray, box: RawBox) -> np.ndarray:
     """The part of `image` inside the box's bounding rectangle."""
-    xs = [p[0] for p in box.quad]
-    ys = [p[1] for p in box.quad]
-    return image[max(int(min(ys)), 0) : int(max(ys)) + 1, max(int(min(xs)), 0) : int(max(xs)) + 1]
+    x0, top, x1, bottom = _bounds(box)
+    return image[max(int(top), 0) : int(bottom) + 1, max(int(x0), 0) : int(x1) + 1]
 
 
 def _for_recognition(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.ndarray:

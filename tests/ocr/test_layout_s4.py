@@ -112,13 +112,16 @@ def _red_and_black_page() -> np.ndarray:
 
 def test_short_red_read_is_a_personal_seal() -> None:
     rgb = _red_and_black_page()
-    assert _stamp_words(rgb, RawBox(_quad(10, 10, 80, 70), "王印", 0.8)) is True
+    seal = RawBox(_quad(10, 10, 80, 70), "王印", 0.8)
+    assert _stamp_words(rgb, seal, [seal]) is True
 
 
 def test_long_red_title_and_short_black_words_are_no_personal_seal() -> None:
     rgb = _red_and_black_page()
-    assert _stamp_words(rgb, RawBox(_quad(10, 95, 810, 145), "东林市市场监督管理局文件", 0.9)) is False
-    assert _stamp_words(rgb, RawBox(_quad(10, 160, 80, 220), "王立", 0.9)) is False
+    title = RawBox(_quad(10, 95, 810, 145), "东林市市场监督管理局文件", 0.9)
+    words = RawBox(_quad(10, 160, 80, 220), "王立", 0.9)
+    assert _stamp_words(rgb, title, [title, words]) is False
+    assert _stamp_words(rgb, words, [title, words]) is False
 
 
 # 10. grey seals and specks
