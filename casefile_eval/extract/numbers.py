@@ -24,10 +24,12 @@ _PREFIX_BACK = re.compile(rf"(?:{_PREFIX_CHAR}|[(（][\u4e00-\u9fff]{{1,6}}[)）
 PREFIX_MAX = 16
 # Words of a sentence that can run into a number's agency code: cut the prefix after the last of them.
 _PROSE = re.compile(
-    r".*(?:根据|依据|依照|按照|参照|对照|文号|字号|编号|案号|号为|作出|作出的|下达|送达|送达了|见|经|即|和|及|与|的|了|为|是"
+    r".*(?:根据|依据|依照|按照|参照|对照|文号|字号|编号|案号|号为|作出|作出的|下达|送达|送达了|文书|见|经|即|和|及|与|的|了|为|是"
     r"|简称|立案|登记|备案|审批|印发|发布|转发|附件|通知|决定书|告知书|通知书)"
 )
 _OWN_LABEL = re.compile(r"(?:^|[\s|])(?:文号|编号|文书编号|决定书文号|字号)[:：]?\s*$")
+# an own-number label closing an agency's header line ("长治市应急管理局　文书编号：…"; OCR may drop 编号)
+_AGENCY_LABEL = re.compile(r"(?:文书编号|文书|编号|文号|字号)[:：]?$")
 _FILING_LABEL = re.compile(r"(?:立案号|立案编号|案件编号|案号|案卷号)[:：]?\s*$")
 _CITED_LABEL = re.compile(r"(?:送达文书|送达|文书|告知书|决定书|通知书)(?:文号|编号|字号)[:：]?\s*$")
 HEADER_BLOCKS = 8
@@ -66,8 +68,9 @@ def find_numbers(
         floor = max(0, m.start() - PREFIX_MAX)
         if line_starts:
             floor = max(floor, line_starts[max(0, bisect_right(line_starts, m.start()) - 1)])
-        if word_starts:
-            floor = max(floor, word_starts[max(0, bisect_right(word_starts, m.start() - 1) - 1)])
+        words_before = bisect_right(word_starts or [], m.start() - 1)
+        if word_starts and words_before:
+            floor = max(floor, word_starts[words_before - 1])
         back = _PREFIX_BACK.search(flat, floor, m.start())
         if back is None:
             continue
@@ -104,8 +107,13 @@ def _label_before(dt_: DocText, block: int, flat_start: int) -> str:
 
 
 def document_numbers(dt_: DocText) -> DocumentNumbers:
-    """Split the numbers of a document into its own 文号, its 立案号 and cited numbers."""
+    """Split the numbers of a document into its own 文号, its 立案号 and cited numbers.
+
+    The own 文号 is the first number of the header that stands alone, after the title or the agency, or
+    after an own-number label; a labelled one later in the header wins over an unlabelled one (a barcode's
+    caption, a stamp's number read before the 编号 field)."""
     own: tuple[str, Evidence] | None = None
+    own_labelled = False
     filing: tuple[str, Evidence] | None = None
     cited: list[tuple[str, Evidence]] = []
     line_starts = [dt_.flat_block_start(i) for i in range(len(dt_.blocks))]
@@ -114,22 +122,38 @@ def document_numbers(dt_: DocText) -> DocumentNumbers:
         block = dt_.flat_block(match.start)
         evidence = dt_.evidence(match.start, match.end, flat=True)
         before = _label_before(dt_, block, match.start)
-        block_len = len(dt_.squeezed(block))
-        alone = block_len - len(match.raw) <= OWN_BLOCK_EXTRA
-        # "行政处罚决定书    某罚〔2025〕9号": the number printed on the title's own line
-        after_title = bool(title) and before.endswith(title) and block < HEADER_BLOCKS
-        # "舟山市交通运输局　　　舟交执罚〔2022〕118号": the agency's name and the number on one header line
-        after_agency = block < HEADER_BLOCKS and AGENCY_LINE.fullmatch(
-            dt_.flat[line_starts[block] : match.start]
-        )
+        agency = block < HEADER_BLOCKS and _after_agency(dt_.flat[line_starts[block] : match.start])
         if _FILING_LABEL.search(before):
             filing = filing or (match.canonical, evidence)
-        elif _CITED_LABEL.search(before):
+            continue
+        if _CITED_LABEL.search(before) and not agency:
             cited.append((match.canonical, evidence))
-        elif own is None and (
-            _OWN_LABEL.search(before) or after_title or after_agency or (alone and block < HEADER_BLOCKS)
+            continue
+        labelled = _OWN_LABEL.search(before) is not None or (
+            agency and _AGENCY_LABEL.search(before) is not None
+        )
+        if (own is None or (labelled and not own_labelled and block < HEADER_BLOCKS)) and (
+            labelled or agency or _header_number(dt_, match, block, before, title)
         ):
-            own = (match.canonical, evidence)
+            if own is not None:
+                cited.append(own)
+            own, own_labelled = (match.canonical, evidence), labelled
         else:
             cited.append((match.canonical, evidence))
     return DocumentNumbers(own, filing, cited)
+
+
+def _after_agency(line_before: str) -> bool:
+    """A number after the agency's name on one header line ("舟山市交通运输局　　　舟交执罚〔2022〕118号"),
+    an own-number label between them or not ("长治市应急管理局　文书编号：…"; OCR may drop the 编号)."""
+    return AGENCY_LINE.fullmatch(_AGENCY_LABEL.sub("", line_before)) is not None
+
+
+def _header_number(dt_: DocText, match: NumberMatch, block: int, before: str, title: str) -> bool:
+    """A number in the header that is the document's own without a label: alone on its line, or on the
+    title's line ("行政处罚决定书    某罚〔2025〕9号")."""
+    if block >= HEADER_BLOCKS:
+        return False
+    return len(dt_.squeezed(block)) - len(match.raw) <= OWN_BLOCK_EXTRA or bool(
+        title and before.endswith(title)
+    )

@@ -4,7 +4,7 @@ its own number; a number after a longer text on that line is cited."""
 from __future__ import annotations
 
 from casefile_eval.codes import DocumentType
-from casefile_eval.extract.numbers import document_numbers
+from casefile_eval.extract.numbers import document_numbers, find_numbers
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines
 
@@ -26,3 +26,51 @@ def test_the_number_beside_the_agency_name_is_the_documents() -> None:
 
 def test_a_number_after_a_sentence_on_the_header_line_is_cited() -> None:
     assert _own("根据舟交执立[2022]307号立案审批表") == (None, ["舟交执立〔2022〕307号"])
+
+
+def _numbers(lines: list[str]) -> tuple[str | None, list[str]]:
+    doc = doc_from_lines(lines, DocumentType.DECISION, title="行政处罚决定书")
+    numbers = document_numbers(DocText.of(doc))
+    return (numbers.own[0] if numbers.own else None), [n for n, _ in numbers.cited]
+
+
+def test_a_labelled_number_in_the_header_wins_over_an_unlabelled_one_read_before_it() -> None:
+    # a barcode's caption top right, misread by OCR, comes before the form's 编号 field
+    assert _numbers(
+        [
+            "梅卫司（2025）15号",
+            "行 政 处 罚 决 定 书",
+            "编号：梅卫健罚（2025）第015号",
+            "当事人：梅州市美丽人生美容院",
+        ]
+    ) == ("梅卫健罚〔2025〕15号", ["梅卫司〔2025〕15号"])
+
+
+def test_a_second_labelled_number_does_not_replace_the_first() -> None:
+    assert _numbers(["编号：梅卫健罚（2025）第015号", "行政处罚决定书", "文号：梅卫健罚（2025）第016号"]) == (
+        "梅卫健罚〔2025〕15号",
+        ["梅卫健罚〔2025〕16号"],
+    )
+
+
+def test_the_number_after_the_agency_and_a_number_label_on_one_line_is_the_documents() -> None:
+    assert _numbers(["长治市应急管理局 文书编号长应急立（2021）5号", "立案报告表"]) == (
+        "长应急立〔2021〕5号",
+        [],
+    )
+    # OCR read only 文书 of the box's 文书编号 label
+    assert _numbers(["长治市应急管理局 文书长应急罚（2021）第6号", "行政处罚决定书"]) == (
+        "长应急罚〔2021〕6号",
+        [],
+    )
+
+
+def test_a_served_documents_number_label_on_a_receipt_line_stays_cited() -> None:
+    assert _numbers(["送达回证", "送达文书编号：长应急罚（2021）第6号"]) == (None, ["长应急罚〔2021〕6号"])
+
+
+def test_a_number_before_the_first_gap_of_the_text_is_found() -> None:
+    # (word starts after the number once kept its agency code from being looked for at all)
+    assert [m.canonical for m in find_numbers("梅卫司(2025)15号行政处罚决定书", [0], [12])] == [
+        "梅卫司〔2025〕15号"
+    ]
