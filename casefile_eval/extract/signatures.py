@@ -487,15 +487,22 @@ def _field_word(token: str) -> bool:
 
 
 def _opinion(slot: _Slot, slots: list[_Slot], ocr: bool) -> bool:
-    """Whether the slot is an approver's opinion row that is also where the approver signs (no …签名 slot
-    of the approver elsewhere): its opinion (同意立案。) is then no name. In a text layer, a role's name
-    with its opinion after it on its line (机关负责人 同意。 over 签章：) is one too; on a scan such a row
-    is read as before (its line may hold OCR's reading of the ink)."""
-    if slot.role is not Role.APPROVER:
+    """Whether the slot is an approver's or a reviewer's opinion row that is also where they sign (no
+    …签名 slot of the role elsewhere): its opinion (同意立案。, 经审核，…) is then no name. In a text layer,
+    an approver's name with the opinion after it on its line (机关负责人 同意。 over 签章：) is one too; on a
+    scan such a row is read as before (its line may hold OCR's reading of the ink)."""
+    if slot.role not in (Role.APPROVER, Role.REVIEWER):
         return False
-    beside = not ocr and len(slot.blocks) == 1 and _OPINION_START.match(slot.value) is not None
+    beside = (
+        slot.role is Role.APPROVER
+        and not ocr
+        and len(slot.blocks) == 1
+        and _OPINION_START.match(slot.value) is not None
+    )
     if "意见" not in slot.label and not beside:
         return False
+    if slot.role is Role.REVIEWER:  # a reviewer's opinion row is where they sign when no other slot is
+        return not any(s is not slot and s.role is Role.REVIEWER for s in slots)
     return not any(s.role is Role.APPROVER and _SIGN_ONLY.search(s.label) for s in slots)
 
 

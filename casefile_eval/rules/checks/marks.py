@@ -73,7 +73,8 @@ def signature(ctx: RuleContext, params: SignatureParams) -> Iterator[Hit]:
                 document=doc,
                 page=page,
                 evidence=slot.evidence.text if slot.evidence else slot.label,
-                data={"label": slot.label},
+                # an opinion row signed in the row: "负责人意见栏签名", not "负责人意见"
+                data={"label": f"{slot.label}栏签名" if slot.label.endswith("意见") else slot.label},
                 needs_review=slot.filled is None,
                 confidence=slot.confidence,
             )
