@@ -97,6 +97,8 @@ _OPINION_HEAD = re.compile(
     r"(?:调查|查处|处理)?"
 )
 _SEAL_LABEL = re.compile(r"盖章|签章")
+# a label opened by a bracket, with only a rule or a gap before it on its line or after the label before it
+_CAPTION_OPEN = re.compile(r"(?:^|[)）\s_＿])[_＿\s]*[(（]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
@@ -132,6 +134,7 @@ class _Slot:
     explicit: bool
     start: int = 0  # offset of the label in its first block
     strip: bool = False  # a column heading of a signing strip
+    caption: bool = False  # a caption in brackets after (or under) the blank it names: "＿＿（记录人签名）"
 
 
 def _strip_heading(dt_: DocText, index: int) -> bool:
@@ -396,6 +399,10 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 value, blocks = _value(dt_, index, text, len(text))
                 slots.append(_Slot(role, label, blocks, value, True, m.start(), strip=True))
                 continue
+            if _CAPTION_OPEN.search(text[: m.start()]):  # signed before it: nothing after is its value
+                label = label.rstrip(")）")
+                slots.append(_Slot(role, label, (index,), "", True, m.start(), caption=True))
+                continue
             value, blocks = _value(dt_, index, text, m.end())
             if role is Role.OFFICER and blocks == (index,):
                 value, blocks = _second_name(dt_, index, value)
@@ -592,7 +599,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         for slot, read, opinion in zip(slots, ocr, opinions, strict=True)
     ]
     places = [
-        Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None)
+        Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None, s.caption)
         for s, f in zip(slots, fills, strict=True)
     ]
     images = assign_images(dt_, places)

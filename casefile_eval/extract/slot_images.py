@@ -34,6 +34,7 @@ SIGNATURE_MAX_HEIGHT = 85.0  # points (≈3 cm)
 BESIDE_VALUE = 4.0  # line heights left of ink beyond which its nearest line is not where it was written...
 UNDER_REACH = 5.0  # ...and it may hang this many line heights under the label line of its cell
 LABEL_START_SLACK = 0.5  # line heights left of a label's start where ink may still be its own
+CAPTION_REACH = 1.5  # line heights from the middle of ink down to the caption line of the blank it is on
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 
 
@@ -47,6 +48,7 @@ class Place:
     text_filled: bool
     role: Role
     seal_label: bool
+    caption: bool = False  # a caption after (or under) the blank it names: its ink stands left of or over it
 
 
 def _centre_x(box: BBox) -> float:
@@ -76,6 +78,8 @@ def _along_line(
     below = _under_columns(dt_, places, owners, images)
     if below is not None:
         return below
+    if all(places[k].caption for k in owners):  # "＿＿（被询问人签名）　＿＿（询问人签名）"
+        return [_label_right_of(labels, centre) for centre in centres]
     chosen: list[int] = [0] * len(images)
     last = -1
     for i in sorted(range(len(images)), key=lambda i: centres[i]):
@@ -86,6 +90,40 @@ def _along_line(
         chosen[i] = labels[n][1]
         last = n
     return chosen
+
+
+def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
+    """On a PDF page, the caption whose blank the image was written on, where the image is nearest to
+    another line (a date written beside): the first caption right of the image on the caption line right
+    under it (its top within CAPTION_REACH line heights below the image's middle)."""
+    box = image.bbox
+    if box is None:
+        return []
+    middle = (box.top + box.bottom) / 2
+    rows: dict[int, list[int]] = {}
+    tops: dict[int, float] = {}
+    for k, place in enumerate(places):
+        line = dt_.doc.blocks[place.blocks[0]]
+        if place.caption and line.bbox is not None and line.page == image.page:
+            height = line.bbox.bottom - line.bbox.top
+            if 0 <= line.bbox.top - middle <= CAPTION_REACH * height:
+                rows.setdefault(place.blocks[0], []).append(k)
+                tops[place.blocks[0]] = line.bbox.top
+    if not rows:
+        return []
+    index = min(rows, key=lambda i: tops[i])
+    owners = rows[index]
+    xs = offset_xs(dt_, index, [places[k].start for k in owners])
+    if xs is None:
+        return []
+    labels = sorted(zip(xs, owners, strict=True))
+    return [_label_right_of(labels, _centre_x(box))]
+
+
+def _label_right_of(labels: list[tuple[float, int]], centre: float) -> int:
+    """The first label (x, place) whose caption starts right of an image's middle; the last one for ink
+    beyond them all."""
+    return next((k for x, k in labels if x >= centre), labels[-1][1])
 
 
 def _under_columns(
@@ -232,7 +270,7 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
     if beside:
         owners = beside  # OCR found the ink after this label on its line
     elif not owners:
-        owners = _neighbours(dt_, places, image, b, over_labels)
+        owners = _over_caption(dt_, places, image) or _neighbours(dt_, places, image, b, over_labels)
     elif all(places[k].text_filled for k in owners):
         # on a PDF page the image may be nearest to a filled line while it covers a blank slot's line
         blank = [k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)]
