@@ -280,9 +280,12 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
 
 def _beside_label(places: list[Place], owners: list[int], image: ImageItem) -> list[int]:
     """Of several labels in the image's block, the one OCR ink stands after: the last label starting left
-    of it (`ImageItem.ink_offset`)."""
+    of it (`ImageItem.ink_offset`); for captions after their blanks, the first caption right of it."""
     if image.ink_offset is None or len(owners) < 2:
         return []
+    if all(places[k].caption for k in owners):  # ink stands before its caption: the first one after it
+        after = [k for k in owners if places[k].start >= image.ink_offset]
+        return [min(after, key=lambda k: places[k].start)] if after else []
     before = [
         k for k in owners if places[k].blocks[0] == image.block_index and places[k].start < image.ink_offset
     ]

@@ -33,10 +33,12 @@ _GRID_LINES = 16  # line heights a grid's column of records may reach below its 
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"
 )
+_DIGITS_READ = re.compile(r"[\d\s./\\-]{1,4}")
 # A grid's column heading asking for signatures: 签章/日期, 签名, 签字及日期
 _SIGN_HEADING = re.compile(r"(?:签名|签字|签章|盖章)(?:[/、及和]?(?:日期|时间))?")
 # A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
 _BRACKETS = re.compile(r"^[\s()（）《》〈〉<>\[\]【】{}|Cc]+$")
+CAPTION_REACH = 12.0  # line heights left of a caption after its blank where the blank may begin
 _CELL_BELOW = 2.2  # line heights under a label at the top of a tall cell where its signature may stand
 _INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
@@ -47,6 +49,8 @@ def _printed(part: OcrBox) -> bool:
     (handwriting is not read as eight or more sure characters; a signature the engine swallowed into a
     label's box is handled by that label's own character spans)."""
     text = normalize_ocr_text(part.text)
+    if _DIGITS_READ.fullmatch(text) and part.confidence < _PROSE_CONFIDENCE:
+        return False  # handwriting read unsurely as a few digits ("38"): printed digits are read surely
     if _TEMPLATE.match(text) or _BRACKETS.match(text) or re.search(KEYWORD, text):
         return True
     cjk = len(_CJK.findall(text))
@@ -98,6 +102,11 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         column = _signing_column(lines, label, em)
         if column is not None:  # a grid's column headed 签章/日期: each row's ink goes with its row
             marks += _column_marks(ink, lines, column, em)
+            continue
+        if _caption_after_blank(label):  # "＿＿＿（被询问人签名）": signed on the rule left of it
+            verdict = _caption_verdict(ink, label, labels, em)
+            if verdict is not None:
+                marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
             continue
         starts = [
             char_spans(other.part, em)[other.start][0]
@@ -306,6 +315,39 @@ def _label_verdict(
     elif not any(verdicts):  # nothing beside a label at the top of a tall cell: under it
         verdicts.append(_cell_below(ink, lines, label, (x0, stop), h))
     return _best(verdicts)
+
+
+def _caption_after_blank(label: Label) -> bool:
+    """Whether a label is a caption in brackets after the blank it names: "（被询问人签名）" with nothing
+    but a rule before it in its box."""
+    text = label.part.text
+    words = text[label.start : label.end]
+    return (
+        not label.opinion
+        and words[:1] in ("（", "(")
+        and words[-1:] in ("）", ")")
+        and not text[: label.start].strip(" _＿")
+    )
+
+
+def _caption_verdict(
+    ink: np.ndarray, label: Label, labels: list[Label], em: float
+) -> tuple[float, list[Box]] | None:
+    """The zone left of a caption after its blank: from the end of the label before it on its line (or
+    CAPTION_REACH line heights) to the caption's bracket, from a line height and a half over the caption
+    (ink stands on the rule and rises over it) to its foot."""
+    h = _label_height(label, em)
+    _, top, _, bottom = label.part.box
+    x1 = char_spans(label.part, em)[label.start][0]
+    ends = [
+        char_spans(other.part, em)[other.end - 1][1]
+        for other in labels
+        if other.line == label.line and other is not label
+    ]
+    x0 = max([e for e in ends if e < x1] + [x1 - CAPTION_REACH * h, 0.0])
+    if x1 - x0 < 1.5 * h:
+        return None
+    return zone_verdict(ink, (x0, top - 1.5 * h, x1, bottom), h, floor=bottom)
 
 
 def _best(verdicts: list[tuple[float, list[Box]] | None]) -> tuple[float, list[Box]] | None:

@@ -1,0 +1,70 @@
+"""A row of signing rules each followed by its caption in brackets ("＿＿＿（被询问人签名）"): the ink on the
+rule LEFT of a caption is found for that caption (a caption's zone lies left of it, not right); a few digits
+the engine read unsurely out of the ink ("38") are handwriting, not print."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from casefile_eval.ocr.marks import find_signatures
+from casefile_eval.ocr.page import OcrBox, OcrLine
+
+W, H = 1240, 400
+PAPER = (246, 243, 234)
+PRINT = (30, 30, 30)
+RULE_Y = 300
+RULES = [(140, 300), (640, 800)]  # each caption starts 10 px right of its rule
+CAPTIONS = ["（被询问人签名）", "（询问人签名）"]
+
+
+def _name(draw: ImageDraw.ImageDraw, left: int) -> None:
+    """A scribbled name of three characters standing on a rule."""
+    for k in range(3):
+        x = left + 34 * k
+        draw.line(
+            [(x, 295), (x + 22, 258), (x + 8, 288), (x + 26, 300), (x + 12, 266)], fill=(20, 30, 90), width=3
+        )
+
+
+def _page(signed: list[int]) -> np.ndarray:
+    image = Image.new("RGB", (W, H), PAPER)
+    draw = ImageDraw.Draw(image)
+    for (a, b), caption in zip(RULES, CAPTIONS, strict=True):
+        draw.line([(a, RULE_Y), (b, RULE_Y)], fill=PRINT, width=2)
+        for k in range(len(caption)):
+            x = b + 10 + 18 * k
+            draw.rectangle([x + 3, 282, x + 15, 298], outline=PRINT, width=2)
+    for k in signed:
+        _name(draw, RULES[k][0] + 20)
+    return np.asarray(image)
+
+
+def _line(read_ink: bool) -> list[OcrLine]:
+    parts = [OcrBox(CAPTIONS[0], (310.0, 280.0, 454.0, 302.0), 0.99)]
+    if read_ink:  # the engine read the second signer's ink as digits
+        parts.append(OcrBox("38", (655.0, 255.0, 760.0, 302.0), 0.68))
+    parts.append(OcrBox(CAPTIONS[1], (810.0, 280.0, 936.0, 302.0), 0.99))
+    return [
+        OcrLine([OcrBox("问：你还有什么要补充的吗？", (140.0, 100.0, 600.0, 124.0), 0.99)]),
+        OcrLine(parts),
+    ]
+
+
+def _signed_rules(rgb: np.ndarray, lines: list[OcrLine]) -> list[int]:
+    return sorted(
+        {
+            next(k for k, (a, b) in enumerate(RULES) if a <= m.box[0] < b + 10)
+            for m in find_signatures(rgb, lines)
+        }
+    )
+
+
+@pytest.mark.parametrize("signed", [[0, 1], [0], [1], []])
+def test_each_caption_is_signed_on_the_rule_left_of_it(signed: list[int]) -> None:
+    assert _signed_rules(_page(signed), _line(False)) == signed
+
+
+def test_ink_read_as_a_few_unsure_digits_is_handwriting() -> None:
+    assert _signed_rules(_page([0, 1]), _line(True)) == [0, 1]
