@@ -56,10 +56,11 @@ def _clause_spans(flat: str) -> list[tuple[int, int]]:
 
 def _periods(text: str, clause: RemedyClause) -> None:
     found = list(_PERIOD.finditer(text))
-    for m, nxt in zip(found, [*found[1:], None], strict=True):
+    ends = [m.start() for m in found[1:]] + [len(text)] if found else []
+    for m, end in zip(found, ends, strict=True):
         # the route named after a period, before the next period ("十五日内…缴纳 …六十日内…申请行政复议":
         # the payment's period is no 复议 period)
-        after = text[m.end() : min(m.end() + 60, nxt.start() if nxt else len(text))]
+        after = text[m.end() : min(m.end() + 60, end)]
         review = _REVIEW.search(after)
         court = _LITIGATION.search(after)
         n = cn_to_int(m.group("n"))
