@@ -12,9 +12,9 @@
 
 `mend_misreads` is the one fold that does change the text a page holds: it mends, character for
 character, misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查,
-人既政府 for 人民政府, 陈达申辨 for 陈述申辩, 有限贵任 and 负费人 for 有限责任 and 负责人, 年大月 for
-年六月 in a Chinese-numeral date, 大十日内 and 大个月内 for the periods 六十日 and 六个月), so that labels,
-names of authorities, dates and periods are found as written.
+人既政府 for 人民政府, 陈达申辨 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and 负责人, 当享人 for
+当事人, 连反 for 违反, 年大月 for 年六月 in a Chinese-numeral date, 大十日内 and 大个月内 for the periods
+六十日 and 六个月), so that labels, names of authorities, dates and periods are found as written.
 """
 
 from __future__ import annotations
@@ -99,7 +99,9 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=陈)达(?=、?申)"), "述"),  # 陈述、申辩 read 陈达申鲜
     (re.compile(r"(?<=申)辨|(?:(?<=述申)|(?<=述、申))[鲜鞋辫瓣]"), "辩"),
     # 有限贵任公司, 负费人, 贵令改正: no words
-    (re.compile(r"[贵费](?=任)|贵(?=令)|(?<=负)[贵费]|(?<=职)贵"), "责"),
+    (re.compile(r"[贵费](?=任)|贵(?=令)|(?<=负)[贵费资]|(?<=职)贵"), "责"),
+    (re.compile(r"(?<=当)享(?=人)"), "事"),  # 当事人 read 当享人
+    (re.compile(r"连(?=反(?:了|《|的|上述|规定|法律|国家))"), "违"),  # 违反了《…》 read 连反了 (not 接连反映)
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casefile_eval.ocr.confusables import mend_misreads, mend_text
+from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.page import OcrBox, OcrLine
 
 
@@ -31,6 +32,14 @@ from casefile_eval.ocr.page import OcrBox, OcrLine
         ("遵义市汇川区鑫达建材有限贵任公司", "遵义市汇川区鑫达建材有限责任公司"),
         ("负贵人签字：", "负责人签字："),
         ("负费人签名：", "负责人签名："),
+        ("机关负资人审批意见", "机关负责人审批意见"),
+        ("当享人应当自收到本决定书之日起", "当事人应当自收到本决定书之日起"),
+        (
+            "当事人的上述行为连反了《互联网上网服务营业场所管理条例》",
+            "当事人的上述行为违反了《互联网上网服务营业场所管理条例》",
+        ),
+        ("群众接连反映噪声扰民", "群众接连反映噪声扰民"),
+        ("当享有的权利", "当享有的权利"),
         ("贵令改正通知书", "责令改正通知书"),
         # the same characters where they make words stay as they are
         ("贵州省贵阳市南明区", "贵州省贵阳市南明区"),
@@ -61,3 +70,12 @@ def test_a_line_keeps_its_boxes_and_character_positions() -> None:
     assert mended.parts[1] is date
     unchanged = OcrLine([date])
     assert mend_misreads(unchanged) is unchanged
+
+
+def test_a_year_digit_read_far_less_surely_is_marked_unreadable() -> None:
+    text = "二0二一年十月二十日"
+    scores = (0.89, 0.34, 0.95, 0.27, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99)
+    part = OcrBox(text, (856.0, 1197.0, 1052.0, 1226.0), 0.85, scores=scores)
+    assert mark_unreadable(OcrLine([part]), []).parts[0].text == "二0二□年十月二十日"
+    sure = OcrBox(text, (856.0, 1197.0, 1052.0, 1226.0), 0.85, scores=(0.31, 0.34, 0.95, 0.6, *scores[4:]))
+    assert mark_unreadable(OcrLine([sure]), []).parts[0].text == text  # the century and a zero never
