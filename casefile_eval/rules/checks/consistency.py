@@ -192,20 +192,43 @@ def _decision_number(ctx: RuleContext) -> Iterator[Hit]:
         return
     for receipt in ctx.case.of_type(DocumentType.SERVICE_RECEIPT):
         wrong = _wrong_decision_number(receipt, decisions)
-        if wrong is not None:
-            value, reference = wrong
-            yield Hit(
-                document=receipt,
-                page=fact_page(receipt, None),
-                evidence=value,
-                data={"value": value, "reference": reference},
-            )
+        if wrong is None:
+            continue
+        value, reference, decision = wrong
+        doubt = _prefix_misread(receipt, value, decision, reference)
+        if doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt):
+            continue  # the agency code's look-alike characters read unsurely: the scan's misread
+        yield Hit(
+            document=receipt,
+            page=fact_page(receipt, None),
+            evidence=value,
+            data={"value": value, "reference": reference},
+            undecided=None
+            if doubt is None
+            else f"文号“{value}”与处罚决定书“{reference}”不同的字"
+            f"{'、'.join(f'“{c}”' for c, _, _ in doubt)}识别置信度低（"
+            f"{'、'.join(f'{score:.2f}' for _, score, _ in doubt)}），无法确定是文书笔误还是扫描识别有误",
+            confidence=None if doubt is None else min(score for _, score, _ in doubt),
+        )
 
 
-def _wrong_decision_number(receipt: Document, decisions: list[Document]) -> tuple[str, str] | None:
-    """(number written, decision's number) when the number the receipt gives beside a decision's name is
-    not that decision's; None when it is, or when the receipt names no decision of the case's kind."""
-    candidates: list[tuple[str, str]] = []
+def _prefix_misread(
+    receipt: Document, value: str, decision: Document, reference: str
+) -> list[tuple[str, float, str]] | None:
+    """Where two 文号 differ in their agency codes only (same year and serial), the differing characters
+    read unsurely on either side (see `_misread`); None when they differ otherwise or were read surely."""
+    mine, _, rest = value.partition("〔")
+    theirs, _, their_rest = reference.partition("〔")
+    if rest != their_rest or not mine or not theirs:
+        return None
+    return _misread(receipt, mine, (theirs, _scores_of(decision, theirs)))
+
+
+def _wrong_decision_number(receipt: Document, decisions: list[Document]) -> tuple[str, str, Document] | None:
+    """(number written, decision's number, the decision) when the number the receipt gives beside a
+    decision's name is not that decision's; None when it is, or when the receipt names no decision of the
+    case's kind."""
+    candidates: list[tuple[str, str, Document]] = []
     for served in served_names(receipt):
         kind = decision_kind(served.name)
         if kind is None:
@@ -215,5 +238,5 @@ def _wrong_decision_number(receipt: Document, decisions: list[Document]) -> tupl
         if any(number_key(served.number) == number_key(n) for n in numbers):
             return None
         if len(same) == 1:
-            candidates.append((served.number, numbers[0]))
+            candidates.append((served.number, numbers[0], same[0]))
     return candidates[0] if candidates else None
