@@ -590,9 +590,15 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     _split_row_below(dt_, slots)
     ocr = [_ocr_read(dt_, slot) for slot in slots]
     opinions = [_opinion(slot, slots, read) for slot, read in zip(slots, ocr, strict=True)]
-    for slot, opinion in zip(slots, opinions, strict=True):
+    for k, (slot, opinion) in enumerate(zip(slots, opinions, strict=True)):
         if opinion:
+            blocks = slot.blocks
             _extend_opinion(dt_, slot)
+            # a reviewer signs in the opinion's row only where a signing label there was reached (签押：
+            # under the opinion); else the written opinion is the review's mark, as before
+            added = [dt_.blocks[b] for b in slot.blocks if b not in blocks]
+            if slot.role is Role.REVIEWER and not any(_SUB_LABEL.search(text) for text in added):
+                opinions[k] = False
     # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
     fills = [
         _text_fill(slot.value, 1 if read else 2, opinion)

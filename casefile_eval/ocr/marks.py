@@ -39,6 +39,7 @@ _SIGN_HEADING = re.compile(r"(?:签名|签字|签章|盖章)(?:[/、及和]?(?:�
 # A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
 _BRACKETS = re.compile(r"^[\s()（）《》〈〉<>\[\]【】{}|Cc]+$")
 CAPTION_REACH = 12.0  # line heights left of a caption after its blank where the blank may begin
+RULE_BEFORE = 3.0  # line heights left of a bare "（签名）" that a rule to sign on covers
 _CELL_BELOW = 2.2  # line heights under a label at the top of a tall cell where its signature may stand
 _INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
@@ -103,7 +104,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         if column is not None:  # a grid's column headed 签章/日期: each row's ink goes with its row
             marks += _column_marks(ink, lines, column, em)
             continue
-        if _caption_after_blank(label):  # "＿＿＿（被询问人签名）": signed on the rule left of it
+        if _caption_after_blank(ink, label, em):  # "＿＿＿（被询问人签名）": signed on the rule left of it
             verdict = _caption_verdict(ink, label, labels, em)
             if verdict is not None:
                 marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
@@ -317,17 +318,30 @@ def _label_verdict(
     return _best(verdicts)
 
 
-def _caption_after_blank(label: Label) -> bool:
-    """Whether a label is a caption in brackets after the blank it names: "（被询问人签名）" with nothing
-    but a rule before it in its box."""
+def _caption_after_blank(ink: np.ndarray, label: Label, em: float) -> bool:
+    """Whether a label is a caption in brackets after the blank it names, with nothing but a rule before
+    it in its box: "（被询问人签名）" (the signer named inside), or "（签名）" standing right after a printed
+    rule (负责人 （签章）[seal] is one label signed after it)."""
     text = label.part.text
     words = text[label.start : label.end]
-    return (
-        not label.opinion
-        and words[:1] in ("（", "(")
-        and words[-1:] in ("）", ")")
-        and not text[: label.start].strip(" _＿")
-    )
+    if label.opinion or words[:1] not in ("（", "(") or words[-1:] not in ("）", ")"):
+        return False
+    if text[: label.start].strip(" _＿"):
+        return False
+    return re.match(KEYWORD, words[1:]) is None or _rule_before(ink, label, em)
+
+
+def _rule_before(ink: np.ndarray, label: Label, em: float) -> bool:
+    """Whether a printed rule ends just left of a label at its foot: a row of ink along most of the
+    RULE_BEFORE line heights before the label."""
+    h = _label_height(label, em)
+    start = char_spans(label.part, em)[label.start][0]
+    bottom = label.part.box[3]
+    rows = ink[
+        max(round(bottom - 0.5 * h), 0) : round(bottom + 0.3 * h),
+        max(round(start - RULE_BEFORE * h), 0) : max(round(start - 0.2 * h), 0),
+    ]
+    return bool(rows.size) and float((rows > 0).mean(axis=1).max()) >= 0.8
 
 
 def _caption_verdict(

@@ -68,3 +68,39 @@ def test_each_caption_is_signed_on_the_rule_left_of_it(signed: list[int]) -> Non
 
 def test_ink_read_as_a_few_unsure_digits_is_handwriting() -> None:
     assert _signed_rules(_page([0, 1]), _line(True)) == [0, 1]
+
+
+def _bare_caption_page(rule: bool, ink_left: bool) -> np.ndarray:
+    """An approval row: "（签名）" printed at x 500, a rule 140-490 before it or none, ink on the rule
+    (left) or after the caption (right)."""
+    image = Image.new("RGB", (W, H), PAPER)
+    draw = ImageDraw.Draw(image)
+    if rule:
+        draw.line([(140, RULE_Y), (490, RULE_Y)], fill=PRINT, width=2)
+    for k in range(4):
+        x = 500 + 18 * k
+        draw.rectangle([x + 3, 282, x + 15, 298], outline=PRINT, width=2)
+    _name(draw, 200 if ink_left else 600)
+    return np.asarray(image)
+
+
+@pytest.mark.parametrize(
+    ("rule", "ink_left", "found"),
+    [
+        (True, True, [(140, 500)]),  # ＿＿＿[ink]（签名）: signed on the rule
+        (True, False, []),  # the ink after a caption of a rule belongs to no one here
+        (False, False, [(500, 1240)]),  # 负责人 （签章）[ink]: one label, signed after it
+    ],
+)
+def test_a_bare_caption_is_signed_before_it_only_after_a_printed_rule(
+    rule: bool, ink_left: bool, found: list[tuple[int, int]]
+) -> None:
+    lines = [
+        OcrLine([OcrBox("同意立案。", (140.0, 100.0, 300.0, 124.0), 0.99)]),
+        OcrLine([OcrBox("（签名）", (500.0, 280.0, 572.0, 302.0), 0.99)]),
+    ]
+    marks = find_signatures(_bare_caption_page(rule, ink_left), lines)
+    assert (
+        sorted({next((a, b) for a, b in [(140, 500), (500, 1240)] if a <= m.box[0] < b) for m in marks})
+        == found
+    )
