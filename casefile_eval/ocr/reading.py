@@ -95,14 +95,15 @@ def _stamp_words(rgb: np.ndarray, box: RawBox, page: list[RawBox]) -> bool:
     as a seal, not printed words. Red print on a pre-printed form is no seal: a field name (a colon or a
     digit in it), or a title (alone on its row of the page, centred). (A red 红头 title is longer.)"""
     text = box.text.strip()
-    if len(text) > STAMP_CHARS or _PRINTED_MARK.search(text) or _centred_alone(box, page, rgb.shape[1]):
+    if len(text) > STAMP_CHARS or _PRINTED_MARK.search(text):
         return False
     crop = _crop(rgb, box)
     if not crop.size:
         return False
     gray = crop.mean(axis=2)
     ink = gray < float(np.percentile(gray, 90)) * INK_SHARE
-    return bool(ink.any()) and float(red_mask(crop)[ink].mean()) > 0.5
+    red = bool(ink.any()) and float(red_mask(crop)[ink].mean()) > 0.5
+    return red and not _centred_alone(box, page, rgb.shape[1])
 
 
 def _centred_alone(box: RawBox, page: list[RawBox], width: int) -> bool:
