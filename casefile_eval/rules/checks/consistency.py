@@ -25,6 +25,7 @@ _PAREN = re.compile(r"\([^)]*\)")
 # Below this confidence the recogniser was unsure of a character: a difference resting on such characters
 # only may be a misread (measured: misread characters of names scored 0.26-0.78, the rest 0.99).
 LOW_CHAR_SCORE = 0.85
+Doubt = list[tuple[str, float, str]]  # (character, the recogniser's confidence, the other side's)
 
 
 class ConsistencyParams(Params):
@@ -55,24 +56,33 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
     for doc, value in values:
         if not _same(value, reference, params):
             doubt = _misread(doc, value, (str(reference), theirs)) if isinstance(value, str) else None
-            if doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt):
-                continue  # a look-alike read unsurely: the scan's misread (a clerk's slip sounds alike)
+            if _scans_misread(doubt):
+                continue
             yield Hit(
                 document=doc,
                 evidence=_shown(value),
                 data={"value": _shown(value), "reference": _shown(reference)},
-                undecided=None
-                if doubt is None
-                else f"当事人“{value}”与其他文书“{reference}”不同的字"
-                f"{'、'.join(f'“{c}”' for c, _, _ in doubt)}识别置信度低（"
-                f"{'、'.join(f'{score:.2f}' for _, score, _ in doubt)}），无法确定是文书笔误还是扫描识别有误",
+                undecided=_doubt_text(f"当事人“{value}”与其他文书“{reference}”", doubt),
                 confidence=None if doubt is None else min(score for _, score, _ in doubt),
             )
 
 
-def _misread(
-    doc: Document, value: str, reference: tuple[str, tuple[float, ...] | None]
-) -> list[tuple[str, float, str]] | None:
+def _scans_misread(doubt: Doubt | None) -> bool:
+    """Whether every differing character is a look-alike read unsurely: the scan's misread (a clerk's
+    slip typing by pinyin sounds alike)."""
+    return doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt)
+
+
+def _doubt_text(what: str, doubt: Doubt | None) -> str | None:
+    """Why a difference resting on unsure characters cannot be decided; None for a sure difference."""
+    if doubt is None:
+        return None
+    chars = "、".join(f"“{c}”" for c, _, _ in doubt)
+    scores = "、".join(f"{score:.2f}" for _, score, _ in doubt)
+    return f"{what}不同的字{chars}识别置信度低（{scores}），无法确定是文书笔误还是扫描识别有误"
+
+
+def _misread(doc: Document, value: str, reference: tuple[str, tuple[float, ...] | None]) -> Doubt | None:
     """The characters by which an OCR-read `value` differs from the reference (its text and the
     `_group_scores` of its documents), each with the recogniser's confidence and the character on the other
     side ("" where it has none), when at every difference the character of one side was read with less
@@ -196,25 +206,19 @@ def _decision_number(ctx: RuleContext) -> Iterator[Hit]:
             continue
         value, reference, decision = wrong
         doubt = _prefix_misread(receipt, value, decision, reference)
-        if doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt):
-            continue  # the agency code's look-alike characters read unsurely: the scan's misread
+        if _scans_misread(doubt):
+            continue
         yield Hit(
             document=receipt,
             page=fact_page(receipt, None),
             evidence=value,
             data={"value": value, "reference": reference},
-            undecided=None
-            if doubt is None
-            else f"文号“{value}”与处罚决定书“{reference}”不同的字"
-            f"{'、'.join(f'“{c}”' for c, _, _ in doubt)}识别置信度低（"
-            f"{'、'.join(f'{score:.2f}' for _, score, _ in doubt)}），无法确定是文书笔误还是扫描识别有误",
+            undecided=_doubt_text(f"文号“{value}”与处罚决定书“{reference}”", doubt),
             confidence=None if doubt is None else min(score for _, score, _ in doubt),
         )
 
 
-def _prefix_misread(
-    receipt: Document, value: str, decision: Document, reference: str
-) -> list[tuple[str, float, str]] | None:
+def _prefix_misread(receipt: Document, value: str, decision: Document, reference: str) -> Doubt | None:
     """Where two 文号 differ in their agency codes only (same year and serial), the differing characters
     read unsurely on either side (see `_misread`); None when they differ otherwise or were read surely."""
     mine, _, rest = value.partition("〔")
