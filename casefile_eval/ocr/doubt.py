@@ -106,7 +106,7 @@ def _after_year(text: str, run: re.Match[str]) -> int:
 def _year_units(text: str, run: re.Match[str]) -> list[int]:
     """The last two digits of a run's year (before its 年) that are no zero: 一 of 二〇二一年 (a zero's thin
     〇 scores low however clearly printed; the century is never in doubt)."""
-    year_end = text.find("年", run.start(), run.end())
+    year_end = _after_year(text, run)
     if year_end - run.start() < 4:
         return []
     return [i for i in (year_end - 2, year_end - 1) if text[i] not in _ZEROS and _NUMERAL.match(text[i])]

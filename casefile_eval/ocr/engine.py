@@ -32,6 +32,13 @@ class RawBox:
     chars: tuple[float, ...] = ()  # x of each character's centre (pixels), one per character of `text`
     scores: tuple[float, ...] = ()  # the recogniser's confidence in each character of `text`, or ()
 
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """The axis-aligned box around the quadrilateral: (x0, top, x1, bottom)."""
+        xs = [p[0] for p in self.quad]
+        ys = [p[1] for p in self.quad]
+        return min(xs), min(ys), max(xs), max(ys)
+
 
 Quad = tuple[tuple[float, float], ...]
 

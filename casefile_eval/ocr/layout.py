@@ -10,13 +10,11 @@ def to_boxes(raw: list[RawBox]) -> list[OcrBox]:
     """Axis-aligned boxes of the engine's quadrilaterals."""
     out = []
     for item in raw:
-        xs = [p[0] for p in item.quad]
-        ys = [p[1] for p in item.quad]
         lead = len(item.text) - len(item.text.lstrip())
         text = item.text.strip()
         chars = item.chars[lead : lead + len(text)] if len(item.chars) == len(item.text) else ()
         scores = item.scores[lead : lead + len(text)] if len(item.scores) == len(item.text) else ()
-        out.append(OcrBox(text, (min(xs), min(ys), max(xs), max(ys)), round(item.score, 4), chars, scores))
+        out.append(OcrBox(text, item.bounds, round(item.score, 4), chars, scores))
     return out
 
 

@@ -13,7 +13,7 @@ from PIL import Image
 from casefile_eval.ocr.band import without_band
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
-from casefile_eval.ocr.layout import group_lines, to_boxes
+from casefile_eval.ocr.layout import SAME_ROW, group_lines, to_boxes
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.ocr.seals import find_seals, is_grey_page, paper_tone, red_mask
@@ -108,21 +108,15 @@ def _stamp_words(rgb: np.ndarray, box: RawBox, page: list[RawBox]) -> bool:
 
 def _centred_alone(box: RawBox, page: list[RawBox], width: int) -> bool:
     """True for a read centred on the page with no other read beside it on its row (a title)."""
-    x0, top, x1, bottom = _bounds(box)
+    x0, top, x1, bottom = box.bounds
     if abs((x0 + x1) / 2 - width / 2) > TITLE_CENTRE * width:
         return False
     for other in page:
-        _, other_top, _, other_bottom = _bounds(other)
+        _, other_top, _, other_bottom = other.bounds
         overlap = min(bottom, other_bottom) - max(top, other_top)
-        if other is not box and overlap > 0.5 * min(bottom - top, other_bottom - other_top):
+        if other is not box and overlap > SAME_ROW * min(bottom - top, other_bottom - other_top):
             return False
     return True
-
-
-def _bounds(box: RawBox) -> tuple[float, float, float, float]:
-    xs = [p[0] for p in box.quad]
-    ys = [p[1] for p in box.quad]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _darkest(gray: np.ndarray, box: RawBox) -> float:
@@ -132,7 +126,7 @@ def _darkest(gray: np.ndarray, box: RawBox) -> float:
 
 def _crop(image: np.ndarray, box: RawBox) -> np.ndarray:
     """The part of `image` inside the box's bounding rectangle."""
-    x0, top, x1, bottom = _bounds(box)
+    x0, top, x1, bottom = box.bounds
     return image[max(int(top), 0) : int(bottom) + 1, max(int(x0), 0) : int(x1) + 1]
 
 
