@@ -55,6 +55,8 @@ class DateRef(Params):
     kinds: list[DateKind] = Field(default_factory=list)
     served_for: list[DocumentType] = Field(default_factory=list)  # receipts serving these documents
     text_any: Patterns = Field(default_factory=list)  # only documents whose text matches one of these
+    title_any: Patterns = Field(default_factory=list)  # only documents whose title matches one of these
+    title_none: Patterns = Field(default_factory=list)  # no document whose title matches one of these
     or_else: DateRef | None = None  # used when this reference finds no date
 
 
@@ -120,9 +122,17 @@ def _facts_of(ctx: RuleContext, ref: DateRef) -> Iterator[tuple[Document, DateFa
             continue
         if ref.text_any and not any(re.search(p, ctx.view.text(doc)) for p in ref.text_any):
             continue
+        if not _titled(doc.title or "", ref):
+            continue
         for fact in doc.facts.dates:
             if not ref.kinds or fact.kind in ref.kinds:
                 yield doc, fact
+
+
+def _titled(title: str, ref: DateRef) -> bool:
+    if ref.title_any and not any(re.search(p, title) for p in ref.title_any):
+        return False
+    return not any(re.search(p, title) for p in ref.title_none)
 
 
 def _from_documents(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:

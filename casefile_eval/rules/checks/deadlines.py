@@ -208,7 +208,9 @@ class PrematureParams(Params):
     The period is the one the notice states (the longest stated next to 陈述/申辩/听证), else
     `statement_period_working_days` of the configuration, and at least `hearing_days` when the penalty
     gives a right to a hearing. The period is read from the 告知书 itself (the notice reference may point
-    at its 送达回证). `exercised` patterns show the party gave up what is left of the period (a written
+    at its 送达回证). `unstated_days` replaces the configured period where the law itself sets none
+    (before 2021 only the 听证 request had one): 0 means a notice stating no period is not judged unless
+    the penalty gives a right to a hearing. `exercised` patterns show the party gave up what is left of the period (a written
     waiver): no finding then; they are not searched in the notices, whose "逾期视为放弃" wording is no
     waiver. A statement the party made within the period does not end it (more may follow until it runs
     out), so the built-in rule lists only the waiver.
@@ -217,6 +219,7 @@ class PrematureParams(Params):
     notice: DateRef
     decision: DateRef
     hearing_days: int = Field(ge=1)
+    unstated_days: int | None = Field(default=None, ge=0)
     working: bool = True
     exercised: Patterns = Field(default_factory=list)
 
@@ -233,6 +236,8 @@ def premature_decision(ctx: RuleContext, params: PrematureParams) -> Iterator[Hi
     if _exercised(ctx, params.exercised):
         return
     days = _notice_period(ctx, notice.at, params)
+    if days == 0:
+        return
     try:
         # early for every pair of days the two can be / for at least one pair
         surely = decided.first >= notice.last and within(notice.first, decided.last, days, params.working)
@@ -266,6 +271,8 @@ def _exercised(ctx: RuleContext, patterns: list[str]) -> bool:
 
 def _notice_period(ctx: RuleContext, notice: DatedFact, params: PrematureParams) -> int:
     days = ctx.view.thresholds.statement_period_working_days
+    if params.unstated_days is not None:
+        days = params.unstated_days
     hearing = ctx.view.large_fine() or ctx.view.heavy_penalty()
     if hearing:
         days = max(days, params.hearing_days)
