@@ -212,8 +212,8 @@ class PrematureParams(Params):
     (before 2021 only the 听证 request had one): 0 means a notice stating no period is not judged unless
     the penalty gives a right to a hearing. `exercised` patterns show the party gave up what is left of
     the period (a written waiver): no finding then; they are not searched in the notices, whose
-    "逾期视为放弃" wording is no waiver. A statement the party made within the period does not end it (more may follow until it runs
-    out), so the built-in rule lists only the waiver.
+    "逾期视为放弃" wording is no waiver. A statement the party made within the period does not end it
+    (more may follow until it runs out), so the built-in rule lists only the waiver.
     """
 
     notice: DateRef
