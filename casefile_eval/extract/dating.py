@@ -100,7 +100,8 @@ _EXTENSION_DAYS = re.compile(
 _LABEL_PUNCT = re.compile(r"[\s:：|_]+")
 _EVENT_DATE = re.compile(r"于\s*$")  # "当事人于2023年9月1日缴清": a date in a sentence, labelled by nothing
 # 负责人审批 | 同意结案。 — 法制审核意见（签字） / 审核通过。 2024/3/28
-_OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|(（]|$)")
+# the field's name, then a separator or the opinion run into it by OCR ("机关负责人意见同意结案。")
+_OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|(（]|$|同意|不同意|拟同意|如拟|建议)")
 _CLOSING_TAIL = re.compile(r"^[\s(（\[【)）\]】印章公签字名盖]*$")
 LOOKBACK_BLOCKS = 2
 # "签名：", or the line signed: a name or ink read as a few characters ("签名：张三", "签名：脉")
@@ -173,6 +174,8 @@ def _context(
         tag, label = _tag(strip_spaces(spaced.group(1)))
     if tag is None:
         tag, label = _opinion_field(before[-LABEL_WINDOW:], closes)
+    if tag is None and closes:
+        tag, label = _row_label_beside(dt_, block)
     if tag in (None, "signed") and (head := _ROW_HEAD.match(before)) is not None:
         # "机关负责人 | 同意立案。 签名：[ink] 2025.3.3": the row's first cell names whose date it is
         found, found_label = _tag(head.group(1) + "：", strict=False)
@@ -204,6 +207,22 @@ def _context(
         if len(prev) <= SHORT_BLOCK:
             tag, label = _opinion_field(prev, True)
     return tag, label
+
+
+def _row_label_beside(dt_: DocText, block: int) -> tuple[str | None, str]:
+    """The label of a grid row printed in the cell left of an opinion and its date, centred in a taller
+    row so that it comes after them in reading order ("处罚决定已履行完毕。 2019年6月17日" / "承办人意见"):
+    the next line, left of this one and reaching up into it."""
+    if block + 1 >= len(dt_.blocks):
+        return None, ""
+    here, after = dt_.doc.blocks[block], dt_.doc.blocks[block + 1]
+    if here.bbox is None or after.bbox is None or here.page != after.page:
+        return None, ""
+    beside = after.bbox.x1 < here.bbox.x0 and here.bbox.top <= after.bbox.top < here.bbox.bottom
+    text = dt_.squeezed(block + 1)
+    if not beside or len(text) > SHORT_BLOCK or _OPINION_LABEL.search(text) is None:
+        return None, ""
+    return _tag(text + "：", strict=False)
 
 
 def _is_luokuan_block(text: str, match: DateMatch) -> bool:
