@@ -16,7 +16,7 @@ def condition_holds(view: CaseView, cond: Condition) -> bool:
         or cond.legal_review_due == (view.large_fine("legal_review_fine") or view.heavy_penalty()),
         all(view.has(t) for t in cond.documents_present),
         not any(view.has(t) for t in cond.documents_absent),
-        not cond.agency_kinds or _agency_kind(view) in cond.agency_kinds,
+        not cond.agency_kinds or view.agency_kind() in cond.agency_kinds,
         cond.fine_imposed is None or cond.fine_imposed == bool(view.fine()),
     ]
     return all(checks)
@@ -27,10 +27,3 @@ def _fine_reaches(view: CaseView, threshold: str | float) -> bool:
         return view.large_fine(threshold)
     fine = view.fine()
     return fine is not None and fine >= float(threshold)
-
-
-def _agency_kind(view: CaseView) -> object:
-    if view.case.facts.agency_kind is not None:
-        return view.case.facts.agency_kind
-    decision = view.decision
-    return decision.facts.agency_kind if decision else None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from casefile_eval.codes import AgencyKind
 from casefile_eval.yamlload import load_model
 
 
@@ -34,6 +35,7 @@ class Thresholds(_Strict):
     """The configurable thresholds of the built-in pack."""
 
     large_fine: PartyAmounts
+    large_fine_by_agency: dict[AgencyKind, PartyAmounts] = Field(default_factory=dict)
     legal_review_fine: PartyAmounts
     heavy_penalties: list[str] = Field(min_length=1)
     summary_limits: list[DatedLimit] = Field(min_length=1)

@@ -7,7 +7,7 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from casefile_eval.codes import DateKind, DocumentType
+from casefile_eval.codes import AgencyKind, DateKind, DocumentType
 from casefile_eval.model import Case, DateFact, Document
 from casefile_eval.rules.config import Thresholds
 from casefile_eval.rules.laws import LawData
@@ -259,18 +259,29 @@ class CaseView:
         decision = self.decision
         return decision.facts.party if decision else None
 
+    def agency_kind(self) -> AgencyKind | None:
+        """The kind of the deciding agency: from the case facts, else from the decision."""
+        if self.case.facts.agency_kind is not None:
+            return self.case.facts.agency_kind
+        decision = self.decision
+        return decision.facts.agency_kind if decision else None
+
     def penalties(self) -> list[str]:
         """The penalties named in the decisions."""
         return [p for d in self.case.of_type(*DECISION_TYPES) for p in d.facts.penalties]
 
     def large_fine(self, threshold: str = "large_fine") -> bool:
-        """True when the fine reaches the configured amount (`large_fine`: 较大数额, or
-        `legal_review_fine`) for this party."""
+        """True when the fine reaches the configured amount (`large_fine`: 较大数额, the agency kind's own
+        where one is configured, or `legal_review_fine`) for this party."""
         fine = self.fine()
         if fine is None:
             return False
         config = self.thresholds
-        limits = config.legal_review_fine if threshold == "legal_review_fine" else config.large_fine
+        if threshold == "legal_review_fine":
+            limits = config.legal_review_fine
+        else:
+            kind = self.agency_kind()
+            limits = config.large_fine_by_agency.get(kind, config.large_fine) if kind else config.large_fine
         org = config.is_organization(self.party())
         amount = limits.individual if org is False else limits.organization
         return fine >= amount
