@@ -24,7 +24,7 @@ from casefile_eval.rules.checks.common import (
 )
 from casefile_eval.rules.context import DatedFact, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
-from casefile_eval.rules.workdays import MissingHolidayData, add_working_days, within
+from casefile_eval.rules.workdays import MissingHolidayData, add_working_days, period_end, within
 
 _DEADLINE_FIELDS = ("start", "end", "limit", "elapsed")
 
@@ -245,6 +245,8 @@ def premature_decision(ctx: RuleContext, params: PrematureParams) -> Iterator[Hi
         maybe = decided.last >= notice.first and within(
             latest_notice, max(decided.first, latest_notice), days, params.working
         )
+        # decided on the period's last day: the party could still act that day; the hour decides
+        last_day = decided.first == period_end(notice.last, days, params.working)
     except MissingHolidayData as exc:
         yield _hit(decided.at, undecided=f"缺少{exc.year}年节假日数据")
         return
@@ -258,7 +260,8 @@ def premature_decision(ctx: RuleContext, params: PrematureParams) -> Iterator[Hi
         "decided": _shown(decided, decided.last),
         "limit": f"{days}{_unit(params.working)}",
     }
-    yield _hit(decided.at, data=data, needs_review=not (notice.exact and decided.exact))
+    exact = notice.exact and decided.exact
+    yield _hit(decided.at, data=data, needs_review=last_day or not exact)
 
 
 _NOTICE_TYPES = (DocumentType.PRIOR_NOTICE, DocumentType.HEARING_NOTICE)
