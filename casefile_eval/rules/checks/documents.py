@@ -24,21 +24,35 @@ class StandIn(Params):
     all_of: Patterns = Field(min_length=1)
 
 
+class Mention(Params):
+    """A document of one of `types` whose text matches one of `any_of`."""
+
+    types: list[DocumentType] = Field(min_length=1)
+    any_of: Patterns = Field(min_length=1)
+
+
 class RequiredDocumentParams(Params):
     """`any_of`: any of these types satisfies; `served_for`: for 送达回证, one serving these documents;
     `or_text`: patterns that, written in any document other than the 目录 or 封面, show the step was taken
     inside another form (a 法制审核意见 column of an 审批表); `stand_ins`: other documents that satisfy
-    when their text shows they do the same job."""
+    when their text shows they do the same job; `only_if` / `unless`: the document is required only when
+    the case says so / not when it does (a 结案报告 stating the fine was paid needs the 缴款凭证)."""
 
     any_of: list[DocumentType] = Field(min_length=1)
     served_for: list[DocumentType] = Field(default_factory=list)
     or_text: Patterns = Field(default_factory=list)
     stand_ins: list[StandIn] = Field(default_factory=list)
+    only_if: Mention | None = None
+    unless: Mention | None = None
 
 
 @register_check("required_document", RequiredDocumentParams, fields=("missing",), scope="case")
 def required_document(ctx: RuleContext, params: RequiredDocumentParams) -> Iterator[Hit]:
     """A document the procedure requires is in the case (any of the given types)."""
+    if params.only_if is not None and not _mentioned(ctx, params.only_if):
+        return
+    if params.unless is not None and _mentioned(ctx, params.unless):
+        return
     present = ctx.case.of_type(*params.any_of)
     if present and params.served_for:
         known = [d for d in present if d.facts.served_document_type is not None]
@@ -58,6 +72,12 @@ def required_document(ctx: RuleContext, params: RequiredDocumentParams) -> Itera
 def _written_elsewhere(ctx: RuleContext, patterns: list[str]) -> bool:
     docs = [d for d in ctx.case.documents if d.type not in _LISTINGS]
     return any(re.search(p, ctx.view.text(d)) for d in docs for p in patterns)
+
+
+def _mentioned(ctx: RuleContext, mention: Mention) -> bool:
+    return any(
+        re.search(p, ctx.view.text(d)) for d in ctx.case.of_type(*mention.types) for p in mention.any_of
+    )
 
 
 def _stood_in(ctx: RuleContext, stand_ins: list[StandIn]) -> bool:
