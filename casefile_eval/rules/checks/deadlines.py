@@ -34,7 +34,8 @@ class DeadlineParams(Params):
 
     `working`: count working days (行政处罚法 art. 85). `honour_extension`: add an approved extension.
     `excluded_if`: text in the case showing time that does not count (听证, 检测, 鉴定…): an overrun
-    then needs review instead of being certain.
+    then needs review instead of being certain. `report_at`: the date whose document the finding names
+    (the end's by default; a 查封扣押 kept too long is a fault of the measure, named at its start).
     """
 
     start: DateRef
@@ -44,6 +45,7 @@ class DeadlineParams(Params):
     relation: Literal["within", "at_least"] = "within"
     honour_extension: bool = False
     excluded_if: Patterns = Field(default_factory=list)
+    report_at: Literal["start", "end"] = "end"
 
 
 def _unit(working: bool) -> str:
@@ -81,7 +83,8 @@ def deadline(ctx: RuleContext, params: DeadlineParams) -> Iterator[Hit]:
         "elapsed": ("" if exact else "至少") + _elapsed(*near, params.working),
     }
     excused = any(re.search(p, ctx.view.text(d)) for d in ctx.case.documents for p in params.excluded_if)
-    yield _hit(end.at, data=data, needs_review=excused or not exact)
+    at = start.at if params.report_at == "start" else end.at
+    yield _hit(at, data=data, needs_review=excused or not exact)
 
 
 def _partial(*spans: DateSpan) -> DateSpan:
