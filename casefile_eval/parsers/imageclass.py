@@ -22,6 +22,13 @@ WIDE_MARK = 1.5  # a written name is this many times as wide as high at least
 ONE_INK_SPREAD = 24.0  # RGB distance off the white-to-ink line within which a pixel is of that ink...
 ONE_INK_SHARE = 0.97  # ...for this share of the ink pixels at least
 ONE_INK_MIN_CONTRAST = 120.0  # the ink's RGB distance from white
+# a copied seal (grey or black, a photocopy's or a scan's): ink closing a circle round a marked centre
+RING_BAND = (0.88, 1.04)  # radii of the ring, in halves of the ink's extent
+RING_ANGLES = 48  # sectors the circle is checked in...
+RING_CLOSED = 0.92  # ...and the share of them the ring's ink reaches
+RING_SQUARE = 1.15  # the ink's extent at most this many times as wide as high, or as high as wide
+RING_CENTRE_INK = 0.05  # share of the ink inside half the radius (the star, the name's arc)
+COPIED_SEAL_CONFIDENCE = 0.7
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,8 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
     red_of_ink = float(red.sum()) / float(ink.sum())
     if red_of_ink >= 0.5 and light_share >= 0.35:
         return _red_mark(red_of_ink, size_pt)
+    if light_share >= 0.5 and _large(size_pt) and _ring(ink):
+        return ImageClass(ImageKind.SEAL, COPIED_SEAL_CONFIDENCE)
     dark_of_ink = float(dark.sum()) / float(ink.sum())
     if light_share >= 0.6 and ink_share <= 0.2 and dark_of_ink >= 0.5:
         solid = _solid_share(dark)
@@ -95,6 +104,32 @@ def _red_mark(red_of_ink: float, size_pt: tuple[float, float] | None) -> ImageCl
     if size_pt is not None and 0 < max(size_pt) < PERSONAL_MARK_MAX_PT:
         return ImageClass(ImageKind.SIGNATURE, round(conf * 0.85, 2))
     return ImageClass(ImageKind.SEAL, conf)
+
+
+def _large(size_pt: tuple[float, float] | None) -> bool:
+    """Placed at least the size of an agency seal (a personal seal is smaller), or of unknown size."""
+    return size_pt is None or min(size_pt) >= PERSONAL_MARK_MAX_PT
+
+
+def _ring(ink: np.ndarray) -> bool:
+    """Whether the ink draws a closed circle round its middle with marks inside: the outline of a
+    round seal, whatever its colour. In nearly every direction from the middle the farthest ink lies on
+    the circle (an open arc leaves directions whose farthest ink is the lettering inside)."""
+    rows, cols = np.nonzero(ink)
+    height, width = np.ptp(rows) + 1, np.ptp(cols) + 1
+    if min(height, width) < 16 or max(height, width) > RING_SQUARE * min(height, width):
+        return False
+    cy, cx = (rows.min() + rows.max()) / 2.0, (cols.min() + cols.max()) / 2.0
+    radius = (height + width) / 4.0
+    dist = np.hypot(rows - cy, cols - cx) / radius
+    sector = ((np.arctan2(rows - cy, cols - cx) + np.pi) / (2 * np.pi) * RING_ANGLES).astype(
+        int
+    ) % RING_ANGLES
+    farthest = np.zeros(RING_ANGLES)
+    np.maximum.at(farthest, sector, dist)
+    on_ring = (farthest >= RING_BAND[0]) & (farthest <= RING_BAND[1])
+    centre = float((dist < 0.5).mean())
+    return float(on_ring.mean()) >= RING_CLOSED and centre >= RING_CENTRE_INK
 
 
 def _small(size_pt: tuple[float, float] | None) -> bool:
