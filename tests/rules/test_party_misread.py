@@ -48,12 +48,16 @@ def _con001(receipt: Document) -> list[Finding]:
 
 
 def test_a_name_differing_only_in_an_unsure_character_that_sounds_alike_needs_review() -> None:
-    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德舜", (0.99, 0.98, 0.42)))
+    (finding,) = _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德舜", (0.99, 0.98, 0.62)))
     assert finding.message == (
         "当事人名称前后不一致（送达回证第3页）：无法判断：当事人“于德舜”与其他文书“于德顺”不同的字“舜”"
-        "识别置信度低（0.42），无法确定是文书笔误还是扫描识别有误"
+        "识别置信度低（0.62），无法确定是文书笔误还是扫描识别有误"
     )
-    assert (finding.needs_review, finding.confidence, finding.evidence) == (True, 0.42, "于德舜")
+    assert (finding.needs_review, finding.confidence, finding.evidence) == (True, 0.62, "于德舜")
+
+
+def test_a_sound_alike_read_as_a_mere_guess_is_the_scans_misread() -> None:
+    assert _con001(_doc(DocumentType.SERVICE_RECEIPT, "于德舜", (0.99, 0.98, 0.42))) == []
 
 
 def test_an_unsure_look_alike_that_sounds_otherwise_is_the_scans_misread() -> None:
@@ -98,3 +102,12 @@ def test_where_no_two_documents_agree_the_name_nearest_to_all_is_the_reference()
     sure = _doc(DocumentType.SERVICE_RECEIPT, "千德顺", (0.97, 0.98, 0.99))
     (finding,) = _con001_of(filing, decision, sure)
     assert finding.message == "送达回证记载的当事人“千德顺”与其他文书“于德顺”不一致"
+
+
+def test_a_character_dropped_beside_look_alike_misreads_is_the_scans_too() -> None:
+    # 于德顺 (its 顺 read unsurely elsewhere) read as 千德: 千 a look-alike, 顺 dropped by the same poor read
+    references = [
+        _doc(t, "于德顺", (0.99, 0.99, 0.8)) for t in (DocumentType.FILING_APPROVAL, DocumentType.DECISION)
+    ]
+    receipt = _doc(DocumentType.SERVICE_RECEIPT, "千德", (0.7, 0.99))
+    assert _con001_of(*references, receipt) == []

@@ -25,6 +25,9 @@ _PAREN = re.compile(r"\([^)]*\)")
 # Below this confidence the recogniser was unsure of a character: a difference resting on such characters
 # only may be a misread (measured: misread characters of names scored 0.26-0.78, the rest 0.99).
 LOW_CHAR_SCORE = 0.85
+# a character read with less than this is the recogniser's guess: no evidence of a clerk's slip, even
+# where it sounds like the other side's (a slip is printed plainly and read surely)
+GUESS_SCORE = 0.5
 Doubt = list[tuple[str, float, str]]  # (character, the recogniser's confidence, the other side's)
 
 
@@ -68,9 +71,13 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
 
 
 def _scans_misread(doubt: Doubt | None) -> bool:
-    """Whether every differing character is a look-alike read unsurely: the scan's misread (a clerk's
-    slip typing by pinyin sounds alike)."""
-    return doubt is not None and all(other and not _sound_alike(c, other) for c, _, other in doubt)
+    """Whether the value differs by the scan's misreads: characters read unsurely in place of others,
+    each a look-alike (a clerk's slip typing by pinyin sounds alike) or a mere guess (< GUESS_SCORE);
+    a character the value lacks besides them was dropped by the same poor read."""
+    swapped = [(c, score, other) for c, score, other in doubt or () if other]
+    return bool(swapped) and all(
+        score < GUESS_SCORE or not _sound_alike(c, other) for c, score, other in swapped
+    )
 
 
 def _doubt_text(what: str, doubt: Doubt | None) -> str | None:
