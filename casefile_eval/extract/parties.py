@@ -30,6 +30,9 @@ _NOT_NAME = re.compile(
     # the next field's value where a form prints each caption under its fill-in line: a way of service
     # (送达方式 直接送达), an address (迎丰西路188号)
     r"|^(?:直接|留置|邮寄|委托|公告|电子|转交)送达$|(?:路|街|道|巷|弄|村|组)[0-9０-９]+号(?:院|楼)?$"
+    # where the party's field holds another field's value: an address or a 文号 ends in a number 号
+    # (农贸市场12号, 随城执罚〔2017〕第122号), a case's name in 案 (某公司销售无标签预包装食品案)
+    r"|[0-9０-９]+号(?:院|楼|室|铺)?$|(?<!档)案$"
 )
 _ORG_SUFFIX = (
     r"(?:公司|厂|店|部|社|中心|合作社|院|所|站|行|馆|场|个体工商户|协会|学校|医院|酒店|宾馆|超市|药房|药店|诊所"

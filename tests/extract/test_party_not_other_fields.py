@@ -1,0 +1,30 @@
+"""A party's field that holds another field's value — an address, the decision's 文号, the case's name —
+gives no party (a form whose labels stand right of their values is read label first)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.extract.parties import find_party
+from casefile_eval.extract.text import DocText
+from tests.extract.docs import doc_from_lines
+
+
+def _party(value: str) -> str | None:
+    doc = doc_from_lines(["送达回证", f"受送达人：{value}", "送达地点：喀什市"], T.SERVICE_RECEIPT)
+    found = find_party(DocText.of(doc))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["喀什市吐曼路东侧农贸市场12号", "随城执罚〔2017〕第122号", "喀什香源食品有限公司销售无标签预包装食品案"],
+)
+def test_another_fields_value_is_no_party(value: str) -> None:
+    assert _party(value) is None
+
+
+@pytest.mark.parametrize("value", ["喀什香源食品有限公司", "艾尔肯·吐尔逊", "随州市档案服务中心", "某市档案"])
+def test_names_stay_parties(value: str) -> None:
+    assert _party(value) == value
