@@ -122,9 +122,8 @@ def _ring(ink: np.ndarray) -> bool:
     cy, cx = (rows.min() + rows.max()) / 2.0, (cols.min() + cols.max()) / 2.0
     radius = (height + width) / 4.0
     dist = np.hypot(rows - cy, cols - cx) / radius
-    sector = ((np.arctan2(rows - cy, cols - cx) + np.pi) / (2 * np.pi) * RING_ANGLES).astype(
-        int
-    ) % RING_ANGLES
+    turn = (np.arctan2(rows - cy, cols - cx) + np.pi) / (2 * np.pi)  # 0..1 round the middle
+    sector = (turn * RING_ANGLES).astype(int) % RING_ANGLES
     farthest = np.zeros(RING_ANGLES)
     np.maximum.at(farthest, sector, dist)
     on_ring = (farthest >= RING_BAND[0]) & (farthest <= RING_BAND[1])

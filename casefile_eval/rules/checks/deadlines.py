@@ -276,9 +276,9 @@ def _exercised(ctx: RuleContext, patterns: list[str]) -> bool:
 
 
 def _notice_period(ctx: RuleContext, notice: DatedFact, params: PrematureParams) -> int:
-    days = ctx.view.thresholds.statement_period_working_days
-    if params.unstated_days is not None:
-        days = params.unstated_days
+    days = params.unstated_days
+    if days is None:
+        days = ctx.view.thresholds.statement_period_working_days
     hearing = ctx.view.large_fine() or ctx.view.heavy_penalty()
     if hearing:
         days = max(days, params.hearing_days)
