@@ -18,6 +18,7 @@ from casefile_eval.parsers.common import EMU_PER_POINT, MAX_FILE_BYTES, empty, u
 from casefile_eval.parsers.docx_body import DrawingRef, R, StoryWalker, W
 from casefile_eval.parsers.header_rows import grid_reading_order
 from casefile_eval.parsers.imageclass import classify_bytes
+from casefile_eval.parsers.labels_right import labels_first
 
 _PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOC = "/officeDocument"
@@ -93,7 +94,7 @@ def _parse(pkg: _Package, source: str, sha256: str, fmt: str) -> ParsedFile:
     if not any(b.text for b in blocks) and not images:
         raise empty(source)
     pages = _pages(body, source, blocks, images)
-    blocks, images = grid_reading_order(blocks, images)
+    blocks, images = grid_reading_order(*labels_first(blocks, images))
     return ParsedFile(source=source, format=fmt, sha256=sha256, pages=pages, blocks=blocks, images=images)
 
 
