@@ -11,16 +11,15 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 import casefile_eval
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.model import Document
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+from ..embedded_font import FONT, needs_font
+
+pytestmark = needs_font
 LEFT, RIGHT = 70.0, 525.0
 
 

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from casefile_eval.parsers import parse_path
 
-# An embedded font: pdfium measures a non-embedded font's glyphs in whatever CJK font the machine has
-# (AR PL UMing, WenQuanYi…), and a label centred between two value lines touches one or the other by a
-# share of a line height that differs from font to font.
-FONT_FILE = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-FONT = "WenQuanYiMicroHei"
-pytestmark = pytest.mark.skipif(not FONT_FILE.exists(), reason="需要文泉驿微米黑字体 (fonts-wqy-microhei)")
-if FONT_FILE.exists():
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE), subfontIndex=0))
+from ..embedded_font import FONT, needs_font
 
+pytestmark = needs_font
 LABEL_X, VALUE_X, TABLE_RIGHT = 80, 190, 520
 
 
