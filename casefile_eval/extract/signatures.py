@@ -69,6 +69,11 @@ _LABEL = re.compile(
     + r")(?=\s*(?:[:：|_（(]|$|\s))"
 )
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
+# On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few
+# Latin letters or digits inside the label ("审核人UMsh（签字)")
+_INK_IN_LABEL = re.compile(
+    rf"(?P<role>{_ANY_ROLE.pattern})(?P<ink>[A-Za-z0-9]{{1,6}})(?P<gap>\s*)(?P<caption>[(（]{_SIGN_WORD}[)）]?)"
+)
 _EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
 _SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
@@ -385,6 +390,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
     slots: list[_Slot] = []
     for index in dt_.blocks_matching(_ANY_ROLE):
         text = dt_.blocks[index]
+        if dt_.doc.blocks[index].confidence is not None:  # read by OCR
+            text = _INK_IN_LABEL.sub(_ink_after_caption, text)
         strip = _strip_heading(dt_, index)
         line = dt_.doc.blocks[index].kind is BlockKind.LINE
         wrapped = _wrapped_label(dt_, index) if line and not strip else None
@@ -425,6 +432,12 @@ def _scan(dt_: DocText) -> list[_Slot]:
         )
         or (s.role not in explicit_roles and s.blocks[0] >= tail)
     ]
+
+
+def _ink_after_caption(m: re.Match[str]) -> str:
+    """The OCR line "审核人UMsh（签字)" as "审核人（签字) UMsh": the caption back on its role, the ink read
+    after it, a space apart, as its value (the same length where a gap stood between ink and caption)."""
+    return f"{m['role']}{m['caption']} {m['ink']}{m['gap'][1:]}"
 
 
 def same_row(dt_: DocText, a: int, b: int) -> bool:
@@ -592,12 +605,14 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     opinions = [_opinion(slot, slots, read) for slot, read in zip(slots, ocr, strict=True)]
     for k, (slot, opinion) in enumerate(zip(slots, opinions, strict=True)):
         if opinion:
-            blocks = slot.blocks
+            blocks, value = slot.blocks, slot.value
             _extend_opinion(dt_, slot)
-            # a reviewer signs in the opinion's row only where a signing label there was reached (签押：
-            # under the opinion); else the written opinion is the review's mark, as before
+            # a reviewer signs in the opinion's row only where it asks for a signature: a signing label
+            # reached under the opinion (签押：) or a caption right after its own ("法制审核意见 （签字）");
+            # else the written opinion is the review's mark, as before
             added = [dt_.blocks[b] for b in slot.blocks if b not in blocks]
-            if slot.role is Role.REVIEWER and not any(_SUB_LABEL.search(text) for text in added):
+            asks = _SUB_LABEL.match(value.lstrip(" \t:：(（")) or any(_SUB_LABEL.search(t) for t in added)
+            if slot.role is Role.REVIEWER and not asks:
                 opinions[k] = False
     # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
     fills = [
