@@ -22,7 +22,8 @@ _BOLD_THICK = 0.2  # ...and this thick on average is a bold pen stroke, not a ru
 _BOLD_ROWS = 1.5  # ...when another lies over or under it within this many line heights
 _SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
 _UNSURE = 0.5  # the confidence of a zone whose ink is little or small
-_FAINT = 0.8  # of the paper's grey round it: a pixel this dark may be part of a faint stroke
+_FAINT = 0.8  # of the paper's grey round it: a pixel this dark may be part of a faint stroke...
+_FAINT_SEED = 0.72  # ...kept when the stroke is this dark somewhere along its length (or ink)
 _PAPER_WINDOW = 0.017  # of the page's width: the window over which the paper's grey is taken
 
 
@@ -43,15 +44,16 @@ def ink_levels(rgb: np.ndarray) -> np.ndarray:
 
 
 def _faint_strokes(gray: np.ndarray, strong: np.ndarray) -> np.ndarray:
-    """Faint pen strokes (a thin ballpoint blurred by a coarse scan): pixels darker than `_FAINT` of the
-    paper round them, in strokes that are ink somewhere along their length (hysteresis: a stroke is kept
-    whole from its darkest points; paper grain and shadows, never that dark, are not)."""
+    """Faint pen strokes (a thin ballpoint blurred by a coarse scan, a carbon copy's pale violet): pixels
+    darker than `_FAINT` of the paper round them, in strokes that are ink somewhere along their length or
+    darker there than `_FAINT_SEED` of that paper (hysteresis: a stroke is kept whole from its darkest
+    points; paper grain and shadows, never that dark against the paper round them, are not)."""
     size = round(_PAPER_WINDOW * gray.shape[1])
     paper = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
     faint = gray < paper * _FAINT
     labels, n = ndimage.label(faint, structure=np.ones((3, 3), dtype=bool))
     seeded = np.zeros(n + 1, dtype=bool)
-    seeded[np.unique(labels[strong & faint])] = True
+    seeded[np.unique(labels[(strong | (gray < paper * _FAINT_SEED)) & faint])] = True
     seeded[0] = False
     return np.asarray(seeded[labels], dtype=bool)
 
