@@ -1,5 +1,6 @@
-"""Dates on scanned pages: an archive stamp's date (已归档 2021.12.02) under the 落款 is no date of the
-document; a Chinese year whose flat 一 OCR read as an arrow or a dash (二〇二→年) is still read."""
+"""Dates on scanned pages: an archive stamp's date (已归档 2021.12.02) or a certified copy's (与原件核对无误,
+the copier's ink, 2025.06.18) under the 落款 is no date of the document; a Chinese year whose flat 一 OCR
+read as an arrow or a dash (二〇二→年) is still read."""
 
 from __future__ import annotations
 
@@ -41,6 +42,26 @@ def test_the_archive_stamps_date_is_not_the_notices_date() -> None:
         (DateKind.OTHER, dt.date(2021, 9, 29), ""),
         (DateKind.ISSUED, dt.date(2021, 9, 16), "落款"),
         (DateKind.OTHER, dt.date(2021, 12, 2), "归档"),
+    ]
+
+
+def test_a_certified_copys_stamp_date_is_not_the_notices_date() -> None:
+    doc = _notice(
+        [
+            "行政处罚告知书",
+            "德宏顺达物流有限公司：",
+            "你单位可在收到本告知书之日起三日内向本局进行陈述和申辩。",
+            "德宏傣族景颇族自治州交通运输局",
+            "2019年3月12日",
+            "与原件核对无误",
+            "30",
+            "2025.06.18",
+        ]
+    )
+    dates = [(d.kind, d.value, d.label) for d in extract_document_facts(doc).dates]
+    assert dates == [
+        (DateKind.ISSUED, dt.date(2019, 3, 12), "落款"),
+        (DateKind.OTHER, dt.date(2025, 6, 18), "与原件核对无误"),
     ]
 
 
