@@ -58,7 +58,8 @@ _CJK_DATE = (
 _ISO_DATE = (
     rf"(?:(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})|(?<![0-9.,/-])(?P<iy3>0(?:1[5-9]|2[0-9])))(?P<sep>[-./])"
     r"(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12][0-9]|0?[1-9])"
-    r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2})))"
+    # a time may follow at once (2019.3.1810时05分) or after a colon OCR read for a gap (2019.3.13:15时)
+    r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2}))|(?=:[0-9]{1,2}(?:时|点)))"
 )
 # A form filled in with a two-digit year ("局长签名：22.3.7", "当事人签章：20-04-09"): years 2000-2039 only,
 # never after 第 or before 条/款 (a clause number 12.3.4) or within a longer run of numbers (an address

@@ -51,6 +51,14 @@ def test_a_two_digit_year_date_keeps_the_time_ocr_closed_up_on_it() -> None:
     assert (found.value, found.start_time, found.end_time) == (dt.date(2020, 4, 7), (9, 10), (10, 25))
 
 
+def test_a_colon_ocr_read_for_the_gap_before_the_hour_leaves_the_day_whole() -> None:
+    # "送达时间：2019.3.13 15时20分" read with a colon for the gap: the 13th, not the 1st at 3:15
+    assert [(m.raw, m.value) for m in find_dates("送达时间：2019.3.13:15时20分")] == [
+        ("2019.3.13", dt.date(2019, 3, 13))
+    ]
+    assert [m.value for m in find_dates("2019.3.1810时05分")] == [dt.date(2019, 3, 18)]
+
+
 def test_a_field_name_and_its_value_joined_by_dot_leaders() -> None:
     doc = doc_of(
         [
