@@ -610,10 +610,10 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             # a reviewer signs in the opinion's row only where it asks for a signature: a signing label
             # reached under the opinion (签押：) or a caption right after its own ("法制审核意见 （签字）");
             # else the written opinion is the review's mark, as before
-            added = [dt_.blocks[b] for b in slot.blocks if b not in blocks]
-            asks = _SUB_LABEL.match(value.lstrip(" \t:：(（")) or any(_SUB_LABEL.search(t) for t in added)
-            if slot.role is Role.REVIEWER and not asks:
-                opinions[k] = False
+            if slot.role is Role.REVIEWER:
+                added = [dt_.blocks[b] for b in slot.blocks if b not in blocks]
+                asks = _SUB_LABEL.match(value.lstrip(" \t:：(（")) or any(_SUB_LABEL.search(t) for t in added)
+                opinions[k] = bool(asks)
     # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
     fills = [
         _text_fill(slot.value, 1 if read else 2, opinion)

@@ -130,6 +130,13 @@ def grid_reading_order(blocks: list[Block], images: list[ImageItem]) -> tuple[li
             paired += [i for i in below if column_of(spans, _col_span(blocks[i])) == column]
         paired += [i for cells in struck for i in cells]
         order[start : start + len(paired)] = paired
+    return in_order(blocks, images, order)
+
+
+def in_order(
+    blocks: list[Block], images: list[ImageItem], order: list[int]
+) -> tuple[list[Block], list[ImageItem]]:
+    """The blocks in `order` (old indices), each image still tied to its block."""
     if order == list(range(len(blocks))):
         return blocks, images
     moved = {old: new for new, old in enumerate(order)}

@@ -12,7 +12,7 @@ opens with a field name followed by a cell that is none (an ordinary label-value
 from __future__ import annotations
 
 from casefile_eval.model import Block, ImageItem
-from casefile_eval.parsers.header_rows import is_field_name
+from casefile_eval.parsers.header_rows import in_order, is_field_name
 
 MIN_ROWS = 2  # rows ending in a field name that make a table one of labels on the right
 
@@ -35,14 +35,8 @@ def labels_first(blocks: list[Block], images: list[ImageItem]) -> tuple[list[Blo
                 continue  # a row interrupted by a nested table keeps its order
             order[cells[0] : cells[-1] + 1] = cells[::-1]
             mirrored.update({i: width - (blocks[i].col or 0) for i in cells})
-    if not mirrored:
-        return blocks, images
-    moved = {old: new for new, old in enumerate(order)}
-    out = [blocks[i].model_copy(update={"col": mirrored[i]}) if i in mirrored else blocks[i] for i in order]
-    return out, [
-        im if im.block_index is None else im.model_copy(update={"block_index": moved[im.block_index]})
-        for im in images
-    ]
+    turned = [b.model_copy(update={"col": mirrored[k]}) if k in mirrored else b for k, b in enumerate(blocks)]
+    return in_order(turned, images, order)
 
 
 def _labels_right(blocks: list[Block], rows: list[list[int]]) -> bool:
