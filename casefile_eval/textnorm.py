@@ -13,6 +13,16 @@ AGENCY_LINE = re.compile(
     r"[\u4e00-\u9fff]{2,24}(?:局|委员会|委|人民政府|政府|厅|署|办公室|大队|支队|中队|执法队|所|站|中心)"
 )
 
+_SEAL_AFTER = re.compile(r"[(（]?(?:印章|公章|盖章)[)）]?$")
+_AGENCY_END = re.compile(r"(?:局|委员会|厅|政府|大队|支队|中队)$")
+
+
+def is_agency_foot(text: str) -> bool:
+    """Whether a line is only an agency's name as in a 落款 (XX市市场监督管理局, XX大队（印章）), under a
+    signing row or over the date: no one's signature, and what the date under it dates is the document."""
+    words = _SEAL_AFTER.sub("", compact(text))
+    return AGENCY_LINE.fullmatch(words) is not None and _AGENCY_END.search(words) is not None
+
 
 def normalize(text: str) -> str:
     """Full-width ASCII → half-width and runs of spaces → one space; Chinese punctuation is kept."""

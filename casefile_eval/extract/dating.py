@@ -20,6 +20,7 @@ from casefile_eval.extract.dates import DateMatch, find_dates, is_blank, join_wr
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact
+from casefile_eval.textnorm import is_agency_foot
 
 _T = DocumentType
 _TAGS: tuple[tuple[str, str], ...] = (
@@ -195,8 +196,8 @@ def _context(
     back, reach = block - 1, LOOKBACK_BLOCKS
     while may_look_back and tag in (None, "signed") and back >= 0 and block - back <= reach:
         prev = dt_.squeezed(back)
-        if len(prev) > SHORT_BLOCK or back in dated:
-            break
+        if len(prev) > SHORT_BLOCK or back in dated or is_agency_foot(prev):
+            break  # a date under the agency's name is the 落款's, not the signing row's above it
         # "签名：[ink]", an empty cell for the ink, "日期" before the date, a label's last character wrapped
         # onto a line of its own ("负责人审批意" / "同意。" / "见"): not blocks of their own
         if _REMNANT.fullmatch(prev) or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):

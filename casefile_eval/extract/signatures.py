@@ -36,6 +36,7 @@ from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.segment.pagemarks import is_page_number_line
+from casefile_eval.textnorm import is_agency_foot
 
 _SIGN_WORD = r"(?:签名|签字|签章|签批|签押|盖章|签收|捺印|按手印|按指印|按印|指印|手印)"
 _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
@@ -180,6 +181,7 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
         or is_field_name(following)
         or _CUT_LINE.search(following)
         or is_page_number_line(following)
+        or is_agency_foot(following)
     ):
         return "", (index,)
     cut = _LABEL.search(following)

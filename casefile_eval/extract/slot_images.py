@@ -206,8 +206,27 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int, ove
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         over = [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
         return over if over and (not below or over_labels) else below
-    beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
+    beside = _stretch_of(
+        dt_, places, [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)], image
+    )
     return beside or _under_label_line(dt_, places, image, b)
+
+
+def _stretch_of(dt_: DocText, places: list[Place], beside: list[int], image: ImageItem) -> list[int]:
+    """Of several labels on one line an image overlaps, the one whose stretch its middle lies in (the
+    nearest label starting left of it): an agency seal pressed over the 落款 under the line
+    "当事人签收：　执法人员签名：" reaches up across it but stands in the officer's stretch, not the
+    party's."""
+    box = image.bbox
+    lines = {places[k].blocks[0] for k in beside}
+    if box is None or len(beside) < 2 or len(lines) != 1:
+        return beside
+    xs = offset_xs(dt_, lines.pop(), [places[k].start for k in beside])
+    if xs is None:
+        return beside
+    centre = _centre_x(box)
+    left = [(x, k) for x, k in zip(xs, beside, strict=True) if x <= centre]
+    return [max(left)[1]] if left else beside
 
 
 def _column_above(dt_: DocText, places: list[Place], b: int) -> list[int]:

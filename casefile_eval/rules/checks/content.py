@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from pydantic import Field, model_validator
 
+from casefile_eval.model import Block, Document
+from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.rules.checks.common import Params, Patterns, find_in_blocks, is_read
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
-from casefile_eval.textnorm import compact
+from casefile_eval.textnorm import compact, normalize
 
 
 class ContentElementParams(Params):
@@ -21,6 +23,9 @@ class ContentElementParams(Params):
     `only_if_any`: the document is judged only when one of these matches its title (a line of its own
     ahead of the text) or its text — for a type that covers documents of different jobs (a 听证告知书
     that offers the right to a hearing, a 听证通知书 that calls to one).
+    `blank_fields`: field names (full match of a line or cell, colon allowed) whose value must be filled:
+    the element is missing where one stands with nothing after it (an empty cell, or the next line a
+    field of its own: "违法行为发生时间" / "违法行为发生地点" / "违法事实 当事人…").
     """
 
     element: str = Field(min_length=2)
@@ -28,11 +33,12 @@ class ContentElementParams(Params):
     any_of: Patterns = Field(default_factory=list)
     unless_any: Patterns = Field(default_factory=list)
     only_if_any: Patterns = Field(default_factory=list)
+    blank_fields: Patterns = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _something(self) -> ContentElementParams:
-        if not self.all_of and not self.any_of:
-            raise ValueError("all_of 与 any_of 至少写一项")
+        if not self.all_of and not self.any_of and not self.blank_fields:
+            raise ValueError("all_of、any_of 与 blank_fields 至少写一项")
         return self
 
 
@@ -49,11 +55,37 @@ def content_element(ctx: RuleContext, params: ContentElementParams) -> Iterator[
             titled = compact(doc.title or "") + "\n" + text
             if not any(re.search(p, titled) for p in params.only_if_any):
                 continue
+        blank = _blank_field(doc, params.blank_fields)
+        if blank is not None:
+            yield Hit(
+                document=doc, page=blank.page, evidence=blank.text.strip(), data={"element": params.element}
+            )
+            continue
+        if not params.all_of and not params.any_of:
+            continue
         present = all(re.search(p, text) for p in params.all_of) and (
             not params.any_of or any(re.search(p, text) for p in params.any_of)
         )
         if not present:
             yield Hit(document=doc, data={"element": params.element})
+
+
+_FIRST_WORD = re.compile(r"[^\s:：]+")
+
+
+def _blank_field(doc: Document, names: list[str]) -> Block | None:
+    """The first block that is only one of the field names, its value left blank: the next block empty
+    or opening with a field name of its own."""
+    if not names:
+        return None
+    for block, after in zip(doc.blocks, [*doc.blocks[1:], None], strict=True):
+        label = compact(block.text).rstrip(":：")
+        if not any(re.fullmatch(p, label) for p in names):
+            continue
+        head = _FIRST_WORD.match(normalize(after.text).strip()) if after is not None else None
+        if head is None or is_field_name(head.group()):
+            return block
+    return None
 
 
 class ForbiddenWordingParams(Params):
