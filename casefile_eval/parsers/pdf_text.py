@@ -216,12 +216,22 @@ def _merge(segments: list[Line]) -> list[Line]:
         for line in reversed(lines[-3:]):
             height = min(seg.bottom - seg.top, line.bottom - line.top)
             overlap = min(seg.bottom, line.bottom) - max(seg.top, line.top)
-            if height > 0 and overlap > SAME_LINE * height:
+            if height > 0 and overlap > SAME_LINE * height and not _stacked(line, seg):
                 _join(line, seg)
                 break
         else:
             lines.append(Line(seg.text, seg.x0, seg.top, seg.x1, seg.bottom, [seg], xs=seg.xs))
     return lines
+
+
+def _stacked(line: Line, seg: Line) -> bool:
+    """Whether a segment stands over or under a piece of the line, across half the narrower one: pieces
+    of one line stand side by side, so it is the next character of a label written down a column
+    ("审" / "批" / "意" / "见" beside an opinion set between the first two), not of this line."""
+    return any(
+        min(part.x1, seg.x1) - max(part.x0, seg.x0) > 0.5 * min(part.x1 - part.x0, seg.x1 - seg.x0)
+        for part in line.parts
+    )
 
 
 def _join(line: Line, seg: Line, space: float = 0.5) -> None:

@@ -21,6 +21,8 @@ from casefile_eval.textnorm import compact
 _BRACKETS = str.maketrans(
     {"〔": "[", "〕": "]", "［": "[", "］": "]", "（": "(", "）": ")", "【": "[", "】": "]"}
 )
+# documents whose own number is the 立案号 itself
+_FILING_TYPES = (DocumentType.FILING_APPROVAL, DocumentType.CASE_SOURCE, DocumentType.COVER)
 _PAREN = re.compile(r"\([^)]*\)")
 # Below this confidence the recogniser was unsure of a character: a difference resting on such characters
 # only may be a misread (measured: misread characters of names scored 0.26-0.78, the rest 0.99).
@@ -48,9 +50,14 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
         return
     values = [(d, v) for d in ctx.documents() if (v := _value(d, params.fact)) is not None]
     if params.fact == "filing_number":
-        # a cover's or a form's 案号 giving the decision's own 文号 names the case by its decision
-        decided = {number_key(n) for d in ctx.case.of_type(*DECISION_TYPES) if (n := d.facts.case_number)}
-        values = [(d, v) for d, v in values if number_key(str(v)) not in decided]
+        # a cover's or a form's 案号 giving another document's own 文号 names that document: the case by its
+        # decision, a 先行登记保存物品清单 by its 通知书 (贺农保〔2024〕3号)
+        named = {
+            number_key(n)
+            for d in ctx.case.documents
+            if d.type not in _FILING_TYPES and (n := d.facts.case_number)
+        }
+        values = [(d, v) for d, v in values if number_key(str(v)) not in named]
     if len(values) < 2:
         return
     group = _reference(values, params)
