@@ -426,14 +426,30 @@ def _scan(dt_: DocText) -> list[_Slot]:
     return [
         s
         for s in slots
-        if s.explicit
-        or s.strip
-        or (
-            any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
-            and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
+        if not _listed_above(dt_, s, signing)
+        and (
+            s.explicit
+            or s.strip
+            or (
+                any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
+                and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
+            )
+            or (s.role not in explicit_roles and s.blocks[0] >= tail)
         )
-        or (s.role not in explicit_roles and s.blocks[0] >= tail)
     ]
+
+
+def _listed_above(dt_: DocText, slot: _Slot, signing: list[_Slot]) -> bool:
+    """Whether a bare role label (见证人　林少鸿（村委会工作人员）, 记录人：王五 in a 笔录's head) lists who
+    took part, the same role signing under a label of its own further down (见证人签名：)."""
+    if SIGNING.search(slot.label) or "意见" in slot.label or slot.strip:
+        return False
+    return any(
+        t.role is slot.role
+        and t.blocks[0] > slot.blocks[-1]
+        and not same_row(dt_, slot.blocks[0], t.blocks[0])
+        for t in signing
+    )
 
 
 def _ink_after_caption(m: re.Match[str]) -> str:

@@ -39,6 +39,7 @@ MIN_WRAPS = 2  # lines of the left column wrapped into the next
 WRAP_REACH = 1.5  # a wrapped line ends within this many line heights of the gutter...
 WRAP_MIN_CHARS = 8  # ...holds this many characters at least and does not end a sentence (_SENTENCE_END)...
 EDGE_SLACK = 0.6  # ...and the next line starts within this many line heights of the column's left edge
+HANGING = 2.5  # ...or, the wrapped line starting there, this many line heights right of its start
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
@@ -166,6 +167,10 @@ def _is_side_column(
     edge, far = min(lefts), max(rights)
     if run.middle - edge < RIGHT_SHARE * (far - edge):
         return False
+    # the column's left edge as its prose sets it (a page number's dots may stand further out)
+    edge = min(
+        (box_of(p)[0] for left, _ in halves for p in left if len(text_of(p)) >= WRAP_MIN_CHARS), default=edge
+    )
     wraps = 0
     for (left, _), (below, _) in pairwise(halves):
         if not left or not below:
@@ -176,5 +181,14 @@ def _is_side_column(
         text = text_of(left[0])
         reaches = run.low - box_of(left[0])[2] <= WRAP_REACH * height
         goes_on = len(text) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(text)
-        wraps += reaches and goes_on and box_of(below[0])[0] - edge <= EDGE_SLACK * height
+        wraps += reaches and goes_on and _goes_on_below(box_of(left[0])[0], box_of(below[0])[0], edge, height)
     return wraps >= MIN_WRAPS
+
+
+def _goes_on_below(above: float, below: float, edge: float, height: float) -> bool:
+    """Whether the line under a wrapped line goes on its prose: it starts at the column's left edge, or
+    the wrapped line does and the next is indented under it by a few characters (a 笔录's "问：" / "答："
+    with the lines after set under the words, not under the 问)."""
+    if below - edge <= EDGE_SLACK * height:
+        return True
+    return above - edge <= EDGE_SLACK * height and 0 <= below - above <= HANGING * height
