@@ -67,8 +67,9 @@ _LABEL = re.compile(
         rf"(?P<{role.value}>(?:{pattern})(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
-    + r")(?=\s*(?:[:：|_（(]|$|\s))"
+    + r")(?=\s*(?:[:：|_（(】\]〕]|$|\s))"
 )
+_CLOSE_HEADING = ("】", "]", "〕")  # a label set as a heading in brackets
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 # On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few
 # Latin letters or digits inside the label ("审核人UMsh（签字)")
@@ -76,7 +77,8 @@ _INK_IN_LABEL = re.compile(
     rf"(?P<role>{_ANY_ROLE.pattern})(?P<ink>[A-Za-z0-9]{{1,6}})(?P<gap>\s*)(?P<caption>[(（]{_SIGN_WORD}[)）]?)"
 )
 _EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
-_SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}[)）]?\s*[:：]?")
+# a signing caption inside a slot's value (同意。 签名：…), not a date field (签收时间：)
+_SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}(?!\s*(?:时间|日期))[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"
@@ -412,7 +414,10 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 label = label.rstrip(")）")
                 slots.append(_Slot(role, label, (index,), "", True, m.start(), caption=True))
                 continue
-            value, blocks = _value(dt_, index, text, m.end())
+            end = m.end() + (
+                text[m.end() : m.end() + 1] in _CLOSE_HEADING
+            )  # 【审批意见】: the value after it
+            value, blocks = _value(dt_, index, text, end)
             if role is Role.OFFICER and blocks == (index,):
                 value, blocks = _second_name(dt_, index, value)
             slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None, m.start()))

@@ -166,10 +166,13 @@ class DateOrderParams(Params):
 
     `anchor`: compare every later step with the first one only (an act that must follow the decision,
     whatever the order of those acts among themselves); otherwise each known step with the next known one.
+    `late_act`: the finding names the earlier step's act, dated too late (a 决定审批表 approved after the
+    decision it should precede), not the later step's act, dated too early (the default).
     """
 
     steps: list[DateStep] = Field(min_length=2)
     anchor: bool = False
+    late_act: bool = False
 
 
 @register_check(
@@ -198,7 +201,7 @@ def date_order(ctx: RuleContext, params: DateOrderParams) -> Iterator[Hit]:
             "second_label": second.label,
             "second_date": iso(early.value),
         }
-        yield _hit(early, data=data)
+        yield _hit(late if params.late_act else early, data=data)
 
 
 _STATED_PERIOD = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)个?(工作)?日内")

@@ -12,7 +12,7 @@ from pydantic import Field
 from casefile_eval.codes import DateKind, Role
 from casefile_eval.extract.dates import find_dates, is_blank
 from casefile_eval.extract.text import norm
-from casefile_eval.model import DateFact, Document, ImageKind, SignatureSlot
+from casefile_eval.model import DateFact, Document, Evidence, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_page, is_read, last_page
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext, is_partly_read
@@ -174,6 +174,10 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             row = undated.evidence.block if undated.evidence else None
             yield Hit(document=doc, page=page, evidence=doc.blocks[row].text if row is not None else None)
             continue
+        head = _head_signed_after_dates(doc, dates)
+        if head is not None:
+            yield Hit(document=doc, page=fact_page(doc, head.page), evidence=head.text)
+            continue
         if any(d.value is not None for d in dates):
             continue
         if dates and params.unreadable == "present":
@@ -223,6 +227,28 @@ def _signed_undated(doc: Document, dates: list[DateFact]) -> DateFact | None:
         for s in doc.facts.signatures
     )
     return last if signed else None
+
+
+def _head_signed_after_dates(doc: Document, dates: list[DateFact]) -> Evidence | None:
+    """The label of the form's last approval step, signed, standing after every date of the form while an
+    earlier step dated its approval (【科室负责人意见】 同意结案。 签章：[ink] 2020.8.19 / 【局长审批意见】
+    同意结案。 签章：[ink]): the head signed without a date. None otherwise."""
+    if not any(d.value is not None and d.role is Role.APPROVER for d in dates):
+        return None
+    signed = [
+        s.evidence
+        for s in doc.facts.signatures
+        if s.filled and s.role is Role.APPROVER and s.evidence is not None and s.evidence.block is not None
+    ]
+    if not signed:
+        return None
+    head = max(signed, key=lambda ev: ev.block or 0)
+    dated = [
+        d.evidence.block for d in doc.facts.dates if d.evidence is not None and d.evidence.block is not None
+    ]
+    if not dated or max(dated) >= (head.block or 0):
+        return None
+    return head
 
 
 _ZONE_REACH = 3
