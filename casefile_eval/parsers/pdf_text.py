@@ -29,6 +29,7 @@ INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge
 MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of two characters)
 SAME_LINE = 0.2  # pieces overlapping by more than this share of a line height share a line (lines of a
 # paragraph never overlap; a date set a little higher than its label in a table row does)
+UPRIGHT = 1.5  # height to width of a piece set upright at most (one character is about square)
 TURNED = 0.7  # |sin| of a character's angle above which it is set turned, running up or down the page
 EDGE = 0.12  # share of the page's width at either side where turned text is the form's edge strip
 # A table drawn in text (┌─┬─┐ │ ├─┼─┤, a 办案系统's printout): its rules are no words; the characters become
@@ -228,10 +229,17 @@ def _stacked(line: Line, seg: Line) -> bool:
     """Whether a segment stands over or under a piece of the line, across half the narrower one: pieces
     of one line stand side by side, so it is the next character of a label written down a column
     ("审" / "批" / "意" / "见" beside an opinion set between the first two), not of this line."""
-    return any(
-        min(part.x1, seg.x1) - max(part.x0, seg.x0) > 0.5 * min(part.x1 - part.x0, seg.x1 - seg.x0)
+    return _upright(seg) and any(
+        _upright(part)
+        and min(part.x1, seg.x1) - max(part.x0, seg.x0) > 0.5 * min(part.x1 - part.x0, seg.x1 - seg.x0)
         for part in line.parts
     )
+
+
+def _upright(piece: Line) -> bool:
+    """Whether a piece is set upright: not taller than wide by half (text turned on its side runs down the
+    page in tall narrow pieces, which the line's order of reading does not judge)."""
+    return piece.bottom - piece.top <= UPRIGHT * (piece.x1 - piece.x0)
 
 
 def _join(line: Line, seg: Line, space: float = 0.5) -> None:
