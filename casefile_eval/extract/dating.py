@@ -161,11 +161,13 @@ def _opinion_field(context: str, closes: bool) -> tuple[str | None, str]:
     a form row flattened into one line keeps the label, the opinion sentence and its date together."""
     if not closes:
         return None, ""
-    tag, label = _tag(context, strict=False)
     m = _OPINION_LABEL.search(context)
-    if tag is None or tag == "signed" or m is None or _TAG_RE.search(context, m.end()):
+    if m is None or _TAG_RE.search(context, m.end()):
         return None, ""
-    return tag, label
+    tag, label = _tag(context, strict=False)
+    if tag is None:  # "审核意见 事实清楚，…": the label ends where the opinion begins
+        tag, label = _tag(context[: m.end()] + "：", strict=False)
+    return (None, "") if tag in (None, "signed") else (tag, label)
 
 
 def _context(
@@ -206,11 +208,16 @@ def _context(
         if found not in (None, "signed") or tag is None:
             tag, label = found, found_label
         back -= 1
-    if tag is None and closes and block > 0 and block - 1 not in dated:
-        # "负责人审批意见" / "同意结案。 2025年6月5日": the opinion's label on the line above.
-        prev = dt_.squeezed(block - 1)
-        if len(prev) <= SHORT_BLOCK:
-            tag, label = _opinion_field(prev, True)
+    if (
+        tag is None
+        and closes
+        and block > 0
+        and block - 1 not in dated
+        and len(dt_.squeezed(block - 1)) <= SHORT_BLOCK
+    ):
+        # "负责人审批意见" / "同意结案。 2025年6月5日": the opinion's label on the line above, read with its
+        # gaps (with the opinion's first line: "审核意见 事实清楚，…" / "程序合法，同意。 2022年3月22日")
+        tag, label = _opinion_field(dt_.blocks[block - 1], True)
     return tag, label
 
 

@@ -78,7 +78,7 @@ _INK_IN_LABEL = re.compile(
 )
 _EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
 # a signing caption inside a slot's value (同意。 签名：…), not a date field (签收时间：)
-_SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}(?!\s*(?:时间|日期))[)）]?\s*[:：]?")
+_SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}(?!时间|日期)[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"

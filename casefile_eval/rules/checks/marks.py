@@ -232,15 +232,16 @@ def _signed_undated(doc: Document, dates: list[DateFact]) -> DateFact | None:
 def _head_signed_after_dates(doc: Document, dates: list[DateFact]) -> Evidence | None:
     """The label of the form's last approval step, signed, standing after every date of the form while an
     earlier step dated its approval (【科室负责人意见】 同意结案。 签章：[ink] 2020.8.19 / 【局长审批意见】
-    同意结案。 签章：[ink]): the head signed without a date. None otherwise."""
-    if not any(d.value is not None and d.role is Role.APPROVER for d in dates):
-        return None
+    同意结案。 签章：[ink]): the head signed without a date, the approval steps signed outnumbering their
+    dates (a row's label centred in a tall row stands after the row's date; it has that date). None
+    otherwise."""
+    approvals = sum(1 for d in dates if d.value is not None and d.role is Role.APPROVER)
     signed = [
         s.evidence
         for s in doc.facts.signatures
         if s.filled and s.role is Role.APPROVER and s.evidence is not None and s.evidence.block is not None
     ]
-    if not signed:
+    if not approvals or len(signed) <= approvals:
         return None
     head = max(signed, key=lambda ev: ev.block or 0)
     dated = [
