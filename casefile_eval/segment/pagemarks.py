@@ -58,7 +58,8 @@ def find_marks(texts: Sequence[str]) -> list[PageMark]:
 
 
 def document_marks(marks: dict[int, list[PageMark]]) -> dict[int, PageMark]:
-    """Each page's own document mark, once marks that number the whole file are removed.
+    """Each page's own document mark, once marks that number the whole file are removed; of several marks
+    of one document on a page (第1页（共2页） and 第2页（共2页） side by side), the first.
 
     File numbering shows as one total on at least three pages, rising with the physical page (one shift
     between page and index) and counting at least five pages."""
@@ -72,7 +73,9 @@ def document_marks(marks: dict[int, list[PageMark]]) -> dict[int, PageMark]:
             pairs = [(p, m) for p, m in pairs if not (m.total == common and p - m.index == shift)]
     own: dict[int, PageMark] = {}
     for page, m in pairs:
-        own.setdefault(page, m)
+        first = own.setdefault(page, m)
+        if m.total == first.total and m.index < first.index:
+            own[page] = m  # two pages of one document on one sheet (a book spread): it starts at the first
     return own
 
 

@@ -99,6 +99,15 @@ def _page_views(file: ParsedFile) -> list[PageView]:
         view.title_block, view.title = _page_title(file.blocks, view.blocks)
         ends = view.blocks[:MARK_HEAD] + view.blocks[max(MARK_HEAD, len(view.blocks) - MARK_FOOT) :]
         found[view.number] = find_marks([file.blocks[i].text for i in ends])
+        if (
+            view.title is not None
+            and not view.title.continuation
+            and all(m.index > 1 for m in found[view.number])
+        ):
+            # a titled page marked as a later page may be two pages side by side (a book spread): the
+            # first page's mark stands mid-page, at the foot of the left one
+            whole = find_marks([file.blocks[i].text for i in view.blocks])
+            found[view.number] += [m for m in whole if m not in found[view.number]]
     marks = document_marks(found)
     for view in views:
         view.mark = marks.get(view.number)
