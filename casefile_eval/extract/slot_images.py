@@ -209,7 +209,9 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int, ove
     beside = _stretch_of(
         dt_, places, [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)], image
     )
-    return beside or _under_label_line(dt_, places, image, b)
+    under = _under_label_line(dt_, places, image, b)
+    # a seal is told apart here, before slots that take no seal drop out of the choice
+    return beside or (_stretch_of(dt_, places, under, image) if image.kind is ImageKind.SEAL else under)
 
 
 def _stretch_of(dt_: DocText, places: list[Place], beside: list[int], image: ImageItem) -> list[int]:

@@ -71,6 +71,13 @@ def content_element(ctx: RuleContext, params: ContentElementParams) -> Iterator[
 
 
 _FIRST_WORD = re.compile(r"[^\s:：]+")
+SIBLING_PREFIX = 3  # characters two field names of one group share (违法行为发生时间 / 违法行为发生地点)
+
+
+def _sibling(label: str, word: str) -> bool:
+    """Whether a word is the next field of the label's group, however its last characters were read
+    (违法行为发生增点 for 地点 on a scan): as long as the label, give or take one, opening alike."""
+    return abs(len(word) - len(label)) <= 1 and word[:SIBLING_PREFIX] == label[:SIBLING_PREFIX]
 
 
 def _blank_field(doc: Document, names: list[str]) -> Block | None:
@@ -83,7 +90,7 @@ def _blank_field(doc: Document, names: list[str]) -> Block | None:
         if not any(re.fullmatch(p, label) for p in names):
             continue
         head = _FIRST_WORD.match(normalize(after.text).strip()) if after is not None else None
-        if head is None or is_field_name(head.group()):
+        if head is None or is_field_name(head.group()) or _sibling(label, head.group()):
             return block
     return None
 
