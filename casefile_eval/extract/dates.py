@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casefile_eval.extract.cnnum import cn_to_int, digit_string
 from casefile_eval.model import DateFact
@@ -344,9 +344,17 @@ def join_wrapped(text: str) -> str:
     return _WRAPPED.sub(lambda m: m.group().replace("\n", " "), text)
 
 
+# OCR's doubt on the month's unit alone, the numbers round it sure (四□二十三日): only 月 can stand there
+_UNIT_DOUBT = re.compile(
+    r"(年[ \t]*[一二三四五六七八九十0-9]{1,2})□(?=[一二三四五六七八九十0-9]{1,3}[ \t]*日)"
+)
+
+
 def find_dates(text: str) -> list[DateMatch]:
-    """Every date in `text`, in order, with its span."""
-    return [_from_match(m) for m in DATE_RE.finditer(text)]
+    """Every date in `text`, in order, with its span (and its words as written)."""
+    read = _UNIT_DOUBT.sub(r"\1月", text)  # one character for one: the spans hold
+    found = [_from_match(m) for m in DATE_RE.finditer(read)]
+    return found if read == text else [replace(d, raw=text[d.start : d.end].strip()) for d in found]
 
 
 def is_blank(fact: DateFact) -> bool:

@@ -67,8 +67,8 @@ _LABEL = re.compile(
         rf"(?P<{role.value}>(?:{pattern})(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
-    + r")(?=\s*(?:[:：|_（(】\]〕]|$|\s))"
-)
+    + r")(?=\s*(?:[:：|_（(】\]〕]|$|\s)|(?<=意见)(?:不|拟)?同意|(?<=意见)(?:建议|如拟))"
+)  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too
 _CLOSE_HEADING = ("】", "]", "〕")  # a label set as a heading in brackets
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 # On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few

@@ -143,3 +143,13 @@ def test_an_empty_date_field_is_a_blank_date(text: str, raws: list[str]) -> None
     found = find_dates(text)
     assert [m.raw for m in found] == raws
     assert [m.blank for m in found] == [m.value is None for m in found]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("二〇二四年四□二十三日", D(2024, 4, 23)), ("2024年12□3日", D(2024, 12, 3))],
+)
+def test_doubt_on_the_month_unit_alone_reads_the_date_and_quotes_it_as_written(raw: str, value: D) -> None:
+    # only 月 can stand between a month's number and a day's (a seal's rim across the 落款)
+    (found,) = find_dates(f"落款 {raw}")
+    assert (found.value, found.raw, found.earliest, found.latest) == (value, raw, None, None)

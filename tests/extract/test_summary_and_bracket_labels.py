@@ -1,0 +1,82 @@
+"""Signing places and dates of 当场 decisions and of forms whose labels are bracketed headings: the date
+under the agency's name is the 落款's, the agency's name is nobody's signature, 【审批意见】 is a label,
+签收时间 is a date field, and a 见证人 listed in a record's head is no place to sign where the witness signs
+further down."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casefile_eval.codes import DateKind, Role
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.extract.dating import date_facts
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from tests.extract.docs import doc_from_lines
+
+SUMMARY = [
+    "当场行政处罚决定书",
+    "执法人员：王文斌　执法证号：53260025117",
+    "本决定书已当场交付当事人。",
+    "当事人签收：　　　执法人员签名：",
+    "文山市市场监督管理局",
+    "二〇二五年六月十日",
+]
+
+
+def _slots(lines: list[str], doc_type: T) -> list[tuple[Role, str, bool | None]]:
+    return [(s.role, s.label, s.filled) for s in find_signatures(DocText.of(doc_from_lines(lines, doc_type)))]
+
+
+def test_a_date_under_the_agency_name_dates_the_decision_not_the_signing_row_above() -> None:
+    facts = date_facts(DocText.of(doc_from_lines(SUMMARY, T.SUMMARY_DECISION)))
+    assert [(f.kind, f.value) for f in facts] == [(DateKind.DECIDED, dt.date(2025, 6, 10))]
+
+
+def test_the_agency_name_under_a_signing_row_signs_for_nobody() -> None:
+    assert _slots(SUMMARY, T.SUMMARY_DECISION) == [
+        (Role.PARTY, "当事人签收", False),
+        (Role.OFFICER, "执法人员签名", False),
+    ]
+
+
+def test_a_received_at_field_after_the_name_is_no_signing_caption() -> None:
+    lines = ["当场行政处罚决定书", "当事人签收：赵卫国　　签收时间：2024年03月12日10时40分"]
+    assert _slots(lines, T.SUMMARY_DECISION) == [(Role.PARTY, "当事人签收", True)]
+
+
+def test_bracketed_opinion_headings_are_labels() -> None:
+    lines = [
+        "立案审批表",
+        "【审核意见】",
+        "同意立案。",
+        "签名：张三　2024-03-12",
+        "【审批意见】",
+        "同意立案。",
+        "签名：　2024-03-12",
+    ]
+    assert [(role, label) for role, label, _ in _slots(lines, T.FILING_APPROVAL)] == [
+        (Role.REVIEWER, "审核意见"),
+        (Role.APPROVER, "审批意见"),
+    ]
+
+
+def test_an_opinion_run_into_its_label_by_ocr_still_has_its_label() -> None:
+    lines = ["立案审批表", "审批意见同意立案。　签名：　2024-03-12"]
+    assert [(role, label) for role, label, _ in _slots(lines, T.FILING_APPROVAL)] == [
+        (Role.APPROVER, "审批意见")
+    ]
+
+
+def test_a_witness_listed_in_the_head_is_no_signing_place_where_the_witness_signs_below() -> None:
+    lines = [
+        "查封（扣押）现场笔录",
+        "见证人　林少鸿（金砂村村民委员会工作人员）",
+        "当事人经营者黄锦涛经电话通知未到场，由金砂村村民委员会工作人员林少鸿到场见证。",
+        "查封决定书及查封清单留置于现场，并张贴于车间门口，拍照为证。",
+        "见证人签名：　　检查人签名：张明",
+    ]
+    assert _slots(lines, T.ENFORCEMENT_MEASURE) == [
+        (Role.WITNESS, "见证人签名", False),
+        (Role.OFFICER, "检查人签名", True),
+    ]
