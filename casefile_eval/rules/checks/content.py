@@ -71,6 +71,7 @@ def content_element(ctx: RuleContext, params: ContentElementParams) -> Iterator[
 
 
 _FIRST_WORD = re.compile(r"[^\s:：]+")
+WRAPPED_TAIL = 2  # characters of a field name wrapped onto the next line of its cell
 SIBLING_PREFIX = 3  # characters two field names of one group share (违法行为发生时间 / 违法行为发生地点)
 
 
@@ -82,17 +83,27 @@ def _sibling(label: str, word: str) -> bool:
 
 def _blank_field(doc: Document, names: list[str]) -> Block | None:
     """The first block that is only one of the field names, its value left blank: the next block empty
-    or opening with a field name of its own."""
+    or opening with a field name of its own. A name wrapped in its narrow cell ("违法行为发生地" / "点")
+    is read whole."""
     if not names:
         return None
-    for block, after in zip(doc.blocks, [*doc.blocks[1:], None], strict=True):
+    blocks = doc.blocks
+    for k, block in enumerate(blocks):
         label = compact(block.text).rstrip(":：")
-        if not any(re.fullmatch(p, label) for p in names):
+        after = k + 1
+        tail = compact(blocks[after].text) if after < len(blocks) else ""
+        if not _named(label, names) and 0 < len(tail) <= WRAPPED_TAIL and _named(label + tail, names):
+            label, after = label + tail, after + 1
+        elif not _named(label, names):
             continue
-        head = _FIRST_WORD.match(normalize(after.text).strip()) if after is not None else None
+        head = _FIRST_WORD.match(normalize(blocks[after].text).strip()) if after < len(blocks) else None
         if head is None or is_field_name(head.group()) or _sibling(label, head.group()):
             return block
     return None
+
+
+def _named(label: str, names: list[str]) -> bool:
+    return any(re.fullmatch(p, label) for p in names)
 
 
 class ForbiddenWordingParams(Params):
