@@ -23,6 +23,8 @@ MIN_BOXES_FOR_FAINT = 4
 STAMP_CHARS = 4  # a personal seal holds two to four characters
 TITLE_CENTRE = 0.08  # a title's centre stands within this share of the page width from the page's centre
 _PRINTED_MARK = re.compile(r"[:：\d]")  # a seal's characters hold neither a colon nor a digit
+SEAL_COVER = 0.8  # share of a mark's box inside a seal's box for it to be the seal's own ink...
+RED_INK = 0.6  # ...when this share of its ink is seal red
 INK_SHARE = 0.8  # pixels darker than this share of a box's paper tone are ink
 _SEAL_FADE = (
     0.8  # for line finding, red-channel values in a seal above this share of the paper's tone are paper
@@ -73,7 +75,34 @@ def find_marks(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
     body, where = without_band(lines)
     old = {placement[0][1]: index for index, placement in enumerate(where) if placement}
     signatures = find_signatures(rgb, body)
+    if marks and signatures:
+        paper = paper_tone(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+        signatures = [m for m in signatures if not _seal_inscription(rgb, m.box, marks, paper)]
     return marks + [replace(m, line=None if m.line is None else old[m.line]) for m in signatures]
+
+
+def _seal_inscription(rgb: np.ndarray, box: Box, seals: list[OcrMark], paper: float) -> bool:
+    """Whether "ink" is a seal's own red (its ring or inscription, in a 签名 zone the seal reaches into): it
+    lies within a seal found on the page, and most of its ink is red. Black or blue handwriting under or
+    over the seal stays."""
+    x0, top, x1, bottom = box
+    area = max((x1 - x0) * (bottom - top), 1.0)
+    inside = any(
+        (min(x1, s.box[2]) - max(x0, s.box[0])) * (min(bottom, s.box[3]) - max(top, s.box[1]))
+        >= SEAL_COVER * area
+        for s in seals
+        if min(x1, s.box[2]) > max(x0, s.box[0]) and min(bottom, s.box[3]) > max(top, s.box[1])
+    )
+    if not inside:
+        return False
+    crop = rgb[int(top) : int(bottom) + 1, int(x0) : int(x1) + 1]
+    if crop.size == 0:
+        return False
+    red = red_mask(crop)
+    ink = red | (
+        cv2.cvtColor(np.ascontiguousarray(crop), cv2.COLOR_RGB2GRAY) < INK_SHARE * paper_tone(crop.mean(2))
+    )
+    return bool(ink.any()) and float(red.sum()) >= RED_INK * float(ink.sum())
 
 
 def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
