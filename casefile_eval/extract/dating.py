@@ -264,7 +264,8 @@ def _scan(dt_: DocText) -> list[_Found]:
             if tag is None and not text[previous_end : match.start].strip():
                 tag, label = _caption_after(text[match.end :])
             event = _EVENT_DATE.search(text[previous_end : match.start]) is not None
-            luokuan = tag is None and not event and _is_luokuan_block(text, match)
+            # (a line of several dates is a span or a list of events, never a 落款)
+            luokuan = tag is None and not event and len(matches) == 1 and _is_luokuan_block(text, match)
             found.append(_Found(match, index, tag, label, luokuan))
             previous_end = match.end
     return found

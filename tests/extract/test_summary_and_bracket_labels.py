@@ -80,3 +80,14 @@ def test_a_witness_listed_in_the_head_is_no_signing_place_where_the_witness_sign
         (Role.WITNESS, "见证人签名", False),
         (Role.OFFICER, "检查人签名", True),
     ]
+
+
+def test_a_short_line_holding_a_span_of_dates_is_no_luokuan() -> None:
+    lines = [
+        "税务稽查立案审批表",
+        "简要案情 我局于2026年6月8日对当事人2025年1月1日至2025年12月31日的纳税情况实",
+        "施检查，调取了账簿凭证。",
+    ]
+    facts = date_facts(DocText.of(doc_from_lines(lines, T.FILING_APPROVAL)))
+    assert [f.label for f in facts] == ["", "当事人", ""]
+    assert all(f.kind is not DateKind.FILED for f in facts)
