@@ -510,8 +510,11 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20", "记录人签名  日期  …")
     # is no name
     value = _TOKEN.sub(lambda m: "" if _field_word(m[0]) else m[0], value)
-    # OCR reads handwriting run into a date as a digit or two glued to its year ("22026年04月10日")
-    inked = min_chars == 1 and any(_INK_DIGITS.search(value[: d.start]) for d in find_dates(value) if d.value)
+    # OCR reads handwriting run into a date as a digit or two glued to its year ("22026年04月10日") or set
+    # apart before it in a 签名 column ("同意结案。 3 2020年11月6日")
+    inked = min_chars == 1 and any(
+        _INK_DIGITS.search(value[: d.start].rstrip()) for d in find_dates(value) if d.value
+    )
     words = _without_dates(value)
     words = _drop_opinion(words) if opinion else words
     signer = _NOISE.sub("", words)

@@ -37,7 +37,7 @@ _STRAY = r"[A-Za-z0-9.,'`~|/\\-]"  # a mark the recogniser made of handwriting
 # What may stand between a label and the next label (or the end) for the label to be an empty slot:
 # blanks, underscores, a pause mark between two signers' slots (调查人：[ink]、[ink]), or a few stray marks
 # the recogniser made of handwriting.
-_FREE = re.compile(rf"[_\s、]*(?:{_STRAY}{{1,3}}[_\s、]*)?")
+_FREE = re.compile(rf"[】\]〕]?[_\s、]*(?:{_STRAY}{{1,3}}[_\s、]*)?")  # (】: a heading in brackets)
 # Another field on the line ("法制审核人员：[ink] 法律职业资格证号：A2018…") ends a role label's slot.
 _FIELD = re.compile(
     r"[(（]?\s*(?:(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)|日期|时间|联系电话|电话)[:：]"

@@ -297,6 +297,8 @@ def _label_verdict(
     h = _label_height(label, em)
     spans = char_spans(label.part, em)
     x0, start = spans[label.start][0], spans[label.end - 1][1]
+    if label.part.text[label.end : label.end + 1] in _CLOSE_HEADING and label.end < len(spans):
+        start = spans[label.end][1]  # 【机关负责人意见】: the bracket is print
     stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
     right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
     verdicts = [_over_rule_verdict(ink, lines, label, rule, h)]
@@ -315,7 +317,32 @@ def _label_verdict(
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
     elif not any(verdicts):  # nothing beside a label at the top of a tall cell: under it
         verdicts.append(_cell_below(ink, lines, label, (x0, stop), h))
+    if label.opinion and not any(verdicts):
+        verdicts.append(_date_row_verdict(ink, lines, label, labels, x0, h))
     return _best(verdicts)
+
+
+_CLOSE_HEADING = ("】", "]", "〕")
+_DATE_ONLY = re.compile(r"[\d〇○一二三四五六七八九十年月日./\-\s]{6,}")
+OPINION_ROWS = 4  # lines under an opinion's label down to the row of its date
+
+
+def _date_row_verdict(
+    ink: np.ndarray, lines: list[OcrLine], label: Label, labels: list[Label], x0: float, h: float
+) -> tuple[float, list[Box]] | None:
+    """An opinion signed on its date's row with the 签名 caption under the ink unread (a fax: the name
+    written across the caption): the zone left of the first line under the label that is only a date,
+    from the label's left edge, when no other label stands between."""
+    others = {other.line for other in labels if other is not label}
+    for k in range(label.line + 1, min(label.line + 1 + OPINION_ROWS, len(lines))):
+        if k in others:
+            return None
+        line = lines[k]
+        if not _DATE_ONLY.fullmatch("".join(part.text for part in line.parts).strip()):
+            continue
+        zone = (x0, line.box[1] - 0.8 * h, line.box[0] - 0.3 * h, line.box[3] + 0.3 * h)
+        return zone_verdict(ink, zone, h) if zone[2] - zone[0] > 2 * h else None
+    return None
 
 
 def _caption_after_blank(ink: np.ndarray, label: Label, em: float) -> bool:
