@@ -13,6 +13,7 @@ AGENCY_LINE = re.compile(
     r"[\u4e00-\u9fff]{2,24}(?:局|委员会|委|人民政府|政府|厅|署|办公室|大队|支队|中队|执法队|所|站|中心)"
 )
 
+CLOSE_HEADING = ("】", "]", "〕")  # the closing bracket of a label set as a heading (【审批意见】)
 _SEAL_AFTER = re.compile(r"[(（]?(?:印章|公章|盖章)[)）]?$")
 _AGENCY_END = re.compile(r"(?:局|委员会|厅|政府|大队|支队|中队)$")
 

@@ -36,7 +36,7 @@ from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.segment.pagemarks import is_page_number_line
-from casefile_eval.textnorm import is_agency_foot
+from casefile_eval.textnorm import CLOSE_HEADING, is_agency_foot
 
 _SIGN_WORD = r"(?:签名|签字|签章|签批|签押|盖章|签收|捺印|按手印|按指印|按印|指印|手印)"
 _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
@@ -69,7 +69,6 @@ _LABEL = re.compile(
     )
     + r")(?=\s*(?:[:：|_（(】\]〕]|$|\s)|(?<=意见)(?:不|拟)?同意|(?<=意见)(?:建议|如拟))"
 )  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too
-_CLOSE_HEADING = ("】", "]", "〕")  # a label set as a heading in brackets
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 # On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few
 # Latin letters or digits inside the label ("审核人UMsh（签字)")
@@ -414,9 +413,9 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 label = label.rstrip(")）")
                 slots.append(_Slot(role, label, (index,), "", True, m.start(), caption=True))
                 continue
-            end = m.end() + (
-                text[m.end() : m.end() + 1] in _CLOSE_HEADING
-            )  # 【审批意见】: the value after it
+            end = m.end()
+            if text[end : end + 1] in CLOSE_HEADING:  # 【审批意见】: its value after the bracket
+                end += 1
             value, blocks = _value(dt_, index, text, end)
             if role is Role.OFFICER and blocks == (index,):
                 value, blocks = _second_name(dt_, index, value)

@@ -25,6 +25,7 @@ from casefile_eval.ocr.labels import (
 )
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
 from casefile_eval.parsers.header_rows import is_field_name, is_header_row, row_label, starts_field
+from casefile_eval.textnorm import CLOSE_HEADING
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
@@ -297,7 +298,7 @@ def _label_verdict(
     h = _label_height(label, em)
     spans = char_spans(label.part, em)
     x0, start = spans[label.start][0], spans[label.end - 1][1]
-    if label.part.text[label.end : label.end + 1] in _CLOSE_HEADING and label.end < len(spans):
+    if label.part.text[label.end : label.end + 1] in CLOSE_HEADING and label.end < len(spans):
         start = spans[label.end][1]  # 【机关负责人意见】: the bracket is print
     stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
     right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
@@ -322,7 +323,6 @@ def _label_verdict(
     return _best(verdicts)
 
 
-_CLOSE_HEADING = ("】", "]", "〕")
 _DATE_ONLY = re.compile(r"[\d〇○一二三四五六七八九十年月日./\-\s]{6,}")
 OPINION_ROWS = 4  # lines under an opinion's label down to the row of its date
 

@@ -102,6 +102,7 @@ def _page_views(file: ParsedFile) -> list[PageView]:
         if (
             view.title is not None
             and not view.title.continuation
+            and found[view.number]
             and all(m.index > 1 for m in found[view.number])
         ):
             # a titled page marked as a later page may be two pages side by side (a book spread): the
