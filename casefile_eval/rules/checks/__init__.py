@@ -12,6 +12,7 @@ from casefile_eval.rules.checks import (
     officer_ink,
     officers,
     remedy,
+    served_order,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "officer_ink",
     "officers",
     "remedy",
+    "served_order",
 ]
