@@ -204,6 +204,12 @@ def _context(
         # onto a line of its own ("负责人审批意" / "同意。" / "见"): not blocks of their own
         if _REMNANT.fullmatch(prev) or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
             reach += 1
+        if prev.endswith("。") and not _OPINION_LABEL.search(prev):
+            # an opinion's sentence over its signing line ("同意按承办人意见处罚。" / "签批人" / [ink] /
+            # date): the roles it names are not the label; the row's label stands above it
+            reach += 1
+            back -= 1
+            continue
         found, found_label = _tag(prev, strict=False)
         if found not in (None, "signed") or tag is None:
             tag, label = found, found_label

@@ -91,3 +91,16 @@ def test_a_short_line_holding_a_span_of_dates_is_no_luokuan() -> None:
     facts = date_facts(DocText.of(doc_from_lines(lines, T.FILING_APPROVAL)))
     assert [f.label for f in facts] == ["", "当事人", ""]
     assert all(f.kind is not DateKind.FILED for f in facts)
+
+
+def test_an_opinion_sentence_naming_a_role_does_not_label_the_date_under_its_signing_line() -> None:
+    lines = [
+        "行政处罚决定审批表",
+        "负责人审批意见：",
+        "同意按承办人意见处罚。",
+        "签批人",
+        "此",  # the ink, read as a character
+        "2019年06月17日",
+    ]
+    (fact,) = date_facts(DocText.of(doc_from_lines(lines, T.DECISION_APPROVAL)))
+    assert (fact.label, fact.role) == ("审批意见", Role.APPROVER)
