@@ -196,6 +196,7 @@ def _context(
     signed_under = tag is None and len(own_words) <= SIGNED_NAME and own_words.isalpha()
     may_look_back = tag == "signed" or wrapped or signed_under or dt_.doc.blocks[block].kind is BlockKind.CELL
     back, reach = block - 1, LOOKBACK_BLOCKS
+    signing = False  # a signing line passed on the way up (签名：, 签批人)
     while may_look_back and tag in (None, "signed") and back >= 0 and block - back <= reach:
         prev = dt_.squeezed(back)
         if len(prev) > SHORT_BLOCK or back in dated or is_agency_foot(prev):
@@ -204,7 +205,8 @@ def _context(
         # onto a line of its own ("负责人审批意" / "同意。" / "见"): not blocks of their own
         if _REMNANT.fullmatch(prev) or _SIGN_HERE.fullmatch(prev) or _DATE_HERE.fullmatch(prev):
             reach += 1
-        if prev.endswith("。") and not _OPINION_LABEL.search(prev):
+        signing = signing or _SIGN_HERE.fullmatch(prev) is not None
+        if signing and prev.endswith("。") and not _OPINION_LABEL.search(prev):
             # an opinion's sentence over its signing line ("同意按承办人意见处罚。" / "签批人" / [ink] /
             # date): the roles it names are not the label; the row's label stands above it
             reach += 1
