@@ -43,12 +43,16 @@ _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印,
 # the signing words after the first: joined (签名或盖章) or in brackets (签字（捺印）, 签名(盖章))
 _SIGN_MORE = rf"(?:{_SIGN_JOIN}{_SIGN_WORD}|[(（]{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）])*"
 _ROLES: tuple[tuple[Role, str], ...] = (
-    (Role.PARTY, r"被询问人|被检查人|被调查人|被处罚人|当事人|陈述人|申辩人|被听证人"),
+    (
+        Role.PARTY,
+        r"(?:当事人|被处罚人)(?:或|及|或其|及其)?(?:委托)?代理人|被询问人|被检查人|被调查人|被处罚人|当事人|陈述人"
+        r"|申辩人|被听证人",
+    ),
     (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
     (Role.SERVER, r"(?<!受)送达人"),
     (Role.WITNESS, r"见证人"),
     (Role.REVIEWER, r"法制审核人员?|审核人(?:员(?=[(（]?(?:签名|签字|签章)))?|法制审核意见|审核意见"),
-    (Role.RECORDER, r"记录人|记录员"),
+    (Role.RECORDER, r"记录人|记录员|书记员"),
     (
         Role.APPROVER,
         r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批意见?"
@@ -56,7 +60,8 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     ),
     (
         Role.OFFICER,
-        r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人(?:意见)?|办案人员?|经办人|勘验人员?|(?:卫生)?监督员|执法员",
+        r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人(?:意见)?|办案人员?|经办人|勘验人员?|(?:卫生)?监督员|执法员"
+        r"|(?:听证)?主持人",
     ),
 )
 # A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
