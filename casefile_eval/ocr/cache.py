@@ -21,7 +21,7 @@ from casefile_eval.ocr.page import OcrMark, OcrPage, marks_from_json, marks_to_j
 # Bump when reading (lines, turn, skew) changes in a way that makes cached pages stale.
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v21"
 # Bump when finding seals or signature ink (`reading.find_marks`) changes.
-MARKS = "d27c"
+MARKS = "d27d"
 
 
 def default_cache_dir() -> Path:
