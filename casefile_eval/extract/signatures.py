@@ -45,7 +45,8 @@ _SIGN_MORE = rf"(?:{_SIGN_JOIN}{_SIGN_WORD}|[(（]{_SIGN_WORD}(?:{_SIGN_JOIN}{_S
 _ROLES: tuple[tuple[Role, str], ...] = (
     (
         Role.PARTY,
-        r"(?:当事人|被处罚人)(?:或|及|或其|及其)?(?:委托)?代理人|被询问人|被检查人|被调查人|被处罚人|当事人|陈述人"
+        r"(?:当事人|被处罚人)[(（]?(?:或|及|或其|及其)?(?:委托)?代理人[)）]?|被询问人|被检查人|被调查人|被处罚人|当事人"
+        r"|陈述人"
         r"|申辩人|被听证人",
     ),
     (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
@@ -121,6 +122,7 @@ _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 _AGENCY_FOOT = re.compile(
     r"(?:局|委员会|厅|政府|大队|支队|中队)(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)"
 )
+MAX_INK_READ = 6  # characters OCR may make of a signature on the blank before a caption
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
@@ -405,6 +407,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
         wrapped = _wrapped_label(dt_, index) if line and not strip else None
         if wrapped:
             slots.append(wrapped)
+        previous = 0  # where the last caption of the line ended
         for m in _LABEL.finditer(text):
             if wrapped and m.start() < wrapped.start + len(wrapped.label):
                 continue
@@ -416,7 +419,10 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 continue
             if _CAPTION_OPEN.search(text[: m.start()]):  # signed before it: nothing after is its value
                 label = label.rstrip(")）")
-                slots.append(_Slot(role, label, (index,), "", True, m.start(), caption=True))
+                # on a scan, what OCR read of the ink on the blank before it ("XR （当事人签名）")
+                before = _ink_before(text, m.start(), previous) if dt_.doc.blocks[index].confidence else ""
+                slots.append(_Slot(role, label, (index,), before, True, m.start(), caption=True))
+                previous = m.end()
                 continue
             end = m.end()
             if text[end : end + 1] in CLOSE_HEADING:  # 【审批意见】: its value after the bracket
@@ -459,6 +465,13 @@ def _listed_above(dt_: DocText, slot: _Slot, signing: list[_Slot]) -> bool:
         and not same_row(dt_, slot.blocks[0], t.blocks[0])
         for t in signing
     )
+
+
+def _ink_before(text: str, start: int, previous: int) -> str:
+    """The words between the last caption's end (its closing bracket) and a caption's opening bracket: the
+    blank's ink as OCR read it, when it is short (a name, or marks read as a few letters)."""
+    words = text[previous:start].rstrip(" _＿（(").lstrip(" )）_＿")
+    return words if 0 < len(words) <= MAX_INK_READ else ""
 
 
 def _ink_after_caption(m: re.Match[str]) -> str:
