@@ -104,3 +104,25 @@ def test_an_opinion_sentence_naming_a_role_does_not_label_the_date_under_its_sig
     ]
     (fact,) = date_facts(DocText.of(doc_from_lines(lines, T.DECISION_APPROVAL)))
     assert (fact.label, fact.role) == ("审批意见", Role.APPROVER)
+
+
+def test_a_hearing_record_signs_by_party_or_agent_host_and_clerk() -> None:
+    lines = [
+        "听证笔录",
+        "以上笔录经当事人核对无误。",
+        "当事人或委托代理人（签名）：　　　　主持人（签字）：李四　　书记员（签字）：王五",
+    ]
+    assert _slots(lines, T.HEARING_RECORD) == [
+        (Role.PARTY, "当事人或委托代理人(签名)", False),
+        (Role.OFFICER, "主持人(签字)", True),
+        (Role.RECORDER, "书记员(签字)", True),
+    ]
+
+
+def test_ink_ocr_read_on_the_blank_before_a_caption_is_that_captions_value() -> None:
+    doc = doc_from_lines(
+        ["听证笔录", "XR （当事人（委托代理人）签名） 　　（听证主持人签名）"], T.HEARING_RECORD
+    )
+    doc.blocks[1] = doc.blocks[1].model_copy(update={"confidence": 0.9})  # read by OCR
+    slots = [(s.role, s.filled) for s in find_signatures(DocText.of(doc))]
+    assert slots == [(Role.PARTY, True), (Role.OFFICER, False)]
