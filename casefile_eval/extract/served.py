@@ -18,6 +18,11 @@ _LABEL = re.compile(  # "送达文书" alone on its line: a grid's field name ov
 _ROW_LABEL = re.compile(
     r"^\s*(?:送达|受送达)(?:的)?(?:法律)?(?:文书|文件)(?:名称)?(?:及文号|、文号)?(?:\s*[:：]\s*|\s+)(?=\S)"
 )
+# A value with its field name after it, in brackets ("行政处罚决定书 来国土资罚字(2016)第36号 （送达文书）"):
+# a form that prints the label at the right end of the value's rule.
+_LABEL_AFTER = re.compile(
+    r"^(?P<value>\S.*?)\s*[(（](?:送达|受送达)?(?:的)?(?:法律)?(?:文书|文件)(?:名称)?(?:及文号|、文号)?[)）]\s*$"
+)
 _LIST_SEPARATOR = re.compile(r"[；;]|、(?=[\u4e00-\u9fff]{2,}(?:书|单|表|回执))")
 _WRAPPED = re.compile(r"[（(、；;]$")
 # A 回执 slip names what was served in a sentence, not a field: "兹收到××局《行政处罚决定书》（…号）一份。"
@@ -114,6 +119,8 @@ def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
         row = None if m or names else _ROW_LABEL.match(dt_.blocks[index])
         if row:
             names.append(squeeze(dt_.blocks[index][row.end() :]))
+        elif not m and not names and (after := _LABEL_AFTER.match(dt_.blocks[index].strip())):
+            names.append(squeeze(after.group("value")))
         n = _NUMBER_LABEL.match(text)
         if number is None and n and not m:
             found = find_numbers(_value(dt_, index, text[n.end() :]))

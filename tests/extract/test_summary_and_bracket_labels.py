@@ -10,6 +10,7 @@ import datetime as dt
 from casefile_eval.codes import DateKind, Role
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.extract.dating import date_facts
+from casefile_eval.extract.served import find_served
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines
@@ -126,3 +127,14 @@ def test_ink_ocr_read_on_the_blank_before_a_caption_is_that_captions_value() -> 
     doc.blocks[1] = doc.blocks[1].model_copy(update={"confidence": 0.9})  # read by OCR
     slots = [(s.role, s.filled) for s in find_signatures(DocText.of(doc))]
     assert slots == [(Role.PARTY, True), (Role.OFFICER, False)]
+
+
+def test_a_receipt_printing_its_labels_after_the_values_names_what_it_serves() -> None:
+    lines = [
+        "送 达 回 证",
+        "行政处罚决定书 来国土资罚字(2016)第36号 （送达文书）",
+        "来宾市鸿达石材有限公司 （受送达人）",
+        "2016年9月9日15时00分 （送达时间）",
+    ]
+    found = find_served(DocText.of(doc_from_lines(lines, T.SERVICE_RECEIPT)))
+    assert found == ("行政处罚决定书（来国土资罚字〔2016〕36号）", T.DECISION)
