@@ -15,7 +15,8 @@ AGENCY_LINE = re.compile(
 
 CLOSE_HEADING = ("】", "]", "〕")  # the closing bracket of a label set as a heading (【审批意见】)
 _SEAL_AFTER = re.compile(r"[(（]?(?:印章|公章|盖章)[)）]?$")
-_AGENCY_END = re.compile(r"(?:局|委员会|厅|政府|大队|支队|中队)$")
+AGENCY_SUFFIX = r"(?:局|委员会|厅|政府|大队|支队|中队)"  # how the name of an agency signing a 落款 ends
+_AGENCY_END = re.compile(AGENCY_SUFFIX + "$")
 
 
 def is_agency_foot(text: str) -> bool:

@@ -36,7 +36,7 @@ from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.segment.pagemarks import is_page_number_line
-from casefile_eval.textnorm import CLOSE_HEADING, is_agency_foot
+from casefile_eval.textnorm import AGENCY_SUFFIX, CLOSE_HEADING, is_agency_foot
 
 _SIGN_WORD = r"(?:签名|签字|签章|签批|签押|盖章|签收|捺印|按手印|按指印|按印|指印|手印)"
 _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
@@ -46,8 +46,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (
         Role.PARTY,
         r"(?:当事人|被处罚人)[(（]?(?:或|及|或其|及其)?(?:委托)?代理人[)）]?|被询问人|被检查人|被调查人|被处罚人|当事人"
-        r"|陈述人"
-        r"|申辩人|被听证人",
+        r"|陈述人|申辩人|被听证人",
     ),
     (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
     (Role.SERVER, r"(?<!受)送达人"),
@@ -119,9 +118,7 @@ _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 # the agency's 落款 under a party's label (XX市市场监督管理局（印章）) is no signature of the party
-_AGENCY_FOOT = re.compile(
-    r"(?:局|委员会|厅|政府|大队|支队|中队)(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)"
-)
+_AGENCY_FOOT = re.compile(rf"{AGENCY_SUFFIX}(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
 MAX_INK_READ = 6  # characters OCR may make of a signature on the blank before a caption
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
@@ -400,7 +397,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
     slots: list[_Slot] = []
     for index in dt_.blocks_matching(_ANY_ROLE):
         text = dt_.blocks[index]
-        if dt_.doc.blocks[index].confidence is not None:  # read by OCR
+        read_by_ocr = dt_.doc.blocks[index].confidence is not None
+        if read_by_ocr:
             text = _INK_IN_LABEL.sub(_ink_after_caption, text)
         strip = _strip_heading(dt_, index)
         line = dt_.doc.blocks[index].kind is BlockKind.LINE
@@ -420,7 +418,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
             if _CAPTION_OPEN.search(text[: m.start()]):  # signed before it: nothing after is its value
                 label = label.rstrip(")）")
                 # on a scan, what OCR read of the ink on the blank before it ("XR （当事人签名）")
-                before = _ink_before(text, m.start(), previous) if dt_.doc.blocks[index].confidence else ""
+                before = _ink_before(text, m.start(), previous) if read_by_ocr else ""
                 slots.append(_Slot(role, label, (index,), before, True, m.start(), caption=True))
                 previous = m.end()
                 continue

@@ -206,12 +206,12 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int, ove
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         over = [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
         return over if over and (not below or over_labels) else below
-    beside = _stretch_of(
-        dt_, places, [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)], image
-    )
+    beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
+    if beside:
+        return _stretch_of(dt_, places, beside, image)
     under = _under_label_line(dt_, places, image, b)
     # a seal is told apart here, before slots that take no seal drop out of the choice
-    return beside or (_stretch_of(dt_, places, under, image) if image.kind is ImageKind.SEAL else under)
+    return _stretch_of(dt_, places, under, image) if image.kind is ImageKind.SEAL else under
 
 
 def _stretch_of(dt_: DocText, places: list[Place], beside: list[int], image: ImageItem) -> list[int]:

@@ -74,21 +74,15 @@ def find_marks(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
     marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in find_seals(rgb)]
     body, where = without_band(lines)
     old = {placement[0][1]: index for index, placement in enumerate(where) if placement}
-    signatures = [m for m in find_signatures(rgb, body) if not _in_margin(m.box, body)]
-    if marks and signatures:
-        paper = paper_tone(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
-        signatures = [m for m in signatures if not _seal_inscription(rgb, m.box, marks, paper)]
+    signatures = find_signatures(rgb, body)
+    if body:  # ink wholly left of every line stands in the binding margin (a punched hole, a staple)
+        left = min(line.box[0] for line in body)
+        signatures = [m for m in signatures if m.box[2] >= left]
+    signatures = [m for m in signatures if not _seal_inscription(rgb, m.box, marks)]
     return marks + [replace(m, line=None if m.line is None else old[m.line]) for m in signatures]
 
 
-def _in_margin(box: Box, lines: list[OcrLine]) -> bool:
-    """Whether "ink" stands wholly in the binding margin, left of every line of the page (a punched hole,
-    a staple): nobody signs out there. (Ink right of every line is not judged: a short last page may end
-    in a signature written further right than any printed line.)"""
-    return bool(lines) and box[2] < min(line.box[0] for line in lines)
-
-
-def _seal_inscription(rgb: np.ndarray, box: Box, seals: list[OcrMark], paper: float) -> bool:
+def _seal_inscription(rgb: np.ndarray, box: Box, seals: list[OcrMark]) -> bool:
     """Whether "ink" is a seal's own red (its ring or inscription, in a 签名 zone the seal reaches into): it
     lies within a seal found on the page, and most of its ink is red. Black or blue handwriting under or
     over the seal stays."""

@@ -42,24 +42,18 @@ def served_order(ctx: RuleContext, params: ServedOrderParams) -> Iterator[Hit]:
         received = _dated(receipt.facts.dates, _SERVED)
         if not received:
             continue
-        served = received[0]
+        served_on, served = received[0]
         for name in served_names(receipt):
             doc = _named(by_number, number_key(name.number))
             own = _dated(doc.facts.dates, tuple(params.kinds)) if doc is not None else []
-            if doc is None or not own or served.value is None or own[-1].value is None:
-                continue
-            if served.value >= own[-1].value:
+            if doc is None or not own or served_on >= own[-1][0]:
                 continue
             page = served.evidence.page if served.evidence else None
             yield Hit(
                 document=receipt,
                 page=fact_page(receipt, page),
                 evidence=served.raw,
-                data={
-                    "name": doc.title or name.name,
-                    "issued": iso(own[-1].value),
-                    "served": iso(served.value),
-                },
+                data={"name": doc.title or name.name, "issued": iso(own[-1][0]), "served": iso(served_on)},
             )
             break
 
@@ -70,6 +64,7 @@ def _named(by_number: dict[str, Document], key: str) -> Document | None:
     return by_number.get(key) or next((doc for own, doc in by_number.items() if key.endswith(own)), None)
 
 
-def _dated(dates: list[DateFact], kinds: tuple[DateKind, ...]) -> list[DateFact]:
-    """The dates of the kinds that were read, in order (a receipt's 送达时间 first, a 落款 last)."""
-    return [d for d in dates if d.kind in kinds and isinstance(d.value, dt.date)]
+def _dated(dates: list[DateFact], kinds: tuple[DateKind, ...]) -> list[tuple[dt.date, DateFact]]:
+    """(day, fact) of the dates of the kinds that were read, in order (a receipt's 送达时间 first, a 落款
+    last)."""
+    return [(d.value, d) for d in dates if d.kind in kinds and d.value is not None]
