@@ -3,7 +3,8 @@
 `apply_ocr` reads every page of a ParsedFile that has no usable text layer (`needs_ocr`) and returns a
 new ParsedFile with LINE blocks (with `confidence`), SEAL and SIGNATURE images and the pages marked as
 read by OCR (`ocr_reason == "ocr"`). Results are cached per page, so a second run does no OCR; the
-marks (seals, signature ink) have a cache layer of their own (see `ocr.cache`).
+faint print read on a second look (`ocr.faint`) and the marks (seals, signature ink) have cache layers
+of their own (see `ocr.cache`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from pathlib import Path
 from casefile_eval.files import sha256_of
 from casefile_eval.model import ParsedFile
 from casefile_eval.ocr import engine as _engine
-from casefile_eval.ocr.cache import OcrCache, default_cache_dir, marks_key, page_key
+from casefile_eval.ocr.cache import OcrCache, default_cache_dir, faint_key, marks_key, page_key
 from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import RENDER_DPI, ocr_available
+from casefile_eval.ocr.faint import faint_parts, with_faint
 from casefile_eval.ocr.merge import PageResult, merge_pages
-from casefile_eval.ocr.page import OcrPage
+from casefile_eval.ocr.page import OcrBox, OcrPage
 from casefile_eval.ocr.reading import find_marks, read_text, upright
 from casefile_eval.ocr.render import render_pages
 
@@ -37,18 +39,25 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
     cache = OcrCache(cache_dir if cache_dir is not None else default_cache_dir())
     file_sha = parsed.sha256 or sha256_of(path)
     read: dict[int, tuple[OcrPage, float]] = {}
+    faint: dict[int, list[OcrBox]] = {}
     results: dict[int, PageResult] = {}
     for page in todo:
         hit = cache.get(page_key(file_sha, page.number))
         if hit is None:
             continue
         read[page.number] = _without_marks(hit[0]), hit[1]
+        extra = cache.get_faint(faint_key(file_sha, page.number))
+        if extra is None:
+            continue
+        faint[page.number] = extra
         marks = cache.get_marks(marks_key(file_sha, page.number))
         if marks is not None:
-            results[page.number] = PageResult(replace(read[page.number][0], marks=marks), hit[1])
+            page_read = with_faint(read[page.number][0], extra)
+            results[page.number] = PageResult(replace(page_read, marks=marks), hit[1])
     warnings = list(parsed.warnings)
     unread = [p for p in todo if p.number not in read]
-    if unread and not ocr_available():
+    engine_ready = ocr_available()
+    if unread and not engine_ready:
         numbers = "、".join(str(p.number) for p in unread)
         warnings.append(f"未安装OCR组件（rapidocr_onnxruntime），第{numbers}页为扫描页，未能识别")
         unread = []
@@ -61,8 +70,14 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
             text, rgb = read_text(image, _engine.get_engine())
             if not cache.put(page_key(file_sha, page.number), text, scale):
                 warnings.append(f"OCR缓存目录不可写：{cache.directory}")
+        extra = faint.get(page.number)
+        if extra is None and engine_ready:
+            extra = faint_parts(rgb, text.lines, _engine.get_engine)
+            cache.put_faint(faint_key(file_sha, page.number), extra)
+        text = with_faint(text, extra or [])
         marks = find_marks(rgb, text.lines)
-        cache.put_marks(marks_key(file_sha, page.number), marks)
+        if extra is not None:  # (marks found without the faint print are not cached as found with it)
+            cache.put_marks(marks_key(file_sha, page.number), marks)
         results[page.number] = PageResult(replace(text, marks=marks), scale)
     warnings.extend(f"第{n}页OCR未识别出文字" for n in sorted(results) if not results[n].page.lines)
     merged = merge_pages(parsed, results)

@@ -1,9 +1,10 @@
 """OCR results cached as small JSON files keyed by the file's sha256, the page and the settings.
 
-Two layers: what the engine read (lines, the page's turn and skew; keyed by `SETTINGS`) and the marks
-found on the page (seals, and the signature ink beside the labels of those lines; keyed by `SETTINGS` and
+Three layers: what the engine read (lines, the page's turn and skew; keyed by `SETTINGS`), the faint
+print read on a second look (`ocr.faint`; keyed by `SETTINGS` and `FAINT`) and the marks found on the
+page (seals, and the signature ink beside the labels of those lines; keyed by `SETTINGS`, `FAINT` and
 `MARKS`). A change in finding seals or judging ink bumps `MARKS` alone: the pages are rendered again, but
-not read again.
+not read again; a change in the second look bumps `FAINT`: the first reading stays.
 """
 
 from __future__ import annotations
@@ -16,12 +17,22 @@ from pathlib import Path
 from typing import Any
 
 from casefile_eval.ocr.engine import INTRA_OP_THREADS, RENDER_DPI
-from casefile_eval.ocr.page import OcrMark, OcrPage, marks_from_json, marks_to_json
+from casefile_eval.ocr.page import (
+    OcrBox,
+    OcrMark,
+    OcrPage,
+    marks_from_json,
+    marks_to_json,
+    parts_from_json,
+    parts_to_json,
+)
 
 # Bump when reading (lines, turn, skew) changes in a way that makes cached pages stale.
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v21"
 # Bump when finding seals or signature ink (`reading.find_marks`) changes.
 MARKS = "d27d"
+# Bump when the second look at faint print (`faint.faint_reads`) changes.
+FAINT = "f2"
 
 
 def default_cache_dir() -> Path:
@@ -37,9 +48,14 @@ def page_key(file_sha256: str, page: int) -> str:
     return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}".encode()).hexdigest()
 
 
+def faint_key(file_sha256: str, page: int) -> str:
+    """The cache key of the faint print read on one page of one file under the settings."""
+    return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}|{FAINT}".encode()).hexdigest()
+
+
 def marks_key(file_sha256: str, page: int) -> str:
     """The cache key of the marks (seals, signature ink) of one page of one file under the settings."""
-    return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}|{MARKS}".encode()).hexdigest()
+    return hashlib.sha256(f"{file_sha256}|{page}|{SETTINGS}|{FAINT}|{MARKS}".encode()).hexdigest()
 
 
 class OcrCache:
@@ -62,6 +78,18 @@ class OcrCache:
     def put(self, key: str, page: OcrPage, scale: float) -> bool:
         """Store a page atomically; False when the directory cannot be written."""
         return self._write(key, {"scale": scale, "page": page.to_json()})
+
+    def get_faint(self, key: str) -> list[OcrBox] | None:
+        """The cached faint print of a page, or None."""
+        data = self._read(key)
+        try:
+            return parts_from_json(data["faint"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put_faint(self, key: str, parts: list[OcrBox]) -> bool:
+        """Store a page's faint print atomically; False when the directory cannot be written."""
+        return self._write(key, {"faint": parts_to_json(parts)})
 
     def get_marks(self, key: str) -> list[OcrMark] | None:
         """The cached marks of a page, or None."""

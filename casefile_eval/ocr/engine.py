@@ -64,6 +64,11 @@ class OcrEngine(Protocol):
         """The boxes of `found` read, in any order; boxes read as nothing are left out."""
         ...
 
+    def read_crops(self, quads: list[Quad], crops: list[np.ndarray]) -> list[RawBox]:
+        """Each crop (H×W×3, uint8, one line of text, upright) read as it is, no line finding: one box per
+        crop in the same order, at the crop's quad on the page, text "" and score 0 when nothing is read."""
+        ...
+
 
 @dataclass(frozen=True)
 class _RapidState:
@@ -124,6 +129,26 @@ class RapidEngine:
             chars = char_centres(corners, text, info, turn)
             out.append(
                 RawBox(corners, text, score, upside_down=turn, chars=chars, scores=char_scores(text, info))
+            )
+        return out
+
+    def read_crops(self, quads: list[Quad], crops: list[np.ndarray]) -> list[RawBox]:
+        """Recognise each crop as one line (see `OcrEngine.read_crops`)."""
+        if not crops:
+            return []
+        rec_res, _ = self._ocr.text_rec(crops, True)
+        out = []
+        for quad, rec in zip(quads, rec_res, strict=True):
+            text, score = str(rec[0]), float(rec[1])
+            info = rec[2] if len(rec) > 2 else None
+            out.append(
+                RawBox(
+                    quad,
+                    text,
+                    score,
+                    chars=char_centres(quad, text, info, False),
+                    scores=char_scores(text, info),
+                )
             )
         return out
 

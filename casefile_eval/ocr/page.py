@@ -93,17 +93,14 @@ class OcrPage:
             "height": self.height,
             "rotation": self.rotation,
             "skew": self.skew,
-            "lines": [
-                [[p.text, list(p.box), p.confidence, list(p.chars), list(p.scores)] for p in line.parts]
-                for line in self.lines
-            ],
+            "lines": [parts_to_json(line.parts) for line in self.lines],
             "marks": marks_to_json(self.marks),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> OcrPage:
         """The inverse of `to_json`; raises KeyError, TypeError or ValueError on a malformed dict."""
-        lines = [OcrLine([_part(part) for part in parts]) for parts in data["lines"]]
+        lines = [OcrLine(parts_from_json(parts)) for parts in data["lines"]]
         return cls(
             int(data["width"]),
             int(data["height"]),
@@ -112,6 +109,16 @@ class OcrPage:
             lines,
             marks_from_json(data["marks"]),
         )
+
+
+def parts_to_json(parts: list[OcrBox]) -> list[list[Any]]:
+    """Boxes as small JSON-able lists (for the cache)."""
+    return [[p.text, list(p.box), p.confidence, list(p.chars), list(p.scores)] for p in parts]
+
+
+def parts_from_json(data: list[Any]) -> list[OcrBox]:
+    """The inverse of `parts_to_json`; raises TypeError or ValueError on malformed lists."""
+    return [_part(part) for part in data]
 
 
 def marks_to_json(marks: list[OcrMark]) -> list[list[Any]]:

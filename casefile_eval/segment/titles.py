@@ -45,6 +45,8 @@ _TRAILING_NUMBER_FIELD = re.compile(
 )
 # A 文号 after a title: 某罚〔2023〕27号, or with the year first (（2023）固城执罚字第27号)
 _CASE_NUMBER = re.compile(r"[〔\[(【]\d{4}[〕\])】][\u4e00-\u9fff]{0,10}?第?\d+号$")
+# A 送达回证's row naming the document served (送达文书名称 行政处罚决定书), however misread (送新文书名)
+_SERVED_FIELD = re.compile(r"^.{0,3}书名称?(?=.{4})")
 _CONTINUATION = re.compile(r"(续页|续表|附页|续)$")
 _CONTINUATION_LEAD = re.compile(r"^[(（](续页|续表|续)[)）]")
 _SUFFIX = re.compile(r"\(([^()]{1,12})\)$")
@@ -74,7 +76,7 @@ class TitleMatch:
 def match_title(text: str, *, allow_fuzzy: bool = True) -> TitleMatch | None:
     """The title that `text` (one line or cell) is, or None when it is not a title."""
     line = compact(_TRAILING_NUMBER_FIELD.sub("", text)).strip(_DECORATION)
-    if not 2 <= len(line) <= MAX_TITLE_CHARS or _NOT_A_TITLE.search(line):
+    if not 2 <= len(line) <= MAX_TITLE_CHARS or _NOT_A_TITLE.search(line) or _SERVED_FIELD.match(line):
         return None
     return _match_compact(line, allow_fuzzy)
 

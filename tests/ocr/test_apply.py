@@ -55,7 +55,7 @@ def test_second_run_is_served_by_the_cache(tmp_path: Path, monkeypatch: pytest.M
     assert [(b.text, b.confidence) for b in first.blocks] == [("询问笔录", 0.62), ("被询问人签名：", 0.97)]
     assert first.pages[0].needs_ocr is False
     assert first.pages[0].ocr_reason == "ocr"
-    assert len(list(tmp_path.glob("*/*.json"))) == 2  # the reading and the signature ink
+    assert len(list(tmp_path.glob("*/*.json"))) == 3  # the reading, the faint print and the signature ink
 
 
 def test_pages_with_a_text_layer_are_left_alone(tmp_path: Path) -> None:

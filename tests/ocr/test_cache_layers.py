@@ -69,12 +69,12 @@ def test_new_mark_settings_find_marks_again_without_reading(
     first = apply_ocr(_parsed(path), path, cache_dir=store)
     assert _signatures(first) == [(1, 0.83)]
     assert fake.calls == 1
-    assert len(list(store.glob("*/*.json"))) == 2  # the reading and the marks
+    assert len(list(store.glob("*/*.json"))) == 3  # the reading, the faint print and the marks
     monkeypatch.setattr(cache, "MARKS", "changed")
     again = apply_ocr(_parsed(path), path, cache_dir=store)
     assert fake.calls == 1  # rendered again, not read again
     assert again == first
-    assert len(list(store.glob("*/*.json"))) == 3
+    assert len(list(store.glob("*/*.json"))) == 4
 
 
 def test_marks_cached_inside_an_older_reading_are_found_again(

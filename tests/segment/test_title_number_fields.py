@@ -21,3 +21,12 @@ def test_a_number_field_after_a_title() -> None:
 def test_a_field_named_after_a_document_is_no_title() -> None:
     assert _type("处罚决定书文号：益文旅罚字[2023]第9号") is None
     assert _type("处罚决定书编号：长应急罚〔2021〕6号") is None
+
+
+def test_a_receipt_row_naming_the_document_served_is_no_title() -> None:
+    # the field name read from a faint 送达回证 row, whole or in part, before the document it serves
+    assert _type("送达文书名称 行政处罚听证通知书") is None
+    assert _type("送达文书名 行政处罚事先告知书") is None
+    assert _type("书名称 行政处罚事先告知书") is None
+    assert _type("送新文书名 行政处罚决定书") is None
+    assert _type("文书送达回证") is DocumentType.SERVICE_RECEIPT
