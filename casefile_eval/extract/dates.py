@@ -92,12 +92,15 @@ _FRAGMENT_LINE = (
     rf"(?P<fragment>(?:^|(?<=\n))[ \t]*[{_DN}]{{2,4}}{_S}年{_S}[{_DN}]{{1,3}}(?:{_S}月)?[ \t]*(?=\n|$))"
 )
 # A date whose year or day OCR misread past reading ("一二二年六月六日", "二一年七月十四白" for 二〇二一年…,
-# "二〇二六年二月苏日", "。二一年十月十如一日"): written; what was read of it (its month, its day) is kept, a
-# character misread beside a numeral of the day standing for a numeral lost or put in by OCR (十如一: 十一,
-# 二十一 or 三十一).
+# "二〇二六年二月苏日", "。二一年十月十如一日"), or its month or its 年 (a seal's star over them:
+# "0一七每本月十九日", "一九年天月十临日"), or its 日 at the line's end: written; what was read of it (its
+# month, its day) is kept, a character misread beside a numeral of the day standing for a numeral lost or
+# put in by OCR (十如一: 十一, 二十一 or 三十一).
 _LOST_DATE = (
-    rf"(?P<lost>(?<![{_DN}{_DOTS}第])(?P<ly>[{_DN}]{{2,4}}|[一二]?[{_DOTS}][{_CN_DIGIT}]{{2}}){_S}[年□]{_S}"
-    rf"(?P<lm>[{_DN}]{{1,3}}){_S}月{_S}(?:(?P<ld>[{_DN}]{{1,3}}){_S}[日号]"
+    rf"(?P<lost>(?<![{_DN}{_DOTS}第])(?P<ly>[{_DN}]{{2,4}}|[一二]?[{_DOTS}][{_CN_DIGIT}]{{2}}){_S}"
+    rf"(?:[年□]|(?<=[{_DN}]{{3}})[\u4e00-\u9fff](?=[{_DN}\u4e00-\u9fff]{{1,2}}月)){_S}"
+    rf"(?P<lm>[{_DN}]{{1,3}}|[\u4e00-\u9fff]){_S}月{_S}"
+    rf"(?:(?P<ld>[{_DN}]{{1,3}}){_S}(?:[日号]|(?=[ \t]*(?:\n|$)))"
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )

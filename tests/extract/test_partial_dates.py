@@ -153,3 +153,27 @@ def test_doubt_on_the_month_unit_alone_reads_the_date_and_quotes_it_as_written(r
     # only 月 can stand between a month's number and a day's (a seal's rim across the 落款)
     (found,) = find_dates(f"落款 {raw}")
     assert (found.value, found.raw, found.earliest, found.latest) == (value, raw, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "earliest", "latest", "day"),
+    [
+        # a seal's star over 年六: the year and the day kept, the month lost
+        ("兴义市交通运输局\n0一七每本月十九日", "0一七每本月十九日", D(2017, 1, 19), D(2017, 12, 19), 19),
+        # the month misread, 日 lost at the line's end
+        ("O二一年次月二十七", "O二一年次月二十七", D(2021, 1, 27), D(2021, 12, 27), 27),
+        # nothing of the date read for sure: written, unreadable
+        ("一九年天月十临日", "一九年天月十临日", None, None, None),
+    ],
+)
+def test_a_date_whose_month_or_year_unit_was_misread_is_written_not_missing(
+    text: str, raw: str, earliest: D | None, latest: D | None, day: int | None
+) -> None:
+    [found] = find_dates(text)
+    read = (found.raw, found.value, found.earliest, found.latest, found.day)
+    assert read == (raw, None, earliest, latest, day)
+
+
+def test_words_around_a_month_are_no_misread_date() -> None:
+    assert find_dates("三年每月五日到场") == []
+    assert find_dates("他今年十月十五日说") == []
