@@ -98,3 +98,27 @@ def test_a_head_row_ending_in_digits_ocr_made_of_handwriting_is_dated_by_hand() 
     rows = [*APPROVAL[:2], "机关负责人：同意。 202215127"]
     assert _approval(rows, []) == HEAD_REVIEW
     assert _approval([APPROVAL[1], rows[2]], []) == HEAD_MISSING
+
+
+def test_an_e_signature_box_dates_its_step_below_the_signer() -> None:
+    # an e-signed form: caption and signer's name on blocks of their own, the signing time under the box
+    rows = [
+        "承办机构意见 同意立案。",
+        "签章",
+        "张晓宇",
+        "签署时间 2026-06-08 10:20:43",
+        "机关负责人审批 同意立案。",
+        "意见",
+        "签章",
+        "赵立华",
+        "签署时间 2026-06-08 15:40:43",
+    ]
+    approval = _findings(
+        "DAT-002", DocumentType.FILING_APPROVAL, BlockKind.LINE, rows, [(2, None), (7, None)]
+    )
+    assert approval == []
+    unsigned_time = [*rows[:-1], "CA证书 EBFE4CFED128"]
+    missing = _findings(
+        "DAT-002", DocumentType.FILING_APPROVAL, BlockKind.LINE, unsigned_time, [(2, None), (7, None)]
+    )
+    assert missing == [("立案审批表第4页缺少负责人审批日期", False)]

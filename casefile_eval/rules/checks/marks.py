@@ -253,6 +253,7 @@ def _head_signed_after_dates(doc: Document, dates: list[DateFact]) -> Evidence |
 
 
 _ZONE_REACH = 3
+_FRAGMENT = 2  # a block of at most this many characters is a fragment, not a row
 _OTHER_ROW = re.compile(r"^(?:承办|经办|办案|审核|法制|记录|调查)")
 
 
@@ -355,7 +356,7 @@ def _in_date_column(doc: Document, index: int, inked: int) -> bool:
 
 def _zone_blocks(doc: Document, labels: list[str]) -> set[int]:
     """The blocks of the zones: each block with a zone label and up to three after it (up to another
-    person's row)."""
+    person's row); a fragment of a label or a caption on a block of its own (意见, 签章) does not count."""
     texts = [compact(norm(b.text)) for b in doc.blocks]
     title = compact(doc.title or "")
     blocks: set[int] = set()
@@ -363,8 +364,10 @@ def _zone_blocks(doc: Document, labels: list[str]) -> set[int]:
         if flat == title or not any(re.search(p, flat) for p in labels):
             continue
         blocks.add(index)
-        for following in range(index + 1, min(len(texts), index + 1 + _ZONE_REACH)):
-            if _OTHER_ROW.match(texts[following]):
+        reach = _ZONE_REACH
+        for following in range(index + 1, len(texts)):
+            if reach == 0 or _OTHER_ROW.match(texts[following]):
                 break
             blocks.add(following)
+            reach -= len(texts[following]) > _FRAGMENT
     return blocks
