@@ -29,6 +29,7 @@ INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge
 MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of two characters)
 SAME_LINE = 0.2  # pieces overlapping by more than this share of a line height share a line (lines of a
 # paragraph never overlap; a date set a little higher than its label in a table row does)
+SLANT = math.radians(15)  # text turned further than this from upright and from a quarter turn is slanted
 UPRIGHT = 1.5  # height to width of a piece set upright at most (one character is about square)
 TURNED = 0.7  # |sin| of a character's angle above which it is set turned, running up or down the page
 EDGE = 0.12  # share of the page's width at either side where turned text is the form's edge strip
@@ -52,7 +53,7 @@ def page_lines(
     count = textpage.count_chars()
     if count <= 0:
         return [], None
-    text = textpage.get_text_range(0, count).translate(_BOX_DRAWING)
+    text = _without_slanted(textpage, textpage.get_text_range(0, count).translate(_BOX_DRAWING))
     middles = [_middle(textpage.get_charbox(k)) - left for k in range(count)]  # each read once
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
     width = page.get_cropbox()[2] - left if page is not None else None
@@ -117,6 +118,19 @@ def _trimmed(line: Line, words: list[Line], band: Band) -> Line | None:
 
 def _text_of(line: Line) -> str:
     return line.text
+
+
+def _without_slanted(textpage: pdfium.PdfTextPage, text: str) -> str:
+    """The page's text with each character set at a slant (at least `SLANT` from upright and from a quarter
+    turn: a watermark printed across the page) made a line break, so that it joins no line."""
+    chars = list(text)
+    for k, char in enumerate(chars[: textpage.count_chars()]):
+        if char.isspace():
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, k)
+        if angle >= 0 and abs(angle - round(angle / (math.pi / 2)) * (math.pi / 2)) > SLANT:
+            chars[k] = "\n"
+    return "".join(chars)
 
 
 def _edge_strip(textpage: pdfium.PdfTextPage, first: int, last: int, left: float, width: float) -> bool:
