@@ -47,6 +47,10 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ("paid", r"(?:缴款|缴纳|交款|入库|收款|缴费|填制)(?:日期|时间)"),  # 填制日期: a 缴款书 filled in
     ("filed", r"立案(?:时间|日期)|受案(?:时间|日期)"),
     ("closed", r"结案(?:时间|日期)"),
+    (
+        "decided",
+        r"(?:处罚)?决定(?:时间|日期)|作出(?:决定)?(?:时间|日期)|处罚日期",
+    ),  # a form's field naming the decision's date
     # an archive stamp's date (已归档 2021.12.02), a certified copy's stamp (与原件核对无误 [ink] 2025.06.18)
     (
         "archived",
@@ -389,6 +393,8 @@ def _kind(item: _Found, doc_type: DocumentType, extension: bool) -> tuple[DateKi
         if doc_type is _T.HEARING_RECORD:
             return DateKind.HEARING, None
         return (DateKind.DISCUSSED if doc_type is _T.COLLECTIVE_DISCUSSION else DateKind.OTHER), None
+    if tag == "decided":  # 决定日期 on a 结案报告 names the decision's date, not the form's own
+        return (DateKind.DECIDED if _LUOKUAN_KIND.get(doc_type) is DateKind.DECIDED else DateKind.OTHER), None
     if tag in ("filed", "closed"):
         wanted = _T.FILING_APPROVAL if tag == "filed" else _T.CLOSING_REPORT
         kind = DateKind.FILED if tag == "filed" else DateKind.CLOSED

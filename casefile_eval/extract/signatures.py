@@ -287,7 +287,7 @@ def _aligned(dt_: DocText, i: int, j: int) -> bool:
 def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
     """A label cell wrapped over two PDF lines, starting block i, joined back into one slot."""
     first = _TOKEN.search(dt_.blocks[i])
-    if first is None or not _ANY_ROLE.match(first.group()):
+    if first is None or not _ANY_ROLE.search(first.group()):
         return None
     for j in (i + 1, i + 2):
         if j >= len(dt_.blocks) or not _aligned(dt_, i, j):
@@ -296,8 +296,8 @@ def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
         if tail is None or len(tail.group().rstrip(":：")) > MAX_LABEL_TAIL:
             return None
         joined = first.group() + tail.group().rstrip(":：")
-        m = _LABEL.fullmatch(joined)
-        if m is None:
+        m = _LABEL.search(joined)  # the label may follow a unit's word in the cell (局领导审批意|见)
+        if m is None or m.end() != len(joined) or m.start() >= len(first.group()):
             return None
         between = [dt_.blocks[i + 1]] if j == i + 2 else []
         value = " ".join(
@@ -440,6 +440,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
         s
         for s in slots
         if not _listed_above(dt_, s, signing)
+        and not _names_the_row(dt_, s, slots)
         and (
             s.explicit
             or s.strip
@@ -450,6 +451,39 @@ def _scan(dt_: DocText) -> list[_Slot]:
             or (s.role not in explicit_roles and s.blocks[0] >= tail)
         )
     ]
+
+
+_SEPARATORS = re.compile(r"[\s:：]")
+
+
+def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """Whether a label is the field name of a row whose value cell opens with the same role's own caption
+    (受送达人签收 | 收件人签名或盖章：[ink]; 送达人 | 送达人签字：[ink]): the caption is the slot."""
+    text = dt_.blocks[slot.blocks[0]]
+    label = _SEPARATORS.sub("", slot.label)
+    value = _SEPARATORS.sub("", slot.value)
+    for t in slots:
+        if t is slot or t.role is not slot.role:
+            continue
+        if t.blocks[0] == slot.blocks[0]:  # the caption on the label's line (送达人 送达人：[ink])
+            between = _SEPARATORS.sub("", text[slot.start : t.start])
+            after = re.sub(r"\s", "", text[t.start :])
+            repeated = (  # a row's name, then the caption it repeats (送达人 送达人：[ink]), not two captions
+                t.label == slot.label
+                and after.startswith((f"{t.label}:", f"{t.label}："))
+                and not re.search("[:：]", text[slot.start : t.start])
+            )
+            caption = SIGNING.search(t.label) or repeated
+            if caption and t.start > slot.start and between == label:
+                return True
+            continue
+        if not SIGNING.search(t.label):
+            continue
+        elif t.blocks[0] in slot.blocks[1:] and value.startswith(_SEPARATORS.sub("", t.label)):
+            return True  # the caption opening the value cell beside the label's cell...
+        elif not value and t.start == 0 and slot.blocks == (t.blocks[0] - 1,):
+            return same_row(dt_, slot.blocks[0], t.blocks[0])  # ...or in a cell of its own
+    return False
 
 
 def _listed_above(dt_: DocText, slot: _Slot, signing: list[_Slot]) -> bool:
