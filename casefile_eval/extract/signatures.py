@@ -473,11 +473,11 @@ def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
                 and after.startswith((f"{t.label}:", f"{t.label}："))
                 and not re.search("[:：]", text[slot.start : t.start])
             )
-            caption = SIGNING.search(t.label) or repeated
+            caption = (SIGNING.search(t.label) and t.label != slot.label) or repeated
             if caption and t.start > slot.start and between == label:
                 return True
             continue
-        if not SIGNING.search(t.label):
+        if not SIGNING.search(t.label) or t.label == slot.label:  # (两名询问人签名 side by side: two slots)
             continue
         elif t.blocks[0] in slot.blocks[1:] and value.startswith(_SEPARATORS.sub("", t.label)):
             return True  # the caption opening the value cell beside the label's cell...

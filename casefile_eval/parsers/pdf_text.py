@@ -29,7 +29,9 @@ INDENT_SLACK = 0.5  # lines of one cell start this close to the cell's left edge
 MAX_INDENT = 2.5  # ...or indented by up to this many (a first-line indent of two characters)
 SAME_LINE = 0.2  # pieces overlapping by more than this share of a line height share a line (lines of a
 # paragraph never overlap; a date set a little higher than its label in a table row does)
-SLANT = math.radians(15)  # text turned further than this from upright and from a quarter turn is slanted
+# turned further than this from upright and from a quarter turn: slanted (a watermark; fill-ins set like
+# handwriting lean up to about 17°)
+SLANT = math.radians(25)
 UPRIGHT = 1.5  # height to width of a piece set upright at most (one character is about square)
 TURNED = 0.7  # |sin| of a character's angle above which it is set turned, running up or down the page
 EDGE = 0.12  # share of the page's width at either side where turned text is the form's edge strip

@@ -113,3 +113,18 @@ def test_a_closing_forms_decision_date_field_is_the_decisions_date() -> None:
         (DateKind.OTHER, "", "2018-05-03"),
         (DateKind.CLOSED, "审批", "2018-05-14"),
     ]
+
+
+def test_two_officers_signing_under_the_same_caption_stay_two_slots() -> None:
+    lines = ["现场检查笔录", "检查情况：…", "当事人签名 检查人签名 检查人签名"]
+    assert [(r, label) for r, label, _ in _signatures(doc_from_lines(lines, T.INSPECTION_RECORD))] == [
+        (Role.PARTY, "当事人签名"),
+        (Role.OFFICER, "检查人签名"),
+        (Role.OFFICER, "检查人签名"),
+    ]
+    cells = doc_from_rows([["询问人签名", "询问人签名", "记录人签名"], ["", "", ""]], T.INQUIRY_RECORD)
+    assert [(r, label) for r, label, _ in _signatures(cells)] == [
+        (Role.OFFICER, "询问人签名"),
+        (Role.OFFICER, "询问人签名"),
+        (Role.RECORDER, "记录人签名"),
+    ]
