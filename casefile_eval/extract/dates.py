@@ -57,7 +57,9 @@ _CJK_DATE = (
 )
 _ISO_DATE = (
     rf"(?:(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})|(?<![0-9.,/-])(?P<iy3>0(?:1[5-9]|2[0-9])))(?P<sep>[-./])"
-    r"(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12][0-9]|0?[1-9])"
+    # the day's last digit wrapped onto a line of its own in a narrow cell (2024-04-3 | 0), else the day
+    r"(?P<im>1[0-2]|0?[1-9])(?P=sep)(?:(?P<idw>[0-2]\n[0-9]|3\n[01])(?=[ \t]*(?:\n|$))"
+    r"|(?P<id>3[01]|[12][0-9]|0?[1-9]))"
     # a time may follow at once (2019.3.1810时05分) or after a colon OCR read for a gap (2019.3.13:15时)
     r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2}))|(?=:[0-9]{1,2}(?:时|点)))"
 )
@@ -93,15 +95,15 @@ _FRAGMENT_LINE = (
 )
 # A date whose year or day OCR misread past reading ("一二二年六月六日", "二一年七月十四白" for 二〇二一年…,
 # "二〇二六年二月苏日", "。二一年十月十如一日"), or its month or its 年 (a seal's star over them:
-# "0一七每本月十九日", "一九年天月十临日"), or its 日 at the line's end: written; what was read of it (its
-# month, its day) is kept, a character misread beside a numeral of the day standing for a numeral lost or
-# put in by OCR (十如一: 十一, 二十一 or 三十一).
+# "0一七每本月十九日", "一九年天月十临日"), or its 日 lost or read 月 at the line's end: written; what was
+# read of it (its month, its day) is kept, a character misread beside a numeral of the day standing for a
+# numeral lost or put in by OCR (十如一: 十一, 二十一 or 三十一).
 _LOST_DATE = (
     rf"(?P<lost>(?<![{_DN}{_DOTS}第])(?P<ly>[{_DN}]{{2,4}}|[一二]?[{_DOTS}][{_CN_DIGIT}]{{2}}){_S}"
     rf"(?:[年□]|(?<=[{_DN}]{{3}})[\u4e00-\u9fff](?=[{_DN}\u4e00-\u9fff]{{1,2}}月)){_S}"
     rf"(?P<lm>[{_DN}]{{1,3}}|[\u4e00-\u9fff]){_S}月{_S}"
-    rf"(?:(?P<ld>[{_DN}]{{1,3}}){_S}(?:[日号]|(?=[ \t]*(?:\n|$)))"
-    rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}[日号]"
+    rf"(?:(?P<ld>[{_DN}]{{1,3}}){_S}(?:[日号]|月?(?=[ \t]*(?:\n|$)))"
+    rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}(?:[日号]|月(?=[ \t]*(?:\n|$)))"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )
 _MONTH_LOST = re.compile(r"年[ \t]*月[ \t]*([0-9]{1,2})[ \t]*日")  # 2021年月18日: the month's number lost
@@ -311,7 +313,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         value = _date_value(2000 + int(m.group("sy")), int(m.group("sm")), int(m.group("sd")))
     else:
         year = int(m.group("iy")) if m.group("iy") else 2000 + int(m.group("iy3"))
-        value = _date_value(year, int(m.group("im")), int(m.group("id")))
+        day_text = m.group("id") or m.group("idw").replace("\n", "")
+        value = _date_value(year, int(m.group("im")), int(day_text))
     return DateMatch(
         m.start(),
         m.start() + len(raw),

@@ -177,3 +177,17 @@ def test_a_date_whose_month_or_year_unit_was_misread_is_written_not_missing(
 def test_words_around_a_month_are_no_misread_date() -> None:
     assert find_dates("三年每月五日到场") == []
     assert find_dates("他今年十月十五日说") == []
+
+
+def test_a_day_whose_last_digit_wrapped_in_a_narrow_cell_is_read_whole() -> None:
+    # a bank's stamp date in a 缴款书's narrow cell: 2024-04-3 over 0
+    [found] = find_dates("缴款日期 收款银行（盖章） 业务专用章　2024-04-3\n0\n景洪市市场监督管理局")
+    assert (found.raw, found.value) == ("2024-04-3\n0", D(2024, 4, 30))
+    # a digit that makes no day stays apart
+    assert [(d.raw, d.value) for d in find_dates("2024-02-3\n5")] == [("2024-02-3", D(2024, 2, 3))]
+
+
+@pytest.mark.parametrize("raw", ["一九年五月八月", "一九年六月春月"])
+def test_a_luokuan_whose_ri_was_read_as_yue_is_written(raw: str) -> None:
+    [found] = find_dates(f"格尔木市交通运输局\n{raw}")
+    assert (found.raw, found.value) == (raw, None)
