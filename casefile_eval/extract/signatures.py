@@ -32,7 +32,7 @@ from casefile_eval.extract.slot_images import (
     image_count,
     ink_width_of,
 )
-from casefile_eval.extract.text import DocText, squeeze
+from casefile_eval.extract.text import DocText, norm, squeeze
 from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.segment.pagemarks import is_page_number_line
@@ -458,31 +458,28 @@ _SEPARATORS = re.compile(r"[\s:：]")
 
 def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     """Whether a label is the field name of a row whose value cell opens with the same role's own caption
-    (受送达人签收 | 收件人签名或盖章：[ink]; 送达人 | 送达人签字：[ink]): the caption is the slot."""
+    (受送达人签收 | 收件人签名或盖章：[ink]; 送达人 | 送达人签字：[ink]): the caption is the slot. Two
+    captions of one role side by side (询问人签名 询问人签名, 执法人员： 执法人员：) stay two slots."""
     text = dt_.blocks[slot.blocks[0]]
     label = _SEPARATORS.sub("", slot.label)
     value = _SEPARATORS.sub("", slot.value)
     for t in slots:
         if t is slot or t.role is not slot.role:
             continue
-        if t.blocks[0] == slot.blocks[0]:  # the caption on the label's line (送达人 送达人：[ink])
-            between = _SEPARATORS.sub("", text[slot.start : t.start])
-            after = re.sub(r"\s", "", text[t.start :])
-            repeated = (  # a row's name, then the caption it repeats (送达人 送达人：[ink]), not two captions
-                t.label == slot.label
-                and after.startswith((f"{t.label}:", f"{t.label}："))
-                and not re.search("[:：]", text[slot.start : t.start])
+        if t.blocks[0] == slot.blocks[0]:  # the caption on the label's line
+            before = text[slot.start : t.start]
+            # the row's name repeated as the caption (送达人 送达人：[ink]): only the caption has a colon
+            repeated = t.label == slot.label and squeeze(text[t.start :]).startswith(f"{t.label}:")
+            caption = (SIGNING.search(t.label) and t.label != slot.label) or (
+                repeated and ":" not in norm(before)
             )
-            caption = (SIGNING.search(t.label) and t.label != slot.label) or repeated
-            if caption and t.start > slot.start and between == label:
+            if caption and t.start > slot.start and _SEPARATORS.sub("", before) == label:
                 return True
-            continue
-        if not SIGNING.search(t.label) or t.label == slot.label:  # (两名询问人签名 side by side: two slots)
-            continue
-        elif t.blocks[0] in slot.blocks[1:] and value.startswith(_SEPARATORS.sub("", t.label)):
-            return True  # the caption opening the value cell beside the label's cell...
-        elif not value and t.start == 0 and slot.blocks == (t.blocks[0] - 1,):
-            return same_row(dt_, slot.blocks[0], t.blocks[0])  # ...or in a cell of its own
+        elif SIGNING.search(t.label) and t.label != slot.label:
+            if t.blocks[0] in slot.blocks[1:] and value.startswith(_SEPARATORS.sub("", t.label)):
+                return True  # the caption opening the value cell beside the label's cell...
+            if not value and t.start == 0 and slot.blocks == (t.blocks[0] - 1,):
+                return same_row(dt_, slot.blocks[0], t.blocks[0])  # ...or in a cell of its own
     return False
 
 

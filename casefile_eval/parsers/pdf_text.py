@@ -55,7 +55,7 @@ def page_lines(
     count = textpage.count_chars()
     if count <= 0:
         return [], None
-    text = _without_slanted(textpage, textpage.get_text_range(0, count).translate(_BOX_DRAWING))
+    text = _without_slanted(textpage, textpage.get_text_range(0, count).translate(_BOX_DRAWING), count)
     middles = [_middle(textpage.get_charbox(k)) - left for k in range(count)]  # each read once
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
     width = page.get_cropbox()[2] - left if page is not None else None
@@ -122,11 +122,11 @@ def _text_of(line: Line) -> str:
     return line.text
 
 
-def _without_slanted(textpage: pdfium.PdfTextPage, text: str) -> str:
+def _without_slanted(textpage: pdfium.PdfTextPage, text: str, count: int) -> str:
     """The page's text with each character set at a slant (at least `SLANT` from upright and from a quarter
     turn: a watermark printed across the page) made a line break, so that it joins no line."""
     chars = list(text)
-    for k, char in enumerate(chars[: textpage.count_chars()]):
+    for k, char in enumerate(chars[:count]):
         if char.isspace():
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, k)
