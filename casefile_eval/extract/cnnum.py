@@ -66,13 +66,18 @@ def digit_string(text: str) -> int | None:
 
 
 def _section(text: str) -> int | None:
-    """A number below 10000 written with 十/百/千 (or digits without units)."""
+    """A number below 10000 written with 十/百/千 (or digits without units); None when the units do not
+    fall in order (二十十, 三十百: a misread, never a number)."""
     if not any(ch in SMALL_UNITS for ch in text):
         return digit_string(text) if text else 0
     total = 0
     pending: int | None = None
+    last_unit = 10**4
     for ch in text:
         if ch in SMALL_UNITS:
+            if SMALL_UNITS[ch] >= last_unit:
+                return None
+            last_unit = SMALL_UNITS[ch]
             total += (1 if pending is None else pending) * SMALL_UNITS[ch]
             pending = None
         elif ch in DIGITS:

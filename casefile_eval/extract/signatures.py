@@ -52,7 +52,8 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.SERVER, r"(?<!受)送达人"),
     (Role.WITNESS, r"见证人"),
     (Role.REVIEWER, r"法制审核人员?|审核人(?:员(?=[(（]?(?:签名|签字|签章)))?|法制审核意见|审核意见"),
-    (Role.RECORDER, r"记录人|记录员|书记员"),
+    # a bare 记录： on a signing row ("询问人：[ink]　记录：[ink]"), not a record's name (询问记录：)
+    (Role.RECORDER, r"记录人|记录员|书记员|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=\s*[:：])"),
     (
         Role.APPROVER,
         r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批意见?"
@@ -60,8 +61,8 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     ),
     (
         Role.OFFICER,
-        r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人(?:意见)?|办案人员?|经办人|勘验人员?|(?:卫生)?监督员|执法员"
-        r"|(?:听证)?主持人",
+        r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人员?(?:意见)?|办案人员?|经办人员?|勘验人员?|(?:卫生)?监督员"
+        r"|执法员|(?:听证)?主持人",
     ),
 )
 # A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
@@ -69,7 +70,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
 _LABEL = re.compile(
     "(?:"
     + "|".join(
-        rf"(?P<{role.value}>(?:{pattern})(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
+        rf"(?P<{role.value}>(?:{pattern})(?:确认)?(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
     + r")(?=\s*(?:[:：|_（(】\]〕]|$|\s)|(?<=意见)(?:不|拟)?同意|(?<=意见)(?:建议|如拟))"
@@ -80,7 +81,7 @@ _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 _INK_IN_LABEL = re.compile(
     rf"(?P<role>{_ANY_ROLE.pattern})(?P<ink>[A-Za-z0-9]{{1,6}})(?P<gap>\s*)(?P<caption>[(（]{_SIGN_WORD}[)）]?)"
 )
-_EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见")
+_EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见|确认")
 # a signing caption inside a slot's value (同意。 签名：…), not a date field (签收时间：)
 _SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}(?!时间|日期)[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
@@ -88,12 +89,16 @@ _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"
     r"|与受送达人的?关系|页|第|共|单位|公章|印章|指印|手印|捺印|按印|签收|本人"
 )
+# Who speaks in a record: a bare role label followed by a sentence is a turn of the dialogue
+_SPEAKERS = frozenset({Role.PARTY, Role.OFFICER, Role.WITNESS, Role.RECORDER})
+_STATEMENT = re.compile(r"[。？?！!]")
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[:：]")
 # an officer's or reviewer's number after the name: 执法证号：, 法律职业资格证书编号：
 _ID_FIELD = re.compile(  # in a grid the number stands in the next cell, after a gap ("证号  A2020…")
     r"[(（]?\s*(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)(?:\s*[:：]|\s+(?=[A-Za-z0-9]))"
 )
+_ID_VALUE = re.compile(rf"(?:{_ID_FIELD.pattern})\s*[A-Za-z0-9*＊-]*\s*[)）]?")
 
 _TOKEN = re.compile(r"\S+")
 # Short field names a form prints beside a slot; standing alone they are never a person's name.
@@ -112,6 +117,7 @@ _SEAL_LABEL = re.compile(r"盖章|签章")
 # a label opened by a bracket, with only a rule or a gap before it on its line or after the label before it
 _CAPTION_OPEN = re.compile(r"(?:^|[)）\s_＿])[_＿\s]*[(（]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
+_SIGNS = re.compile(_SIGN_WORD + "|确认")  # a label asking for a signature: 被询问人确认：
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
 # line above.
@@ -425,6 +431,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
             end = m.end()
             if text[end : end + 1] in CLOSE_HEADING:  # 【审批意见】: its value after the bracket
                 end += 1
+            if role in _SPEAKERS and not _EXPLICIT.search(label) and _STATEMENT.search(text[end:]):
+                continue  # a speaker's turn in a record ("当事人：没有异议。"), no place to sign
             value, blocks = _value(dt_, index, text, end)
             if role is Role.OFFICER and blocks == (index,):
                 value, blocks = _second_name(dt_, index, value)
@@ -434,7 +442,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
     # in its line, in another cell of its table row (被询问人签名 | 执法人员 | 执法人员 | 记录人), or on the
     # same printed line of the page; not where that row asks the same role to sign under a label of its
     # own (受送达人 | … | 收件人签收: the bare label is the addressee's name)
-    signing = [s for s in slots if SIGNING.search(s.label)]
+    signing = [s for s in slots if _SIGNS.search(s.label)]
     tail = len(dt_.blocks) * 2 // 3
     return [
         s
@@ -547,9 +555,9 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
         value = value[sub[-1].end() :]
     if _REFUSED.search(value):
         return _Fill(False, None, True, None)
-    field = _ID_FIELD.search(value)
-    if field:  # "钱晓燕执法证号：3305…": the name runs into the officer's number field
-        value = value[: field.start()]
+    # "钱晓燕执法证号：3305…": the name runs into the officer's number field; each name may have its own
+    # ("石磊（执法证号：3610…） 龚平（执法证号：3610…）")
+    value = _ID_VALUE.sub(" ", value)
     nxt = _NEXT_LABEL.search(value)
     if nxt:
         value = value[: nxt.start()]

@@ -18,15 +18,16 @@ from casefile_eval.ocr.page import OcrBox, OcrLine, apart
 KEYWORD = r"签名|签字|签章|签批|签押|盖章|签收|捺印|指印|手印"
 # Whose signature a role word asks for: a label with a colon ("询问人：") or a grid field alone in its box.
 _ROLE_WORDS = (
-    r"受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人|记录[人员]|被?询问人员?|被?检查人员?|执法人?员|调查人员?|办案人员?"
-    r"|经办人"
+    r"受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人员?|记录[人员]|被?询问人员?|被?检查人员?|执法人?员"
+    r"|调查人员?|办案人员?|经办人员?"
+    r"|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=[:：])"
     r"|监督员"
     r"|法制审核人员?"
 )
 _CANDIDATE = re.compile(
     # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
     rf"(?P<kw>(?:{KEYWORD})(?:(?:或者?|并|及|和|、|/)?(?:签名|签字|盖章|签章|签押|捺印|指印|手印|盖|签))*[)）]?[:：]?)"
-    rf"|(?P<role>(?:{_ROLE_WORDS}|审核人员|负责人)[:：])"
+    rf"|(?P<role>(?:{_ROLE_WORDS}|审核人员|负责人)(?:确认)?[:：])"
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
 )
 _ROLE_ALONE = re.compile(rf"((?:{_ROLE_WORDS})(?:[(（]签名[)）])?)")

@@ -129,7 +129,7 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
     blocks: list[Block] = []
     moved: dict[int, int] = {}
     first_block: dict[int, int] = {}
-    ordered = {number: reading_order(_marked_lines(result.page)) for number, result in results.items()}
+    ordered = {number: _in_order(result.page) for number, result in results.items()}
 
     def flush(up_to: int | None) -> None:
         for number in sorted(results):
@@ -167,6 +167,13 @@ def _marked_lines(page: OcrPage) -> list[OcrLine]:
     dates marked (see `ocr.doubt`)."""
     seals = [mark.box for mark in page.marks if mark.kind == "seal"]
     return [mark_unreadable(mend_misreads(line), seals) for line in page.lines]
+
+
+def _in_order(page: OcrPage) -> tuple[list[OcrLine], list[Placement]]:
+    """The page's marked lines in reading order, mended again where reading order joined the pieces of a
+    word from lines of their own (a turned table's cell read in fragments: 告知 | #)."""
+    lines, where = reading_order(_marked_lines(page))
+    return [mend_misreads(line) for line in lines], where
 
 
 def _page(page: Page, results: dict[int, PageResult]) -> Page:

@@ -17,6 +17,7 @@ from casefile_eval.ocr.layout import SAME_ROW, group_lines, to_boxes
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
 from casefile_eval.ocr.seals import find_seals, is_grey_page, paper_tone, red_mask
+from casefile_eval.parsers.header_rows import is_field_name
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
 MIN_BOXES_FOR_FAINT = 4
@@ -122,10 +123,11 @@ def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
 
 def _stamp_words(rgb: np.ndarray, box: RawBox, page: list[RawBox]) -> bool:
     """A short read whose ink is red: the characters of a small personal seal (私章) too small to be found
-    as a seal, not printed words. Red print on a pre-printed form is no seal: a field name (a colon or a
-    digit in it), or a title (alone on its row of the page, centred). (A red 红头 title is longer.)"""
+    as a seal, not printed words. Red print on a pre-printed form is no seal: a field name (受送达人,
+    送达方式, 备注; or a colon or a digit in it), or a title (alone on its row of the page, centred). (A red
+    红头 title is longer.)"""
     text = box.text.strip()
-    if len(text) > STAMP_CHARS or _PRINTED_MARK.search(text):
+    if len(text) > STAMP_CHARS or _PRINTED_MARK.search(text) or is_field_name(text):
         return False
     crop = _crop(rgb, box)
     if not crop.size:

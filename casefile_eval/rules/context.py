@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from calendar import monthrange
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -52,6 +53,7 @@ class DatedFact:
 
 # The case dates in the order the acts must happen: a date read only in part lies between its neighbours.
 _CASE_DATE_ORDER = ("filed", "notified", "decided", "served", "closed")
+_DECISION_DATE_FIELD = re.compile(r"决定(?:书)?(?:作出|下达)?(?:日期|时间)$")
 
 
 def is_partly_read(fact: DateFact) -> bool:
@@ -129,7 +131,8 @@ class CaseView:
         the case was filed, its notice given and the head approved it, and before it is served and the case
         closed). A date whose month was lost (2021年□月18日) keeps its day: its first and last possible days
         fall on that day of a month. A date whose year was lost (only its month and day read) is placed by the
-        dates around it alone."""
+        dates around it alone. A decision date whose span holds the one day the 结案 form states as the
+        decision's (决定日期) is that day."""
         if name not in self._bounds:  # asked by every rule whose law version a case date picks
             self._bounds[name] = self._find_bounds(name)
         return self._bounds[name]
@@ -147,8 +150,21 @@ class CaseView:
         highs = after + ([fact.latest] if fact and fact.latest else [])
         first, last = (max(lows) if lows else None), (min(highs) if highs else None)
         if fact is not None and fact.day is not None and first is not None and last is not None:
-            return _on_day(first, fact.day, 1), _on_day(last, fact.day, -1)
+            first, last = _on_day(first, fact.day, 1), _on_day(last, fact.day, -1)
+        if name == "decided" and fact is not None and first is not None and last is not None:
+            stated = {d for d in self._stated_decision_dates() if first <= d <= last}
+            if len(stated) == 1:  # the 结案 form names the day the partly read decision date can be
+                return min(stated), min(stated)
         return first, last
+
+    def _stated_decision_dates(self) -> list[dt.date]:
+        """The decision's date as the 结案 form states it in a field of its own (决定日期, 处罚决定日期)."""
+        return [
+            f.value
+            for doc in self.case.of_type(DocumentType.CLOSING_REPORT)
+            for f in doc.facts.dates
+            if f.value is not None and _DECISION_DATE_FIELD.search(compact(f.label or ""))
+        ]
 
     def outer_bounds(self, name: str) -> tuple[dt.date | None, dt.date | None]:
         """The first and last day a case date can be (`bounds`); where nothing of it places it (not written,

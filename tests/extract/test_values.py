@@ -76,6 +76,14 @@ def test_chinese_numerals_and_written_amounts() -> None:
         20000,
         12,
     ]
+    # units out of order are a misread (a seal over 二十一 read 二十十), never a number
+    assert [cn_to_int(t) for t in ("二十十", "三十百", "十十", "一千零五十", "一百一十")] == [
+        None,
+        None,
+        None,
+        1050,
+        110,
+    ]
     assert cn_money("壹万贰仟叁佰肆拾伍元陆角柒分") == 12345.67
     assert cn_money("人民币伍仟元整") == 5000.0
     assert cn_money("贰佰元零伍分") == 200.05

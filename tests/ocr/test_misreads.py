@@ -43,6 +43,9 @@ from casefile_eval.ocr.page import OcrBox, OcrLine
         ("群众接连反映噪声扰民", "群众接连反映噪声扰民"),
         ("当享有的权利", "当享有的权利"),
         ("贵令改正通知书", "责令改正通知书"),
+        ("行政处罚事先告知#", "行政处罚事先告知书"),  # a small 书 closing a title read as #
+        ("行政处罚听证通知#", "行政处罚听证通知书"),
+        ("档案盒号#3", "档案盒号#3"),
         # the same characters where they make words stay as they are
         ("贵州省贵阳市南明区", "贵州省贵阳市南明区"),
         ("珍贵文物", "珍贵文物"),
@@ -72,6 +75,15 @@ def test_a_line_keeps_its_boxes_and_character_positions() -> None:
     assert mended.parts[1] is date
     unchanged = OcrLine([date])
     assert mend_misreads(unchanged) is unchanged
+
+
+def test_a_word_split_over_two_boxes_is_mended_in_the_box_that_holds_the_misread() -> None:
+    words = OcrBox("行政处罚事先告知", (10.0, 0.0, 170.0, 20.0), 0.98)
+    hash_ = OcrBox("#", (172.0, 0.0, 186.0, 20.0), 0.6)
+    mended = mend_misreads(OcrLine([words, hash_]))
+    assert [p.text for p in mended.parts] == ["行政处罚事先告知", "书"]
+    assert mended.parts[0] is words
+    assert mended.parts[1].box == hash_.box
 
 
 def test_a_year_digit_read_far_less_surely_is_marked_unreadable() -> None:

@@ -54,6 +54,14 @@ def test_red_field_name_with_a_colon_is_print() -> None:
     assert _stamp_words(rgb, boxes["label"], list(boxes.values())) is False
 
 
+def test_red_field_name_without_a_colon_is_print() -> None:
+    """A form printed in red ink: its field names (受送达人, 送达方式, 备注) stand alone in their cells."""
+    rgb, boxes = _form_page()
+    for words in ("受送达人", "送达方式", "备注"):
+        label = RawBox(_quad(640, 580, 700, 625), words, 0.95)  # where the seal is: the words decide
+        assert _stamp_words(rgb, label, list(boxes.values())) is False
+
+
 def test_red_characters_beside_a_signing_label_are_a_personal_seal() -> None:
     rgb, boxes = _form_page()
     assert _stamp_words(rgb, boxes["seal"], list(boxes.values())) is True

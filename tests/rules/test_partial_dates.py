@@ -147,6 +147,28 @@ def test_a_lost_month_keeps_its_day_between_the_signed_approval_and_the_service(
     assert view.law_date("decided") == D(2021, 10, 18)
 
 
+def _closing_case(stated: str, **dates: str) -> ExampleCase:
+    closing = {"kind": "other", "value": stated, "raw": stated, "label": "决定日期"}
+    return ExampleCase.model_validate(
+        {
+            "facts": {"dates": dates},
+            "documents": [
+                {"type": "prior_notice"},
+                {"type": "decision", "facts": {"dates": [PARTIAL_2024]}},
+                {"type": "closing_report", "facts": {"dates": [closing]}},
+            ],
+        }
+    )
+
+
+def test_a_partial_decision_date_is_the_day_the_closing_form_states_within_its_span() -> None:
+    view = _view(_closing_case("2024-08-26", notified="2024-08-12", served="2024-09-05"))
+    assert view.bounds("decided") == (D(2024, 8, 26), D(2024, 8, 26))
+    # a stated day outside what the decision's own reading allows narrows nothing
+    outside = _view(_closing_case("2024-08-19", notified="2024-08-12", served="2024-09-05"))
+    assert outside.bounds("decided") == (D(2024, 8, 21), D(2024, 8, 29))
+
+
 def test_a_read_date_is_its_own_bounds() -> None:
     whole = {"kind": "decided", "value": "2024-08-26", "raw": "2024年8月26日"}
     view = _view(_case(whole, notified="2024-08-01"))

@@ -84,7 +84,8 @@ def _sibling(label: str, word: str) -> bool:
 def _blank_field(doc: Document, names: list[str]) -> Block | None:
     """The first block that is only one of the field names, its value left blank: the next block empty
     or opening with a field name of its own. A name wrapped in its narrow cell ("违法行为发生地" / "点")
-    is read whole."""
+    is read whole. A grid row read as one line ("违法行为发生时 2025年6月10日 违法行为发生地" / "间 点", a
+    scanned form) leaves a field blank where its name ends the line."""
     if not names:
         return None
     blocks = doc.blocks
@@ -95,11 +96,30 @@ def _blank_field(doc: Document, names: list[str]) -> Block | None:
         if not _named(label, names) and 0 < len(tail) <= WRAPPED_TAIL and _named(label + tail, names):
             label, after = label + tail, after + 1
         elif not _named(label, names):
+            if _ends_row(blocks, k, names):
+                return block
             continue
         head = _FIRST_WORD.match(normalize(blocks[after].text).strip()) if after < len(blocks) else None
         if head is None or is_field_name(head.group()) or _sibling(label, head.group()):
             return block
     return None
+
+
+def _ends_row(blocks: list[Block], k: int, names: list[str]) -> bool:
+    """Whether the block is a row of fields read as one line whose last word is a field name with nothing
+    after it: the next line holds only the wrapped ends of the row's names ("间 点") or opens a field of its
+    own."""
+    words = normalize(blocks[k].text).split()
+    if len(words) < 2:
+        return False
+    label = words[-1].rstrip(":：")
+    below = normalize(blocks[k + 1].text).split() if k + 1 < len(blocks) else []
+    tails = bool(below) and all(len(w) <= WRAPPED_TAIL for w in below)
+    if tails and _named(label + below[-1], names):
+        return True
+    if not _named(label, names):
+        return False
+    return not below or tails or is_field_name(below[0]) or _sibling(label, below[0])
 
 
 def _named(label: str, names: list[str]) -> bool:
