@@ -1,7 +1,8 @@
 """Read a case file from disk: one file, a folder of files, or a .zip, into `ParsedFile`s.
 
 `parse_path` is the stage's entry point. Every format has its own module; this one checks the
-path, sniffs the real format, and puts a folder's files in natural name order.
+path, sniffs the real format, and puts a folder's files in natural name order; a folder of page images
+only is one scanned volume (`volume`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from casefile_eval.parsers.docx_parser import parse_docx
 from casefile_eval.parsers.pdf_parser import parse_pdf
 from casefile_eval.parsers.simple import parse_image, parse_txt
 from casefile_eval.parsers.sniff import SUFFIX_FORMATS, sniff
+from casefile_eval.parsers.volume import as_volume, is_image_folder
 
 __all__ = ["parse_file", "parse_path"]
 
@@ -113,7 +115,7 @@ def _parse_folder(root: Path, name: str, ocr: bool) -> list[ParsedFile]:
         code = codes.pop() if len(codes) == 1 else ErrorCode.UNREADABLE
         detail = "；".join(e.message for e in errors[:5])
         raise CaseReadError(code, f"案卷 {name} 中没有可读取的文件：{detail}")
-    return parsed
+    return [as_volume(parsed, name)] if is_image_folder(parsed) else parsed
 
 
 def _failed(file: Path, source: str, exc: CaseReadError) -> ParsedFile:

@@ -29,10 +29,19 @@ _BY_TITLE: dict[str, DocumentType] = {
     variant: doc_type for doc_type, variants in LEXICON.items() for variant in variants
 }
 _ALL_TITLES: tuple[str, ...] = tuple(_BY_TITLE)
+MIN_LAST_MISREAD = 5  # characters of a title whose last one alone may be misread
+# A title less its last character → a title it opens, where every title it opens is of one type.
+_OPENINGS: dict[str, set[str]] = {}
+for _title in _ALL_TITLES:
+    _OPENINGS.setdefault(_title[:-1], set()).add(_title)
+_BY_LAST_MISREAD: dict[str, str] = {
+    head: min(titles) for head, titles in _OPENINGS.items() if len({_BY_TITLE[t] for t in titles}) == 1
+}
 # Last characters of titles; a fuzzy match is tried only on lines ending in one of them.
 _FINALS = frozenset(title[-1] for title in _ALL_TITLES) | frozenset("证书表录单告")
 
 _JOINING = frozenset("的和及与等或并中")  # a title followed by one of these is a wrapped sentence
+_FOLLOWING = frozenset("前后时之以为由已")  # ...and a title's opening followed by one of these
 _NOT_A_TITLE = re.compile(r"[，,。；;：:？?！!《》“”\"]|\d{1,2}时|年.*月.*日")
 _DECORATION = "【】[]<>·•*_-—=~ 　"
 _LEADING_NUMBER = re.compile(
@@ -155,9 +164,14 @@ def _fuzzy(line: str, continuation: bool) -> TitleMatch | None:
     if line[-1] not in _FINALS:
         stray = len(line) >= 5 and line[-1] not in _JOINING
         found = _lookup(line[:-1], continuation, exact=True) if stray else None
-        if found is None or found.confidence < STRIPPED_CONFIDENCE:
+        if found is not None and found.confidence >= STRIPPED_CONFIDENCE:
+            return TitleMatch(found.type, "fuzzy", STRAY_CONFIDENCE, found.core, continuation)
+        # only the last character misread (案件调查报台 for 案件调查报告): the rest opens one title alone
+        misread = stray and len(line) >= MIN_LAST_MISREAD and line[-1] not in _FOLLOWING
+        closing = _BY_LAST_MISREAD.get(line[:-1]) if misread else None
+        if closing is None:
             return None
-        return TitleMatch(found.type, "fuzzy", STRAY_CONFIDENCE, found.core, continuation)
+        return TitleMatch(_BY_TITLE[closing], "fuzzy", STRAY_CONFIDENCE, closing, continuation)
     # One wrong character in a four-character title scores 75.
     cutoff = FUZZY_CUTOFF if len(line) > 4 else 75.0
     best = process.extractOne(line, _ALL_TITLES, scorer=fuzz.ratio, score_cutoff=cutoff)

@@ -68,6 +68,25 @@ def test_title_with_one_stray_character_after_it(line: str, doc_type: T, core: s
     assert (found.type, found.method, found.confidence, found.core) == (doc_type, "fuzzy", 0.8, core)
 
 
+@pytest.mark.parametrize(
+    ("line", "doc_type", "core"),
+    [
+        ("案件调查报台", T.INVESTIGATION_REPORT, "案件调查报告"),  # a faint 告 read 台
+        ("行政处罚决定节", T.DECISION, "行政处罚决定书"),
+        ("现场检查笔禄", T.INSPECTION_RECORD, "现场检查笔录"),
+    ],
+)
+def test_title_with_its_last_character_misread(line: str, doc_type: T, core: str) -> None:
+    found = match_title(line)
+    assert found is not None
+    assert (found.type, found.method, found.confidence, found.core) == (doc_type, "fuzzy", 0.8, core)
+
+
+@pytest.mark.parametrize("line", ["行政处罚决定的", "询问笔灵", "行政处罚决定前"])
+def test_an_opening_too_short_or_joined_by_a_word_is_no_title(line: str) -> None:
+    assert match_title(line) is None
+
+
 @pytest.mark.parametrize("joining", list("的和及与等或并中"))
 def test_title_followed_by_a_joining_word_is_a_wrapped_sentence(joining: str) -> None:
     assert match_title(f"立案审批表{joining}") is None
