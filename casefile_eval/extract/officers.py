@@ -203,7 +203,9 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
 
 def _handwritten(dt_: DocText) -> set[int]:
     """Lines read by OCR on which ink was found in a signature zone: what OCR made of the handwriting
-    there ("询问人：扎西平玉海") is a signature, not an officer named in print."""
+    there ("询问人：扎西平玉海") is a signature, not an officer named in print. A line that gives an
+    officer's certificate number and asks for no signature names the officer in print (a record's head:
+    询问人 | 韩永军（执法证号：…） | 记录人 | 韩永军), whatever was taken for ink beside its field names."""
     return {
         im.block_index
         for im in dt_.doc.images
@@ -211,7 +213,13 @@ def _handwritten(dt_: DocText) -> set[int]:
         and (im.name or "").startswith("ocr:")  # marks OCR found (ocr/merge.py)
         and im.block_index is not None
         and dt_.doc.blocks[im.block_index].confidence is not None
+        and not _printed_head(dt_.blocks[im.block_index])
     }
+
+
+def _printed_head(text: str) -> bool:
+    """A line naming officers with their certificate numbers and asking nobody to sign (a record's head)."""
+    return _CERTS_LABEL.search(text) is not None and SIGNING.search(text) is None
 
 
 def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.dates import find_dates
-from casefile_eval.extract.line_geometry import words_under
+from casefile_eval.extract.line_geometry import offset_xs, token_end, words_under
 from casefile_eval.extract.slot_images import (
     Place,
     assign_images,
@@ -73,7 +73,7 @@ _LABEL = re.compile(
         rf"(?P<{role.value}>(?:{pattern})(?:确认)?(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
-    + r")(?=\s*(?:[:：|_（(】\]〕]|$|\s)|(?<=意见)(?:不|拟)?同意|(?<=意见)(?:建议|如拟))"
+    + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见)(?:不|拟)?同意|(?<=意见)(?:建议|如拟))"
 )  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 # On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few
@@ -131,6 +131,7 @@ ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
 MAX_SIGNER = 20
 VALUE_REACH = 2.0  # line heights between a PDF label line and a value line below it
+ABOVE_REACH = 2.5  # line heights between a line of captions and the signatures read above it
 CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle under the name)
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
@@ -421,7 +422,10 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 value, blocks = _value(dt_, index, text, len(text))
                 slots.append(_Slot(role, label, blocks, value, True, m.start(), strip=True))
                 continue
-            if _CAPTION_OPEN.search(text[: m.start()]):  # signed before it: nothing after is its value
+            opened = _CAPTION_OPEN.search(text[: m.start()])
+            if not opened and text[m.end() :].lstrip()[:1] in (")", "）"):
+                continue  # a role named in brackets in a sentence ("某公司（当事人）"), no caption
+            if opened:  # signed before it: nothing after is its value
                 label = label.rstrip(")）")
                 # on a scan, what OCR read of the ink on the blank before it ("XR （当事人签名）")
                 before = _ink_before(text, m.start(), previous) if read_by_ocr else ""
@@ -676,11 +680,84 @@ def _split_row_below(dt_: DocText, slots: list[_Slot]) -> None:
             slot.blocks = (index, below)
 
 
+def _signed_above_captions(dt_: DocText, slots: list[_Slot]) -> None:
+    """A line of bracketed captions only ("（被询问人签名或盖章）　（询问人）") under the rules people sign
+    on: on a scan OCR reads the handwriting on the line or two just above it, so each caption gets the
+    words standing over it there."""
+    rows: dict[int, list[_Slot]] = {}
+    for slot in slots:
+        rows.setdefault(slot.blocks[0], []).append(slot)
+    for index, row in rows.items():
+        if not all(s.caption and not s.value for s in row) or not _only_captions(dt_.blocks[index]):
+            continue
+        row.sort(key=lambda s: s.start)
+        words: list[list[str]] = [[] for _ in row]
+        for above in _lines_above(dt_, index):
+            found = words_under(dt_, index, [s.start for s in row], above)
+            for column, value in zip(words, found or [], strict=False):
+                column.insert(0, value)
+        for slot, column in zip(row, words, strict=True):
+            slot.value = " ".join(w for w in column if w)
+
+
+_CAPTION = re.compile(r"[(（][^()（）]{1,16}[)）]")
+
+
+def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A role's word alone on a line, right under a signed row of that role and standing right of the row's
+    label (in its value cell): the caption printed under the rule the row was signed on ("送达人 | [ink]"
+    over "（送达人）", its brackets lost on a scan), not a slot of its own. A second row of the role starts
+    at the label column."""
+    index = slot.blocks[0]
+    block = dt_.doc.blocks[index]
+    if slot.value.strip() or len(slot.blocks) != 1 or block.bbox is None or block.kind is not BlockKind.LINE:
+        return False
+    if squeeze(dt_.blocks[index]).strip("()（） ") != slot.label.strip("()（） "):
+        return False
+    for row in slots:
+        above = row.blocks[0]
+        if row.role is not slot.role or not row.value.strip() or not 1 <= index - above <= 2:
+            continue
+        label_end = offset_xs(dt_, above, [token_end(dt_.doc.blocks[above].text, row.start)])
+        if dt_.doc.blocks[above].page == block.page and label_end and block.bbox.x0 >= label_end[0]:
+            return True
+    return False
+
+
+def _only_captions(text: str) -> bool:
+    return not _CAPTION.sub("", text).strip(" \t_＿")
+
+
+def _lines_above(dt_: DocText, index: int) -> list[int]:
+    """Up to two lines right above a line on its page, nearest first, that hold no label of their own,
+    within `ABOVE_REACH` line heights of it."""
+    below = dt_.doc.blocks[index]
+    if below.bbox is None or below.kind is not BlockKind.LINE:
+        return []
+    height = below.bbox.bottom - below.bbox.top
+    found: list[int] = []
+    for j in (index - 1, index - 2):
+        block = dt_.doc.blocks[j] if j >= 0 else None
+        if (
+            block is None
+            or block.kind is not BlockKind.LINE
+            or block.page != below.page
+            or block.bbox is None
+            or below.bbox.top - block.bbox.bottom > ABOVE_REACH * height
+            or _ANY_ROLE.search(dt_.blocks[j])
+        ):
+            break
+        found.append(j)
+    return found
+
+
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     scanned = _scan(dt_)
     slots = [s for s in scanned if not _signed_below(s, scanned) and not _signed_in_strip(s, scanned)]
     _split_row_below(dt_, slots)
+    _signed_above_captions(dt_, slots)
+    slots = [s for s in slots if not _caption_of_row_above(dt_, s, slots)]
     ocr = [_ocr_read(dt_, slot) for slot in slots]
     opinions = [_opinion(slot, slots, read) for slot, read in zip(slots, ocr, strict=True)]
     for k, (slot, opinion) in enumerate(zip(slots, opinions, strict=True)):

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casefile_eval.codes import Role
-from casefile_eval.extract.line_geometry import column_cuts, offset_xs
+from casefile_eval.extract.line_geometry import column_cuts, offset_xs, token_end
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, BlockKind, ImageItem, ImageKind
 
@@ -113,11 +113,19 @@ def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[i
         return []
     index = min(rows, key=lambda i: tops[i])
     owners = rows[index]
+    text = dt_.doc.blocks[index].text
     xs = offset_xs(dt_, index, [places[k].start for k in owners])
-    if xs is None:
+    ends = offset_xs(dt_, index, [token_end(text, places[k].start) for k in owners])
+    if xs is None or ends is None:
         return []
+    lead = _centre_x(box)
+    em = _line_height(dt_, index)
+    # a caption printed under its rule, the ink written over it from its start: the caption under the lead
+    under = [k for x, end, k in zip(xs, ends, owners, strict=True) if x - em <= lead <= end]
+    if under:
+        return [under[0]]
     labels = sorted(zip(xs, owners, strict=True))
-    return [_label_right_of(labels, _centre_x(box))]
+    return [_label_right_of(labels, lead)]
 
 
 def _label_right_of(labels: list[tuple[float, int]], centre: float) -> int:

@@ -21,6 +21,7 @@ from casefile_eval.ocr.engine import RENDER_DPI, ocr_available
 from casefile_eval.ocr.faint import faint_parts, with_faint
 from casefile_eval.ocr.merge import PageResult, merge_pages
 from casefile_eval.ocr.page import OcrBox, OcrPage
+from casefile_eval.ocr.paper import on_paper
 from casefile_eval.ocr.reading import find_marks, read_text, upright
 from casefile_eval.ocr.render import render_pages
 
@@ -62,7 +63,8 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         warnings.append(f"未安装OCR组件（rapidocr_onnxruntime），第{numbers}页为扫描页，未能识别")
         unread = []
     rendered = [p for p in todo if p.number not in results and (p.number in read or p in unread)]
-    for page, image, scale in render_pages(path, parsed.format, rendered, RENDER_DPI):
+    for page, rendered_image, scale in render_pages(path, parsed.format, rendered, RENDER_DPI):
+        image = on_paper(rendered_image)
         if page.number in read:
             text, scale = read[page.number]
             rgb = upright(image, text.rotation, text.skew)

@@ -178,6 +178,8 @@ def _fuzzy(line: str, continuation: bool) -> TitleMatch | None:
     if best is None:
         return None
     title, score, _ = best
+    if title[-1] != line[-1]:
+        return None  # a title's last word names its kind: 当场行政处罚决定备案表 is no 决定书
     confidence = round(0.55 + 0.35 * (score - cutoff) / (100.0 - cutoff), 3)
     return TitleMatch(_BY_TITLE[title], "fuzzy", confidence, title, continuation)
 

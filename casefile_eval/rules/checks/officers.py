@@ -78,7 +78,7 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
         if not people:
             continue  # no officer read: no judgement
         text = ctx.view.text(doc)
-        certs = cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()}
+        certs = _whole(cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()})
         if params.require == "count":
             names = {o.name for o in people}
             if max(len(names), len(certs)) < params.min_count:
@@ -90,6 +90,12 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
             missing = [o for o in missing if not _clerk(o, text)]
         if missing and len(certs) < len({o.name for o in people}):
             yield _hit(doc, missing, str(len(missing)))
+
+
+def _whole(certs: set[str]) -> set[str]:
+    """The numbers without those that open a longer one: a number wrapped in its narrow cell
+    (QH221701 | 2) read once cut short, once whole, is one number."""
+    return {c for c in certs if not any(o != c and o.startswith(c) for o in certs)}
 
 
 def _clerk(officer: Officer, text: str) -> bool:
