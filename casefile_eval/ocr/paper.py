@@ -48,5 +48,5 @@ def _lid_mask(image: Image.Image) -> np.ndarray | None:
     lid = np.isin(labels, touching)
     if not MIN_LID <= float(lid.mean()) <= MAX_LID:
         return None
-    lid = cv2.dilate(lid.astype(np.uint8), np.ones((2 * _EDGE + 1,) * 2, np.uint8))
-    return cv2.resize(lid, (width, height), interpolation=cv2.INTER_NEAREST).astype(bool)
+    widened = cv2.dilate(lid.astype(np.uint8), np.ones((2 * _EDGE + 1,) * 2, np.uint8))
+    return cv2.resize(widened, (width, height), interpolation=cv2.INTER_NEAREST).astype(bool)
