@@ -79,3 +79,25 @@ def test_names_typed_each_with_its_number_count_as_two() -> None:
         ("当事人签名", "周建", 1),
         ("执法人员签名", "石磊龚平", 2),
     ]
+
+
+def test_a_scanned_record_head_with_a_certificate_number_names_its_officer_in_print() -> None:
+    """Ink taken for a signature beside the head's field names (询问人 | 韩永军（执法证号：…） | 记录人 | 韩永军)
+    does not make the printed officer handwriting; on a signing line it does."""
+    from casefile_eval.extract.officers import find_officers
+    from casefile_eval.extract.text import DocText
+    from casefile_eval.model import Block, BlockKind, ImageItem, ImageKind
+
+    texts = [
+        "询问笔录",
+        "询问人 韩永军（执法证号：QH2217012） 记录人 韩永军",
+        "问：你的诊所是否取得执业许可？",
+        "执法证号：65280125011 执法人员签字：地丽努尔",
+    ]
+    blocks = [Block(kind=BlockKind.LINE, text=t, source="s.pdf", page=1, confidence=0.9) for t in texts]
+    ink = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="s.pdf", page=1, block_index=i, name="ocr:signature")
+        for i in (1, 3)
+    ]
+    doc = doc_from_lines(texts, T.INQUIRY_RECORD).model_copy(update={"blocks": blocks, "images": ink})
+    assert [(o.name, o.named_as) for o in find_officers(DocText.of(doc))] == [("韩永军", "询问人")]

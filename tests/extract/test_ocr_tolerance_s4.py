@@ -82,8 +82,10 @@ def test_title_with_its_last_character_misread(line: str, doc_type: T, core: str
     assert (found.type, found.method, found.confidence, found.core) == (doc_type, "fuzzy", 0.8, core)
 
 
-@pytest.mark.parametrize("line", ["行政处罚决定的", "询问笔灵", "行政处罚决定前"])
-def test_an_opening_too_short_or_joined_by_a_word_is_no_title(line: str) -> None:
+@pytest.mark.parametrize(
+    "line", ["行政处罚决定的", "询问笔灵", "行政处罚决定前", "当场行政处罚决定备案表", "行政处罚决定登记表"]
+)
+def test_an_opening_too_short_joined_by_a_word_or_of_another_kind_is_no_title(line: str) -> None:
     assert match_title(line) is None
 
 

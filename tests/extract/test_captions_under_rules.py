@@ -1,0 +1,80 @@
+"""Scanned signing rows whose captions are printed under the rule people sign on: "（被询问人签名或盖章）
+（询问人）" with the handwriting OCR read on the line above; a 送达回证 row "送达人 | [ink]" whose caption
+"（送达人）" under the rule lost its brackets on the scan; a role named in brackets inside a sentence is no
+caption."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType, Role
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import BBox, Block, BlockKind, Document
+
+EM = 10.0  # points per character
+
+
+def _line(text: str, x0: float, top: float) -> Block:
+    """An OCR line: one character every EM points from x0 (a space takes a character's place)."""
+    xs = tuple(x0 + EM * (k + 0.5) for k in range(len(text)))
+    box = BBox(x0=x0, top=top, x1=x0 + EM * len(text), bottom=top + 12.0)
+    return Block(kind=BlockKind.LINE, text=text, source="scan.pdf", page=1, bbox=box, confidence=0.95, char_xs=xs)
+
+
+def _slots(doc_type: DocumentType, blocks: list[Block]) -> list[tuple[Role, str, bool | None, str | None]]:
+    doc = Document(type=doc_type, title=None, source="scan.pdf", pages=(1, 1), confidence=0.9, blocks=blocks)
+    return [(s.role, s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
+
+
+HEAD = [_line("询问笔录", 250, 60), _line("问：你公司经营范围是什么？", 60, 100), _line("答：旅游信息咨询。", 60, 120)]
+
+
+def test_each_caption_takes_the_handwriting_read_over_it() -> None:
+    blocks = [
+        *HEAD,
+        # 克拜尔·吾买尔 over the first caption, 马晓军 over the second; the date beside the first
+        _line("克拜尔·吾买尔2019年07月12日          马晓军", 60, 200),
+        _line("（被询问人签名或盖章）               （询问人）", 60, 222),
+        _line("帕提古丽·伊明                        帕提古丽·伊明", 60, 250),
+        _line("（询问人）                           （记录人）", 60, 272),
+    ]
+    assert _slots(DocumentType.INQUIRY_RECORD, blocks) == [
+        (Role.PARTY, "被询问人签名或盖章", True, "克拜尔·吾买尔"),
+        (Role.OFFICER, "询问人", True, "马晓军"),
+        (Role.OFFICER, "询问人", True, "帕提古丽·伊明"),
+        (Role.RECORDER, "记录人", True, "帕提古丽·伊明"),
+    ]
+
+
+def test_a_caption_with_nothing_read_over_it_is_blank() -> None:
+    blocks = [
+        *HEAD,
+        _line("                                     马晓军", 60, 200),
+        _line("（被询问人签名或盖章）               （询问人）", 60, 222),
+    ]
+    assert _slots(DocumentType.INQUIRY_RECORD, blocks) == [
+        (Role.PARTY, "被询问人签名或盖章", False, None),
+        (Role.OFFICER, "询问人", True, "马晓军"),
+    ]
+
+
+def test_a_caption_under_a_signed_rows_value_cell_is_no_slot_of_its_own() -> None:
+    blocks = [
+        _line("文书送达回证", 250, 60),
+        _line("受送达人 吐鲁番市火洲行旅游服务有限公司", 60, 100),
+        _line("送达人            马晓军", 60, 140),
+        _line("送达人", 60 + 18 * EM, 160),  # "（送达人）" under the rule, brackets lost
+        _line("送达人", 60, 190),  # a second row of its own, left blank
+    ]
+    assert _slots(DocumentType.SERVICE_RECEIPT, blocks) == [
+        (Role.SERVER, "送达人", True, "马晓军"),
+        (Role.SERVER, "送达人", False, None),
+    ]
+
+
+def test_a_role_in_brackets_inside_a_sentence_is_no_caption() -> None:
+    blocks = [
+        _line("行政处罚决定书", 250, 60),
+        _line("经查，和田市玉润商贸有限公司（当事人）未按期申报。", 60, 100),
+        _line("当事人签收：和田市玉润商贸有限公司", 60, 140),
+    ]
+    assert _slots(DocumentType.DECISION, blocks) == [(Role.PARTY, "当事人签收", True, "和田市玉润商贸有限公司")]
