@@ -82,8 +82,8 @@ def test_names_typed_each_with_its_number_count_as_two() -> None:
 
 
 def test_a_scanned_record_head_with_a_certificate_number_names_its_officer_in_print() -> None:
-    """Ink taken for a signature beside the head's field names (询问人 | 韩永军（执法证号：…） | 记录人 | 韩永军)
-    does not make the printed officer handwriting; on a signing line it does."""
+    """Ink taken for a signature beside the head's field names (询问人 | 韩永军（执法证号：…） | 记录人 |
+    韩永军) does not make the printed officer handwriting; on a signing line it does."""
     from casefile_eval.extract.officers import find_officers
     from casefile_eval.extract.text import DocText
     from casefile_eval.model import Block, BlockKind, ImageItem, ImageKind

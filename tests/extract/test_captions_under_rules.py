@@ -17,7 +17,9 @@ def _line(text: str, x0: float, top: float) -> Block:
     """An OCR line: one character every EM points from x0 (a space takes a character's place)."""
     xs = tuple(x0 + EM * (k + 0.5) for k in range(len(text)))
     box = BBox(x0=x0, top=top, x1=x0 + EM * len(text), bottom=top + 12.0)
-    return Block(kind=BlockKind.LINE, text=text, source="scan.pdf", page=1, bbox=box, confidence=0.95, char_xs=xs)
+    return Block(
+        kind=BlockKind.LINE, text=text, source="scan.pdf", page=1, bbox=box, confidence=0.95, char_xs=xs
+    )
 
 
 def _slots(doc_type: DocumentType, blocks: list[Block]) -> list[tuple[Role, str, bool | None, str | None]]:
@@ -25,7 +27,11 @@ def _slots(doc_type: DocumentType, blocks: list[Block]) -> list[tuple[Role, str,
     return [(s.role, s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
 
 
-HEAD = [_line("询问笔录", 250, 60), _line("问：你公司经营范围是什么？", 60, 100), _line("答：旅游信息咨询。", 60, 120)]
+HEAD = [
+    _line("询问笔录", 250, 60),
+    _line("问：你公司经营范围是什么？", 60, 100),
+    _line("答：旅游信息咨询。", 60, 120),
+]
 
 
 def test_each_caption_takes_the_handwriting_read_over_it() -> None:
@@ -77,4 +83,5 @@ def test_a_role_in_brackets_inside_a_sentence_is_no_caption() -> None:
         _line("经查，和田市玉润商贸有限公司（当事人）未按期申报。", 60, 100),
         _line("当事人签收：和田市玉润商贸有限公司", 60, 140),
     ]
-    assert _slots(DocumentType.DECISION, blocks) == [(Role.PARTY, "当事人签收", True, "和田市玉润商贸有限公司")]
+    party = (Role.PARTY, "当事人签收", True, "和田市玉润商贸有限公司")
+    assert _slots(DocumentType.DECISION, blocks) == [party]
