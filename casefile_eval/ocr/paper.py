@@ -28,7 +28,7 @@ def on_paper(image: Image.Image) -> Image.Image:
     if lid is None:
         return image
     rgb = np.asarray(image.convert("RGB"))
-    paper = np.median(rgb[~lid][:: _SAMPLE], axis=0).astype(np.uint8)
+    paper = np.median(rgb[~lid][::_SAMPLE], axis=0).astype(np.uint8)
     out = rgb.copy()
     out[lid] = paper
     return Image.fromarray(out)

@@ -30,6 +30,11 @@ _CERT = re.compile(_CERT_LABEL + r"[:：]?([^\s，,；;、。（）()【】\[\]]
 # A bare certificate-like value: an optional short prefix (province, 字, letters) and a long digit run.
 _BARE_VALUE = re.compile(r"^[（(:：]?[A-Za-z\u4e00-\u9fff]{0,6}[0-9]{5,}")
 _WINDOW = 18
+# A label wrapped in its narrow cell, the next cell's words read between its halves: "（执法证" … "记录人王晓燕"
+# … "号：XJ041900…" (a scanned record head read row by row)
+_CUT_CERT = re.compile(
+    r"[（(]?(?:执法证件?|执法证书|检查证|监督证|工作证)[^号:：（()）]{1,16}号[:：]?[A-Za-z]{0,3}[0-9]{5,}"
+)
 _CLERK_FIELD = r"记录(?:人|员)[^\u4e00-\u9fff]{0,3}"  # 记录人：白玉梅, 记录人\n白玉梅
 # Words that show a "name" is a label or an organisation, not a person.
 _NOT_A_NAME = (
@@ -139,6 +144,8 @@ def has_cert(officer: Officer, text: str) -> bool:
         if labelled and sum(ch.isdigit() for ch in labelled.group(1)) >= 3:
             return True
         if _BARE_VALUE.match(after.lstrip("\n，,、 ")):
+            return True
+        if _CUT_CERT.match(text, match.end()):
             return True
     return False
 
