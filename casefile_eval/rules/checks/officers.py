@@ -30,8 +30,8 @@ _CERT = re.compile(_CERT_LABEL + r"[:：]?([^\s，,；;、。（）()【】\[\]]
 # A bare certificate-like value: an optional short prefix (province, 字, letters) and a long digit run.
 _BARE_VALUE = re.compile(r"^[（(:：]?[A-Za-z\u4e00-\u9fff]{0,6}[0-9]{5,}")
 _WINDOW = 18
-# A label wrapped in its narrow cell, the next cell's words read between its halves: "（执法证" … "记录人王晓燕"
-# … "号：XJ041900…" (a scanned record head read row by row)
+# A label wrapped in its narrow cell, the next cell's words read between its halves: "（执法证" …
+# "记录人王晓燕" … "号：XJ041900…" (a scanned record head read row by row)
 _CUT_CERT = re.compile(
     r"[（(]?(?:执法证件?|执法证书|检查证|监督证|工作证)[^号:：（()）]{1,16}号[:：]?[A-Za-z]{0,3}[0-9]{5,}"
 )
