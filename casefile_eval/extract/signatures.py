@@ -56,7 +56,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.RECORDER, r"记录人|记录员|书记员|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=\s*[:：])"),
     (
         Role.APPROVER,
-        r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批意见?"
+        r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|签批人|审批意见|批准人|领导审批意见?"
         r"|(?:分管|主管|副)?局长",
     ),
     (
@@ -704,19 +704,23 @@ _CAPTION = re.compile(r"[(（][^()（）]{1,16}[)）]")
 
 
 def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
-    """A role's word alone on a line, right under a signed row of that role and standing right of the row's
-    label (in its value cell): the caption printed under the rule the row was signed on ("送达人 | [ink]"
-    over "（送达人）", its brackets lost on a scan), not a slot of its own. A second row of the role starts
-    at the label column."""
+    """A role's caption alone on a line, right under a row of that role and standing right of the row's
+    label (in its value cell): the caption printed under the rule the row is signed on ("送达人 | [ink]"
+    over "（送达人）", its brackets maybe lost on a scan), not a slot of its own: the row is the slot. A
+    second row of the role starts at the label column."""
     index = slot.blocks[0]
     block = dt_.doc.blocks[index]
-    if slot.value.strip() or len(slot.blocks) != 1 or block.bbox is None or block.kind is not BlockKind.LINE:
+    if _without_dates(slot.value).strip() or len(slot.blocks) != 1 or block.kind is not BlockKind.LINE:
+        return False
+    if block.bbox is None:
         return False
     if squeeze(dt_.blocks[index]).strip("()（） ") != slot.label.strip("()（） "):
         return False
     for row in slots:
         above = row.blocks[0]
-        if row.role is not slot.role or not row.value.strip() or not 1 <= index - above <= 2:
+        if row.role is not slot.role or row.caption or row is slot or not 1 <= index - above <= 2:
+            continue
+        if "意见" in row.label:  # an opinion's row signed under its caption (负责人意见 … （签批人）)
             continue
         label_end = offset_xs(dt_, above, [token_end(dt_.doc.blocks[above].text, row.start)])
         if dt_.doc.blocks[above].page == block.page and label_end and block.bbox.x0 >= label_end[0]:

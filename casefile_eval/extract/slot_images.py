@@ -35,6 +35,8 @@ BESIDE_VALUE = 4.0  # line heights left of ink beyond which its nearest line is 
 UNDER_REACH = 5.0  # ...and it may hang this many line heights under the label line of its cell
 LABEL_START_SLACK = 0.5  # line heights left of a label's start where ink may still be its own
 CAPTION_REACH = 1.5  # line heights from the middle of ink down to the caption line of the blank it is on
+CAPTION_GAP = 1.0  # ...or from the ink's foot down to it (a tall signature over a caption under its rule)
+CAPTION_OVERLAP = 0.5  # line heights the ink's foot may reach into the caption line
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 
 
@@ -94,8 +96,9 @@ def _along_line(
 
 def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     """On a PDF page, the caption whose blank the image was written on, where the image is nearest to
-    another line (a date written beside): the first caption right of the image on the caption line right
-    under it (its top within CAPTION_REACH line heights below the image's middle)."""
+    another line (a date written beside): on the caption line right under it (its top within CAPTION_REACH
+    line heights below the image's middle, or within CAPTION_GAP of the image's foot), the caption under
+    the image's lead, else the first caption right of it."""
     box = image.bbox
     if box is None:
         return []
@@ -106,7 +109,10 @@ def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[i
         line = dt_.doc.blocks[place.blocks[0]]
         if place.caption and line.bbox is not None and line.page == image.page:
             height = line.bbox.bottom - line.bbox.top
-            if 0 <= line.bbox.top - middle <= CAPTION_REACH * height:
+            near = 0 <= line.bbox.top - middle <= CAPTION_REACH * height
+            # a tall signature on the rule, its caption printed right under the rule
+            under = -CAPTION_OVERLAP * height <= line.bbox.top - box.bottom <= CAPTION_GAP * height
+            if near or under:
                 rows.setdefault(place.blocks[0], []).append(k)
                 tops[place.blocks[0]] = line.bbox.top
     if not rows:
@@ -118,14 +124,14 @@ def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[i
     ends = offset_xs(dt_, index, [token_end(text, places[k].start) for k in owners])
     if xs is None or ends is None:
         return []
-    lead = _centre_x(box)
     em = _line_height(dt_, index)
     # a caption printed under its rule, the ink written over it from its start: the caption under the lead
+    lead = _lead_x(box)
     under = [k for x, end, k in zip(xs, ends, owners, strict=True) if x - em <= lead <= end]
     if under:
         return [under[0]]
     labels = sorted(zip(xs, owners, strict=True))
-    return [_label_right_of(labels, lead)]
+    return [_label_right_of(labels, _centre_x(box))]
 
 
 def _label_right_of(labels: list[tuple[float, int]], centre: float) -> int:
@@ -296,6 +302,9 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
         owners = [k for k, p in enumerate(places) if p.blocks[0] == b + 1] or owners
     beside = _beside_label(places, owners, image)
     own = bool(owners)
+    if owners and all(places[k].caption for k in owners) and _below_line(dt_, b, image):
+        # ink under a line of captions is written over the next line of captions, not on this one
+        owners = _over_caption(dt_, places, image) or owners
     if beside:
         owners = beside  # OCR found the ink after this label on its line
     elif not owners:
@@ -305,6 +314,12 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
         blank = [k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)]
         owners, own = (blank, False) if blank else (owners, own)
     return [k for k in owners if _accepts(places[k], image, own)]
+
+
+def _below_line(dt_: DocText, index: int, image: ImageItem) -> bool:
+    """Whether the image stands wholly under the line (its top below the line's foot)."""
+    line = dt_.doc.blocks[index].bbox
+    return line is not None and image.bbox is not None and image.bbox.top >= line.bottom
 
 
 def _beside_label(places: list[Place], owners: list[int], image: ImageItem) -> list[int]:
