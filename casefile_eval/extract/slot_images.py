@@ -111,8 +111,8 @@ def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[i
             height = line.bbox.bottom - line.bbox.top
             near = 0 <= line.bbox.top - middle <= CAPTION_REACH * height
             # a tall signature on the rule, its caption printed right under the rule
-            under = -CAPTION_OVERLAP * height <= line.bbox.top - box.bottom <= CAPTION_GAP * height
-            if near or under:
+            foot = -CAPTION_OVERLAP * height <= line.bbox.top - box.bottom <= CAPTION_GAP * height
+            if near or foot:
                 rows.setdefault(place.blocks[0], []).append(k)
                 tops[place.blocks[0]] = line.bbox.top
     if not rows:
@@ -127,9 +127,9 @@ def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[i
     em = _line_height(dt_, index)
     # a caption printed under its rule, the ink written over it from its start: the caption under the lead
     lead = _lead_x(box)
-    under = [k for x, end, k in zip(xs, ends, owners, strict=True) if x - em <= lead <= end]
-    if under:
-        return [under[0]]
+    beneath = [k for x, end, k in zip(xs, ends, owners, strict=True) if x - em <= lead <= end]
+    if beneath:
+        return [beneath[0]]
     labels = sorted(zip(xs, owners, strict=True))
     return [_label_right_of(labels, _centre_x(box))]
 
