@@ -8,7 +8,7 @@ from __future__ import annotations
 from casefile_eval.codes import DocumentType, Role
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import BBox, Block, BlockKind, Document
+from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
 
 EM = 10.0  # points per character
 
@@ -85,3 +85,42 @@ def test_a_role_in_brackets_inside_a_sentence_is_no_caption() -> None:
     ]
     party = (Role.PARTY, "当事人签收", True, "和田市玉润商贸有限公司")
     assert _slots(DocumentType.DECISION, blocks) == [party]
+
+
+def _pdf_line(text: str, x0: float, top: float) -> Block:
+    box = BBox(x0=x0, top=top, x1=x0 + EM * len(text), bottom=top + 9.5)
+    return Block(kind=BlockKind.LINE, text=text, source="doc.pdf", page=1, bbox=box)
+
+
+def _ink(x0: float, top: float, block: int) -> ImageItem:
+    """A signature image 110 points wide, 28 tall, tied (as the PDF reader does) to its nearest line."""
+    box = BBox(x0=x0, top=top, x1=x0 + 110, bottom=top + 28)
+    return ImageItem(kind=ImageKind.SIGNATURE, source="doc.pdf", page=1, bbox=box, block_index=block)
+
+
+def test_on_a_pdf_ink_over_the_second_row_of_captions_is_its_own() -> None:
+    """The second row's ink stands nearer the first row's captions above it; it belongs to the captions
+    under it, each to the caption under its lead."""
+    blocks = [
+        _pdf_line("询问笔录", 250, 60),
+        _pdf_line("问：你公司经营范围是什么？", 70, 100),
+        _pdf_line("（被询问人签名或盖章）               （询问人）", 80, 160),
+        _pdf_line("（询问人）                           （记录人）", 80, 208),
+    ]
+    ink = [_ink(71, 128, 1), _ink(300, 128, 1), _ink(71, 174, 2), _ink(300, 174, 2)]
+    doc = Document(
+        type=DocumentType.INQUIRY_RECORD,
+        title=None,
+        source="doc.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=ink,
+    )
+    slots = [(s.label, s.filled, s.method) for s in find_signatures(DocText.of(doc))]
+    assert slots == [
+        ("被询问人签名或盖章", True, "image"),
+        ("询问人", True, "image"),
+        ("询问人", True, "image"),
+        ("记录人", True, "image"),
+    ]
