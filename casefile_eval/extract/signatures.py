@@ -56,7 +56,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.RECORDER, r"记录人|记录员|书记员|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=\s*[:：])"),
     (
         Role.APPROVER,
-        r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|签批人|审批意见|批准人|领导审批意见?"
+        r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批意见?"
         r"|(?:分管|主管|副)?局长",
     ),
     (
@@ -720,7 +720,7 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
         above = row.blocks[0]
         if row.role is not slot.role or row.caption or row is slot or not 1 <= index - above <= 2:
             continue
-        if "意见" in row.label:  # an opinion's row signed under its caption (负责人意见 … （签批人）)
+        if "意见" in row.label:  # an opinion row signed under a caption of its own (负责人意见 … （负责人）)
             continue
         label_end = offset_xs(dt_, above, [token_end(dt_.doc.blocks[above].text, row.start)])
         if dt_.doc.blocks[above].page == block.page and label_end and block.bbox.x0 >= label_end[0]:
