@@ -722,8 +722,11 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
             continue
         if "意见" in row.label:  # an opinion row signed under a caption of its own (负责人意见 … （负责人）)
             continue
+        row_box = dt_.doc.blocks[above].bbox
+        if row_box is None or dt_.doc.blocks[above].page != block.page or block.bbox.top < row_box.bottom:
+            continue  # a caption stands under its row, not beside it (two 检查人员签字 side by side)
         label_end = offset_xs(dt_, above, [token_end(dt_.doc.blocks[above].text, row.start)])
-        if dt_.doc.blocks[above].page == block.page and label_end and block.bbox.x0 >= label_end[0]:
+        if label_end and block.bbox.x0 >= label_end[0]:
             return True
     return False
 

@@ -124,3 +124,19 @@ def test_on_a_pdf_ink_over_the_second_row_of_captions_is_its_own() -> None:
         ("询问人", True, "image"),
         ("记录人", True, "image"),
     ]
+
+
+def test_two_captions_of_one_role_side_by_side_stay_two_slots() -> None:
+    blocks = [
+        _line("现场检查笔录", 250, 60),
+        _line("现场处理措施：责令立即整改。", 60, 100),
+        _line("被检查人签章 蒋平", 60, 140),
+        _line("检查人员签字 李明", 220, 140),
+        _line("2021-10-12", 180, 170),
+        _line("检查人员签字", 380, 140),
+    ]
+    assert _slots(DocumentType.INSPECTION_RECORD, blocks) == [
+        (Role.PARTY, "被检查人签章", True, "蒋平"),
+        (Role.OFFICER, "检查人员签字", True, "李明"),
+        (Role.OFFICER, "检查人员签字", False, None),
+    ]
