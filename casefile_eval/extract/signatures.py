@@ -427,9 +427,15 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 continue  # a role named in brackets in a sentence ("某公司（当事人）"), no caption
             if opened:  # signed before it: nothing after is its value
                 label = label.rstrip(")）")
+                signs = _SIGNS.search(label) is not None
+                written = text[previous : m.start()].strip(" \t_＿（(")
+                if not signs and (len(written) > MAX_INK_READ or _among_field_captions(dt_, index)):
+                    previous = m.end()
+                    continue  # a field's name under or after its value ("张宝森，男，…（当事人）")
                 # on a scan, what OCR read of the ink on the blank before it ("XR （当事人签名）")
                 before = _ink_before(text, m.start(), previous) if read_by_ocr else ""
-                slots.append(_Slot(role, label, (index,), before, True, m.start(), caption=True))
+                # a role alone in brackets ("（询问人）") asks for a signature only on a signing row
+                slots.append(_Slot(role, label, (index,), before, signs, m.start(), caption=True))
                 previous = m.end()
                 continue
             end = m.end()
@@ -701,6 +707,17 @@ def _signed_above_captions(dt_: DocText, slots: list[_Slot]) -> None:
 
 
 _CAPTION = re.compile(r"[(（][^()（）]{1,16}[)）]")
+
+
+def _among_field_captions(dt_: DocText, index: int) -> bool:
+    """Whether a line next to this one holds only a bracketed field name that names no signer ("（送达地点）",
+    "（送达方式）"): a form that prints each field's name under its value, not a signing row."""
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(dt_.blocks):
+            line = dt_.blocks[j].strip()
+            if _only_captions(line) and _CAPTION.search(line) and not _ANY_ROLE.search(line):
+                return True
+    return False
 
 
 def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:

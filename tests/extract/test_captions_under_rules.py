@@ -140,3 +140,15 @@ def test_two_captions_of_one_role_side_by_side_stay_two_slots() -> None:
         (Role.OFFICER, "检查人员签字", True, "李明"),
         (Role.OFFICER, "检查人员签字", False, None),
     ]
+
+
+def test_field_names_in_brackets_under_their_values_are_no_captions() -> None:
+    """A form that prints each field's name in brackets under (or after) its value: （受送达人）, （当事人）."""
+    blocks = [
+        _line("送达回证", 250, 60),
+        _line("某某建材有限公司", 60, 100),
+        _line("（受送达人）", 60, 115),
+        _line("（送达地点）", 60, 135),
+        _line("张宝森，男，身份证号码220802198107231516（当事人）", 60, 160),
+    ]
+    assert _slots(DocumentType.SERVICE_RECEIPT, blocks) == []
