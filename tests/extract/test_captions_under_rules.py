@@ -143,7 +143,7 @@ def test_two_captions_of_one_role_side_by_side_stay_two_slots() -> None:
 
 
 def test_field_names_in_brackets_under_their_values_are_no_captions() -> None:
-    """A form that prints each field's name in brackets under (or after) its value: （受送达人）, （当事人）."""
+    """A form that prints each field's name in brackets under (or after) its value: （受送达人）."""
     blocks = [
         _line("送达回证", 250, 60),
         _line("某某建材有限公司", 60, 100),
