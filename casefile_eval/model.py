@@ -225,6 +225,7 @@ class DocumentFacts(_Model):
     agency_kind: AgencyKind | None = None
     officers: list[Officer] = Field(default_factory=list)
     fine_amount: float | None = None
+    illegal_gains: float | None = None  # 违法所得 found or confiscated (元)
     amounts: list[Amount] = Field(default_factory=list)
     dates: list[DateFact] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)

@@ -41,6 +41,10 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fine", re.compile(r"罚款")),
 )
 CONTEXT = 14
+# 违法所得 named right before a sum: 违法所得1260元, 没收…及违法所得人民币1,200元, 违法所得共计人民币1260元
+_GAINS_BEFORE = re.compile(
+    r"违法所得(?:金额|数额|款)?(?:为|是|达|约|共|计|共计|合计|总计|总额为?)?(?:人民币)?[:：]?$"
+)
 # Documents that weigh a proposed fine and record the one agreed on (in that order)
 _DELIBERATIONS = (
     DocumentType.COLLECTIVE_DISCUSSION,
@@ -140,6 +144,38 @@ def fine_amount(dt_: DocText, amounts: list[AmountMatch]) -> float | None:
     if len({f.value for f in same}) == 1:  # one fine named again (in words, then in figures)
         return same[0].value
     return round(sum(f.value for f in same), 2)
+
+
+def illegal_gains(dt_: DocText, amounts: list[AmountMatch]) -> float | None:
+    """The 违法所得 the document confiscates (没收违法所得1620元, 没收…及违法所得人民币1,200元), else
+    the one it finds (违法所得1260元): the sum written right after 违法所得, outside quoted statute text,
+    never a bound (违法所得不足1万元). Of several different sums the one a total names (共计/合计); None
+    when the document itemises gains it does not add up."""
+    flat = dt_.flat
+    quotes = quote_spans(flat)
+    named = [
+        a
+        for a in amounts
+        if _GAINS_BEFORE.search(flat[max(0, a.start - CONTEXT) : a.start])
+        and not inside(quotes, a.start)
+        and not _is_range(flat, a)
+    ]
+    confiscated = [a for a in named if "没收" in _clause_before(flat, a.start)]
+    return _one_sum(flat, confiscated or named)
+
+
+def _clause_before(flat: str, pos: int) -> str:
+    """The text from the start of the clause holding `pos` up to it."""
+    return flat[max(flat.rfind(ch, 0, pos) for ch in "，,。；;：:") + 1 : pos]
+
+
+def _one_sum(flat: str, named: list[AmountMatch]) -> float | None:
+    """The one sum of `named`, or the one total among several; None otherwise."""
+    values = {a.value for a in named}
+    if len(values) == 1:
+        return values.pop()
+    totals = {a.value for a in named if _TOTAL_WORDS.search(flat[max(0, a.start - CONTEXT) : a.start])}
+    return totals.pop() if len(totals) == 1 else None
 
 
 def amount_facts(dt_: DocText, amounts: list[AmountMatch]) -> list[Amount]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from casefile_eval.codes import DateKind, DocumentType
-from casefile_eval.extract.amounts import amount_facts, find_amounts, fine_amount
+from casefile_eval.extract.amounts import amount_facts, find_amounts, fine_amount, illegal_gains
 from casefile_eval.extract.citations import find_citations
 from casefile_eval.extract.dating import date_facts, extension_days
 from casefile_eval.extract.numbers import document_numbers
@@ -26,6 +26,15 @@ _REMEDY_TYPES = {
     DocumentType.PRIOR_NOTICE,
     DocumentType.HEARING_NOTICE,
     DocumentType.OTHER,
+}
+# documents that state the 违法所得 found (investigation) or confiscated (notice, review, approval, decision)
+_GAINS_TYPES = {
+    DocumentType.INVESTIGATION_REPORT,
+    DocumentType.LEGAL_REVIEW,
+    DocumentType.COLLECTIVE_DISCUSSION,
+    DocumentType.PRIOR_NOTICE,
+    DocumentType.DECISION_APPROVAL,
+    DocumentType.DECISION,
 }
 _PENALTY_TYPES = {
     DocumentType.DECISION,
@@ -78,6 +87,7 @@ def extract_document_facts(doc: Document) -> DocumentFacts:
         agency_kind=agency_kind(agency[0]) if agency else None,
         officers=find_officers(text, signatures),
         fine_amount=fine,
+        illegal_gains=illegal_gains(text, amounts) if doc.type in _GAINS_TYPES else None,
         amounts=amount_facts(text, amounts),
         dates=dates,
         citations=find_citations(text),

@@ -34,11 +34,12 @@ Doubt = list[tuple[str, float, str]]  # (character, the recogniser's confidence,
 
 
 class ConsistencyParams(Params):
-    """`party`, `filing_number` (立案号) or `fine`: compared over the rule's documents; the value most
-    documents agree on (the decision's on a tie) is the reference, each document that differs is one finding.
+    """`party`, `filing_number` (立案号), `fine` or `illegal_gains` (违法所得): compared over the rule's
+    documents; the value most documents agree on (the decision's on a tie) is the reference, each document
+    that differs is one finding.
     `decision_number`: the 文号 a 送达回证 gives for the decision it serves must be the decision's."""
 
-    fact: Literal["party", "filing_number", "fine", "decision_number"]
+    fact: Literal["party", "filing_number", "fine", "illegal_gains", "decision_number"]
     tolerance: float = Field(default=0.01, ge=0)
 
 
@@ -158,6 +159,8 @@ def _value(doc: Document, fact: str) -> str | float | None:
         return doc.facts.party.strip() if doc.facts.party and doc.facts.party.strip() else None
     if fact == "filing_number":
         return doc.facts.filing_number
+    if fact == "illegal_gains":
+        return doc.facts.illegal_gains
     return doc.facts.fine_amount
 
 
