@@ -118,6 +118,8 @@ _SEAL_LABEL = re.compile(r"盖章|签章")
 _CAPTION_OPEN = re.compile(r"(?:^|[)）\s_＿])[_＿\s]*[(（]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
 _SIGNS = re.compile(_SIGN_WORD + "|确认")  # a label asking for a signature: 被询问人确认：
+# roles named in a caption only where the person signs (a party or a recipient may be a field's name)
+_SIGNER_ROLE = re.compile(r"审核人员?|审批人|批准人|见证人|(?<!受)送达人|记录人")
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
 # line above.
@@ -427,7 +429,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 continue  # a role named in brackets in a sentence ("某公司（当事人）"), no caption
             if opened:  # signed before it: nothing after is its value
                 label = label.rstrip(")）")
-                signs = _SIGNS.search(label) is not None
+                # a caption naming a role that only ever signs (（审核人）, （记录人）) asks for a signature
+                signs = _SIGNS.search(label) is not None or _SIGNER_ROLE.fullmatch(label) is not None
                 written = text[previous : m.start()].strip(" \t_＿（(")
                 if not signs and (len(written) > MAX_INK_READ or _among_field_captions(dt_, index)):
                     previous = m.end()
@@ -467,6 +470,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             )
             or (s.role not in explicit_roles and s.blocks[0] >= tail)
+            or _under_opinion(s, slots)
         )
     ]
 
@@ -476,8 +480,9 @@ _SEPARATORS = re.compile(r"[\s:：]")
 
 def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     """Whether a label is the field name of a row whose value cell opens with the same role's own caption
-    (受送达人签收 | 收件人签名或盖章：[ink]; 送达人 | 送达人签字：[ink]): the caption is the slot. Two
-    captions of one role side by side (询问人签名 询问人签名, 执法人员： 执法人员：) stay two slots."""
+    (受送达人签收 | 收件人签名或盖章：[ink]; 送达人 | 送达人签字：[ink]; 送达人 | [ink]（送达人）): the
+    caption is the slot. Two captions of one role side by side (询问人签名 询问人签名, 执法人员： 执法人员：)
+    stay two slots."""
     text = dt_.blocks[slot.blocks[0]]
     label = _SEPARATORS.sub("", slot.label)
     value = _SEPARATORS.sub("", slot.value)
@@ -493,8 +498,12 @@ def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
             )
             if caption and t.start > slot.start and _SEPARATORS.sub("", before) == label:
                 return True
-        elif SIGNING.search(t.label) and t.label != slot.label:
-            if t.blocks[0] in slot.blocks[1:] and value.startswith(_SEPARATORS.sub("", t.label)):
+        elif (SIGNING.search(t.label) and t.label != slot.label) or t.caption:
+            # (a caption in brackets, "（受送达人签名或盖章）", "（送达人）": the value stops at its bracket)
+            opens = not dt_.blocks[t.blocks[0]][: t.start].strip(" \t(（") or value.startswith(
+                _SEPARATORS.sub("", t.label)
+            )
+            if t.blocks[0] in slot.blocks[1:] and opens:
                 return True  # the caption opening the value cell beside the label's cell...
             if not value and t.start == 0 and slot.blocks == (t.blocks[0] - 1,):
                 return same_row(dt_, slot.blocks[0], t.blocks[0])  # ...or in a cell of its own
@@ -648,7 +657,24 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
         nxt is not None
         and nxt.role is slot.role
         and nxt.blocks[0] - slot.blocks[0] <= OPINION_LINES
-        and not _without_dates(slot.value).strip(" :：")
+        and (
+            not _without_dates(slot.value).strip(" :：")
+            or ("意见" not in nxt.label and _opinion_words_only(slot))
+        )
+    )
+
+
+def _opinion_words_only(slot: _Slot) -> bool:
+    """An opinion row holding its opinion (同意，按程序办理。) and no name: not where it is signed."""
+    return "意见" in slot.label and not _text_fill(slot.value, 2, True).filled
+
+
+def _under_opinion(slot: _Slot, slots: list[_Slot]) -> bool:
+    """A bare role label (负责人：) a few lines under an opinion row of its role that holds no name
+    ("负责人意见 同意，按程序办理。" over "负责人：[ink] 2024年4月18日"): where the opinion is signed."""
+    return any(
+        t.role is slot.role and 0 < slot.blocks[0] - t.blocks[0] <= OPINION_LINES and _opinion_words_only(t)
+        for t in slots
     )
 
 

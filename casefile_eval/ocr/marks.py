@@ -29,7 +29,7 @@ from casefile_eval.textnorm import CLOSE_HEADING
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
-_SENTENCE = re.compile(r"[\u4e00-\u9fff]{2,}[，、\u4e00-\u9fff]*。")
+_SENTENCE = re.compile(r"[\u4e00-\u9fff]{2,}[，,、；;\u4e00-\u9fff]*。")  # (commas as OCR text has them)
 _GRID_LINES = 16  # line heights a grid's column of records may reach below its header
 _TEMPLATE = re.compile(
     r"^(?:日期|时间|[\s_—\-－.…:：/()（）年月日时分秒号第页共0-9〇一二三四五六七八九十])*$"

@@ -6,9 +6,11 @@ caption."""
 from __future__ import annotations
 
 from casefile_eval.codes import DocumentType, Role
+from casefile_eval.extract import extract_document_facts
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
+from tests.extract.docs import doc_from_rows
 
 EM = 10.0  # points per character
 
@@ -152,3 +154,56 @@ def test_field_names_in_brackets_under_their_values_are_no_captions() -> None:
         _line("张宝森，男，身份证号码220802198107231516（当事人）", 60, 160),
     ]
     assert _slots(DocumentType.SERVICE_RECEIPT, blocks) == []
+
+
+def test_a_caption_naming_a_signing_role_under_an_opinion_asks_for_its_signature() -> None:
+    """A 法制审核表 whose opinion row ends in a rule, a date and "（审核人）" under the rule: the caption is
+    the reviewer's slot (审核人 only ever signs), blank here; the written opinion signs nothing."""
+    blocks = [
+        _line("法制审核表", 250, 60),
+        _line("审核意见 主体合法，事实清楚，证据确实充分，同意承办机构意见。", 60, 100),
+        _line("                          2022年07月07日", 60, 140),
+        _line("                （审核人）", 60, 156),
+    ]
+    assert _slots(DocumentType.LEGAL_REVIEW, blocks) == [(Role.REVIEWER, "审核人", False, None)]
+
+
+def test_a_bare_role_label_under_its_opinion_row_is_where_the_opinion_is_signed() -> None:
+    """A red-printed 审批表 read off a scan: "负责人意见 同意，按程序办理。" over "负责人：[name] date"; the
+    bare label under the opinion is the approver's slot, signed when a name is read, blank when not."""
+    head = [
+        _line("行政处罚决定审批表", 200, 60),
+        _line("审核人：孙涛2024年4月18日", 260, 100),
+        _line("负责人意见 同意，按程序办理。", 80, 130),
+    ]
+    signed = [*head, _line("负责人：王志刚2024年4月18日", 260, 160)]
+    blank = [*head, _line("负责人：         2024年4月18日", 260, 160)]
+    assert _slots(DocumentType.DECISION_APPROVAL, signed) == [
+        (Role.REVIEWER, "审核人", True, "孙涛"),
+        (Role.APPROVER, "负责人", True, "王志刚"),
+    ]
+    assert _slots(DocumentType.DECISION_APPROVAL, blank) == [
+        (Role.REVIEWER, "审核人", True, "孙涛"),
+        (Role.APPROVER, "负责人", False, None),
+    ]
+
+
+def test_a_bracketed_caption_opening_the_value_cell_is_the_rows_one_slot() -> None:
+    """A .docx 送达回证 "送达人 | [ink]（送达人）", "受送达人签收 | [ink]（受送达人签名或盖章）日期":
+    the caption under the ink, in the row's value cell, is where the row is signed: one slot a row."""
+    rows = [
+        ["受送达人", "吐鲁番市火洲行旅游服务有限公司"],
+        ["受送达人签收", "（受送达人签名或盖章）\u30002019年08月13日"],
+        ["送达人", "（送达人）"],
+        ["送达人", "（送达人）"],
+    ]
+    ink = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="form.docx", page=1, block_index=i, width=60, height=20)
+        for i in (4, 6)  # the recipient's and the first server's; the second server left blank
+    ]
+    doc = doc_from_rows(rows, DocumentType.SERVICE_RECEIPT, images=ink, before=["送达回证"])
+    assert [(s.role, s.label, s.filled) for s in extract_document_facts(doc).signatures] == [
+        (Role.RECIPIENT, "受送达人签名或盖章", True),
+        (Role.SERVER, "送达人", True),
+        (Role.SERVER, "送达人", False),
+    ]

@@ -180,8 +180,7 @@ def test_the_next_cells_field_name_and_number_are_no_signature() -> None:
         DocumentType.LEGAL_REVIEW,
     )
     slots = [(s.label, s.role, s.filled) for s in find_signatures(DocText.of(doc))]
-    assert slots == [
-        ("审核意见", Role.REVIEWER, True),  # the opinion is written
+    assert slots == [  # (the opinion row is signed under 法制审核人员)
         ("法制审核人员", Role.REVIEWER, False),
         ("负责人", Role.APPROVER, False),
     ]

@@ -393,3 +393,18 @@ def test_a_name_printed_after_a_role_label_is_no_slot() -> None:
     text = "审批人：王立军"
     part = OcrBox(text, (0, 0, 300, 30), 0.98, (), (0.99,) * len(text))
     assert labels_in(part) == []
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_printed_opinion_with_a_comma_beside_its_label_is_print(comma: str) -> None:
+    """"负责人意见 同意，按程序办理。" (OCR gives its comma as ","): the opinion's seven characters are a
+    printed sentence, not ink beside the label."""
+    image = Image.new("RGB", (W, H), (250, 250, 246))
+    draw = ImageDraw.Draw(image)
+    label = typeset(draw, 150, 600, "负责人意见")
+    opinion = typeset(draw, 300, 600, f"同意{comma}按程序办理。")
+    parts = [
+        OcrBox("负责人意见", (146.0, 600.0, label[-1] + PITCH, 630.0), 0.97, tuple(label)),
+        OcrBox(f"同意{comma}按程序办理。", (296.0, 600.0, opinion[-1] + PITCH, 630.0), 0.97, tuple(opinion)),
+    ]
+    assert find_signatures(np.asarray(image), [OcrLine(parts)]) == []
