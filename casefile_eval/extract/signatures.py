@@ -137,6 +137,7 @@ ABOVE_REACH = 2.5  # line heights between a line of captions and the signatures 
 CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle under the name)
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
+ROW_NAME_REACH = 2.5  # line heights under a row's name where the first caption of its value cell may start
 OPINION_LINES = 4  # blocks from an opinion label to the signing label under its opinion
 MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人签名", "承办机构负责人")
 # A signing strip under a form (承办人 | 承办机构 | 负责人审批, the signatures and the dates in the rows
@@ -498,6 +499,8 @@ def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
             )
             if caption and t.start > slot.start and _SEPARATORS.sub("", before) == label:
                 return True
+        elif _row_name_of(dt_, slot, t):
+            return True
         elif (SIGNING.search(t.label) and t.label != slot.label) or t.caption:
             # (a caption in brackets, "（受送达人签名或盖章）", "（送达人）": the value stops at its bracket)
             opens = not dt_.blocks[t.blocks[0]][: t.start].strip(" \t(（") or value.startswith(
@@ -508,6 +511,26 @@ def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
             if not value and t.start == 0 and slot.blocks == (t.blocks[0] - 1,):
                 return same_row(dt_, slot.blocks[0], t.blocks[0])  # ...or in a cell of its own
     return False
+
+
+def _row_name_of(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
+    """A row's name alone on its line in a form's first column ("送达人", "受送达人签收") with a label of its
+    role and a colon ("送达人：[ink]") starting a line right of it, on the row's first lines (the row's value
+    cell in a PDF or a scan): that label is the slot, the row's name is none."""
+    a, b = slot.blocks[0], t.blocks[0]
+    if not 1 <= b - a <= 2 or slot.value.strip(" :：") or t.start != 0:
+        return False
+    if squeeze(dt_.blocks[a]) != squeeze(slot.label) or not squeeze(dt_.blocks[b]).startswith(f"{t.label}:"):
+        return False
+    name, caption = dt_.doc.blocks[a], dt_.doc.blocks[b]
+    if name.bbox is None or caption.bbox is None or name.page != caption.page:
+        return False
+    height = name.bbox.bottom - name.bbox.top
+    return (
+        caption.bbox.x0 > name.bbox.x1
+        and caption.bbox.top >= name.bbox.top - height
+        and caption.bbox.top - name.bbox.bottom <= ROW_NAME_REACH * height
+    )
 
 
 def _listed_above(dt_: DocText, slot: _Slot, signing: list[_Slot]) -> bool:

@@ -133,6 +133,8 @@ def _images(pkg: _Package, rels: dict[str, str], drawings: list[DrawingRef]) -> 
         size = (width, height) if width and height else None
         data = pkg.zf.read(target) if target in pkg.names else b""
         cls = classify_bytes(data, size) if data else None
+        if cls is not None and cls.blank:
+            continue  # (an image without ink shows nothing: no mark, no signature)
         out.append(
             ImageItem(
                 kind=cls.kind if cls else "unknown",

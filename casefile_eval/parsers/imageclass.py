@@ -10,6 +10,7 @@ from PIL import Image
 
 from casefile_eval.model import ImageKind
 
+BLANK_INK = 0.002  # share of ink below which an image shows nothing
 THUMB_SIZE = 96  # pixels on the longer side of the copy that is classified
 # a red mark smaller than this (≈2.5 cm) is a 名章 or a fingerprint, not an agency seal
 PERSONAL_MARK_MAX_PT = 70.0
@@ -37,6 +38,7 @@ class ImageClass:
 
     kind: ImageKind
     confidence: float
+    blank: bool = False  # no ink at all: a white mask or screen laid over print, not content
 
 
 UNKNOWN = ImageClass(ImageKind.UNKNOWN, 0.0)
@@ -78,8 +80,8 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
     light_share = float(light.sum()) / total
     ink = ~light
     ink_share = float(ink.sum()) / total
-    if ink_share < 0.002:
-        return ImageClass(ImageKind.UNKNOWN, 0.3)
+    if ink_share < BLANK_INK:
+        return ImageClass(ImageKind.UNKNOWN, 0.3, blank=True)
     red_of_ink = float(red.sum()) / float(ink.sum())
     if red_of_ink >= 0.5 and light_share >= 0.35:
         return _red_mark(red_of_ink, size_pt)

@@ -35,7 +35,8 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def page_images(
     page: pdfium.PdfPage, left: float, top: float, area: float
 ) -> tuple[list[PlacedImage], float]:
-    """The page's images in content order and the share of the page area they cover."""
+    """The page's images in content order (images without any ink left out) and the share of the page
+    area they cover."""
     placed: list[PlacedImage] = []
     covered = 0.0
     for raw, (x0, y0, x1, y1) in _image_objects(page.raw, _IDENTITY, 0):
@@ -47,6 +48,8 @@ def page_images(
         full = share >= FULL_PAGE_SHARE
         box = (x0 - left, top - y1, x1 - left, top - y0)
         cls = UNKNOWN if full else _classify(pdfium.PdfImage(raw, page=page), (w, h))
+        if cls.blank:
+            continue  # (a white screen or mask over the print shows nothing: no mark, no signature)
         image = ImageItem(
             kind=cls.kind,
             source="",
