@@ -676,14 +676,21 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     # "同意立案。" / "审批人："); OCR may put the date of the cell above into the label's value
     after = [o for o in slots if (o.blocks[0], o.start) > (slot.blocks[0], slot.start)]
     nxt = min(after, key=lambda o: (o.blocks[0], o.start), default=None)
-    return (
+    if (
         nxt is not None
         and nxt.role is slot.role
         and nxt.blocks[0] - slot.blocks[0] <= OPINION_LINES
-        and (
-            not _without_dates(slot.value).strip(" :：")
-            or ("意见" not in nxt.label and _opinion_words_only(slot))
-        )
+        and not _without_dates(slot.value).strip(" :：")
+    ):
+        return True
+    # an opinion row holding only its opinion, its role's label a few lines under it (in a column of
+    # stages side by side, other stages' labels may stand between: 承办人： 负责人：)
+    own = min((o for o in after if o.role is slot.role), key=lambda o: (o.blocks[0], o.start), default=None)
+    return (
+        own is not None
+        and own.blocks[0] - slot.blocks[0] <= OPINION_LINES
+        and "意见" not in own.label
+        and _opinion_words_only(slot)
     )
 
 

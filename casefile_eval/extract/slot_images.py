@@ -105,10 +105,13 @@ def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[i
     middle = (box.top + box.bottom) / 2
     rows: dict[int, list[int]] = {}
     tops: dict[int, float] = {}
+    # (a caption is often printed smaller than the line the ink stands on: the larger height measures)
+    own = dt_.doc.blocks[image.block_index].bbox if image.block_index is not None else None
+    own_height = own.bottom - own.top if own is not None else 0.0
     for k, place in enumerate(places):
         line = dt_.doc.blocks[place.blocks[0]]
         if place.caption and line.bbox is not None and line.page == image.page:
-            height = line.bbox.bottom - line.bbox.top
+            height = max(line.bbox.bottom - line.bbox.top, own_height)
             near = 0 <= line.bbox.top - middle <= CAPTION_REACH * height
             # a tall signature on the rule, its caption printed right under the rule
             foot = -CAPTION_OVERLAP * height <= line.bbox.top - box.bottom <= CAPTION_GAP * height
@@ -305,6 +308,11 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
     if owners and all(places[k].caption for k in owners) and _below_line(dt_, b, image):
         # ink under a line of captions is written over the next line of captions, not on this one
         owners = _over_caption(dt_, places, image) or owners
+    if owners and not beside and _before_labels(dt_, places, owners, image):
+        # ink on a line ahead of all its labels, over a caption under the rule: the caption's
+        # ("[ink] 执法人员：[ink]" over "（当事人签名）")
+        under = _over_caption(dt_, places, image)
+        owners, own = (under, False) if under else (owners, own)
     if beside:
         owners = beside  # OCR found the ink after this label on its line
     elif not owners:
@@ -314,6 +322,17 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
         blank = [k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)]
         owners, own = (blank, False) if blank else (owners, own)
     return [k for k in owners if _accepts(places[k], image, own)]
+
+
+def _before_labels(dt_: DocText, places: list[Place], owners: list[int], image: ImageItem) -> bool:
+    """Whether the image ends left of where every label of its line starts (no label before it)."""
+    if image.bbox is None or image.block_index is None:
+        return False
+    line = [k for k in owners if places[k].blocks[0] == image.block_index]
+    if not line:
+        return False
+    xs = offset_xs(dt_, image.block_index, [places[k].start for k in line])
+    return xs is not None and image.bbox.x1 <= min(xs)
 
 
 def _below_line(dt_: DocText, index: int, image: ImageItem) -> bool:
