@@ -397,8 +397,8 @@ def test_a_name_printed_after_a_role_label_is_no_slot() -> None:
 
 @pytest.mark.parametrize("comma", ["，", ","])
 def test_a_printed_opinion_with_a_comma_beside_its_label_is_print(comma: str) -> None:
-    """"负责人意见 同意，按程序办理。" (OCR gives its comma as ","): the opinion's seven characters are a
-    printed sentence, not ink beside the label."""
+    """The printed opinion 负责人意见 同意，按程序办理。 (OCR gives its comma as ","): its seven characters
+    are a printed sentence, not ink beside the label."""
     image = Image.new("RGB", (W, H), (250, 250, 246))
     draw = ImageDraw.Draw(image)
     label = typeset(draw, 150, 600, "负责人意见")
