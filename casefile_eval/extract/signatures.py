@@ -81,7 +81,9 @@ _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 _INK_IN_LABEL = re.compile(
     rf"(?P<role>{_ANY_ROLE.pattern})(?P<ink>[A-Za-z0-9]{{1,6}})(?P<gap>\s*)(?P<caption>[(（]{_SIGN_WORD}[)）]?)"
 )
-_EXPLICIT = re.compile(_SIGN_WORD + r"|审批人|批准人|见证人|(?<!受)送达人|记录人|审核人|意见|确认")
+# roles named only where the person signs (a party or a recipient may be a field's name)
+_SIGNER_ROLES = r"审核人员?|审批人|批准人|见证人|(?<!受)送达人|记录人"
+_EXPLICIT = re.compile(rf"{_SIGN_WORD}|{_SIGNER_ROLES}|意见|确认")
 # a signing caption inside a slot's value (同意。 签名：…), not a date field (签收时间：)
 _SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}(?!时间|日期)[)）]?\s*[:：]?")
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
@@ -118,8 +120,7 @@ _SEAL_LABEL = re.compile(r"盖章|签章")
 _CAPTION_OPEN = re.compile(r"(?:^|[)）\s_＿])[_＿\s]*[(（]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
 _SIGNS = re.compile(_SIGN_WORD + "|确认")  # a label asking for a signature: 被询问人确认：
-# roles named in a caption only where the person signs (a party or a recipient may be a field's name)
-_SIGNER_ROLE = re.compile(r"审核人员?|审批人|批准人|见证人|(?<!受)送达人|记录人")
+_SIGNER_ROLE = re.compile(_SIGNER_ROLES)
 _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
 # line above.

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
+
+import casefile_eval
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Block, BlockKind, Document, ImageItem
 
@@ -92,3 +97,20 @@ def doc_from_pdf(path: Path, doc_type: DocumentType) -> Document:
         confidence=1.0,
         blocks=blocks,
     )
+
+
+def pen_ink(seed: int) -> ImageReader:
+    """A small PNG of dark pen strokes on white (a handwritten name) for a reportlab canvas."""
+    img = Image.new("RGB", (240, 90), "white")
+    points = [(15 + i * 30, 20 + (i * 37 + seed * 11) % 50) for i in range(8)]
+    ImageDraw.Draw(img).line(points, fill=(20, 20, 120), width=4)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return ImageReader(io.BytesIO(out.getvalue()))
+
+
+def only_document(path: Path, doc_type: DocumentType) -> Document:
+    """The one document of `doc_type` in the case file at `path`, read as casefile-eval reads it."""
+    docs = [d for d in casefile_eval.read_case(path).documents if d.type is doc_type]
+    assert len(docs) == 1
+    return docs[0]

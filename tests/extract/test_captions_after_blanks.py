@@ -11,7 +11,8 @@ from reportlab.pdfgen import canvas
 
 import casefile_eval
 from casefile_eval.codes import DocumentType, Role
-from tests.extract.test_pdf_header_grids import FONT, _ink
+from tests.embedded_font import FONT
+from tests.extract.docs import pen_ink
 
 RULE = "＿＿＿＿＿＿＿＿"
 
@@ -33,10 +34,10 @@ def _record(path: Path, party_signs: bool) -> Path:
     c.drawString(70, 560, f"{RULE}（询问人签名）")
     c.drawString(310, 560, f"{RULE}（记录人签名）")
     if party_signs:
-        c.drawImage(_ink(1), 80, 606, width=52, height=26)
-    c.drawImage(_ink(2), 318, 606, width=52, height=26)
-    c.drawImage(_ink(3), 80, 570, width=52, height=22)  # nearest to the date line
-    c.drawImage(_ink(4), 318, 566, width=52, height=26)
+        c.drawImage(pen_ink(1), 80, 606, width=52, height=26)
+    c.drawImage(pen_ink(2), 318, 606, width=52, height=26)
+    c.drawImage(pen_ink(3), 80, 570, width=52, height=22)  # nearest to the date line
+    c.drawImage(pen_ink(4), 318, 566, width=52, height=26)
     c.showPage()
     c.save()
     return path

@@ -5,32 +5,18 @@ tied to the slot whose column or label line it stands in."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-import casefile_eval
 from casefile_eval.codes import DateKind, DocumentType, Role
-from casefile_eval.model import Document
+from tests.extract.docs import only_document, pen_ink
 
 from ..embedded_font import FONT, needs_font
 
 pytestmark = needs_font
 LEFT, RIGHT = 70.0, 525.0
-
-
-def _ink(seed: int) -> ImageReader:
-    """A small PNG of dark pen strokes on white (a handwritten name)."""
-    img = Image.new("RGB", (240, 90), "white")
-    points = [(15 + i * 30, 20 + (i * 37 + seed * 11) % 50) for i in range(8)]
-    ImageDraw.Draw(img).line(points, fill=(20, 20, 120), width=4)
-    out = io.BytesIO()
-    img.save(out, "PNG")
-    return ImageReader(io.BytesIO(out.getvalue()))
 
 
 def _centred(c: canvas.Canvas, texts: list[str], y: float) -> list[float]:
@@ -57,10 +43,10 @@ def _receipt(path: Path, recipient_signs: bool) -> Path:
     c.drawString(LEFT + 308, 666, "直接送达")
     cols = _centred(c, ["受送达人签收", "送达人", "见证人"], 640)
     if recipient_signs:
-        c.drawImage(_ink(1), cols[0] + 4, 600, width=60, height=24)
+        c.drawImage(pen_ink(1), cols[0] + 4, 600, width=60, height=24)
     c.drawString(cols[0] + 4, 588, "2024年3月20日")
-    c.drawImage(_ink(2), cols[1] + 40, 610, width=60, height=24)
-    c.drawImage(_ink(3), cols[1] + 40, 584, width=60, height=24)
+    c.drawImage(pen_ink(2), cols[1] + 40, 610, width=60, height=24)
+    c.drawImage(pen_ink(3), cols[1] + 40, 584, width=60, height=24)
     c.drawString(cols[2] + 70, 612, "/")
     c.drawString(LEFT + 4, 556, "备注：无")
     c.showPage()
@@ -68,15 +54,9 @@ def _receipt(path: Path, recipient_signs: bool) -> Path:
     return path
 
 
-def _document(path: Path, doc_type: DocumentType) -> Document:
-    docs = [d for d in casefile_eval.read_case(path).documents if d.type is doc_type]
-    assert len(docs) == 1
-    return docs[0]
-
-
 @pytest.mark.parametrize("recipient_signs", [True, False])
 def test_a_receipt_grid_is_read_under_its_field_names(tmp_path: Path, recipient_signs: bool) -> None:
-    doc = _document(_receipt(tmp_path / "receipt.pdf", recipient_signs), DocumentType.SERVICE_RECEIPT)
+    doc = only_document(_receipt(tmp_path / "receipt.pdf", recipient_signs), DocumentType.SERVICE_RECEIPT)
     assert [b.text for b in doc.blocks] == [
         "送达回证",
         "送达文书名称及文号",
@@ -121,7 +101,7 @@ def _approval(path: Path, signed: bool) -> Path:
         c.drawString(LEFT + 110, y, opinion)
         c.drawString(LEFT + 320, y, "签名：")
         if ink:
-            c.drawImage(_ink(len(label)), LEFT + 320, y - 34, width=62, height=26)
+            c.drawImage(pen_ink(len(label)), LEFT + 320, y - 34, width=62, height=26)
         c.drawString(LEFT + 320, y - 48, "2024年3月2日")
         y -= 80
     c.showPage()
@@ -131,7 +111,7 @@ def _approval(path: Path, signed: bool) -> Path:
 
 @pytest.mark.parametrize("signed", [True, False])
 def test_ink_under_a_sign_here_label_ending_an_opinion_row_signs_it(tmp_path: Path, signed: bool) -> None:
-    doc = _document(_approval(tmp_path / "filing.pdf", signed), DocumentType.FILING_APPROVAL)
+    doc = only_document(_approval(tmp_path / "filing.pdf", signed), DocumentType.FILING_APPROVAL)
     slots = [(s.label, s.role, s.filled, s.method) for s in doc.facts.signatures]
     assert slots == [
         ("承办人意见", Role.OFFICER, True, "image"),
@@ -150,7 +130,7 @@ def _review(path: Path, signed: bool) -> Path:
     c.drawString(LEFT, 720, "审核意见：事实清楚，证据确凿，适用依据正确，程序合法，同意承办机构的处理意见。")
     c.drawString(LEFT, 690, "法制审核人员")
     if signed:
-        c.drawImage(_ink(5), LEFT + 20, 652, width=60, height=26)
+        c.drawImage(pen_ink(5), LEFT + 20, 652, width=60, height=26)
     c.drawString(LEFT + 100, 660, "法律职业资格证号：A20183202101234")
     c.drawString(LEFT + 320, 620, "2024年3月8日")
     c.showPage()
@@ -160,7 +140,7 @@ def _review(path: Path, signed: bool) -> Path:
 
 @pytest.mark.parametrize("signed", [True, False])
 def test_ink_below_a_label_alone_on_its_line_signs_it(tmp_path: Path, signed: bool) -> None:
-    doc = _document(_review(tmp_path / "review.pdf", signed), DocumentType.LEGAL_REVIEW)
+    doc = only_document(_review(tmp_path / "review.pdf", signed), DocumentType.LEGAL_REVIEW)
     slots = [(s.label, s.role, s.filled, s.method) for s in doc.facts.signatures]
     # the opinion row holds the opinion only: the reviewer signs under the label below it
     assert slots == [("法制审核人员", Role.REVIEWER, signed, "image" if signed else "text")]
@@ -182,15 +162,15 @@ def _landscape_receipt(path: Path) -> Path:
         c.drawString(x, 426, text)
     for x, text in zip(xs[1:4], ["第1506号", "日", "路5128弄12号"], strict=True):
         c.drawString(x, 410, text)
-    c.drawImage(_ink(4), 548, 400, width=56, height=24)
-    c.drawImage(_ink(5), 634, 400, width=56, height=24)
+    c.drawImage(pen_ink(4), 548, 400, width=56, height=24)
+    c.drawImage(pen_ink(5), 634, 400, width=56, height=24)
     c.showPage()
     c.save()
     return path
 
 
 def test_a_landscape_receipt_grid_of_narrow_columns_is_read_by_words(tmp_path: Path) -> None:
-    doc = _document(_landscape_receipt(tmp_path / "receipt.pdf"), DocumentType.SERVICE_RECEIPT)
+    doc = only_document(_landscape_receipt(tmp_path / "receipt.pdf"), DocumentType.SERVICE_RECEIPT)
     assert [b.text for b in doc.blocks] == [
         "送达回证",
         "送达文书名称",
@@ -230,7 +210,7 @@ def _side_by_side_approval(path: Path) -> Path:
         c.drawString(x, 700, label)
         c.drawString(x, 675, opinion)
         c.drawString(x, 620, "签名：")
-        c.drawImage(_ink(k), x + 32, 612, width=56, height=22)
+        c.drawImage(pen_ink(k), x + 32, 612, width=56, height=22)
         c.drawRightString(x + 150, 598, date)
     c.showPage()
     c.save()
@@ -238,7 +218,7 @@ def _side_by_side_approval(path: Path) -> Path:
 
 
 def test_side_by_side_approval_steps_are_read_column_by_column(tmp_path: Path) -> None:
-    doc = _document(_side_by_side_approval(tmp_path / "filing.pdf"), DocumentType.FILING_APPROVAL)
+    doc = only_document(_side_by_side_approval(tmp_path / "filing.pdf"), DocumentType.FILING_APPROVAL)
     assert [b.text for b in doc.blocks][2:] == [
         "承办人意见",
         "建议立案。",
@@ -287,9 +267,9 @@ def _tall_row_receipt(path: Path, recipient_signs: bool) -> Path:
     c.drawString(338, 394, "直接送达")
     c.drawString(520, 394, "2023年10月25日")
     if recipient_signs:
-        c.drawImage(_ink(6), 400, 380, width=60, height=24)
-    c.drawImage(_ink(7), 600, 392, width=60, height=24)
-    c.drawImage(_ink(8), 600, 366, width=60, height=24)
+        c.drawImage(pen_ink(6), 400, 380, width=60, height=24)
+    c.drawImage(pen_ink(7), 600, 392, width=60, height=24)
+    c.drawImage(pen_ink(8), 600, 366, width=60, height=24)
     c.showPage()
     c.save()
     return path
@@ -300,7 +280,7 @@ def test_a_record_well_under_a_tall_header_row_is_read_in_its_columns(
     tmp_path: Path, recipient_signs: bool
 ) -> None:
     path = _tall_row_receipt(tmp_path / "receipt.pdf", recipient_signs)
-    doc = _document(path, DocumentType.SERVICE_RECEIPT)
+    doc = only_document(path, DocumentType.SERVICE_RECEIPT)
     served = [(d.label, d.value) for d in doc.facts.dates if d.kind is DateKind.SERVED]
     assert served == [("送达时间", dt.date(2023, 10, 25))]
     assert doc.facts.served_document == "行政处罚决定书（某交执罚〔2023〕108号）"

@@ -13,9 +13,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-import casefile_eval
 from casefile_eval.codes import DocumentType, Role
 from casefile_eval.model import Document
+from tests.extract.docs import only_document
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -94,12 +94,6 @@ def _form(
     return path
 
 
-def _document(path: Path, doc_type: DocumentType) -> Document:
-    docs = [d for d in casefile_eval.read_case(path).documents if d.type is doc_type]
-    assert len(docs) == 1
-    return docs[0]
-
-
 def _slots(doc: Document) -> list[tuple[str, Role, int | None, bool | None, str]]:
     return [
         (s.label, s.role, s.evidence.page if s.evidence else None, s.filled, s.method)
@@ -109,7 +103,7 @@ def _slots(doc: Document) -> list[tuple[str, Role, int | None, bool | None, str]
 
 @pytest.mark.parametrize("one_string", [True, False])
 def test_each_image_on_a_signature_row_fills_the_label_left_of_it(tmp_path: Path, one_string: bool) -> None:
-    doc = _document(_inquiry(tmp_path / "record.pdf", one_string), DocumentType.INQUIRY_RECORD)
+    doc = only_document(_inquiry(tmp_path / "record.pdf", one_string), DocumentType.INQUIRY_RECORD)
     assert doc.title == "询问笔录"
     assert [(im.page, im.kind.value) for im in doc.images] == [(1, "signature")] * 3 + [(2, "signature")] * 3
     # page 1's bare 询问人 is a slot because it stands on the signature row, beside 被询问人签名
@@ -143,7 +137,7 @@ def test_opinion_and_date_without_a_name_leave_the_approver_unsigned(
     tmp_path: Path, opinion: list[tuple[str, float]]
 ) -> None:
     rows = [*FILING_HEAD, ("负责人审批意见", opinion, 60.0), ("备注", [], 30.0)]
-    doc = _document(_form(tmp_path / "filing.pdf", "立案审批表", rows), DocumentType.FILING_APPROVAL)
+    doc = only_document(_form(tmp_path / "filing.pdf", "立案审批表", rows), DocumentType.FILING_APPROVAL)
     approver = [s for s in doc.facts.signatures if s.role is Role.APPROVER]
     assert [(s.label, s.filled, s.signer) for s in approver] == [("负责人审批意见", False, None)]
 
@@ -159,7 +153,7 @@ def test_approver_name_beside_or_below_the_opinion_signs(
     tmp_path: Path, opinion: list[tuple[str, float]], signer: str
 ) -> None:
     rows = [*FILING_HEAD, ("负责人审批意见", opinion, 70.0), ("备注", [], 30.0)]
-    doc = _document(_form(tmp_path / "filing.pdf", "立案审批表", rows), DocumentType.FILING_APPROVAL)
+    doc = only_document(_form(tmp_path / "filing.pdf", "立案审批表", rows), DocumentType.FILING_APPROVAL)
     approver = [s for s in doc.facts.signatures if s.role is Role.APPROVER]
     assert [(s.label, s.filled, s.signer) for s in approver] == [("负责人审批意见", True, signer)]
 
@@ -179,7 +173,7 @@ def test_empty_recipient_cell_of_a_receipt_is_unsigned(
         ("送达人", [("赵强 钱立", 0)], 30.0),
         ("备注", [], 30.0),
     ]
-    doc = _document(_form(tmp_path / "receipt.pdf", "送达回证", rows), DocumentType.SERVICE_RECEIPT)
+    doc = only_document(_form(tmp_path / "receipt.pdf", "送达回证", rows), DocumentType.SERVICE_RECEIPT)
     assert [(s.label, s.role, s.filled) for s in doc.facts.signatures] == [
         ("受送达人签名或盖章", Role.RECIPIENT, False),
         ("送达人", Role.SERVER, True),
@@ -193,7 +187,7 @@ def test_line_printed_below_an_empty_last_row_is_not_its_signature(tmp_path: Pat
         ("送达人", [("赵强 钱立", 0)], 30.0),
         ("受送达人签名或盖章", [], 60.0),
     ]
-    doc = _document(_form(tmp_path / "receipt.pdf", "送达回证", rows, foot), DocumentType.SERVICE_RECEIPT)
+    doc = only_document(_form(tmp_path / "receipt.pdf", "送达回证", rows, foot), DocumentType.SERVICE_RECEIPT)
     assert [(s.label, s.role, s.filled) for s in doc.facts.signatures] == [
         ("送达人", Role.SERVER, True),
         ("受送达人签名或盖章", Role.RECIPIENT, False),

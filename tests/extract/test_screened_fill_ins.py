@@ -13,10 +13,9 @@ from PIL import Image, ImageDraw
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-import casefile_eval
 from casefile_eval.codes import DocumentType, Role
-from casefile_eval.model import Document
 from casefile_eval.parsers.imageclass import classify_image
+from tests.extract.docs import only_document, pen_ink
 
 from ..embedded_font import FONT, needs_font
 
@@ -40,20 +39,6 @@ def _reader(img: Image.Image) -> ImageReader:
     return ImageReader(io.BytesIO(out.getvalue()))
 
 
-def _ink() -> ImageReader:
-    img = Image.new("RGB", (240, 90), "white")
-    ImageDraw.Draw(img).line(
-        [(15 + i * 30, 20 + (i * 37) % 50) for i in range(8)], fill=(20, 20, 120), width=4
-    )
-    return _reader(img)
-
-
-def _document(path: Path, doc_type: DocumentType) -> Document:
-    docs = [d for d in casefile_eval.read_case(path).documents if d.type is doc_type]
-    assert len(docs) == 1
-    return docs[0]
-
-
 def test_an_image_without_ink_is_blank() -> None:
     found = classify_image(_screen(), (60.0, 20.0))
     assert (found.blank, found.kind.value) == (True, "unknown")
@@ -73,10 +58,10 @@ def test_a_screened_date_beside_a_signing_label_is_no_signature(tmp_path: Path, 
     c.drawString(LEFT + 80, 645, "2016年3月10日")
     c.drawImage(_reader(_screen()), LEFT + 76, 640, width=84, height=28, mask="auto")
     if signed:
-        c.drawImage(_ink(), LEFT + 80, 654, width=60, height=22)
+        c.drawImage(pen_ink(0), LEFT + 80, 654, width=60, height=22)
     c.showPage()
     c.save()
-    doc = _document(path, DocumentType.INQUIRY_RECORD)
+    doc = only_document(path, DocumentType.INQUIRY_RECORD)
     assert [(s.role, s.label, s.filled) for s in doc.facts.signatures] == [
         (Role.PARTY, "被询问人签名", signed)
     ]
@@ -92,11 +77,11 @@ def test_a_rows_name_beside_its_captions_is_no_slot(tmp_path: Path) -> None:
     c.drawString(LEFT + 120, 740, "定西市安定区鑫源建材经销部")
     c.drawString(LEFT, 715, "送达人")
     c.drawString(LEFT + 120, 700, "送达人：")
-    c.drawImage(_ink(), LEFT + 170, 696, width=60, height=22)
+    c.drawImage(pen_ink(0), LEFT + 170, 696, width=60, height=22)
     c.drawString(LEFT + 120, 675, "送达人：")  # the second server did not sign
     c.showPage()
     c.save()
-    doc = _document(path, DocumentType.SERVICE_RECEIPT)
+    doc = only_document(path, DocumentType.SERVICE_RECEIPT)
     assert [(s.role, s.label, s.filled) for s in doc.facts.signatures] == [
         (Role.SERVER, "送达人", True),
         (Role.SERVER, "送达人", False),

@@ -4,37 +4,18 @@ caption "（当事人签名）" under the rule; and an approval form with the st
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-import casefile_eval
 from casefile_eval.codes import DocumentType, Role
-from casefile_eval.model import Document
+from tests.extract.docs import only_document, pen_ink
 
 from ..embedded_font import FONT, needs_font
 
 pytestmark = needs_font
 LEFT = 70.0
-
-
-def _ink(seed: int) -> ImageReader:
-    img = Image.new("RGB", (240, 90), "white")
-    points = [(15 + i * 30, 20 + (i * 37 + seed * 11) % 50) for i in range(8)]
-    ImageDraw.Draw(img).line(points, fill=(20, 20, 120), width=4)
-    out = io.BytesIO()
-    img.save(out, "PNG")
-    return ImageReader(io.BytesIO(out.getvalue()))
-
-
-def _document(path: Path, doc_type: DocumentType) -> Document:
-    docs = [d for d in casefile_eval.read_case(path).documents if d.type is doc_type]
-    assert len(docs) == 1
-    return docs[0]
 
 
 @pytest.mark.parametrize("party_signs", [True, False])
@@ -51,18 +32,18 @@ def test_ink_ahead_of_the_officers_labels_signs_the_caption_under_it(
     c.drawString(LEFT, 705, "2.自吸式排水泵1台（型号ZX-3，编号1908215）。")
     c.drawString(LEFT, 690, "以上财物就地封存，加贴封条。")
     if party_signs:
-        c.drawImage(_ink(1), LEFT + 15, 652, width=50, height=22)
+        c.drawImage(pen_ink(1), LEFT + 15, 652, width=50, height=22)
     c.line(LEFT, 648, LEFT + 110, 648)
     c.drawString(LEFT + 135, 654, "执法人员：")
-    c.drawImage(_ink(2), LEFT + 195, 650, width=50, height=22)
+    c.drawImage(pen_ink(2), LEFT + 195, 650, width=50, height=22)
     c.drawString(LEFT + 275, 654, "执法人员：")
-    c.drawImage(_ink(3), LEFT + 335, 650, width=50, height=22)
+    c.drawImage(pen_ink(3), LEFT + 335, 650, width=50, height=22)
     c.setFont(FONT, 8)
     c.drawString(LEFT + 2, 638, "（当事人签名）")
     c.drawString(LEFT + 2, 626, "2020.5.12")
     c.showPage()
     c.save()
-    doc = _document(path, DocumentType.ENFORCEMENT_MEASURE)
+    doc = only_document(path, DocumentType.ENFORCEMENT_MEASURE)
     assert [(s.role, s.label, s.filled) for s in doc.facts.signatures] == [
         (Role.OFFICER, "执法人员", True),
         (Role.OFFICER, "执法人员", True),
@@ -83,15 +64,15 @@ def test_stages_side_by_side_are_signed_under_their_opinions(tmp_path: Path, hea
     c.drawString(LEFT, 450, "处罚决定已履行完毕，建议结案。")
     c.drawString(430, 450, "同意结案。")
     c.drawString(LEFT, 415, "承办人：")
-    c.drawImage(_ink(1), LEFT + 50, 410, width=50, height=22)
+    c.drawImage(pen_ink(1), LEFT + 50, 410, width=50, height=22)
     c.drawString(430, 415, "负责人：")
     if head_signs:
-        c.drawImage(_ink(2), 480, 410, width=50, height=22)
+        c.drawImage(pen_ink(2), 480, 410, width=50, height=22)
     c.drawString(LEFT + 40, 398, "2026年05月12日")
     c.drawString(470, 398, "2026年05月12日")
     c.showPage()
     c.save()
-    doc = _document(path, DocumentType.CLOSING_REPORT)
+    doc = only_document(path, DocumentType.CLOSING_REPORT)
     assert [(s.role, s.label, s.filled) for s in doc.facts.signatures] == [
         (Role.OFFICER, "承办人", True),
         (Role.APPROVER, "负责人", head_signs),

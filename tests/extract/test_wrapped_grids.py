@@ -16,8 +16,8 @@ from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.page import OcrBox, OcrLine
-from tests.extract.docs import doc_from_lines
-from tests.extract.test_pdf_header_grids import FONT, _document, _ink
+from tests.embedded_font import FONT
+from tests.extract.docs import doc_from_lines, only_document, pen_ink
 
 
 def _slip(path: Path, recipient_signs: bool) -> Path:
@@ -49,9 +49,9 @@ def _slip(path: Path, recipient_signs: bool) -> Path:
     c.drawString(342, 647, "达")
     c.drawString(175, 624, "孟庆丰")
     if recipient_signs:
-        c.drawImage(_ink(1), 385, 615, width=48, height=22)
-    c.drawImage(_ink(2), 460, 640, width=48, height=20)
-    c.drawImage(_ink(3), 466, 612, width=30, height=20)
+        c.drawImage(pen_ink(1), 385, 615, width=48, height=22)
+    c.drawImage(pen_ink(2), 460, 640, width=48, height=20)
+    c.drawImage(pen_ink(3), 466, 612, width=30, height=20)
     for x in (122, 210, 287, 343, 404, 481):
         c.drawString(x, 560, "／")
     c.showPage()
@@ -63,7 +63,7 @@ def _slip(path: Path, recipient_signs: bool) -> Path:
 def test_a_slip_receipt_whose_cells_wrap_reads_one_value_a_cell(
     tmp_path: Path, recipient_signs: bool
 ) -> None:
-    doc = _document(_slip(tmp_path / "slip.pdf", recipient_signs), DocumentType.SERVICE_RECEIPT)
+    doc = only_document(_slip(tmp_path / "slip.pdf", recipient_signs), DocumentType.SERVICE_RECEIPT)
     assert [b.text for b in doc.blocks] == [
         "送达回证",
         "送达文书",
@@ -106,11 +106,11 @@ def _sheet(path: Path, server_signs: bool) -> Path:
     c.drawString(402, 638, "2021年9月15日10时20分")
     c.drawString(143, 600, "受送达人签名或盖章")
     c.drawString(385, 600, "送达人签名")
-    c.drawImage(_ink(4), 159, 556, width=61, height=30)
+    c.drawImage(pen_ink(4), 159, 556, width=61, height=30)
     c.drawString(153, 540, "2021年 9月15日")
     if server_signs:
-        c.drawImage(_ink(5), 353, 532, width=61, height=30)
-        c.drawImage(_ink(6), 424, 532, width=45, height=30)
+        c.drawImage(pen_ink(5), 353, 532, width=61, height=30)
+        c.drawImage(pen_ink(6), 424, 532, width=45, height=30)
     c.drawString(118, 470, "备注")
     c.showPage()
     c.save()
@@ -119,7 +119,7 @@ def _sheet(path: Path, server_signs: bool) -> Path:
 
 @pytest.mark.parametrize("server_signs", [True, False])
 def test_ink_under_a_row_of_two_labels_goes_to_its_column(tmp_path: Path, server_signs: bool) -> None:
-    doc = _document(_sheet(tmp_path / "sheet.pdf", server_signs), DocumentType.SERVICE_RECEIPT)
+    doc = only_document(_sheet(tmp_path / "sheet.pdf", server_signs), DocumentType.SERVICE_RECEIPT)
     slots = [(s.label, s.role, s.filled, s.count) for s in doc.facts.signatures]
     assert slots == [
         ("受送达人签名或盖章", Role.RECIPIENT, True, 1),
