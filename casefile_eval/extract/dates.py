@@ -94,14 +94,19 @@ _FRAGMENT_LINE = (
     rf"(?P<fragment>(?:^|(?<=\n))[ \t]*[{_DN}]{{2,4}}{_S}年{_S}[{_DN}]{{1,3}}(?:{_S}月)?[ \t]*(?=\n|$))"
 )
 # A date whose year or day OCR misread past reading ("一二二年六月六日", "二一年七月十四白" for 二〇二一年…,
-# "二〇二六年二月苏日", "。二一年十月十如一日"), or its month or its 年 (a seal's star over them:
-# "0一七每本月十九日", "一九年天月十临日"), or its 日 lost or read 月 at the line's end: written; what was
-# read of it (its month, its day) is kept, a character misread beside a numeral of the day standing for a
-# numeral lost or put in by OCR (十如一: 十一, 二十一 or 三十一).
+# "201日年6月22日" for 2018年…, "二〇二六年二月苏日", "。二一年十月十如一日"), or its month or its 年 (a
+# seal's star over them: "0一七每本月十九日", "一九年天月十临日", "二一年子一月四日", "0二01六月八日", "二〇二三4七月四日",
+# "0二三年月二十四";
+# a 7 read as a bracket: "2019年）月9日"),
+# or its 日 lost or read 月 at the line's end: written; what was read of it (its month, its day) is kept, a
+# character misread beside a numeral of the day standing for a numeral lost or put in by OCR (十如一: 十一,
+# 二十一 or 三十一).
 _LOST_DATE = (
     rf"(?P<lost>(?<![{_DN}{_DOTS}第])(?P<ly>[{_DN}]{{2,4}}|[一二]?[{_DOTS}][{_CN_DIGIT}]{{2}}){_S}"
-    rf"(?:[年□]|(?<=[{_DN}]{{3}})[\u4e00-\u9fff](?=[{_DN}\u4e00-\u9fff]{{1,2}}月)){_S}"
-    rf"(?P<lm>[{_DN}]{{1,3}}|[\u4e00-\u9fff]){_S}月{_S}"
+    rf"(?:[年□]|(?<=[0-9]{{3}})[\u4e00-\u9fff]{_S}年"
+    rf"|(?<=[{_DN}]{{3}})[\u4e00-\u9fff](?=[{_DN}\u4e00-\u9fff]{{1,2}}月)"
+    rf"|(?<=[{_DN}]{{3}})[0-9](?=[一二三四五六七八九十]{{1,2}}月)){_S}"
+    rf"(?:(?P<lm>[{_DN}]{{1,3}}|[{_DN}]{{0,1}}[\u4e00-\u9fff][{_DN}]{{0,2}}|(?<=年)[)）\]】|/\\])|(?<=年)(?={_S}月{_S}[{_DN}])){_S}月{_S}"
     rf"(?:(?P<ld>[{_DN}]{{1,3}}){_S}(?:[日号]|月?(?=[ \t]*(?:\n|$)))"
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}(?:[日号]|月(?=[ \t]*(?:\n|$)))"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
@@ -271,9 +276,13 @@ def _split_partial(m: re.Match[str], raw: str) -> _Partial:
     lost between 年 and 月 (2021年月18日)."""
     if m.group("lost") is not None:
         lx = m.group("lx") or ""
+        # a month misread in part stands for the months its numerals can make (子一: 十一)
+        month = m.group("lm")
+        if month and _NOT_NUMERAL.sub("", month) and _NOT_NUMERAL.search(month):
+            month = _NOT_NUMERAL.sub("□", month)
         if _NOT_NUMERAL.sub("", lx):
-            return _partial(m.group("ly"), m.group("lm"), _NOT_NUMERAL.sub("□", lx), inserted=True)
-        return _partial(m.group("ly"), m.group("lm"), m.group("ld") or m.group("ld2"))
+            return _partial(m.group("ly"), month, _NOT_NUMERAL.sub("□", lx), inserted=True)
+        return _partial(m.group("ly"), month, m.group("ld") or m.group("ld2"))
     parts = _PARTS.split(raw.strip().rstrip("日号").rstrip())
     if len(parts) < 2:
         return _Partial()

@@ -17,8 +17,10 @@ from casefile_eval.model import Evidence
 from casefile_eval.textnorm import AGENCY_LINE
 
 _PREFIX_CHAR = r"[\u4e00-\u9fffA-Za-z]"
+# (on a scan the brackets may be read as 1 or l: "定安税罚120161第021号"; then 第 must follow)
 _ANCHOR = re.compile(
-    r"[〔\[(（【［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])）】］]\s*第?\s*(?P<num>\d{1,6})\s*号"
+    r"(?:[〔\[(（【［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])）】］]|(?<=[\u4e00-\u9fff])[1lI|]"
+    r"(?P<year1>(?:19|20)\d{2})[1lI|](?=第))\s*第?\s*(?P<num>\d{1,6})\s*号"
 )
 _PREFIX_BACK = re.compile(rf"(?:{_PREFIX_CHAR}|[(（][\u4e00-\u9fff]{{1,6}}[)）])+$")
 PREFIX_MAX = 16
@@ -76,7 +78,7 @@ def find_numbers(
             continue
         prefix = _clean_prefix(back.group())
         start = m.start() - len(prefix)
-        year, serial = int(m.group("year")), int(m.group("num"))
+        year, serial = int(m.group("year") or m.group("year1")), int(m.group("num"))
         canonical = f"{prefix.replace('(', '（').replace(')', '）')}〔{year}〕{serial}号"
         out.append(NumberMatch(start, m.end(), flat[start : m.end()], canonical, prefix, year, serial))
     return out

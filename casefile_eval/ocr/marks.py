@@ -106,7 +106,11 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
             marks += _column_marks(ink, lines, column, em)
             continue
         if _caption_after_blank(ink, label, em):  # "＿＿＿（被询问人签名）": signed on the rule left of it
-            verdict = _caption_verdict(ink, label, labels, em)
+            # ...or, printed under a short rule of its own, on that rule
+            h = _label_height(label, em)
+            verdict = _best(
+                [_caption_verdict(ink, label, labels, em), _over_rule_verdict(ink, lines, label, rule, h)]
+            )
             if verdict is not None:
                 marks += [OcrMark("signature", box, verdict[0], label.line) for box in verdict[1]]
             continue

@@ -173,20 +173,22 @@ def _for_recognition(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.
 
 
 def _for_detection(rgb: np.ndarray, gray: np.ndarray, seals: list[Box]) -> np.ndarray:
-    """The recogniser's page with what is left of a seal's ring and inscription (a light grey that can
-    hide a printed line from the line detector) turned to paper. Only for finding lines: the clipped
-    strokes of print under the seal read worse than the unclipped ones."""
+    """The recogniser's page with what is left of a seal's ring, inscription and star (a light grey, or
+    the darker grey of a deep red star, that can hide a printed line from the line detector) turned to
+    paper. Only for finding lines: the clipped strokes of print under the seal read worse than the
+    unclipped ones."""
     paper = paper_tone(gray)
     return np.repeat(_seal_faded(rgb, gray, seals, _SEAL_FADE * paper)[:, :, None], 3, axis=2)
 
 
 def _seal_faded(rgb: np.ndarray, gray: np.ndarray, seals: list[Box], clip: float | None) -> np.ndarray:
-    """The grey page with its seal boxes holding the red channel, values above `clip` made white."""
+    """The grey page with its seal boxes holding the red channel; with `clip`, values above it and every
+    pixel of seal red made white."""
     gray = gray.copy()
     for x0, top, x1, bottom in seals:
         sl = (slice(max(int(top) - 4, 0), int(bottom) + 4), slice(max(int(x0) - 4, 0), int(x1) + 4))
         red = rgb[sl][..., 0]
-        gray[sl] = red if clip is None else np.where(red > clip, 255, red)
+        gray[sl] = red if clip is None else np.where((red > clip) | red_mask(rgb[sl]), 255, red)
     return gray
 
 

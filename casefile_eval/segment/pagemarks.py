@@ -23,6 +23,19 @@ _PAGE_NUMBER_LINE = re.compile(
 )
 
 
+# A printer's imprint at a form's foot: "平凉印（连续打印纸）", "湖南省财政厅监制", "某某印刷厂印制".
+_IMPRINT_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:印[(（][^()（）]{1,8}[)）]|印刷厂(?:印制)?|印制|监制)$")
+# A page mark whose numbers were lost in reading ("第页共页").
+_BARE_PAGE_MARK = re.compile(r"^第页[,，/]?共页$|^共页第页$")
+
+
+def is_page_furniture(text: str) -> bool:
+    """True for a line that belongs to the page, not to the document's text: a page number (its numbers
+    read or lost) or a printer's imprint."""
+    flat = compact(text)
+    return is_page_number_line(text) or bool(_IMPRINT_LINE.match(flat) or _BARE_PAGE_MARK.match(flat))
+
+
 def is_page_number_line(text: str) -> bool:
     """True for a line that holds nothing but a printed page number (not part of any document's text)."""
     flat = compact(text)

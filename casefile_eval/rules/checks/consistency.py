@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Literal
 
+import numpy as np
+
 from pydantic import Field
 from pypinyin import Style, pinyin
 
@@ -30,6 +32,9 @@ LOW_CHAR_SCORE = 0.85
 # a character read with less than this is the recogniser's guess: no evidence of a clerk's slip, even
 # where it sounds like the other side's (a slip is printed plainly and read surely)
 GUESS_SCORE = 0.5
+# characters OCR lost leave their room on the line: the gap they leave is at least this share of a
+# character's pitch besides the characters it should hold (measured: 1.8-2.0 pitches where one was lost)
+LOST_ROOM = 0.6
 Doubt = list[tuple[str, float, str]]  # (character, the recogniser's confidence, the other side's)
 
 
@@ -67,7 +72,7 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
     for doc, value in values:
         if not _same(value, reference, params):
             doubt = _misread(doc, value, (str(reference), theirs)) if isinstance(value, str) else None
-            if _scans_misread(doubt):
+            if _scans_misread(doubt) or (isinstance(value, str) and _guessed(doc, value, str(reference))):
                 continue
             yield Hit(
                 document=doc,
@@ -79,13 +84,32 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
 
 
 def _scans_misread(doubt: Doubt | None) -> bool:
-    """Whether the value differs by the scan's misreads: characters read unsurely in place of others,
-    each a look-alike (a clerk's slip typing by pinyin sounds alike) or a mere guess (< GUESS_SCORE);
-    a character the value lacks besides them was dropped by the same poor read."""
+    """Whether the value differs by the scan's misreads: characters OCR lost (no doubt besides), or
+    characters read unsurely in place of others, each a look-alike (a clerk's slip typing by pinyin sounds
+    alike) or a mere guess (< GUESS_SCORE); a character the value lacks besides them was dropped by the
+    same poor read."""
+    if doubt is not None and not doubt:
+        return True
     swapped = [(c, score, other) for c, score, other in doubt or () if other]
     return bool(swapped) and all(
         score < GUESS_SCORE or not _sound_alike(c, other) for c, score, other in swapped
     )
+
+
+def _guessed(doc: Document, value: str, reference: str) -> bool:
+    """Whether an OCR-read value differs from the reference by characters the recogniser mostly guessed
+    (their mean confidence below GUESS_SCORE; a name misread past recognition, 邢尚市色尼区雷零津房 for
+    那曲市色尼区康泰诊所, one character of it read plausibly): no evidence of another name."""
+    scores = _scores_of(doc, value)
+    if scores is None:
+        return False
+    kept = {
+        i
+        for block in SequenceMatcher(None, value, reference, autojunk=False).get_matching_blocks()
+        for i in range(block.a, block.a + block.size)
+    }
+    differing = [scores[i] for i in range(len(value)) if i not in kept]
+    return bool(differing) and sum(differing) / len(differing) < GUESS_SCORE
 
 
 def _doubt_text(what: str, doubt: Doubt | None) -> str | None:
@@ -103,12 +127,14 @@ def _misread(doc: Document, value: str, reference: tuple[str, tuple[float, ...] 
     side ("" where it has none), when at every difference the character of one side was read with less
     than LOW_CHAR_SCORE (the value's, or the reference's: the reference may be the misread); None when a
     difference was read surely on both sides (a character the value merely lacks, read surely, is none),
-    or when the value was not read by OCR."""
+    or when the value was not read by OCR; [] when the value differs only by characters OCR lost."""
     scores = _scores_of(doc, value)
     if scores is None:
         return None
+    xs = _xs_of(doc, value)
     other, theirs = reference
-    doubt = []
+    doubt: Doubt = []
+    lost = False
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, value, other, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
@@ -117,7 +143,11 @@ def _misread(doc: Document, value: str, reference: tuple[str, tuple[float, ...] 
             if tag == "replace" and i2 - i1 == j2 - j1
             else [(i, None) for i in range(i1, i2)] + [(None, j) for j in range(j1, j2)]
         )
+        dropped = j2 - j1 > i2 - i1 and _room_left(xs, i1, i2, j2 - j1)
+        lost = lost or dropped
         for i, j in pairs:
+            if i is None and dropped:
+                continue  # a character OCR lost (its room is left on the line) decides nothing
             mine = (value[i], scores[i], other[j] if j is not None else "") if i is not None else None
             yours = (
                 (other[j], theirs[j], value[i] if i is not None else "") if j is not None and theirs else None
@@ -128,7 +158,17 @@ def _misread(doc: Document, value: str, reference: tuple[str, tuple[float, ...] 
             if not unsure:
                 return None
             doubt.append(min(unsure, key=lambda side: side[1]))
-    return doubt or None
+    return doubt if doubt or lost else None
+
+
+def _room_left(xs: tuple[float, ...] | None, i1: int, i2: int, wanted: int) -> bool:
+    """Whether the characters value[i1:i2] (none, or fewer than the `wanted` the reference has there) stand
+    between their neighbours in room for `wanted`: OCR lost characters the line holds (乌兰布市 read from
+    乌兰察布市, the gap of 察 left between 兰 and 布). False without both neighbours or positions."""
+    if xs is None or i1 < 1 or i2 >= len(xs) or len(xs) < 3:
+        return False
+    pitch = float(np.median(np.diff(xs)))
+    return pitch > 0 and xs[i2] - xs[i1 - 1] >= (wanted + LOST_ROOM) * pitch
 
 
 def _group_scores(group: list[tuple[Document, str | float]], value: str) -> tuple[float, ...] | None:
@@ -154,6 +194,16 @@ def _scores_of(doc: Document, value: str) -> tuple[float, ...] | None:
     return None
 
 
+def _xs_of(doc: Document, value: str) -> tuple[float, ...] | None:
+    """The x middle of each character of `value` in the first OCR block that holds it, where known."""
+    for block in doc.blocks:
+        at = block.text.find(value)
+        if at >= 0 and block.char_scores is not None and len(block.char_scores) == len(block.text):
+            xs = block.char_xs
+            return xs[at : at + len(value)] if xs is not None and len(xs) == len(block.text) else None
+    return None
+
+
 def _value(doc: Document, fact: str) -> str | float | None:
     if fact == "party":
         return doc.facts.party.strip() if doc.facts.party and doc.facts.party.strip() else None
@@ -168,8 +218,8 @@ def _reference(
     values: list[tuple[Document, str | float]], params: ConsistencyParams
 ) -> list[tuple[Document, str | float]]:
     """The documents whose value is the reference: the value most documents agree on (the decision's on a
-    tie); where no two agree (names read by OCR, each misread its own way), the value nearest to all the
-    others."""
+    tie); where no two agree, or names read by OCR tie, the value sharing most characters with all the
+    others (the decision's on a tie)."""
     groups: list[list[tuple[Document, str | float]]] = []
     for item in values:
         group = next((g for g in groups if _same(g[0][1], item[1], params)), None)
@@ -179,16 +229,19 @@ def _reference(
             group.append(item)
     best = max(len(g) for g in groups)
     top = [g for g in groups if len(g) == best]
-    if best == 1 and all(isinstance(v, str) for _, v in values):
-        costs = [sum(_distance(str(g[0][1]), str(v)) for _, v in values) for g in groups]
-        top = [g for g, cost in zip(groups, costs, strict=True) if cost == min(costs)]
+    read = any(isinstance(v, str) and _scores_of(d, v) is not None for d, v in values)
+    if len(top) > 1 and (read or best == 1) and all(isinstance(v, str) for _, v in values):
+        # names that no majority settles (read by OCR, each misread its own way or two readings as often):
+        # the one sharing most characters with all the others; a reading that lost a character OCR
+        # dropped shares fewer than the whole one
+        shared = [sum(_matched(str(g[0][1]), str(v)) for _, v in values) for g in top]
+        top = [g for g, count in zip(top, shared, strict=True) if count == max(shared)]
     return next((g for g in top if any(d.type in DECISION_TYPES for d, _ in g)), top[0])
 
 
-def _distance(a: str, b: str) -> int:
-    """Characters of the longer of two names not matched in the other."""
-    matched = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
-    return max(len(a), len(b)) - matched
+def _matched(a: str, b: str) -> int:
+    """Characters of two names matched in order."""
+    return sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
 
 
 def _same(a: str | float, b: str | float, params: ConsistencyParams) -> bool:

@@ -17,7 +17,7 @@ from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_pa
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext, is_partly_read
 from casefile_eval.rules.registry import register_check
-from casefile_eval.segment.pagemarks import is_page_number_line
+from casefile_eval.segment.pagemarks import is_page_furniture
 from casefile_eval.textnorm import compact
 
 
@@ -133,7 +133,7 @@ def seal(ctx: RuleContext, params: SealParams) -> Iterator[Hit]:
 
 
 def _closing_line(doc: Document) -> str | None:
-    lines = [b.text.strip() for b in doc.blocks if b.text.strip() and not is_page_number_line(b.text)]
+    lines = [b.text.strip() for b in doc.blocks if b.text.strip() and not is_page_furniture(b.text)]
     return lines[-1] if lines else None
 
 
