@@ -95,9 +95,8 @@ _FRAGMENT_LINE = (
 )
 # A date whose year or day OCR misread past reading ("一二二年六月六日", "二一年七月十四白" for 二〇二一年…,
 # "201日年6月22日" for 2018年…, "二〇二六年二月苏日", "。二一年十月十如一日"), or its month or its 年 (a
-# seal's star over them: "0一七每本月十九日", "一九年天月十临日", "二一年子一月四日", "0二01六月八日", "二〇二三4七月四日",
-# "0二三年月二十四";
-# a 7 read as a bracket: "2019年）月9日"),
+# seal's star over them: "0一七每本月十九日", "一九年天月十临日", "二一年子一月四日", "0二01六月八日",
+# "二〇二三4七月四日", "0二三年月二十四"; a 7 read as a bracket: "2019年）月9日"),
 # or its 日 lost or read 月 at the line's end: written; what was read of it (its month, its day) is kept, a
 # character misread beside a numeral of the day standing for a numeral lost or put in by OCR (十如一: 十一,
 # 二十一 or 三十一).
@@ -258,8 +257,9 @@ def _partial(
             day = None
         return _Partial(month=month, day=day)
     found = [d for m in months for n in days if (d := _date_value(year, m, n)) is not None]
-    if found:
-        return _Partial(min(found), max(found))
+    if found:  # a day read whole in a month read as any of several keeps its day (2016年□月28日)
+        day = days[0] if len(days) == 1 and len(months) > 1 else None
+        return _Partial(min(found), max(found), day=day)
     if months:
         last = max(months)
         return _Partial(dt.date(year, min(months), 1), dt.date(year, last, monthrange(year, last)[1]))

@@ -21,9 +21,9 @@ from casefile_eval.ocr.page import Box, OcrBox, OcrLine
 
 UNREADABLE = "□"
 LOW_SCORE = 0.5  # a date's digit read with less confidence than this is not taken as read
-# ... and under a seal, where the star or the ring over a digit turns it into another one read fairly surely
-# (2022年3月1日 read 5月 at 0.54 under the star; digits under a seal read plainly score 0.95 and more)
-SEAL_LOW_SCORE = 0.8
+# ... and under a seal, where the star over a digit turns it into another one read fairly surely (3 read
+# as 5 at 0.47 and 0.54 under stars; the month digits read right under stars scored 0.62 and 0.78)
+SEAL_LOW_SCORE = 0.6
 # ... and a year's last digits below this (measured over every cached scan: 3 of 30,240 year digits other
 # than zeros scored below it, one of them 二〇二〇年 read 二0二一年 at 0.27)
 YEAR_LOW_SCORE = 0.35

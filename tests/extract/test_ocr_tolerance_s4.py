@@ -261,3 +261,11 @@ def test_review_misread_still_names_its_route_and_body(misread: str) -> None:
         clause.litigation_offered,
         clause.litigation_period_months,
     ) == (True, ["怀远县人民政府"], 60, True, 6)
+
+
+def test_a_number_whose_year_brackets_were_read_as_ones_is_found_before_its_di() -> None:
+    # a dot-matrix 送达回证: 定安国税罚〔2016〕第021号 read with 国 lost and each bracket as 1
+    (match,) = find_numbers("税务行取处有决定书定安税罚120161第021号")
+    assert (match.canonical, match.year, match.serial) == ("定安税罚〔2016〕21号", 2016, 21)
+    # without 第 a run of digits is no number
+    assert find_numbers("编号1201612号") == []

@@ -43,6 +43,9 @@ D = dt.date
         ("二。二二年三月如五日", D(2022, 3, 5), D(2022, 3, 25)),  # 五, 十五 or 二十五
         # 年 itself doubtful (□): 〇 lost from the year as in 二二二年 above
         ("二二四□九月九日", D(2024, 9, 9), D(2024, 9, 9)),
+        # a seal's star over 年, read as a digit: 二〇二〇 with its first 二 lost, 年 read 1; 年 read 4
+        ("0二01六月八日", D(2020, 6, 8), D(2020, 6, 8)),
+        ("二〇二三4七月四日", D(2023, 7, 4), D(2023, 7, 4)),
     ],
 )
 def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, latest: D) -> None:
@@ -59,6 +62,9 @@ def test_a_partly_read_date_spans_the_days_it_can_be(raw: str, earliest: D, late
         ("二0二年七月□日", 7, None),  # 二〇二二 or 二〇〇二: the day lost too
         ("一。二三年一月每日", 1, None),  # 二〇二三 with 二 read as 一 and 〇 as a full stop; 二十 as 每
         ("二五□九月八日", 9, 8),  # 二〇二五: 〇 and 二 lost, 年 doubtful
+        ("201日年6月22日", 6, 22),  # the year's last digit read as 日 before 年 (a faint dot-matrix 8)
+        ("二一年子一月四日", 11, 4),  # 十 of the month read as 子 under a seal's star: 十一
+        ("二一年子一月□日", 11, None),
     ],
 )
 def test_a_year_read_in_part_gives_no_span_but_its_month_and_day(
@@ -164,6 +170,10 @@ def test_doubt_on_the_month_unit_alone_reads_the_date_and_quotes_it_as_written(r
         ("O二一年次月二十七", "O二一年次月二十七", D(2021, 1, 27), D(2021, 12, 27), 27),
         # nothing of the date read for sure: written, unreadable
         ("一九年天月十临日", "一九年天月十临日", None, None, None),
+        # a faint 7 read as a closing bracket; the time after the date stays apart
+        ("检查时间：2019年）月9日14时20分至15时30分", "2019年）月9日", D(2019, 1, 9), D(2019, 12, 9), 9),
+        # the month lost under a seal's star, 日 lost at the line's end
+        ("乌兰浩特市农牧局\n0二三年月二十四", "0二三年月二十四", D(2023, 1, 24), D(2023, 12, 24), 24),
     ],
 )
 def test_a_date_whose_month_or_year_unit_was_misread_is_written_not_missing(
@@ -177,6 +187,9 @@ def test_a_date_whose_month_or_year_unit_was_misread_is_written_not_missing(
 def test_words_around_a_month_are_no_misread_date() -> None:
     assert find_dates("三年每月五日到场") == []
     assert find_dates("他今年十月十五日说") == []
+    # a year with its month and day left blank is no date read in part
+    assert find_dates("二〇二三年月日") == []
+    assert find_dates("二〇二三年  月  日") == []
 
 
 def test_a_day_whose_last_digit_wrapped_in_a_narrow_cell_is_read_whole() -> None:

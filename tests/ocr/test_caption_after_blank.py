@@ -104,3 +104,30 @@ def test_a_bare_caption_is_signed_before_it_only_after_a_printed_rule(
         sorted({next((a, b) for a, b in [(140, 500), (500, 1240)] if a <= m.box[0] < b) for m in marks})
         == found
     )
+
+
+def _caption_under_rule_page(signed: bool) -> np.ndarray:
+    """A 笔录's foot: a short rule 140-380 with "（被检查人签名）" printed under it at its left end, a name
+    (and a fingerprint's smudge) signed on the rule or nothing."""
+    image = Image.new("RGB", (W, H), PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.line([(140, 250), (380, 250)], fill=PRINT, width=2)
+    for k in range(8):
+        x = 143 + 16 * k
+        draw.rectangle([x + 2, 256, x + 13, 272], outline=PRINT, width=2)
+    if signed:
+        _name(draw, 170)
+        draw.ellipse([290, 262 - 60, 312, 262 - 34], fill=(200, 60, 70))
+    return np.asarray(image)
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_named_caption_under_its_own_rule_is_signed_above_the_rule(signed: bool) -> None:
+    # "（被检查人签名）" names its signer like a caption after a blank, but hangs under a rule of its own:
+    # the signature stands on that rule, above the caption
+    lines = [
+        OcrLine([OcrBox("已售出同批次产品18瓶。", (140.0, 100.0, 450.0, 124.0), 0.99)]),
+        OcrLine([OcrBox("（被检查人签名）", (141.0, 253.0, 272.0, 275.0), 0.99)]),
+    ]
+    marks = find_signatures(_caption_under_rule_page(signed), lines)
+    assert {(m.line, m.box[3] <= 252) for m in marks} == ({(1, True)} if signed else set())

@@ -76,3 +76,42 @@ def test_a_difference_read_surely_is_a_finding() -> None:
 def test_a_different_serial_is_a_finding_however_unsure_the_code() -> None:
     (finding,) = _con005("像卫健罚〔2019〕13号", 0.45, "偏卫健罚〔2019〕12号", 0.40)
     assert finding.needs_review is False
+
+
+def _bare_decision_case(served_line: str) -> list[Finding]:
+    """A tax decision (税务行政处罚决定书, 定安国税罚〔2016〕12号) and a receipt whose line names a bare
+    决定书."""
+    decision = Document(
+        type=DocumentType.DECISION,
+        title="税务行政处罚决定书",
+        source="scan.pdf",
+        pages=(3, 3),
+        confidence=0.9,
+        blocks=[Block(kind=BlockKind.LINE, text="定安国税罚（2016）第012号", source="scan.pdf", page=3)],
+        facts=DocumentFacts(case_number="定安国税罚〔2016〕12号"),
+    )
+    receipt = Document(
+        type=DocumentType.SERVICE_RECEIPT,
+        title="文书送达回证",
+        source="scan.pdf",
+        pages=(5, 5),
+        confidence=0.9,
+        blocks=[Block(kind=BlockKind.LINE, text=served_line, source="scan.pdf", page=5)],
+        facts=DocumentFacts(served_document_type=DocumentType.DECISION),
+    )
+    case = Case(source="scan.pdf", files=["scan.pdf"], documents=[decision, receipt])
+    return [f for f in run_rules(case, RULES) if f.rule_id == "CON-005"]
+
+
+def test_a_bare_decision_name_with_the_agency_code_read_one_character_short_is_the_decisions() -> None:
+    # the dot-matrix receipt: 处罚 misread (处有), 国 lost from the code, the brackets read as 1
+    (finding,) = _bare_decision_case("送达文书名称及文号 税务行取处有决定书定安税罚120161第021号")
+    assert finding.message == (
+        "送达回证记载的文书文号“定安税罚〔2016〕21号”与处罚决定书“定安国税罚〔2016〕12号”不一致"
+    )
+    assert finding.needs_review is False
+
+
+def test_a_bare_decision_name_with_another_agency_code_serves_another_decision() -> None:
+    # a 税务处理决定书's number (定安国税处) beside a bare 决定书 is no number of the penalty decision
+    assert _bare_decision_case("送达文书名称及文号 决定书定安国税处〔2016〕第021号") == []

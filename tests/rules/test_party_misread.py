@@ -111,3 +111,89 @@ def test_a_character_dropped_beside_look_alike_misreads_is_the_scans_too() -> No
     ]
     receipt = _doc(DocumentType.SERVICE_RECEIPT, "千德", (0.7, 0.99))
     assert _con001_of(*references, receipt) == []
+
+
+def _read(kind: DocumentType, party: str, scores: tuple[float, ...], xs: tuple[float, ...]) -> Document:
+    """A document whose party line was read by OCR: each character's confidence and x middle."""
+    line = f"当事人：{party}"
+    block = Block(
+        kind=BlockKind.LINE,
+        text=line,
+        source="scan.pdf",
+        page=3,
+        char_scores=(0.99,) * 4 + scores,
+        char_xs=(10.0, 22.0, 34.0, 46.0, *xs),
+    )
+    return Document(
+        type=kind,
+        title=None,
+        source="scan.pdf",
+        pages=(3, 3),
+        confidence=0.9,
+        blocks=[block],
+        facts=DocumentFacts(party=party),
+    )
+
+
+def _pitched(n: int, gap_after: int | None = None) -> tuple[float, ...]:
+    """x middles of n characters 12 apart, with the room of one more character after index gap_after."""
+    return tuple(60.0 + 12 * k + (12 if gap_after is not None and k > gap_after else 0) for k in range(n))
+
+
+def _party_findings(*docs: Document) -> list[Finding]:
+    case = Case(source="scan.pdf", files=["scan.pdf"], documents=list(docs))
+    return [f for f in run_rules(case, RULES) if f.rule_id == "CON-001"]
+
+
+NAME = "乌兰察布市集宁区万家福超市有限公司"
+SURE = (0.99,) * len(NAME)
+
+
+def test_a_character_ocr_lost_leaving_its_room_on_the_line_is_the_scans_misread() -> None:
+    # 乌兰布市… read from 乌兰察布市…: the gap of 察 stands between 兰 and 布
+    lost = "乌兰布市集宁区万家福超市有限公司"
+    docs = [
+        _read(DocumentType.FILING_APPROVAL, NAME, SURE, _pitched(len(NAME))),
+        _read(DocumentType.DECISION, NAME, SURE, _pitched(len(NAME))),
+        _read(DocumentType.INSPECTION_RECORD, lost, SURE[1:], _pitched(len(lost), gap_after=1)),
+    ]
+    assert _party_findings(*docs) == []
+
+
+def test_a_character_missing_without_its_room_is_a_finding() -> None:
+    # the same name set evenly: the 察 was not printed (a clerk's slip), read surely
+    lost = "乌兰布市集宁区万家福超市有限公司"
+    docs = [
+        _read(DocumentType.FILING_APPROVAL, NAME, SURE, _pitched(len(NAME))),
+        _read(DocumentType.DECISION, NAME, SURE, _pitched(len(NAME))),
+        _read(DocumentType.INSPECTION_RECORD, lost, SURE[1:], _pitched(len(lost))),
+    ]
+    (finding,) = _party_findings(*docs)
+    assert finding.message == f"现场检查笔录记载的当事人“{lost}”与其他文书“{NAME}”不一致"
+
+
+def test_a_name_read_as_guesses_is_no_evidence_of_another_party() -> None:
+    # 那曲市色尼区康泰诊所 read as 邢尚市色尼区雷零津房 (dot-matrix print): one differing character read at
+    # 0.90, the others guessed
+    right, wrong = "那曲市色尼区康泰诊所", "邢尚市色尼区雷零津房"
+    scores = (0.30, 0.36, 0.99, 1.0, 0.99, 1.0, 0.41, 0.26, 0.49, 0.90)
+    docs = [
+        _read(DocumentType.FILING_APPROVAL, wrong, scores, _pitched(10)),
+        _read(DocumentType.INSPECTION_RECORD, right, (0.99,) * 10, _pitched(10)),
+        _read(DocumentType.DECISION, right, (0.99,) * 10, _pitched(10)),
+    ]
+    assert _party_findings(*docs) == []
+
+
+def test_readings_tied_in_number_take_the_one_sharing_most_characters() -> None:
+    # two documents read 平市… (凉 lost), two 平凉市…, the decision among the first: the whole reading is the
+    # reference, and the one that lost a character (its room left) is the scan's misread
+    whole, short = "平凉市宏达土方工程有限公司", "平市宏达土方工程有限公司"
+    low = (0.99, 0.49) + (0.99,) * 11
+    docs = [
+        _read(DocumentType.INSPECTION_RECORD, whole, low, _pitched(13)),
+        _read(DocumentType.FILING_APPROVAL, whole, low, _pitched(13)),
+        _read(DocumentType.PRIOR_NOTICE, short, (0.99,) * 12, _pitched(12, gap_after=0)),
+        _read(DocumentType.DECISION, short, (0.99,) * 12, _pitched(12, gap_after=0)),
+    ]
+    assert _party_findings(*docs) == []

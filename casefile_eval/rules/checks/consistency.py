@@ -8,7 +8,6 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 import numpy as np
-
 from pydantic import Field
 from pypinyin import Style, pinyin
 

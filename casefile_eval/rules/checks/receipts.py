@@ -62,7 +62,8 @@ def decision_kind(name: str) -> str | None:
 
 def comparable(kind: str, prefix: str, decision: Document) -> bool:
     """True when a name of `kind` (written with a number of `prefix`) can be the decision's: the same kind,
-    or a bare 决定书 on either side with the same agency code in the numbers."""
+    or a bare 决定书 on either side with the same agency code in the numbers (or the decision's with one
+    character lost in reading)."""
     own = decision_kind(decision.title or "") or "decision"
     if kind == own:
         return True
@@ -70,4 +71,11 @@ def comparable(kind: str, prefix: str, decision: Document) -> bool:
         return False
     number = decision.facts.case_number or ""
     found = find_numbers(compact(number))
-    return bool(found) and found[0].prefix == prefix
+    return bool(found) and (found[0].prefix == prefix or _one_lost(prefix, found[0].prefix))
+
+
+def _one_lost(prefix: str, own: str) -> bool:
+    """Whether an agency code is another with one character lost (定安税罚 read from 定安国税罚 on a scan)."""
+    if len(prefix) < 3 or len(own) != len(prefix) + 1:
+        return False
+    return any(own[:i] + own[i + 1 :] == prefix for i in range(len(own)))
