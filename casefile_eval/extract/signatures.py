@@ -62,7 +62,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (
         Role.OFFICER,
         r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人员?(?:意见)?|办案人员?|经办人员?|勘验人员?|(?:卫生)?监督员"
-        r"|执法员|(?:听证)?主持人",
+        r"|执法员|(?:听证)?主持人|听证员",
     ),
 )
 # A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
@@ -458,7 +458,6 @@ def _scan(dt_: DocText) -> list[_Slot]:
     # same printed line of the page; not where that row asks the same role to sign under a label of its
     # own (受送达人 | … | 收件人签收: the bare label is the addressee's name)
     signing = [s for s in slots if _SIGNS.search(s.label)]
-    tail = len(dt_.blocks) * 2 // 3
     return [
         s
         for s in slots
@@ -471,13 +470,23 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             )
-            or (s.role not in explicit_roles and s.blocks[0] >= tail)
+            or (s.role not in explicit_roles and _in_tail(dt_, s.blocks[0]))
             or _under_opinion(s, slots)
         )
     ]
 
 
 _SEPARATORS = re.compile(r"[\s:：]")
+
+
+def _in_tail(dt_: DocText, index: int) -> bool:
+    """Whether a block stands in the last third of its page (a 笔录 is signed at the foot of every page),
+    or of the document where pages are not known."""
+    page = dt_.doc.blocks[index].page
+    on_page = [i for i, b in enumerate(dt_.doc.blocks) if b.page == page] if page is not None else []
+    if len(on_page) < 2:
+        return index >= len(dt_.blocks) * 2 // 3
+    return on_page.index(index) >= len(on_page) * 2 // 3
 
 
 def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:

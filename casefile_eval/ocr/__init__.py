@@ -2,7 +2,8 @@
 
 `apply_ocr` reads every page of a ParsedFile that has no usable text layer (`needs_ocr`) and returns a
 new ParsedFile with LINE blocks (with `confidence`), SEAL and SIGNATURE images and the pages marked as
-read by OCR (`ocr_reason == "ocr"`). Results are cached per page, so a second run does no OCR; the
+read by OCR (`ocr_reason == "ocr"`); a landscape page in two columns is read column by column
+(`ocr.spread`). Results are cached per page, so a second run does no OCR; the
 faint print read on a second look (`ocr.faint`) and the marks (seals, signature ink) have cache layers
 of their own (see `ocr.cache`).
 """
@@ -24,6 +25,7 @@ from casefile_eval.ocr.page import OcrBox, OcrPage
 from casefile_eval.ocr.paper import on_paper
 from casefile_eval.ocr.reading import find_marks, read_text, upright
 from casefile_eval.ocr.render import render_pages
+from casefile_eval.ocr.spread import in_columns
 
 __all__ = ["apply_ocr", "normalize_ocr_text", "ocr_available"]
 
@@ -53,7 +55,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         faint[page.number] = extra
         marks = cache.get_marks(marks_key(file_sha, page.number))
         if marks is not None:
-            page_read = with_faint(read[page.number][0], extra)
+            page_read = in_columns(with_faint(read[page.number][0], extra))
             results[page.number] = PageResult(replace(page_read, marks=marks), hit[1])
     warnings = list(parsed.warnings)
     unread = [p for p in todo if p.number not in read]
@@ -76,7 +78,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         if extra is None and engine_ready:
             extra = faint_parts(rgb, text.lines, _engine.get_engine)
             cache.put_faint(faint_key(file_sha, page.number), extra)
-        text = with_faint(text, extra or [])
+        text = in_columns(with_faint(text, extra or []))
         marks = find_marks(rgb, text.lines)
         if extra is not None:  # (marks found without the faint print are not cached as found with it)
             cache.put_marks(marks_key(file_sha, page.number), marks)

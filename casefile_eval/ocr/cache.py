@@ -30,7 +30,7 @@ from casefile_eval.ocr.page import (
 # Bump when reading (lines, turn, skew) changes in a way that makes cached pages stale.
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v24"
 # Bump when finding seals or signature ink (`reading.find_marks`) changes.
-MARKS = "d31a"
+MARKS = "d31c"
 # Bump when the second look at faint print (`faint.faint_reads`) changes.
 FAINT = "f2"
 
