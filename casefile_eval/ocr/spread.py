@@ -53,4 +53,3 @@ def _gutter(parts: list[OcrBox], width: int) -> tuple[float, float] | None:
     if best is None or best[1] - best[0] < GUTTER * height:
         return None
     return best
-
