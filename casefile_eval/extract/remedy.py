@@ -19,10 +19,11 @@ _ROUTE = re.compile(r"复议|诉讼|起诉")
 _TRIGGER = re.compile(r"不服|争议|异议|(?:\d+|[一二三四五六七八九十百两]+)(?:个工作日|个月|日|天)(?:之)?内")
 _NOT_NOTICE = re.compile(r"不停止执行|停止执行|逾期不申请|既不申请|也不向人民法院|又不履行|不履行的")
 _PERIOD = re.compile(r"(?P<n>\d+|[一二三四五六七八九十百两]+)(?P<u>个工作日|个月|日|天)(?:之)?内")
-# 申请行夏议 / 空请行政复议: OCR's misreads of 行政复议 (two characters read as one) and of 申 still name the
-# route and its body
+# 申请行夏议 / 空请行政复议 / 人民政府请行政复议: OCR's misreads of 行政复议 (two characters read as one) and
+# of 申 (or 申 lost) still name the route and its body (whose last character is never the misread 申)
 _REVIEW_WORD = r"(?:(?:行政)?复议|行.{1,2}议)"
-_APPLY = r"(?:申请|提出|提起|.请)"
+_ORGAN_END = "府局院会厅部委"
+_APPLY = rf"(?:申请|提出|提起|[^{_ORGAN_END}]请|(?<=[{_ORGAN_END}])请)"
 _REVIEW = re.compile(rf"(?:申请|提出|提起){_REVIEW_WORD}|复议申请|行政复议")
 # 行题诉讼 / 行政诉公: one character of 行政诉讼 misread by OCR still names the route
 _LITIGATION = re.compile(r"起诉|提起(?:行政)?诉讼|行政诉讼|行.诉讼|行政诉.|人民法院提起")

@@ -247,6 +247,7 @@ def test_remarks_field_is_no_name() -> None:
     [
         "向怀远县人民政府申请行夏议",  # 政复 read as one character
         "向怀远县人民政府空请行政复议",  # 申 misread
+        "向怀远县人民政府请行政复议",  # 申 lost: 府 is the body's, not a misread 申
     ],
 )
 def test_review_misread_still_names_its_route_and_body(misread: str) -> None:
