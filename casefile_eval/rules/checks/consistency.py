@@ -12,7 +12,7 @@ from pydantic import Field
 from pypinyin import Style, pinyin
 
 from casefile_eval.codes import DocumentType
-from casefile_eval.model import Document
+from casefile_eval.model import Block, Document
 from casefile_eval.rules.checks.common import Params, fact_page, number_key
 from casefile_eval.rules.checks.receipts import comparable, decision_kind, served_names
 from casefile_eval.rules.context import DECISION_TYPES, Hit, RuleContext
@@ -184,23 +184,32 @@ def _sound_alike(a: str, b: str) -> bool:
     return bool(readings[0] & readings[1])
 
 
-def _scores_of(doc: Document, value: str) -> tuple[float, ...] | None:
-    """The recogniser's confidence in each character of the first OCR block that holds `value`."""
+def _ocr_read(doc: Document, value: str) -> tuple[Block, int] | None:
+    """The first OCR block that holds `value` (with the recogniser's confidence per character), and where."""
     for block in doc.blocks:
         at = block.text.find(value)
         if at >= 0 and block.char_scores is not None and len(block.char_scores) == len(block.text):
-            return block.char_scores[at : at + len(value)]
+            return block, at
     return None
+
+
+def _scores_of(doc: Document, value: str) -> tuple[float, ...] | None:
+    """The recogniser's confidence in each character of the first OCR block that holds `value`."""
+    read = _ocr_read(doc, value)
+    if read is None:
+        return None
+    block, at = read
+    return block.char_scores[at : at + len(value)] if block.char_scores is not None else None
 
 
 def _xs_of(doc: Document, value: str) -> tuple[float, ...] | None:
     """The x middle of each character of `value` in the first OCR block that holds it, where known."""
-    for block in doc.blocks:
-        at = block.text.find(value)
-        if at >= 0 and block.char_scores is not None and len(block.char_scores) == len(block.text):
-            xs = block.char_xs
-            return xs[at : at + len(value)] if xs is not None and len(xs) == len(block.text) else None
-    return None
+    read = _ocr_read(doc, value)
+    if read is None:
+        return None
+    block, at = read
+    xs = block.char_xs
+    return xs[at : at + len(value)] if xs is not None and len(xs) == len(block.text) else None
 
 
 def _value(doc: Document, fact: str) -> str | float | None:
