@@ -83,7 +83,8 @@ class ImageItem(_Model):
     height: float | None = None
     name: str | None = None  # the image's name or alt text where the format keeps one
     confidence: float = 0.5
-    ink_offset: int | None = None  # OCR ink: how many characters of its block's text stand left of its centre
+    # OCR ink, or a .docx inline picture: how many characters of its block's text stand before it
+    ink_offset: int | None = None
 
 
 class Page(_Model):

@@ -470,7 +470,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             )
-            or (s.role not in explicit_roles and _in_tail(dt_, s.blocks[0]))
+            or (s.role not in explicit_roles and _in_tail(dt_, s, slots))
             or _under_opinion(s, slots)
         )
     ]
@@ -479,13 +479,17 @@ def _scan(dt_: DocText) -> list[_Slot]:
 _SEPARATORS = re.compile(r"[\s:：]")
 
 
-def _in_tail(dt_: DocText, index: int) -> bool:
-    """Whether a block stands in the last third of its page (a 笔录 is signed at the foot of every page),
-    or of the document where pages are not known."""
+def _in_tail(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """Whether a slot stands in the document's last third, or in the last third of its page on a row that
+    asks two people of its role to sign (询问人：　询问人：　记录人： at the foot of each page of a 笔录)."""
+    index = slot.blocks[0]
+    if index >= len(dt_.blocks) * 2 // 3:
+        return True
     page = dt_.doc.blocks[index].page
-    on_page = [i for i, b in enumerate(dt_.doc.blocks) if b.page == page] if page is not None else []
-    if len(on_page) < 2:
-        return index >= len(dt_.blocks) * 2 // 3
+    pair = sum(t.role is slot.role and t.blocks[0] == index for t in slots) >= 2
+    if page is None or not pair:
+        return False
+    on_page = [i for i, b in enumerate(dt_.doc.blocks) if b.page == page]
     return on_page.index(index) >= len(on_page) * 2 // 3
 
 

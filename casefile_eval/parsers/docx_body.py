@@ -9,7 +9,7 @@ they sit in, and explicit page breaks move the page counter.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -81,6 +81,7 @@ class DrawingRef:
     name: str | None
     block_index: int = -1
     page: int | None = None
+    offset: int | None = None  # an inline image: characters of its block's text before it
 
 
 @dataclass
@@ -91,6 +92,17 @@ class _Para:
     boxes: list[etree._Element] = field(default_factory=list)
     drawings: list[DrawingRef] = field(default_factory=list)
     page: int = 1
+
+
+def _placed(para: _Para, start: int) -> list[DrawingRef]:
+    """The paragraph's drawings with their offsets in the stripped text it gives, which starts at `start`
+    of its block's text."""
+    raw = "".join(para.text)
+    lead = len(raw) - len(raw.lstrip())
+    return [
+        d if d.offset is None else replace(d, offset=start + min(max(d.offset - lead, 0), len(raw.strip())))
+        for d in para.drawings
+    ]
 
 
 def _on(el: etree._Element | None) -> bool:
@@ -148,7 +160,7 @@ class StoryWalker:
         para = self._scan(p)
         text = "".join(para.text).strip()
         if text or para.drawings:
-            self._emit(BlockKind.PARAGRAPH, text, para.drawings, para.page)
+            self._emit(BlockKind.PARAGRAPH, text, _placed(para, 0), para.page)
         self._emit_boxes(para.boxes, para.page)
         if ppr is not None:
             sect = ppr.find(W + "sectPr")
@@ -188,10 +200,10 @@ class StoryWalker:
             para = self._scan(child)
             page = para.page if page is None else page
             text = "".join(para.text).strip()
+            drawings.extend(_placed(para, sum(len(line) + 1 for line in lines)))
             if text:
                 lines.append(text)
             boxes.extend(para.boxes)
-            drawings.extend(para.drawings)
         block_page = page if page is not None else self.page
         self._emit(BlockKind.CELL, "\n".join(lines), drawings, block_page, table, row, col)
         self._emit_boxes(boxes, block_page)
@@ -284,7 +296,7 @@ class StoryWalker:
         elif tag in (WP + "inline", WP + "anchor"):
             self._drawing(el, para)
         elif tag == V + "imagedata":
-            para.drawings.append(_vml_image(el))
+            para.drawings.append(replace(_vml_image(el), offset=len("".join(para.text))))
             self.page_has_content = True
         elif tag == V + "textbox":
             para.boxes.extend(el.iter(W + "txbxContent"))
@@ -313,7 +325,9 @@ class StoryWalker:
             if _inside_box(blip, anchor):
                 continue
             rel = blip.get(R + "embed") or blip.get(R + "link")
-            para.drawings.append(DrawingRef(rel, cx, cy, name))
+            # an inline picture stands in the text where it is; an anchored one floats
+            offset = len("".join(para.text)) if anchor.tag == WP + "inline" else None
+            para.drawings.append(DrawingRef(rel, cx, cy, name, offset=offset))
             self.page_has_content = True
         for box in anchor.iter(W + "txbxContent"):
             if not any(a.tag == W + "txbxContent" for a in box.iterancestors()):

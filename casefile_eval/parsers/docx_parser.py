@@ -145,6 +145,7 @@ def _images(pkg: _Package, rels: dict[str, str], drawings: list[DrawingRef]) -> 
                 height=round(height, 2) if height else None,
                 name=d.name,
                 confidence=cls.confidence if cls else 0.0,
+                ink_offset=d.offset,
             )
         )
     return out

@@ -1,6 +1,6 @@
-"""A 笔录 over several pages is signed at the foot of every page: the bare role labels of a page's signing
-row (询问人：　询问人：　记录人：) are slots on each page, not only on the document's last third; the same
-labels in a page's head (询问人：张三（执法证号…）) list who took part."""
+"""A 笔录 over several pages is signed at the foot of every page: a page's signing row asking two officers
+to sign (询问人：　询问人：　记录人：) holds slots on each page, not only in the document's last third; the
+same labels in a page's head (询问人：张三（执法证号…）) list who took part."""
 
 from __future__ import annotations
 
