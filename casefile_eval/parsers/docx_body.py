@@ -151,7 +151,7 @@ class StoryWalker:
             para = self._scan(p)
             text = "".join(para.text).strip()
             if text or para.drawings:
-                self._emit(kind, text, para.drawings, page=None)
+                self._emit(kind, text, _placed(para, 0), page=None)
 
     def _paragraph(self, p: etree._Element) -> None:
         ppr = p.find(W + "pPr")
@@ -218,9 +218,9 @@ class StoryWalker:
             for p in box.iter(W + "p"):
                 para = self._scan(p)
                 text = "".join(para.text).strip()
+                drawings.extend(_placed(para, sum(len(line) + 1 for line in lines)))
                 if text:
                     lines.append(text)
-                drawings.extend(para.drawings)
             self.paged = paged
             if lines or drawings:
                 kind = BlockKind.TEXTBOX if self.kind == BlockKind.PARAGRAPH else self.kind
