@@ -95,7 +95,7 @@ class Page(_Model):
     width: float | None = None
     height: float | None = None
     needs_ocr: bool = False
-    ocr_reason: str | None = None  # why the text layer is unusable ("no_text", "cid_glyphs", …)
+    ocr_reason: str | None = None  # why the text layer is unusable ("no_text", "hidden_text", …)
     printed_number: int | None = None  # page number printed on the page, if any
 
 

@@ -39,7 +39,7 @@ def page_images(
     area they cover."""
     placed: list[PlacedImage] = []
     covered = 0.0
-    for raw, (x0, y0, x1, y1) in _image_objects(page.raw, _IDENTITY, 0):
+    for raw, (x0, y0, x1, y1) in page_objects(page.raw, (pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
         w, h = x1 - x0, y1 - y0
         if w < MIN_SIDE_PT or h < MIN_SIDE_PT:
             continue
@@ -62,10 +62,11 @@ def page_images(
     return placed, min(covered, 1.0)
 
 
-def _image_objects(
-    container: Any, matrix: Matrix, depth: int
+def page_objects(
+    container: Any, kinds: tuple[int, ...], matrix: Matrix = _IDENTITY, depth: int = 0
 ) -> Iterator[tuple[Any, tuple[float, float, float, float]]]:
-    """Image objects of a page or form XObject with their bounds in page space.
+    """Objects of the given pdfium kinds on a page or form XObject, in content order, with their bounds in
+    page space (form XObjects walked into).
 
     Walks the raw handles: wrapping every text object in a Python object costs more than the text.
     """
@@ -76,13 +77,13 @@ def _image_objects(
     for i in range(count):
         obj = get(container, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        if kind in kinds:
             yield obj, _transform(_bounds(obj), matrix)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
             fs = pdfium_c.FS_MATRIX()
             if pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
                 inner = _multiply((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), matrix)
-                yield from _image_objects(obj, inner, depth + 1)
+                yield from page_objects(obj, kinds, inner, depth + 1)
 
 
 def _bounds(obj: Any) -> tuple[float, float, float, float]:

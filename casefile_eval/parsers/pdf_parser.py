@@ -17,9 +17,10 @@ from casefile_eval.errors import CaseReadError
 from casefile_eval.model import Block, BlockKind, ImageItem, Page, ParsedFile
 from casefile_eval.parsers.common import check_pages, empty, unreadable
 from casefile_eval.parsers.header_rows import Placement, placed
+from casefile_eval.parsers.hidden_text import hidden_share
 from casefile_eval.parsers.pdf_images import page_images
 from casefile_eval.parsers.pdf_lines import Line
-from casefile_eval.parsers.pdf_text import grid_lines, ocr_reason, page_lines, printed_number
+from casefile_eval.parsers.pdf_text import SCANNED_SHARE, grid_lines, ocr_reason, page_lines, printed_number
 from casefile_eval.parsers.vertical_labels import join_vertical_labels
 from casefile_eval.parsers.wrapped_values import join_wrapped_values
 
@@ -73,7 +74,8 @@ def _read_page(
     finally:
         textpage.close()
     found, image_share = page_images(page, left, top, width * height)
-    reason = ocr_reason(lines, image_share)
+    hidden = hidden_share(page) if image_share >= SCANNED_SHARE else 0.0
+    reason = ocr_reason(lines, image_share, hidden)
     pages.append(
         Page(
             source=source,

@@ -21,6 +21,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 MIN_CHARS = 1  # fewer visible characters than this: no text layer at all
 SPARSE_CHARS = 20  # fewer than this on a page mostly covered by an image: a scan with a stray label
 BAD_SHARE = 0.3  # share of unmapped characters that makes a layer unusable
+SCANNED_SHARE = 0.5  # images covering this share of the page: the page may be a scan
+HIDDEN_SHARE = 0.8  # this share of the text hidden on such a page: a scanner's OCR layer, not the page
 COLUMN_GAP = 2.0  # a gap wider than this many line heights separates table columns, not words
 WORD_SPACE = 0.15  # within a grid cell, words this many line heights apart had a space between them
 PITCH_SLACK = 0.25  # line pitches within a table cell differ by less than this many line heights
@@ -405,15 +407,18 @@ def _height(*lines: Line) -> float:
     return max(max(line.bottom - line.top for line in lines), 1.0)
 
 
-def ocr_reason(lines: list[Line], image_share: float) -> str | None:
+def ocr_reason(lines: list[Line], image_share: float, hidden: float = 0.0) -> str | None:
     """Why the page's text layer cannot be used (None when it can).
 
-    `image_share` is the share of the page area covered by images.
+    `image_share` is the share of the page area covered by images, `hidden` the share of the text a reader
+    cannot see (`hidden_text.hidden_share`): a page-size picture with a hidden layer is a searchable scan.
     """
     text = "".join(line.text for line in lines)
     visible = len(text) - len(_SPACE.findall(text))
     if visible < MIN_CHARS:
         return "no_text"
+    if image_share >= SCANNED_SHARE and hidden >= HIDDEN_SHARE:
+        return "hidden_text"
     if _CID.search(text):
         return "cid_glyphs"
     if len(_UNMAPPED.findall(text)) / visible >= BAD_SHARE:
@@ -421,7 +426,7 @@ def ocr_reason(lines: list[Line], image_share: float) -> str | None:
     cjk = len(_CJK.findall(text))
     if cjk / visible < 0.05 and len(_LATIN_EXT.findall(text)) / visible >= BAD_SHARE:
         return "unmapped_glyphs"
-    if visible < SPARSE_CHARS and image_share >= 0.5:
+    if visible < SPARSE_CHARS and image_share >= SCANNED_SHARE:
         return "sparse_text"
     return None
 
