@@ -135,6 +135,7 @@ _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*�
 MAX_SIGNER = 20
 VALUE_REACH = 2.0  # line heights between a PDF label line and a value line below it
 ABOVE_REACH = 2.5  # line heights between a line of captions and the signatures read above it
+SIGNING_ROW_REACH = 5.0  # line heights between a signing row and the row of bare labels under it
 CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle under the name)
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
@@ -471,9 +472,43 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             )
             or (s.role not in explicit_roles and _in_tail(dt_, s, slots))
+            or _under_signing_row(dt_, s, slots, signing)
             or _under_opinion(s, slots)
         )
     ]
+
+
+def _under_signing_row(dt_: DocText, slot: _Slot, slots: list[_Slot], signing: list[_Slot]) -> bool:
+    """Whether a bare label stands on a line of labels only, the next text line of its page under a row
+    that asks someone to sign (被询问人（签名）：　询问人：, then 询问人：　记录人： under it): the
+    signing rows of a 笔录 page run on over two lines."""
+    index = slot.blocks[0]
+    above = index - 1
+    if above < 0 or dt_.doc.blocks[index].kind is not BlockKind.LINE:
+        return False
+    line, upper = dt_.doc.blocks[index], dt_.doc.blocks[above]
+    if line.bbox is None or upper.bbox is None or line.page != upper.page or upper.kind is not BlockKind.LINE:
+        return False
+    height = line.bbox.bottom - line.bbox.top
+    if line.bbox.top - upper.bbox.bottom > SIGNING_ROW_REACH * height:
+        return False
+    text = dt_.blocks[index]
+    rest = "".join(text[prev:start] for prev, start in _gaps(slots, index, len(text)))
+    if _BLANK_DATE.sub("", rest).strip(" \t:：()（）_＿"):
+        return False  # a field with a value (询问人：张三　记录人：李四), not a row of blanks
+    return any(t.blocks[0] == above for t in signing)
+
+
+def _gaps(slots: list[_Slot], index: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of a block's text between the labels of the slots standing in it."""
+    spans = sorted((t.start, t.start + len(t.label)) for t in slots if t.blocks[0] == index)
+    gaps: list[tuple[int, int]] = []
+    previous = 0
+    for start, stop in spans:
+        gaps.append((previous, start))
+        previous = max(previous, stop)
+    gaps.append((previous, end))
+    return gaps
 
 
 _SEPARATORS = re.compile(r"[\s:：]")

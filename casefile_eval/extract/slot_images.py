@@ -81,7 +81,7 @@ def _along_line(
     if below is not None:
         return below
     if all(places[k].caption for k in owners):  # "＿＿（被询问人签名）　＿＿（询问人签名）"
-        return [_label_right_of(labels, centre) for centre in centres]
+        return [_caption_of(dt_, places, owners, labels, image) for image in images]
     chosen: list[int] = [0] * len(images)
     last = -1
     for i in sorted(range(len(images)), key=lambda i: centres[i]):
@@ -122,19 +122,42 @@ def _over_caption(dt_: DocText, places: list[Place], image: ImageItem) -> list[i
         return []
     index = min(rows, key=lambda i: tops[i])
     owners = rows[index]
-    text = dt_.doc.blocks[index].text
     xs = offset_xs(dt_, index, [places[k].start for k in owners])
-    ends = offset_xs(dt_, index, [token_end(text, places[k].start) for k in owners])
-    if xs is None or ends is None:
+    if xs is None:
         return []
-    em = _line_height(dt_, index)
     # a caption printed under its rule, the ink written over it from its start: the caption under the lead
-    lead = _lead_x(box)
-    beneath = [k for x, end, k in zip(xs, ends, owners, strict=True) if x - em <= lead <= end]
-    if beneath:
-        return [beneath[0]]
+    beneath = _under_lead(dt_, places, owners, box)
+    if beneath is not None:
+        return [beneath]
     labels = sorted(zip(xs, owners, strict=True))
     return [_label_right_of(labels, _centre_x(box))]
+
+
+def _under_lead(dt_: DocText, places: list[Place], owners: list[int], box: BBox) -> int | None:
+    """The caption of one line (`owners`) whose stretch lies under the lead of the ink in `box`."""
+    index = places[owners[0]].blocks[0]
+    text = dt_.doc.blocks[index].text
+    starts = offset_xs(dt_, index, [places[k].start for k in owners])
+    ends = offset_xs(dt_, index, [token_end(text, places[k].start) for k in owners])
+    if starts is None or ends is None:
+        return None
+    lead = _lead_x(box)
+    em = _line_height(dt_, index)
+    return next((k for x, end, k in zip(starts, ends, owners, strict=True) if x - em <= lead <= end), None)
+
+
+def _caption_of(
+    dt_: DocText, places: list[Place], owners: list[int], labels: list[tuple[float, int]], image: ImageItem
+) -> int:
+    """The caption an image on a line of captions goes to: ink standing over the line was written over
+    the caption under its lead (the rule is above the caption); other ink on a blank before its caption."""
+    box, line = image.bbox, dt_.doc.blocks[places[owners[0]].blocks[0]].bbox
+    assert box is not None
+    if line is not None and box.bottom <= line.top + CAPTION_OVERLAP * (line.bottom - line.top):
+        beneath = _under_lead(dt_, places, owners, box)
+        if beneath is not None:
+            return beneath
+    return _label_right_of(labels, _centre_x(box))
 
 
 def _label_right_of(labels: list[tuple[float, int]], centre: float) -> int:
