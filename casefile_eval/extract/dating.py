@@ -59,7 +59,14 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ("signed", r"签名|签字|签章|签押|盖章|签收"),
 )
 _LABEL_END = r"(?=\s*(?:[:：|（(\[【_]|签|意见|审批|审核|$))"
-_TAG_RE = re.compile("|".join(f"(?P<{name}>(?:{pattern}){_LABEL_END})" for name, pattern in _TAGS))
+# a signing caption in brackets ("受送达人签名或盖章（签收）2022年06月09日"): the date after it is signed
+_BRACKETED_SIGN = r"|(?<=[(（])(?:签名|签字|签章|盖章|签收)(?=\s*[)）])"
+_TAG_RE = re.compile(
+    "|".join(
+        f"(?P<{name}>(?:{pattern}){_LABEL_END}{_BRACKETED_SIGN if name == 'signed' else ''})"
+        for name, pattern in _TAGS
+    )
+)
 _ROLE_OF_TAG = {
     "served": Role.RECIPIENT,
     "server": Role.SERVER,

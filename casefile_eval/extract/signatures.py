@@ -100,7 +100,10 @@ _NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[:：]")
 _ID_FIELD = re.compile(  # in a grid the number stands in the next cell, after a gap ("证号  A2020…")
     r"[(（]?\s*(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)(?:\s*[:：]|\s+(?=[A-Za-z0-9]))"
 )
-_ID_VALUE = re.compile(rf"(?:{_ID_FIELD.pattern})\s*[A-Za-z0-9*＊-]*\s*[)）]?")
+# (a number may open with the province's and agency's short names: 执法证号：琼综执0902117)
+_ID_VALUE = re.compile(
+    rf"(?:{_ID_FIELD.pattern})\s*(?:[\u4e00-\u9fff]{{1,4}}(?=[A-Za-z0-9]))?[A-Za-z0-9*＊-]*\s*[)）]?"
+)
 
 _TOKEN = re.compile(r"\S+")
 # Short field names a form prints beside a slot; standing alone they are never a person's name.
@@ -459,6 +462,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
     # same printed line of the page; not where that row asks the same role to sign under a label of its
     # own (受送达人 | … | 收件人签收: the bare label is the addressee's name)
     signing = [s for s in slots if _SIGNS.search(s.label)]
+    rows = _signing_rows_run_on(dt_, slots, {t.blocks[0] for t in signing})
     return [
         s
         for s in slots
@@ -472,31 +476,39 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             )
             or (s.role not in explicit_roles and _in_tail(dt_, s, slots))
-            or _under_signing_row(dt_, s, slots, signing)
+            or s.blocks[0] in rows
             or _under_opinion(s, slots)
         )
     ]
 
 
-def _under_signing_row(dt_: DocText, slot: _Slot, slots: list[_Slot], signing: list[_Slot]) -> bool:
-    """Whether a bare label stands on a line of labels only, the next text line of its page under a row
-    that asks someone to sign (被询问人（签名）：　询问人：, then 询问人：　记录人： under it): the
-    signing rows of a 笔录 page run on over two lines."""
-    index = slot.blocks[0]
-    above = index - 1
-    if above < 0 or dt_.doc.blocks[index].kind is not BlockKind.LINE:
-        return False
+def _signing_rows_run_on(dt_: DocText, slots: list[_Slot], rows: set[int]) -> set[int]:
+    """The lines of bare labels only that continue a signing row: each the next text line of its page
+    under a signing row or under such a line (被询问人（签名）：　询问人：, then 询问人：　记录人： under
+    it; or 被询问人签名（捺印）, 询问人, 询问人, 记录人 stacked, each with the ink under it)."""
+    rows = set(rows)
+    for index in sorted({t.blocks[0] for t in slots}):
+        if index - 1 in rows and _labels_only(dt_, slots, index) and _next_line(dt_, index - 1, index):
+            rows.add(index)
+    return rows
+
+
+def _next_line(dt_: DocText, above: int, index: int) -> bool:
+    """Whether two lines of a page are within SIGNING_ROW_REACH line heights of each other."""
     line, upper = dt_.doc.blocks[index], dt_.doc.blocks[above]
-    if line.bbox is None or upper.bbox is None or line.page != upper.page or upper.kind is not BlockKind.LINE:
+    if line.kind is not BlockKind.LINE or upper.kind is not BlockKind.LINE:
         return False
-    height = line.bbox.bottom - line.bbox.top
-    if line.bbox.top - upper.bbox.bottom > SIGNING_ROW_REACH * height:
+    if line.bbox is None or upper.bbox is None or line.page != upper.page:
         return False
+    return line.bbox.top - upper.bbox.bottom <= SIGNING_ROW_REACH * (line.bbox.bottom - line.bbox.top)
+
+
+def _labels_only(dt_: DocText, slots: list[_Slot], index: int) -> bool:
+    """Whether a line holds labels and nothing else but blank dates (询问人：　记录人：), not a field with
+    a value (询问人：张三　记录人：李四)."""
     text = dt_.blocks[index]
     rest = "".join(text[prev:start] for prev, start in _gaps(slots, index, len(text)))
-    if _BLANK_DATE.sub("", rest).strip(" \t:：()（）_＿"):
-        return False  # a field with a value (询问人：张三　记录人：李四), not a row of blanks
-    return any(t.blocks[0] == above for t in signing)
+    return not _BLANK_DATE.sub("", rest).strip(" \t:：()（）_＿")
 
 
 def _gaps(slots: list[_Slot], index: int, end: int) -> list[tuple[int, int]]:

@@ -37,6 +37,7 @@ LABEL_START_SLACK = 0.5  # line heights left of a label's start where ink may st
 CAPTION_REACH = 1.5  # line heights from the middle of ink down to the caption line of the blank it is on
 CAPTION_GAP = 1.0  # ...or from the ink's foot down to it (a tall signature over a caption under its rule)
 CAPTION_OVERLAP = 0.5  # line heights the ink's foot may reach into the caption line
+LABEL_ABOVE_REACH = 2.0  # line heights under a label's line where the top of ink written below it may be
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 
 
@@ -246,12 +247,26 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int, ove
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         over = [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
         return over if over and (not below or over_labels) else below
-    beside = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
+    beside = [
+        k
+        for k, p in enumerate(places)
+        if _overlaps_label_line(dt_, p, image) and _seal_on_line(dt_, p, image)
+    ]
     if beside:
         return _stretch_of(dt_, places, beside, image)
     under = _under_label_line(dt_, places, image, b)
     # a seal is told apart here, before slots that take no seal drop out of the choice
     return _stretch_of(dt_, places, under, image) if image.kind is ImageKind.SEAL else under
+
+
+def _seal_on_line(dt_: DocText, place: Place, image: ImageItem) -> bool:
+    """Whether a seal is pressed on the label's line: the line crosses the middle half of the seal, not
+    only its rim (an agency seal over the 落款 grazing the 当事人签名 line above it is the 落款's)."""
+    line, box = dt_.doc.blocks[place.blocks[0]].bbox, image.bbox
+    if image.kind is not ImageKind.SEAL or line is None or box is None:
+        return True
+    quarter = (box.bottom - box.top) / 4
+    return line.bottom > box.top + quarter and line.top < box.bottom - quarter
 
 
 def _stretch_of(dt_: DocText, places: list[Place], beside: list[int], image: ImageItem) -> list[int]:
@@ -334,7 +349,7 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
     if owners and not beside and _before_labels(dt_, places, owners, image):
         # ink on a line ahead of all its labels, over a caption under the rule: the caption's
         # ("[ink] 执法人员：[ink]" over "（当事人签名）")
-        under = _over_caption(dt_, places, image)
+        under = _over_caption(dt_, places, image) or _label_above(dt_, places, image)
         owners, own = (under, False) if under else (owners, own)
     if beside:
         owners = beside  # OCR found the ink after this label on its line
@@ -356,6 +371,28 @@ def _before_labels(dt_: DocText, places: list[Place], owners: list[int], image: 
         return False
     xs = offset_xs(dt_, image.block_index, [places[k].start for k in line])
     return xs is not None and image.bbox.x1 <= min(xs)
+
+
+def _label_above(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
+    """For ink ahead of every label of its line: the blank slot whose label stands on the line right above,
+    starting left of the ink and within LABEL_ABOVE_REACH line heights over its top (a box with its caption
+    in the top corner, "被询问人签名", and the date in the bottom corner, the name written between)."""
+    b = image.block_index
+    box = image.bbox
+    if b is None or box is None or b < 1:
+        return []
+    upper = dt_.doc.blocks[b - 1]
+    if upper.bbox is None or upper.page != image.page or upper.kind is not BlockKind.LINE:
+        return []
+    em = upper.bbox.bottom - upper.bbox.top
+    if not upper.bbox.top <= box.top <= upper.bbox.bottom + LABEL_ABOVE_REACH * em:
+        return []
+    line = [k for k, p in enumerate(places) if p.blocks[0] == b - 1 and not p.text_filled]
+    xs = offset_xs(dt_, b - 1, [places[k].start for k in line]) if line else None
+    if xs is None:
+        return []
+    left = [(x, k) for x, k in zip(xs, line, strict=True) if x <= _lead_x(box)]
+    return [max(left)[1]] if left else []
 
 
 def _below_line(dt_: DocText, index: int, image: ImageItem) -> bool:

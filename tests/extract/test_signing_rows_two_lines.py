@@ -1,7 +1,8 @@
 """A 笔录 page's signing rows may run over two lines: 被询问人（签名）：[ink] 日期 询问人：[ink], then
 under it 询问人：[ink] 记录人：[ink] (or bracketed captions under the ink: （被询问人签名或盖章） （询问人）,
-then （询问人） （记录人）). The bare labels of the second line are slots on every page, so two officers
-who both signed are counted as two; ink standing over a line of captions goes to the caption under it."""
+then （询问人） （记录人）; or the labels stacked, each with its ink under it). The bare labels of the
+lines under the signing row are slots on every page, so two officers who both signed are counted as two;
+ink standing over a line of captions goes to the caption under it."""
 
 from __future__ import annotations
 
@@ -58,6 +59,15 @@ def _captions_under(c: canvas.Canvas, y: float, page: int, second_officer: bool)
     c.drawString(300, y - 48, "（记录人）")
 
 
+def _stacked(c: canvas.Canvas, y: float, page: int, second_officer: bool) -> None:
+    """被询问人签名（捺印）, 询问人, 询问人, 记录人 stacked on the right, each with its ink under it."""
+    for k, label in enumerate(["被询问人签名（捺印）", "询问人", "询问人", "记录人"]):
+        top = y - 45 * k
+        c.drawString(400, top, label)
+        if k != 2 or second_officer:
+            c.drawImage(_ink(page + k), 405, top - 22, width=55, height=20)
+
+
 def _record(path: Path, style: str, second_officer: tuple[bool, bool]) -> Path:
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     for page in (1, 2):
@@ -71,7 +81,7 @@ def _record(path: Path, style: str, second_officer: tuple[bool, bool]) -> Path:
             c.drawString(72, 700, "被询问人：张三，男，身份证号码：110101199001011234")
         for i in range(14):
             c.drawString(72, 660 - 18 * i, f"问：第{page}页第{i}问？" if i % 2 == 0 else f"答：第{i}答。")
-        draw = _after_colons if style == "colons" else _captions_under
+        draw = {"colons": _after_colons, "captions": _captions_under, "stacked": _stacked}[style]
         draw(c, 380, page * 4, second_officer[page - 1])
         c.drawString(270, 60, f"第{page}页 共2页")
         c.showPage()
@@ -79,7 +89,7 @@ def _record(path: Path, style: str, second_officer: tuple[bool, bool]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("style", ["colons", "captions"])
+@pytest.mark.parametrize("style", ["colons", "captions", "stacked"])
 def test_second_line_of_a_signing_row_holds_the_second_officer(tmp_path: Path, style: str) -> None:
     doc = only_document(_record(tmp_path / "r.pdf", style, (True, False)), DocumentType.INQUIRY_RECORD)
     officers = [

@@ -130,6 +130,7 @@ def _facts_of(ctx: RuleContext, ref: DateRef) -> Iterator[tuple[Document, DateFa
 
 
 def _titled(title: str, ref: DateRef) -> bool:
+    title = compact(title)  # a title set with its characters spaced out (查 封 决 定 书)
     if ref.title_any and not any(re.search(p, title) for p in ref.title_any):
         return False
     return not any(re.search(p, title) for p in ref.title_none)

@@ -113,7 +113,7 @@ class SealParams(Params):
 def seal(ctx: RuleContext, params: SealParams) -> Iterator[Hit]:
     """The agency seal is on the document."""
     for doc in ctx.documents():
-        if params.title_any and not any(t in (doc.title or "") for t in params.title_any):
+        if params.title_any and not any(t in compact(doc.title or "") for t in params.title_any):
             continue
         if not doc.blocks and not doc.images:
             continue  # not read: no judgement

@@ -18,11 +18,11 @@ from pydantic import Field
 
 from casefile_eval.codes import Role
 from casefile_eval.extract.officers import name_shaped
-from casefile_eval.model import Document, Officer, SignatureSlot
+from casefile_eval.model import Block, Document, Officer, SignatureSlot
 from casefile_eval.rules.checks.common import Params, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
-from casefile_eval.textnorm import compact
+from casefile_eval.textnorm import compact, normalize
 
 # A certificate label and its value (the value must hold at least three digits).
 _CERT_LABEL = r"(?:执法证件?|执法证书|检查证|监督证|工作证|(?<!身份)证件)(?:号码|编号|号)"
@@ -34,6 +34,11 @@ _WINDOW = 18
 # "记录人王晓燕" … "号：XJ041900…" (a scanned record head read row by row)
 _CUT_CERT = re.compile(
     r"[（(]?(?:执法证件?|执法证书|检查证|监督证|工作证)[^号:：（()）]{1,16}号[:：]?[A-Za-z]{0,3}[0-9]{5,}"
+)
+_OFFICER_LABEL = r"(?:执法人员|(?<!被)(?:检查|询问|调查)人员?|办案人员?|承办人)(?:签名|签字)?[:：]"
+# an officer's signing label, at most a written name after it, then a number field with nothing in it
+_BLANK_CERT = re.compile(
+    rf"{_OFFICER_LABEL}[^:：]{{0,12}}?{_CERT_LABEL}\s*[:：]\s*(?=$|{_OFFICER_LABEL}|[(（]?[)）])"
 )
 _CLERK_FIELD = r"记录(?:人|员)[^\u4e00-\u9fff]{0,3}"  # 记录人：白玉梅, 记录人\n白玉梅
 # Words that show a "name" is a label or an organisation, not a person.
@@ -81,7 +86,12 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
     for doc in ctx.documents():
         people = [o for o in doc.facts.officers if is_person_name(o.name)]
         if not people:
-            continue  # no officer read: no judgement
+            blank = _blank_cert_field(doc) if params.require == "cert" else None
+            if blank is not None:  # officers who signed by hand, one number field left empty
+                yield Hit(
+                    document=doc, page=blank.page, evidence=blank.text, data={"count": "1", "names": ""}
+                )
+            continue  # no officer read: no other judgement
         text = ctx.view.text(doc)
         certs = _whole(cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()})
         if params.require == "count":
@@ -95,6 +105,15 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
             missing = [o for o in missing if not _clerk(o, text)]
         if missing and len(certs) < len({o.name for o in people}):
             yield _hit(doc, missing, str(len(missing)))
+
+
+def _blank_cert_field(doc: Document) -> Block | None:
+    """The first line where an officer's signing label is followed by a certificate field left empty
+    (执法人员：[ink] 执法证号：琼综执0902117 执法人员：[ink] 执法证号：)."""
+    for block in doc.blocks:
+        if _BLANK_CERT.search(normalize(block.text)):
+            return block
+    return None
 
 
 def _whole(certs: set[str]) -> set[str]:
