@@ -560,7 +560,7 @@ def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
             )
             if caption and t.start > slot.start and _SEPARATORS.sub("", before) == label:
                 return True
-        elif _row_name_of(dt_, slot, t):
+        elif _row_name_of(dt_, slot, t) or _repeated_in_cell(dt_, slot, t):
             return True
         elif (SIGNING.search(t.label) and t.label != slot.label) or t.caption:
             # (a caption in brackets, "（受送达人签名或盖章）", "（送达人）": the value stops at its bracket)
@@ -572,6 +572,19 @@ def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
             if not value and t.start == 0 and slot.blocks == (t.blocks[0] - 1,):
                 return same_row(dt_, slot.blocks[0], t.blocks[0])  # ...or in a cell of its own
     return False
+
+
+def _repeated_in_cell(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
+    """A row's name in its own cell (送达人) whose value cell opens with the same name and a colon
+    (送达人：[ink] 送达人：[ink]): the captions in the cell are the slots, the row's name is none."""
+    beside = t.blocks[0] in slot.blocks[1:] or (
+        t.blocks[0] == slot.blocks[-1] + 1 and same_row(dt_, slot.blocks[0], t.blocks[0])
+    )
+    if t.label != slot.label or t.start != 0 or not beside:
+        return False
+    if ":" in norm(dt_.blocks[slot.blocks[0]]):
+        return False
+    return squeeze(dt_.blocks[t.blocks[0]]).startswith(f"{t.label}:")
 
 
 def _row_name_of(dt_: DocText, slot: _Slot, t: _Slot) -> bool:

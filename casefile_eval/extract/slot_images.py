@@ -37,7 +37,6 @@ LABEL_START_SLACK = 0.5  # line heights left of a label's start where ink may st
 CAPTION_REACH = 1.5  # line heights from the middle of ink down to the caption line of the blank it is on
 CAPTION_GAP = 1.0  # ...or from the ink's foot down to it (a tall signature over a caption under its rule)
 CAPTION_OVERLAP = 0.5  # line heights the ink's foot may reach into the caption line
-LABEL_ABOVE_REACH = 2.0  # line heights under a label's line where the top of ink written below it may be
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 
 
@@ -375,17 +374,16 @@ def _before_labels(dt_: DocText, places: list[Place], owners: list[int], image: 
 
 def _label_above(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     """For ink ahead of every label of its line: the blank slot whose label stands on the line right above,
-    starting left of the ink and within LABEL_ABOVE_REACH line heights over its top (a box with its caption
-    in the top corner, "被询问人签名", and the date in the bottom corner, the name written between)."""
+    starting left of the ink, the ink's top between the two lines (a box with its caption in the top
+    corner, "被询问人签名", and the date in the bottom corner, the name written between)."""
     b = image.block_index
     box = image.bbox
     if b is None or box is None or b < 1:
         return []
-    upper = dt_.doc.blocks[b - 1]
-    if upper.bbox is None or upper.page != image.page or upper.kind is not BlockKind.LINE:
+    upper, own = dt_.doc.blocks[b - 1], dt_.doc.blocks[b].bbox
+    if upper.bbox is None or own is None or upper.page != image.page or upper.kind is not BlockKind.LINE:
         return []
-    em = upper.bbox.bottom - upper.bbox.top
-    if not upper.bbox.top <= box.top <= upper.bbox.bottom + LABEL_ABOVE_REACH * em:
+    if not upper.bbox.top <= box.top < own.top:  # written in the space between the two lines
         return []
     line = [k for k, p in enumerate(places) if p.blocks[0] == b - 1 and not p.text_filled]
     xs = offset_xs(dt_, b - 1, [places[k].start for k in line]) if line else None

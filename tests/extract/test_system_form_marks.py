@@ -1,0 +1,169 @@
+"""Forms printed from a case-handling system (text PDFs built with reportlab, and .docx tables): a
+signing caption in brackets dates its signing ("受送达人签名或盖章 （签收） 2022年06月09日"); a name
+written in a box whose caption stands in the top corner ("被询问人签名") and the date in the bottom corner
+is the caption's, not the label's right of it on the date line; an agency seal pressed on the 落款 that
+only grazes the party's signing line with its rim signs nothing there; a 执法证号 with the place's short
+name (琼综执0902117) is no signer's name, and one left empty after a hand-signed officer is reported; a
+row named like the captions in its value cell is no slot of its own; an opinion naming the officer's
+("同意按承办人意见处罚") dates no officer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from casefile_eval.codes import DateKind, DocumentType, Procedure, Role
+from casefile_eval.extract.dating import date_facts
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import Case
+from casefile_eval.rules import load_rules, run_rules
+from tests.extract.docs import doc_from_lines, doc_from_rows, only_document
+from tests.parsers.builders import seal_png
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+RULES = load_rules()
+
+
+def _ink(seed: int) -> ImageReader:
+    img = Image.new("RGB", (200, 80), "white")
+    points = [(12 + i * 24, 18 + (i * 31 + seed * 17) % 44) for i in range(8)]
+    ImageDraw.Draw(img).line(points, fill=(20, 20, 40), width=4)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return ImageReader(io.BytesIO(out.getvalue()))
+
+
+def test_bracketed_signing_caption_dates_the_receipt() -> None:
+    doc = doc_from_lines(
+        [
+            "送 达 回 证",
+            "送达文书 行政处罚决定书",
+            "受送达人签名或盖",
+            "章 （签收） 2022年06月09日",
+            "送达人：",
+        ],
+        DocumentType.SERVICE_RECEIPT,
+    )
+    assert [(f.kind, str(f.value)) for f in date_facts(DocText.of(doc))] == [(DateKind.SERVED, "2022-06-09")]
+
+
+def _boxed_record(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 18)
+    c.drawString(250, 780, "询问笔录")
+    c.setFont(FONT, 11)
+    c.drawString(72, 740, "询问人：杨立新（执法证号：230701） 记录人：金玉梅（执法证号：230709）")
+    c.drawString(72, 710, "问：以上笔录请你核对，记录是否与你所说的一致？")
+    c.drawString(72, 690, "答：我看过了，以上记录属实。")
+    c.rect(52, 600, 200, 70)
+    c.setFont(FONT, 8)
+    c.drawString(55, 660, "被询问人签名")
+    c.drawString(55, 604, "2019年4月12日")
+    c.drawImage(_ink(1), 115, 608, width=60, height=30)
+    c.setFont(FONT, 11)
+    c.drawString(290, 606, "询问人：")
+    c.drawImage(_ink(2), 340, 600, width=60, height=26)
+    c.drawString(55, 560, "记录人：")
+    c.drawImage(_ink(3), 100, 554, width=60, height=26)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_ink_in_a_box_under_its_corner_caption_is_the_captions(tmp_path: Path) -> None:
+    doc = only_document(_boxed_record(tmp_path / "r.pdf"), DocumentType.INQUIRY_RECORD)
+    slots = [
+        (s.label, s.filled, s.count) for s in doc.facts.signatures if s.evidence and s.evidence.page == 1
+    ]
+    assert slots[-3:] == [("被询问人签名", True, 1), ("询问人", True, 1), ("记录人", True, 1)]
+
+
+def _summary(path: Path, second_cert: str) -> Path:
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 14)
+    c.drawString(218, 750, "当场行政处罚决定书")
+    c.setFont(FONT, 11)
+    c.drawString(226, 725, "琼海综执当罚〔2025〕0215号")
+    c.drawString(69, 690, "当事人：符传平  住址：琼海市嘉积镇上埇村")
+    c.drawString(69, 670, "违法事实：2025年8月12日10时15分，当事人在银海路人行道上摆设水果摊占道经营。")
+    c.drawString(69, 650, "依据《城市市容和环境卫生管理条例》第三十六条第（二）项，罚款人民币壹佰伍拾元。")
+    c.drawString(69, 630, "如不服本决定，可以在收到本决定书之日起六十日内向琼海市人民政府申请行政复议，")
+    c.drawString(69, 612, "或者在六个月内依法向琼海市人民法院提起行政诉讼。")
+    c.drawString(
+        68,
+        560,
+        f"执法人员：            执法证号：琼综执0902117   执法人员：            执法证号：{second_cert}",
+    )
+    c.drawImage(_ink(4), 125, 555, width=57, height=25)
+    c.drawImage(_ink(5), 355, 555, width=57, height=25)
+    c.drawString(69, 520, "当事人签名：              2025年8月12日")
+    c.drawString(385, 487, "琼海市综合行政执法局")
+    c.drawString(406, 467, "2025年8月12日")
+    c.drawImage(ImageReader(io.BytesIO(seal_png())), 388, 420, width=113, height=113, mask="auto")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_summary_decision_signed_by_hand(tmp_path: Path) -> None:
+    doc = only_document(_summary(tmp_path / "s.pdf", ""), DocumentType.SUMMARY_DECISION)
+    assert [(s.label, s.filled, s.method, s.signer) for s in doc.facts.signatures] == [
+        ("执法人员", True, "image", None),
+        ("执法人员", True, "image", None),
+        ("当事人签名", False, "text", None),  # the agency's seal under it is the 落款's
+    ]
+    case = Case(source="s.pdf", procedure=Procedure.SUMMARY, documents=[doc])
+    found = [(f.rule_id, f.message, f.evidence) for f in run_rules(case, RULES.only("OFF-002"))]
+    assert found == [
+        ("OFF-002", "当场行政处罚决定书第1页执法人员未注明执法证号", doc.blocks[-4].text),
+    ]
+    signed = _summary(tmp_path / "t.pdf", "琼综执0902118")
+    case = Case(
+        source="t.pdf",
+        procedure=Procedure.SUMMARY,
+        documents=[only_document(signed, DocumentType.SUMMARY_DECISION)],
+    )
+    assert run_rules(case, RULES.only("OFF-002")) == []
+
+
+def test_row_named_like_the_captions_in_its_value_cell_is_no_slot() -> None:
+    """送达人 | 送达人：[ink] 送达人：[ink]: the two captions are the servers' slots, the row's name none."""
+    doc = doc_from_rows(
+        [
+            ["受送达人签名或盖章", "签收　2022年06月09日"],
+            ["送达人", "送达人：　送达人："],
+            ["备注", ""],
+        ],
+        DocumentType.SERVICE_RECEIPT,
+        before=["送达回证"],
+    )
+    slots = [(s.label, s.role, s.filled) for s in find_signatures(DocText.of(doc))]
+    assert slots == [
+        ("受送达人签名或盖章", Role.RECIPIENT, False),  # (no ink in these cells)
+        ("送达人", Role.SERVER, False),
+        ("送达人", Role.SERVER, False),
+    ]
+
+
+def test_an_opinion_naming_the_officers_opinion_does_not_date_the_officer() -> None:
+    doc = doc_from_rows(
+        [
+            ["承办人意见", "建议罚款八千元。\n承办人：张三　2022年06月20日"],
+            ["机关负责人意见", "同意按承办人意见处罚。\n签名 　　　年　　月　　日"],
+        ],
+        DocumentType.DECISION_APPROVAL,
+    )
+    facts = [(f.kind, f.value, f.role) for f in date_facts(DocText.of(doc))]
+    assert facts == [
+        (DateKind.SIGNED, dt.date(2022, 6, 20), Role.OFFICER),
+        (DateKind.APPROVED, None, Role.APPROVER),
+    ]
