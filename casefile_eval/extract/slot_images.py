@@ -37,6 +37,7 @@ LABEL_START_SLACK = 0.5  # line heights left of a label's start where ink may st
 CAPTION_REACH = 1.5  # line heights from the middle of ink down to the caption line of the blank it is on
 CAPTION_GAP = 1.0  # ...or from the ink's foot down to it (a tall signature over a caption under its rule)
 CAPTION_OVERLAP = 0.5  # line heights the ink's foot may reach into the caption line
+CORNER_CAPTION = 12  # characters of a caption alone on its line in a box's corner (被询问人签名（捺印）)
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 
 
@@ -385,12 +386,11 @@ def _label_above(dt_: DocText, places: list[Place], image: ImageItem) -> list[in
         return []
     if not upper.bbox.top <= box.top < own.top:  # written in the space between the two lines
         return []
-    line = [k for k, p in enumerate(places) if p.blocks[0] == b - 1 and not p.text_filled]
-    xs = offset_xs(dt_, b - 1, [places[k].start for k in line]) if line else None
-    if xs is None:
-        return []
-    left = [(x, k) for x, k in zip(xs, line, strict=True) if x <= _lead_x(box)]
-    return [max(left)[1]] if left else []
+    line = [k for k, p in enumerate(places) if p.blocks[0] == b - 1]
+    if len(line) != 1 or places[line[0]].text_filled or len(dt_.squeezed(b - 1)) > CORNER_CAPTION:
+        return []  # only a caption alone on its line, as in a box's corner, not a row of labels
+    xs = offset_xs(dt_, b - 1, [places[line[0]].start])
+    return line if xs is not None and xs[0] <= _lead_x(box) else []
 
 
 def _below_line(dt_: DocText, index: int, image: ImageItem) -> bool:

@@ -167,3 +167,28 @@ def test_an_opinion_naming_the_officers_opinion_does_not_date_the_officer() -> N
         (DateKind.SIGNED, dt.date(2022, 6, 20), Role.OFFICER),
         (DateKind.APPROVED, None, Role.APPROVER),
     ]
+
+
+def _row_with_stamp_under(path: Path) -> Path:
+    """被询问人（签名并捺印）：[blank] 2017.5.12 执法人员（签名或盖章）：[ink]; under the row's start a name
+    seal, then 记录员：[ink] further right."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 18)
+    c.drawString(250, 780, "询问笔录")
+    c.setFont(FONT, 11)
+    c.drawString(63, 740, "询问人：马海青（执法证号：63020117004）、祁文斌（执法证号：63020117009）")
+    c.drawString(63, 700, "以上笔录我看过，与我说的一致。")
+    c.drawString(63, 565, "被询问人（签名并捺印）：           2017.5.12   执法人员（签名或盖章）：")
+    c.drawImage(_ink(6), 467, 556, width=57, height=26)
+    c.drawImage(_ink(7), 62, 519, width=34, height=34)
+    c.drawString(151, 526, "记录员：")
+    c.drawImage(_ink(8), 192, 519, width=57, height=26)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_ink_under_a_row_of_labels_is_not_the_first_labels(tmp_path: Path) -> None:
+    doc = only_document(_row_with_stamp_under(tmp_path / "r.pdf"), DocumentType.INQUIRY_RECORD)
+    slots = [(s.label, s.filled) for s in doc.facts.signatures if s.evidence and "2017" in s.evidence.text]
+    assert slots == [("被询问人(签名并捺印)", False), ("执法人员(签名或盖章)", True)]
