@@ -128,6 +128,7 @@ _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # A cut line between a 回执 and its stub ("- - - 沿此线剪开 - - -", "———裁剪线———") is no value of the
 # line above.
 _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
+_INK_BEFORE = re.compile(r"(?:^|[\s。；;])([\u4e00-\u9fff]{2,4})\s*$")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 # the agency's 落款 under a party's label (XX市市场监督管理局（印章）) is no signature of the party
 _AGENCY_FOOT = re.compile(rf"{AGENCY_SUFFIX}(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
@@ -668,7 +669,13 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     stands apart as two to four characters ("李明 王芳"); names run together are not counted."""
     sub = list(_SUB_LABEL.finditer(value))
     if sub:
-        value = value[sub[-1].end() :]
+        before, after = value[: sub[-1].start()].rstrip(), value[sub[-1].end() :]
+        # a caption in brackets closing the value ("王建军 2016.6.2 （签名）"): the name stands before it
+        caption_last = not after.strip(" \t)）") and before.endswith(("(", "（"))
+        # on a scan, ink written across the signing line is read as a line of its own ahead of the label
+        # ("同意。 凡东 签名 2019年6月4日"): a short word right before the label, when none follows it
+        straddled = min_chars == 1 and not _without_dates(after).strip() and _INK_BEFORE.search(before)
+        value = before[:-1] if caption_last else (straddled.group(1) if straddled else after)
     if _REFUSED.search(value):
         return _Fill(False, None, True, None)
     # "钱晓燕执法证号：3305…": the name runs into the officer's number field; each name may have its own

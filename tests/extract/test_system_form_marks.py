@@ -23,7 +23,7 @@ from casefile_eval.codes import DateKind, DocumentType, Procedure, Role
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import Case
+from casefile_eval.model import BBox, Block, BlockKind, Case, Document
 from casefile_eval.rules import load_rules, run_rules
 from tests.extract.docs import doc_from_lines, doc_from_rows, only_document
 from tests.parsers.builders import seal_png
@@ -192,3 +192,62 @@ def test_ink_under_a_row_of_labels_is_not_the_first_labels(tmp_path: Path) -> No
     doc = only_document(_row_with_stamp_under(tmp_path / "r.pdf"), DocumentType.INQUIRY_RECORD)
     slots = [(s.label, s.filled) for s in doc.facts.signatures if s.evidence and "2017" in s.evidence.text]
     assert slots == [("被询问人(签名并捺印)", False), ("执法人员(签名或盖章)", True)]
+
+
+def _scanned(lines: list[tuple[str, tuple[float, float, float, float]]]) -> Document:
+    """A one-page approval form as OCR reads it: (text, box) lines, each with a confidence."""
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=t,
+            source="scan.pdf",
+            page=1,
+            confidence=0.95,
+            bbox=BBox(x0=a, top=b, x1=c, bottom=d),
+        )
+        for t, (a, b, c, d) in lines
+    ]
+    return Document(
+        type=DocumentType.DECISION_APPROVAL,
+        title="行政处罚决定审批表",
+        source="scan.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+    )
+
+
+HEAD = [
+    ("行政处罚决定审批表", (220.0, 60.0, 380.0, 76.0)),
+    ("承办机构意见 同意。", (59.0, 423.0, 182.0, 438.0)),
+]
+
+
+def test_name_before_a_caption_closing_the_row_signs_it() -> None:
+    """ "王建军 2016.6.2" over "（签名）": the name written before the caption signs the row."""
+    doc = _scanned(
+        [
+            *HEAD,
+            ("机关负责人意见 同意按承办人意见处罚。", (59.0, 486.0, 264.0, 498.0)),
+            ("王建军 2016.6.2", (159.0, 500.0, 313.0, 528.0)),
+            ("（签名）", (167.0, 525.0, 192.0, 537.0)),
+            ("第1页共1页", (261.0, 804.0, 334.0, 816.0)),
+        ]
+    )
+    slots = [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
+    assert slots[-1] == ("机关负责人意见", True, "王建军")
+
+
+def test_ink_across_the_signing_line_read_before_it_signs_it() -> None:
+    """Ink across the 签名 line read as a line before it: "凡东" / "签名 2019年6月4日"."""
+    doc = _scanned(
+        [
+            *HEAD,
+            ("机关负责人意见 同意按承办人意见处罚。", (51.0, 419.0, 251.0, 434.0)),
+            ("凡东", (279.0, 437.0, 346.0, 471.0)),
+            ("签名 2019年6月4日", (263.0, 446.0, 418.0, 463.0)),
+            ("（第1页/共1页）", (484.0, 805.0, 541.0, 816.0)),
+        ]
+    )
+    slots = [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
+    assert slots[-1] == ("机关负责人意见", True, "凡东")
