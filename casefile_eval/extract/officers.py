@@ -66,6 +66,7 @@ _READING_NOTE = re.compile(
 )
 NOTE_LINES = 3  # lines under the reading note that are the record's signing lines
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
+_DATE_ONLY = re.compile(r"[0-9]{2,4}[年./-][0-9]{1,2}[月./-][0-9]{1,2}日?")
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
@@ -226,21 +227,42 @@ def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]
     """Label lines read by OCR of officers' and recorders' signature slots in a row where people sign
     (a label asking for a signature, or beside one: "执法人员 | 执法人员 | 记录人" after "被询问人签名"),
     that give no certificate number. A printed "记录人：陈浩" above the record names its clerk."""
-    signing = [
+    signing = {
         s.evidence.block
         for s in signatures
         if s.evidence is not None and s.evidence.block is not None and SIGNING.search(s.label)
-    ]
-    return {
-        slot.evidence.block
-        for slot in signatures
-        if slot.role in (Role.OFFICER, Role.RECORDER)
-        and slot.evidence is not None
-        and slot.evidence.block is not None
-        and dt_.doc.blocks[slot.evidence.block].confidence is not None
-        and _CERTS_LABEL.search(dt_.blocks[slot.evidence.block]) is None
-        and any(same_row(dt_, slot.evidence.block, block) for block in signing)
     }
+    rows: set[int] = set()
+    blocks = sorted(
+        {
+            slot.evidence.block
+            for slot in signatures
+            if slot.role in (Role.OFFICER, Role.RECORDER)
+            and slot.evidence is not None
+            and slot.evidence.block is not None
+            and dt_.doc.blocks[slot.evidence.block].confidence is not None
+            and _CERTS_LABEL.search(dt_.blocks[slot.evidence.block]) is None
+        }
+    )
+    for index in blocks:
+        # on the signing row, or on the line right under it or under such a line (the row runs on:
+        # "当事人签收 [ink] 执法人员：[ink]" over "执法人员：[ink]"; a date written under the ink between)
+        above = _line_above(dt_, index)
+        if any(same_row(dt_, index, block) for block in signing) or (
+            above is not None and above in rows | signing
+        ):
+            rows.add(index)
+    return rows
+
+
+def _line_above(dt_: DocText, index: int) -> int | None:
+    """The line above a block on its page, a line holding only a date passed over."""
+    above = index - 1
+    if above >= 0 and above - 1 >= 0 and not _DATE_ONLY.sub("", dt_.squeezed(above)):
+        above -= 1
+    if above < 0 or dt_.doc.blocks[above].page != dt_.doc.blocks[index].page:
+        return None
+    return above
 
 
 def _under_reading_note(dt_: DocText) -> set[int]:

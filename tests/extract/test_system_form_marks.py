@@ -21,6 +21,7 @@ from reportlab.pdfgen import canvas
 
 from casefile_eval.codes import DateKind, DocumentType, Procedure, Role
 from casefile_eval.extract.dating import date_facts
+from casefile_eval.extract.officers import find_officers
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, Block, BlockKind, Case, Document
@@ -251,3 +252,20 @@ def test_ink_across_the_signing_line_read_before_it_signs_it() -> None:
     )
     slots = [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
     assert slots[-1] == ("机关负责人意见", True, "凡东")
+
+
+def test_names_signed_on_a_row_run_on_under_the_signing_row_are_no_officers_list() -> None:
+    """ "当事人签收 于海波 执法人员：杨立新", the date under the ink, then "执法人员：金玉梅": OCR read the
+    handwriting of both officers; neither line lists who took part."""
+    doc = _scanned(
+        [
+            ("解除查封决定书", (229.0, 72.0, 382.0, 89.0)),
+            ("本局决定自即日起解除查封。", (56.0, 165.0, 523.0, 181.0)),
+            ("当事人签收 于海波 执法人员：杨立新", (58.0, 181.0, 425.0, 219.0)),
+            ("2019年5月22日", (58.0, 204.0, 112.0, 215.0)),
+            ("执法人员：金玉梅", (52.0, 228.0, 178.0, 261.0)),
+            ("伊春市生态环境局", (440.0, 282.0, 529.0, 296.0)),
+        ]
+    )
+    dt_ = DocText.of(doc)
+    assert find_officers(dt_, find_signatures(dt_)) == []
