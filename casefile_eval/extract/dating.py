@@ -36,9 +36,9 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ("hearing", r"听证(?:时间|日期)|举行听证"),
     ("approve", r"负责人|审批意见|审批人|批准人|批准意见|领导意见|审批|签发人|批示|局长(?:签|意见)"),
     ("extension", r"延长"),
-    (  # not an opinion naming the officer's ("同意按承办人意见处罚", "同意承办人意见")
+    (  # not an opinion naming the officer's ("同意按承办人意见处罚")
         "officer",
-        r"(?<![按照据意如])(?:承办人|承办机构)|经办人|执法人员|办案人员?|(?<!被)询问人员?|(?<!被)检查人员?|(?<!被)调查人员?|勘验人员?"
+        r"(?<!按)(?:承办人|承办机构)|经办人|执法人员|办案人员?|(?<!被)询问人员?|(?<!被)检查人员?|(?<!被)调查人员?|勘验人员?"
         r"|主持人",
     ),
     ("recorder", r"记录人"),
@@ -59,8 +59,8 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ("signed", r"签名|签字|签章|签押|盖章|签收"),
 )
 _LABEL_END = r"(?=\s*(?:[:：|（(\[【_]|签|意见|审批|审核|$))"
-# a signing caption in brackets ("受送达人签名或盖章（签收）2022年06月09日"): the date after it is signed
-_BRACKETED_SIGN = r"|(?<=[(（])(?:签名|签字|签章|盖章|签收)(?=\s*[)）])"
+# a receipt's caption in brackets ("受送达人签名或盖章（签收）2022年06月09日"): the date after it is signed
+_BRACKETED_SIGN = r"|(?<=[(（])签收(?=\s*[)）])"
 _TAG_RE = re.compile(
     "|".join(
         f"(?P<{name}>(?:{pattern}){_LABEL_END}{_BRACKETED_SIGN if name == 'signed' else ''})"
