@@ -16,6 +16,7 @@ a neighbour is a photo, not a signature.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from casefile_eval.codes import Role
@@ -38,6 +39,7 @@ CAPTION_REACH = 1.5  # line heights from the middle of ink down to the caption l
 CAPTION_GAP = 1.0  # ...or from the ink's foot down to it (a tall signature over a caption under its rule)
 CAPTION_OVERLAP = 0.5  # line heights the ink's foot may reach into the caption line
 CORNER_CAPTION = 12  # characters of a caption alone on its line in a box's corner (被询问人签名（捺印）)
+_COLON = re.compile("[:：]")
 _SEAL_ROLES = (Role.PARTY, Role.RECIPIENT)
 
 
@@ -375,8 +377,9 @@ def _before_labels(dt_: DocText, places: list[Place], owners: list[int], image: 
 
 def _label_above(dt_: DocText, places: list[Place], image: ImageItem) -> list[int]:
     """For ink ahead of every label of its line: the blank slot whose label stands on the line right above,
-    starting left of the ink, the ink's top between the two lines (a box with its caption in the top
-    corner, "被询问人签名", and the date in the bottom corner, the name written between)."""
+    starting left of the ink, the ink's top between the two lines: a caption alone in a box's corner
+    ("被询问人签名", the date in the other corner, the name written between) or a row of column headings
+    without colons ("被检查人签章/手印 执法人员签字 记录员 见证人", each signed under its heading)."""
     b = image.block_index
     box = image.bbox
     if b is None or box is None or b < 1:
@@ -386,11 +389,17 @@ def _label_above(dt_: DocText, places: list[Place], image: ImageItem) -> list[in
         return []
     if not upper.bbox.top <= box.top < own.top:  # written in the space between the two lines
         return []
-    line = [k for k, p in enumerate(places) if p.blocks[0] == b - 1]
-    if len(line) != 1 or places[line[0]].text_filled or len(dt_.squeezed(b - 1)) > CORNER_CAPTION:
-        return []  # only a caption alone on its line, as in a box's corner, not a row of labels
-    xs = offset_xs(dt_, b - 1, [places[line[0]].start])
-    return line if xs is not None and xs[0] <= _lead_x(box) else []
+    line = [k for k, p in enumerate(places) if p.blocks[0] == b - 1 and not p.text_filled]
+    text = dt_.squeezed(b - 1)
+    corner = len(line) == 1 and len(text) <= CORNER_CAPTION
+    headings = len(line) > 1 and not _COLON.search(text)  # 被检查人签章 执法人员签字 记录员 见证人
+    if not corner and not headings:
+        return []  # not a row whose labels sign after their colons on the line itself
+    xs = offset_xs(dt_, b - 1, [places[k].start for k in line])
+    if xs is None:
+        return []
+    left = [(x, k) for x, k in zip(xs, line, strict=True) if x <= _lead_x(box)]
+    return [max(left)[1]] if left else []
 
 
 def _below_line(dt_: DocText, index: int, image: ImageItem) -> bool:
