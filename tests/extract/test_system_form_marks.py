@@ -269,3 +269,35 @@ def test_names_signed_on_a_row_run_on_under_the_signing_row_are_no_officers_list
     )
     dt_ = DocText.of(doc)
     assert find_officers(dt_, find_signatures(dt_)) == []
+
+
+def _heading_row(path: Path) -> Path:
+    """A row of column headings without colons, ink under 执法人员签字 and 记录员 on the line below, which
+    holds the party's refusal and the witness's own caption with her ink after it."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 18)
+    c.drawString(230, 780, "现场检查笔录")
+    c.setFont(FONT, 9)
+    c.drawString(67, 740, "检查人员 许文涛（执法证号：34020021056）、葛玲（执法证号：34020021093）")
+    c.drawString(85, 560, "当事人对检查结果无异议，但拒绝在笔录上签名。已邀请见证人到场见证。")
+    for x, heading in ((67, "被检查人签章/手印"), (180, "执法人员签字"), (290, "记录员"), (420, "见证人")):
+        c.drawString(x, 530, heading)
+    c.drawString(71, 509, "（拒绝签名）")
+    c.drawImage(_ink(9), 180, 500, width=62, height=22)
+    c.drawImage(_ink(10), 290, 500, width=62, height=22)
+    c.drawString(420, 509, "见证人（签名）：")
+    c.drawImage(_ink(11), 500, 500, width=55, height=22)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_ink_under_a_row_of_column_headings_goes_to_the_heading_over_it(tmp_path: Path) -> None:
+    doc = only_document(_heading_row(tmp_path / "r.pdf"), DocumentType.INSPECTION_RECORD)
+    slots = [(s.label, s.filled) for s in doc.facts.signatures if s.role is not None]
+    assert slots[-4:] == [
+        ("执法人员签字", True),
+        ("记录员", True),
+        ("见证人", False),
+        ("见证人(签名)", True),
+    ]
