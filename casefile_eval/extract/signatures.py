@@ -73,7 +73,7 @@ _LABEL = re.compile(
         rf"(?P<{role.value}>(?:{pattern})(?:确认)?(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
-    + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见)(?:不|拟)?同意|(?<=意见)(?:建议|如拟))"
+    + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见|审批)(?:不|拟)?同意|(?<=意见|审批)(?:建议|如拟))"
 )  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 # On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few
@@ -119,6 +119,8 @@ _OPINION_HEAD = re.compile(
     r"(?:调查|查处|处理)?"
 )
 _SEAL_LABEL = re.compile(r"盖章|签章")
+# an opinion row: 负责人意见, or 机关负责人审批 with its 意见 wrapped onto the next line (not 审批人)
+_OPINION_ROW = re.compile(r"意见|审批(?!人)")
 # a label opened by a bracket, with only a rule or a gap before it on its line or after the label before it
 _CAPTION_OPEN = re.compile(r"(?:^|[)）\s_＿])[_＿\s]*[(（]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
@@ -722,7 +724,7 @@ def _opinion(slot: _Slot, slots: list[_Slot], ocr: bool) -> bool:
         and len(slot.blocks) == 1
         and _OPINION_START.match(slot.value) is not None
     )
-    if "意见" not in slot.label and not beside:
+    if not _OPINION_ROW.search(slot.label) and not beside:
         return False
     if slot.role is Role.REVIEWER:  # a reviewer's opinion row is where they sign when no other slot is
         return not any(s is not slot and s.role is Role.REVIEWER for s in slots)

@@ -301,3 +301,19 @@ def test_ink_under_a_row_of_column_headings_goes_to_the_heading_over_it(tmp_path
         ("见证人", False),
         ("见证人(签名)", True),
     ]
+
+
+def test_an_approval_row_whose_name_wraps_before_its_opinion() -> None:
+    """"机关负责人审批同意结案。" over "意见 签名 2026年3月20日": OCR ran the opinion into the row's
+    name, whose 意见 wrapped onto the next line; the opinion is no signature."""
+    doc = _scanned(
+        [
+            *HEAD,
+            ("承办人意见 处罚决定已执行完毕，建议结案。", (70.0, 235.0, 323.0, 250.0)),
+            ("承办人：李德木2026年3月20日", (157.0, 254.0, 345.0, 286.0)),
+            ("机关负责人审批同意结案。", (71.0, 333.0, 212.0, 348.0)),
+            ("意见 签名 2026年3月20日", (69.0, 350.0, 432.0, 378.0)),
+        ]
+    )
+    slots = [(s.label, s.filled) for s in find_signatures(DocText.of(doc))]
+    assert slots[-1] == ("机关负责人审批", False)
