@@ -304,7 +304,7 @@ def test_ink_under_a_row_of_column_headings_goes_to_the_heading_over_it(tmp_path
 
 
 def test_an_approval_row_whose_name_wraps_before_its_opinion() -> None:
-    """"机关负责人审批同意结案。" over "意见 签名 2026年3月20日": OCR ran the opinion into the row's
+    """ "机关负责人审批同意结案。" over "意见 签名 2026年3月20日": OCR ran the opinion into the row's
     name, whose 意见 wrapped onto the next line; the opinion is no signature."""
     doc = _scanned(
         [
