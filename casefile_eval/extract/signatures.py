@@ -119,8 +119,8 @@ _OPINION_HEAD = re.compile(
     r"(?:调查|查处|处理)?"
 )
 _SEAL_LABEL = re.compile(r"盖章|签章")
-# an opinion row: 负责人意见, or 机关负责人审批 with its 意见 wrapped onto the next line (not 审批人)
-_OPINION_ROW = re.compile(r"意见|审批(?!人)")
+# a scanned row named 机关负责人审批, its 意见 wrapped onto the next line (not 审批人)
+_OPINION_ROW = re.compile(r"审批(?!人)")
 # a label opened by a bracket, with only a rule or a gap before it on its line or after the label before it
 _CAPTION_OPEN = re.compile(r"(?:^|[)）\s_＿])[_＿\s]*[(（]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
@@ -724,7 +724,8 @@ def _opinion(slot: _Slot, slots: list[_Slot], ocr: bool) -> bool:
         and len(slot.blocks) == 1
         and _OPINION_START.match(slot.value) is not None
     )
-    if not _OPINION_ROW.search(slot.label) and not beside:
+    # (on a scan the row's 意见 may have wrapped onto the next line, the opinion read into its name)
+    if "意见" not in slot.label and not (ocr and _OPINION_ROW.search(slot.label)) and not beside:
         return False
     if slot.role is Role.REVIEWER:  # a reviewer's opinion row is where they sign when no other slot is
         return not any(s is not slot and s.role is Role.REVIEWER for s in slots)
