@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from casefile_eval.codes import Role
-from casefile_eval.extract.signatures import SIGNING, same_row
+from casefile_eval.extract.signatures import SIGNING, same_row, undated
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import ImageKind, Officer, SignatureSlot
 
@@ -66,7 +66,6 @@ _READING_NOTE = re.compile(
 )
 NOTE_LINES = 3  # lines under the reading note that are the record's signing lines
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
-_DATE_ONLY = re.compile(r"[0-9]{2,4}[年./-][0-9]{1,2}[月./-][0-9]{1,2}日?")
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
@@ -248,9 +247,7 @@ def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]
         # on the signing row, or on the line right under it or under such a line (the row runs on:
         # "当事人签收 [ink] 执法人员：[ink]" over "执法人员：[ink]"; a date written under the ink between)
         above = _line_above(dt_, index)
-        if any(same_row(dt_, index, block) for block in signing) or (
-            above is not None and above in rows | signing
-        ):
+        if any(same_row(dt_, index, block) for block in signing) or above in rows or above in signing:
             rows.add(index)
     return rows
 
@@ -258,7 +255,7 @@ def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]
 def _line_above(dt_: DocText, index: int) -> int | None:
     """The line above a block on its page, a line holding only a date passed over."""
     above = index - 1
-    if above >= 0 and above - 1 >= 0 and not _DATE_ONLY.sub("", dt_.squeezed(above)):
+    if above >= 1 and not undated(dt_.blocks[above]):
         above -= 1
     if above < 0 or dt_.doc.blocks[above].page != dt_.doc.blocks[index].page:
         return None

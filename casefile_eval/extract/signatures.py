@@ -215,9 +215,9 @@ def _second_name(dt_: DocText, index: int, value: str) -> tuple[str, tuple[int, 
     """An officers' slot whose second name stands alone on the next line ("执法人员签名：薛刚桂" over
     "宋波强　二〇二三年五月六日"): both names are the slot's value."""
     following = index + 1
-    if following >= len(dt_.blocks) or not _LONE_NAME.fullmatch(_undated(value)):
+    if following >= len(dt_.blocks) or not _LONE_NAME.fullmatch(undated(value)):
         return value, (index,)
-    name = _undated(dt_.blocks[following])
+    name = undated(dt_.blocks[following])
     if not _LONE_NAME.fullmatch(name) or is_field_name(name) or not _below(dt_, index, following):
         return value, (index,)
     return f"{value} {dt_.blocks[following]}", (index, following)
@@ -231,8 +231,8 @@ def _without_dates(text: str) -> str:
     return words
 
 
-def _undated(text: str) -> str:
-    """The text without its dates and blank dates, gaps and colons."""
+def undated(text: str) -> str:
+    """The text without its dates and blank dates, gaps and colons ("" for a line holding only a date)."""
     return re.sub(r"[\s:：_]", "", _without_dates(text))
 
 
@@ -397,7 +397,7 @@ def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
     below = nxt.col == value.col and nxt.row == (value.row or 0) + 1
     beside = nxt.row == value.row and (nxt.col or 0) > (value.col or 0)
     signs = _SUB_LABEL.match(text.lstrip("(（")) is not None  # 签名：, （签字）
-    dated = beside and bool(text) and not _undated(text)  # 同意。 | [ink] 二〇一九年四月九日
+    dated = beside and bool(text) and not undated(text)  # 同意。 | [ink] 二〇一九年四月九日
     if (below or beside) and (signs or dated or (beside and _signing_column(dt_, last + 1))):
         slot.value = f"{slot.value} {text}"
         slot.blocks = (*slot.blocks, last + 1)
@@ -497,13 +497,10 @@ def _signing_rows_run_on(dt_: DocText, slots: list[_Slot], rows: set[int]) -> se
 
 
 def _next_line(dt_: DocText, above: int, index: int) -> bool:
-    """Whether two lines of a page are within SIGNING_ROW_REACH line heights of each other."""
+    """Whether a placed line of a page stands within SIGNING_ROW_REACH line heights under another."""
     line, upper = dt_.doc.blocks[index], dt_.doc.blocks[above]
-    if line.kind is not BlockKind.LINE or upper.kind is not BlockKind.LINE:
-        return False
-    if line.bbox is None or upper.bbox is None or line.page != upper.page:
-        return False
-    return line.bbox.top - upper.bbox.bottom <= SIGNING_ROW_REACH * (line.bbox.bottom - line.bbox.top)
+    placed = all(b.kind is BlockKind.LINE and b.bbox is not None for b in (line, upper))
+    return placed and _below(dt_, above, index, SIGNING_ROW_REACH)
 
 
 def _labels_only(dt_: DocText, slots: list[_Slot], index: int) -> bool:

@@ -163,6 +163,12 @@ def _caption_of(
     return _label_right_of(labels, _centre_x(box))
 
 
+def _label_left_of(xs: list[float], owners: list[int], x: float) -> int | None:
+    """Of labels starting at `xs`, the nearest one starting left of `x` (None when none does)."""
+    left = [(start, k) for start, k in zip(xs, owners, strict=True) if start <= x]
+    return max(left)[1] if left else None
+
+
 def _label_right_of(labels: list[tuple[float, int]], centre: float) -> int:
     """The first label (x, place) whose caption starts right of an image's middle; the last one for ink
     beyond them all."""
@@ -283,9 +289,8 @@ def _stretch_of(dt_: DocText, places: list[Place], beside: list[int], image: Ima
     xs = offset_xs(dt_, lines.pop(), [places[k].start for k in beside])
     if xs is None:
         return beside
-    centre = _centre_x(box)
-    left = [(x, k) for x, k in zip(xs, beside, strict=True) if x <= centre]
-    return [max(left)[1]] if left else beside
+    left = _label_left_of(xs, beside, _centre_x(box))
+    return [left] if left is not None else beside
 
 
 def _column_above(dt_: DocText, places: list[Place], b: int) -> list[int]:
@@ -398,8 +403,8 @@ def _label_above(dt_: DocText, places: list[Place], image: ImageItem) -> list[in
     xs = offset_xs(dt_, b - 1, [places[k].start for k in line])
     if xs is None:
         return []
-    left = [(x, k) for x, k in zip(xs, line, strict=True) if x <= _lead_x(box)]
-    return [max(left)[1]] if left else []
+    left = _label_left_of(xs, line, _lead_x(box))
+    return [left] if left is not None else []
 
 
 def _below_line(dt_: DocText, index: int, image: ImageItem) -> bool:

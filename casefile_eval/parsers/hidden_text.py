@@ -21,14 +21,13 @@ _KINDS = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE)
 Box = tuple[float, float, float, float]
 
 
-def hidden_share(page: pdfium.PdfPage) -> float:
-    """Share of the page's text objects (by their area) that are invisible or covered by a later picture.
+def hidden_share(page: pdfium.PdfPage, area: float) -> float:
+    """Share of the page's text objects (by their area) that are invisible or covered by a later picture
+    (`area`: the page's area in points).
 
     Text objects are weighed by their area (a scanner's layer is one object per word or line); 0.0 when
     the page has no text.
     """
-    page_box = _page_box(page)
-    area = (page_box[2] - page_box[0]) * (page_box[3] - page_box[1])
     texts: list[tuple[Box, bool]] = []  # (bounds, invisible) in content order
     for obj, box in page_objects(page.raw, _KINDS):
         kind = pdfium_c.FPDFPageObj_GetType(obj)
@@ -61,8 +60,3 @@ def _inside(inner: Box, outer: Box, slack: float = 1.0) -> bool:
 
 def _area(box: Box) -> float:
     return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
-
-
-def _page_box(page: pdfium.PdfPage) -> Box:
-    left, bottom, right, top = page.get_cropbox()
-    return (left, bottom, right, top)

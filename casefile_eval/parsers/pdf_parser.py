@@ -74,7 +74,7 @@ def _read_page(
     finally:
         textpage.close()
     found, image_share = page_images(page, left, top, width * height)
-    hidden = hidden_share(page) if image_share >= SCANNED_SHARE else 0.0
+    hidden = hidden_share(page, width * height) if image_share >= SCANNED_SHARE else 0.0
     reason = ocr_reason(lines, image_share, hidden)
     pages.append(
         Page(

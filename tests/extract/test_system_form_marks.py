@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
@@ -195,7 +196,10 @@ def test_ink_under_a_row_of_labels_is_not_the_first_labels(tmp_path: Path) -> No
     assert slots == [("被询问人(签名并捺印)", False), ("执法人员(签名或盖章)", True)]
 
 
-def _scanned(lines: list[tuple[str, tuple[float, float, float, float]]]) -> Document:
+Line = tuple[str, tuple[float, float, float, float]]
+
+
+def _scanned(lines: list[Line]) -> Document:
     """A one-page approval form as OCR reads it: (text, box) lines, each with a confidence."""
     blocks = [
         Block(
@@ -224,34 +228,35 @@ HEAD = [
 ]
 
 
-def test_name_before_a_caption_closing_the_row_signs_it() -> None:
-    """ "王建军 2016.6.2" over "（签名）": the name written before the caption signs the row."""
-    doc = _scanned(
-        [
-            *HEAD,
-            ("机关负责人意见 同意按承办人意见处罚。", (59.0, 486.0, 264.0, 498.0)),
-            ("王建军 2016.6.2", (159.0, 500.0, 313.0, 528.0)),
-            ("（签名）", (167.0, 525.0, 192.0, 537.0)),
-            ("第1页共1页", (261.0, 804.0, 334.0, 816.0)),
-        ]
-    )
+@pytest.mark.parametrize(
+    ("lines", "signer"),
+    [
+        pytest.param(  # the name written before the caption signs the row
+            [
+                ("机关负责人意见 同意按承办人意见处罚。", (59.0, 486.0, 264.0, 498.0)),
+                ("王建军 2016.6.2", (159.0, 500.0, 313.0, 528.0)),
+                ("（签名）", (167.0, 525.0, 192.0, 537.0)),
+                ("第1页共1页", (261.0, 804.0, 334.0, 816.0)),
+            ],
+            "王建军",
+            id="name-before-closing-caption",
+        ),
+        pytest.param(  # ink across the 签名 line, read as a line before it
+            [
+                ("机关负责人意见 同意按承办人意见处罚。", (51.0, 419.0, 251.0, 434.0)),
+                ("凡东", (279.0, 437.0, 346.0, 471.0)),
+                ("签名 2019年6月4日", (263.0, 446.0, 418.0, 463.0)),
+                ("（第1页/共1页）", (484.0, 805.0, 541.0, 816.0)),
+            ],
+            "凡东",
+            id="ink-read-before-signing-label",
+        ),
+    ],
+)
+def test_a_name_read_around_the_signing_caption_signs_the_opinion_row(lines: list[Line], signer: str) -> None:
+    doc = _scanned([*HEAD, *lines])
     slots = [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
-    assert slots[-1] == ("机关负责人意见", True, "王建军")
-
-
-def test_ink_across_the_signing_line_read_before_it_signs_it() -> None:
-    """Ink across the 签名 line read as a line before it: "凡东" / "签名 2019年6月4日"."""
-    doc = _scanned(
-        [
-            *HEAD,
-            ("机关负责人意见 同意按承办人意见处罚。", (51.0, 419.0, 251.0, 434.0)),
-            ("凡东", (279.0, 437.0, 346.0, 471.0)),
-            ("签名 2019年6月4日", (263.0, 446.0, 418.0, 463.0)),
-            ("（第1页/共1页）", (484.0, 805.0, 541.0, 816.0)),
-        ]
-    )
-    slots = [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
-    assert slots[-1] == ("机关负责人意见", True, "凡东")
+    assert slots[-1] == ("机关负责人意见", True, signer)
 
 
 def test_names_signed_on_a_row_run_on_under_the_signing_row_are_no_officers_list() -> None:
