@@ -4,7 +4,8 @@
 new ParsedFile with LINE blocks (with `confidence`), SEAL and SIGNATURE images and the pages marked as
 read by OCR (`ocr_reason == "ocr"`); a landscape page in two columns is read column by column
 (`ocr.spread`). Results are cached per page, so a second run does no OCR; the
-faint print read on a second look (`ocr.faint`) and the marks (seals, signature ink) have cache layers
+faint print and the lines under a grey page's seals read on a second look (`ocr.faint`,
+`ocr.under_seal`) and the marks (seals, signature ink) have cache layers
 of their own (see `ocr.cache`).
 """
 
@@ -26,6 +27,7 @@ from casefile_eval.ocr.paper import on_paper
 from casefile_eval.ocr.reading import find_marks, read_text, upright
 from casefile_eval.ocr.render import render_pages
 from casefile_eval.ocr.spread import in_columns
+from casefile_eval.ocr.under_seal import under_seal_parts
 
 __all__ = ["apply_ocr", "normalize_ocr_text", "ocr_available"]
 
@@ -77,6 +79,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         extra = faint.get(page.number)
         if extra is None and engine_ready:
             extra = faint_parts(rgb, text.lines, _engine.get_engine)
+            extra += under_seal_parts(rgb, text.lines, _engine.get_engine)
             cache.put_faint(faint_key(file_sha, page.number), extra)
         text = in_columns(with_faint(text, extra or []))
         marks = find_marks(rgb, text.lines)

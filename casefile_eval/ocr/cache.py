@@ -1,7 +1,8 @@
 """OCR results cached as small JSON files keyed by the file's sha256, the page and the settings.
 
 Three layers: what the engine read (lines, the page's turn and skew; keyed by `SETTINGS`), the faint
-print read on a second look (`ocr.faint`; keyed by `SETTINGS` and `FAINT`) and the marks found on the
+print and the lines under a grey page's seals read on a second look (`ocr.faint`, `ocr.under_seal`; keyed
+by `SETTINGS` and `FAINT`) and the marks found on the
 page (seals, and the signature ink beside the labels of those lines; keyed by `SETTINGS`, `FAINT` and
 `MARKS`). A change in finding seals or judging ink bumps `MARKS` alone: the pages are rendered again, but
 not read again; a change in the second look bumps `FAINT`: the first reading stays.
@@ -31,8 +32,8 @@ from casefile_eval.ocr.page import (
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v24"
 # Bump when finding seals or signature ink (`reading.find_marks`) changes.
 MARKS = "d31c"
-# Bump when the second look at faint print (`faint.faint_reads`) changes.
-FAINT = "f2"
+# Bump when the second look (`faint.faint_parts`, `under_seal.under_seal_parts`) changes.
+FAINT = "f3"
 
 
 def default_cache_dir() -> Path:

@@ -1,0 +1,82 @@
+"""A second look under the seals of a page scanned in grey (`ocr.under_seal`): the band a seal lies on is
+read by itself, and the lines read there that the page's reading missed are added, in page pixels."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from casefile_eval.ocr.engine import Detection, Quad, RawBox
+from casefile_eval.ocr.page import OcrBox, OcrLine
+from casefile_eval.ocr.under_seal import under_seal_parts
+
+PAPER = 246
+# the seal: a ring of radius 110 px round (860, 1300), found at (753.7, 1191.7, 974.3, 1412.3); its band
+# reaches one seal width each side and 5 % of its height above and below: x 533-1194, y 1180-1423
+LEFT, TOP = 533, 1180
+CHARS = tuple(272.0 + 26 * i for i in range(9))  # the date's characters, in band pixels
+
+
+def _page(colour: tuple[int, int, int]) -> np.ndarray:
+    """An A4 page at 150 dpi: six lines of text-like bars and a seal ring drawn in `colour`."""
+    image = Image.new("RGB", (1240, 1750), (PAPER,) * 3)
+    draw = ImageDraw.Draw(image)
+    for row in range(6):
+        top = 200 + 60 * row
+        for x in range(120, 1100, 34):
+            draw.rectangle([x, top, x + 24, top + 26], fill=(25, 25, 25))
+    for k in range(120):
+        angle = 2 * math.pi * k / 120
+        cx, cy = 860 + 110 * math.cos(angle), 1300 + 110 * math.sin(angle)
+        draw.ellipse([cx - 3, cy - 3, cx + 3, cy + 3], fill=colour)
+    return np.asarray(image)
+
+
+def _quad(x0: float, top: float, x1: float, bottom: float) -> Quad:
+    return ((x0, top), (x1, top), (x1, bottom), (x0, bottom))
+
+
+class _BandEngine:
+    """Reads every band as the same four lines (in band pixels) and keeps the bands it was given."""
+
+    def __init__(self) -> None:
+        self.bands: list[tuple[int, int]] = []
+
+    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+        self.bands.append(image.shape[:2])
+        return Detection((), None)
+
+    def recognise(self, found: Detection) -> list[RawBox]:
+        return [
+            RawBox(_quad(290, 20, 370, 50), "区市场", 0.95),  # the inscription's arc, at the seal's top
+            RawBox(_quad(250, 80, 520, 110), "阜新市细河区市场监督管理局", 0.97),  # read on the page too
+            RawBox(_quad(260, 125, 500, 150), "2022年月21日", 0.91, chars=CHARS),
+            RawBox(_quad(300, 160, 360, 185), "福", 0.93),  # one character: a piece of the star
+            RawBox(_quad(250, 190, 480, 215), "联系电话", 0.6),  # read without confidence
+        ]
+
+    def read_crops(self, quads: list[Quad], crops: list[np.ndarray]) -> list[RawBox]:
+        raise AssertionError("the band is found and read, not read as one line")
+
+
+def test_date_line_under_a_grey_seal_is_added_in_page_pixels() -> None:
+    agency = OcrLine([OcrBox("阜新市细河区市场", (785, 1262, 1000, 1287), 0.9)])
+    engine = _BandEngine()
+    parts = under_seal_parts(_page((120, 120, 120)), [agency], lambda: engine)
+    assert engine.bands == [(243, 661)]
+    assert parts == [
+        OcrBox(
+            "2022年月21日",
+            (LEFT + 260, TOP + 125, LEFT + 500, TOP + 150),
+            0.91,
+            tuple(LEFT + x for x in CHARS),
+        )
+    ]
+
+
+def test_colour_page_has_no_second_look_under_its_seals() -> None:
+    engine = _BandEngine()
+    assert under_seal_parts(_page((200, 40, 40)), [], lambda: engine) == []
+    assert engine.bands == []
