@@ -372,6 +372,36 @@ def find_dates(text: str) -> list[DateMatch]:
     return found if read == text else [replace(d, raw=text[d.start : d.end].strip()) for d in found]
 
 
+# A line that is a date without its year, as OCR reads a 落款 date under a seal: what is left of the year
+# (一六六月三日 for 二〇一六年六月三日), or nothing of it (六月三日), then a month and a day and nothing else.
+_YEARLESS_LINE = re.compile(
+    rf"^[ \t]*(?P<rest>[{_DN}]{{0,4}}?)[ \t]*(?P<unit>年)?[ \t]*"
+    rf"(?P<m>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})[ \t]*月"
+    rf"[ \t]*(?P<d>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[ \t]*[日号][ \t]*$"
+)
+
+
+def yearless_line(text: str) -> DateMatch | None:
+    """A line holding only a date read without its year (see `_YEARLESS_LINE`): its month and day, when
+    each reads as one number (the month's numerals are told from the year's by 年, or else only when one
+    split of them makes a month: 一六十一月 may be 一月 or 十一月). None for anything else."""
+    m = _YEARLESS_LINE.match(text)
+    if m is None:
+        return None
+    day = _small(m.group("d"))
+    months = {_small(m.group("m"))}
+    if m.group("unit") is None and m.group("rest"):
+        run = m.group("rest") + m.group("m")
+        months = {_small(run[i:]) for i in range(max(len(run) - 2, 0), len(run))}
+    months.discard(None)
+    valid = [n for n in months if n is not None and 1 <= n <= 12]
+    if len(valid) != 1 or day is None or _date_value(2000, valid[0], day) is None:  # 2000: a leap year
+        return None
+    start = len(text) - len(text.lstrip())
+    raw = text.strip()
+    return DateMatch(start, start + len(raw), raw, None, month=valid[0], day=day)
+
+
 def is_blank(fact: DateFact) -> bool:
     """True for a template blank (年 月 日 with nothing filled in): the date is missing, not unreadable."""
     return fact.value is None and _BLANK_ONLY.match(fact.raw.strip()) is not None

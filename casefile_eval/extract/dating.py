@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.cnnum import cn_to_int
-from casefile_eval.extract.dates import DateMatch, find_dates, is_blank, join_wrapped
+from casefile_eval.extract.dates import DateMatch, find_dates, is_blank, join_wrapped, yearless_line
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact
@@ -272,9 +272,12 @@ def _scan(dt_: DocText) -> list[_Found]:
         offset = dt_.starts[index]
         local = replace(match, start=match.start - offset, end=match.end - offset)
         by_block.setdefault(index, []).append(local)
+    for index, text in enumerate(dt_.blocks):
+        if index not in by_block and (yearless := yearless_line(text)) is not None:
+            by_block[index] = [yearless]  # a 落款 date read without its year under a seal
     dated = set(by_block)
     found: list[_Found] = []
-    for index, matches in by_block.items():
+    for index, matches in sorted(by_block.items()):
         text = dt_.blocks[index]
         previous_end = 0
         for match in matches:

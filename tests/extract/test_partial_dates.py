@@ -204,3 +204,40 @@ def test_a_day_whose_last_digit_wrapped_in_a_narrow_cell_is_read_whole() -> None
 def test_a_luokuan_whose_ri_was_read_as_yue_is_written(raw: str) -> None:
     [found] = find_dates(f"格尔木市交通运输局\n{raw}")
     assert (found.raw, found.value) == (raw, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "month", "day"),
+    [
+        ("一六六月三日", 6, 3),  # 二〇一六年六月三日 with 二〇 and 年 lost under the seal
+        ("三一九六月五日", 6, 5),
+        ("六月三日", 6, 3),
+        ("16年12月3日", 12, 3),  # 年 tells the year's numerals from the month's
+        ("12月3日", 12, 3),
+    ],
+)
+def test_a_luokuan_read_without_its_year_keeps_its_month_and_day(line: str, month: int, day: int) -> None:
+    doc = doc_from_lines(["行政处罚决定书", "阿里地区国土资源局", line], T.DECISION)
+    (fact,) = date_facts(DocText.of(doc))
+    assert (fact.kind, fact.value, fact.label, fact.raw, fact.earliest) == (
+        DateKind.DECIDED,
+        None,
+        "落款",
+        line,
+        None,
+    )
+    assert (fact.month, fact.day) == (month, day)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一六十一月三日",  # 一月 or 十一月: which numerals are the year's is unknown
+        "一六六月三十二日",  # no such day
+        "于六月三日送达",  # words round it: a date in a sentence, not a 落款
+        "四年四月",  # no day
+    ],
+)
+def test_a_line_that_cannot_be_a_yearless_luokuan_gives_no_date(line: str) -> None:
+    doc = doc_from_lines(["行政处罚决定书", "阿里地区国土资源局", line], T.DECISION)
+    assert date_facts(DocText.of(doc)) == []
