@@ -373,30 +373,32 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 # A line that is a date without its year, as OCR reads a 落款 date under a seal: what is left of the year
-# (一六六月三日 for 二〇一六年六月三日), or nothing of it (六月三日), then a month and a day and nothing else.
+# (一六六月三日 for 二〇一六年六月三日), or nothing of it (六月三日), then a month and a day and nothing else;
+# after what is left of a year closed by 年, the month alone (四年四月 for 二〇二四年四月十八日).
 _YEARLESS_LINE = re.compile(
     rf"^[ \t]*(?P<rest>[{_DN}]{{0,4}}?)[ \t]*(?P<unit>年)?[ \t]*"
     rf"(?P<m>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,2}})[ \t]*月"
-    rf"[ \t]*(?P<d>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[ \t]*[日号][ \t]*$"
+    rf"(?:[ \t]*(?P<d>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})[ \t]*[日号])?[ \t]*$"
 )
 
 
 def yearless_line(text: str) -> DateMatch | None:
-    """A line holding only a date read without its year (see `_YEARLESS_LINE`): its month and day, when
-    each reads as one number (the month's numerals are told from the year's by 年, or else only when one
-    split of them makes a month: 一六十一月 may be 一月 or 十一月). None for anything else."""
+    """A line holding only a date read without its year (see `_YEARLESS_LINE`): its month and day (or its
+    month alone), when each reads as one number (the month's numerals are told from the year's by 年, or
+    else only when one split of them makes a month: 一六十一月 may be 一月 or 十一月). None for anything
+    else."""
     m = _YEARLESS_LINE.match(text)
-    if m is None:
+    if m is None or (m.group("d") is None and not (m.group("rest") and m.group("unit"))):
         return None
-    day = _small(m.group("d"))
+    day = _small(m.group("d")) if m.group("d") else None
     months = {_small(m.group("m"))}
     if m.group("unit") is None and m.group("rest"):
         run = m.group("rest") + m.group("m")
         months = {_small(run[i:]) for i in range(max(len(run) - 2, 0), len(run))}
     months.discard(None)
     valid = [n for n in months if n is not None and 1 <= n <= 12]
-    if len(valid) != 1 or day is None or _date_value(2000, valid[0], day) is None:  # 2000: a leap year
-        return None
+    if len(valid) != 1 or (m.group("d") and (day is None or _date_value(2000, valid[0], day) is None)):
+        return None  # (2000: a leap year)
     start = len(text) - len(text.lstrip())
     raw = text.strip()
     return DateMatch(start, start + len(raw), raw, None, month=valid[0], day=day)

@@ -214,9 +214,12 @@ def test_a_luokuan_whose_ri_was_read_as_yue_is_written(raw: str) -> None:
         ("六月三日", 6, 3),
         ("16年12月3日", 12, 3),  # 年 tells the year's numerals from the month's
         ("12月3日", 12, 3),
+        ("四年四月", 4, None),  # 二〇二四年四月十八日: the year's last numeral and the month
     ],
 )
-def test_a_luokuan_read_without_its_year_keeps_its_month_and_day(line: str, month: int, day: int) -> None:
+def test_a_luokuan_read_without_its_year_keeps_its_month_and_day(
+    line: str, month: int, day: int | None
+) -> None:
     doc = doc_from_lines(["行政处罚决定书", "阿里地区国土资源局", line], T.DECISION)
     (fact,) = date_facts(DocText.of(doc))
     assert (fact.kind, fact.value, fact.label, fact.raw, fact.earliest) == (
@@ -235,7 +238,8 @@ def test_a_luokuan_read_without_its_year_keeps_its_month_and_day(line: str, mont
         "一六十一月三日",  # 一月 or 十一月: which numerals are the year's is unknown
         "一六六月三十二日",  # no such day
         "于六月三日送达",  # words round it: a date in a sentence, not a 落款
-        "四年四月",  # no day
+        "四月",  # a month alone, no year before it
+        "一六六月",  # ...nor a 年 to tell the year's numerals from the month's
     ],
 )
 def test_a_line_that_cannot_be_a_yearless_luokuan_gives_no_date(line: str) -> None:
