@@ -192,6 +192,8 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     value = rest[: nxt.start()] if nxt else rest
     if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks):
         return value, (index,)
+    if (below := _signed_in_cell(dt_, (index,), index + 1)) is not None:
+        return below, (index, index + 1)
     if not any(near(dt_, index, index + 1) for near in (_below, _in_cell_below, _ink_right_below)):
         return "", (index,)
     following = dt_.blocks[index + 1]
@@ -281,6 +283,27 @@ def _ink_right_below(dt_: DocText, i: int, j: int) -> bool:
     )
 
 
+def _signed_in_cell(dt_: DocText, label: tuple[int, ...], j: int) -> str | None:
+    """A label standing alone at the top of its tall row whose value cell is signed lower down after a
+    caption of its own ("受送达人签名或盖章" | "签收：[ink] 2016年04月06日"): the text after that caption
+    on line j, right of the label's lines and at most CELL_REACH line heights under them; None when line j
+    is not that."""
+    if j >= len(dt_.blocks):
+        return None
+    boxes = [b for k in label if (b := dt_.doc.blocks[k].bbox) is not None]
+    line = dt_.doc.blocks[j]
+    if line.bbox is None or line.page != dt_.doc.blocks[label[-1]].page or len(boxes) < len(label):
+        return None
+    first, last = boxes[0], boxes[-1]
+    right = max(b.x1 for b in boxes)
+    height = first.bottom - first.top
+    text = dt_.blocks[j].strip()
+    caption = _SUB_LABEL.match(text)
+    if caption is None or line.bbox.x0 < right or not 0 <= line.bbox.top - last.bottom <= CELL_REACH * height:
+        return None
+    return text[caption.end() :]
+
+
 def _cut_label(text: str) -> str:
     nxt = _LABEL.search(text)
     return text[: nxt.start()] if nxt else text
@@ -322,6 +345,8 @@ def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
             [_cut_label(dt_.blocks[i][first.end() :]), *between, _cut_label(dt_.blocks[j][tail.end() :])]
         )
         blocks = tuple(range(i, j + 1))
+        if not value.strip(":： \t_") and (below := _signed_in_cell(dt_, blocks, j + 1)) is not None:
+            value, blocks = below, (*blocks, j + 1)
         role = Role(m.lastgroup or "")
         explicit = _EXPLICIT.search(joined) is not None
         return _Slot(role, squeeze(joined), blocks, value, explicit, first.start())

@@ -170,7 +170,9 @@ def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEnt
             current.classified, current.form = view.classified, view.form
             segments.append(current)
         begun = None
-        if view.title_block is not None and current.title_block == view.title_block:
+        if view.title_block is not None and (
+            current.title_block == view.title_block or _running_title(view, current)
+        ):
             begun = view.blocks.index(view.title_block)
         cuts = inline_starts(file.blocks, view.blocks, begun, _segment_type(current))
         edges = [cut.at for cut in cuts] + [len(view.blocks)]
@@ -183,6 +185,17 @@ def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEnt
             piece.title_block = cut.title_block
             segments.append(piece)
     return segments
+
+
+def _running_title(view: PageView, current: Segment) -> bool:
+    """A later page of a document (marked "第2页 共2页") heading itself with the document's own title again:
+    a running title, not the start of another document."""
+    return (
+        view.mark is not None
+        and view.mark.index > 1
+        and view.title is not None
+        and view.title.type is _segment_type(current)
+    )
 
 
 def _starts_document(

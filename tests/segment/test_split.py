@@ -347,3 +347,35 @@ def test_a_page_headed_as_a_continuation_goes_on_with_its_record() -> None:
         (T.INQUIRY_RECORD, "询问笔录", (1, 2), "title"),
         (T.INVESTIGATION_REPORT, "案件调查终结报告", (3, 3), "title"),
     ]
+
+
+def test_a_later_page_heading_itself_with_agency_and_title_again_continues_the_document() -> None:
+    pages = [
+        [
+            "济源市交通运输局",
+            "调查询问笔录",
+            "（第1页 共2页）",
+            "询问时间：2016年03月17日14时30分",
+            "第 1 页 共 2 页",
+        ],
+        # the running head repeats the agency, then the title, then the page mark
+        [
+            "济源市交通运输局",
+            "调查询问笔录",
+            "（第2页 共2页）",
+            "问：运费是多少？",
+            "答：一趟800元。",
+            "第 2 页 共 2 页",
+        ],
+        [
+            "济源市交通运输局",
+            "案件调查终结报告",
+            "经调查，当事人未取得道路运输经营许可擅自从事道路货物运输经营。",
+        ],
+    ]
+    docs = split_documents([pdf(pages)])
+    assert summary(docs) == [
+        (T.INQUIRY_RECORD, "调查询问笔录", (1, 2), "title"),
+        (T.INVESTIGATION_REPORT, "案件调查终结报告", (3, 3), "title"),
+    ]
+    assert [b.text for b in docs[0].blocks][5:8] == ["济源市交通运输局", "调查询问笔录", "（第2页 共2页）"]

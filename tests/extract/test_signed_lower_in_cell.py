@@ -1,0 +1,67 @@
+"""A label standing alone at the top of its tall row ("受送达人签名或" / "盖章", wrapped in its cell) whose
+value cell is signed lower down after a caption of its own ("签收：[ink] 2016年04月06日"): the ink there is
+the label's signature; with none there the label is unsigned."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.codes import Role
+from casefile_eval.extract import extract_document_facts
+from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
+
+# the lines of a 文书送达回证 page as a text PDF gives them (points, origin top-left), from a grid whose
+# 受送达人 row is 70 pt tall
+LINES = [
+    ("文书送达回证", 242, 88, 354, 106),
+    ("受送达人 李卫东", 83, 168, 179, 182),
+    ("送达方式 直接送达 送达时间 2016年04月06日10时20分", 82, 214, 495, 228),
+    ("受送达人签名或", 67, 242, 139, 251),
+    ("盖章", 93, 257, 113, 267),
+    ("签收： 2016年04月06日", 273, 286, 460, 296),
+    ("送达人 送达人", 88, 321, 350, 331),
+]
+SIGNING_LINE = 5
+
+
+def _receipt(inked: bool) -> Document:
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=text,
+            source="c.pdf",
+            page=1,
+            bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom),
+        )
+        for text, x0, top, x1, bottom in LINES
+    ]
+    ink = ImageItem(
+        kind=ImageKind.SIGNATURE,
+        source="c.pdf",
+        page=1,
+        block_index=SIGNING_LINE,
+        bbox=BBox(x0=308, top=273, x1=364, bottom=299),
+        width=56,
+        height=26,
+    )
+    return Document(
+        type=T.SERVICE_RECEIPT,
+        title="文书送达回证",
+        source="c.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=[ink] if inked else [],
+    )
+
+
+@pytest.mark.parametrize("inked", [True, False])
+def test_the_caption_lower_in_the_value_cell_is_where_the_label_is_signed(inked: bool) -> None:
+    slots = extract_document_facts(_receipt(inked)).signatures
+    recipient = [
+        (s.label, s.filled, s.evidence.text if s.evidence else None)
+        for s in slots
+        if s.role is Role.RECIPIENT
+    ]
+    assert recipient == [("受送达人签名或盖章", inked, "受送达人签名或 盖章 签收: 2016年04月06日")]
