@@ -395,7 +395,6 @@ def yearless_line(text: str) -> DateMatch | None:
     if m.group("unit") is None and m.group("rest"):
         run = m.group("rest") + m.group("m")
         months = {_small(run[i:]) for i in range(max(len(run) - 2, 0), len(run))}
-    months.discard(None)
     valid = [n for n in months if n is not None and 1 <= n <= 12]
     if len(valid) != 1 or (m.group("d") and (day is None or _date_value(2000, valid[0], day) is None)):
         return None  # (2000: a leap year)

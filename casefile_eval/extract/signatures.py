@@ -270,16 +270,23 @@ def _ink_right_below(dt_: DocText, i: int, j: int) -> bool:
     alone at the top of its tall row ("受送达人签名或盖章" | a 收发专用章 seal, the name signed lower): OCR's
     reading, right of the label's end, at most CELL_REACH line heights under it, short, and not the
     agency's own 落款."""
-    a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
-    if a.bbox is None or b.bbox is None or b.confidence is None or a.page != b.page:
+    if dt_.doc.blocks[j].confidence is None or not _right_below(dt_, (i,), j):
         return False
-    height = a.bbox.bottom - a.bbox.top
     text = dt_.squeezed(j)
+    return len(text) <= MAX_SIGNER and _AGENCY_FOOT.search(text) is None
+
+
+def _right_below(dt_: DocText, label: tuple[int, ...], j: int) -> bool:
+    """Whether line j stands in the value cell of a label at the top of its tall row (the label's lines):
+    on the same page, right of the label and at most CELL_REACH line heights under its last line."""
+    boxes = [b for k in label if (b := dt_.doc.blocks[k].bbox) is not None]
+    line = dt_.doc.blocks[j]
+    if line.bbox is None or line.page != dt_.doc.blocks[label[-1]].page or len(boxes) < len(label):
+        return False
+    height = boxes[0].bottom - boxes[0].top
     return (
-        b.bbox.x0 >= a.bbox.x1
-        and 0 <= b.bbox.top - a.bbox.bottom <= CELL_REACH * height
-        and len(text) <= MAX_SIGNER
-        and _AGENCY_FOOT.search(text) is None
+        line.bbox.x0 >= max(b.x1 for b in boxes)
+        and 0 <= line.bbox.top - boxes[-1].bottom <= CELL_REACH * height
     )
 
 
@@ -288,20 +295,11 @@ def _signed_in_cell(dt_: DocText, label: tuple[int, ...], j: int) -> str | None:
     caption of its own ("受送达人签名或盖章" | "签收：[ink] 2016年04月06日"): the text after that caption
     on line j, right of the label's lines and at most CELL_REACH line heights under them; None when line j
     is not that."""
-    if j >= len(dt_.blocks):
+    if j >= len(dt_.blocks) or not _right_below(dt_, label, j):
         return None
-    boxes = [b for k in label if (b := dt_.doc.blocks[k].bbox) is not None]
-    line = dt_.doc.blocks[j]
-    if line.bbox is None or line.page != dt_.doc.blocks[label[-1]].page or len(boxes) < len(label):
-        return None
-    first, last = boxes[0], boxes[-1]
-    right = max(b.x1 for b in boxes)
-    height = first.bottom - first.top
     text = dt_.blocks[j].strip()
     caption = _SUB_LABEL.match(text)
-    if caption is None or line.bbox.x0 < right or not 0 <= line.bbox.top - last.bottom <= CELL_REACH * height:
-        return None
-    return text[caption.end() :]
+    return None if caption is None else text[caption.end() :]
 
 
 def _cut_label(text: str) -> str:

@@ -2,10 +2,10 @@
 
 Three layers: what the engine read (lines, the page's turn and skew; keyed by `SETTINGS`), the faint
 print and the lines under a grey page's seals read on a second look (`ocr.faint`, `ocr.under_seal`; keyed
-by `SETTINGS` and `FAINT`) and the marks found on the
-page (seals, and the signature ink beside the labels of those lines; keyed by `SETTINGS`, `FAINT` and
-`MARKS`). A change in finding seals or judging ink bumps `MARKS` alone: the pages are rendered again, but
-not read again; a change in the second look bumps `FAINT`: the first reading stays.
+by `SETTINGS` and `FAINT`) and the marks found on the page (seals, and the signature ink beside the labels
+of those lines; keyed by `SETTINGS`, `FAINT` and `MARKS`). A change in finding seals or judging ink bumps
+`MARKS` alone: the pages are rendered again, but not read again; a change in the second look bumps `FAINT`:
+the first reading stays.
 """
 
 from __future__ import annotations

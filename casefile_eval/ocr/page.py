@@ -8,6 +8,11 @@ from typing import Any
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
+def overlap_area(a: Box, b: Box) -> float:
+    """The area two boxes share (0.0 when they do not meet)."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
 @dataclass(frozen=True)
 class OcrBox:
     """One box read by the engine."""

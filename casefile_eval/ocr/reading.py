@@ -15,7 +15,7 @@ from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_upside_down, turn_boxes_180
 from casefile_eval.ocr.layout import SAME_ROW, group_lines, to_boxes
 from casefile_eval.ocr.marks import find_signatures
-from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
+from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage, overlap_area
 from casefile_eval.ocr.seals import find_seals, is_grey_page, paper_tone, red_mask
 from casefile_eval.parsers.header_rows import is_field_name
 
@@ -89,13 +89,7 @@ def _seal_inscription(rgb: np.ndarray, box: Box, seals: list[OcrMark]) -> bool:
     over the seal stays."""
     x0, top, x1, bottom = box
     area = max((x1 - x0) * (bottom - top), 1.0)
-    inside = any(
-        (min(x1, s.box[2]) - max(x0, s.box[0])) * (min(bottom, s.box[3]) - max(top, s.box[1]))
-        >= SEAL_COVER * area
-        for s in seals
-        if min(x1, s.box[2]) > max(x0, s.box[0]) and min(bottom, s.box[3]) > max(top, s.box[1])
-    )
-    if not inside:
+    if not any(overlap_area(box, s.box) >= SEAL_COVER * area for s in seals):
         return False
     crop = rgb[int(top) : int(bottom) + 1, int(x0) : int(x1) + 1]
     if crop.size == 0:
@@ -198,10 +192,7 @@ def _nearest_line(lines: list[OcrLine], box: Box) -> int | None:
         return None
 
     def overlap(line: OcrLine) -> float:
-        lx0, ltop, lx1, lbottom = line.box
-        return max(0.0, min(lx1, box[2]) - max(lx0, box[0])) * max(
-            0.0, min(lbottom, box[3]) - max(ltop, box[1])
-        )
+        return overlap_area(line.box, box)
 
     def distance(line: OcrLine) -> float:
         lx0, ltop, lx1, lbottom = line.box

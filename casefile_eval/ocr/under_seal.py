@@ -17,7 +17,7 @@ import numpy as np
 
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.layout import to_boxes
-from casefile_eval.ocr.page import Box, OcrBox, OcrLine
+from casefile_eval.ocr.page import Box, OcrBox, OcrLine, overlap_area
 from casefile_eval.ocr.seals import grey_seals, is_grey_page
 
 REACH = 1.0  # seal widths each side of a seal that its band spans (a 落款 line reaches past the seal)
@@ -76,7 +76,4 @@ def _new(box: RawBox, seal: Box, read: list[Box]) -> bool:
     if (top + bottom) / 2 < seal[1] + INSCRIPTION * (seal[3] - seal[1]):
         return False
     area = max((x1 - x0) * (bottom - top), 1.0)
-    covered = sum(
-        max(0.0, min(x1, r[2]) - max(x0, r[0])) * max(0.0, min(bottom, r[3]) - max(top, r[1])) for r in read
-    )
-    return covered < READ_OVERLAP * area
+    return sum(overlap_area(box.bounds, r) for r in read) < READ_OVERLAP * area
