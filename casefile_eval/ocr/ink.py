@@ -9,7 +9,7 @@ import numpy as np
 from scipy import ndimage
 
 from casefile_eval.ocr.page import Box
-from casefile_eval.ocr.seals import paper_tone, red_mask
+from casefile_eval.ocr.seals import paper_tone, personal_marks, red_mask
 
 _SAME_SIGNATURE = 0.6  # ink strokes closer than this many line heights belong to one signature
 _MIN_SIGNATURE = 0.5  # a group of ink smaller than this many line heights both ways is a speck
@@ -27,19 +27,22 @@ _FAINT_SEED = 0.72  # ...kept when the stroke is this dark somewhere along its l
 _PAPER_WINDOW = 0.017  # of the page's width: the window over which the paper's grey is taken
 
 
-FAINT, STRONG = 1, 2  # levels of `ink_levels`: a faint pen stroke, ink
+FAINT, STRONG, PERSONAL = 1, 2, 3  # levels of `ink_levels`: a faint pen stroke, ink, a personal seal
 
 
 def ink_levels(rgb: np.ndarray) -> np.ndarray:
-    """Per pixel: `STRONG` for dark (black or blue) or red ink against the page background, `FAINT` for
-    the rest of a faint pen stroke dark enough somewhere along its length, else 0."""
+    """Per pixel: `PERSONAL` for the red of a person's mark (a personal seal, a fingerprint: its straight
+    frame is no ruled line), `STRONG` for other dark (black or blue) or red ink against the page
+    background, `FAINT` for the rest of a faint pen stroke dark enough somewhere along its length, else 0."""
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY).astype(np.float32)
     background = paper_tone(gray)
     r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
     blue = (b - np.maximum(r, g) > 40) & (gray < background * 0.85)
-    strong = (gray < background * 0.62) | blue | red_mask(rgb)
+    red = red_mask(rgb)
+    strong = (gray < background * 0.62) | blue | red
     levels = np.where(strong, STRONG, 0).astype(np.uint8)
     levels[_faint_strokes(gray, strong) & ~strong] = FAINT
+    levels[personal_marks(red)] = PERSONAL
     return levels
 
 
@@ -160,8 +163,13 @@ def _verdict(
     # rules are looked for with a margin round the zone: a zone's edge cuts a rule too short to tell
     reach = round(_RULE_RUN * height)
     y0, left = max(top - reach, 0), max(x0 - reach, 0)
-    wide = _without_rules(ink[y0 : bottom + reach, left : x1 + reach] >= level, height)
-    crop = wide[top - y0 : bottom - y0, x0 - left : x1 - left]
+    region = ink[y0 : bottom + reach, left : x1 + reach]
+    window = (slice(top - y0, bottom - y0), slice(x0 - left, x1 - left))
+    # (a personal seal's frame is no ruled line, and the seal is one mark: a zone holds it all or none)
+    personal = region == PERSONAL
+    own = _own_personal_marks(personal, window, height)
+    wide = (_without_rules(region >= level, height) & ~personal) | own
+    crop = wide[window]
     labels, n = ndimage.label(crop)
     if n == 0:
         return None
@@ -184,6 +192,19 @@ def _verdict(
     extent = max(xs.max() - xs.min(), ys.max() - ys.min()) / height
     confidence = round(min(0.95, 0.75 + 0.1 * area), 2) if area >= 0.25 and extent >= 0.7 else _UNSURE
     return confidence, [(x0 + b[0], top + b[1], x0 + b[2], top + b[3]) for b in _signatures(keep, height)]
+
+
+def _own_personal_marks(personal: np.ndarray, window: tuple[slice, slice], height: float) -> np.ndarray:
+    """The pixels of the personal marks in `personal` that lie mostly within `window`: a personal seal is
+    one mark, the zone of the row below that its edge reaches into holds none of it."""
+    joined, n = ndimage.label(ndimage.binary_dilation(personal, iterations=max(1, round(0.2 * height))))
+    if n == 0:
+        return personal
+    index = np.arange(1, n + 1)
+    total = ndimage.sum_labels(personal, joined, index)
+    inside = ndimage.sum_labels(personal[window], joined[window], index)
+    own = np.concatenate([[False], inside > total / 2])
+    return np.asarray(personal & own[joined], dtype=bool)
 
 
 def _signatures(keep: np.ndarray, height: float) -> list[Box]:

@@ -16,7 +16,7 @@ from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_up
 from casefile_eval.ocr.layout import SAME_ROW, group_lines, to_boxes
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage, overlap_area
-from casefile_eval.ocr.seals import find_seals, is_grey_page, paper_tone, red_mask
+from casefile_eval.ocr.seals import find_seals, is_grey_page, paper_tone, personal_marks, red_mask
 from casefile_eval.parsers.header_rows import is_field_name
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
@@ -50,7 +50,8 @@ def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarra
         if turn == 0 and is_sideways(found.quads):
             continue  # turned before anything is recognised: a sideways page is read once
         raw = drop_faint(engine.recognise(found), recognised[:, :, 0])
-        raw = [box for box in raw if not _stamp_words(rgb, box, raw)]
+        personal = personal_marks(red_mask(rgb))
+        raw = [box for box in raw if not _stamp_words(rgb, box, raw, personal)]
         break
     height, width = rgb.shape[:2]
     if is_upside_down(raw):
@@ -115,11 +116,12 @@ def drop_faint(raw: list[RawBox], gray: np.ndarray) -> list[RawBox]:
     return [box for box, contrast in zip(raw, contrasts, strict=True) if contrast >= floor]
 
 
-def _stamp_words(rgb: np.ndarray, box: RawBox, page: list[RawBox]) -> bool:
+def _stamp_words(rgb: np.ndarray, box: RawBox, page: list[RawBox], personal: np.ndarray) -> bool:
     """A short read whose ink is red: the characters of a small personal seal (私章) too small to be found
     as a seal, not printed words. Red print on a pre-printed form is no seal: a field name (受送达人,
-    送达方式, 备注; or a colon or a digit in it), or a title (alone on its row of the page, centred). (A red
-    红头 title is longer.)"""
+    送达方式, 备注; or a colon or a digit in it), or a title (alone on its row of the page, centred) — unless
+    its red is that of a personal mark found on the page (`personal`: a seal's square, not a row of
+    characters). (A red 红头 title is longer.)"""
     text = box.text.strip()
     if len(text) > STAMP_CHARS or _PRINTED_MARK.search(text) or is_field_name(text):
         return False
@@ -128,8 +130,10 @@ def _stamp_words(rgb: np.ndarray, box: RawBox, page: list[RawBox]) -> bool:
         return False
     gray = crop.mean(axis=2)
     ink = gray < float(np.percentile(gray, 90)) * INK_SHARE
-    red = bool(ink.any()) and float(red_mask(crop)[ink].mean()) > 0.5
-    return red and not _centred_alone(box, page, rgb.shape[1])
+    red = red_mask(crop)
+    if not ink.any() or float(red[ink].mean()) <= 0.5:
+        return False
+    return float(_crop(personal, box)[red].mean()) > 0.5 or not _centred_alone(box, page, rgb.shape[1])
 
 
 def _centred_alone(box: RawBox, page: list[RawBox], width: int) -> bool:

@@ -3,6 +3,7 @@
 Red pixels (HSV hue near 0°, saturated) are grouped into blobs; a blob of seal size (relative to the page
 width) that is roughly round or elliptic is a seal, as are pieces of red lying close together that make
 one together (a faded seal broken where print crosses it). On a grey page, round rings of seal size.
+Smaller blobs about as wide as tall are a person's mark: a personal seal (名章) or a fingerprint.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from casefile_eval.ocr.page import Box
 
 _SEAL_MIN, _SEAL_MAX = 0.085, 0.40  # seal diameter as a share of the page width
 _PIECE_MIN, _PIECE_GAP = 0.02, 0.05  # pieces of a broken seal: least size, widest gap (page widths)
+_WHOLE_INSIDE, _WHOLE_BALANCE = 0.8, 0.5  # a small blob this round and even is a mark of its own, no piece
+# A personal seal (名章, 私章) is 10-18 mm across, square or round; a fingerprint 12-18 mm; the least size
+# leaves out one red printed character (a form printed in red).
+_PERSONAL_MIN = 0.035
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
 _GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
 # An agency's round seal is 38-45 mm across (GA 241); rings from 27 to 55 mm on an A4 page are looked for.
@@ -107,6 +112,26 @@ def _ring_share(dark: np.ndarray, x: float, y: float, r: float, offsets: range) 
     return float(np.mean(hit))
 
 
+def personal_marks(red: np.ndarray) -> np.ndarray:
+    """The pixels of `red` (a page's `red_mask`) that make a person's mark: a personal seal (名章, its
+    frame and characters) or a fingerprint — blobs of red, their strokes joined, smaller than an agency's
+    seal and at least `_PERSONAL_MIN` of the page's width, about as wide as tall."""
+    width = red.shape[1]
+    step = 2
+    small = red[::step, ::step].astype(np.uint8)
+    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
+    joined = cv2.dilate(small, cross, iterations=max(1, round(width * 0.004 / step)))
+    labels, _ = ndimage.label(joined)
+    marks = np.zeros(red.shape, dtype=bool)
+    for sl in ndimage.find_objects(labels):
+        h, w = (sl[0].stop - sl[0].start) * step, (sl[1].stop - sl[1].start) * step
+        if _PERSONAL_MIN <= max(h, w) / width < _SEAL_MIN and 0.6 <= w / h <= 1.65:
+            rows, cols = (slice(part.start * step, part.stop * step) for part in sl)
+            full = (rows, cols)
+            marks[full] = red[full]
+    return marks
+
+
 def _red_seals(rgb: np.ndarray, broken: bool) -> list[tuple[Box, float]]:
     """Boxes (pixels) and confidences of the round or elliptic red seals on a page: blobs of red, or
     pieces of red lying close together (a faded seal, its ring broken where print crosses it) that make
@@ -122,7 +147,7 @@ def _red_seals(rgb: np.ndarray, broken: bool) -> list[tuple[Box, float]]:
         found = _seal_of(red, labels, [i], sl, width / step)
         if found is not None:
             seals.append(found)
-        elif broken and max(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start) * step >= _PIECE_MIN * width:
+        elif broken and _piece(red, labels, i, sl, width / step):
             pieces.append((i, sl))
     for group in _close_groups(pieces, round(_PIECE_GAP * width / step)):
         ids = [i for i, _ in group]
@@ -136,6 +161,17 @@ def _red_seals(rgb: np.ndarray, broken: bool) -> list[tuple[Box, float]]:
     return [((x0 * step, y0 * step, x1 * step, y1 * step), c) for (x0, y0, x1, y1), c in seals]
 
 
+def _piece(red: np.ndarray, labels: np.ndarray, i: int, sl: tuple[slice, slice], width: float) -> bool:
+    """Whether blob `i` (within `sl` of `red`, `width` its page's) may be a piece of a broken seal: large
+    enough, and not a small mark whole in itself — a personal seal or a fingerprint, its red spread
+    evenly round its centre (an arc of a ring is not)."""
+    size = max(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start) / width
+    if size < _PIECE_MIN:
+        return False
+    inside, balance = _spread(red[sl] & (labels[sl] == i))
+    return size >= _SEAL_MIN or inside < _WHOLE_INSIDE or balance < _WHOLE_BALANCE
+
+
 def _seal_of(
     red: np.ndarray, labels: np.ndarray, ids: list[int], sl: tuple[slice, slice], width: float
 ) -> tuple[Box, float] | None:
@@ -145,7 +181,8 @@ def _seal_of(
     if not (_SEAL_MIN <= max(h, w) / width <= _SEAL_MAX and 0.6 <= w / h <= 1.65):
         return None
     own = red[sl] & np.isin(labels[sl], ids)
-    confidence = _roundness(own)
+    inside, balance = _spread(own)
+    confidence = float(round(min(0.98, 0.35 + 0.4 * inside + 0.3 * balance), 2))
     if confidence < 0.5:
         return None
     ys, xs = np.nonzero(own)
@@ -175,15 +212,15 @@ def _within(a: tuple[slice, slice], b: tuple[slice, slice], gap: int) -> bool:
     return all(x.start - gap < y.stop and y.start - gap < x.stop for x, y in zip(a, b, strict=True))
 
 
-def _roundness(mask: np.ndarray) -> float:
-    """How seal-like a blob is: red spread round its centre, inside the inscribed ellipse."""
+def _spread(mask: np.ndarray) -> tuple[float, float]:
+    """How seal-like a blob is: the share of its red inside the inscribed ellipse, and how evenly it is
+    spread round its centre (the least red in a quadrant, of the most); nothing for a sparse blob."""
     h, w = mask.shape
     ys, xs = np.nonzero(mask)
     if len(xs) < 50 or len(xs) / (h * w) < 0.03:
-        return 0.0
+        return 0.0, 0.0
     dx, dy = (xs - w / 2) / (w / 2), (ys - h / 2) / (h / 2)
     inside = float(np.mean(dx * dx + dy * dy <= 1.15))
     quadrants = [np.sum((dx < 0) & (dy < 0)), np.sum((dx >= 0) & (dy < 0))]
     quadrants += [np.sum((dx < 0) & (dy >= 0)), np.sum((dx >= 0) & (dy >= 0))]
-    balance = min(quadrants) / max(max(quadrants), 1)
-    return float(round(min(0.98, 0.35 + 0.4 * inside + 0.3 * balance), 2))
+    return inside, float(min(quadrants) / max(max(quadrants), 1))

@@ -15,7 +15,7 @@ from casefile_eval.ocr.ink import _signatures
 from casefile_eval.ocr.layout import group_lines
 from casefile_eval.ocr.page import OcrBox, OcrLine
 from casefile_eval.ocr.reading import _stamp_words, drop_faint
-from casefile_eval.ocr.seals import grey_seals
+from casefile_eval.ocr.seals import grey_seals, personal_marks, red_mask
 
 PAPER = 246
 
@@ -100,6 +100,10 @@ def test_faint_boxes_are_kept_when_the_page_has_too_few_boxes_to_judge() -> None
     assert [b.text for b in drop_faint(raw, gray)] == ["第1行", "第2行", "第3行"]
 
 
+def _personal(rgb: np.ndarray) -> np.ndarray:
+    return personal_marks(red_mask(rgb))
+
+
 def _red_and_black_page() -> np.ndarray:
     rgb = np.full((220, 900, 3), 245, np.uint8)
     for x in range(22, 66, 9):  # a personal seal's two characters: red strokes
@@ -113,15 +117,15 @@ def _red_and_black_page() -> np.ndarray:
 def test_short_red_read_is_a_personal_seal() -> None:
     rgb = _red_and_black_page()
     seal = RawBox(_quad(10, 10, 80, 70), "王印", 0.8)
-    assert _stamp_words(rgb, seal, [seal]) is True
+    assert _stamp_words(rgb, seal, [seal], _personal(rgb)) is True
 
 
 def test_long_red_title_and_short_black_words_are_no_personal_seal() -> None:
     rgb = _red_and_black_page()
     title = RawBox(_quad(10, 95, 810, 145), "东林市市场监督管理局文件", 0.9)
     words = RawBox(_quad(10, 160, 80, 220), "王立", 0.9)
-    assert _stamp_words(rgb, title, [title, words]) is False
-    assert _stamp_words(rgb, words, [title, words]) is False
+    assert _stamp_words(rgb, title, [title, words], _personal(rgb)) is False
+    assert _stamp_words(rgb, words, [title, words], _personal(rgb)) is False
 
 
 # 10. grey seals and specks

@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw
 
 from casefile_eval.ocr.engine import Detection, RawBox
 from casefile_eval.ocr.reading import _stamp_words, read_text
+from casefile_eval.ocr.seals import personal_marks, red_mask
 
 RED = (190, 45, 40)
 PAPER = 240
@@ -20,6 +21,10 @@ def _quad(x0: float, top: float, x1: float, bottom: float) -> tuple[tuple[float,
 def _red_strokes(rgb: np.ndarray, x0: int, top: int, x1: int, bottom: int) -> None:
     for x in range(x0 + 4, x1 - 4, 10):
         rgb[top + 4 : bottom - 4, x : x + 4] = RED
+
+
+def _personal(rgb: np.ndarray) -> np.ndarray:
+    return personal_marks(red_mask(rgb))
 
 
 def _form_page() -> tuple[np.ndarray, dict[str, RawBox]]:
@@ -46,12 +51,12 @@ def _form_page() -> tuple[np.ndarray, dict[str, RawBox]]:
 
 def test_red_title_centred_alone_on_its_row_is_print() -> None:
     rgb, boxes = _form_page()
-    assert _stamp_words(rgb, boxes["title"], list(boxes.values())) is False
+    assert _stamp_words(rgb, boxes["title"], list(boxes.values()), _personal(rgb)) is False
 
 
 def test_red_field_name_with_a_colon_is_print() -> None:
     rgb, boxes = _form_page()
-    assert _stamp_words(rgb, boxes["label"], list(boxes.values())) is False
+    assert _stamp_words(rgb, boxes["label"], list(boxes.values()), _personal(rgb)) is False
 
 
 def test_red_field_name_without_a_colon_is_print() -> None:
@@ -59,18 +64,35 @@ def test_red_field_name_without_a_colon_is_print() -> None:
     rgb, boxes = _form_page()
     for words in ("受送达人", "送达方式", "备注"):
         label = RawBox(_quad(640, 580, 700, 625), words, 0.95)  # where the seal is: the words decide
-        assert _stamp_words(rgb, label, list(boxes.values())) is False
+        assert _stamp_words(rgb, label, list(boxes.values()), _personal(rgb)) is False
 
 
 def test_red_characters_beside_a_signing_label_are_a_personal_seal() -> None:
     rgb, boxes = _form_page()
-    assert _stamp_words(rgb, boxes["seal"], list(boxes.values())) is True
+    assert _stamp_words(rgb, boxes["seal"], list(boxes.values()), _personal(rgb)) is True
 
 
 def test_short_red_read_centred_with_print_beside_it_on_its_row_is_a_seal() -> None:
     rgb, boxes = _form_page()
     beside = RawBox(_quad(300, 150, 500, 185), "负责人签名：", 0.99)
-    assert _stamp_words(rgb, boxes["title"], [*boxes.values(), beside]) is True
+    assert _stamp_words(rgb, boxes["title"], [*boxes.values(), beside], _personal(rgb)) is True
+
+
+def test_a_personal_seal_centred_alone_on_its_row_is_no_title() -> None:
+    """负责人意见 in a table: the head's square personal seal (a red frame round two rows of characters)
+    stands centred above 签名：, alone on its row; the recogniser read one row of it (库段). A red title
+    centred there is a row of characters, wider than tall."""
+    rgb, boxes = _form_page()
+    image = Image.fromarray(rgb)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([580, 380, 660, 458], outline=RED, width=5)  # 80 px: 17 mm on an A4 page at 150 dpi
+    for x, y in ((590, 390), (625, 390), (590, 422), (625, 422)):
+        draw.line([(x, y + 14), (x + 26, y + 14)], fill=RED, width=4)
+        draw.line([(x + 13, y), (x + 13, y + 28)], fill=RED, width=4)
+    rgb = np.asarray(image)
+    seal = RawBox(_quad(578, 378, 662, 426), "库段", 0.71)
+    assert _stamp_words(rgb, seal, [*boxes.values(), seal], _personal(rgb)) is True
+    assert _stamp_words(rgb, boxes["title"], [*boxes.values(), seal], _personal(rgb)) is False
 
 
 class _RecordingEngine:
