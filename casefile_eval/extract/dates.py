@@ -110,6 +110,21 @@ _LOST_DATE = (
     rf"|(?P<lx>[{_DN}]{{0,2}}[\u4e00-\u9fff]{{1,2}}?[{_DN}]{{0,2}}){_S}(?:[日号]|月(?=[ \t]*(?:\n|$)))"
     rf"|(?P<ld2>[{_DN}]{{1,3}}){_S}{_DAY_MISREAD}))"
 )
+# A 落款 date a seal's inscription crossed, its 月 lost or misread ("2022年3日", "2023年41日", "2023年5期1日";
+# a speck of the seal read as a digit before it: "72022年3日"): written; its year is kept, and its month where
+# one stands before the misread 月 (the day beside the misread character may have lost a numeral).
+_MONTHLESS_DATE = (
+    r"(?<![0-9])[0-9]?(?P<monthless>(?P<ny>(?:19|20)[0-9]{2})[ \t]*年[ \t]*"
+    r"(?:(?P<nm>1[0-2]|0?[1-9])(?![月日年号])[\u4e00-\u9fff])?[0-9]{1,2}[ \t]*日)"
+)
+# A date written by hand, read in part ("李文静1年月1日", "郝建军2年月6日", "石慧26年2月日" for 20年6月11日,
+# 20年7月6日, 26年2月12日): a short year (one or two numerals, as written by hand or as much as was read of
+# it), then a month or a day read and the other lost: written; its month (and its day) kept where read.
+_HAND_DATE = (
+    r"(?P<hand>(?<![0-9])(?<![0-9][ \t])(?=[0-9]{1,2}[ \t]*年[ \t]*(?:[0-9]|月[ \t]*[0-9]))"
+    r"(?P<hy>[0-9]{1,2})[ \t]*年[ \t]*"
+    r"(?P<hm>1[0-2]|0?[1-9])?[ \t]*月[ \t]*(?P<hd>3[01]|[12][0-9]|0?[1-9])?[ \t]*[日号])"
+)
 _MONTH_LOST = re.compile(r"年[ \t]*月[ \t]*([0-9]{1,2})[ \t]*日")  # 2021年月18日: the month's number lost
 _NOT_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十□]")  # the misread characters of a lost day
 # A date field left empty at the end of its line ("负责人（签名）：　日期：", "审批日期：＿＿"): a blank date.
@@ -125,7 +140,7 @@ _COMPACT_DAY = r"(?P<cd>3[01]|[12][0-9]|0[1-9])(?![0-9])"
 _COMPACT_DATE = rf"(?:{_AFTER_DATE_NAME})(?P<cy>(?:19|20)[0-9]{{2}})(?P<cm>1[0-2]|0[1-9]){_COMPACT_DAY}"
 DATE_RE = re.compile(
     rf"(?:{_CJK_DATE}|{_ISO_DATE}|{_SHORT_DATE}|{_BOXED_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}"
-    rf"|{_BROKEN_DATE}|{_FRAGMENT_LINE}|{_LOST_DATE}|{_COMPACT_DATE}|{_EMPTY_FIELD}"
+    rf"|{_BROKEN_DATE}|{_FRAGMENT_LINE}|{_LOST_DATE}|{_MONTHLESS_DATE}|{_HAND_DATE}|{_COMPACT_DATE}|{_EMPTY_FIELD}"
 )
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$|^[\u4e00-\u9fff]{0,2}日期[:：][_＿\s]*$")
 
@@ -306,6 +321,10 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     raw = m.group().rstrip()
     if any(m.group(g) is not None for g in ("blank", "blank_line", "empty")):
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
+    if m.group("monthless") is not None:
+        return _in_part(m.start(), raw, _partial(m.group("ny"), m.group("nm"), None))
+    if m.group("hand") is not None:
+        return _in_part(m.start(), raw, _partial(m.group("hy"), m.group("hm"), m.group("hd")))
     if any(m.group(g) is not None for g in ("broken", "doubt", "fragment", "lost")):
         return _in_part(m.start(), raw, _split_partial(m, raw))
     if m.group("y3") is not None or m.group("y") is not None or m.group("yd") is not None:
@@ -401,6 +420,15 @@ def yearless_line(text: str) -> DateMatch | None:
     start = len(text) - len(text.lstrip())
     raw = text.strip()
     return DateMatch(start, start + len(raw), raw, None, month=valid[0], day=day)
+
+
+_FILLED_IN = re.compile(r"[0-9〇○零一二三四五六七八九十□][ \t]*[月日号]")
+
+
+def is_filled_in(fact: DateFact) -> bool:
+    """True for a date whose month or day holds a numeral (or a character OCR doubted, □): written, though
+    what it says may not be known (a form's 年 月 日 filled in by hand and read in part)."""
+    return fact.value is None and _FILLED_IN.search(fact.raw) is not None
 
 
 def is_blank(fact: DateFact) -> bool:

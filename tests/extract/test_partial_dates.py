@@ -245,3 +245,61 @@ def test_a_luokuan_read_without_its_year_keeps_its_month_and_day(
 def test_a_line_that_cannot_be_a_yearless_luokuan_gives_no_date(line: str) -> None:
     doc = doc_from_lines(["行政处罚决定书", "阿里地区国土资源局", line], T.DECISION)
     assert date_facts(DocText.of(doc)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "earliest", "latest"),
+    [
+        # a 1-bit 落款 under a dithered seal: the agency's name, a speck read as 7, then 2022年6月13日 without
+        # its 月 (and the 1 of its day)
+        ("东营72022年3日", "72022年3日", D(2022, 1, 1), D(2022, 12, 31)),
+        ("神农2023年41日", "2023年41日", D(2023, 1, 1), D(2023, 12, 31)),
+        # 月 read as another character: the month before it is kept, not the day after it (a numeral of
+        # it may be lost: 5期1日 for 5月11日)
+        ("神农2023年5期1日", "2023年5期1日", D(2023, 5, 1), D(2023, 5, 31)),
+    ],
+)
+def test_a_luokuan_date_whose_month_unit_a_seal_hid_keeps_its_year(
+    text: str, raw: str, earliest: D, latest: D
+) -> None:
+    [found] = find_dates(text)
+    assert (found.raw, found.value, found.earliest, found.latest, found.day) == (
+        raw,
+        None,
+        earliest,
+        latest,
+        None,
+    )
+
+
+def test_words_with_a_year_and_a_day_are_no_date() -> None:
+    assert find_dates("于2022年度3日内") == []
+    assert find_dates("2023年第5期1日") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "month", "day"),
+    [
+        # a short year written by hand (20年6月11日, 20年7月6日, 26年2月12日), read in part
+        ("审核人：李文静1年月1日", "1年月1日", None, None),
+        ("签名：郝建军2年月6日", "2年月6日", None, None),
+        ("审核人：石慧26年2月日", "26年2月日", 2, None),
+    ],
+)
+def test_a_handwritten_date_read_in_part_is_written(
+    text: str, raw: str, month: int | None, day: int | None
+) -> None:
+    [found] = find_dates(text)
+    assert (found.raw, found.value, found.blank, found.earliest, found.month, found.day) == (
+        raw,
+        None,
+        False,
+        None,
+        month,
+        day,
+    )
+
+
+def test_a_short_year_with_its_month_and_day_blank_is_a_blank_date() -> None:
+    assert [(m.raw, m.blank) for m in find_dates("签名：20年 月 日")] == [("20年 月 日", True)]
+    assert find_dates("电话 1 2 3 4 年 5 月 6 日") == []

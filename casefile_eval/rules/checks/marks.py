@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from casefile_eval.codes import DateKind, Role
-from casefile_eval.extract.dates import find_dates, is_blank
+from casefile_eval.extract.dates import find_dates, is_blank, is_filled_in
 from casefile_eval.extract.text import norm
 from casefile_eval.model import DateFact, Document, Evidence, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_page, is_read, last_page
@@ -145,7 +145,8 @@ class DatePresentParams(Params):
 
     `unreadable`: what a written but unreadable date gives — `review` (a finding that needs review) or
     `present` (no finding: the date is written, only its reading failed). A date read in part (its year
-    whole, a digit under a seal) is written: no finding.
+    whole, a digit under a seal), or whose month or day holds a numeral read (a date written by hand and
+    read in part: 2年月6日), is written: no finding.
     `zone`: labels of the zone the date belongs to (负责人意见, 签名, 日期); when no date of the kinds was
     read, a readable date in a block with such a label or in the three blocks after it counts as written
     (a date the facts did not tie to its role).
@@ -182,7 +183,7 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue
         if dates and params.unreadable == "present":
             continue
-        if any(is_partly_read(d) for d in dates):
+        if any(is_partly_read(d) or is_filled_in(d) for d in dates):
             continue  # written, read in part: the rules that need its day judge it over the days it can be
         if params.zone and _dated_zone(doc, params.zone):
             continue
