@@ -66,6 +66,8 @@ _READING_NOTE = re.compile(
 )
 NOTE_LINES = 3  # lines under the reading note that are the record's signing lines
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
+_RUN_ON = re.compile(r"[\u4e00-\u9fff，,]$")  # a label word run on from the words before it
+_SENTENCE_END = re.compile(r"[。？！?!]")
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
@@ -99,10 +101,18 @@ def _cut(text: str, start: int) -> str:
 
 
 def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
-    value = _cut(dt_.blocks[index], m.end())
-    if not value.strip() and index + 1 < len(dt_.blocks) and not _ROW_LABEL.match(dt_.blocks[index + 1]):
-        return _cut(dt_.blocks[index + 1], 0), index + 1
-    return value, index
+    """The value after a label, on its line or, for a label ending its line, on the next line — unless
+    the label word ends a line of prose run on to a sentence on the next ("你有申请执法人员 / 回避的
+    权利，你是否申请回避？")."""
+    text = dt_.blocks[index]
+    value = _cut(text, m.end())
+    if value.strip() or index + 1 >= len(dt_.blocks):
+        return value, index
+    following = dt_.blocks[index + 1]
+    prose = _RUN_ON.search(text[: m.start()]) is not None and _SENTENCE_END.search(following) is not None
+    if prose or _ROW_LABEL.match(following):
+        return value, index
+    return _cut(following, 0), index + 1
 
 
 def _inline(text: str) -> list[tuple[str, str, int, int]]:

@@ -128,3 +128,24 @@ def test_two_officers_signing_under_the_same_caption_stay_two_slots() -> None:
         (Role.OFFICER, "询问人签名"),
         (Role.RECORDER, "记录人签名"),
     ]
+
+
+def test_an_officer_word_ending_a_line_of_prose_names_no_officer() -> None:
+    """询问笔录: "你有申请执法人员 / 回避的权利，你是否申请回避？" wraps after 执法人员: the next line is the
+    sentence's end, not the officers' names (a cell "执法人员 / 张三、李四" still is)."""
+    lines = [
+        "调查询问笔录",
+        "询问人：缪建华　执法证号：35090221007",
+        "记录人：雷秀兰　执法证号：35090221019",
+        "问：我们是执法人员，现依法向你进行调查询问，你应当如实回答，你有申请执法人员",
+        "回避的权利，你是否申请回避？",
+        "答：不申请回避。",
+    ]
+    officers = extract_document_facts(doc_from_lines(lines, T.INQUIRY_RECORD)).officers
+    assert [(o.name, o.cert_no, o.named_as) for o in officers] == [
+        ("缪建华", "35090221007", "询问人"),
+        ("雷秀兰", "35090221019", "记录人"),
+    ]
+    cell = ["现场检查笔录", "检查人员", "张晓明、李娟", "检查时间：2024年3月5日"]
+    officers = extract_document_facts(doc_from_lines(cell, T.INSPECTION_RECORD)).officers
+    assert [(o.name, o.named_as) for o in officers] == [("张晓明", "检查人"), ("李娟", "检查人")]
