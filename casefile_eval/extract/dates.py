@@ -112,10 +112,11 @@ _LOST_DATE = (
 )
 # A 落款 date a seal's inscription crossed, its 月 lost or misread ("2022年3日", "2023年41日", "2023年5期1日";
 # a speck of the seal read as a digit before it: "72022年3日"): written; its year is kept, and its month where
-# one stands before the misread 月 (the day beside the misread character may have lost a numeral).
+# one stands before the misread 月 — with the day after it when that is read as two numerals (2023年4第14日:
+# a day has no more), else the day may have lost one beside the misread character (5期1日 for 5月10日).
 _MONTHLESS_DATE = (
     r"(?<![0-9])[0-9]?(?P<monthless>(?P<ny>(?:19|20)[0-9]{2})[ \t]*年[ \t]*"
-    r"(?:(?P<nm>1[0-2]|0?[1-9])(?![月日年号])[\u4e00-\u9fff])?[0-9]{1,2}[ \t]*日)"
+    r"(?:(?P<nm>1[0-2]|0?[1-9])(?![月日年号])[\u4e00-\u9fff])?(?P<nd>[0-9]{1,2})[ \t]*日)"
 )
 # A date written by hand, read in part ("李文静1年月1日", "郝建军2年月6日", "石慧26年2月日" for 20年6月11日,
 # 20年7月6日, 26年2月12日): a short year (one or two numerals, as written by hand or as much as was read of
@@ -322,7 +323,11 @@ def _from_match(m: re.Match[str]) -> DateMatch:
     if any(m.group(g) is not None for g in ("blank", "blank_line", "empty")):
         return DateMatch(m.start(), m.start() + len(raw), raw.strip(), None, blank=True)
     if m.group("monthless") is not None:
-        return _in_part(m.start(), raw, _partial(m.group("ny"), m.group("nm"), None))
+        day = m.group("nd") if m.group("nm") and len(m.group("nd")) == 2 else None
+        read = _partial(m.group("ny"), m.group("nm"), day)
+        if read.earliest is None or read.earliest != read.latest:
+            return _in_part(m.start(), raw, read)
+        return DateMatch(m.start(), m.start() + len(raw), raw, read.earliest)
     if m.group("hand") is not None:
         return _in_part(m.start(), raw, _partial(m.group("hy"), m.group("hm"), m.group("hd")))
     if any(m.group(g) is not None for g in ("broken", "doubt", "fragment", "lost")):

@@ -272,6 +272,14 @@ def test_a_luokuan_date_whose_month_unit_a_seal_hid_keeps_its_year(
     )
 
 
+def test_a_luokuan_date_whose_month_unit_was_misread_before_a_two_numeral_day_is_read() -> None:
+    # a day has two numerals at most: none was lost beside the misread 月
+    [found] = find_dates("听证通知书\n2023年4第14日")
+    assert (found.raw, found.value) == ("2023年4第14日", D(2023, 4, 14))
+    [found] = find_dates("2023年2第31日")  # no such day: the month alone
+    assert (found.value, found.earliest, found.latest) == (None, D(2023, 2, 1), D(2023, 2, 28))
+
+
 def test_words_with_a_year_and_a_day_are_no_date() -> None:
     assert find_dates("于2022年度3日内") == []
     assert find_dates("2023年第5期1日") == []
