@@ -33,7 +33,7 @@ from casefile_eval.extract.slot_images import (
     ink_width_of,
 )
 from casefile_eval.extract.text import DocText, norm, squeeze
-from casefile_eval.model import BlockKind, ImageKind, SignatureSlot
+from casefile_eval.model import Block, BlockKind, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.segment.pagemarks import is_page_number_line
 from casefile_eval.textnorm import AGENCY_SUFFIX, CLOSE_HEADING, is_agency_foot
@@ -193,7 +193,7 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks):
         return value, (index,)
     if (below := _signed_in_cell(dt_, (index,), index + 1)) is not None:
-        return below, (index, index + 1)
+        return below[0], (index, *below[1])
     if not any(near(dt_, index, index + 1) for near in (_below, _in_cell_below, _ink_right_below)):
         return "", (index,)
     following = dt_.blocks[index + 1]
@@ -290,16 +290,33 @@ def _right_below(dt_: DocText, label: tuple[int, ...], j: int) -> bool:
     )
 
 
-def _signed_in_cell(dt_: DocText, label: tuple[int, ...], j: int) -> str | None:
+def _signed_in_cell(dt_: DocText, label: tuple[int, ...], j: int) -> tuple[str, tuple[int, ...]] | None:
     """A label standing alone at the top of its tall row whose value cell is signed lower down after a
     caption of its own ("受送达人签名或盖章" | "签收：[ink] 2016年04月06日"): the text after that caption
-    on line j, right of the label's lines and at most CELL_REACH line heights under them; None when line j
-    is not that."""
-    if j >= len(dt_.blocks) or not _right_below(dt_, label, j):
-        return None
-    text = dt_.blocks[j].strip()
-    caption = _SUB_LABEL.match(text)
-    return None if caption is None else text[caption.end() :]
+    on line j, right of the label's lines and at most CELL_REACH line heights under them, and the lines it
+    is on; None when line j is not that. A name written there that the recogniser read as a line of its
+    own, standing up over the caption's line (林春生 over 签收：2021年09月14日), is part of that value."""
+    for k in (j, j + 1):
+        if k >= len(dt_.blocks) or not _right_below(dt_, label, k):
+            continue
+        text = dt_.blocks[k].strip()
+        caption = _SUB_LABEL.match(text)
+        if caption is None:
+            continue
+        if k == j:
+            return text[caption.end() :], (j,)
+        if _over_caption(dt_.doc.blocks[j], dt_.doc.blocks[k]):
+            return f"{dt_.blocks[j].strip()} {text[caption.end() :]}", (j, k)
+    return None
+
+
+def _over_caption(name: Block, row: Block) -> bool:
+    """Whether a line stands up over a caption's line, in its cell: the two overlap in height (a name
+    written large after 签收：) and it starts after the caption does."""
+    if name.bbox is None or row.bbox is None:
+        return False
+    overlap = min(name.bbox.bottom, row.bbox.bottom) > max(name.bbox.top, row.bbox.top)
+    return overlap and name.bbox.x0 >= row.bbox.x0
 
 
 def _cut_label(text: str) -> str:
@@ -344,7 +361,7 @@ def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
         )
         blocks = tuple(range(i, j + 1))
         if not value.strip(":： \t_") and (below := _signed_in_cell(dt_, blocks, j + 1)) is not None:
-            value, blocks = below, (*blocks, j + 1)
+            value, blocks = below[0], (*blocks, *below[1])
         role = Role(m.lastgroup or "")
         explicit = _EXPLICIT.search(joined) is not None
         return _Slot(role, squeeze(joined), blocks, value, explicit, first.start())

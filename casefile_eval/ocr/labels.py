@@ -62,6 +62,8 @@ _DATE = re.compile(
     r"|[一二][〇○O0零一二三四五六七八九]{3}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
 )
 _TEMPLATE_CHAR = re.compile(r"[_\s—:：()（）年月日时分秒号第页共]")
+# a label wrapped in its cell after the word joining it to the rest ("受送达人签名或 / 盖章", "签名及 / 日期")
+_WRAP_JOIN = re.compile(r"\s*(?:或者?|及|和|与|/)\s*$")
 # A row of captions under signing rules read as one box ("被检查人（签名…） 2023/12/12 执法人员"): a role
 # word ending the box after a date or a label's closing bracket is a caption of its own.
 _TRAILING_ROLE = re.compile(rf"(?:{_DATE.pattern}|[)）])\s*({_ROLE_WORDS})\s*$")
@@ -204,6 +206,9 @@ def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
     found = labels_in(part)
     for start, end, _ in found:  # not the stray marks read from ink inside a label ("负责人A(签字)")
         keep[start:end] = [not _STRAY_CHAR.match(char) for char in text[start:end]]
+        join = _WRAP_JOIN.match(text, end)
+        if join is not None:
+            keep[end : join.end()] = [True] * (join.end() - end)
     field = _field_start(text, found)
     if field is not None:
         keep[field:] = [True] * (len(text) - field)

@@ -65,3 +65,29 @@ def test_the_caption_lower_in_the_value_cell_is_where_the_label_is_signed(inked:
         if s.role is Role.RECIPIENT
     ]
     assert recipient == [("受送达人签名或盖章", inked, "受送达人签名或 盖章 签收: 2016年04月06日")]
+
+
+def test_a_name_read_as_a_line_of_its_own_over_the_caption_is_the_signature() -> None:
+    """On a scan the recogniser read the name written after 签收： as a line of its own, standing up over
+    the caption's line (its top above the label's last line): the two lines are the label's value."""
+    lines = [*LINES[:SIGNING_LINE], ("林春生", 300, 266, 375, 302), *LINES[SIGNING_LINE:]]
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="c.pdf", page=1, bbox=BBox(x0=a, top=b, x1=c, bottom=d))
+        for t, a, b, c, d in lines
+    ]
+    ink = ImageItem(
+        kind=ImageKind.SIGNATURE,
+        source="c.pdf",
+        page=1,
+        block_index=SIGNING_LINE + 1,  # tied to the caption's line
+        bbox=BBox(x0=308, top=273, x1=374, bottom=297),
+        width=66,
+        height=24,
+    )
+    doc = _receipt(False).model_copy(update={"blocks": blocks, "images": [ink]})
+    slots = extract_document_facts(doc).signatures
+    assert [
+        (s.label, s.filled, s.evidence.text if s.evidence else None)
+        for s in slots
+        if s.role is Role.RECIPIENT
+    ] == [("受送达人签名或盖章", True, "受送达人签名或 盖章 林春生 签收: 2016年04月06日")]

@@ -5,7 +5,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from casefile_eval.ocr.engine import char_centres
-from casefile_eval.ocr.labels import char_middles, char_spans, labels_in
+from casefile_eval.ocr.labels import char_middles, char_spans, labels_in, printed_spans
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import OcrBox, OcrLine, OcrPage
 
@@ -408,3 +408,13 @@ def test_a_printed_opinion_with_a_comma_beside_its_label_is_print(comma: str) ->
         OcrBox(f"同意{comma}按程序办理。", (296.0, 600.0, opinion[-1] + PITCH, 630.0), 0.97, tuple(opinion)),
     ]
     assert find_signatures(np.asarray(image), [OcrLine(parts)]) == []
+
+
+def test_the_word_a_wrapped_label_breaks_after_is_print() -> None:
+    """受送达人签名或 / 盖章 wrapped in its cell: 或 ends the first line's box, past the label's words; it is
+    print, not ink in the zone beside the label (positions of a 150 dpi scan, holdout31)."""
+    chars = (147.9, 169.7, 191.5, 213.3, 235.1, 256.9, 278.7)
+    part = OcrBox("受送达人签名或", (137.0, 502.0, 292.0, 528.0), 0.999, chars=chars)
+    assert printed_spans(part, 30.0)[-1][1] >= 289.0
+    part = OcrBox("受送达人签名张", (137.0, 502.0, 292.0, 528.0), 0.9, chars=chars)  # a name read there
+    assert printed_spans(part, 30.0)[-1][1] < 268.0
