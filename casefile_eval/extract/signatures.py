@@ -109,6 +109,7 @@ _TOKEN = re.compile(r"\S+")
 # Short field names a form prints beside a slot; standing alone they are never a person's name.
 _FIELD_WORDS = frozenset({"日期", "时间", "地点", "地址", "电话", "备注", "职务", "性别", "年龄"})
 _BRACKET_READ = re.compile(r"[Cc]")
+_NOBODY = re.compile(r"[(（]?\s*无\s*[)）]?|[/／—－-]")  # the slot filled in as "none": (无), 无, a dash
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
@@ -694,12 +695,14 @@ def _drop_opinion(words: str) -> str:
 
 
 class _Fill(NamedTuple):
-    """What a slot's written words say: signed, by whom, refused, and how many names (None: not told)."""
+    """What a slot's written words say: signed, by whom, refused, how many names (None: not told), and
+    whether it says there is no one to sign (见证人 （无）)."""
 
     filled: bool
     signer: str | None
     refused: bool
     names: int | None
+    nobody: bool = False
 
 
 def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
@@ -717,6 +720,8 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
         value = before[:-1] if caption_last else (straddled.group(1) if straddled else after)
     if _REFUSED.search(value):
         return _Fill(False, None, True, None)
+    if _NOBODY.fullmatch(value.strip()):  # whatever ink a scan shows there is the 无 or its brackets
+        return _Fill(False, None, False, None, nobody=True)
     # "钱晓燕执法证号：3305…": the name runs into the officer's number field; each name may have its own
     # ("石磊（执法证号：3610…） 龚平（执法证号：3610…）")
     value = _ID_VALUE.sub(" ", value)
@@ -978,7 +983,14 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         for slot, read, opinion in zip(slots, ocr, opinions, strict=True)
     ]
     places = [
-        Place(s.blocks, s.start, f[0] or f[2], s.role, _SEAL_LABEL.search(s.label) is not None, s.caption)
+        Place(
+            s.blocks,
+            s.start,
+            f.filled or f.refused or f.nobody,
+            s.role,
+            _SEAL_LABEL.search(s.label) is not None,
+            s.caption,
+        )
         for s, f in zip(slots, fills, strict=True)
     ]
     images = assign_images(dt_, places)
@@ -991,7 +1003,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None
         ink_width = ink_width_of(own) if filled and method == "ocr" else None
-        if not filled and not fill.refused and own:
+        if not filled and not fill.refused and not fill.nobody and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"
             confidence = image_confidence(own)

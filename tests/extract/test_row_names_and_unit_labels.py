@@ -149,3 +149,19 @@ def test_an_officer_word_ending_a_line_of_prose_names_no_officer() -> None:
     cell = ["现场检查笔录", "检查人员", "张晓明、李娟", "检查时间：2024年3月5日"]
     officers = extract_document_facts(doc_from_lines(cell, T.INSPECTION_RECORD)).officers
     assert [(o.name, o.named_as) for o in officers] == [("张晓明", "检查人"), ("李娟", "检查人")]
+
+
+def test_a_witness_row_filled_in_as_none_is_unsigned_whatever_ink_it_shows() -> None:
+    """见证人 | （无）: the row says there is no witness; the ink a scan shows there is the 无 and its
+    brackets, so the recipient's blank slot has no witness to stand for it."""
+    rows = [
+        ["送达文书名称及文号", "行政处罚决定书（蕉农罚〔2021〕6号）"],
+        ["受送达人签名或盖章", "签收：　　2021年09月28日"],
+        ["见证人", "（无）"],
+    ]
+    ink = [ImageItem(kind=ImageKind.SIGNATURE, source="form.pdf", page=1, block_index=5)]
+    doc = doc_from_rows(rows, T.SERVICE_RECEIPT, images=ink)
+    assert _signatures(doc) == [
+        (Role.RECIPIENT, "受送达人签名或盖章", False),
+        (Role.WITNESS, "见证人", False),
+    ]
