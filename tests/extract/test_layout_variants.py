@@ -324,13 +324,13 @@ def test_the_next_rows_field_name_is_no_signer() -> None:
 def test_a_name_run_into_the_officers_number_field_still_signs() -> None:
     from casefile_eval.extract.signatures import _text_fill
 
-    assert _text_fill(" 钱晓燕执法证号：33050219015") == (True, "钱晓燕", False, 1)
-    assert _text_fill("（法律职业资格证书编号：A20181101****）") == (False, None, False, None)
+    assert _text_fill(" 钱晓燕执法证号：33050219015") == (True, "钱晓燕", False, 1, False)
+    assert _text_fill("（法律职业资格证书编号：A20181101****）") == (False, None, False, None, False)
 
 
 def test_names_written_apart_are_counted_and_names_run_together_are_not() -> None:
     from casefile_eval.extract.signatures import _text_fill
 
-    assert _text_fill("：李明、王芳  2024年5月6日") == (True, "李明王芳", False, 2)
-    assert _text_fill("：李明 2024年5月6日") == (True, "李明", False, 1)
-    assert _text_fill("：李明王芳张强") == (True, "李明王芳张强", False, None)
+    assert _text_fill("：李明、王芳  2024年5月6日") == (True, "李明王芳", False, 2, False)
+    assert _text_fill("：李明 2024年5月6日") == (True, "李明", False, 1, False)
+    assert _text_fill("：李明王芳张强") == (True, "李明王芳张强", False, None, False)
