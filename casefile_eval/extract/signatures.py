@@ -144,6 +144,7 @@ VALUE_REACH = 2.0  # line heights between a PDF label line and a value line belo
 ABOVE_REACH = 2.5  # line heights between a line of captions and the signatures read above it
 SIGNING_ROW_REACH = 5.0  # line heights between a signing row and the row of bare labels under it
 CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle under the name)
+CELL_RISE = 0.5  # line heights a value line may rise over the foot of the label's last line
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 ROW_NAME_REACH = 2.5  # line heights under a row's name where the first caption of its value cell may start
@@ -279,7 +280,8 @@ def _ink_right_below(dt_: DocText, i: int, j: int) -> bool:
 
 def _right_below(dt_: DocText, label: tuple[int, ...], j: int) -> bool:
     """Whether line j stands in the value cell of a label at the top of its tall row (the label's lines):
-    on the same page, right of the label and at most CELL_REACH line heights under its last line."""
+    on the same page, right of the label and at most CELL_REACH line heights under its last line (its top
+    may rise CELL_RISE of one over that line's foot: a scan's line box grows with the name written on it)."""
     boxes = [b for k in label if (b := dt_.doc.blocks[k].bbox) is not None]
     line = dt_.doc.blocks[j]
     if line.bbox is None or line.page != dt_.doc.blocks[label[-1]].page or len(boxes) < len(label):
@@ -287,7 +289,7 @@ def _right_below(dt_: DocText, label: tuple[int, ...], j: int) -> bool:
     height = boxes[0].bottom - boxes[0].top
     return (
         line.bbox.x0 >= max(b.x1 for b in boxes)
-        and 0 <= line.bbox.top - boxes[-1].bottom <= CELL_REACH * height
+        and -CELL_RISE * height <= line.bbox.top - boxes[-1].bottom <= CELL_REACH * height
     )
 
 

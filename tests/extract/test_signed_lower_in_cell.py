@@ -91,3 +91,17 @@ def test_a_name_read_as_a_line_of_its_own_over_the_caption_is_the_signature() ->
         for s in slots
         if s.role is Role.RECIPIENT
     ] == [("受送达人签名或盖章", True, "受送达人签名或 盖章 林春生 签收: 2016年04月06日")]
+
+
+def test_a_signing_line_rising_over_the_labels_foot_is_still_in_its_cell() -> None:
+    """On a scan the 签收 line's box grows with the name written on it and rises a point over the foot of
+    盖章 (holdout31 h31-05: 盖章 254-269, 签收：李东 2016年04月14日 268-304)."""
+    lines = list(LINES)
+    lines[SIGNING_LINE] = ("签收：李东 2016年04月06日", 268, 266, 463, 302)
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="c.pdf", page=1, bbox=BBox(x0=a, top=b, x1=c, bottom=d))
+        for t, a, b, c, d in lines
+    ]
+    doc = _receipt(False).model_copy(update={"blocks": blocks})
+    slots = extract_document_facts(doc).signatures
+    assert [(s.label, s.filled) for s in slots if s.role is Role.RECIPIENT] == [("受送达人签名或盖章", True)]
