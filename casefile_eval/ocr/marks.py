@@ -96,9 +96,10 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
     mend_broken_rules(ink, em)
     # each caption's own short rule, found before the print is blanked (the caption's box may reach it)
     rules = [_caption_rule(ink, label, em) for label in labels]
-    for line in lines:
+    for index, line in enumerate(lines):
         for part in line.parts:
             _blank_printed(ink, part, em)
+        _blank_wrapped_tail(ink, lines, index, em)
     marks = []
     for label, rule in zip(labels, rules, strict=True):
         column = _signing_column(lines, label, em)
@@ -245,6 +246,24 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
         return
     for a, b in spans:
         ink[rows, max(round(a) - 1, 0) : round(b) + 1] = 0
+
+
+def _blank_wrapped_tail(ink: np.ndarray, lines: list[OcrLine], index: int, em: float) -> None:
+    """Remove the ink of a label's last character wrapped onto the next line of its cell ("受送达人签名或盖 /
+    章 （签收）"): 章 or 字 opening line `index`, under the start of a box on the line above that ends in 盖
+    or 签."""
+    if index == 0 or not lines[index].parts:
+        return
+    first = lines[index].parts[0]
+    text = first.text.lstrip()
+    if not text or text[0] not in "章字" or (len(text) > 1 and not text[1].isspace()):
+        return
+    above = [p for p in lines[index - 1].parts if abs(p.box[0] - first.box[0]) <= em]
+    if not any(p.text.rstrip().endswith(("盖", "签")) for p in above):
+        return
+    top, bottom = first.box[1], first.box[3]
+    a, b = char_spans(first, em)[first.text.index(text[0])]
+    ink[max(round(top) - 1, 0) : round(bottom) + 1, max(round(a) - 1, 0) : round(b) + 1] = 0
 
 
 def _printed_extent(part: OcrBox, em: float) -> tuple[float, float]:

@@ -6,7 +6,7 @@ from PIL import Image, ImageDraw
 
 from casefile_eval.ocr.engine import char_centres
 from casefile_eval.ocr.labels import char_middles, char_spans, labels_in, printed_spans
-from casefile_eval.ocr.marks import find_signatures
+from casefile_eval.ocr.marks import _blank_wrapped_tail, find_signatures
 from casefile_eval.ocr.page import OcrBox, OcrLine, OcrPage
 
 W, H = 1240, 1754
@@ -418,3 +418,23 @@ def test_the_word_a_wrapped_label_breaks_after_is_print() -> None:
     assert printed_spans(part, 30.0)[-1][1] >= 289.0
     part = OcrBox("受送达人签名张", (137.0, 502.0, 292.0, 528.0), 0.9, chars=chars)  # a name read there
     assert printed_spans(part, 30.0)[-1][1] < 268.0
+
+
+@pytest.mark.parametrize(("above", "blanked"), [("受送达人签名或盖", True), ("受送达人签名或", False)])
+def test_a_labels_last_character_wrapped_onto_the_next_line_is_print(above: str, blanked: bool) -> None:
+    """受送达人签名或盖 / 章 （签收） in a narrow label cell (positions of a 150 dpi scan, holdout30): the 章
+    opening the second line under a box ending in 盖 is the label's, not ink; a 章 under anything else may be
+    handwriting read as 章 (a surname)."""
+    ink = np.full((700, 800), 2, dtype=np.uint8)  # inked everywhere: what is blanked shows
+    lines = [
+        OcrLine([OcrBox(above, (123.0, 492.0, 299.0, 519.0), 1.0)]),
+        OcrLine(
+            [
+                OcrBox("章", (122.0, 528.0, 146.0, 556.0), 1.0),
+                OcrBox("（签收）", (348.0, 543.0, 399.0, 569.0), 0.9),
+            ]
+        ),
+    ]
+    _blank_wrapped_tail(ink, lines, 1, 26.0)
+    assert bool((ink[530:550, 126:142] == 0).all()) is blanked
+    assert (ink[530:550, 160:340] == 2).all()  # the blank beside it stays as it was
