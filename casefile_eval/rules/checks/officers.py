@@ -160,7 +160,8 @@ def has_cert(officer: Officer, text: str) -> bool:
     for match in re.finditer(re.escape(officer.name), text):
         after = text[match.end() : match.end() + _WINDOW]
         labelled = _CERT.search(after)
-        if labelled and sum(ch.isdigit() for ch in labelled.group(1)) >= 3:
+        # (the digits before any colon: an empty field runs on to the next line's "当事人签名：2025年…")
+        if labelled and sum(ch.isdigit() for ch in re.split(r"[:：]", labelled.group(1))[0]) >= 3:
             return True
         if _BARE_VALUE.match(after.lstrip("\n，,、 ")):
             return True
