@@ -1,4 +1,5 @@
-"""Field names written down a narrow column, one character a line (承/办/人/意/见 beside an opinion cell).
+"""Field names written down a narrow column, one character a line (承/办/人/意/见 beside an opinion cell),
+or two (承办/人意/见, 负责/人审/批).
 
 Read line by line such a label is lost: its characters start the lines of the cell beside it
 ("承 符合立案条件…", "办", "人 签名：　日期：…", "意", "见"). A run of lines that each start with one Han
@@ -21,7 +22,7 @@ from itertools import pairwise
 from casefile_eval.model import BBox, Block, BlockKind
 from casefile_eval.parsers.header_rows import is_field_name
 
-_LEAD = re.compile(r"^([\u4e00-\u9fff])(?:\s+|$)")
+_LEAD = re.compile(r"^([\u4e00-\u9fff]{1,2})(?:\s+|$)")
 _TWO_LEAD = re.compile(r"^([\u4e00-\u9fff]{2})\s+")  # a run's last two characters on one line
 _RUN_LEAD = re.compile(r"^([\u4e00-\u9fff]{1,2})(?:\s+|$)")
 MIN_CHARS = 3  # a label of two characters is no run to be sure of
@@ -36,17 +37,23 @@ _ENDS_ONLY = frozenset({"意见", "日期", "时间", "签名", "签字"})  # th
 
 
 def join_vertical_labels(blocks: list[Block]) -> list[Block]:
-    """The page's LINE blocks with each field name written one character a line put back together."""
+    """The page's LINE blocks with each field name written one or two characters a line put back
+    together."""
     out = list(blocks)
     run: list[tuple[int, BBox]] = []  # the lines of the current run, with their boxes
     for index, block in enumerate(blocks):
         box = _lead_box(block)
-        if run and box is None and _merged_tail(run, block):
+        if run and _merged_tail(run, block):
             run.append((index, block.bbox or run[-1][1]))
             _restore(out, run)
             run = []
             continue
-        if run and (box is None or block.page != blocks[run[-1][0]].page or not _continues(run, box)):
+        # (a column is one character wide or two: after single characters, two on a line of one height
+        # start something else)
+        wider = len(_lead(block.text)) > len(_lead(blocks[run[0][0]].text)) if run else False
+        if run and (
+            box is None or wider or block.page != blocks[run[-1][0]].page or not _continues(run, box)
+        ):
             _restore(out, run)
             run = []
         if box is not None:
@@ -69,7 +76,7 @@ def _merged_tail(run: list[tuple[int, BBox]], block: Block) -> bool:
 
 
 def _lead_box(block: Block) -> BBox | None:
-    """The box of a line that starts with one Han character standing alone, else None."""
+    """The box of a line that starts with one or two Han characters standing alone, else None."""
     if block.kind is not BlockKind.LINE or block.bbox is None or not _LEAD.match(block.text):
         return None
     return block.bbox
@@ -96,8 +103,17 @@ def _restore(out: list[Block], run: list[tuple[int, BBox]]) -> None:
     # a run that reads as one field name is cut only at a sure cell edge (案由 | 当事人)
     stacked = _stacked_cells(out, run, SURE_EDGE if one_name else CELL_EDGE) or ([whole] if one_name else [])
     for part in stacked or _even_parts(run):
-        if (len(part) >= MIN_CHARS or stacked) and is_field_name(_word(out, part)):
+        if (len(part) >= MIN_CHARS or stacked) and is_field_name(_word(out, part)) and _one_name(out, part):
             _put_back(out, part)
+
+
+def _one_name(out: list[Block], lines: list[int]) -> bool:
+    """Whether lines starting with two characters each hold a piece of one name (负责/人审/批), not each
+    a row's own field name (案由 / 地址): a column two characters wide breaks words apart. (The last line's
+    two may be a one-character column's last two, joined by a tall line beside them: 负/责人.)"""
+    leads = [_lead(out[i].text) for i in lines[:-1]]
+    pairs = [lead for lead in leads if len(lead) == 2]
+    return not pairs or not all(is_field_name(lead) for lead in pairs)
 
 
 def _word(out: list[Block], lines: list[int]) -> str:

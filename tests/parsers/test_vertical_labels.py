@@ -149,3 +149,33 @@ def test_the_last_two_characters_joined_by_a_tall_line_beside_them_end_the_run()
 def test_two_characters_on_a_line_of_one_height_are_no_end_of_a_run() -> None:
     blocks = _lines([("机 同意。", 60, 100), ("关", 60, 112), ("负", 60, 124), ("责人 签章：", 60, 136)])
     assert join_vertical_labels(blocks) == blocks
+
+
+def test_a_label_column_two_characters_wide_gives_its_names_back() -> None:
+    """承办/人意/见 and 负责/人审/批 down a column two characters wide beside the opinion cells of a 结案审批表
+    (a single character left for the last line, centred); the lines' values stay where they were."""
+    blocks = _lines(
+        [
+            ("承办 处罚决定已执行完毕，建议结案。", 76, 443),
+            ("人意 承办人：", 76, 464),
+            ("见 2016.6.20", 82, 482),
+            ("负责 同意结案。", 77, 510),
+            ("人审 签名：", 76, 531),
+            ("批 2016.6.20", 82, 549),
+        ]
+    )
+    assert [b.text for b in join_vertical_labels(blocks)] == [
+        "承办人意见 处罚决定已执行完毕，建议结案。",
+        "承办人：",
+        "2016.6.20",
+        "负责人审批 同意结案。",
+        "签名：",
+        "2016.6.20",
+    ]
+
+
+def test_rows_each_headed_by_a_two_character_field_name_stay_as_they_are() -> None:
+    blocks = _lines(
+        [("案由 未取得许可擅自经营", 76, 100), ("地址 某市某路1号", 76, 115), ("电话 0371-1234567", 76, 130)]
+    )
+    assert join_vertical_labels(blocks) == blocks
