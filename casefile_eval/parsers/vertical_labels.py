@@ -24,7 +24,8 @@ from casefile_eval.parsers.header_rows import is_field_name
 
 _LEAD = re.compile(r"^([\u4e00-\u9fff]{1,2})(?:\s+|$)")
 _TWO_LEAD = re.compile(r"^([\u4e00-\u9fff]{2})\s+")  # a run's last two characters on one line
-_RUN_LEAD = re.compile(r"^([\u4e00-\u9fff]{1,2})(?:\s+|$)")
+_GLUED_PAIR = re.compile(r"^[\u4e00-\u9fff]{2}(?=\S)")
+GLUED_GAP = 1.8  # character pitches between a label's two characters and the value OCR read on with them
 MIN_CHARS = 3  # a label of two characters is no run to be sure of
 ALIGN = 0.6  # line heights within which the characters stand one under the other
 MAX_GAP = 1.5  # line heights between one character's line and the next
@@ -43,14 +44,14 @@ def join_vertical_labels(blocks: list[Block]) -> list[Block]:
     run: list[tuple[int, BBox]] = []  # the lines of the current run, with their boxes
     for index, block in enumerate(blocks):
         box = _lead_box(block)
-        if run and _merged_tail(run, block):
+        width = len(_lead(blocks[run[0][0]])) if run else 0  # the column's: one character or two
+        if width == 1 and _merged_tail(run, block):
             run.append((index, block.bbox or run[-1][1]))
             _restore(out, run)
             run = []
             continue
-        # (a column is one character wide or two: after single characters, two on a line of one height
-        # start something else)
-        wider = len(_lead(block.text)) > len(_lead(blocks[run[0][0]].text)) if run else False
+        # (after single characters, two on a line of one height start something else)
+        wider = len(_lead(block)) > width
         if run and (
             box is None or wider or block.page != blocks[run[-1][0]].page or not _continues(run, box)
         ):
@@ -58,6 +59,9 @@ def join_vertical_labels(blocks: list[Block]) -> list[Block]:
             run = []
         if box is not None:
             run.append((index, box))
+            if width == 2 and len(_lead(block)) == 1:  # a two-wide column's name ends on one character
+                _restore(out, run)
+                run = []
     _restore(out, run)
     return out
 
@@ -77,7 +81,7 @@ def _merged_tail(run: list[tuple[int, BBox]], block: Block) -> bool:
 
 def _lead_box(block: Block) -> BBox | None:
     """The box of a line that starts with one or two Han characters standing alone, else None."""
-    if block.kind is not BlockKind.LINE or block.bbox is None or not _LEAD.match(block.text):
+    if block.kind is not BlockKind.LINE or block.bbox is None or not _lead(block):
         return None
     return block.bbox
 
@@ -111,25 +115,34 @@ def _one_name(out: list[Block], lines: list[int]) -> bool:
     """Whether lines starting with two characters each hold a piece of one name (负责/人审/批), not each
     a row's own field name (案由 / 地址): a column two characters wide breaks words apart. (The last line's
     two may be a one-character column's last two, joined by a tall line beside them: 负/责人.)"""
-    leads = [_lead(out[i].text) for i in lines[:-1]]
+    leads = [_lead(out[i]) for i in lines[:-1]]
     pairs = [lead for lead in leads if len(lead) == 2]
     return not pairs or not all(is_field_name(lead) for lead in pairs)
 
 
 def _word(out: list[Block], lines: list[int]) -> str:
-    return "".join(_lead(out[i].text) for i in lines)
+    return "".join(_lead(out[i]) for i in lines)
 
 
-def _lead(text: str) -> str:
-    match = _RUN_LEAD.match(text)
-    return match.group(1) if match else ""
+def _lead(block: Block) -> str:
+    """The one or two Han characters a line starts with, standing alone: a space after them, or on a
+    scan a gap of GLUED_GAP character pitches where OCR read them on with the value beside them
+    ("负责同意结案。", the label column's 负责 then the opinion cell's words)."""
+    match = _LEAD.match(block.text)
+    if match:
+        return match.group(1)
+    xs = block.char_xs
+    if _GLUED_PAIR.match(block.text) and xs is not None and len(xs) == len(block.text) and len(xs) >= 3:
+        pitch = xs[1] - xs[0]
+        return block.text[:2] if pitch > 0 and xs[2] - xs[1] >= GLUED_GAP * pitch else ""
+    return ""
 
 
 def _put_back(out: list[Block], lines: list[int]) -> None:
     """The field name of `lines` at the start of the first; its characters off every line."""
     word = _word(out, lines)
     for k, i in enumerate(lines):
-        rest = _RUN_LEAD.sub("", out[i].text, count=1)
+        rest = out[i].text[len(_lead(out[i])) :].lstrip()
         text = f"{word} {rest}".rstrip() if k == 0 else rest
         out[i] = out[i].model_copy(update={"text": text, "char_scores": None, "char_xs": None})
 

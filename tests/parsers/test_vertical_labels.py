@@ -152,8 +152,8 @@ def test_two_characters_on_a_line_of_one_height_are_no_end_of_a_run() -> None:
 
 
 def test_a_label_column_two_characters_wide_gives_its_names_back() -> None:
-    """承办/人意/见 and 负责/人审/批 down a column two characters wide beside the opinion cells of a 结案审批表
-    (a single character left for the last line, centred); the lines' values stay where they were."""
+    """承办/人意/见 and 负责/人审/批 down a column two characters wide beside the opinion cells of a
+    结案审批表 (a single character left for the last line, centred); the lines' values stay put."""
     blocks = _lines(
         [
             ("承办 处罚决定已执行完毕，建议结案。", 76, 443),
@@ -179,3 +179,35 @@ def test_rows_each_headed_by_a_two_character_field_name_stay_as_they_are() -> No
         [("案由 未取得许可擅自经营", 76, 100), ("地址 某市某路1号", 76, 115), ("电话 0371-1234567", 76, 130)]
     )
     assert join_vertical_labels(blocks) == blocks
+
+
+def test_a_two_wide_label_column_read_by_ocr_with_a_tall_signing_line_and_a_glued_pair() -> None:
+    """The same 结案审批表 scanned (holdout32): 人意's line is tall with the signature beside it (no one-wide
+    column's last two characters), and OCR read 负责 on with 同意结案。 — the gap in the characters'
+    positions tells them apart. A single character ends each name."""
+    rows = [
+        ("承办 处罚决定已执行完毕，建议结案。", 85, 443, 277, 461),
+        ("人意 承办人：郭振华", 85, 454, 332, 486),
+        ("见 2016.6.20", 90, 479, 391, 498),
+        ("负责同意结案。", 86, 505, 173, 525),
+        ("人审 签名：卫建平", 85, 517, 317, 552),
+        ("批 2016.6.20", 89, 544, 391, 562),
+    ]
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="a.pdf", page=1, bbox=BBox(x0=a, top=b, x1=c, bottom=d))
+        for t, a, b, c, d in rows
+    ]
+    glued = (92.11, 102.05, 126.77, 136.8, 149.33, 159.36, 169.39)
+    blocks[3] = blocks[3].model_copy(update={"char_xs": glued})
+    assert [b.text for b in join_vertical_labels(blocks)] == [
+        "承办人意见 处罚决定已执行完毕，建议结案。",
+        "承办人：郭振华",
+        "2016.6.20",
+        "负责人审批 同意结案。",
+        "签名：卫建平",
+        "2016.6.20",
+    ]
+    # without a gap the pair is the opinion's own first words: the name is not put back
+    evenly = (92.11, 102.05, 112.0, 122.0, 132.0, 142.0, 152.0)
+    blocks[3] = blocks[3].model_copy(update={"char_xs": evenly})
+    assert join_vertical_labels(blocks)[3].text == "负责同意结案。"
