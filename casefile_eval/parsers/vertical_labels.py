@@ -35,6 +35,8 @@ SURE_EDGE = 0.4  # ...by which it is, to cut a run that reads as one field name
 TALL = 1.8  # character heights of a line that holds more than its character (a signature beside it)
 ONE_CELL = 8  # characters of a field name one cell holds (法制机构审核意见); a longer run is stacked cells
 _ENDS_ONLY = frozenset({"意见", "日期", "时间", "签名", "签字"})  # the end of a field name, never a whole one
+# names a label column holds beyond a form's field names (负责人审批, 案情摘要): not a row's header cell
+_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:审批|摘要)$")
 
 
 def join_vertical_labels(blocks: list[Block]) -> list[Block]:
@@ -103,12 +105,17 @@ def _restore(out: list[Block], run: list[tuple[int, BBox]]) -> None:
     """Put back the field names of a run of one-character line starts: the stacked cells it holds, the
     whole run, or else its parts split where the pitch breaks."""
     whole = [index for index, _ in run]
-    one_name = MIN_CHARS <= len(whole) <= ONE_CELL and is_field_name(_word(out, whole))
+    one_name = MIN_CHARS <= len(whole) <= ONE_CELL and _column_name(_word(out, whole))
     # a run that reads as one field name is cut only at a sure cell edge (案由 | 当事人)
     stacked = _stacked_cells(out, run, SURE_EDGE if one_name else CELL_EDGE) or ([whole] if one_name else [])
     for part in stacked or _even_parts(run):
-        if (len(part) >= MIN_CHARS or stacked) and is_field_name(_word(out, part)) and _one_name(out, part):
+        if (len(part) >= MIN_CHARS or stacked) and _column_name(_word(out, part)) and _one_name(out, part):
             _put_back(out, part)
+
+
+def _column_name(word: str) -> bool:
+    """Whether the characters of a label column read as a name: a form's field name, or 负责人审批."""
+    return is_field_name(word) or _COLUMN_NAME.match(word) is not None
 
 
 def _one_name(out: list[Block], lines: list[int]) -> bool:
@@ -169,7 +176,7 @@ def _stacked_cells(out: list[Block], run: list[tuple[int, BBox]], edge: float) -
             if even[k - 1] and steps[k - 1] >= threshold and rest not in _ENDS_ONLY and k + 1 < len(indices):
                 pieces.append([])
             pieces[-1].append(indices[k])
-        if len(pieces) > 1 and all(2 <= len(p) <= ONE_CELL and is_field_name(_word(out, p)) for p in pieces):
+        if len(pieces) > 1 and all(2 <= len(p) <= ONE_CELL and _column_name(_word(out, p)) for p in pieces):
             return pieces
     return []
 
