@@ -268,13 +268,18 @@ def _in_cell_below(dt_: DocText, i: int, j: int) -> bool:
 
 
 def _ink_right_below(dt_: DocText, i: int, j: int) -> bool:
-    """On a scan, whether line j is what was signed or stamped in the value cell right of a label standing
-    alone at the top of its tall row ("受送达人签名或盖章" | a 收发专用章 seal, the name signed lower): OCR's
-    reading, right of the label's end, at most CELL_REACH line heights under it, short, and not the
-    agency's own 落款."""
-    if dt_.doc.blocks[j].confidence is None or not _right_below(dt_, (i,), j):
+    """Whether line j is what was signed or stamped in the value cell right of a label standing alone at
+    the top of its tall row or box ("受送达人签名或盖章" | a 收发专用章 seal, the name signed lower): right of
+    the label's end, at most CELL_REACH line heights under it, and on a scan OCR's reading, short, and not
+    the agency's own 落款; in a text layer a line holding only the date with a signature's image placed on
+    it (当事人（签名） at the top of a ruled box, the name signed below it and dated at its right)."""
+    if not _right_below(dt_, (i,), j):
         return False
     text = dt_.squeezed(j)
+    if dt_.doc.blocks[j].confidence is None:
+        dated = [m for m in find_dates(text) if m.value is not None]
+        inked = any(im.kind is ImageKind.SIGNATURE and im.block_index == j for im in dt_.doc.images)
+        return inked and len(dated) == 1 and dated[0].raw == text
     return len(text) <= MAX_SIGNER and _AGENCY_FOOT.search(text) is None
 
 

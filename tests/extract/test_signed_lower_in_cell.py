@@ -105,3 +105,39 @@ def test_a_signing_line_rising_over_the_labels_foot_is_still_in_its_cell() -> No
     doc = _receipt(False).model_copy(update={"blocks": blocks})
     slots = extract_document_facts(doc).signatures
     assert [(s.label, s.filled) for s in slots if s.role is Role.RECIPIENT] == [("受送达人签名或盖章", True)]
+
+
+@pytest.mark.parametrize("inked", [True, False])
+def test_a_label_at_the_top_of_a_ruled_box_is_signed_below_it_and_dated_at_its_right(inked: bool) -> None:
+    """A text layer (holdout32's 现场检查记录): 当事人（签名） at the top left of a ruled box, the name signed
+    under it and the date typed at the box's right, the signature's image placed on the date's line."""
+    lines = [
+        ("现场检查记录", 248, 72, 348, 87),
+        ("以上记录经当事人核对无误。", 89, 298, 227, 308),
+        ("当事人（签名）", 75, 320, 131, 329),
+        ("2021年8月17日", 344, 353, 418, 362),
+    ]
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="c.pdf", page=1, bbox=BBox(x0=a, top=b, x1=c, bottom=d))
+        for t, a, b, c, d in lines
+    ]
+    ink = ImageItem(
+        kind=ImageKind.SIGNATURE,
+        source="c.pdf",
+        page=1,
+        block_index=3,
+        bbox=BBox(x0=154, top=338, x1=206, bottom=362),
+        width=52,
+        height=24,
+    )
+    doc = Document(
+        type=T.INSPECTION_RECORD,
+        title="现场检查记录",
+        source="c.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=[ink] if inked else [],
+    )
+    slots = extract_document_facts(doc).signatures
+    assert [(s.label, s.filled) for s in slots if s.role is Role.PARTY] == [("当事人(签名)", inked)]
