@@ -26,7 +26,6 @@ MIN_SCORE = 0.8  # a line read in the band is kept with this confidence...
 MIN_CHARS = 2  # ...and at least this many characters...
 INSCRIPTION = 0.25  # ...below the top share of the seal that holds its inscription's arc
 READ_OVERLAP = 0.3  # a line overlapping lines already read by this share of its box is no new line
-DETECT_SIDE = 736  # the side below which the line detector scales an image up (RapidOCR's limit_side_len)
 
 
 def under_seal_parts(rgb: np.ndarray, lines: list[OcrLine], engine: Callable[[], OcrEngine]) -> list[OcrBox]:
@@ -54,15 +53,10 @@ def _band_reads(ocr: OcrEngine, rgb: np.ndarray, seal: Box) -> list[RawBox]:
     reach, margin = REACH * (x1 - x0), MARGIN * (bottom - top)
     left, upper = max(int(x0 - reach), 0), max(int(top - margin), 0)
     right, lower = min(int(x1 + reach), width), min(int(bottom + margin), height)
-    band = rgb[upper:lower, left:right]
+    band = np.ascontiguousarray(rgb[upper:lower, left:right])
     if band.size == 0:
         return []
-    # padded with paper to DETECT_SIDE below: the detector scales a short band up to that side, at the
-    # cost of a page's detection; padded, it sees the band's lines at their own size
-    pad = max(DETECT_SIDE - band.shape[0], 0)
-    paper = np.full((pad, band.shape[1], 3), np.median(band.reshape(-1, 3), axis=0), dtype=np.uint8)
-    padded = np.ascontiguousarray(np.concatenate([band, paper]))
-    return [_shifted(box, left, upper) for box in ocr.recognise(ocr.detect(padded))]
+    return [_shifted(box, left, upper) for box in ocr.recognise(ocr.detect(band))]
 
 
 def _shifted(box: RawBox, dx: float, dy: float) -> RawBox:
