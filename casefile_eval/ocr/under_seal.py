@@ -15,6 +15,8 @@ from dataclasses import replace
 
 import numpy as np
 
+from casefile_eval.extract.dates import find_dates
+from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.layout import to_boxes
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, overlap_area
@@ -40,19 +42,40 @@ def under_seal_parts(rgb: np.ndarray, lines: list[OcrLine], engine: Callable[[],
     ocr = engine()
     found: list[RawBox] = []
     for seal in seals:
+        if _dated(lines, _band(rgb, seal)):
+            continue  # the 落款's date was read on the page: nothing is looked for again
         for box in _band_reads(ocr, rgb, seal):
             if _new(box, seal, read + [b.bounds for b in found]):
                 found.append(box)
     return to_boxes(found)
 
 
-def _band_reads(ocr: OcrEngine, rgb: np.ndarray, seal: Box) -> list[RawBox]:
-    """The lines found and read in the band a seal lies on, in page pixels."""
+def _band(rgb: np.ndarray, seal: Box) -> tuple[int, int, int, int]:
+    """The band of the page a seal lies on (x0, top, x1, bottom in pixels): REACH seal widths each side,
+    MARGIN of its height above and below."""
     x0, top, x1, bottom = seal
     height, width = rgb.shape[:2]
     reach, margin = REACH * (x1 - x0), MARGIN * (bottom - top)
     left, upper = max(int(x0 - reach), 0), max(int(top - margin), 0)
-    right, lower = min(int(x1 + reach), width), min(int(bottom + margin), height)
+    return left, upper, min(int(x1 + reach), width), min(int(bottom + margin), height)
+
+
+def _dated(lines: list[OcrLine], band: tuple[int, int, int, int]) -> bool:
+    """Whether a line read on the page within the band holds a date, whole or in part."""
+    left, upper, right, lower = band
+    return any(
+        line.box[0] < right
+        and line.box[2] > left
+        and line.box[1] < lower
+        and line.box[3] > upper
+        and find_dates(normalize_ocr_text(line.text))
+        for line in lines
+    )
+
+
+def _band_reads(ocr: OcrEngine, rgb: np.ndarray, seal: Box) -> list[RawBox]:
+    """The lines found and read in the band a seal lies on, in page pixels."""
+    left, upper, right, lower = _band(rgb, seal)
     band = np.ascontiguousarray(rgb[upper:lower, left:right])
     if band.size == 0:
         return []

@@ -80,3 +80,14 @@ def test_colour_page_has_no_second_look_under_its_seals() -> None:
     engine = _BandEngine()
     assert under_seal_parts(_page((200, 40, 40)), [], lambda: engine) == []
     assert engine.bands == []
+
+
+def test_a_seal_whose_luokuan_date_was_read_on_the_page_is_not_looked_under_again() -> None:
+    """The page's reading holds the 落款 date within the seal's band (whole or in part): the band is not
+    found and read a second time (a second look costs most of a page's detection)."""
+    agency = OcrLine([OcrBox("阜新市细河区市场", (785, 1262, 1000, 1287), 0.9)])
+    for date in ("2022年6月21日", "2022年□月21日"):
+        dated = OcrLine([OcrBox(date, (793, 1305, 1033, 1330), 0.9)])
+        engine = _BandEngine()
+        assert under_seal_parts(_page((120, 120, 120)), [agency, dated], lambda e=engine: e) == []
+        assert engine.bands == []
