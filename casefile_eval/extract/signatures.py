@@ -277,9 +277,8 @@ def _ink_right_below(dt_: DocText, i: int, j: int) -> bool:
         return False
     text = dt_.squeezed(j)
     if dt_.doc.blocks[j].confidence is None:
-        dated = [m for m in find_dates(text) if m.value is not None]
         inked = any(im.kind is ImageKind.SIGNATURE and im.block_index == j for im in dt_.doc.images)
-        return inked and len(dated) == 1 and dated[0].raw == text
+        return inked and not undated(text) and any(m.value is not None for m in find_dates(text))
     return len(text) <= MAX_SIGNER and _AGENCY_FOOT.search(text) is None
 
 

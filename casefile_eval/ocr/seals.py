@@ -126,8 +126,7 @@ def personal_marks(red: np.ndarray) -> np.ndarray:
     for sl in ndimage.find_objects(labels):
         h, w = (sl[0].stop - sl[0].start) * step, (sl[1].stop - sl[1].start) * step
         if _PERSONAL_MIN <= max(h, w) / width < _SEAL_MIN and 0.6 <= w / h <= 1.65:
-            rows, cols = (slice(part.start * step, part.stop * step) for part in sl)
-            full = (rows, cols)
+            full = tuple(slice(part.start * step, part.stop * step) for part in sl)
             marks[full] = red[full]
     return marks
 

@@ -60,16 +60,10 @@ def _band(rgb: np.ndarray, seal: Box) -> tuple[int, int, int, int]:
     return left, upper, min(int(x1 + reach), width), min(int(bottom + margin), height)
 
 
-def _dated(lines: list[OcrLine], band: tuple[int, int, int, int]) -> bool:
+def _dated(lines: list[OcrLine], band: Box) -> bool:
     """Whether a line read on the page within the band holds a date, whole or in part."""
-    left, upper, right, lower = band
     return any(
-        line.box[0] < right
-        and line.box[2] > left
-        and line.box[1] < lower
-        and line.box[3] > upper
-        and find_dates(normalize_ocr_text(line.text))
-        for line in lines
+        overlap_area(line.box, band) > 0 and find_dates(normalize_ocr_text(line.text)) for line in lines
     )
 
 

@@ -46,6 +46,7 @@ def join_vertical_labels(blocks: list[Block]) -> list[Block]:
     run: list[tuple[int, BBox]] = []  # the lines of the current run, with their boxes
     for index, block in enumerate(blocks):
         box = _lead_box(block)
+        lead = len(_lead(block))
         width = len(_lead(blocks[run[0][0]])) if run else 0  # the column's: one character or two
         if width == 1 and _merged_tail(run, block):
             run.append((index, block.bbox or run[-1][1]))
@@ -53,15 +54,14 @@ def join_vertical_labels(blocks: list[Block]) -> list[Block]:
             run = []
             continue
         # (after single characters, two on a line of one height start something else)
-        wider = len(_lead(block)) > width
         if run and (
-            box is None or wider or block.page != blocks[run[-1][0]].page or not _continues(run, box)
+            box is None or lead > width or block.page != blocks[run[-1][0]].page or not _continues(run, box)
         ):
             _restore(out, run)
             run = []
         if box is not None:
             run.append((index, box))
-            if width == 2 and len(_lead(block)) == 1:  # a two-wide column's name ends on one character
+            if width == 2 and lead == 1:  # a two-wide column's name ends on one character
                 _restore(out, run)
                 run = []
     _restore(out, run)
