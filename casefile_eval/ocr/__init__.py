@@ -25,6 +25,7 @@ from casefile_eval.ocr.page import OcrBox, OcrPage
 from casefile_eval.ocr.paper import on_paper
 from casefile_eval.ocr.reading import find_marks, read_text, upright
 from casefile_eval.ocr.render import render_pages
+from casefile_eval.ocr.seals import find_seals
 from casefile_eval.ocr.spread import in_columns
 from casefile_eval.ocr.under_seal import under_seal_parts
 
@@ -75,13 +76,14 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
             text, rgb = read_text(image, _engine.get_engine())
             if not cache.put(page_key(file_sha, page.number), text, scale):
                 warnings.append(f"OCR缓存目录不可写：{cache.directory}")
+        seals = find_seals(rgb)
         extra = faint.get(page.number)
         if extra is None and engine_ready:
             extra = faint_parts(rgb, text.lines, _engine.get_engine)
-            extra += under_seal_parts(rgb, text.lines, _engine.get_engine)
+            extra += under_seal_parts(rgb, text.lines, [box for box, _ in seals], _engine.get_engine)
             cache.put_faint(faint_key(file_sha, page.number), extra)
         text = in_columns(with_faint(text, extra or []))
-        marks = find_marks(rgb, text.lines)
+        marks = find_marks(rgb, text.lines, seals)
         if extra is not None:  # (marks found without the faint print are not cached as found with it)
             cache.put_marks(marks_key(file_sha, page.number), marks)
         results[page.number] = PageResult(replace(text, marks=marks), scale)

@@ -16,7 +16,7 @@ from casefile_eval.ocr.geometry import deskew, estimate_skew, is_sideways, is_up
 from casefile_eval.ocr.layout import SAME_ROW, group_lines, to_boxes
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage, overlap_area
-from casefile_eval.ocr.seals import find_seals, is_grey_page, paper_tone, personal_marks, red_mask
+from casefile_eval.ocr.seals import paper_tone, personal_marks, red_mask, red_seals
 from casefile_eval.parsers.header_rows import is_field_name
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
@@ -35,16 +35,16 @@ _SEAL_FADE = (
 def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray]:
     """Upright and level an RGB page image and recognise its lines (seals faded for the recogniser): the
     page (without marks) and the upright, levelled image its boxes are in (marks are looked for there)."""
-    turn, skew, rgb, seals, raw = 0, 0.0, np.zeros((1, 1, 3), np.uint8), [], list[RawBox]()
+    turn, skew, rgb, raw = 0, 0.0, np.zeros((1, 1, 3), np.uint8), list[RawBox]()
     for turn in (0, 90):
         upright = image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
         skew = estimate_skew(upright.convert("L"))
         rgb = deskew(np.asarray(upright), skew)
-        seals = find_seals(rgb, broken=False)  # (the reading's cache version knows whole seals only)
-        boxes = [box for box, _ in seals]
+        # (the reading's cache version knows whole seals only; a seal on a page scanned in grey has no
+        # colour to fade it by, and its lines are found on the page itself)
+        boxes = [box for box, _ in red_seals(rgb, broken=False)]
         gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-        # (on a page scanned in grey a seal has no colour to fade it by: lines are found on the page itself)
-        detect = _for_detection(rgb, gray, boxes) if boxes and not is_grey_page(rgb) else None
+        detect = _for_detection(rgb, gray, boxes) if boxes else None
         recognised = _for_recognition(rgb, gray, boxes)
         found = engine.detect(recognised, detect=detect)
         if turn == 0 and is_sideways(found.quads):
@@ -70,10 +70,11 @@ def upright(image: Image.Image, rotation: int, skew: float) -> np.ndarray:
     return np.ascontiguousarray(rgb[::-1, ::-1]) if rotation in (180, 270) else rgb
 
 
-def find_marks(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
-    """The seals and the signature ink beside the labels of `lines` on an upright, levelled page image
-    (a band down the page's left edge left out: its characters would end the zones beside them)."""
-    marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in find_seals(rgb)]
+def find_marks(rgb: np.ndarray, lines: list[OcrLine], seals: list[tuple[Box, float]]) -> list[OcrMark]:
+    """The seals (`seals.find_seals` of the page, boxes and confidences) and the signature ink beside the
+    labels of `lines` on an upright, levelled page image (a band down the page's left edge left out: its
+    characters would end the zones beside them)."""
+    marks = [OcrMark("seal", box, conf, _nearest_line(lines, box)) for box, conf in seals]
     body, where = without_band(lines)
     old = {placement[0][1]: index for index, placement in enumerate(where) if placement}
     signatures = find_signatures(rgb, body)

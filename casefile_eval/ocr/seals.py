@@ -45,7 +45,7 @@ def find_seals(rgb: np.ndarray, *, broken: bool = True) -> list[tuple[Box, float
     """Boxes (pixels) and confidences of the seals on a page: round or elliptic red ones (with `broken`,
     also those made of pieces of red close together); on a page scanned in grey, where a seal has no
     colour, round rings of seal size (see `grey_seals`)."""
-    red = _red_seals(rgb, broken)
+    red = red_seals(rgb, broken=broken)
     return red if red or not is_grey_page(rgb) else grey_seals(rgb)
 
 
@@ -131,7 +131,7 @@ def personal_marks(red: np.ndarray) -> np.ndarray:
     return marks
 
 
-def _red_seals(rgb: np.ndarray, broken: bool) -> list[tuple[Box, float]]:
+def red_seals(rgb: np.ndarray, *, broken: bool = True) -> list[tuple[Box, float]]:
     """Boxes (pixels) and confidences of the round or elliptic red seals on a page: blobs of red, or
     pieces of red lying close together (a faded seal, its ring broken where print crosses it) that make
     one when taken together."""

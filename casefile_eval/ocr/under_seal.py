@@ -20,7 +20,7 @@ from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.layout import to_boxes
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, overlap_area
-from casefile_eval.ocr.seals import grey_seals, is_grey_page
+from casefile_eval.ocr.seals import is_grey_page
 
 REACH = 1.0  # seal widths each side of a seal that its band spans (a 落款 line reaches past the seal)
 MARGIN = 0.05  # of a seal's height, above and below it, in its band
@@ -30,13 +30,13 @@ INSCRIPTION = 0.25  # ...below the top share of the seal that holds its inscript
 READ_OVERLAP = 0.3  # a line overlapping lines already read by this share of its box is no new line
 
 
-def under_seal_parts(rgb: np.ndarray, lines: list[OcrLine], engine: Callable[[], OcrEngine]) -> list[OcrBox]:
-    """The lines read in the bands of the seals of an upright, levelled page scanned in grey that the
-    page's reading (`lines`) did not find; [] on a colour page or a page without seals."""
-    if not is_grey_page(rgb):
-        return []
-    seals = [box for box, _ in grey_seals(rgb)]
-    if not seals:
+def under_seal_parts(
+    rgb: np.ndarray, lines: list[OcrLine], seals: list[Box], engine: Callable[[], OcrEngine]
+) -> list[OcrBox]:
+    """The lines read in the bands of the seals (`seals.find_seals` of the page) of an upright, levelled
+    page scanned in grey that the page's reading (`lines`) did not find; [] on a colour page or a page
+    without seals."""
+    if not seals or not is_grey_page(rgb):
         return []
     read = [part.box for line in lines for part in line.parts]
     ocr = engine()

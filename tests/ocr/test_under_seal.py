@@ -9,7 +9,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from casefile_eval.ocr.engine import Detection, Quad, RawBox
-from casefile_eval.ocr.page import OcrBox, OcrLine
+from casefile_eval.ocr.page import Box, OcrBox, OcrLine
+from casefile_eval.ocr.seals import find_seals
 from casefile_eval.ocr.under_seal import under_seal_parts
 
 PAPER = 246
@@ -61,10 +62,15 @@ class _BandEngine:
         raise AssertionError("the band is found and read, not read as one line")
 
 
+def _seals(page: np.ndarray) -> list[Box]:
+    return [box for box, _ in find_seals(page)]
+
+
 def test_date_line_under_a_grey_seal_is_added_in_page_pixels() -> None:
     agency = OcrLine([OcrBox("阜新市细河区市场", (785, 1262, 1000, 1287), 0.9)])
     engine = _BandEngine()
-    parts = under_seal_parts(_page((120, 120, 120)), [agency], lambda: engine)
+    page = _page((120, 120, 120))
+    parts = under_seal_parts(page, [agency], _seals(page), lambda: engine)
     assert engine.bands == [(243, 661)]
     assert parts == [
         OcrBox(
@@ -77,8 +83,8 @@ def test_date_line_under_a_grey_seal_is_added_in_page_pixels() -> None:
 
 
 def test_colour_page_has_no_second_look_under_its_seals() -> None:
-    engine = _BandEngine()
-    assert under_seal_parts(_page((200, 40, 40)), [], lambda: engine) == []
+    engine, page = _BandEngine(), _page((200, 40, 40))
+    assert under_seal_parts(page, [], _seals(page), lambda: engine) == []
     assert engine.bands == []
 
 
@@ -86,8 +92,9 @@ def test_a_seal_whose_luokuan_date_was_read_on_the_page_is_not_looked_under_agai
     """The page's reading holds the 落款 date within the seal's band (whole or in part): the band is not
     found and read a second time (a second look costs most of a page's detection)."""
     agency = OcrLine([OcrBox("阜新市细河区市场", (785, 1262, 1000, 1287), 0.9)])
+    page = _page((120, 120, 120))
     for date in ("2022年6月21日", "2022年□月21日"):
         dated = OcrLine([OcrBox(date, (793, 1305, 1033, 1330), 0.9)])
         engine = _BandEngine()
-        assert under_seal_parts(_page((120, 120, 120)), [agency, dated], lambda e=engine: e) == []
+        assert under_seal_parts(page, [agency, dated], _seals(page), lambda e=engine: e) == []
         assert engine.bands == []
