@@ -48,7 +48,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
         r"(?:当事人|被处罚人)[(（]?(?:或|及|或其|及其)?(?:委托)?代理人[)）]?|被询问人|被检查人|被调查人|被处罚人|当事人"
         r"|陈述人|申辩人|被听证人",
     ),
-    (Role.RECIPIENT, r"受送达人|收件人|签收人|代收人"),
+    (Role.RECIPIENT, r"[受被]送达人|收件人|签收人|代收人"),
     (Role.SERVER, r"(?<!受)送达人"),
     (Role.WITNESS, r"见证人"),
     (Role.REVIEWER, r"法制审核人员?|审核人(?:员(?=[(（]?(?:签名|签字|签章)))?|法制审核意见|审核意见"),
@@ -342,37 +342,75 @@ def _aligned(dt_: DocText, i: int, j: int) -> bool:
     if abs(a.bbox.x0 - b.bbox.x0) <= ALIGN_PT:
         return True
     # a centred label cell wraps its last characters onto a shorter line centred under the first
-    return b.bbox.x1 - b.bbox.x0 <= MAX_LABEL_TAIL * (b.bbox.bottom - b.bbox.top) * 1.5 and (
-        a.bbox.x0 < (b.bbox.x0 + b.bbox.x1) / 2 < a.bbox.x0 + (a.bbox.x1 - a.bbox.x0) / 2 + ALIGN_PT
+    return b.bbox.x1 - b.bbox.x0 <= MAX_LABEL_TAIL * (b.bbox.bottom - b.bbox.top) * 1.5 and _under_start(
+        a, b.bbox.x0, b.bbox.x1
     )
 
 
+def _tail_beside_value(dt_: DocText, i: int, j: int) -> bool:
+    """Whether block j starts with the tail of the label cell that starts block i, centred under the
+    label's start, and goes on in the value cell beside it ("盖章 签收：" under "受送达人签名或"): its first
+    word's extent from the characters' places or, where those are unknown, one line height a character."""
+    a, b = dt_.doc.blocks[i], dt_.doc.blocks[j]
+    first = _TOKEN.search(b.text)
+    if b.kind is not BlockKind.LINE or a.page != b.page or a.bbox is None or b.bbox is None or first is None:
+        return False
+    if first.end() == len(b.text.rstrip()):
+        return False  # one word: `_aligned` judges it
+    xs = b.char_xs
+    height = b.bbox.bottom - b.bbox.top
+    if xs is not None and len(xs) == len(b.text):
+        end = xs[first.end() - 1] + height / 2
+    else:
+        end = b.bbox.x0 + len(first.group()) * height
+    return _under_start(a, b.bbox.x0, end)
+
+
+def _under_start(label: Block, x0: float, x1: float) -> bool:
+    """Whether the middle of x0..x1 lies under the first half of the label line (plus ALIGN_PT)."""
+    assert label.bbox is not None
+    box = label.bbox
+    return box.x0 < (x0 + x1) / 2 < box.x0 + (box.x1 - box.x0) / 2 + ALIGN_PT
+
+
 def _wrapped_label(dt_: DocText, i: int) -> _Slot | None:
-    """A label cell wrapped over two PDF lines, starting block i, joined back into one slot."""
+    """A label cell wrapped over two PDF lines, starting block i, joined back into one slot. A line
+    between (a value line under the label's first line) is passed over when it is no tail."""
     first = _TOKEN.search(dt_.blocks[i])
     if first is None or not _ANY_ROLE.search(first.group()):
         return None
     for j in (i + 1, i + 2):
-        if j >= len(dt_.blocks) or not _aligned(dt_, i, j):
+        if j >= len(dt_.blocks):
             continue
-        tail = _TOKEN.search(dt_.blocks[j])
-        if tail is None or len(tail.group().rstrip(":：")) > MAX_LABEL_TAIL:
-            return None
-        joined = first.group() + tail.group().rstrip(":：")
-        m = _LABEL.search(joined)  # the label may follow a unit's word in the cell (局领导审批意|见)
-        if m is None or m.end() != len(joined) or m.start() >= len(first.group()):
-            return None
-        between = [dt_.blocks[i + 1]] if j == i + 2 else []
-        value = " ".join(
-            [_cut_label(dt_.blocks[i][first.end() :]), *between, _cut_label(dt_.blocks[j][tail.end() :])]
-        )
-        blocks = tuple(range(i, j + 1))
-        if not value.strip(":： \t_") and (below := _signed_in_cell(dt_, blocks, j + 1)) is not None:
-            value, blocks = below[0], (*blocks, *below[1])
-        role = Role(m.lastgroup or "")
-        explicit = _EXPLICIT.search(joined) is not None
-        return _Slot(role, squeeze(joined), blocks, value, explicit, first.start())
+        aligned = _aligned(dt_, i, j)
+        if not aligned and not _tail_beside_value(dt_, i, j):
+            continue
+        slot = _joined_slot(dt_, i, j, first)
+        if slot is not None or aligned:
+            return slot
     return None
+
+
+def _joined_slot(dt_: DocText, i: int, j: int, first: re.Match[str]) -> _Slot | None:
+    """The slot of a label that block j ends (block i holds its first word `first`), or None when block j
+    holds no tail that completes a label."""
+    tail = _TOKEN.search(dt_.blocks[j])
+    if tail is None or len(tail.group().rstrip(":：")) > MAX_LABEL_TAIL:
+        return None
+    joined = first.group() + tail.group().rstrip(":：")
+    m = _LABEL.search(joined)  # the label may follow a unit's word in the cell (局领导审批意|见)
+    if m is None or m.end() != len(joined) or m.start() >= len(first.group()):
+        return None
+    between = [dt_.blocks[i + 1]] if j == i + 2 else []
+    value = " ".join(
+        [_cut_label(dt_.blocks[i][first.end() :]), *between, _cut_label(dt_.blocks[j][tail.end() :])]
+    )
+    blocks = tuple(range(i, j + 1))
+    if not value.strip(":： \t_") and (below := _signed_in_cell(dt_, blocks, j + 1)) is not None:
+        value, blocks = below[0], (*blocks, *below[1])
+    role = Role(m.lastgroup or "")
+    explicit = _EXPLICIT.search(joined) is not None
+    return _Slot(role, squeeze(joined), blocks, value, explicit, first.start())
 
 
 def _extend_opinion(dt_: DocText, slot: _Slot) -> None:

@@ -18,7 +18,7 @@ from casefile_eval.ocr.page import OcrBox, OcrLine, apart
 KEYWORD = r"签名|签字|签章|签批|签押|盖章|签收|捺印|指印|手印"
 # Whose signature a role word asks for: a label with a colon ("询问人：") or a grid field alone in its box.
 _ROLE_WORDS = (
-    r"受送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人员?|记录[人员]|被?询问人员?|被?检查人员?|执法人?员"
+    r"[受被]送达人|收件人|代收人|送达人|见证人|审批人|审核人|批准人|承办人员?|记录[人员]|被?询问人员?|被?检查人员?|执法人?员"
     r"|调查人员?|办案人员?|经办人员?"
     r"|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=[:：])"
     r"|监督员|(?:听证)?主持人|听证员"

@@ -127,6 +127,47 @@ def test_ink_under_a_row_of_two_labels_goes_to_its_column(tmp_path: Path, server
     ]
 
 
+def _wrapped_caption_receipt(path: Path, label: tuple[str, str], recipient_signs: bool) -> Path:
+    """A 送达回证 whose recipient's label cell wraps its last characters ("受送达人签名或" over "盖章",
+    centred in the left column), level with the caption "签收：" of the value cell beside it: the text
+    layer joins the two into one line ("盖章 签收："). The recipient's ink (if any) follows the caption;
+    the date is printed lower in the cell, and the two officers sign the 送达人 row."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 16)
+    c.drawCentredString(297, 730, "送达回证")
+    c.setFont(FONT, 10)
+    c.drawString(78, 680, "受送达人")
+    c.drawString(190, 680, "菏泽市牡丹区恒通建材经营部")
+    c.drawString(78, 652, "送达方式")
+    c.drawString(190, 652, "直接送达")
+    c.drawString(78, 610, label[0])
+    c.drawString(107, 593, label[1])
+    c.drawString(250, 593, "签收：")
+    if recipient_signs:
+        c.drawImage(pen_ink(7), 285, 585, width=50, height=22)
+    c.drawString(392, 580, "年    月    日")
+    c.drawString(100, 500, "送达人")
+    c.drawString(173, 490, "签名：")
+    c.drawImage(pen_ink(8), 205, 484, width=50, height=22)
+    c.drawString(300, 490, "签名：")
+    c.drawImage(pen_ink(9), 332, 484, width=50, height=22)
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("recipient_signs", [True, False])
+@pytest.mark.parametrize("label", [("受送达人签名或", "盖章"), ("被送达人签字或", "捺印")])
+def test_a_label_wrapped_onto_the_line_of_its_value_cells_caption(
+    tmp_path: Path, label: tuple[str, str], recipient_signs: bool
+) -> None:
+    path = _wrapped_caption_receipt(tmp_path / "receipt.pdf", label, recipient_signs)
+    doc = only_document(path, DocumentType.SERVICE_RECEIPT)
+    assert f"{label[1]} 签收：" in [b.text for b in doc.blocks]
+    slots = [(s.label, s.role, s.filled) for s in doc.facts.signatures]
+    assert slots == [("".join(label), Role.RECIPIENT, recipient_signs), ("送达人", Role.SERVER, True)]
+
+
 def _line(top: float, *parts: tuple[str, float, float]) -> OcrLine:
     return OcrLine(parts=[OcrBox(text, (x0, top, x1, top + 28), 0.99) for text, x0, x1 in parts])
 
