@@ -101,6 +101,7 @@ _ID_FIELD = re.compile(  # in a grid the number stands in the next cell, after a
     r"[(（]?\s*(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)(?:\s*[:：]|\s+(?=[A-Za-z0-9]))"
 )
 # (a number may open with the province's and agency's short names: 执法证号：琼综执0902117)
+_LISTED_CERT = re.compile(r"证[件书]?(?:编号|号码?)\D{0,4}\d{4,}")  # a printed number: 执法证号豫C0412093
 _ID_VALUE = re.compile(
     rf"(?:{_ID_FIELD.pattern})\s*(?:[\u4e00-\u9fff]{{1,4}}(?=[A-Za-z0-9]))?[A-Za-z0-9*＊-]*\s*[)）]?"
 )
@@ -271,14 +272,15 @@ def _ink_right_below(dt_: DocText, i: int, j: int) -> bool:
     """Whether line j is what was signed or stamped in the value cell right of a label standing alone at
     the top of its tall row or box ("受送达人签名或盖章" | a 收发专用章 seal, the name signed lower): right of
     the label's end, at most CELL_REACH line heights under it, and on a scan OCR's reading, short, and not
-    the agency's own 落款; in a text layer a line holding only the date with a signature's image placed on
-    it (当事人（签名） at the top of a ruled box, the name signed below it and dated at its right)."""
+    the agency's own 落款; in a text layer a line holding only the date, written or left blank, with a
+    signature's image placed on it (当事人（签名） at the top of a ruled box, the name signed below it and
+    dated, or not, at its right)."""
     if not _right_below(dt_, (i,), j):
         return False
     text = dt_.squeezed(j)
     if dt_.doc.blocks[j].confidence is None:
         inked = any(im.kind is ImageKind.SIGNATURE and im.block_index == j for im in dt_.doc.images)
-        return inked and not undated(text) and any(m.value is not None for m in find_dates(text))
+        return inked and bool(text) and not undated(text)
     return len(text) <= MAX_SIGNER and _AGENCY_FOOT.search(text) is None
 
 
@@ -1001,6 +1003,20 @@ def _lines_above(dt_: DocText, index: int) -> list[int]:
     return found
 
 
+def _unsigned_listings(dt_: DocText, slots: list[_Slot], fills: list[_Fill]) -> set[int]:
+    """The officer slots that print an officer's name and certificate number (执法人员 申红梅 执法证号…)
+    with no handwriting on their lines, where another such slot of the document has its signature's image
+    on its own: the form's officers sign at their printed names, and these did not (their indices)."""
+    inked = {im.block_index for im in dt_.doc.images if im.kind is ImageKind.SIGNATURE}
+    listed = [
+        k
+        for k, (slot, fill) in enumerate(zip(slots, fills, strict=True))
+        if slot.role is Role.OFFICER and fill.filled and _LISTED_CERT.search(slot.value)
+    ]
+    signed = {k for k in listed if inked.intersection(slots[k].blocks)}
+    return set(listed) - signed if signed else set()
+
+
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     scanned = _scan(dt_)
@@ -1038,11 +1054,12 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         for s, f in zip(slots, fills, strict=True)
     ]
     images = assign_images(dt_, places)
+    bare = _unsigned_listings(dt_, slots, fills)
     out: list[SignatureSlot] = []
     labels_on = Counter(s.blocks[0] for s in slots)  # slots whose label stands in each block
-    for slot, fill, own in zip(slots, fills, images, strict=True):
-        filled: bool | None = fill.filled
-        signer = fill.signer
+    for k, (slot, fill, own) in enumerate(zip(slots, fills, images, strict=True)):
+        filled: bool | None = fill.filled and k not in bare
+        signer = fill.signer if filled else None
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None

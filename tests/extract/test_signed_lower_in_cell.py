@@ -107,15 +107,19 @@ def test_a_signing_line_rising_over_the_labels_foot_is_still_in_its_cell() -> No
     assert [(s.label, s.filled) for s in slots if s.role is Role.RECIPIENT] == [("受送达人签名或盖章", True)]
 
 
+@pytest.mark.parametrize("date", ["2021年8月17日", "年　　月　　日"])
 @pytest.mark.parametrize("inked", [True, False])
-def test_a_label_at_the_top_of_a_ruled_box_is_signed_below_it_and_dated_at_its_right(inked: bool) -> None:
+def test_a_label_at_the_top_of_a_ruled_box_is_signed_below_it_and_dated_at_its_right(
+    inked: bool, date: str
+) -> None:
     """A text layer (holdout32's 现场检查记录): 当事人（签名） at the top left of a ruled box, the name signed
-    under it and the date typed at the box's right, the signature's image placed on the date's line."""
+    under it and the date typed at the box's right, or its field left blank (a party who signed and did
+    not date), the signature's image placed on the date's line."""
     lines = [
         ("现场检查记录", 248, 72, 348, 87),
         ("以上记录经当事人核对无误。", 89, 298, 227, 308),
         ("当事人（签名）", 75, 320, 131, 329),
-        ("2021年8月17日", 344, 353, 418, 362),
+        (date, 344, 353, 418, 362),
     ]
     blocks = [
         Block(kind=BlockKind.LINE, text=t, source="c.pdf", page=1, bbox=BBox(x0=a, top=b, x1=c, bottom=d))
@@ -141,3 +145,54 @@ def test_a_label_at_the_top_of_a_ruled_box_is_signed_below_it_and_dated_at_its_r
     )
     slots = extract_document_facts(doc).signatures
     assert [(s.label, s.filled) for s in slots if s.role is Role.PARTY] == [("当事人(签名)", inked)]
+
+
+@pytest.mark.parametrize(
+    ("inked", "filled"),
+    [
+        ((0, 1), [True, True]),
+        ((0,), [True, False]),
+        ((1,), [False, True]),
+        ((), [True, True]),  # typed names with no ink anywhere: an electronic form, its names are the marks
+    ],
+)
+def test_officers_sign_at_their_printed_names(inked: tuple[int, ...], filled: list[bool]) -> None:
+    """A text layer (a 当场处罚决定书 whose officers' names and numbers are printed, each to be signed at
+    under its line): where one officer's signature is there, an officer whose line holds only the print
+    did not sign."""
+    lines = [
+        ("当场行政处罚决定书", 223, 71, 373, 87),
+        ("当事人：何志强　性别：男", 67, 144, 199, 154),
+        ("违法事实：当事人于2024年6月3日在人民路占道经营。", 66, 184, 400, 195),
+        ("当事人对本决定不服的，可以自收到本决定书之日起六十日内申请行政复议。", 67, 319, 520, 329),
+        ("执法人员 郭建伟 执法证号15320117", 74, 380, 236, 388),
+        ("执法人员　孙晓燕 执法证号15320142", 74, 442, 236, 450),
+        ("当事人签名：", 75, 521, 139, 529),
+    ]
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="c.pdf", page=1, bbox=BBox(x0=a, top=b, x1=c, bottom=d))
+        for t, a, b, c, d in lines
+    ]
+    ink = [
+        ImageItem(
+            kind=ImageKind.SIGNATURE,
+            source="c.pdf",
+            page=1,
+            block_index=4 + k,
+            bbox=BBox(x0=154, top=398 + 62 * k, x1=205, bottom=422 + 62 * k),
+            width=51,
+            height=24,
+        )
+        for k in inked
+    ]
+    doc = Document(
+        type=T.SUMMARY_DECISION,
+        title="当场行政处罚决定书",
+        source="c.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=ink,
+    )
+    slots = extract_document_facts(doc).signatures
+    assert [s.filled for s in slots if s.role is Role.OFFICER] == filled
