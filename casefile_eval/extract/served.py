@@ -35,7 +35,7 @@ _NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：
 _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     (DocumentType.SUMMARY_DECISION, re.compile(r"当场|简易程序")),
     (DocumentType.HEARING_NOTICE, re.compile(r"听证(?:告知|通知)")),
-    (DocumentType.PRIOR_NOTICE, re.compile(r"事先告知|处罚告知|陈述申辩告知|拟处罚|拟作出")),
+    (DocumentType.PRIOR_NOTICE, re.compile(r"事先告知|处罚(?:事项)?告知|陈述申辩告知|拟处罚|拟作出")),
     (DocumentType.ENFORCEMENT_MEASURE, re.compile(r"查封|扣押|先行登记保存|强制措施")),
     (DocumentType.ADDRESS_CONFIRMATION, re.compile(r"送达地址确认")),
     (DocumentType.STATEMENT_RECORD, re.compile(r"复核")),

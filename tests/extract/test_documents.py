@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from casefile_eval.codes import AgencyKind, DateKind, Procedure, Role
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.extract import extract_document_facts, reconcile_case
 from casefile_eval.extract.remedy import parse_remedy
+from casefile_eval.extract.served import served_type
 from casefile_eval.model import Document, ImageItem, ImageKind
 from tests.extract.docs import doc_from_lines, doc_from_rows
 
@@ -314,3 +317,16 @@ def test_one_asker_and_a_separate_recorder_are_named_as_such() -> None:
     )
     officers = extract_document_facts(doc).officers
     assert [(o.name, o.named_as) for o in officers] == [("马俊", "询问人"), ("冯雪", "记录人")]
+
+
+@pytest.mark.parametrize(
+    ("name", "served"),
+    [
+        ("税务行政处罚事项告知书（菏牡税罚告〔2019〕61号）", T.PRIOR_NOTICE),  # the tax service's form
+        ("行政处罚事先告知书", T.PRIOR_NOTICE),
+        ("不予行政处罚事项告知书", T.PRIOR_NOTICE),
+        ("税务行政处罚决定书", T.DECISION),
+    ],
+)
+def test_what_a_receipt_serves_by_the_name_of_the_document(name: str, served: T) -> None:
+    assert served_type(name) is served
