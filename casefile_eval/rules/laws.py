@@ -1,4 +1,5 @@
-"""Versions of the procedural laws: article counts, the 行政处罚法 renumbering of 2021, repealed rules."""
+"""Versions of the procedural laws: article counts, the renumbering of revised laws (行政处罚法 2021,
+行政复议法 2023), repealed rules."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class LawVersion(_Strict):
 
 
 class Move(_Strict):
-    """An article of the old 行政处罚法 and where its content is in the 2021 revision."""
+    """An article of a law before its revision and where its content is in the revision."""
 
     old: int
     new: list[int]
@@ -35,10 +36,11 @@ class Move(_Strict):
 
 
 class Renumbering(_Strict):
-    """The old→new article map of a revised law."""
+    """The old→new article map of a revised law; `revision` names the revision in messages (2021年修订)."""
 
     law_key: str
     since: dt.date
+    revision: str
     moves: list[Move]
 
     def move(self, article: int) -> Move | None:
@@ -58,7 +60,7 @@ class LawData(_Strict):
     """All law data the citation rules read."""
 
     versions: dict[str, list[LawVersion]]
-    penalty_law_renumbering: Renumbering
+    renumbered: list[Renumbering]
     repealed: list[Repealed]
 
     def version_on(self, law_key: str, on: dt.date) -> LawVersion | None:
@@ -72,9 +74,13 @@ class LawData(_Strict):
     def change_dates(self) -> set[dt.date]:
         """Every date from which some law reads differently (a version, the renumbering, a repeal)."""
         dates = {v.from_ for versions in self.versions.values() for v in versions}
-        dates.add(self.penalty_law_renumbering.since)
+        dates.update(r.since for r in self.renumbered)
         dates.update(r.until + dt.timedelta(days=1) for r in self.repealed)
         return dates
+
+    def renumbering(self, law_key: str) -> Renumbering | None:
+        """The renumbering of a law by its revision, None for a law not renumbered."""
+        return next((r for r in self.renumbered if r.law_key == law_key), None)
 
     def repeal(self, law_key: str, on: dt.date) -> Repealed | None:
         """The repeal entry when `law_key` was no longer in force on a date."""

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from pydantic import Field
+
 from casefile_eval.model import Citation, Document
 from casefile_eval.rules.checks.common import Params, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
@@ -19,10 +21,13 @@ _SENTENCE_END = re.compile(r"[。；;]")
 
 
 class CitationParams(Params):
-    """`exists`: the article exists in the version in force; `renumbered`: not an old 行政处罚法 number
-    after the 2021 revision; `repealed`: not a procedural rule repealed before the date."""
+    """`exists`: the article exists in the version in force; `renumbered`: not a number of a law before
+    its revision renumbered it (laws.yaml `renumbered`: 行政处罚法 2021, 行政复议法 2023), cited after the
+    revision came into force next to words of the old article's content; `repealed`: not a procedural
+    rule repealed before the date. `laws`: the laws the test judges (full titles); all when empty."""
 
     test: Literal["exists", "renumbered", "repealed"]
+    laws: list[str] = Field(default_factory=list)
 
 
 @register_check("citation", CitationParams, fields=("law", "article", "detail"))
@@ -35,7 +40,7 @@ def citation(ctx: RuleContext, params: CitationParams) -> Iterator[Hit]:
         seen: set[tuple[str, int]] = set()
         for cite in doc.facts.citations:
             key = (cite.law_key, cite.article)
-            if key in seen or cite.version_hint:
+            if key in seen or cite.version_hint or (params.laws and cite.law_key not in params.laws):
                 continue  # a version named in the text is the author's explicit choice
             detail = _TESTS[params.test](ctx, doc, cite, on)
             if detail is None:
@@ -58,8 +63,8 @@ def _exists(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str
 
 
 def _renumbered(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
-    renumbering = ctx.view.laws.penalty_law_renumbering
-    if cite.law_key != renumbering.law_key or on < renumbering.since:
+    renumbering = ctx.view.laws.renumbering(cite.law_key)
+    if renumbering is None or on < renumbering.since:
         return None
     move = renumbering.move(cite.article)
     if move is None:
@@ -68,7 +73,7 @@ def _renumbered(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) ->
     if not any(k in context for k in move.keywords):
         return None
     new = "、".join(f"第{chinese_number(n)}条" for n in move.new)
-    return f"“{move.topic}”在2021年修订后为{new}，引用的是修订前的条文序号"
+    return f"“{move.topic}”在{renumbering.revision}后为{new}，引用的是修订前的条文序号"
 
 
 def _repealed(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
