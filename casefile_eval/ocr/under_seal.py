@@ -1,11 +1,12 @@
-"""A second look under the seals of a page scanned in grey: the band of the page a seal lies on, read by
-itself.
+"""A second look under the seals of a page: the band of the page a seal lies on, read by itself.
 
 On a colour page a seal is faded by its colour before the lines are found (`reading._for_recognition`).
 On a grey page it has none: its ring and star hide the 落款 lines under it from the line detector, which
-reads the agency's name in part and the date not at all. Found again in the band the seal lies on (the
-detector then sizes its view to that band), those lines are read; a line read there where the page's own
-reading holds nothing is added to the page.
+reads the agency's name in part and the date not at all. A colour scan whose colour was stored coarser
+than its grey (a JPEG's chroma) smears the seal's red over the print under it, and fading the red fades
+that print too. Found again in the band the seal lies on (the detector then sizes its view to that band),
+those lines are read; a line read there where the page's own reading holds nothing is added to the page.
+A band whose date the page's reading holds is not looked at again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.layout import to_boxes
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, overlap_area
-from casefile_eval.ocr.seals import is_grey_page
 
 REACH = 1.0  # seal widths each side of a seal that its band spans (a 落款 line reaches past the seal)
 MARGIN = 0.05  # of a seal's height, above and below it, in its band
@@ -34,9 +34,8 @@ def under_seal_parts(
     rgb: np.ndarray, lines: list[OcrLine], seals: list[Box], engine: Callable[[], OcrEngine]
 ) -> list[OcrBox]:
     """The lines read in the bands of the seals (`seals.find_seals` of the page) of an upright, levelled
-    page scanned in grey that the page's reading (`lines`) did not find; [] on a colour page or a page
-    without seals."""
-    if not seals or not is_grey_page(rgb):
+    page that the page's reading (`lines`) did not find; [] on a page without seals."""
+    if not seals:
         return []
     read = [part.box for line in lines for part in line.parts]
     ocr = engine()

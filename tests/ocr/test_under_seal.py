@@ -82,10 +82,13 @@ def test_date_line_under_a_grey_seal_is_added_in_page_pixels() -> None:
     ]
 
 
-def test_colour_page_has_no_second_look_under_its_seals() -> None:
+def test_a_red_seal_on_a_colour_page_is_looked_under_too() -> None:
+    """A colour scan whose chroma was stored coarse smears the seal's red over the 落款 under it: fading
+    the red fades that print too, and the band is read as on a grey page."""
     engine, page = _BandEngine(), _page((200, 40, 40))
-    assert under_seal_parts(page, [], _seals(page), lambda: engine) == []
-    assert engine.bands == []
+    parts = under_seal_parts(page, [], _seals(page), lambda: engine)
+    assert engine.bands == [(249, 678)]  # the red seal's box (748, 1188, 974, 1414) and its reach
+    assert [part.text for part in parts] == ["阜新市细河区市场监督管理局", "2022年月21日"]
 
 
 def test_a_seal_whose_luokuan_date_was_read_on_the_page_is_not_looked_under_again() -> None:
