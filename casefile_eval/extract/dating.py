@@ -19,10 +19,12 @@ from casefile_eval.extract.cnnum import cn_to_int
 from casefile_eval.extract.dates import DateMatch, find_dates, is_blank, join_wrapped, yearless_line
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
-from casefile_eval.model import BlockKind, DateFact
+from casefile_eval.model import BlockKind, DateFact, ImageKind
 from casefile_eval.textnorm import is_agency_foot
 
 _T = DocumentType
+# documents the agency issues under its seal
+_ISSUED = {_T.DECISION, _T.SUMMARY_DECISION, _T.PRIOR_NOTICE, _T.HEARING_NOTICE, _T.ENFORCEMENT_MEASURE}
 _TAGS: tuple[tuple[str, str], ...] = (
     (
         "served",
@@ -276,11 +278,17 @@ def _scan(dt_: DocText) -> list[_Found]:
         if index not in by_block and (yearless := yearless_line(text)) is not None:
             by_block[index] = [yearless]  # a 落款 date read without its year under a seal
     dated = set(by_block)
+    sealed = _sealed_lines(dt_)
     found: list[_Found] = []
     for index, matches in sorted(by_block.items()):
         text = dt_.blocks[index]
         previous_end = 0
         for match in matches:
+            if index in sealed and len(matches) == 1 and _is_luokuan_block(text, match):
+                # the agency's seal on a date alone on its line: the 落款, whatever signing row is above
+                # it (the agency's name under the seal unread)
+                found.append(_Found(match, index, None, "", True))
+                continue
             closes = _CLOSING_TAIL.match(text[match.end :]) is not None
             tag, label = _context(dt_, index, text[previous_end : match.start], dated, closes=closes)
             if tag is None and not text[previous_end : match.start].strip():
@@ -291,6 +299,16 @@ def _scan(dt_: DocText) -> list[_Found]:
             found.append(_Found(match, index, tag, label, luokuan))
             previous_end = match.end
     return found
+
+
+def _sealed_lines(dt_: DocText) -> set[int]:
+    """The lines of a document the agency issues (a decision, a notice) that its seal was found on: on a
+    scan, the line the seal's mark sits on (a receipt's or a record's seal is the party's)."""
+    if dt_.doc.type not in _ISSUED:
+        return set()
+    return {
+        im.block_index for im in dt_.doc.images if im.kind is ImageKind.SEAL and im.block_index is not None
+    }
 
 
 def _caption_after(after: str) -> tuple[str | None, str]:

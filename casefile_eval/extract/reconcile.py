@@ -57,6 +57,15 @@ def _date_of(
     return None
 
 
+def _notified(pairs: list[tuple[Document, DocumentFacts]]) -> dt.date | None:
+    """The date of the 事先告知书; in a case without one, of a 听证告知书 that stands in for it (it gives
+    the proposed penalty and the rights too). A 听证通知书 comes later than the 告知书 it answers: where the
+    告知书's own date is unreadable (under its seal) the case's is unknown."""
+    if any(doc.type is _T.PRIOR_NOTICE for doc, _ in pairs):
+        return _date_of(pairs, _T.PRIOR_NOTICE, DateKind.NOTIFIED)
+    return _date_of(pairs, _T.HEARING_NOTICE, DateKind.ISSUED)
+
+
 def _most_frequent(values: Iterable[str | None]) -> str | None:
     counts = Counter(v for v in values if v)
     return counts.most_common(1)[0][0] if counts else None
@@ -147,9 +156,7 @@ def reconcile_case(documents: list[Document]) -> CaseSummary:
     agency = (decision.agency if decision else None) or _most_frequent(f.agency for _, f in pairs)
     dates = CaseDates(
         filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),
-        # a 听证告知书 that stands in for the 事先告知书 (it gives the proposed penalty and the rights too)
-        notified=_date_of(pairs, _T.PRIOR_NOTICE, DateKind.NOTIFIED)
-        or _date_of(pairs, _T.HEARING_NOTICE, DateKind.ISSUED),
+        notified=_notified(pairs),
         decided=_first_date(decision, DateKind.DECIDED) if decision else None,
         served=_served(pairs, decision_at, number),
         closed=_date_of(pairs, _T.CLOSING_REPORT, DateKind.CLOSED),

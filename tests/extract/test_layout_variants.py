@@ -107,6 +107,28 @@ def test_hearing_notice_dates_the_notification_when_there_is_no_other_notice() -
     assert (dates.notified, dates.decided) == (dt.date(2024, 5, 20), dt.date(2024, 6, 1))
 
 
+def test_a_hearing_notice_does_not_date_a_prior_notice_whose_own_date_is_unread() -> None:
+    """The 事先告知书's 落款 lies under its seal and was not read: the later 听证通知书's date is not the
+    case's notification date."""
+    prior = lines_doc(
+        [
+            "行政处罚事先告知书",
+            "梧桐县清泉砂石场：",
+            "本局拟对你单位作出罚款人民币叁万元的行政处罚。你单位有权进行陈述和申辩，有权要求举行听证。",
+            "梧桐县水利局",
+            "二二年□月十四日",
+        ],
+        T.PRIOR_NOTICE,
+    )
+    hearing = lines_doc(
+        ["听证通知书", "梧桐县清泉砂石场：", "本局定于2024年5月30日在本局会议室举行听证。", "2024年5月21日"],
+        T.HEARING_NOTICE,
+    )
+    for doc in (prior, hearing):
+        doc.facts = extract_document_facts(doc)
+    assert reconcile_case([prior, hearing]).facts.dates.notified is None
+
+
 def test_ocr_read_handwriting_in_a_signature_zone_counts_as_a_mark() -> None:
     blocks = [
         Block(kind=BlockKind.LINE, text=t, source="scan.pdf", page=2, confidence=0.93)
