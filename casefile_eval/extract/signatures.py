@@ -1058,8 +1058,10 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     out: list[SignatureSlot] = []
     labels_on = Counter(s.blocks[0] for s in slots)  # slots whose label stands in each block
     for k, (slot, fill, own) in enumerate(zip(slots, fills, images, strict=True)):
-        filled: bool | None = fill.filled and k not in bare
-        signer = fill.signer if filled else None
+        if k in bare:
+            fill = _Fill(False, None, False, None)
+        filled: bool | None = fill.filled
+        signer = fill.signer
         method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None

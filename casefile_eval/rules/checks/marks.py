@@ -150,16 +150,16 @@ class DatePresentParams(Params):
     `zone`: labels of the zone the date belongs to (负责人意见, 签名, 日期); when no date of the kinds was
     read, a readable date in a block with such a label or in the three blocks after it counts as written
     (a date the facts did not tie to its role).
-    `signed_by`: the date of a signature of one of these roles, judged only where the form prints a field
-    for it and that signature was made (a blank date beside a blank signature is part of the missing
-    signature; a refusal to sign, noted, needs no date).
+    `signed`: the date of a signature of one of `roles`, judged only where the form prints a field for it
+    and that signature was made (a blank date beside a blank signature is part of the missing signature;
+    a refusal to sign, noted, needs no date).
     """
 
     kinds: list[DateKind] = Field(min_length=1)
     roles: list[Role] = Field(default_factory=list)
     unreadable: Literal["review", "present"] = "review"
     zone: Patterns = Field(default_factory=list)
-    signed_by: list[Role] = Field(default_factory=list)
+    signed: bool = False
 
 
 @register_check("date_present", DatePresentParams)
@@ -173,7 +173,7 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             for d in doc.facts.dates
             if d.kind in params.kinds and (not params.roles or d.role is None or d.role in params.roles)
         ]
-        if params.signed_by and not (dates and _signed(doc, params.signed_by)):
+        if params.signed and not (dates and _signed(doc, params.roles)):
             continue
         undated = _signed_undated(doc, dates)
         if undated is not None:
