@@ -83,6 +83,14 @@ def _yearless_days(
     return (min(days), max(days)) if days else (None, None)
 
 
+def _within(fact: DateFact, day: dt.date) -> bool:
+    """Whether a day is one a date read only in part can be by its own reading (its span and, where it
+    was read, its day of the month), whatever the dates around it say."""
+    if fact.earliest is None or fact.latest is None:
+        return False
+    return fact.earliest <= day <= fact.latest and (fact.day is None or day.day == fact.day)
+
+
 def _on_day(start: dt.date, day: int, step: int) -> dt.date:
     """The first date from `start` on (step 1) or back (step -1) that falls on the `day` of its month."""
     while start.day != day:
@@ -131,8 +139,7 @@ class CaseView:
         the case was filed, its notice given and the head approved it, and before it is served and the case
         closed). A date whose month was lost (2021年□月18日) keeps its day: its first and last possible days
         fall on that day of a month. A date whose year was lost (only its month and day read) is placed by the
-        dates around it alone. A decision date whose span holds the one day the 结案 form states as the
-        decision's (决定日期) is that day."""
+        dates around it alone."""
         if name not in self._bounds:  # asked by every rule whose law version a case date picks
             self._bounds[name] = self._find_bounds(name)
         return self._bounds[name]
@@ -151,10 +158,6 @@ class CaseView:
         first, last = (max(lows) if lows else None), (min(highs) if highs else None)
         if fact is not None and fact.day is not None and first is not None and last is not None:
             first, last = _on_day(first, fact.day, 1), _on_day(last, fact.day, -1)
-        if name == "decided" and fact is not None and first is not None and last is not None:
-            stated = {d for d in self._stated_decision_dates() if first <= d <= last}
-            if len(stated) == 1:  # the 结案 form names the day the partly read decision date can be
-                return min(stated), min(stated)
         return first, last
 
     def _stated_decision_dates(self) -> list[dt.date]:
@@ -229,9 +232,22 @@ class CaseView:
     def _find_date(self, name: str) -> DatedFact | None:
         found = first_date(*self._sources(name))
         value = getattr(self.case.facts.dates, name)
+        if found is None and value is None and name == "decided":
+            return self._stated_decision()
         if value is None or (found is not None and found.value == value):
             return found
         return DatedFact(value, self._holder(name), None)
+
+    def _stated_decision(self) -> DatedFact | None:
+        """A decision date read only in part (a digit under the seal) is the one day the 结案 form states as
+        the decision's (决定日期) where the decision's own reading allows that day, whatever the dates
+        around it say: a receipt dated before it is for the order rules to report, not to hide."""
+        own = self._partly_read("decided")
+        if own is None:
+            return None
+        doc, fact = own
+        stated = {d for d in self._stated_decision_dates() if _within(fact, d)}
+        return DatedFact(min(stated), doc, fact) if len(stated) == 1 else None
 
     def _holder(self, name: str) -> Document | None:
         """The document a case date belongs to when no date fact of it matched."""

@@ -147,7 +147,7 @@ def test_a_lost_month_keeps_its_day_between_the_signed_approval_and_the_service(
     assert view.law_date("decided") == D(2021, 10, 18)
 
 
-def _closing_case(stated: str, **dates: str) -> ExampleCase:
+def _closing_case(stated: str, *extra: Mapping[str, object], **dates: str) -> ExampleCase:
     closing = {"kind": "other", "value": stated, "raw": stated, "label": "决定日期"}
     return ExampleCase.model_validate(
         {
@@ -156,6 +156,7 @@ def _closing_case(stated: str, **dates: str) -> ExampleCase:
                 {"type": "prior_notice"},
                 {"type": "decision", "facts": {"dates": [PARTIAL_2024]}},
                 {"type": "closing_report", "facts": {"dates": [closing]}},
+                *extra,
             ],
         }
     )
@@ -167,6 +168,26 @@ def test_a_partial_decision_date_is_the_day_the_closing_form_states_within_its_s
     # a stated day outside what the decision's own reading allows narrows nothing
     outside = _view(_closing_case("2024-08-19", notified="2024-08-12", served="2024-09-05"))
     assert outside.bounds("decided") == (D(2024, 8, 21), D(2024, 8, 29))
+
+
+def test_the_closing_forms_decision_day_stands_against_an_earlier_receipt() -> None:
+    # the receipt (8-24) says the decision was served before the day the 结案 form gives (8-26), which the
+    # decision's own partial reading allows: the stated day is kept for DOR-001 to report, not narrowed away
+    receipt = {
+        "type": "service_receipt",
+        "facts": {
+            "served_document_type": "decision",
+            "dates": [{"kind": "served", "value": "2024-08-24", "raw": "2024年8月24日"}],
+        },
+    }
+    spec = _closing_case("2024-08-26", receipt, notified="2024-08-12", served="2024-08-24")
+    view = _view(spec)
+    decided = view.date("decided")
+    assert decided is not None
+    assert decided.value == D(2024, 8, 26)
+    assert view.bounds("decided") == (D(2024, 8, 26), D(2024, 8, 26))
+    findings = run_rules(build_case(spec), RULES.only("DOR-001"))
+    assert [f.message for f in findings] == ["作出处罚决定（2024年8月26日）晚于送达决定书（2024年8月24日）"]
 
 
 def test_a_read_date_is_its_own_bounds() -> None:
