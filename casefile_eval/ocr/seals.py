@@ -3,7 +3,8 @@
 Red pixels (HSV hue near 0°, saturated) are grouped into blobs; a blob of seal size (relative to the page
 width) that is roughly round or elliptic is a seal, as are pieces of red lying close together that make
 one together (a faded seal broken where print crosses it). On a grey page, round rings of seal size.
-Smaller blobs about as wide as tall are a person's mark: a personal seal (名章) or a fingerprint.
+Smaller blobs about as wide as tall are a person's mark: a personal seal (名章) or a fingerprint. Red on a
+photograph (its box not mostly paper) is no seal.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ _WHOLE_INSIDE, _WHOLE_BALANCE = 0.8, 0.5  # a small blob this round and even is 
 # A personal seal (名章, 私章) is 10-18 mm across, square or round; a fingerprint 12-18 mm; the least size
 # leaves out one red printed character (a form printed in red).
 _PERSONAL_MIN = 0.035
+# A seal is stamped on paper: beside its red, its box is mostly paper (the 落款's print under it takes a
+# fifth or so); the red of a photograph (a sign, a car) lies on the photograph's own colours.
+_ON_PAPER = 0.4  # share of a seal box's other pixels within _PAPER_GAP grey levels of the paper
+_PAPER_GAP = 40
 _GREY_SATURATION = 3  # median saturation (of 255) below which a page was scanned in grey
 _GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
 # An agency's round seal is 38-45 mm across (GA 241); rings from 27 to 55 mm on an A4 page are looked for.
@@ -157,7 +162,18 @@ def red_seals(rgb: np.ndarray, *, broken: bool = True) -> list[tuple[Box, float]
         found = _seal_of(red, labels, ids, union, width / step)
         if found is not None:
             seals.append(found)
+    if seals:
+        gray = cv2.cvtColor(np.ascontiguousarray(rgb[::step, ::step]), cv2.COLOR_RGB2GRAY)
+        paper = paper_tone(gray)
+        seals = [seal for seal in seals if _on_paper(gray, red, seal[0], paper)]
     return [((x0 * step, y0 * step, x1 * step, y1 * step), c) for (x0, y0, x1, y1), c in seals]
+
+
+def _on_paper(gray: np.ndarray, red: np.ndarray, box: Box, paper: float) -> bool:
+    """Whether the pixels of a seal's box that are not its red are mostly paper (not a photograph)."""
+    x0, y0, x1, y1 = (int(v) for v in box)
+    other = gray[y0:y1, x0:x1][~red[y0:y1, x0:x1]]
+    return other.size > 0 and float(np.mean(other >= paper - _PAPER_GAP)) >= _ON_PAPER
 
 
 def _piece(red: np.ndarray, labels: np.ndarray, i: int, sl: tuple[slice, slice], width: float) -> bool:

@@ -37,6 +37,19 @@ def test_red_round_seal_found_with_its_box() -> None:
     assert confidence >= 0.9
 
 
+def test_red_in_a_photograph_is_no_seal() -> None:
+    """A red sign in an evidence photograph is round enough for a seal, but it lies on the photograph's
+    own colours, not on paper; the same ring stamped on the paper beside it is a seal."""
+    image, draw = page()
+    draw.rectangle([150, 300, 1090, 900], fill=(120, 115, 105))  # the photograph
+    draw.rectangle([150, 700, 1090, 900], fill=(80, 78, 70))  # its ground
+    draw.ellipse([300, 400, 520, 620], outline=(200, 50, 60), width=30)  # a red sign, ringed
+    draw.ellipse([700, 1200, 950, 1450], outline=(210, 35, 40), width=8)
+    draw.polygon([(825, 1280), (845, 1340), (805, 1340)], fill=(210, 35, 40))
+    seals = find_seals(np.asarray(image))
+    assert [tuple(round(v) for v in box) for box, _ in seals] == [(700, 1200, 952, 1452)]
+
+
 def test_black_ring_is_no_seal() -> None:
     image, draw = page()
     draw.ellipse([700, 1200, 950, 1450], outline=(30, 30, 30), width=8)
