@@ -22,11 +22,13 @@ from casefile_eval.segment.inline_titles import inline_starts
 from casefile_eval.segment.pagemarks import PageMark, document_marks, find_marks
 from casefile_eval.segment.titles import TitleMatch, match_title
 from casefile_eval.segment.toc import PlacedEntry, place_entries, read_toc
+from casefile_eval.textnorm import compact
 
 TOP_BLOCKS = 8  # a title sits among the first lines of a page
 BODY_LINE = 40  # a longer line with sentence punctuation is body text: stop looking for a title
 CLASSIFIER_SWITCH = 0.7  # probability at which the classifier may start a document on an untitled page
 CLEAR_SWITCH = 0.85  # the same after a titled document that may well run over several pages
+RUNNING_PAGES = 3  # a line atop at least this many pages (and half of them) is a running head
 MARK_HEAD = 4  # page marks are read among a page's first lines (a header) …
 MARK_FOOT = 6  # … and its last lines (a footer)
 MIN_CLASSIFY_CHARS = 40
@@ -95,8 +97,9 @@ def _page_views(file: ParsedFile) -> list[PageView]:
     ocr = {p.number for p in file.pages if p.needs_ocr}
     views = [PageView(n, by_page.get(n, []), needs_ocr=n in ocr) for n in numbers]
     found: dict[int, list[PageMark]] = {}
+    running = _running_heads(file.blocks, views)
     for view in views:
-        view.title_block, view.title = _page_title(file.blocks, view.blocks)
+        view.title_block, view.title = _page_title(file.blocks, view.blocks, running)
         ends = view.blocks[:MARK_HEAD] + view.blocks[max(MARK_HEAD, len(view.blocks) - MARK_FOOT) :]
         found[view.number] = find_marks([file.blocks[i].text for i in ends])
         if (
@@ -115,8 +118,8 @@ def _page_views(file: ParsedFile) -> list[PageView]:
     return views
 
 
-def _page_title(blocks: list[Block], indices: list[int]) -> tuple[int | None, TitleMatch | None]:
-    """The title heading a page: exact or variant first, then a fuzzy match, among its top lines."""
+def _top_lines(blocks: list[Block], indices: list[int]) -> list[int]:
+    """A page's top lines, where its title sits: up to the first line of body text."""
     top: list[int] = []
     for index in indices:
         block = blocks[index]
@@ -127,7 +130,28 @@ def _page_title(blocks: list[Block], indices: list[int]) -> tuple[int | None, Ti
         top.append(index)
         if len(top) >= TOP_BLOCKS:
             break
-    candidates = [i for i in top if _may_hold_title(blocks[i])]
+    return top
+
+
+def _running_heads(blocks: list[Block], views: list[PageView]) -> set[str]:
+    """Lines printed at the top of most pages of the file alike ("某某局 行政处罚案卷" over every form of an
+    archive printed as one volume): a running head, not the title of each page's document."""
+    seen: defaultdict[str, int] = defaultdict(int)
+    for view in views:
+        for text in {compact(blocks[i].text) for i in _top_lines(blocks, view.blocks)}:
+            seen[text] += 1
+    least = max(RUNNING_PAGES, len(views) / 2)
+    return {text for text, pages in seen.items() if pages >= least}
+
+
+def _page_title(
+    blocks: list[Block], indices: list[int], running: set[str]
+) -> tuple[int | None, TitleMatch | None]:
+    """The title heading a page: exact or variant first, then a fuzzy match, among its top lines; a
+    running head (`running`) only where no other line is a title (a file of one document titled on every
+    page)."""
+    candidates = [i for i in _top_lines(blocks, indices) if _may_hold_title(blocks[i])]
+    candidates.sort(key=lambda i: compact(blocks[i].text) in running)
     for allow_fuzzy in (False, True):
         for index in candidates:
             found = match_title(blocks[index].text, allow_fuzzy=allow_fuzzy)

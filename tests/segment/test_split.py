@@ -379,3 +379,24 @@ def test_a_later_page_heading_itself_with_agency_and_title_again_continues_the_d
         (T.INVESTIGATION_REPORT, "案件调查终结报告", (3, 3), "title"),
     ]
     assert [b.text for b in docs[0].blocks][5:8] == ["济源市交通运输局", "调查询问笔录", "（第2页 共2页）"]
+
+
+def test_a_running_head_atop_every_page_is_no_title() -> None:
+    """An archive printed as one volume heads every form with "某某局 行政处罚案卷": that line is the
+    volume's running head, and each page's title is the form's own below it."""
+    head = "马鞍山市应急管理局　行政处罚案卷"
+    pages = [
+        [head, "现场检查笔录", "检查时间：2023年7月11日9时30分至10时40分"],
+        [head, "立案审批表", "立案编号：马应急立〔2023〕17号"],
+        [head, "行政处罚决定书", "马应急罚〔2023〕17号", BODY],
+        [head, "送达回证", "受送达人：马鞍山市恒锐金属制品有限公司"],
+    ]
+    assert [(d.type, d.title, d.pages) for d in split_documents([pdf(pages)])] == [
+        (T.INSPECTION_RECORD, "现场检查笔录", (1, 1)),
+        (T.FILING_APPROVAL, "立案审批表", (2, 2)),
+        (T.DECISION, "行政处罚决定书", (3, 3)),
+        (T.SERVICE_RECEIPT, "送达回证", (4, 4)),
+    ]
+    # a file of one record titled atop each of its pages keeps that title
+    record = [["询问笔录", f"问：第{n}问？答：是的。", f"第{n}页 共4页"] for n in range(1, 5)]
+    assert [(d.type, d.pages) for d in split_documents([pdf(record)])] == [(T.INQUIRY_RECORD, (1, 4))]
