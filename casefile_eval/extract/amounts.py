@@ -3,7 +3,8 @@
 a decision imposes.
 
 The fine is read only where a decision imposes it: after the decision heading (处罚决定 / 决定如下 …),
-outside quoted statute text, never from a range (5万元以上50万元以下), 罚金 (criminal) or 加处罚款.
+outside quoted statute text, never from a range (5万元以上50万元以下), a rate (每平方米20元), 罚金
+(criminal) or 加处罚款.
 Several fines to the same addressee add up; a summing sentence (综上/合计/共计 … 罚款 X元) wins.
 """
 
@@ -32,6 +33,8 @@ _FINE_BEFORE = re.compile(
     r"(?<!加处)罚款(?:[,，:：(（]?(?:即|计|共|共计|合计|总计|金额|数额|为|计金额|人民币)){0,3}[,，:：(（]?$"
 )
 _FINE_AFTER = re.compile(r"(?:[(（][^()（）]{0,24}[)）])?(?:的)?罚款")
+# A rate, not a sum: 每平方米20元, 每吨300元, 每日1000元 (the fine is the sum it comes to, 计8400元)
+_RATE_BEFORE = re.compile(r"每[^\d，,。；;：:]{1,5}(?:人民币)?$")
 _TOTAL_WORDS = re.compile(r"综上|合计|共计|总计|总额|合并")
 _TARGET = re.compile(r"对([^，,。；;：:对]{2,30}?)(?:处以?|给予|作出|决定|罚款|警告|并处|没收)")
 _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -111,7 +114,7 @@ class _Fine:
 
 def _fine(flat: str, a: AmountMatch, quotes: list[tuple[int, int]]) -> _Fine | None:
     before = flat[max(0, a.start - CONTEXT) : a.start]
-    if inside(quotes, a.start) or _is_range(flat, a) or "罚金" in before[-4:]:
+    if inside(quotes, a.start) or _is_range(flat, a) or "罚金" in before[-4:] or _RATE_BEFORE.search(before):
         return None
     if not (_FINE_BEFORE.search(before) or _FINE_AFTER.match(flat, a.end)):
         return None

@@ -81,6 +81,9 @@ def test_central_bodies_sign_decisions(signature: str, kind: AgencyKind) -> None
         ("决定如下：处4000元罚款。", 4000.0),
         ("决定如下：处以人民币20,000元（大写：贰万元整）的罚款。", 20000.0),
         ("决定如下：没收违法所得900元，并处罚款，金额为人民币3万元。", 30000.0),
+        # a rate is no sum of its own: the fine is what it comes to
+        ("我局决定：一、责令退还非法占用的420平方米土地；二、处以每平方米20元的罚款，计8400元。", 8400.0),
+        ("决定如下：按每吨300元处以罚款，共计人民币4,500元。", 4500.0),
     ],
 )
 def test_fine_phrasings(sentence: str, fine: float) -> None:
