@@ -149,6 +149,8 @@ CELL_RISE = 0.5  # line heights a value line may rise over the foot of the label
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 ROW_NAME_REACH = 2.5  # line heights under a row's name where the first caption of its value cell may start
+DOWN_COLUMN = 1.5  # a row's name in a box narrower than this many line heights is written down a column...
+COLUMN_PITCH = 1.5  # ...a character a line, at most this many character heights apart
 OPINION_LINES = 4  # blocks from an opinion label to the signing label under its opinion
 MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人签名", "承办机构负责人")
 # A signing strip under a form (承办人 | 承办机构 | 负责人审批, the signatures and the dates in the rows
@@ -679,7 +681,8 @@ def _row_name_of(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
     role and a colon ("送达人：[ink]") starting a line right of it, on the row's first lines (the row's value
     cell in a PDF or a scan): that label is the slot, the row's name is none."""
     a, b = slot.blocks[0], t.blocks[0]
-    if not 1 <= b - a <= 2 or slot.value.strip(" :：") or t.start != 0:
+    between = sum(1 for k in range(a + 1, b) if dt_.blocks[k].strip())  # (lines emptied by a column name)
+    if b <= a or between > 1 or slot.value.strip(" :：") or t.start != 0:
         return False
     if squeeze(dt_.blocks[a]) != squeeze(slot.label) or not squeeze(dt_.blocks[b]).startswith(f"{t.label}:"):
         return False
@@ -687,6 +690,13 @@ def _row_name_of(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
     if name.bbox is None or caption.bbox is None or name.page != caption.page:
         return False
     height = name.bbox.bottom - name.bbox.top
+    chars = len(squeeze(name.text))
+    if name.bbox.x1 - name.bbox.x0 < DOWN_COLUMN * height < chars * height:
+        # written down a narrow column a character a line (受/送/达/人/签/收): the row is as tall as the
+        # name, and the caption's line began with one of its characters
+        bottom = name.bbox.top + chars * COLUMN_PITCH * height
+        beside = caption.bbox.x1 > name.bbox.x1 + height
+        return beside and name.bbox.top - height <= caption.bbox.top <= bottom
     return (
         caption.bbox.x0 > name.bbox.x1
         and caption.bbox.top >= name.bbox.top - height

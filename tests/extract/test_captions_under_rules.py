@@ -10,6 +10,7 @@ from casefile_eval.extract import extract_document_facts
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
+from casefile_eval.parsers.vertical_labels import join_vertical_labels
 from tests.extract.docs import doc_from_rows
 
 EM = 10.0  # points per character
@@ -207,3 +208,24 @@ def test_a_bracketed_caption_opening_the_value_cell_is_the_rows_one_slot() -> No
         (Role.SERVER, "送达人", True),
         (Role.SERVER, "送达人", False),
     ]
+
+
+def test_a_rows_name_written_down_its_column_leaves_the_slot_to_the_caption_beside_it() -> None:
+    """受/送/达/人/签/收 down a 送达回证's narrow label column, its value cell captioned 受送达人签名或盖章：
+    on the line of the name's last character and signed there: that caption is the slot, the name none."""
+    column = [_pdf_line(char, 124, 500 + 13.6 * k) for k, char in enumerate("受送达人签")]
+    caption = _pdf_line("收 受送达人签名或盖章： 2022年4月15日", 124, 568)
+    blocks = join_vertical_labels([_pdf_line("送达回证", 265, 80), *column, caption])
+    texts = [b.text for b in blocks[1:]]
+    assert texts == ["受送达人签收", "", "", "", "", "受送达人签名或盖章： 2022年4月15日"]
+    doc = Document(
+        type=DocumentType.SERVICE_RECEIPT,
+        title=None,
+        source="doc.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=[_ink(306, 556, 6)],
+    )
+    slots = [(s.label, s.filled, s.method) for s in find_signatures(DocText.of(doc))]
+    assert slots == [("受送达人签名或盖章", True, "image")]
