@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Block, BlockKind, ParsedFile
@@ -28,7 +29,10 @@ TOP_BLOCKS = 8  # a title sits among the first lines of a page
 BODY_LINE = 40  # a longer line with sentence punctuation is body text: stop looking for a title
 CLASSIFIER_SWITCH = 0.7  # probability at which the classifier may start a document on an untitled page
 CLEAR_SWITCH = 0.85  # the same after a titled document that may well run over several pages
-RUNNING_PAGES = 3  # a line atop at least this many pages (and half of them) is a running head
+RUNNING_PAGES = 3  # a line atop at least this many pages (and half of them) is a running head...
+RUNNING_CHARS = 4  # ...of at least this many characters
+RUNNING_SHARE = 0.4  # a page's line of this share of a running head's length or more...
+ALIKE = 0.8  # ...whose characters are this share of the head's, in its order, is that head as read there
 MARK_HEAD = 4  # page marks are read among a page's first lines (a header) …
 MARK_FOOT = 6  # … and its last lines (a footer)
 MIN_CLASSIFY_CHARS = 40
@@ -133,25 +137,44 @@ def _top_lines(blocks: list[Block], indices: list[int]) -> list[int]:
     return top
 
 
-def _running_heads(blocks: list[Block], views: list[PageView]) -> set[str]:
+def _running_heads(blocks: list[Block], views: list[PageView]) -> list[str]:
     """Lines printed at the top of most pages of the file alike ("某某局 行政处罚案卷" over every form of an
-    archive printed as one volume): a running head, not the title of each page's document."""
+    archive printed as one volume): a running head, not the title of each page's document. On a scan
+    the head is read a little differently from page to page (`_alike`)."""
+    tops = [{compact(blocks[i].text) for i in _top_lines(blocks, view.blocks)} for view in views]
     seen: defaultdict[str, int] = defaultdict(int)
-    for view in views:
-        for text in {compact(blocks[i].text) for i in _top_lines(blocks, view.blocks)}:
+    for texts in tops:
+        for text in texts:
             seen[text] += 1
     least = max(RUNNING_PAGES, len(views) / 2)
-    return {text for text, pages in seen.items() if pages >= least}
+    # (read alike on a quarter of the pages it must head at least: the others are looked through for it)
+    often = max(2.0, least / 4)
+    heads = [text for text, pages in seen.items() if pages >= often and len(text) >= RUNNING_CHARS]
+    return [
+        head for head in heads if sum(any(_alike(head, text) for text in texts) for texts in tops) >= least
+    ]
+
+
+def _alike(head: str, text: str) -> bool:
+    """Whether a line is a running head as read on one page: the same, or most of it (a character or a
+    few misread or lost)."""
+    if text == head:
+        return True
+    if len(text) < RUNNING_CHARS or len(text) < RUNNING_SHARE * len(head):
+        return False
+    matching = SequenceMatcher(None, head, text, autojunk=False).get_matching_blocks()
+    same = sum(block.size for block in matching)
+    return same >= ALIKE * min(len(head), len(text))
 
 
 def _page_title(
-    blocks: list[Block], indices: list[int], running: set[str]
+    blocks: list[Block], indices: list[int], running: list[str]
 ) -> tuple[int | None, TitleMatch | None]:
     """The title heading a page: exact or variant first, then a fuzzy match, among its top lines; a
     running head (`running`) only where no other line is a title (a file of one document titled on every
     page)."""
     candidates = [i for i in _top_lines(blocks, indices) if _may_hold_title(blocks[i])]
-    candidates.sort(key=lambda i: compact(blocks[i].text) in running)
+    candidates.sort(key=lambda i: any(_alike(head, compact(blocks[i].text)) for head in running))
     for allow_fuzzy in (False, True):
         for index in candidates:
             found = match_title(blocks[index].text, allow_fuzzy=allow_fuzzy)

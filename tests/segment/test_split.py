@@ -397,6 +397,17 @@ def test_a_running_head_atop_every_page_is_no_title() -> None:
         (T.DECISION, "行政处罚决定书", (3, 3)),
         (T.SERVICE_RECEIPT, "送达回证", (4, 4)),
     ]
+    # on a scan the head is read a little differently on each page (a character lost or misread)
+    scanned = [
+        ["国家税务总局沧州市运河区税务局行政处罚案卷", "税务事项通知书", "沧运税通〔2024〕2207号"],
+        ["杭务局行政处罚案卷", "税务行政处罚决定书（简易）", "沧运税简罚〔2024〕136号"],
+        ["国家税务总局沧州市运河区税务局行政处罚案卷", "送达回证", "受送达人：某某商贸有限公司"],
+    ]
+    assert [(d.type, d.pages) for d in split_documents([pdf(scanned)])] == [
+        (T.OTHER, (1, 1)),
+        (T.SUMMARY_DECISION, (2, 2)),
+        (T.SERVICE_RECEIPT, (3, 3)),
+    ]
     # a file of one record titled atop each of its pages keeps that title
     record = [["询问笔录", f"问：第{n}问？答：是的。", f"第{n}页 共4页"] for n in range(1, 5)]
     assert [(d.type, d.pages) for d in split_documents([pdf(record)])] == [(T.INQUIRY_RECORD, (1, 4))]
