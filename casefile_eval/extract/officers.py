@@ -52,6 +52,10 @@ _NAMES_LABEL = re.compile(
     r"(?:员)?(?:签名|签字)?(?:或盖章)?(?:\s*[:：]|\s+|$)"
 )
 _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
+# a line that is one more officer of the listing above it: "田雪　执法证号：13090324017" (or left blank)
+_LISTED = re.compile(
+    rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})?\s*$"
+)
 _PAIR_OPENS = rf"\s*[(（]\s*{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
 # Dates are no names, but 月 and 日 are common in given names (乌日娜, 张月): only date-shaped words are out.
@@ -159,10 +163,20 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
     pending: list[Officer] = []
     pending_at = -NEAR_BLOCKS - 1
     inked = _handwritten(dt_) | _signing_rows(dt_, signatures) | _under_reading_note(dt_)
+    listing: tuple[str, int] | None = None  # the field that last named officers, and its line
     for index in dt_.blocks_matching(_ANY):
         if index in inked:
             continue
         text = dt_.blocks[index]
+        listed = _LISTED.match(text)
+        if listed and listing and index - listing[1] <= NEAR_BLOCKS and _listed_name(listed["name"], found):
+            # one officer a line under the field's first: "执法人员：甲 执法证号：1" / "乙 执法证号：2"
+            name = listed["name"]
+            found[name] = Officer(
+                name=name, cert_no=listed["no"], named_as=listing[0], evidence=dt_.block_evidence(index)
+            )
+            listing, pending = (listing[0], index), []
+            continue
         inline = _inline(text)
         for name, no, at, _ in inline:
             if name not in found:
@@ -195,6 +209,7 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                         Officer(name=n, named_as=field, evidence=dt_.block_evidence(where)) for n in names
                     ]
                     pending_at = index
+                    listing = (field, where)
                     found.update((o.name, o) for o in pending)
                 continue
             certs = _certs(value)
@@ -209,6 +224,11 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                 pending_at = index
                 found.update((o.name, o) for o in pending)
     return _without_run_together(list(found.values()))
+
+
+def _listed_name(name: str, found: dict[str, Officer]) -> bool:
+    """Whether the words before a 执法证号 label alone on a line name an officer not yet found."""
+    return name not in found and name_shaped(name) and not _NOT_A_NAME.search(name)
 
 
 def _handwritten(dt_: DocText) -> set[int]:

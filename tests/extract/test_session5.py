@@ -99,3 +99,33 @@ def test_a_field_name_with_a_colon_is_no_addressee() -> None:
         T.SERVICE_RECEIPT,
     )
     assert find_party(DocText.of(doc)) is None
+
+
+def test_officers_listed_a_line_each_under_the_fields_first() -> None:
+    """执法人员：甲 执法证号：1 / 乙 执法证号：2 (or its number left blank): 乙 is the field's second officer;
+    a line of prose naming a certificate is no officer."""
+    doc = doc_from_lines(
+        [
+            "税务行政处罚决定书（简易）",
+            "执法人员：孟庆辉　执法证号：13090324017",
+            "田雪　执法证号：",
+            "韩冰　执法证号：13090324020",
+            "执法人员签字：",
+        ],
+        T.SUMMARY_DECISION,
+    )
+    assert [(o.name, o.cert_no, o.named_as) for o in find_officers(DocText.of(doc))] == [
+        ("孟庆辉", "13090324017", "执法人员"),
+        ("田雪", None, "执法人员"),
+        ("韩冰", "13090324020", "执法人员"),
+    ]
+    far = doc_from_lines(
+        [
+            "现场检查笔录",
+            "执法人员：孟庆辉　执法证号：13090324017",
+            *["检查情况：正常。"] * 5,
+            "田雪　执法证号：",
+        ],
+        T.INSPECTION_RECORD,
+    )
+    assert [o.name for o in find_officers(DocText.of(far))] == ["孟庆辉"]
