@@ -32,7 +32,8 @@ CLEAR_SWITCH = 0.85  # the same after a titled document that may well run over s
 RUNNING_PAGES = 3  # a line atop at least this many pages (and half of them) is a running head...
 RUNNING_CHARS = 4  # ...of at least this many characters
 RUNNING_SHARE = 0.4  # a page's line of this share of a running head's length or more...
-ALIKE = 0.8  # ...whose characters are this share of the head's, in its order, is that head as read there
+RUNNING_EXTRA = 2  # ...and at most this many characters longer...
+ALIKE = 0.8  # ...whose characters are the head's but for this share, in its order, is that head as read there
 MARK_HEAD = 4  # page marks are read among a page's first lines (a header) …
 MARK_FOOT = 6  # … and its last lines (a footer)
 MIN_CLASSIFY_CHARS = 40
@@ -156,15 +157,15 @@ def _running_heads(blocks: list[Block], views: list[PageView]) -> list[str]:
 
 
 def _alike(head: str, text: str) -> bool:
-    """Whether a line is a running head as read on one page: the same, or most of it (a character or a
-    few misread or lost)."""
+    """Whether a line is a running head as read on one page: the same, or the head with a character or a
+    few misread or lost (no longer than the head but by RUNNING_EXTRA: a title printed after the head on
+    its line makes another line)."""
     if text == head:
         return True
-    if len(text) < RUNNING_CHARS or len(text) < RUNNING_SHARE * len(head):
+    if not RUNNING_SHARE * len(head) <= len(text) <= len(head) + RUNNING_EXTRA or len(text) < RUNNING_CHARS:
         return False
     matching = SequenceMatcher(None, head, text, autojunk=False).get_matching_blocks()
-    same = sum(block.size for block in matching)
-    return same >= ALIKE * min(len(head), len(text))
+    return sum(block.size for block in matching) >= ALIKE * len(text)
 
 
 def _page_title(

@@ -408,6 +408,20 @@ def test_a_running_head_atop_every_page_is_no_title() -> None:
         (T.SUMMARY_DECISION, (2, 2)),
         (T.SERVICE_RECEIPT, (3, 3)),
     ]
+    # the agency's name atop every form is a running head; a line printing a title after it is none
+    agency = "衢州市应急管理局"
+    headed = [
+        [agency, "现场检查笔录", "检查时间：2021年3月2日"],
+        [agency, "立案审批表", "立案编号：衢应急立〔2021〕5号"],
+        [f"{agency}证据清单", "证据1 现场检查（勘验）笔录 证据2 调查询问笔录", "证据3 员工花名册"],
+        [agency, "送达回证", "受送达人：衢州市某某化工有限公司"],
+    ]
+    assert [d.type for d in split_documents([pdf(headed)])] == [
+        T.INSPECTION_RECORD,
+        T.FILING_APPROVAL,
+        T.EVIDENCE,
+        T.SERVICE_RECEIPT,
+    ]
     # a file of one record titled atop each of its pages keeps that title
     record = [["询问笔录", f"问：第{n}问？答：是的。", f"第{n}页 共4页"] for n in range(1, 5)]
     assert [(d.type, d.pages) for d in split_documents([pdf(record)])] == [(T.INQUIRY_RECORD, (1, 4))]
