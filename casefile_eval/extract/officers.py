@@ -88,7 +88,7 @@ def _names(value: str) -> list[str]:
     names: list[str] = []
     for token in _SPLIT.split(value):
         token = token.strip("：:（）()")
-        if name_shaped(token) and not _NOT_A_NAME.search(token):
+        if _person(token):
             names.append(token)
     return names
 
@@ -169,9 +169,9 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
             continue
         text = dt_.blocks[index]
         listed = _LISTED.match(text)
-        if listed and listing and index - listing[1] <= NEAR_BLOCKS and _listed_name(listed["name"], found):
+        name = listed["name"] if listed else ""
+        if listed and listing and index - listing[1] <= NEAR_BLOCKS and name not in found and _person(name):
             # one officer a line under the field's first: "执法人员：甲 执法证号：1" / "乙 执法证号：2"
-            name = listed["name"]
             found[name] = Officer(
                 name=name, cert_no=listed["no"], named_as=listing[0], evidence=dt_.block_evidence(index)
             )
@@ -226,9 +226,9 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
     return _without_run_together(list(found.values()))
 
 
-def _listed_name(name: str, found: dict[str, Officer]) -> bool:
-    """Whether the words before a 执法证号 label alone on a line name an officer not yet found."""
-    return name not in found and name_shaped(name) and not _NOT_A_NAME.search(name)
+def _person(token: str) -> bool:
+    """Whether a word is a person's name: name-shaped and no date or form word."""
+    return name_shaped(token) and not _NOT_A_NAME.search(token)
 
 
 def _handwritten(dt_: DocText) -> set[int]:

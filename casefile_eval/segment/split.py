@@ -102,9 +102,10 @@ def _page_views(file: ParsedFile) -> list[PageView]:
     ocr = {p.number for p in file.pages if p.needs_ocr}
     views = [PageView(n, by_page.get(n, []), needs_ocr=n in ocr) for n in numbers]
     found: dict[int, list[PageMark]] = {}
-    running = _running_heads(file.blocks, views)
-    for view in views:
-        view.title_block, view.title = _page_title(file.blocks, view.blocks, running)
+    tops = [_top_lines(file.blocks, view.blocks) for view in views]
+    running = _running_heads(file.blocks, tops)
+    for view, top in zip(views, tops, strict=True):
+        view.title_block, view.title = _page_title(file.blocks, top, running)
         ends = view.blocks[:MARK_HEAD] + view.blocks[max(MARK_HEAD, len(view.blocks) - MARK_FOOT) :]
         found[view.number] = find_marks([file.blocks[i].text for i in ends])
         if (
@@ -138,21 +139,21 @@ def _top_lines(blocks: list[Block], indices: list[int]) -> list[int]:
     return top
 
 
-def _running_heads(blocks: list[Block], views: list[PageView]) -> list[str]:
+def _running_heads(blocks: list[Block], tops: list[list[int]]) -> list[str]:
     """Lines printed at the top of most pages of the file alike ("某某局 行政处罚案卷" over every form of an
     archive printed as one volume): a running head, not the title of each page's document. On a scan
-    the head is read a little differently from page to page (`_alike`)."""
-    tops = [{compact(blocks[i].text) for i in _top_lines(blocks, view.blocks)} for view in views]
+    the head is read a little differently from page to page (`_alike`). `tops`: each page's top lines."""
+    pages = [{compact(blocks[i].text) for i in top} for top in tops]
     seen: defaultdict[str, int] = defaultdict(int)
-    for texts in tops:
+    for texts in pages:
         for text in texts:
             seen[text] += 1
-    least = max(RUNNING_PAGES, len(views) / 2)
+    least = max(RUNNING_PAGES, len(pages) / 2)
     # (read alike on a quarter of the pages it must head at least: the others are looked through for it)
     often = max(2.0, least / 4)
     heads = [text for text, pages in seen.items() if pages >= often and len(text) >= RUNNING_CHARS]
     return [
-        head for head in heads if sum(any(_alike(head, text) for text in texts) for texts in tops) >= least
+        head for head in heads if sum(any(_alike(head, text) for text in texts) for texts in pages) >= least
     ]
 
 
@@ -169,12 +170,12 @@ def _alike(head: str, text: str) -> bool:
 
 
 def _page_title(
-    blocks: list[Block], indices: list[int], running: list[str]
+    blocks: list[Block], top: list[int], running: list[str]
 ) -> tuple[int | None, TitleMatch | None]:
-    """The title heading a page: exact or variant first, then a fuzzy match, among its top lines; a
-    running head (`running`) only where no other line is a title (a file of one document titled on every
+    """The title heading a page: exact or variant first, then a fuzzy match, among its top lines (`top`);
+    a running head (`running`) only where no other line is a title (a file of one document titled on every
     page)."""
-    candidates = [i for i in _top_lines(blocks, indices) if _may_hold_title(blocks[i])]
+    candidates = [i for i in top if _may_hold_title(blocks[i])]
     candidates.sort(key=lambda i: any(_alike(head, compact(blocks[i].text)) for head in running))
     for allow_fuzzy in (False, True):
         for index in candidates:
