@@ -54,6 +54,9 @@ class DatedFact:
 # The case dates in the order the acts must happen: a date read only in part lies between its neighbours.
 _CASE_DATE_ORDER = ("filed", "notified", "decided", "served", "closed")
 _DECISION_DATE_FIELD = re.compile(r"决定(?:书)?(?:作出|下达)?(?:日期|时间)$")
+# a date followed by this is the day a decision was made (…作出， / 作出行政处罚决定),
+# not a notice's (作出…告知)
+_MADE_ON = r"(?:作出|下达)(?:[，。；,;]|$|[^，。；,;]{0,8}决定)"
 
 
 def is_partly_read(fact: DateFact) -> bool:
@@ -83,12 +86,28 @@ def _yearless_days(
     return (min(days), max(days)) if days else (None, None)
 
 
+def _read_alike(fact: DateFact, doc: Document) -> dt.date | None:
+    """For a date whose year was lost (26年1月6日), the one day of its month and day that a date of the same
+    document was read whole as (the form's 立案日期 beside the head's signature of 2026年1月6日)."""
+    if fact.month is None or fact.day is None:
+        return None
+    days = {
+        f.value
+        for f in doc.facts.dates
+        if f.value is not None and (f.value.month, f.value.day) == (fact.month, fact.day)
+    }
+    return days.pop() if len(days) == 1 else None
+
+
 def _within(fact: DateFact, day: dt.date) -> bool:
-    """Whether a day is one a date read only in part can be by its own reading (its span and, where it
-    was read, its day of the month), whatever the dates around it say."""
-    if fact.earliest is None or fact.latest is None:
-        return False
-    return fact.earliest <= day <= fact.latest and (fact.day is None or day.day == fact.day)
+    """Whether a day is one a date read only in part can be by its own reading (its span, or its month
+    where its year was lost, and, where it was read, its day of the month), whatever the dates around it
+    say."""
+    if fact.earliest is not None and fact.latest is not None:
+        within = fact.earliest <= day <= fact.latest
+    else:
+        within = fact.month is not None and day.month == fact.month
+    return within and (fact.day is None or day.day == fact.day)
 
 
 def _on_day(start: dt.date, day: int, step: int) -> dt.date:
@@ -138,8 +157,9 @@ class CaseView:
         its partial read (a digit under a seal), narrowed by the dates around it (a decision is made after
         the case was filed, its notice given and the head approved it, and before it is served and the case
         closed). A date whose month was lost (2021年□月18日) keeps its day: its first and last possible days
-        fall on that day of a month. A date whose year was lost (only its month and day read) is placed by the
-        dates around it alone."""
+        fall on that day of a month. A date whose year was lost (only its month and day read) is the day of a
+        date of its document read whole on the same month and day, else placed by the dates around it alone;
+        a date read in one month of a year that contradicts them had its year misread (`_year_misread`)."""
         if name not in self._bounds:  # asked by every rule whose law version a case date picks
             self._bounds[name] = self._find_bounds(name)
         return self._bounds[name]
@@ -151,8 +171,12 @@ class CaseView:
         before, after = self._around(name)
         own = self._partly_read(name)
         fact = own[1] if own else None
-        if fact is not None and fact.earliest is None:
-            return _yearless_days(fact, max(before, default=None), min(after, default=None))
+        if own is not None and fact is not None and fact.earliest is None:
+            low, high = max(before, default=None), min(after, default=None)
+            alike = _read_alike(fact, own[0])
+            if alike is not None and (low is None or low <= alike) and (high is None or alike <= high):
+                return alike, alike
+            return _yearless_days(fact, low, high)
         lows = before + ([fact.earliest] if fact and fact.earliest else [])
         highs = after + ([fact.latest] if fact and fact.latest else [])
         first, last = (max(lows) if lows else None), (min(highs) if highs else None)
@@ -161,12 +185,17 @@ class CaseView:
         return first, last
 
     def _stated_decision_dates(self) -> list[dt.date]:
-        """The decision's date as the 结案 form states it in a field of its own (决定日期, 处罚决定日期)."""
+        """The decision's date as the 结案 form states it: in a field of its own (决定日期, 处罚决定日期)
+        or as the day the decision was made (…36号，二〇二二年五月十日作出; 于2022年5月10日作出处罚决定)."""
         return [
             f.value
             for doc in self.case.of_type(DocumentType.CLOSING_REPORT)
             for f in doc.facts.dates
-            if f.value is not None and _DECISION_DATE_FIELD.search(compact(f.label or ""))
+            if f.value is not None
+            and (
+                _DECISION_DATE_FIELD.search(compact(f.label or ""))
+                or re.search(re.escape(compact(f.raw)) + _MADE_ON, self.text(doc))
+            )
         ]
 
     def outer_bounds(self, name: str) -> tuple[dt.date | None, dt.date | None]:
@@ -226,8 +255,23 @@ class CaseView:
             for doc in docs:
                 for fact in doc.facts.dates:
                     if fact.kind == kind and fact.value is None and is_partly_read(fact):
-                        return doc, fact
+                        return doc, self._year_misread(name, fact)
         return None
+
+    def _year_misread(self, name: str, fact: DateFact) -> DateFact:
+        """A date read in part within one month (2020年10月□□日) that falls before or after every case
+        date on its other side had its year misread (the last digit of 2021 under the seal's ring read
+        as 0): its month and day are kept and the dates around it place it, as for a lost year, where they
+        can. Else the date as read (the contradiction stays for the rules to report as undecided)."""
+        first, last = fact.earliest, fact.latest
+        if first is None or last is None or (first.year, first.month) != (last.year, last.month):
+            return fact
+        before, after = self._around(name)
+        low, high = max(before, default=None), min(after, default=None)
+        if not ((low is not None and last < low) or (high is not None and first > high)):
+            return fact
+        yearless = fact.model_copy(update={"earliest": None, "latest": None, "month": first.month})
+        return yearless if _yearless_days(yearless, low, high)[0] is not None else fact
 
     def _find_date(self, name: str) -> DatedFact | None:
         found = first_date(*self._sources(name))

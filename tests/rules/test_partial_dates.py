@@ -84,6 +84,37 @@ def test_a_lost_year_is_placed_by_the_dates_around_it() -> None:
     assert view.bounds("decided") == (D(2022, 7, 1), D(2022, 7, 15))
 
 
+def test_a_lost_year_is_the_day_its_document_reads_whole_on_the_same_month_and_day() -> None:
+    # the 立案审批表's 立案日期 read 26年1月6日 (year lost); the head signed it 2026年1月6日: the filing
+    # date is that day though no case date comes before the filing to place it
+    spec = ExampleCase.model_validate(
+        {
+            "facts": {"dates": {"notified": "2026-03-09"}},
+            "documents": [
+                {
+                    "type": "filing_approval",
+                    "facts": {
+                        "dates": [
+                            {"kind": "signed", "value": "2026-01-06", "raw": "2026年1月6日"},
+                            {"kind": "filed", "value": None, "raw": "26年1月6日", "month": 1, "day": 6},
+                        ]
+                    },
+                },
+                {"type": "prior_notice"},
+            ],
+        }
+    )
+    view = _view(spec)
+    assert view.bounds("filed") == (D(2026, 1, 6), D(2026, 1, 6))
+    placed = view.partial("filed")
+    assert placed is not None
+    assert placed.value == D(2026, 1, 6)
+    # a document's date on another day gives no year: unplaced with nothing before the filing
+    other_day = spec.model_copy(deep=True)
+    other_day.documents[0].facts.dates[0].value = D(2026, 1, 7)
+    assert _view(other_day).bounds("filed") == (None, None)
+
+
 def test_a_lost_year_without_a_date_on_either_side_stays_unplaced() -> None:
     lost = {"kind": "decided", "value": None, "raw": "二二年九月二□七日", "month": 9, "day": 27}
     view = _view(_case(lost, notified="2024-09-10"))
@@ -170,6 +201,41 @@ def test_a_partial_decision_date_is_the_day_the_closing_form_states_within_its_s
     assert outside.bounds("decided") == (D(2024, 8, 21), D(2024, 8, 29))
 
 
+def _closing_prose(text: str, raw: str, value: str) -> ExampleCase:
+    closing = {
+        "type": "closing_report",
+        "text": text,
+        "facts": {"dates": [{"kind": "other", "value": value, "raw": raw}]},
+    }
+    return ExampleCase.model_validate(
+        {
+            "facts": {"dates": {"notified": "2024-08-12", "served": "2024-09-05"}},
+            "documents": [
+                {"type": "prior_notice"},
+                {"type": "decision", "facts": {"dates": [PARTIAL_2024]}},
+                closing,
+            ],
+        }
+    )
+
+
+def test_a_partial_decision_date_is_the_day_the_closing_report_says_it_was_made() -> None:
+    made = "处罚决定 温税罚〔2024〕36号，二〇二四年八月二十六日作出，罚款人民币壹万元。"
+    view = _view(_closing_prose(made, "二〇二四年八月二十六日", "2024-08-26"))
+    assert view.bounds("decided") == (D(2024, 8, 26), D(2024, 8, 26))
+    made = "本局于2024年8月27日作出行政处罚决定，当事人已于9月10日缴纳罚款。"
+    assert _view(_closing_prose(made, "2024年8月27日", "2024-08-27")).bounds("decided") == (
+        D(2024, 8, 27),
+        D(2024, 8, 27),
+    )
+    # a date the report gives for something else (the notice made on that day) states no decision date
+    notice = "2024年8月23日作出行政处罚告知，当事人未提出陈述申辩。"
+    assert _view(_closing_prose(notice, "2024年8月23日", "2024-08-23")).bounds("decided") == (
+        D(2024, 8, 21),
+        D(2024, 8, 29),
+    )
+
+
 def test_the_closing_forms_decision_day_stands_against_an_earlier_receipt() -> None:
     # the receipt (8-24) says the decision was served before the day the 结案 form gives (8-26), which the
     # decision's own partial reading allows: the stated day is kept for DOR-001 to report, not narrowed away
@@ -201,6 +267,35 @@ def test_contradicting_neighbours_leave_the_law_open() -> None:
     view = _view(_case(PARTIAL_2024, served="2024-08-10"))
     assert view.bounds("decided") == (D(2024, 8, 21), D(2024, 8, 10))
     assert view.law_date("decided") is None
+
+
+def test_a_year_misread_under_the_seal_is_placed_by_its_month_between_the_dates_around_it() -> None:
+    # 2021年10月11日 read 2020年10月□□日 (the 1 of 2021 and the day under the seal's ring): a month of 2020
+    # after the 2021 notice and before the 2021 service is a misread year, placed in October 2021
+    misread = {
+        "kind": "decided",
+        "value": None,
+        "raw": "2020年10月□□日",
+        "earliest": "2020-10-01",
+        "latest": "2020-10-31",
+    }
+    view = _view(_case(misread, notified="2021-09-27", served="2021-10-12"))
+    assert view.bounds("decided") == (D(2021, 10, 1), D(2021, 10, 12))
+    placed = view.partial("decided")
+    assert placed is not None
+    assert placed.value == D(2021, 10, 1)
+    assert placed.fact is not None
+    assert placed.fact.raw == "2020年10月□□日"
+    # a month the dates around cannot hold (October between 9-27 and 9-30) stays as read: undecided
+    unplaced = _view(_case(misread, notified="2021-09-27", served="2021-09-30"))
+    assert unplaced.bounds("decided") == (D(2021, 9, 27), D(2020, 10, 31))
+    assert unplaced.law_date("decided") is None
+    # a span over months (its month lost too) is no misread year
+    months = {**misread, "raw": "2020年□□月□□日", "earliest": "2020-01-01", "latest": "2020-12-31"}
+    assert _view(_case(months, notified="2021-09-27", served="2021-10-12")).bounds("decided") == (
+        D(2021, 9, 27),
+        D(2020, 12, 31),
+    )
 
 
 def _premature(notice_served: str, decided: Mapping[str, object]) -> list[tuple[str, bool]]:
