@@ -12,7 +12,7 @@ from pydantic import Field
 from casefile_eval.codes import DateKind, Role
 from casefile_eval.extract.dates import find_dates, is_blank, is_filled_in
 from casefile_eval.extract.text import norm
-from casefile_eval.model import DateFact, Document, Evidence, ImageKind, SignatureSlot
+from casefile_eval.model import Block, DateFact, Document, Evidence, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_page, is_read, last_page
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext, is_partly_read
@@ -202,12 +202,45 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             yield Hit(document=doc, page=page, evidence=block.text, undecided="日期系手写，未能识别")
             continue
         unreadable = [d for d in dates if not is_blank(d)]
+        sealed = None if params.roles or params.zone else _sealed_closing(doc)
         if unreadable:
             bad = unreadable[0]
             page = fact_page(doc, bad.evidence.page if bad.evidence else None)
             yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
+        elif sealed is not None:
+            page = fact_page(doc, sealed.page)
+            hidden = "落款下方被印章覆盖，日期未能识别"
+            yield Hit(document=doc, page=page, evidence=sealed.text, undecided=hidden)
         else:
             yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))
+
+
+def _sealed_closing(doc: Document) -> Block | None:
+    """On a scanned page, the 落款's last line when a seal of the document lies over it and reaches a line
+    or more below it with nothing read there: a date printed under the seal's ink may be what OCR could
+    not read (二〇二二年七月十八日 under a seal's star and ring). None otherwise."""
+    for image in doc.images:
+        box = image.bbox
+        if image.kind != ImageKind.SEAL or box is None:
+            continue
+        lines = [
+            (b, b.bbox)
+            for b in doc.blocks
+            if b.page == image.page
+            and b.bbox is not None
+            and b.confidence is not None  # read by OCR
+            and b.bbox.top < box.bottom
+            and b.bbox.x0 < box.x1
+            and b.bbox.x1 > box.x0
+            and b.text.strip()
+            and not is_page_furniture(b.text)
+        ]
+        if not lines:
+            continue
+        closing, at = max(lines, key=lambda item: item[1].bottom)
+        if at.bottom >= box.top and box.bottom - at.bottom >= at.bottom - at.top:
+            return closing
+    return None
 
 
 def _signed(doc: Document, roles: list[Role]) -> bool:
