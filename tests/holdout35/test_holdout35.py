@@ -1,0 +1,219 @@
+"""Holdout 35 fixtures: labels, calendars, empty slots in the PDF, page tiling, rebuild, scan.
+
+These tests check the fixtures themselves; they never run casefile-eval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from casefile_eval.codes import AgencyKind, Defect, DocumentType, Procedure, Role
+
+ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout35"
+CASES = sorted(p for p in (ROOT / "cases").iterdir() if p.is_dir())
+FONTS = [
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
+    Path("/usr/share/fonts/truetype/arphic/ukai.ttc"),
+]
+needs_fonts = pytest.mark.skipif(not all(f.exists() for f in FONTS), reason="CJK fonts missing")
+
+
+def _expected(case: Path) -> dict[str, Any]:
+    return json.loads((case / "expected.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def _specs() -> dict[str, Any]:
+    from fixtures.holdout35.gen.build import all_cases
+
+    return {c.id[:6]: c for c in all_cases()}
+
+
+def test_ten_cases() -> None:
+    assert [c.name[:6] for c in CASES] == [f"h35-{i:02d}" for i in range(1, 11)]
+    fams = [_expected(c)["family"] for c in CASES]
+    assert fams == ["gaopai", "wangdian", "blocky"] * 3 + ["gaopai"]
+    assert len({_expected(c)["agency_kind"] for c in CASES}) == 10
+    years = sorted(int(c.name.split("-")[-2]) for c in CASES)
+    assert years == [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2024, 2025, 2026]
+    assert [c.name[:6] for c in CASES if _expected(c)["procedure"] == "summary"] == ["h35-06"]
+
+
+def test_expected_is_well_formed() -> None:
+    for case in CASES:
+        exp = _expected(case)
+        assert exp["case_id"] == case.name
+        AgencyKind(exp["agency_kind"])
+        Procedure(exp["procedure"])
+        pdf = pdfium.PdfDocument(str(case / f"{case.name}.pdf"))
+        total = len(pdf)
+        pdf.close()
+        nxt = 1
+        for i, d in enumerate(exp["documents"]):
+            DocumentType(d["type"])
+            assert (case / d["docx"]).is_file()
+            assert d["docx"].startswith(f"docx/{i + 1:02d}")
+            assert d["pdf_pages"][0] == nxt
+            assert d["docx_pages"] == [1, d["pdf_pages"][1] - d["pdf_pages"][0] + 1]
+            nxt = d["pdf_pages"][1] + 1
+        assert nxt == total + 1
+        assert len(list((case / "docx").glob("*.docx"))) == len(exp["documents"])
+        assert re.fullmatch(r".+〔20\d\d〕[1-9]\d*号", exp["case"]["case_number"])
+        for f in exp["defects"]:
+            Defect(f["defect"])
+            DocumentType(f["document_type"])
+            assert (f["role"] is None) == (f["defect"] != "missing_signature")
+            if f["role"]:
+                Role(f["role"])
+            page = int(re.search(r"（PDF第(\d+)页）$", f["note"]).group(1))  # type: ignore[union-attr]
+            assert 1 <= page <= total
+
+
+def test_defect_totals() -> None:
+    found = Counter((f["defect"], f["role"]) for c in CASES for f in _expected(c)["defects"])
+    assert sum(found.values()) == 25
+    assert len({d for d, _ in found}) == 14
+    sig = Counter(r for (d, r), n in found.items() for _ in range(n) if d == "missing_signature")
+    assert sig == {
+        "party": 2,
+        "recorder": 1,
+        "recipient": 1,
+        "officer": 1,
+        "approver": 1,
+        "server": 1,
+        "witness": 1,
+    }
+    assert found[("missing_seal", None)] == 2
+    dated = ("premature_decision", "deadline_exceeded", "date_inconsistency", "missing_date")
+    assert sum(found[(d, None)] for d in dated) == 5
+    assert [c.name[:6] for c in CASES if not _expected(c)["defects"]] == ["h35-03", "h35-05", "h35-09"]
+
+
+def test_dates_match_acts() -> None:
+    for key, spec in _specs().items():
+        exp = _expected(next(c for c in CASES if c.name.startswith(key)))
+        for k, v in exp["case"]["dates"].items():
+            assert v is None or dt.date.fromisoformat(v) == spec.acts[k], (key, k)
+    assert _expected(CASES[5])["case"]["dates"] == {"decided": "2025-06-10", "served": "2025-06-10"}
+
+
+def test_calendar_checks() -> None:
+    from fixtures.holdout35.gen.cal import add_workdays, broken_checks, workday
+
+    broken = {k: sorted(broken_checks(s.acts, s.law2021)) for k, s in _specs().items()}
+    assert {k: v for k, v in broken.items() if v} == {
+        "h35-01": ["notice_period"],
+        "h35-04": ["service"],
+        "h35-07": ["ninety"],
+        "h35-08": ["order"],
+    }
+    assert add_workdays(dt.date(2021, 9, 29), 5) == dt.date(2021, 10, 12)  # 国庆 off, 10-09 (Sat) worked
+    assert workday(dt.date(2021, 10, 9))
+    assert add_workdays(dt.date(2024, 5, 13), 7) == dt.date(2024, 5, 22)
+    assert workday(dt.date(2024, 4, 28))  # case 4's 告知书 is dated on that worked Sunday
+    a = _specs()["h35-07"].acts
+    assert (a["decided"] - a["filed"]).days == 110
+    assert add_workdays(a["hearing_notified"], 7) <= a["hearing"]  # 听证 notice seven working days ahead
+    assert _specs()["h35-02"].acts["hearing"] - _specs()["h35-02"].acts["hearing_notified"] >= dt.timedelta(7)
+
+
+def _images(page: Any) -> list[tuple[float, float, float, float]]:
+    return [o.get_bounds() for o in page.get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+
+
+def test_empty_slots_are_empty_in_pdf() -> None:
+    from fixtures.holdout35.gen.pdfout import measure
+
+    empty: dict[str, list[tuple[int, str]]] = {}
+    for key, spec in _specs().items():
+        pdf = pdfium.PdfDocument(str(ROOT / "cases" / spec.id / f"{spec.id}.pdf"))
+        for i, slots in enumerate(measure(spec)):
+            imgs = _images(pdf[i])
+            for s in slots:
+                x0, y0, x1, y1 = s.box
+                hit = any(not (r[2] <= x0 or r[0] >= x1 or r[3] <= y0 or r[1] >= y1) for r in imgs)
+                assert hit == s.signed, (key, i + 1, s)
+                if not s.signed:
+                    empty.setdefault(key, []).append((i + 1, s.role.value if s.role else "seal"))
+        pdf.close()
+    assert empty == {
+        "h35-01": [(4, "party"), (7, "seal")],
+        "h35-02": [(9, "recorder")],
+        "h35-04": [(5, "recipient")],
+        "h35-06": [(1, "officer")],
+        "h35-07": [(10, "party"), (12, "approver")],
+        "h35-08": [(10, "seal"), (11, "server")],
+        "h35-10": [(2, "witness")],
+    }
+
+
+def test_docx_carry_exactly_the_marks_made() -> None:
+    import docx
+
+    from fixtures.holdout35.gen.model import Closing, Stamp, slots_of
+
+    for spec in _specs().values():
+        for i, d in enumerate(spec.docs):
+            blocks = [b for p in d.pages for b in p.blocks]
+            made = sum(1 + x.fingerprint for b in blocks for x in slots_of(b) if x.name)
+            made += sum(1 for b in blocks if (isinstance(b, Closing) and b.seal) or isinstance(b, Stamp))
+            path = ROOT / "cases" / spec.id / "docx" / f"{i + 1:02d}{d.stem}.docx"
+            doc = docx.Document(str(path))
+            assert len(doc.element.body.xpath(".//pic:pic")) == made, path.name
+            assert len(doc.sections) == len(d.pages)
+
+
+def test_blank_date_and_texts() -> None:
+    pdf = pdfium.PdfDocument(str(CASES[1] / f"{CASES[1].name}.pdf"))
+    review = pdf[9].get_textpage().get_text_range()
+    assert "审核人" in review
+    assert "二〇二〇" not in review
+    pdf.close()
+    pdf = pdfium.PdfDocument(str(CASES[7] / f"{CASES[7].name}.pdf"))
+    text = pdf[9].get_textpage().get_text_range().replace("\r", "").replace("\n", "")
+    assert "河南省农业农村厅" in text
+    pdf.close()
+
+
+@needs_fonts
+def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
+    from fixtures.holdout35.gen.build import write_case
+
+    folder = write_case(_specs()["h35-06"], tmp_path)
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    assert len(files) == 5
+    for path in files:
+        assert path.read_bytes() == (ROOT / "cases" / path.relative_to(tmp_path)).read_bytes(), path
+
+
+def test_total_size() -> None:
+    assert sum(p.stat().st_size for p in (ROOT / "cases").rglob("*") if p.is_file()) < 4_000_000
+
+
+@needs_fonts
+def test_scan_smoke(tmp_path: Path) -> None:
+    from fixtures.holdout35.gen import scan
+
+    case = CASES[5]
+    out = scan.scan_case(case, tmp_path)
+    scanned = pdfium.PdfDocument(str(out))
+    orig = pdfium.PdfDocument(str(case / f"{case.name}.pdf"))
+    assert len(scanned) == len(orig)
+    for i in range(len(scanned)):
+        assert len(_images(scanned[i])) == 1
+        assert scanned[i].get_textpage().get_text_range().strip() == ""
+    assert scan.scan_page(orig, case.name, 0, "blocky") == scan.scan_page(orig, case.name, 0, "blocky")
+    assert (tmp_path / case.name / "expected.json").read_bytes() == (case / "expected.json").read_bytes()
+    scanned.close()
+    orig.close()
