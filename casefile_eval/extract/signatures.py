@@ -85,7 +85,7 @@ _INK_IN_LABEL = re.compile(
 _SIGNER_ROLES = r"审核人员?|审批人|批准人|见证人|(?<!受)送达人|记录人"
 _EXPLICIT = re.compile(rf"{_SIGN_WORD}|{_SIGNER_ROLES}|意见|确认")
 # a signing caption inside a slot's value (同意。 签名：…), not a date field (签收时间：)
-_SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}(?!时间|日期)[)）]?\s*[:：]?")
+_SUB_LABEL = re.compile(rf"{_SIGN_WORD}{_SIGN_MORE}(?!时间|日期)人?[)）]?\s*[:：]?")  # 签收人：
 _REFUSED = re.compile(r"拒绝签|拒签|拒不签|拒绝在[^。]{0,10}签|拒绝盖章|拒不盖章")
 _NOISE = re.compile(
     r"[_\s:：,，.。;；、()（）\[\]【】|/\\-]|年|月|日|时|分|签名|签字|签章|盖章|或|日期|时间|意见|以上|记录属实"
@@ -133,6 +133,7 @@ _SIGN_ONLY = re.compile(_SIGN_WORD + r"|审批人|批准人")
 # line above.
 _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑缝")
 _INK_BEFORE = re.compile(r"(?:^|[\s。；;])([\u4e00-\u9fff]{2,4})\s*$")
+_SIGN_END = re.compile(rf"(?:{_SIGN_WORD})$")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 # the agency's 落款 under a party's label (XX市市场监督管理局（印章）) is no signature of the party
 _AGENCY_FOOT = re.compile(rf"{AGENCY_SUFFIX}(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
@@ -437,7 +438,8 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
         text = dt_.blocks[last + 1].strip()
         if nxt.kind is not BlockKind.LINE or label.bbox is None or nxt.bbox is None:
             return
-        sign_here = _SUB_LABEL.match(text) is not None  # 签名： under the opinion (a grid read by column)
+        # 签名： under the opinion (a grid read by column), or its caption in brackets: （签名） [date]
+        sign_here = _SUB_LABEL.match(text.lstrip("(（")) is not None
         if not _below(dt_, last, last + 1, SIGN_REACH if sign_here else VALUE_REACH):
             return
         if not text:  # a line emptied of a character of a label written down the column (承/办/人/意/见)
@@ -537,6 +539,11 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 before = _ink_before(text, m.start(), previous) if read_by_ocr else ""
                 # a role alone in brackets ("（询问人）") asks for a signature only on a signing row
                 slots.append(_Slot(role, label, (index,), before, signs, m.start(), caption=True))
+                previous = m.end()
+                continue
+            ahead = _name_ahead(text, m, previous) if read_by_ocr else None
+            if ahead is not None:  # on a scan: "韩冬梅 记录人签名 二〇二〇年四月二十八日", its brackets lost
+                slots.append(_Slot(role, label, (index,), ahead, True, m.start(), caption=True))
                 previous = m.end()
                 continue
             end = m.end()
@@ -717,6 +724,21 @@ def _listed_above(dt_: DocText, slot: _Slot, signing: list[_Slot]) -> bool:
     )
 
 
+def _name_ahead(text: str, m: re.Match[str], previous: int) -> str | None:
+    """On an OCR line, the name written on the blank before a signing caption whose brackets were lost
+    ("韩冬梅 记录人签名 二〇二〇年四月二十八日" for "[ink]（记录人签名） 二〇二〇年四月二十八日"): a word of
+    two to four characters standing alone before a label that ends in a signing word, with no colon after it
+    and nothing but a date up to the next label. None otherwise."""
+    if not _SIGN_END.search(m.group()):
+        return None
+    following = _LABEL.search(text, m.end())
+    after = text[m.end() : following.start() if following else len(text)]
+    if after.lstrip()[:1] in (":", "：") or _without_dates(after).strip(" \t_＿"):
+        return None
+    ahead = _INK_BEFORE.search(text[previous : m.start()])
+    return ahead.group(1) if ahead else None
+
+
 def _ink_before(text: str, start: int, previous: int) -> str:
     """The words between the last caption's end (its closing bracket) and a caption's opening bracket: the
     blank's ink as OCR read it, when it is short (a name, or marks read as a few letters)."""
@@ -772,7 +794,12 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
         caption_last = not after.strip(" \t)）") and before.endswith(("(", "（"))
         # on a scan, ink written across the signing line is read as a line of its own ahead of the label
         # ("同意。 凡东 签名 2019年6月4日"): a short word right before the label, when none follows it
-        straddled = min_chars == 1 and not _without_dates(after).strip() and _INK_BEFORE.search(before)
+        # (or with its date: "同意，按程序办理。 刘志宏 2016年05月11日 签批人")
+        straddled = (
+            min_chars == 1
+            and not _without_dates(after).strip()
+            and _INK_BEFORE.search(_without_dates(before).rstrip())
+        )
         value = before[:-1] if caption_last else (straddled.group(1) if straddled else after)
     if _REFUSED.search(value):
         return _Fill(False, None, True, None)
@@ -969,8 +996,8 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
         return False
     if block.bbox is None:
         return False
-    if squeeze(dt_.blocks[index]).strip("()（） ") != slot.label.strip("()（） "):
-        return False
+    if _without_dates(squeeze(dt_.blocks[index])).strip("()（） ") != slot.label.strip("()（） "):
+        return False  # the caption alone, or with its date after it ("（签收人） 二○一九年十一月五日")
     for row in slots:
         above = row.blocks[0]
         if row.role is not slot.role or row.caption or row is slot or not 1 <= index - above <= 2:
@@ -1027,6 +1054,27 @@ def _unsigned_listings(dt_: DocText, slots: list[_Slot], fills: list[_Fill]) -> 
     return set(listed) - signed if signed else set()
 
 
+def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill]:
+    """A row's label (受送达人签名或盖章) whose value holds a signing caption of the same role under another
+    word, with the signature after it (… 签收人：刘桂英): the row is signed there. The same label twice
+    (检查人员签字： 检查人员签字：) is two slots, each signed or not on its own."""
+    out = list(fills)
+    for k, (slot, fill) in enumerate(zip(slots, fills, strict=True)):
+        if fill.filled or fill.refused or fill.nobody:
+            continue
+        for other, signed in zip(slots, fills, strict=True):
+            if (
+                signed.filled
+                and other.role is slot.role
+                and squeeze(other.label) != squeeze(slot.label)
+                and other.blocks[0] in slot.blocks
+                and (other.blocks[0], other.start) > (slot.blocks[0], slot.start)
+            ):
+                out[k] = signed
+                break
+    return out
+
+
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     scanned = _scan(dt_)
@@ -1052,6 +1100,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         _text_fill(slot.value, 1 if read else 2, opinion)
         for slot, read, opinion in zip(slots, ocr, opinions, strict=True)
     ]
+    fills = _signed_at_own_caption(slots, fills)
     places = [
         Place(
             s.blocks,

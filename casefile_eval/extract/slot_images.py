@@ -317,16 +317,28 @@ def _under_label_line(dt_: DocText, places: list[Place], image: ImageItem, b: in
     aside = nearest is not None and box.x0 - nearest.x1 > BESIDE_VALUE * (nearest.bottom - nearest.top)
     best: list[tuple[float, int]] = []
     for k, place in enumerate(places):
-        line = dt_.doc.blocks[place.blocks[-1]].bbox
-        if place.text_filled or line is None or dt_.doc.blocks[place.blocks[-1]].page != image.page:
+        line = _lowest_across(dt_, place, image.page, box)
+        if place.text_filled or line is None:
             continue
         gap = box.top - line.bottom
         height = line.bottom - line.top
         reach = (UNDER_REACH if aside else 2) * height
-        if -0.5 * height <= gap <= reach and box.x0 < line.x1 and box.x1 > line.x0:
+        if -0.5 * height <= gap <= reach:
             best.append((gap, k))
     nearest_gap = min((gap for gap, _ in best), default=None)
     return [k for gap, k in best if gap == nearest_gap]
+
+
+def _lowest_across(dt_: DocText, place: Place, page: int | None, box: BBox) -> BBox | None:
+    """The lowest line of a slot on the page that stands across the image's x range: the label line a
+    signature hangs under ("受送达人签名或 签收人" over "盖章", the ink under the box's caption 签收人, not
+    under the wrapped 盖章 left of it)."""
+    lines = [
+        block.bbox
+        for block in (dt_.doc.blocks[i] for i in place.blocks)
+        if block.page == page and block.bbox is not None and block.bbox.x0 < box.x1 and block.bbox.x1 > box.x0
+    ]
+    return max(lines, key=lambda line: line.bottom) if lines else None
 
 
 def _accepts(place: Place, image: ImageItem, own: bool) -> bool:
