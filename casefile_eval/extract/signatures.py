@@ -1121,7 +1121,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             fill = _Fill(False, None, False, None)
         filled: bool | None = fill.filled
         signer = fill.signer
-        method = "ocr" if filled and _ocr_read(dt_, slot) else "text"
+        method = "ocr" if filled and ocr[k] else "text"
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None
         ink_width = ink_width_of(own) if filled and method == "ocr" else None

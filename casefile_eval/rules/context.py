@@ -133,6 +133,7 @@ class CaseView:
         self.changes = changes  # the dates from which some rule, threshold or law reads differently
         self._dates: dict[str, DatedFact | None] = {}
         self._bounds: dict[str, tuple[dt.date | None, dt.date | None]] = {}
+        self._partial: dict[str, tuple[Document, DateFact] | None] = {}
         self._compact: dict[int, str] = {}
 
     def text(self, doc: Document) -> str:
@@ -171,12 +172,13 @@ class CaseView:
         before, after = self._around(name)
         own = self._partly_read(name)
         fact = own[1] if own else None
-        if own is not None and fact is not None and fact.earliest is None:
+        if own is not None and own[1].earliest is None:
+            doc, yearless = own
             low, high = max(before, default=None), min(after, default=None)
-            alike = _read_alike(fact, own[0])
+            alike = _read_alike(yearless, doc)
             if alike is not None and (low is None or low <= alike) and (high is None or alike <= high):
                 return alike, alike
-            return _yearless_days(fact, low, high)
+            return _yearless_days(yearless, low, high)
         lows = before + ([fact.earliest] if fact and fact.earliest else [])
         highs = after + ([fact.latest] if fact and fact.latest else [])
         first, last = (max(lows) if lows else None), (min(highs) if highs else None)
@@ -250,6 +252,13 @@ class CaseView:
         return None if first is None else DatedFact(first, doc, fact)
 
     def _partly_read(self, name: str) -> tuple[Document, DateFact] | None:
+        """The case date of that name written but read only in part, with its document (cached: asked by
+        every rule that takes the date's span)."""
+        if name not in self._partial:
+            self._partial[name] = self._find_partly_read(name)
+        return self._partial[name]
+
+    def _find_partly_read(self, name: str) -> tuple[Document, DateFact] | None:
         docs, kinds = self._sources(name)
         for kind in kinds:
             for doc in docs:

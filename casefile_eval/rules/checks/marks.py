@@ -202,12 +202,11 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             yield Hit(document=doc, page=page, evidence=block.text, undecided="日期系手写，未能识别")
             continue
         unreadable = [d for d in dates if not is_blank(d)]
-        sealed = None if params.roles or params.zone else _sealed_closing(doc)
         if unreadable:
             bad = unreadable[0]
             page = fact_page(doc, bad.evidence.page if bad.evidence else None)
             yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
-        elif sealed is not None:
+        elif not (params.roles or params.zone) and (sealed := _sealed_closing(doc)) is not None:
             page = fact_page(doc, sealed.page)
             hidden = "落款下方被印章覆盖，日期未能识别"
             yield Hit(document=doc, page=page, evidence=sealed.text, undecided=hidden)
