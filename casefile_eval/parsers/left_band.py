@@ -36,6 +36,8 @@ EVEN_STEP = 0.3  # character heights by which the steps of one stack differ at m
 MIN_GUTTER = 1.6  # character heights of empty width between the band and the body
 MARK_WIDTH = 1.5  # character heights: parts no wider (single characters) by a band's edge (存/根) are its
 MAX_SHARE = 0.5  # the band's characters, at most this share of the body's
+BINDING = "装订线"  # a binding margin's words, one character each, down the left edge
+BINDING_STEP = 1.0  # character heights by which the steps between them differ at most
 
 _ONE_HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -80,7 +82,7 @@ def _chars(text: str) -> int:
 
 def _stacks(parts: Sequence[P], box_of: Callable[[P], Box], text_of: Callable[[P], str]) -> list[list[P]]:
     """Runs of single Han characters one under the other at a character's step, not reading as a field
-    name."""
+    name, and a binding margin's 装/订/线."""
     singles = [p for p in parts if _ONE_HAN.fullmatch(text_of(p).strip())]
     singles.sort(key=lambda p: (box_of(p)[0] + box_of(p)[2]) / 2)
     columns: list[list[P]] = []
@@ -91,9 +93,10 @@ def _stacks(parts: Sequence[P], box_of: Callable[[P], Box], text_of: Callable[[P
             columns[-1].append(part)
         else:
             columns.append([part])
-    stacks = []
+    stacks, binding = [], []
     for column in columns:
         column.sort(key=lambda p: box_of(p)[1])
+        binding.extend(_binding_words(column, box_of, text_of))
         run: list[P] = []
         for part in column:
             if run and not _next_in_run(box_of(run[-1]), box_of(part)):
@@ -101,7 +104,7 @@ def _stacks(parts: Sequence[P], box_of: Callable[[P], Box], text_of: Callable[[P
                 run = []
             run.append(part)
         stacks.append(run)
-    return [
+    return binding + [
         s
         for s in stacks
         if len(s) >= MIN_STACK
@@ -110,13 +113,24 @@ def _stacks(parts: Sequence[P], box_of: Callable[[P], Box], text_of: Callable[[P
     ]
 
 
-def _even(stack: list[P], box_of: Callable[[P], Box]) -> bool:
+def _binding_words(column: list[P], box_of: Callable[[P], Box], text_of: Callable[[P], str]) -> list[list[P]]:
+    """A binding margin's 装, 订, 线 one under the other in a column, at one step however wide (a form's paper
+    spaces them down its whole left edge)."""
+    return [
+        column[k : k + len(BINDING)]
+        for k in range(len(column) - len(BINDING) + 1)
+        if "".join(text_of(p).strip() for p in column[k : k + len(BINDING)]) == BINDING
+        and _even(column[k : k + len(BINDING)], box_of, BINDING_STEP)
+    ]
+
+
+def _even(stack: list[P], box_of: Callable[[P], Box], within: float = EVEN_STEP) -> bool:
     """Whether the characters stand at one step (stacked cells of a table's label column do not: the step
-    across a cell's edge is wider)."""
+    across a cell's edge is wider): their steps differ by at most `within` character heights."""
     tops = [box_of(p)[1] for p in stack]
     steps = [b - a for a, b in pairwise(tops)]
     height = statistics.median(box_of(p)[3] - box_of(p)[1] for p in stack)
-    return max(steps) - min(steps) <= EVEN_STEP * height
+    return max(steps) - min(steps) <= within * height
 
 
 def _middle(box: Box) -> float:

@@ -208,3 +208,52 @@ def test_ocr_lines_lose_the_band_and_a_speck_in_the_gutter() -> None:
         [(float("-inf"), 3)],
         [(float("-inf"), 4)],
     ]
+
+
+def _bound_approval(path: Path) -> Path:
+    """A 行政处罚决定审批表 on paper with a binding margin: 装, 订 and 线 spaced down the left edge, each
+    level with a row of the form (订 beside the 签名 caption of the head's opinion)."""
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont(FONT, 8)
+    for k, char in enumerate("装订线"):
+        c.drawString(30, 468 - 40 * k, char)
+    c.setFont(FONT, 16)
+    c.drawString(222, 750, "行政处罚决定审批表")
+    c.setFont(FONT, 10)
+    c.drawString(76, 700, "案由 未取得施工许可证擅自施工案")
+    c.drawString(76, 500, "承办人意见 建议按上述意见作出行政处罚决定。")
+    c.drawString(338, 468, "2017年9月12日")
+    c.drawString(76, 440, "机关负责人意见 同意。")
+    c.setFont(FONT, 7)
+    c.drawString(241, 428, "签名")
+    c.drawImage(ImageReader(io.BytesIO(signature_png())), 242, 404, width=50, height=22)
+    c.setFont(FONT, 10)
+    c.drawString(338, 408, "2017年9月12日")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_binding_margins_words_are_no_part_of_the_lines(tmp_path: Path) -> None:
+    path = _bound_approval(tmp_path / "approval.pdf")
+    parsed = parse_pdf(path, path.name, "0" * 64)
+    assert [b.text for b in parsed.blocks] == [
+        "行政处罚决定审批表",
+        "案由 未取得施工许可证擅自施工案",
+        "承办人意见 建议按上述意见作出行政处罚决定。",
+        "2017年9月12日",
+        "机关负责人意见 同意。",
+        "签名",
+        "2017年9月12日",
+    ]
+
+
+def test_binding_words_out_of_order_or_uneven_are_no_band() -> None:
+    reordered = [_box(char, 30.0, 300.0 + 80.0 * k, 46.0) for k, char in enumerate("订装线")]
+    uneven = [_box(char, 30.0, top, 46.0) for char, top in zip("装订线", (300.0, 380.0, 520.0), strict=True)]
+    title = _box("行政处罚决定审批表", 200.0, 100.0, 700.0)
+    body = [title, _box("当事人：江阴市澄锋机械", 150.0, 200.0, 700.0)]
+    assert find_band([*reordered, *body], lambda p: p.box, lambda p: p.text) is None
+    assert find_band([*uneven, *body], lambda p: p.box, lambda p: p.text) is None
+    even = [_box(char, 30.0, 300.0 + 80.0 * k, 46.0) for k, char in enumerate("装订线")]
+    assert find_band([*even, *body], lambda p: p.box, lambda p: p.text) == Band(46.0, 150.0)
