@@ -151,6 +151,8 @@ SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at th
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
 ROW_NAME_REACH = 2.5  # line heights under a row's name where the first caption of its value cell may start
 DOWN_COLUMN = 1.5  # a row's name in a box narrower than this many line heights is written down a column...
+SMALL_PRINT = 0.9  # a box's caption printed smaller than its row's name: at most this part of its height...
+LOWER_IN_ROW = 0.3  # ...and its top at least this part of that height lower
 COLUMN_PITCH = 1.5  # ...a character a line, at most this many character heights apart
 OPINION_LINES = 4  # blocks from an opinion label to the signing label under its opinion
 MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人签名", "承办机构负责人")
@@ -446,12 +448,26 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
             last += 1
             slot.blocks = (*slot.blocks, last)
             continue
+        if _label_tail(slot.label, text) and nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT:
+            last += 1  # the label's last word wrapped under it (机关负责人审批同意立案。 over 意见)
+            slot.blocks = (*slot.blocks, last)
+            continue
         starts_row = _LABEL.match(text) or (_ROW_LABEL.match(text) and not sign_here)
         if starts_row or (nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT and not sign_here):
             return
         last += 1
         slot.value = f"{slot.value} {_cut_label(text)}"
         slot.blocks = (*slot.blocks, last)
+
+
+def _label_tail(label: str, text: str) -> bool:
+    """Whether a line holds only the end of a label wrapped onto it: the label with it is a longer label
+    (机关负责人审批 + 意见)."""
+    tail = squeeze(text).rstrip(":：")
+    if not tail or len(tail) > MAX_LABEL_TAIL:
+        return False
+    m = _LABEL.search(label + tail)
+    return m is not None and m.end() == len(label + tail) and m.end() - m.start() > len(label)
 
 
 def _extend_opinion_paragraphs(dt_: DocText, slot: _Slot) -> None:
@@ -524,7 +540,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 value, blocks = _value(dt_, index, text, len(text))
                 slots.append(_Slot(role, label, blocks, value, True, m.start(), strip=True))
                 continue
-            opened = _CAPTION_OPEN.search(text[: m.start()])
+            opened = _CAPTION_OPEN.search(text[: m.start()]) or (read_by_ocr and _open_lost(label))
             if not opened and text[m.end() :].lstrip()[:1] in (")", "）"):
                 continue  # a role named in brackets in a sentence ("某公司（当事人）"), no caption
             if opened:  # signed before it: nothing after is its value
@@ -647,6 +663,8 @@ def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     for t in slots:
         if t is slot or t.role is not slot.role:
             continue
+        if _boxed_caption(dt_, slot, t):
+            return True
         if t.blocks[0] == slot.blocks[0]:  # the caption on the label's line
             before = text[slot.start : t.start]
             # the row's name repeated as the caption (送达人 送达人：[ink]): only the caption has a colon
@@ -711,6 +729,43 @@ def _row_name_of(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
     )
 
 
+def _boxed_caption(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
+    """A row's name alone on its line (送达人) with the same word alone in smaller print right of it and
+    lower in the row: the caption in the corner of the row's value box, over the ink ("送达人 | ⌜送达人⌟
+    [ink] date"). That caption is the slot, the row's name is none. Read into one line with the name, the
+    caption is known by its narrower characters. Captions of one printed line (执法人员　执法人员) share
+    their top and their size, and stay two slots."""
+    a, b = slot.blocks[0], t.blocks[0]
+    if t.label != slot.label:
+        return False
+    if a == b:
+        text = dt_.blocks[a]
+        alone = squeeze(text) == slot.label * 2 and t.start > slot.start
+        name = _pitch(dt_, a, slot.start, len(slot.label))
+        caption = _pitch(dt_, a, t.start, len(t.label))
+        return alone and name is not None and caption is not None and caption < SMALL_PRINT * name
+    if squeeze(dt_.blocks[a]) != slot.label or squeeze(dt_.blocks[b]) != t.label:
+        return False
+    row, box = dt_.doc.blocks[a], dt_.doc.blocks[b]
+    if row.bbox is None or box.bbox is None or row.page != box.page:
+        return False
+    height = row.bbox.bottom - row.bbox.top
+    return (
+        box.bbox.x0 > row.bbox.x1 + height
+        and box.bbox.bottom - box.bbox.top < SMALL_PRINT * height
+        and row.bbox.top + LOWER_IN_ROW * height <= box.bbox.top < row.bbox.bottom
+    )
+
+
+def _pitch(dt_: DocText, index: int, start: int, length: int) -> float | None:
+    """The width of a character of the label of `length` characters at `start` on a line whose characters'
+    places are known (a PDF's character boxes, OCR's), else None."""
+    if dt_.doc.blocks[index].char_xs is None or length < 2:
+        return None
+    xs = offset_xs(dt_, index, [start, start + length])
+    return (xs[1] - xs[0]) / length if xs is not None else None
+
+
 def _listed_above(dt_: DocText, slot: _Slot, signing: list[_Slot]) -> bool:
     """Whether a bare role label (见证人　林少鸿（村委会工作人员）, 记录人：王五 in a 笔录's head) lists who
     took part, the same role signing under a label of its own further down (见证人签名：)."""
@@ -722,6 +777,12 @@ def _listed_above(dt_: DocText, slot: _Slot, signing: list[_Slot]) -> bool:
         and not same_row(dt_, slot.blocks[0], t.blocks[0])
         for t in signing
     )
+
+
+def _open_lost(label: str) -> bool:
+    """Whether an OCR label ends in a closing bracket with no opening one: a caption in brackets whose
+    opening bracket the scan lost ("杜金海 被询问人签名） 二〇二六年三月十三日")."""
+    return label[-1:] in (")", "）") and "(" not in label and "（" not in label
 
 
 def _name_ahead(text: str, m: re.Match[str], previous: int) -> str | None:
@@ -992,9 +1053,13 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
     second row of the role starts at the label column."""
     index = slot.blocks[0]
     block = dt_.doc.blocks[index]
+    for row in slots:
+        # on the line the row's label wrapped onto (受送达人签名或 / 盖章 [ink]（签收人） date), what stands
+        # before the caption (read as its ink) may be that label's last word
+        wrapped = row.role is slot.role and not row.caption and index in row.blocks[1:]
+        if slot.caption and wrapped and row.label.endswith(squeeze(_without_dates(slot.value))):
+            return True
     if _without_dates(slot.value).strip() or len(slot.blocks) != 1 or block.kind is not BlockKind.LINE:
-        return False
-    if block.bbox is None:
         return False
     if _without_dates(squeeze(dt_.blocks[index])).strip("()（） ") != slot.label.strip("()（） "):
         return False  # the caption alone, or with its date after it ("（签收人） 二○一九年十一月五日")

@@ -147,3 +147,35 @@ def test_ink_under_a_box_caption_on_the_rows_first_line_signs_the_row() -> None:
     assert _slots(_doc(BOXED, DocumentType.SERVICE_RECEIPT, [])) == [
         (Role.RECIPIENT, "受送达人签名或盖章", False)
     ]
+
+
+def test_on_a_scan_a_caption_that_lost_its_opening_bracket_is_still_a_caption() -> None:
+    def record(party: str) -> Document:
+        lines: list[Line] = [
+            ("询问笔录", 265, 77, 340),
+            ("答：我马上补建台账，请从轻处罚", 72, 474, 238),
+            ("以上笔录我看过，和我说的一样", 72, 492, 231),
+            (f"{party} 被询问人签名） 二〇二六年三月十三日", 69, 513, 353),
+            ("侯亚楠 （询问人签名） 二〇二六年三月十三日", 69, 547, 344),
+        ]
+        return _doc(lines, DocumentType.INQUIRY_RECORD, [], confidence=0.95)
+
+    assert _slots(record("杜金海")) == [(Role.PARTY, "被询问人签名", True), (Role.OFFICER, "询问人签名", True)]
+    assert _slots(record("")) == [(Role.PARTY, "被询问人签名", False), (Role.OFFICER, "询问人签名", True)]
+
+
+WRAPPED_ROW: list[Line] = [
+    ("送达回证", 267, 77, 338),
+    ("受送达人 许昌市建安区丰收农资经营部", 74, 157, 314),
+    ("受送达人签名或", 74, 232, 154),
+    ("盖章 （签收人）二〇二六年三月三十一日", 74, 249, 501),  # the row's label wrapped onto the caption's line
+    ("送达人：侯亚楠 二〇二六年三月三十一日", 73, 288, 501),
+]
+
+
+def test_a_caption_on_the_line_its_rows_label_wrapped_onto_is_no_slot_of_its_own() -> None:
+    ink = BBox(x0=238, top=240, x1=296, bottom=266)
+    signed = _doc(WRAPPED_ROW, DocumentType.SERVICE_RECEIPT, [(3, ink)], confidence=0.95)
+    assert _slots(signed) == [(Role.RECIPIENT, "受送达人签名或盖章", True), (Role.SERVER, "送达人", True)]
+    blank = _doc(WRAPPED_ROW, DocumentType.SERVICE_RECEIPT, [], confidence=0.95)
+    assert _slots(blank) == [(Role.RECIPIENT, "受送达人签名或盖章", False), (Role.SERVER, "送达人", True)]
