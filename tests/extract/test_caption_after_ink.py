@@ -160,7 +160,10 @@ def test_on_a_scan_a_caption_that_lost_its_opening_bracket_is_still_a_caption() 
         ]
         return _doc(lines, DocumentType.INQUIRY_RECORD, [], confidence=0.95)
 
-    assert _slots(record("杜金海")) == [(Role.PARTY, "被询问人签名", True), (Role.OFFICER, "询问人签名", True)]
+    assert _slots(record("杜金海")) == [
+        (Role.PARTY, "被询问人签名", True),
+        (Role.OFFICER, "询问人签名", True),
+    ]
     assert _slots(record("")) == [(Role.PARTY, "被询问人签名", False), (Role.OFFICER, "询问人签名", True)]
 
 
@@ -168,7 +171,8 @@ WRAPPED_ROW: list[Line] = [
     ("送达回证", 267, 77, 338),
     ("受送达人 许昌市建安区丰收农资经营部", 74, 157, 314),
     ("受送达人签名或", 74, 232, 154),
-    ("盖章 （签收人）二〇二六年三月三十一日", 74, 249, 501),  # the row's label wrapped onto the caption's line
+    # the row's label wrapped onto the caption's line
+    ("盖章 （签收人）二〇二六年三月三十一日", 74, 249, 501),
     ("送达人：侯亚楠 二〇二六年三月三十一日", 73, 288, 501),
 ]
 
