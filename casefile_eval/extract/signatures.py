@@ -1061,6 +1061,8 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
             return True
     if _without_dates(slot.value).strip() or len(slot.blocks) != 1 or block.kind is not BlockKind.LINE:
         return False
+    if block.bbox is None:
+        return False
     if _without_dates(squeeze(dt_.blocks[index])).strip("()（） ") != slot.label.strip("()（） "):
         return False  # the caption alone, or with its date after it ("（签收人） 二○一九年十一月五日")
     for row in slots:
