@@ -84,10 +84,11 @@ _BROKEN_DATE = (
     r"月[ \t]*[0-9]{0,2}[ \t]*日)"
 )
 # A date OCR could not read surely, its doubtful characters marked □ (see ocr/doubt.py): written, unreadable.
+# Its year may be read down to its last numeral before 年 (六年□月十□日 for 二〇二六年三月十三日).
 _DN = "0-9〇○零OoＯ一二三四五六七八九十□"
 _DOUBT_DATE = (
-    rf"(?P<doubt>(?<![{_DN}])(?=[{_DN}年月日./ \t-]{{0,16}}□)[{_DN}]{{2,4}}{_S}[年./-]{_S}[{_DN}]{{1,3}}{_S}"
-    rf"[月./-]{_S}[{_DN}]{{1,3}}(?:{_S}[日号])?)"
+    rf"(?P<doubt>(?<![{_DN}])(?=[{_DN}年月日./ \t-]{{0,16}}□)(?:[{_DN}]{{2,4}}{_S}[年./-]|[{_DN}]{_S}年)"
+    rf"{_S}[{_DN}]{{1,3}}{_S}[月./-]{_S}[{_DN}]{{1,3}}(?:{_S}[日号])?)"
 )
 # A line that is only the start of a date ("2023年8", "二〇五年六月"): the rest lay under a seal or ink.
 _FRAGMENT_LINE = (

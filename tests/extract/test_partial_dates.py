@@ -311,3 +311,17 @@ def test_a_handwritten_date_read_in_part_is_written(
 def test_a_short_year_with_its_month_and_day_blank_is_a_blank_date() -> None:
     assert [(m.raw, m.blank) for m in find_dates("签名：20年 月 日")] == [("20年 月 日", True)]
     assert find_dates("电话 1 2 3 4 年 5 月 6 日") == []
+
+
+def test_a_record_time_read_down_to_the_years_last_numeral_is_written_not_missing() -> None:
+    # 二〇二六年三月十三日 read 六年□月十□日 on a dotted copy: the doubt marks make it a date read in part
+    doc = doc_from_lines(
+        ["询问笔录", "询问时间 六年□月十□日：4时03分至15时20分", "询问地点 许昌市农业农村局询问室"],
+        T.INQUIRY_RECORD,
+    )
+    facts = date_facts(DocText.of(doc))
+    assert [(f.kind, f.value, f.raw, f.earliest, f.month) for f in facts] == [
+        (DateKind.RECORD_START, None, "六年□月十□日", None, None)
+    ]
+    # without a doubt mark one numeral before 年 is no year: a term, a count of years
+    assert find_dates("判处有期徒刑六年三月十日执行") == []
