@@ -28,3 +28,15 @@ def test_another_fields_value_is_no_party(value: str) -> None:
 @pytest.mark.parametrize("value", ["喀什香源食品有限公司", "艾尔肯·吐尔逊", "随州市档案服务中心", "某市档案"])
 def test_names_stay_parties(value: str) -> None:
     assert _party(value) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "party"),
+    [
+        # a form's next field read into the party's line, its name cut (代码 and the name's 司 wrapped away)
+        ("盘锦宏泰石化装备制造有限公统一社会信用代91211100MA10F2QX7N", "盘锦宏泰石化装备制造有限公"),
+        ("喀什香源食品有限公司 统一社会信用代码：91653101MA78XY1234", "喀什香源食品有限公司"),
+    ],
+)
+def test_the_credit_code_field_ends_the_party(value: str, party: str) -> None:
+    assert _party(value) == party

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Literal
@@ -66,7 +67,7 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
     if len(values) < 2:
         return
     group = _reference(values, params)
-    reference = group[0][1]
+    reference = _written_most(group)
     theirs = _group_scores(group, reference) if isinstance(reference, str) else None
     for doc, value in values:
         if not _same(value, reference, params):
@@ -245,6 +246,15 @@ def _reference(
         shared = [sum(_matched(str(g[0][1]), str(v)) for _, v in values) for g in top]
         top = [g for g, count in zip(top, shared, strict=True) if count == max(shared)]
     return next((g for g in top if any(d.type in DECISION_TYPES for d, _ in g)), top[0])
+
+
+def _written_most(group: list[tuple[Document, str | float]]) -> str | float:
+    """The value of a group of agreeing documents that most of them write exactly (a name one of them
+    cut short, 某某有限公 with its 司 wrapped away, agrees with the whole name but is not it); on a tie the
+    decision's, else the longest."""
+    counts = Counter(v for _, v in group)
+    decided = {v for d, v in group if d.type in DECISION_TYPES}
+    return max(counts, key=lambda v: (counts[v], v in decided, len(str(v))))
 
 
 def _matched(a: str, b: str) -> int:
