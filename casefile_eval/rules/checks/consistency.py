@@ -13,8 +13,15 @@ from pydantic import Field
 from pypinyin import Style, pinyin
 
 from casefile_eval.codes import DocumentType
-from casefile_eval.model import Block, Document
-from casefile_eval.rules.checks.common import Params, fact_page, number_key
+from casefile_eval.model import Document
+from casefile_eval.rules.checks.common import (
+    LOW_CHAR_SCORE,
+    Params,
+    char_scores_of,
+    fact_page,
+    number_key,
+    ocr_block_holding,
+)
 from casefile_eval.rules.checks.receipts import comparable, decision_kind, served_names
 from casefile_eval.rules.context import DECISION_TYPES, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
@@ -26,9 +33,6 @@ _BRACKETS = str.maketrans(
 # documents whose own number is the 立案号 itself
 _FILING_TYPES = (DocumentType.FILING_APPROVAL, DocumentType.CASE_SOURCE, DocumentType.COVER)
 _PAREN = re.compile(r"\([^)]*\)")
-# Below this confidence the recogniser was unsure of a character: a difference resting on such characters
-# only may be a misread (measured: misread characters of names scored 0.26-0.78, the rest 0.99).
-LOW_CHAR_SCORE = 0.85
 # a character read with less than this is the recogniser's guess: no evidence of a clerk's slip, even
 # where it sounds like the other side's (a slip is printed plainly and read surely)
 GUESS_SCORE = 0.5
@@ -100,7 +104,7 @@ def _guessed(doc: Document, value: str, reference: str) -> bool:
     """Whether an OCR-read value differs from the reference by characters the recogniser mostly guessed
     (their mean confidence below GUESS_SCORE; a name misread past recognition, 邢尚市色尼区雷零津房 for
     那曲市色尼区康泰诊所, one character of it read plausibly): no evidence of another name."""
-    scores = _scores_of(doc, value)
+    scores = char_scores_of(doc, value)
     if scores is None:
         return False
     kept = {
@@ -128,7 +132,7 @@ def _misread(doc: Document, value: str, reference: tuple[str, tuple[float, ...] 
     than LOW_CHAR_SCORE (the value's, or the reference's: the reference may be the misread); None when a
     difference was read surely on both sides (a character the value merely lacks, read surely, is none),
     or when the value was not read by OCR; [] when the value differs only by characters OCR lost."""
-    scores = _scores_of(doc, value)
+    scores = char_scores_of(doc, value)
     if scores is None:
         return None
     xs = _xs_of(doc, value)
@@ -174,7 +178,7 @@ def _room_left(xs: tuple[float, ...] | None, i1: int, i2: int, wanted: int) -> b
 def _group_scores(group: list[tuple[Document, str | float]], value: str) -> tuple[float, ...] | None:
     """Per character of `value`, the least confidence any OCR-read document of the group read it with;
     None when none of them was read by OCR."""
-    read = [s for doc, _ in group if (s := _scores_of(doc, value)) is not None]
+    read = [s for doc, _ in group if (s := char_scores_of(doc, value)) is not None]
     return tuple(map(min, zip(*read, strict=True))) if read else None
 
 
@@ -185,27 +189,9 @@ def _sound_alike(a: str, b: str) -> bool:
     return bool(readings[0] & readings[1])
 
 
-def _ocr_read(doc: Document, value: str) -> tuple[Block, int] | None:
-    """The first OCR block that holds `value` (with the recogniser's confidence per character), and where."""
-    for block in doc.blocks:
-        at = block.text.find(value)
-        if at >= 0 and block.char_scores is not None and len(block.char_scores) == len(block.text):
-            return block, at
-    return None
-
-
-def _scores_of(doc: Document, value: str) -> tuple[float, ...] | None:
-    """The recogniser's confidence in each character of the first OCR block that holds `value`."""
-    read = _ocr_read(doc, value)
-    if read is None:
-        return None
-    block, at = read
-    return block.char_scores[at : at + len(value)] if block.char_scores is not None else None
-
-
 def _xs_of(doc: Document, value: str) -> tuple[float, ...] | None:
     """The x middle of each character of `value` in the first OCR block that holds it, where known."""
-    read = _ocr_read(doc, value)
+    read = ocr_block_holding(doc, value)
     if read is None:
         return None
     block, at = read
@@ -238,7 +224,7 @@ def _reference(
             group.append(item)
     best = max(len(g) for g in groups)
     top = [g for g in groups if len(g) == best]
-    read = any(isinstance(v, str) and _scores_of(d, v) is not None for d, v in values)
+    read = any(isinstance(v, str) and char_scores_of(d, v) is not None for d, v in values)
     if len(top) > 1 and (read or best == 1) and all(isinstance(v, str) for _, v in values):
         # names that no majority settles (read by OCR, each misread its own way or two readings as often):
         # the one sharing most characters with all the others; a reading that lost a character OCR
@@ -313,7 +299,7 @@ def _prefix_misread(receipt: Document, value: str, decision: Document, reference
     theirs, _, their_rest = reference.partition("〔")
     if rest != their_rest or not mine or not theirs:
         return None
-    return _misread(receipt, mine, (theirs, _scores_of(decision, theirs)))
+    return _misread(receipt, mine, (theirs, char_scores_of(decision, theirs)))
 
 
 def _wrong_decision_number(receipt: Document, decisions: list[Document]) -> tuple[str, str, Document] | None:

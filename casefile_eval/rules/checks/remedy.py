@@ -17,7 +17,7 @@ from typing import Literal
 
 from casefile_eval.codes import AgencyKind, DateKind, DocumentType
 from casefile_eval.model import Block, Document, RemedyClause
-from casefile_eval.rules.checks.common import Params, is_read
+from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, char_scores_of, is_read
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
@@ -29,6 +29,9 @@ _LOCAL_MARKS = re.compile(r"[省市县区州旗盟乡镇]")
 # A period's unit with no number before it ("之日超个月内": 起六 read as one character): on a scan the
 # number was lost in reading, so the period was written but cannot be judged
 _UNIT_WITHOUT_NUMBER = re.compile(r"(?<![\d一二三四五六七八九十百两作])(?:个月|个工作日|日|天)(?:之)?内")
+# or a number before a misread 个 ("六全月内" for 六个月内): the period's unit cannot be told
+_UNIT_MISREAD = re.compile(r"[\d一二三四五六七八九十][^\s\d一二三四五六七八九十个]月(?:之)?内")
+_NUMERAL = re.compile(r"[\d〇○零一二三四五六七八九十百两]")
 _LITIGATION_WORDS = re.compile(r"起诉|诉讼|人民法院")
 _REVIEW_WORDS = re.compile(r"复议")
 _AFTER_REVIEW = re.compile(r"复议决定[^。；;]{0,30}$")
@@ -71,6 +74,14 @@ def remedy_notice(ctx: RuleContext, params: RemedyParams) -> Iterator[Hit]:
                 evidence=clause.evidence.text if clause.evidence else clause.text,
                 undecided="扫描件上救济途径告知的期限数字未能识别，无法判断期限是否正确",
             )
+        elif clause and problem and (unsure := _period_unsure(doc, clause, params)) is not None:
+            yield Hit(
+                document=doc,
+                page=clause.evidence.page if clause.evidence else None,
+                evidence=clause.evidence.text if clause.evidence else clause.text,
+                undecided=f"{problem}，但扫描件上该期限的数字识别置信度低（{unsure:.2f}），无法确定是文书写错还是识别有误",
+                confidence=unsure,
+            )
         elif problem:
             evidence = (clause.evidence.text if clause.evidence else clause.text) if clause else None
             page = clause.evidence.page if clause and clause.evidence else None
@@ -97,14 +108,31 @@ def _ocr_read(doc: Document) -> bool:
 
 def _period_unread(doc: Document, clause: RemedyClause, params: RemedyParams) -> bool:
     """On an OCR-read notice, whether the route judged has a period unit whose number was not read
-    (…之日超个月内向人民法院提起行政诉讼): a period is written, its length unknown."""
+    (…之日超个月内向人民法院提起行政诉讼), or whose 个 was misread (六全月内): a period is written, its
+    length unknown."""
     if params.aspect not in ("review_period", "litigation_period") or not _ocr_read(doc):
         return False
     route = _LITIGATION_WORDS if params.aspect == "litigation_period" else _REVIEW_WORDS
-    for m in _UNIT_WITHOUT_NUMBER.finditer(clause.text):
-        if route.search(clause.text, m.end(), m.end() + 40):
-            return True
+    for pattern in (_UNIT_WITHOUT_NUMBER, _UNIT_MISREAD):
+        for m in pattern.finditer(clause.text):
+            if route.search(clause.text, m.end(), m.end() + 40):
+                return True
     return False
+
+
+def _period_unsure(doc: Document, clause: RemedyClause, params: RemedyParams) -> float | None:
+    """On an OCR-read notice, the least confidence the recogniser read the judged period's numerals with
+    (六十日 read 六一日: 一 at 0.56), when below LOW_CHAR_SCORE: a wrong period resting on them may be a
+    misread. None otherwise."""
+    if params.aspect == "review_period":
+        raw = clause.review_period_raw
+    elif params.aspect == "litigation_period":
+        raw = clause.litigation_period_raw
+    else:
+        return None
+    scores = char_scores_of(doc, raw) if raw and _ocr_read(doc) else None
+    numerals = [score for char, score in zip(raw or "", scores or (), strict=False) if _NUMERAL.match(char)]
+    return min(numerals) if numerals and min(numerals) < LOW_CHAR_SCORE else None
 
 
 def _decided(ctx: RuleContext, doc: Document) -> dt.date | None:
