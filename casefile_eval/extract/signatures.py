@@ -33,7 +33,7 @@ from casefile_eval.extract.slot_images import (
     ink_width_of,
 )
 from casefile_eval.extract.text import DocText, norm, squeeze
-from casefile_eval.model import Block, BlockKind, ImageKind, SignatureSlot
+from casefile_eval.model import Block, BlockKind, ImageItem, ImageKind, SignatureSlot
 from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.segment.pagemarks import is_page_number_line
 from casefile_eval.textnorm import AGENCY_SUFFIX, CLOSE_HEADING, is_agency_foot
@@ -141,6 +141,7 @@ MAX_INK_READ = 6  # characters OCR may make of a signature on the blank before a
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 _BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
+_BLANK_TAIL = re.compile(r"年\s*月\s*$")  # a blank date closing an OCR line, its 日 lost ("姜涛 审核人 年月")
 MAX_SIGNER = 20
 VALUE_REACH = 2.0  # line heights between a PDF label line and a value line below it
 ABOVE_REACH = 2.5  # line heights between a line of captions and the signatures read above it
@@ -149,6 +150,7 @@ CELL_REACH = 4.0  # ...or a value in the cell under a field name (its middle und
 CELL_RISE = 0.5  # line heights a value line may rise over the foot of the label's last line
 SIGN_REACH = 6.0  # line heights between an opinion and the 签名： line at the foot of its (tall) cell
 OCR_MARK_CONFIDENCE = 0.7  # a mark OCR read in a signature zone: most likely ink, worth a look
+UNSURE_MARK = 0.5  # ink OCR found no surer than this (little or small) leaves a slot undecided
 ROW_NAME_REACH = 2.5  # line heights under a row's name where the first caption of its value cell may start
 DOWN_COLUMN = 1.5  # a row's name in a box narrower than this many line heights is written down a column...
 SMALL_PRINT = 0.9  # a box's caption printed smaller than its row's name: at most this part of its height...
@@ -788,13 +790,14 @@ def _open_lost(label: str) -> bool:
 def _name_ahead(text: str, m: re.Match[str], previous: int) -> str | None:
     """On an OCR line, the name written on the blank before a signing caption whose brackets were lost
     ("韩冬梅 记录人签名 二〇二〇年四月二十八日" for "[ink]（记录人签名） 二〇二〇年四月二十八日"): a word of
-    two to four characters standing alone before a label that ends in a signing word, with no colon after it
-    and nothing but a date up to the next label. None otherwise."""
-    if not _SIGN_END.search(m.group()):
+    two to four characters standing alone before a label that ends in a signing word or names a role that
+    only signs ("姜涛 审核人 年月", "曲志强 送达人 二0二0年六月十九日"), with no colon after it and nothing
+    but a date (or a blank one) up to the next label. None otherwise."""
+    if not _SIGN_END.search(m.group()) and not _SIGNER_ROLE.fullmatch(m.group()):
         return None
     following = _LABEL.search(text, m.end())
     after = text[m.end() : following.start() if following else len(text)]
-    if after.lstrip()[:1] in (":", "：") or _without_dates(after).strip(" \t_＿"):
+    if after.lstrip()[:1] in (":", "：") or _BLANK_TAIL.sub("", _without_dates(after)).strip(" \t_＿"):
         return None
     ahead = _INK_BEFORE.search(text[previous : m.start()])
     return ahead.group(1) if ahead else None
@@ -1142,6 +1145,13 @@ def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill
     return out
 
 
+def _little_ink(images: list[ImageItem]) -> bool:
+    """Whether a slot's images are only marks OCR found with little or small ink (no surer than
+    UNSURE_MARK)."""
+    marks = [im for im in images if (im.name or "").startswith("ocr:")]
+    return len(marks) == len(images) and max(im.confidence for im in marks) <= UNSURE_MARK
+
+
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     scanned = _scan(dt_)
@@ -1200,6 +1210,8 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             unplaced = labels_on[slot.blocks[0]] > 1 and dt_.doc.blocks[slot.blocks[0]].bbox is None
             count = None if unplaced else image_count(own)
             ink_width = ink_width_of(own)
+            if _little_ink(own):  # a table rule's junction, a speck: no telling it from a short stroke
+                filled, confidence = None, max(im.confidence for im in own)
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
         out.append(
             SignatureSlot(

@@ -13,6 +13,7 @@ from casefile_eval.ocr.seals import paper_tone, personal_marks, red_mask
 
 _SAME_SIGNATURE = 0.6  # ink strokes closer than this many line heights belong to one signature
 _MIN_SIGNATURE = 0.5  # a group of ink smaller than this many line heights both ways is a speck
+_FLAT = 0.25  # a group of ink flatter than this many line heights is a piece of a rule, not a name
 _RULE_RUN = 2.2  # line heights of a straight run of ink that make it a ruled line or an underscore
 _RULE_PIECE = 0.5  # line heights: a straight vertical run this long may be a piece of a ruled line
 _RULE_COLUMN = 8.0  # line heights of such pieces in one column of the page that make it a ruled line
@@ -208,14 +209,16 @@ def _own_personal_marks(personal: np.ndarray, window: tuple[slice, slice], heigh
 
 
 def _signatures(keep: np.ndarray, height: float) -> list[Box]:
-    """Boxes of the groups of ink strokes that lie apart from each other (one person's name each)."""
+    """Boxes of the groups of ink strokes that lie apart from each other (one person's name each); a
+    group a few pixels tall (what is left of a rule a blank's underline broke off) is none."""
     reach = max(1, round(_SAME_SIGNATURE * height / 2))
     grouped, n = ndimage.label(ndimage.binary_dilation(keep, iterations=reach))
     boxes: list[Box] = []
     for rows, cols in ndimage.find_objects(grouped)[:n]:
         part = keep[rows, cols]
         ys, xs = np.nonzero(part)
-        if len(xs) and max(xs.max() - xs.min(), ys.max() - ys.min()) + 1 >= _MIN_SIGNATURE * height:
+        tall = ys.max() - ys.min() + 1 >= _FLAT * height if len(ys) else False
+        if tall and max(xs.max() - xs.min(), ys.max() - ys.min()) + 1 >= _MIN_SIGNATURE * height:
             boxes.append(
                 (
                     float(cols.start + xs.min()),

@@ -183,3 +183,18 @@ def test_a_caption_on_the_line_its_rows_label_wrapped_onto_is_no_slot_of_its_own
     assert _slots(signed) == [(Role.RECIPIENT, "受送达人签名或盖章", True), (Role.SERVER, "送达人", True)]
     blank = _doc(WRAPPED_ROW, DocumentType.SERVICE_RECEIPT, [], confidence=0.95)
     assert _slots(blank) == [(Role.RECIPIENT, "受送达人签名或盖章", False), (Role.SERVER, "送达人", True)]
+
+
+def test_on_a_scan_a_name_before_a_bare_signer_role_whose_brackets_were_lost_signs_it() -> None:
+    def review(reviewer: str) -> Document:
+        lines: list[Line] = [
+            ("法制审核意见书", 240, 79, 367),
+            ("拟处理意见 罚款人民币捌万元", 74, 159, 252),
+            ("审核意见 经审核，本案执法主体合法、案件事实清楚，证据确实充分，适用法律正", 74, 184, 523),
+            ("确，程序合法，处罚幅度适当，同意承办机构意见", 168, 202, 419),
+            (f"{reviewer} 审核人 年月", 240, 221, 449),  # "[ink]（审核人） 年 月 日", brackets and 日 lost
+        ]
+        return _doc(lines, DocumentType.LEGAL_REVIEW, [], confidence=0.95)
+
+    assert _slots(review("姜涛")) == [(Role.REVIEWER, "审核人", True)]
+    assert _slots(review("")) == [(Role.REVIEWER, "审核人", False)]
