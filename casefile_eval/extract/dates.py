@@ -140,9 +140,16 @@ _AFTER_DATE_NAME = "|".join(
 )
 _COMPACT_DAY = r"(?P<cd>3[01]|[12][0-9]|0[1-9])(?![0-9])"
 _COMPACT_DATE = rf"(?:{_AFTER_DATE_NAME})(?P<cy>(?:19|20)[0-9]{{2}})(?P<cm>1[0-2]|0[1-9]){_COMPACT_DAY}"
+# A line that is only a 落款 date whose 年 and 日 a seal hid and whose 月 OCR read as a dash ("202204-26" for
+# 2022年04月26日): its year, month and day all read.
+_FUSED_LINE = (
+    r"(?:^|(?<=\n))[ \t]*(?P<fy>(?:19|20)[0-9]{2})(?P<fm>1[0-2]|0[1-9])[-.](?P<fd>3[01]|[12][0-9]|0[1-9])"
+    r"(?=[ \t]*(?:\n|$))"
+)
 DATE_RE = re.compile(
     rf"(?:{_CJK_DATE}|{_ISO_DATE}|{_SHORT_DATE}|{_BOXED_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}|{_DOUBT_DATE}"
     rf"|{_BROKEN_DATE}|{_FRAGMENT_LINE}|{_LOST_DATE}|{_MONTHLESS_DATE}|{_HAND_DATE}|{_COMPACT_DATE}|{_EMPTY_FIELD}"
+    rf"|{_FUSED_LINE}"
 )
 _BLANK_ONLY = re.compile(r"^(?:[0-9]{2})?[_\s]*年[_\s]*月[_\s]*日$|^[\u4e00-\u9fff]{0,2}日期[:：][_＿\s]*$")
 
@@ -340,6 +347,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
             return _in_part(m.start(), raw, _partial(year_text, m.group("m"), m.group("d")))
     elif m.group("cy") is not None:
         value = _date_value(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
+    elif m.group("fy") is not None:
+        value = _date_value(int(m.group("fy")), int(m.group("fm")), int(m.group("fd")))
     elif m.group("by") is not None:
         year, month, day = (int("".join(m.group(g).split())) for g in ("by", "bm", "bd"))
         value = _date_value(year, month, day)

@@ -325,3 +325,13 @@ def test_a_record_time_read_down_to_the_years_last_numeral_is_written_not_missin
     ]
     # without a doubt mark one numeral before 年 is no year: a term, a count of years
     assert find_dates("判处有期徒刑六年三月十日执行") == []
+
+
+def test_a_luokuan_date_whose_units_a_seal_hid_is_read_whole() -> None:
+    # 2022年04月26日 under a seal: 年 and 日 hidden, 月 read as a dash
+    assert [(m.raw, m.value) for m in find_dates("新乡市应急管理局\n202204-26\n")] == [
+        ("202204-26", D(2022, 4, 26))
+    ]
+    # not inside a line of other words (a number, an account)
+    assert find_dates("编号 202204-26") == []
+    assert find_dates("账号 2022041-26") == []
