@@ -741,11 +741,11 @@ def _boxed_caption(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
     if t.label != slot.label:
         return False
     if a == b:
-        text = dt_.blocks[a]
-        alone = squeeze(text) == slot.label * 2 and t.start > slot.start
+        if squeeze(dt_.blocks[a]) != slot.label * 2 or t.start <= slot.start:
+            return False
         name = _pitch(dt_, a, slot.start, len(slot.label))
         caption = _pitch(dt_, a, t.start, len(t.label))
-        return alone and name is not None and caption is not None and caption < SMALL_PRINT * name
+        return name is not None and caption is not None and caption < SMALL_PRINT * name
     if squeeze(dt_.blocks[a]) != slot.label or squeeze(dt_.blocks[b]) != t.label:
         return False
     row, box = dt_.doc.blocks[a], dt_.doc.blocks[b]
@@ -1056,12 +1056,14 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
     second row of the role starts at the label column."""
     index = slot.blocks[0]
     block = dt_.doc.blocks[index]
-    for row in slots:
-        # on the line the row's label wrapped onto (受送达人签名或 / 盖章 [ink]（签收人） date), what stands
-        # before the caption (read as its ink) may be that label's last word
-        wrapped = row.role is slot.role and not row.caption and index in row.blocks[1:]
-        if slot.caption and wrapped and row.label.endswith(squeeze(_without_dates(slot.value))):
-            return True
+    # on the line the row's label wrapped onto (受送达人签名或 / 盖章 [ink]（签收人） date), what stands
+    # before the caption (read as its ink) may be that label's last word
+    before = squeeze(_without_dates(slot.value))
+    if slot.caption and any(
+        row.role is slot.role and not row.caption and index in row.blocks[1:] and row.label.endswith(before)
+        for row in slots
+    ):
+        return True
     if _without_dates(slot.value).strip() or len(slot.blocks) != 1 or block.kind is not BlockKind.LINE:
         return False
     if block.bbox is None:
@@ -1145,11 +1147,12 @@ def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill
     return out
 
 
-def _little_ink(images: list[ImageItem]) -> bool:
-    """Whether a slot's images are only marks OCR found with little or small ink (no surer than
-    UNSURE_MARK)."""
-    marks = [im for im in images if (im.name or "").startswith("ocr:")]
-    return len(marks) == len(images) and max(im.confidence for im in marks) <= UNSURE_MARK
+def _little_ink(images: list[ImageItem]) -> float | None:
+    """The confidence of a slot's images when they are only marks OCR found with little or small ink (no
+    surer than UNSURE_MARK), else None."""
+    sure = max(im.confidence for im in images)
+    only_marks = all((im.name or "").startswith("ocr:") for im in images)
+    return sure if only_marks and sure <= UNSURE_MARK else None
 
 
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
@@ -1210,8 +1213,9 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             unplaced = labels_on[slot.blocks[0]] > 1 and dt_.doc.blocks[slot.blocks[0]].bbox is None
             count = None if unplaced else image_count(own)
             ink_width = ink_width_of(own)
-            if _little_ink(own):  # a table rule's junction, a speck: no telling it from a short stroke
-                filled, confidence = None, max(im.confidence for im in own)
+            little = _little_ink(own)
+            if little is not None:  # a table rule's junction, a speck: no telling it from a short stroke
+                filled, confidence = None, little
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
         out.append(
             SignatureSlot(

@@ -217,8 +217,9 @@ def _signatures(keep: np.ndarray, height: float) -> list[Box]:
     for rows, cols in ndimage.find_objects(grouped)[:n]:
         part = keep[rows, cols]
         ys, xs = np.nonzero(part)
-        tall = ys.max() - ys.min() + 1 >= _FLAT * height if len(ys) else False
-        if tall and max(xs.max() - xs.min(), ys.max() - ys.min()) + 1 >= _MIN_SIGNATURE * height:
+        if not len(xs) or ys.max() - ys.min() + 1 < _FLAT * height:
+            continue
+        if max(xs.max() - xs.min(), ys.max() - ys.min()) + 1 >= _MIN_SIGNATURE * height:
             boxes.append(
                 (
                     float(cols.start + xs.min()),

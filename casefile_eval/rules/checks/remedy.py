@@ -130,7 +130,7 @@ def _period_unsure(doc: Document, clause: RemedyClause, params: RemedyParams) ->
         raw = clause.litigation_period_raw
     else:
         return None
-    scores = char_scores_of(doc, raw) if raw and _ocr_read(doc) else None
+    scores = char_scores_of(doc, raw) if raw else None  # (None on a text layer: no scores)
     numerals = [score for char, score in zip(raw or "", scores or (), strict=False) if _NUMERAL.match(char)]
     return min(numerals) if numerals and min(numerals) < LOW_CHAR_SCORE else None
 
