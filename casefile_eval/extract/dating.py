@@ -60,7 +60,9 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ),
     ("signed", r"签名|签字|签章|签押|盖章|签收"),
 )
-_LABEL_END = r"(?=\s*(?:[:：|（(\[【_]|签|意见|审批|审核|$))"
+# (a receipt's caption in brackets ends at its closing bracket: "（签收人）2019年11月5日", its "（" maybe
+# lost in reading; not a field name's qualifier, "法定代表人（负责人）")
+_LABEL_END = r"(?=\s*(?:[:：|（(\[【_]|(?<=签收人|送达人|代收人|收件人)[)）]|签|意见|审批|审核|$))"
 # a receipt's caption in brackets ("受送达人签名或盖章（签收）2022年06月09日"): the date after it is signed
 _BRACKETED_SIGN = r"|(?<=[(（])签收(?=\s*[)）])"
 _TAG_RE = re.compile(

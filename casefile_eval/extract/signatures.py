@@ -1053,7 +1053,8 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
     """A role's caption alone on a line, right under a row of that role and standing right of the row's
     label (in its value cell): the caption printed under the rule the row is signed on ("送达人 | [ink]"
     over "（送达人）", its brackets maybe lost on a scan), not a slot of its own: the row is the slot. A
-    second row of the role starts at the label column."""
+    second row of the role starts at the label column (its name, read on a line of its own between the
+    two, makes the caption that row's)."""
     index = slot.blocks[0]
     block = dt_.doc.blocks[index]
     # on the line the row's label wrapped onto (受送达人签名或 / 盖章 [ink]（签收人） date), what stands
@@ -1076,6 +1077,8 @@ def _caption_of_row_above(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool
             continue
         if "意见" in row.label:  # an opinion row signed under a caption of its own (负责人意见 … （负责人）)
             continue
+        if index - above == 2 and squeeze(dt_.blocks[above + 1]) == squeeze(row.label):
+            continue  # the role's name between them starts a second row of the role: the caption is its
         row_box = dt_.doc.blocks[above].bbox
         if row_box is None or dt_.doc.blocks[above].page != block.page or block.bbox.top < row_box.bottom:
             continue  # a caption stands under its row, not beside it (two 检查人员签字 side by side)
@@ -1128,8 +1131,10 @@ def _unsigned_listings(dt_: DocText, slots: list[_Slot], fills: list[_Fill]) -> 
 
 def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill]:
     """A row's label (受送达人签名或盖章) whose value holds a signing caption of the same role under another
-    word, with the signature after it (… 签收人：刘桂英): the row is signed there. The same label twice
-    (检查人员签字： 检查人员签字：) is two slots, each signed or not on its own."""
+    word, with the signature after it (… 签收人：刘桂英): the row is signed there. The other way round, a
+    caption in brackets first in a label's value ("受送达人签名或 [ink] （签收人）", "送达人 [ink]
+    （送达人）") is signed by the ink that fills the label. The same label twice (检查人员签字：
+    检查人员签字：) is two slots, each signed or not on its own."""
     out = list(fills)
     for k, (slot, fill) in enumerate(zip(slots, fills, strict=True)):
         if fill.filled or fill.refused or fill.nobody:
@@ -1138,13 +1143,30 @@ def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill
             if (
                 signed.filled
                 and other.role is slot.role
-                and squeeze(other.label) != squeeze(slot.label)
-                and other.blocks[0] in slot.blocks
-                and (other.blocks[0], other.start) > (slot.blocks[0], slot.start)
+                and (
+                    (squeeze(other.label) != squeeze(slot.label) and _inside(other, slot))
+                    or _first_caption_in(slot, other, slots)
+                    or _first_caption_in(other, slot, slots)
+                )
             ):
                 out[k] = signed
                 break
     return out
+
+
+def _inside(inner: _Slot, outer: _Slot) -> bool:
+    """Whether `inner`'s label stands in `outer`'s blocks, after `outer`'s label."""
+    return inner.blocks[0] in outer.blocks and (inner.blocks[0], inner.start) > (outer.blocks[0], outer.start)
+
+
+def _first_caption_in(caption: _Slot, row: _Slot, slots: list[_Slot]) -> bool:
+    """Whether `caption` is a bracketed caption of `row`'s role standing first among the slots in `row`'s
+    value ("受送达人签名或 [ink] （签收人）", "送达人 [ink] （送达人）"): one slot, the ink that fills the
+    row is the caption's. (A second caption after it, "（送达人） [ink] （送达人）", is a second signer's.)"""
+    if not caption.caption or caption.role is not row.role or not _inside(caption, row):
+        return False
+    at = (caption.blocks[0], caption.start)
+    return not any(t is not caption and _inside(t, row) and (t.blocks[0], t.start) < at for t in slots)
 
 
 def _little_ink(images: list[ImageItem]) -> float | None:
@@ -1181,6 +1203,9 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         for slot, read, opinion in zip(slots, ocr, opinions, strict=True)
     ]
     fills = _signed_at_own_caption(slots, fills)
+    # a caption first in a label's value is the label's slot, signed or not with it: counted once
+    keep = [k for k, s in enumerate(slots) if not any(_first_caption_in(s, row, slots) for row in slots)]
+    slots, fills, ocr = [slots[k] for k in keep], [fills[k] for k in keep], [ocr[k] for k in keep]
     places = [
         Place(
             s.blocks,
