@@ -3,7 +3,7 @@
 `apply_ocr` reads every page of a ParsedFile that has no usable text layer (`needs_ocr`) and returns a
 new ParsedFile with LINE blocks (with `confidence`), SEAL and SIGNATURE images and the pages marked as
 read by OCR (`ocr_reason == "ocr"`); a landscape page in two columns is read column by column
-(`ocr.spread`). Results are cached per page, so a second run does no OCR; the faint print and the lines
+(`ocr.spread`), a page covered by a dot screen is read and looked at without it (`ocr.screen`). Results are cached per page, so a second run does no OCR; the faint print and the lines
 under a grey page's seals read on a second look (`ocr.faint`, `ocr.under_seal`) and the marks (seals,
 signature ink) have cache layers of their own (see `ocr.cache`).
 """
@@ -25,6 +25,7 @@ from casefile_eval.ocr.page import OcrBox, OcrPage
 from casefile_eval.ocr.paper import on_paper
 from casefile_eval.ocr.reading import find_marks, read_text, upright
 from casefile_eval.ocr.render import render_pages
+from casefile_eval.ocr.screen import descreened
 from casefile_eval.ocr.seals import find_seals
 from casefile_eval.ocr.spread import in_columns
 from casefile_eval.ocr.under_seal import under_seal_parts
@@ -68,12 +69,13 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         unread = []
     rendered = [p for p in todo if p.number not in results and (p.number in read or p in unread)]
     for page, rendered_image, scale in render_pages(path, parsed.format, rendered, RENDER_DPI):
-        image = on_paper(rendered_image)
+        scanned = on_paper(rendered_image)
+        image = descreened(scanned)
         if page.number in read:
             text, scale = read[page.number]
             rgb = upright(image, text.rotation, text.skew)
         else:
-            text, rgb = read_text(image, _engine.get_engine())
+            text, rgb = read_text(image, _engine.get_engine(), None if image is scanned else scanned)
             if not cache.put(page_key(file_sha, page.number), text, scale):
                 warnings.append(f"OCR缓存目录不可写：{cache.directory}")
         seals = find_seals(rgb)

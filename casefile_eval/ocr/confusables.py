@@ -13,10 +13,10 @@
 `mend_misreads` is the one fold that does change the text a page holds: it mends, character for
 character, misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查,
 人既政府 for 人民政府, 陈达申辨 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and 负责人, 当享人 for
-当事人, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书, 告知#/决定# for
-告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a Chinese-numeral date, 大十日内 and
-大个月内 for the periods 六十日 and 六个月, 六十吕内 for 六十日内), so that labels, names of authorities,
-dates and periods are found as written.
+当事人, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书, 递达人 for 送达人,
+告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a Chinese-numeral date,
+大十日内 and 大个月内 for the periods 六十日 and 六个月, 六十吕内 for 六十日内), so that labels, names of
+authorities, dates and periods are found as written.
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[热扶](?=法(?:证|人员))"), "执"),  # 执法证号, 执法人员 read 热法证号, 扶法人员
     (re.compile(r"(?<=执法)[让正征](?=号)"), "证"),  # 执法证号 read 执法让号
     (re.compile(r"快(?=定书|定如下)"), "决"),  # 行政处罚决定书 read 行政处罚快定书
+    (re.compile(r"递(?=达人|达回证|达地点|达方式)"), "送"),  # 送达人 read 递达人 (递达 is no word of a form)
     (re.compile(r"连(?=反(?:了|《|的|上述|规定|法律|国家))"), "违"),  # 违反了《…》 read 连反了 (not 接连反映)
     # a small 书 closing a title read as "#": 行政处罚事先告知#, 听证通知#
     (re.compile(r"(?<=告知|通知|决定|意见|确认|建议|申请|委托|承诺)#"), "书"),

@@ -32,20 +32,30 @@ _SEAL_FADE = (
 )
 
 
-def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarray]:
+def read_text(
+    image: Image.Image, engine: OcrEngine, found_on: Image.Image | None = None
+) -> tuple[OcrPage, np.ndarray]:
     """Upright and level an RGB page image and recognise its lines (seals faded for the recogniser): the
-    page (without marks) and the upright, levelled image its boxes are in (marks are looked for there)."""
+    page (without marks) and the upright, levelled image its boxes are in (marks are looked for there).
+
+    `found_on` is the page as scanned when `image` is that page with its dot screen taken out
+    (`ocr.screen`): the lines are found on it and read on `image` (a dithered signature is a field of dots
+    too, which the line finder passes over as texture once the screen round it is gone)."""
     turn, skew, rgb, raw = 0, 0.0, np.zeros((1, 1, 3), np.uint8), list[RawBox]()
     for turn in (0, 90):
-        upright = image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
+        upright = _turned(image, turn)
         skew = estimate_skew(upright.convert("L"))
         rgb = deskew(np.asarray(upright), skew)
         # (the reading's cache version knows whole seals only; a seal on a page scanned in grey has no
         # colour to fade it by, and its lines are found on the page itself)
         boxes = [box for box, _ in red_seals(rgb, broken=False)]
         gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-        detect = _for_detection(rgb, gray, boxes) if boxes else None
         recognised = _for_recognition(rgb, gray, boxes)
+        scanned = rgb if found_on is None else deskew(np.asarray(_turned(found_on, turn)), skew)
+        scanned_gray = gray if found_on is None else cv2.cvtColor(scanned, cv2.COLOR_RGB2GRAY)
+        detect = _for_detection(scanned, scanned_gray, boxes) if boxes else None
+        if detect is None and found_on is not None:
+            detect = _for_recognition(scanned, scanned_gray, boxes)
         found = engine.detect(recognised, detect=detect)
         if turn == 0 and is_sideways(found.quads):
             continue  # turned before anything is recognised: a sideways page is read once
@@ -59,6 +69,10 @@ def read_text(image: Image.Image, engine: OcrEngine) -> tuple[OcrPage, np.ndarra
         rgb = np.ascontiguousarray(rgb[::-1, ::-1])
         raw = turn_boxes_180(raw, width, height)
     return OcrPage(width, height, turn % 360, skew, group_lines(to_boxes(raw))), rgb
+
+
+def _turned(image: Image.Image, turn: int) -> Image.Image:
+    return image if turn == 0 else image.transpose(Image.Transpose.ROTATE_270)
 
 
 def upright(image: Image.Image, rotation: int, skew: float) -> np.ndarray:
