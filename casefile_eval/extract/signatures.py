@@ -124,7 +124,8 @@ _SEAL_LABEL = re.compile(r"盖章|签章")
 # a scanned row named 机关负责人审批, its 意见 wrapped onto the next line (not 审批人)
 _OPINION_ROW = re.compile(r"审批(?!人)")
 # a label opened by a bracket, with only a rule or a gap before it on its line or after the label before it
-_CAPTION_OPEN = re.compile(r"(?:^|[)）\s_＿])[_＿\s]*[(（]\s*$")
+# (on a scan the bracket may be read 【 or [: "[ink] 【被询问人签名】")
+_CAPTION_OPEN = re.compile(r"(?:^|[)）\]】\s_＿])[_＿\s]*[(（【\[]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
 _SIGNS = re.compile(_SIGN_WORD + "|确认")  # a label asking for a signature: 被询问人确认：
 _SIGNER_ROLE = re.compile(_SIGNER_ROLES)
@@ -546,7 +547,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
             if not opened and text[m.end() :].lstrip()[:1] in (")", "）"):
                 continue  # a role named in brackets in a sentence ("某公司（当事人）"), no caption
             if opened:  # signed before it: nothing after is its value
-                label = label.rstrip(")）")
+                label = label.rstrip(")）]】")
                 # a caption naming a role that only ever signs (（审核人）, （记录人）) asks for a signature
                 signs = _SIGNS.search(label) is not None or _SIGNER_ROLE.fullmatch(label) is not None
                 written = text[previous : m.start()].strip(" \t_＿（(")
@@ -806,7 +807,7 @@ def _name_ahead(text: str, m: re.Match[str], previous: int) -> str | None:
 def _ink_before(text: str, start: int, previous: int) -> str:
     """The words between the last caption's end (its closing bracket) and a caption's opening bracket: the
     blank's ink as OCR read it, when it is short (a name, or marks read as a few letters)."""
-    words = text[previous:start].rstrip(" _＿（(").lstrip(" )）_＿")
+    words = text[previous:start].rstrip(" _＿（(【[").lstrip(" )）]】_＿")
     return words if 0 < len(words) <= MAX_INK_READ else ""
 
 

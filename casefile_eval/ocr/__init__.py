@@ -3,9 +3,10 @@
 `apply_ocr` reads every page of a ParsedFile that has no usable text layer (`needs_ocr`) and returns a
 new ParsedFile with LINE blocks (with `confidence`), SEAL and SIGNATURE images and the pages marked as
 read by OCR (`ocr_reason == "ocr"`); a landscape page in two columns is read column by column
-(`ocr.spread`), a page covered by a dot screen is read and looked at without it (`ocr.screen`). Results are cached per page, so a second run does no OCR; the faint print and the lines
-under a grey page's seals read on a second look (`ocr.faint`, `ocr.under_seal`) and the marks (seals,
-signature ink) have cache layers of their own (see `ocr.cache`).
+(`ocr.spread`), a page covered by a dot screen is read and looked at without it (`ocr.screen`). Results
+are cached per page, so a second run does no OCR; the faint print and the lines under a grey page's seals
+read on a second look (`ocr.faint`, `ocr.under_seal`) and the marks (seals, signature ink) have cache
+layers of their own (see `ocr.cache`).
 """
 
 from __future__ import annotations

@@ -128,6 +128,21 @@ def test_on_a_scan_a_name_before_a_caption_whose_brackets_were_lost_is_its_signa
     ]
 
 
+def test_on_a_scan_a_caption_whose_brackets_were_read_as_square_ones_is_still_a_caption() -> None:
+    lines: list[Line] = [
+        ("询问笔录", 250, 60, 330),
+        ("答：2019年度已经在系统里申报了", 72, 440, 244),
+        ("魏长河 【被询问人签名】 二0二〇年四月二十八日", 70, 478, 363),
+        ("曲志强 [询问人签名] 二〇二〇年四月二十八日", 70, 514, 353),
+        ("韩冬梅 记录人签名 二〇二〇年四月二十八日", 70, 550, 353),
+    ]
+    assert _slots(_doc(lines, DocumentType.INQUIRY_RECORD, [], confidence=0.95)) == [
+        (Role.PARTY, "被询问人签名", True),  # (was: False, the name before 【 not taken as its ink)
+        (Role.OFFICER, "询问人签名", True),
+        (Role.RECORDER, "记录人签名", True),
+    ]
+
+
 BOXED: list[Line] = [
     ("送达回证", 267, 81, 338),
     ("受送达人 罗建军", 77, 162, 210),
