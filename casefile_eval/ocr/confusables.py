@@ -12,11 +12,11 @@
 
 `mend_misreads` is the one fold that does change the text a page holds: it mends, character for
 character, misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查,
-人既政府 for 人民政府, 陈达申辨 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and 负责人, 当享人 for
-当事人, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书, 递达人 for 送达人,
-告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a Chinese-numeral date,
-大十日内 and 大个月内 for the periods 六十日 and 六个月, 六十吕内 for 六十日内), so that labels, names of
-authorities, dates and periods are found as written.
+人既政府 for 人民政府, 陈达申辨/陈道和申辩 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and
+负责人, 当享人 for 当事人, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书, 递达人
+for 送达人, 告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a
+Chinese-numeral date, 大十日内 and 大个月内 for the periods 六十日 and 六个月, 六十吕内 for 六十日内), so
+that labels, names of authorities, dates and periods are found as written.
 """
 
 from __future__ import annotations
@@ -101,7 +101,8 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=之日起[一二三四五六七八九十]十)吕(?=内)"), "日"),  # 六十吕内: no period
     # a seal's rim across a Chinese-numeral 落款: 上O二四年 for 二〇二四年
     (re.compile(r"上(?=[〇○OoＯ◯零][〇○OoＯ◯零一二三四五六七八九]{2}年)"), "二"),
-    (re.compile(r"(?<=陈)达(?=、?申)"), "述"),  # 陈述、申辩 read 陈达申鲜
+    # 陈述、申辩 read 陈达申鲜, 陈道和申辩, 陈迹、申辩
+    (re.compile(r"(?<=陈)[达道迹逑](?=[、和及与]?申)"), "述"),
     (re.compile(r"(?<=申)辨|(?:(?<=述申)|(?<=述、申))[鲜鞋辫瓣]"), "辩"),
     # 有限贵任公司, 负费人, 贵令改正: no words
     (re.compile(r"[贵费](?=任)|贵(?=令)|(?<=负)[贵费资]|(?<=职)贵"), "责"),
