@@ -65,6 +65,9 @@ _ROLES: tuple[tuple[Role, str], ...] = (
         r"|执法员|(?:听证)?主持人|听证员",
     ),
 )
+# the year opening a date: 2020年, 二〇二〇年 (〇 read O or 0)
+_YEAR_START = r"(?:19|20)\d\d\s*年|[一二][〇○Oo0零][一二三四五六七八九〇○Oo0零]{2}\s*年"
+_DATED = re.compile(rf"\s*(?:{_YEAR_START})")
 # A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
 # keeps apart from a signing word after a gap (a PDF line holding the opinion cell and the signing cell).
 _LABEL = re.compile(
@@ -73,8 +76,11 @@ _LABEL = re.compile(
         rf"(?P<{role.value}>(?:{pattern})(?:确认)?(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
-    + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见|审批)(?:不|拟)?同意|(?<=意见|审批)(?:建议|如拟))"
-)  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too
+    + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见|审批)(?:不|拟)?同意|(?<=意见|审批)(?:建议|如拟)"
+    + rf"|{_YEAR_START})"
+)  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too; on a scan a caption
+# whose brackets were lost runs into the date after it ("（记录员） 二〇二〇年六月九日" read
+# "记录员二0二0年…")
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 # On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few
 # Latin letters or digits inside the label ("审核人UMsh（签字)")
@@ -124,8 +130,9 @@ _SEAL_LABEL = re.compile(r"盖章|签章")
 # a scanned row named 机关负责人审批, its 意见 wrapped onto the next line (not 审批人)
 _OPINION_ROW = re.compile(r"审批(?!人)")
 # a label opened by a bracket, with only a rule or a gap before it on its line or after the label before it
-# (on a scan the bracket may be read 【 or [: "[ink] 【被询问人签名】")
-_CAPTION_OPEN = re.compile(r"(?:^|[)）\]】\s_＿])[_＿\s]*[(（【\[]\s*$")
+# (on a scan the bracket may be read 【 or [ after the ink: "[ink] 【被询问人签名】"; 【审核意见】 opening a
+# line is a heading)
+_CAPTION_OPEN = re.compile(r"(?:^|[)）\]】\s_＿])[_＿\s]*[(（]\s*$|[)）\]】\s_＿][_＿\s]*[【\[]\s*$")
 SIGNING = re.compile(_SIGN_WORD)
 _SIGNS = re.compile(_SIGN_WORD + "|确认")  # a label asking for a signature: 被询问人确认：
 _SIGNER_ROLE = re.compile(_SIGNER_ROLES)
@@ -558,6 +565,13 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 before = _ink_before(text, m.start(), previous) if read_by_ocr else ""
                 # a role alone in brackets ("（询问人）") asks for a signature only on a signing row
                 slots.append(_Slot(role, label, (index,), before, signs, m.start(), caption=True))
+                previous = m.end()
+                continue
+            if read_by_ocr and _DATED.match(text, m.end()):
+                # a caption whose brackets were lost, the date after it ("孟晓雪 记录员二0二0年六月九日"):
+                # what OCR read of the ink before it is its value
+                before = _ink_before(text, m.start(), previous)
+                slots.append(_Slot(role, label, (index,), before, True, m.start(), caption=True))
                 previous = m.end()
                 continue
             ahead = _name_ahead(text, m, previous) if read_by_ocr else None
@@ -1163,8 +1177,9 @@ def _inside(inner: _Slot, outer: _Slot) -> bool:
 def _first_caption_in(caption: _Slot, row: _Slot, slots: list[_Slot]) -> bool:
     """Whether `caption` is a bracketed caption of `row`'s role standing first among the slots in `row`'s
     value ("受送达人签名或 [ink] （签收人）", "送达人 [ink] （送达人）"): one slot, the ink that fills the
-    row is the caption's. (A second caption after it, "（送达人） [ink] （送达人）", is a second signer's.)"""
-    if not caption.caption or caption.role is not row.role or not _inside(caption, row):
+    row is the caption's. (A second caption after it, "（送达人） [ink] （送达人）", is a second signer's;
+    so is a caption after another caption, "（检查人员） （检查人员）".)"""
+    if not caption.caption or row.caption or caption.role is not row.role or not _inside(caption, row):
         return False
     at = (caption.blocks[0], caption.start)
     return not any(t is not caption and _inside(t, row) and (t.blocks[0], t.start) < at for t in slots)

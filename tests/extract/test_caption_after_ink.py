@@ -143,6 +143,30 @@ def test_on_a_scan_a_caption_whose_brackets_were_read_as_square_ones_is_still_a_
     ]
 
 
+def _scanned_hearing_tail(recorder: str) -> Document:
+    lines: list[Line] = [
+        ("听证笔录", 250, 60, 330),
+        ("当事人核对意见：以上笔录已核对，记录无误。", 72, 120, 300),
+        ("魏长河当事人签名） 二0二0年六月九日", 70, 140, 330),
+        ("付延平 （主持人） 二0二0年六月九日", 70, 176, 330),
+        (f"{recorder}记录员二0二0年六月九日", 160, 212, 330),  # "（记录员）", its brackets lost
+    ]
+    return _doc(lines, DocumentType.HEARING_RECORD, [], confidence=0.9)
+
+
+def test_on_a_scan_a_caption_run_into_its_date_is_a_slot() -> None:
+    assert _slots(_scanned_hearing_tail("")) == [
+        (Role.PARTY, "当事人签名", True),
+        (Role.OFFICER, "主持人", True),
+        (Role.RECORDER, "记录员", False),  # (was: no slot, the blank not found)
+    ]
+    assert _slots(_scanned_hearing_tail("孟晓雪 ")) == [
+        (Role.PARTY, "当事人签名", True),
+        (Role.OFFICER, "主持人", True),
+        (Role.RECORDER, "记录员", True),
+    ]
+
+
 BOXED: list[Line] = [
     ("送达回证", 267, 81, 338),
     ("受送达人 罗建军", 77, 162, 210),

@@ -11,7 +11,7 @@ from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import BBox, Block, BlockKind, Document
+from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
 
 Line = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom
 
@@ -94,4 +94,55 @@ def test_date_after_a_caption_that_lost_its_opening_bracket() -> None:
     assert [(f.kind, str(f.value), f.role) for f in date_facts(dt)] == [
         (DateKind.SERVED, "2019-11-05", Role.RECIPIENT),  # (was: other, no role)
         (DateKind.SIGNED, "2019-11-05", Role.SERVER),  # (was: issued)
+    ]
+
+
+def test_two_captions_of_one_role_side_by_side_stay_two_slots() -> None:
+    """A record's foot "[ink] date [ink] date" over "（检查人员） （检查人员）": the second caption is the
+    second officer's, not a part of the first's slot."""
+    lines: list[Line] = [
+        ("检查情况：当事人不能出示《旅行社业务经营许可证》。", 80, 290, 400, 300),
+        ("2019年07月09日", 348, 322, 424, 330),
+        ("（确认人）", 80, 336, 114, 345),
+        ("2019年07月09日 2019年07月09日", 209, 373, 517, 381),
+        ("（检查人员） （检查人员）", 80, 387, 354, 396),
+    ]
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=text,
+            source="f.pdf",
+            page=4,
+            bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom),
+        )
+        for text, x0, top, x1, bottom in lines
+    ]
+    # where the PDF prints each character: the second caption right of the first ink, under the second
+    dates = (211.3, 217, 222.8, 228.5, 237.1, 245.8, 251.5, 259.2, 268.8, 274.5, 283.1, 362.9)
+    dates += (442.3, 448, 453.8, 459.5, 468.1, 476.8, 482.5, 490.3, 499.8, 505.5, 514.1)
+    captions = (80.6, 87.2, 96.7, 106.1, 115.4, 122.1, 216.9, 311.7, 318.2, 327.7, 337.1, 346.4, 353.1)
+    blocks[3] = blocks[3].model_copy(update={"char_xs": dates})
+    blocks[4] = blocks[4].model_copy(update={"char_xs": captions})
+    inks = [
+        (1, BBox(x0=71, top=301, x1=213, bottom=330)),
+        (1, BBox(x0=207, top=307, x1=227, bottom=333)),
+        (3, BBox(x0=71, top=352, x1=124, bottom=381)),
+        (3, BBox(x0=302, top=352, x1=419, bottom=381)),
+    ]
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="f.pdf", page=4, bbox=box, block_index=index)
+        for index, box in inks
+    ]
+    doc = Document(
+        type=DocumentType.INSPECTION_RECORD,
+        title=None,
+        source="f.pdf",
+        pages=(4, 4),
+        confidence=1.0,
+        blocks=blocks,
+        images=images,
+    )
+    assert [(s.role, s.label, s.filled) for s in find_signatures(DocText.of(doc))] == [
+        (Role.OFFICER, "检查人员", True),
+        (Role.OFFICER, "检查人员", True),
     ]
