@@ -79,10 +79,14 @@ def toc_pages(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
         wrong = [r for r in rows if r.physical - r.entry.first != offset]
         if not wrong or len(wrong) == len(rows):
             continue
-        # A 目录 read by OCR can misread one digit: a lone odd row there is not evidence enough.
-        if len(wrong) == 1 and any(b.confidence is not None for b in toc.blocks):
-            continue
+        # A 目录 read by OCR can misread one digit: a lone odd row there needs a look at the page.
+        lone = len(wrong) == 1 and any(b.confidence is not None for b in toc.blocks)
         first = wrong[0]
+        actual = first.physical - offset
+        doubt = (
+            f"第{first.serial}项《{first.entry.title}》页号为{first.entry.first}，实际位于第{actual}页，"
+            "扫描件上仅此一项不符，可能是页号识别有误"
+        )
         yield Hit(
             document=toc,
             evidence=first.entry.title,
@@ -90,9 +94,11 @@ def toc_pages(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
                 "row": str(first.serial),
                 "name": first.entry.title,
                 "listed": str(first.entry.first),
-                "actual": str(first.physical - offset),
+                "actual": str(actual),
                 "more": f"（共{len(wrong)}项页号不符）" if len(wrong) > 1 else "",
             },
+            needs_review=lone,
+            undecided=doubt if lone else None,
         )
 
 
