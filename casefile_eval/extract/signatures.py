@@ -567,7 +567,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 slots.append(_Slot(role, label, (index,), before, signs, m.start(), caption=True))
                 previous = m.end()
                 continue
-            if read_by_ocr and _DATED.match(text, m.end()):
+            if read_by_ocr and _dated_caption(text, m):
                 # a caption whose brackets were lost, the date after it ("孟晓雪 记录员二0二0年六月九日"):
                 # what OCR read of the ink before it is its value
                 before = _ink_before(text, m.start(), previous)
@@ -816,6 +816,15 @@ def _name_ahead(text: str, m: re.Match[str], previous: int) -> str | None:
         return None
     ahead = _INK_BEFORE.search(text[previous : m.start()])
     return ahead.group(1) if ahead else None
+
+
+def _dated_caption(text: str, m: re.Match[str]) -> bool:
+    """Whether a label on an OCR line is followed by a date and nothing else up to the next label
+    ("记录员二0二0年六月九日"): a caption whose brackets were lost, not a role named in a sentence
+    ("当事人2021年12月至2022年2月新招的…")."""
+    following = _LABEL.search(text, m.end())
+    after = text[m.end() : following.start() if following else len(text)]
+    return _DATED.match(after) is not None and not _without_dates(after).strip(" \t_＿")
 
 
 def _ink_before(text: str, start: int, previous: int) -> str:

@@ -167,6 +167,17 @@ def test_on_a_scan_a_caption_run_into_its_date_is_a_slot() -> None:
     ]
 
 
+def test_on_a_scan_a_role_named_before_a_date_in_a_sentence_is_no_caption() -> None:
+    lines: list[Line] = [
+        ("听证笔录", 250, 60, 330),
+        ("调查人员陈述：当事人2021年12月至2022年2月新招的9名叉车作业人员未经培训。", 72, 120, 500),
+        ("付延平 （主持人） 二0二二年三月九日", 70, 176, 330),
+    ]
+    assert _slots(_doc(lines, DocumentType.HEARING_RECORD, [], confidence=0.9)) == [
+        (Role.OFFICER, "主持人", True),
+    ]
+
+
 BOXED: list[Line] = [
     ("送达回证", 267, 81, 338),
     ("受送达人 罗建军", 77, 162, 210),
