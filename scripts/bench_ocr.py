@@ -8,7 +8,9 @@ empty OCR cache; the cached rerun is the same call again on the same file.
     python scripts/bench_ocr.py --grid     # also intra-op threads 1/2 × render dpi 150/200
     python scripts/bench_ocr.py /tmp/scanned4/h4-08-gz-police-2024-oldroute/h4-08-gz-police-2024-oldroute.pdf
 
-Prints a markdown table (seconds per page, best of `--repeat` runs).
+Prints a markdown table (seconds per page, best of `--repeat` rounds; each round times RapidOCR alone,
+`apply_ocr` and the whole evaluation one after the other, so that the machine's drift touches all three
+alike).
 """
 
 from __future__ import annotations
@@ -94,10 +96,17 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for path in [*FILES, *args.more]:
         n = len(pdfium.PdfDocument(str(path)))
-        alone = best(lambda p=path: rapid_alone(p, ours, RENDER_DPI), args.repeat) / n
-        full = min(best(lambda p=path: whole(p, Path(tempfile.mkdtemp())), 1) for _ in range(args.repeat)) / n
-        fresh = [best(lambda p=path: evaluated(p, Path(tempfile.mkdtemp())), 1) for _ in range(args.repeat)]
-        evaluation = min(fresh) / n
+        # side by side: each round times RapidOCR alone, apply_ocr and the whole evaluation one after the
+        # other (a fresh cache each), so that the machine's drift between rounds touches all three alike
+        rounds = [
+            (
+                best(lambda p=path: rapid_alone(p, ours, RENDER_DPI), 1),
+                best(lambda p=path: whole(p, Path(tempfile.mkdtemp())), 1),
+                best(lambda p=path: evaluated(p, Path(tempfile.mkdtemp())), 1),
+            )
+            for _ in range(args.repeat)
+        ]
+        alone, full, evaluation = (min(times) / n for times in zip(*rounds, strict=True))
         cache = Path(tempfile.mkdtemp())
         evaluated(path, cache)
         cached = best(lambda p=path, c=cache: evaluated(p, c), args.repeat) / n
