@@ -810,8 +810,7 @@ def _name_ahead(text: str, m: re.Match[str], previous: int) -> str | None:
     but a date (or a blank one) up to the next label. None otherwise."""
     if not _SIGN_END.search(m.group()) and not _SIGNER_ROLE.fullmatch(m.group()):
         return None
-    following = _LABEL.search(text, m.end())
-    after = text[m.end() : following.start() if following else len(text)]
+    after = _to_next_label(text, m)
     if after.lstrip()[:1] in (":", "：") or _BLANK_TAIL.sub("", _without_dates(after)).strip(" \t_＿"):
         return None
     ahead = _INK_BEFORE.search(text[previous : m.start()])
@@ -822,9 +821,14 @@ def _dated_caption(text: str, m: re.Match[str]) -> bool:
     """Whether a label on an OCR line is followed by a date and nothing else up to the next label
     ("记录员二0二0年六月九日"): a caption whose brackets were lost, not a role named in a sentence
     ("当事人2021年12月至2022年2月新招的…")."""
-    following = _LABEL.search(text, m.end())
-    after = text[m.end() : following.start() if following else len(text)]
+    after = _to_next_label(text, m)
     return _DATED.match(after) is not None and not _without_dates(after).strip(" \t_＿")
+
+
+def _to_next_label(text: str, m: re.Match[str]) -> str:
+    """What follows the label `m` on its line up to the next label (or the line's end)."""
+    following = _LABEL.search(text, m.end())
+    return text[m.end() : following.start() if following else len(text)]
 
 
 def _ink_before(text: str, start: int, previous: int) -> str:
@@ -1155,10 +1159,10 @@ def _unsigned_listings(dt_: DocText, slots: list[_Slot], fills: list[_Fill]) -> 
 
 def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill]:
     """A row's label (受送达人签名或盖章) whose value holds a signing caption of the same role under another
-    word, with the signature after it (… 签收人：刘桂英): the row is signed there. The other way round, a
-    caption in brackets first in a label's value ("受送达人签名或 [ink] （签收人）", "送达人 [ink]
-    （送达人）") is signed by the ink that fills the label. The same label twice (检查人员签字：
-    检查人员签字：) is two slots, each signed or not on its own."""
+    word, with the signature after it (… 签收人：刘桂英): the row is signed there; so is a label whose value
+    opens with a bracketed caption of its role signed before it ("送达人 | [ink] （送达人）", see
+    `_first_caption_in`: that caption is then the label's slot, not one of its own). The same label twice
+    (检查人员签字： 检查人员签字：) is two slots, each signed or not on its own."""
     out = list(fills)
     for k, (slot, fill) in enumerate(zip(slots, fills, strict=True)):
         if fill.filled or fill.refused or fill.nobody:
@@ -1169,7 +1173,6 @@ def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill
                 and other.role is slot.role
                 and (
                     (squeeze(other.label) != squeeze(slot.label) and _inside(other, slot))
-                    or _first_caption_in(slot, other, slots)
                     or _first_caption_in(other, slot, slots)
                 )
             ):

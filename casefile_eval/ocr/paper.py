@@ -28,10 +28,15 @@ def on_paper(image: Image.Image) -> Image.Image:
     if lid is None:
         return image
     rgb = np.asarray(image.convert("RGB"))
-    paper = np.median(rgb[~lid][::_SAMPLE], axis=0).astype(np.uint8)
+    paper = paper_colour(rgb, ~lid)
     out = rgb.copy()
     out[lid] = paper
     return Image.fromarray(out)
+
+
+def paper_colour(rgb: np.ndarray, paper: np.ndarray) -> np.ndarray:
+    """The colour of the paper: the median of every `_SAMPLE`-th pixel of the mask `paper`."""
+    return np.asarray(np.median(rgb[paper][::_SAMPLE], axis=0).astype(np.uint8))
 
 
 def _lid_mask(image: Image.Image) -> np.ndarray | None:

@@ -15,12 +15,12 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from casefile_eval.ocr.paper import paper_colour
 from casefile_eval.ocr.seals import paper_tone
 
 _DARK = 0.85  # of the paper's grey: a pixel darker than this is print, ink or a dot of the screen
 _DOT = 3  # pixels: a dark speck no larger than this (4-connected) is a dot of the screen...
 _SCREEN = 0.01  # ...when there are this many of them per pixel of the page (a plain scan: under 0.004)
-_SAMPLE = 97  # every so many paper pixels give its colour
 
 
 def descreened(image: Image.Image) -> Image.Image:
@@ -35,5 +35,5 @@ def descreened(image: Image.Image) -> Image.Image:
     if int(dot.sum()) < _SCREEN * gray.size:
         return image
     out = rgb.copy()
-    out[dot[labels]] = np.median(rgb[~dark][::_SAMPLE], axis=0).astype(np.uint8)
+    out[dot[labels]] = paper_colour(rgb, ~dark)
     return Image.fromarray(out)

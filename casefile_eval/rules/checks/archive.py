@@ -86,6 +86,8 @@ def toc_pages(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
         doubt = (
             f"第{first.serial}项《{first.entry.title}》页号为{first.entry.first}，实际位于第{actual}页，"
             "扫描件上仅此一项不符，可能是页号识别有误"
+            if lone
+            else None
         )
         yield Hit(
             document=toc,
@@ -98,7 +100,7 @@ def toc_pages(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
                 "more": f"（共{len(wrong)}项页号不符）" if len(wrong) > 1 else "",
             },
             needs_review=lone,
-            undecided=doubt if lone else None,
+            undecided=doubt,
         )
 
 
