@@ -236,6 +236,8 @@ class DocumentFacts(_Model):
     penalties: list[str] = Field(default_factory=list)  # 警告, 罚款, 没收违法所得, 吊销…
     served_document: str | None = None  # 送达回证: the name of the document served
     served_document_type: DocumentType | None = None
+    # every document a receipt serves, the main one first (a receipt may list the 告知书 and the 决定书)
+    served_document_types: list[DocumentType] = Field(default_factory=list)
     extension_days: int | None = None  # an approved extension of the decision period
 
 

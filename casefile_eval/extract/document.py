@@ -78,7 +78,7 @@ def extract_document_facts(doc: Document) -> DocumentFacts:
     signatures = find_signatures(text)
     served = find_served(text) if doc.type is DocumentType.SERVICE_RECEIPT else None
     if served:
-        dates = _dates_of_served_row(dates, served_rows(text), served[1])
+        dates = _dates_of_served_row(dates, served_rows(text), served.type)
     return DocumentFacts(
         case_number=numbers.own[0] if numbers.own else None,
         filing_number=numbers.filing[0] if numbers.filing else None,
@@ -95,7 +95,8 @@ def extract_document_facts(doc: Document) -> DocumentFacts:
         signatures=signatures,
         seals=find_seals(text, dates, signatures),
         penalties=find_penalties(text, fine is not None) if doc.type in _PENALTY_TYPES else [],
-        served_document=served[0] if served else None,
-        served_document_type=served[1] if served else None,
+        served_document=served.name if served else None,
+        served_document_type=served.type if served else None,
+        served_document_types=list(served.all_types) if served else [],
         extension_days=extension_days(text),
     )

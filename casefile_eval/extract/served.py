@@ -5,6 +5,7 @@ lexicon of this module's own, and the number of the document served where the re
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.extract.numbers import find_numbers
@@ -35,7 +36,9 @@ _NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：
 _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     (DocumentType.SUMMARY_DECISION, re.compile(r"当场|简易程序")),
     (DocumentType.HEARING_NOTICE, re.compile(r"听证(?:告知|通知)")),
-    (DocumentType.PRIOR_NOTICE, re.compile(r"事先告知|处罚(?:事项)?告知|陈述申辩告知|拟处罚|拟作出")),
+    # 行政处罚事先（听证）告知书, 行政处罚意见告知书, 陈述申辩告知书: any 告知书 not of a 听证 alone (its 告
+    # read 售/西 on a scan: 知书 after anything but 通)
+    (DocumentType.PRIOR_NOTICE, re.compile(r"事先|处罚.{0,4}告知|陈述申辩|拟处罚|拟作出|(?<!通)知书")),
     (DocumentType.ENFORCEMENT_MEASURE, re.compile(r"查封|扣押|先行登记保存|强制措施")),
     (DocumentType.ADDRESS_CONFIRMATION, re.compile(r"送达地址确认")),
     (DocumentType.STATEMENT_RECORD, re.compile(r"复核")),
@@ -52,9 +55,14 @@ def served_type(name: str) -> DocumentType:
     return DocumentType.OTHER
 
 
+def _parts(name: str) -> list[str]:
+    """The documents named by a receipt that serves several ("决定书（…）；责令改正通知书（…）")."""
+    return [p for p in _LIST_SEPARATOR.split(name) if p.strip("（）() ")]
+
+
 def _main_part(name: str) -> str:
-    """Of a receipt that serves several documents ("决定书（…）；责令改正通知书（…）"), the decision."""
-    parts = [p for p in _LIST_SEPARATOR.split(name) if p.strip("（）() ")]
+    """Of a receipt that serves several documents, the decision."""
+    parts = _parts(name)
     if len(parts) < 2:
         return name
     for preferred in (DocumentType.SUMMARY_DECISION, DocumentType.DECISION):
@@ -109,8 +117,18 @@ def served_rows(dt_: DocText) -> list[tuple[int, DocumentType]]:
     return [(index, served_type(name)) for index, name in _named(dt_)]
 
 
-def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
-    """(name of the document served, with its number in brackets when written; its type) or None."""
+class Served(NamedTuple):
+    """What a receipt serves: the main document's name (with its number in brackets when written) and
+    type, and the types of every document it names (a receipt listing the 告知书 and the 决定书 one a row
+    serves both)."""
+
+    name: str
+    type: DocumentType
+    all_types: tuple[DocumentType, ...]
+
+
+def find_served(dt_: DocText) -> Served | None:
+    """What the receipt serves, or None when it names no document."""
     names = [name for _, name in _named(dt_)]
     number: str | None = None
     for index in range(len(dt_.blocks)):
@@ -130,10 +148,13 @@ def find_served(dt_: DocText) -> tuple[str, DocumentType] | None:
         name = _titled(dt_) or name
     if not name:
         return None
+    all_types = tuple(dict.fromkeys(served_type(part) for part in _parts(name)))
     name = _main_part(name)
     inline = find_numbers(name)
     if inline:
         number = number or inline[0].canonical
         name = name[: inline[0].start].rstrip("（(《") or name
     name = name.strip("《》（）() ")
-    return (f"{name}（{number}）" if number else name), served_type(name)
+    main = served_type(name)
+    others = tuple(t for t in all_types if t is not main)
+    return Served(f"{name}（{number}）" if number else name, main, (main, *others))

@@ -177,6 +177,27 @@ def test_service_receipt_names_the_decision_served() -> None:
     ]
 
 
+def test_a_receipt_listing_the_notice_and_the_decision_serves_both() -> None:
+    doc = doc_from_rows(
+        [
+            ["受送达人", "临澧县福源酒店有限公司"],
+            ["送达文书名称及文号", "行政处罚告知书 临市监罚告〔2024〕27号"],
+            ["送达时间", "2024年5月27日"],
+            ["送达文书名称及文号", "行政处罚决定书 临市监处罚〔2024〕27号"],
+            ["送达时间", "2024年6月14日"],
+        ],
+        T.SERVICE_RECEIPT,
+        before=["送达回证"],
+    )
+    facts = extract_document_facts(doc)
+    assert facts.served_document == "行政处罚决定书（临市监处罚〔2024〕27号）"
+    assert (facts.served_document_type, facts.served_document_types) == (
+        T.DECISION,
+        [T.DECISION, T.PRIOR_NOTICE],
+    )
+    assert extract_document_facts(receipt()).served_document_types == [T.DECISION]
+
+
 def test_decision_fine_penalties_seal_and_remedy() -> None:
     facts = extract_document_facts(decision())
     assert facts.case_number == "芙市监罚决〔2024〕12号"
@@ -325,6 +346,13 @@ def test_one_asker_and_a_separate_recorder_are_named_as_such() -> None:
         ("税务行政处罚事项告知书（菏牡税罚告〔2019〕61号）", T.PRIOR_NOTICE),  # the tax service's form
         ("行政处罚事先告知书", T.PRIOR_NOTICE),
         ("不予行政处罚事项告知书", T.PRIOR_NOTICE),
+        ("行政处罚事先（听证）告知书（廊环罚告〔2017〕第36号）", T.PRIOR_NOTICE),  # both rights on one form
+        ("行政处罚意见告知书", T.PRIOR_NOTICE),  # the transport authorities' name
+        ("陈述申辩告知书", T.PRIOR_NOTICE),
+        ("税务行政处罚10售知书", T.PRIOR_NOTICE),  # 事项告 misread on a dot-matrix scan
+        ("行政处罚听证告知书", T.HEARING_NOTICE),
+        ("听证通知书", T.HEARING_NOTICE),
+        ("责令改正通知书", T.OTHER),
         ("税务行政处罚决定书", T.DECISION),
     ],
 )

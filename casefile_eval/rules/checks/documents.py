@@ -36,7 +36,9 @@ class RequiredDocumentParams(Params):
     `or_text`: patterns that, written in any document other than the 目录 or 封面, show the step was taken
     inside another form (a 法制审核意见 column of an 审批表); `stand_ins`: other documents that satisfy
     when their text shows they do the same job; `only_if` / `unless`: the document is required only when
-    the case says so / not when it does (a 结案报告 stating the fine was paid needs the 缴款凭证)."""
+    the case says so / not when it does (a 结案报告 stating the fine was paid needs the 缴款凭证);
+    `other_is_unread`: a receipt naming a document of no known type counts as unread too (its name may be
+    a misread of the one required)."""
 
     any_of: list[DocumentType] = Field(min_length=1)
     served_for: list[DocumentType] = Field(default_factory=list)
@@ -44,6 +46,7 @@ class RequiredDocumentParams(Params):
     stand_ins: list[StandIn] = Field(default_factory=list)
     only_if: Mention | None = None
     unless: Mention | None = None
+    other_is_unread: bool = False
 
 
 @register_check("required_document", RequiredDocumentParams, fields=("missing",), scope="case")
@@ -55,7 +58,8 @@ def required_document(ctx: RuleContext, params: RequiredDocumentParams) -> Itera
         return
     present = ctx.case.of_type(*params.any_of)
     if present and params.served_for:
-        known = [d for d in present if d.facts.served_document_type is not None]
+        unread = {None, DocumentType.OTHER} if params.other_is_unread else {None}
+        known = [d for d in present if d.facts.served_document_type not in unread]
         # Receipts whose served document was not read are given the benefit of the doubt.
         if len(known) < len(present) or any(serves(d, params.served_for) for d in known):
             return
