@@ -1,5 +1,6 @@
 """The kinds of penalty a decision imposes (行政处罚法 art. 9): 警告, 通报批评, 罚款, 没收违法所得,
-没收非法财物, 暂扣/吊销许可证件, 降低资质等级, 责令停产停业, 责令关闭, 限制从业, 行政拘留.
+没收非法财物, 暂扣/吊销许可证件, 降低资质等级, 责令停产停业, 责令关闭, 限制从业, 行政拘留; and the
+限期拆除 of the land and planning laws.
 
 Read after the decision heading and outside quoted statute text; 责令改正 is not a penalty and is not listed.
 """
@@ -30,6 +31,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("责令关闭", re.compile(r"责令[^。；，]{0,4}关闭")),
     ("限制从业", re.compile(r"限制(?:[^。；，]{0,8})?从业|禁止[^。；，]{0,8}从业")),
     ("行政拘留", re.compile(r"行政拘留|拘留[0-9一二三四五六七八九十]+日")),
+    # 土地管理法 art. 77, 城乡规划法 art. 64: the buildings on the land taken or built without a permit
+    ("限期拆除", re.compile(r"(?:限期|责令)[^。；，]{0,6}拆除")),
 )
 
 

@@ -13,7 +13,8 @@ def condition_holds(view: CaseView, cond: Condition) -> bool:
         not cond.penalties_any or any(p in pen for pen in view.penalties() for p in cond.penalties_any),
         cond.heavy is None or cond.heavy == (view.large_fine() or view.heavy_penalty()),
         cond.legal_review_due is None
-        or cond.legal_review_due == (view.large_fine("legal_review_fine") or view.heavy_penalty()),
+        or cond.legal_review_due
+        == (view.large_fine("legal_review_fine") or view.heavy_penalty(for_review=True)),
         all(view.has(t) for t in cond.documents_present),
         not any(view.has(t) for t in cond.documents_absent),
         not cond.agency_kinds or view.agency_kind() in cond.agency_kinds,

@@ -38,6 +38,7 @@ class Thresholds(_Strict):
     large_fine_by_agency: dict[AgencyKind, PartyAmounts] = Field(default_factory=dict)
     legal_review_fine: PartyAmounts
     heavy_penalties: list[str] = Field(min_length=1)
+    legal_review_penalties: list[str] = Field(default_factory=list)  # need 法制审核 besides the heavy ones
     summary_limits: list[DatedLimit] = Field(min_length=1)
     statement_period_working_days: int = Field(ge=1)
     decision_extension_days: int = Field(ge=0)

@@ -371,9 +371,12 @@ class CaseView:
         amount = limits.individual if org is False else limits.organization
         return fine >= amount
 
-    def heavy_penalty(self) -> bool:
-        """True when a penalty of the configured heavy kinds (吊销, 责令停产停业…) was imposed."""
+    def heavy_penalty(self, *, for_review: bool = False) -> bool:
+        """True when a penalty of the configured heavy kinds (吊销, 责令停产停业…) was imposed; `for_review`:
+        or one of the kinds that need 法制审核 whatever the amount (限期拆除)."""
         heavy = self.thresholds.heavy_penalties
+        if for_review:
+            heavy = heavy + self.thresholds.legal_review_penalties
         return any(h in p for p in self.penalties() for h in heavy)
 
 

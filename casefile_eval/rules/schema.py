@@ -49,7 +49,7 @@ class Condition(_Strict):
     fine_at_least: Literal["large_fine", "legal_review_fine"] | float | None = None  # config name or yuan
     penalties_any: list[str] = Field(default_factory=list)  # 吊销, 责令停产停业…
     heavy: bool | None = None  # a large fine or a heavy penalty (either)
-    legal_review_due: bool | None = None  # a fine reaching legal_review_fine or a heavy penalty (either)
+    legal_review_due: bool | None = None  # a fine reaching legal_review_fine, a heavy or legal_review penalty
     documents_present: list[DocumentType] = Field(default_factory=list)  # all present
     documents_absent: list[DocumentType] = Field(default_factory=list)  # none present
     agency_kinds: list[AgencyKind] = Field(default_factory=list)

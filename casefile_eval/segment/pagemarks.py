@@ -92,6 +92,18 @@ def document_marks(marks: dict[int, list[PageMark]]) -> dict[int, PageMark]:
     return own
 
 
+# A page's bare number, printed without a total: "（第2页）", "第 2 页", "- 2 -", "— 2 —".
+_FOLIO = re.compile(rf"^\(?第{_NUM}页\)?$|^[-—–－‐─·]+([0-9]{{1,3}})[-—–－‐─·]+$")
+
+
+def find_folio(texts: Sequence[str]) -> int | None:
+    """The bare page number among a page's head and foot lines (the first found), or None."""
+    for text in texts:
+        if m := _FOLIO.match(compact(text)):
+            return _number(m.group(1) or m.group(2))
+    return None
+
+
 def _number(text: str) -> int:
     """An Arabic or a small Chinese number (二, 十二, 二十)."""
     if text.isdigit():

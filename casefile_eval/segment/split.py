@@ -20,7 +20,7 @@ from casefile_eval.model import Block, BlockKind, ParsedFile
 from casefile_eval.segment.classify import classify_text
 from casefile_eval.segment.formlabels import form_type
 from casefile_eval.segment.inline_titles import inline_starts
-from casefile_eval.segment.pagemarks import PageMark, document_marks, find_marks
+from casefile_eval.segment.pagemarks import PageMark, document_marks, find_folio, find_marks
 from casefile_eval.segment.titles import TitleMatch, match_title
 from casefile_eval.segment.toc import PlacedEntry, place_entries, read_toc
 from casefile_eval.textnorm import compact
@@ -62,6 +62,7 @@ class PageView:
     title: TitleMatch | None = None
     title_block: int | None = None
     mark: PageMark | None = None
+    folio: int | None = None  # its bare page number ("（第2页）", "- 2 -") where documents number their own
     needs_ocr: bool = False
     classified: tuple[DocumentType, float] | None = None
     classified_done: bool = False
@@ -81,6 +82,7 @@ class Segment:
     form: DocumentType | None = None  # the kind of form the first page's labels show
     unread_pages: int = 0  # pages that still need OCR
     last_mark: PageMark | None = None  # the page mark of its last page so far
+    first_folio: int | None = None  # the bare page number of its first page
 
 
 def split_file(file: ParsedFile) -> list[Segment]:
@@ -104,10 +106,13 @@ def _page_views(file: ParsedFile) -> list[PageView]:
     found: dict[int, list[PageMark]] = {}
     tops = [_top_lines(file.blocks, view.blocks) for view in views]
     running = _running_heads(file.blocks, tops)
+    folios: list[int | None] = []
     for view, top in zip(views, tops, strict=True):
         view.title_block, view.title = _page_title(file.blocks, top, running)
         ends = view.blocks[:MARK_HEAD] + view.blocks[max(MARK_HEAD, len(view.blocks) - MARK_FOOT) :]
         found[view.number] = find_marks([file.blocks[i].text for i in ends])
+        folios.append(find_folio([file.blocks[i].text for i in ends]))
+        view.folio = _folio_under_title(file.blocks, view)
         if (
             view.title is not None
             and not view.title.continuation
@@ -121,7 +126,20 @@ def _page_views(file: ParsedFile) -> list[PageView]:
     marks = document_marks(found)
     for view in views:
         view.mark = marks.get(view.number)
+    # Bare page numbers in a page's head or foot count each document's own pages only where they start
+    # again at 1 after the file's first page; rising through the file they are the archive's numbering.
+    if any(f == 1 for f in folios[1:]):
+        for view, folio in zip(views, folios, strict=True):
+            view.folio = view.folio or folio
     return views
+
+
+def _folio_under_title(blocks: list[Block], view: PageView) -> int | None:
+    """A bare page number on the line right under the page's title ("（第2页）"): the document's own."""
+    if view.title_block is None:
+        return None
+    at = view.blocks.index(view.title_block) + 1
+    return find_folio([blocks[view.blocks[at]].text]) if at < len(view.blocks) else None
 
 
 def _top_lines(blocks: list[Block], indices: list[int]) -> list[int]:
@@ -217,6 +235,7 @@ def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEnt
         if current is None or _starts_document(view, entry, current, covered, file.blocks):
             current = Segment(blocks=[], title=view.title, title_block=view.title_block, toc=entry)
             current.classified, current.form = view.classified, view.form
+            current.first_folio = view.folio
             segments.append(current)
         begun = None
         if view.title_block is not None and (
@@ -244,6 +263,19 @@ def _running_title(view: PageView, current: Segment) -> bool:
         and view.mark.index > 1
         and view.title is not None
         and view.title.type is _segment_type(current)
+    ) or _numbered_on(view, current)
+
+
+def _numbered_on(view: PageView, current: Segment) -> bool:
+    """A page titled as the document before it and numbered as its next page ("（第2页）" after the
+    document's "（第1页）" or its unnumbered first page): the document's own title printed again atop its
+    second sheet."""
+    return (
+        view.title is not None
+        and view.title.type is _segment_type(current)
+        and current.first_folio in (1, None)
+        and view.folio is not None
+        and view.folio == len(current.pages) + 1
     )
 
 
@@ -255,7 +287,7 @@ def _starts_document(
     if entry is not None:
         return True
     if view.title is not None:
-        return not view.title.continuation
+        return not view.title.continuation and not _numbered_on(view, current)
     if view.mark is not None:
         return True
     if view.number in covered or not view.blocks:

@@ -93,7 +93,11 @@ def test_a_date_in_the_value_row_is_the_field_it_stands_under() -> None:
 
 
 def test_a_title_with_a_misread_closing_mark_names_what_is_served() -> None:
-    assert find_served(DocText.of(_wide_receipt())) == ("行政处罚决定书", DocumentType.DECISION)
+    assert find_served(DocText.of(_wide_receipt())) == (
+        "行政处罚决定书",
+        DocumentType.DECISION,
+        (DocumentType.DECISION,),
+    )
 
 
 def _tall_row_receipt(under_label: list[Block]) -> Document:

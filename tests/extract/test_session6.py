@@ -30,9 +30,13 @@ def _slots(lines: list[str], doc_type: T) -> list[tuple[str, Role, bool | None, 
 
 def test_a_slip_names_the_document_it_acknowledges() -> None:
     doc = doc_from_lines(SLIP, T.SERVICE_RECEIPT)
-    assert find_served(DocText.of(doc)) == ("行政处罚决定书（明林罚字〔2024〕31号）", T.DECISION)
+    assert find_served(DocText.of(doc)) == (
+        "行政处罚决定书（明林罚字〔2024〕31号）",
+        T.DECISION,
+        (T.DECISION,),
+    )
     other = doc_from_lines(["送达回证", "今收到《责令限期改正通知书》二份。"], T.SERVICE_RECEIPT)
-    assert find_served(DocText.of(other)) == ("责令限期改正通知书", T.OTHER)
+    assert find_served(DocText.of(other)) == ("责令限期改正通知书", T.OTHER, (T.OTHER,))
 
 
 def test_a_cut_line_below_an_empty_slot_is_no_signature() -> None:

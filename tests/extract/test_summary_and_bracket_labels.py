@@ -137,4 +137,4 @@ def test_a_receipt_printing_its_labels_after_the_values_names_what_it_serves() -
         "2016年9月9日15时00分 （送达时间）",
     ]
     found = find_served(DocText.of(doc_from_lines(lines, T.SERVICE_RECEIPT)))
-    assert found == ("行政处罚决定书（来国土资罚字〔2016〕36号）", T.DECISION)
+    assert found == ("行政处罚决定书（来国土资罚字〔2016〕36号）", T.DECISION, (T.DECISION,))
