@@ -70,6 +70,9 @@ _YEAR_START = r"(?:19|20)\d\d\s*年|[一二][〇○Oo0零][一二三四五六七
 _DATED = re.compile(rf"\s*(?:{_YEAR_START})")
 # A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
 # keeps apart from a signing word after a gap (a PDF line holding the opinion cell and the signing cell).
+# A signing caption closed by its bracket needs nothing after it: on a scan the colon after 检查人员（签名）
+# may be lost, the name read right after it ("检查人员（签名）郑宏伟2025年12月2日").
+_CAPTION_CLOSED = r"(?<=签名[)）]|签字[)）]|签章[)）]|盖章[)）]|指印[)）]|手印[)）]|捺印[)）])"
 _LABEL = re.compile(
     "(?:"
     + "|".join(
@@ -77,7 +80,7 @@ _LABEL = re.compile(
         for role, pattern in _ROLES
     )
     + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见|审批)(?:不|拟)?同意|(?<=意见|审批)(?:建议|如拟)"
-    + rf"|{_YEAR_START})"
+    + rf"|{_YEAR_START}|{_CAPTION_CLOSED})"
 )  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too; on a scan a caption
 # whose brackets were lost runs into the date after it ("（记录员） 二〇二〇年六月九日" read
 # "记录员二0二0年…")

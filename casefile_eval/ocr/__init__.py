@@ -30,6 +30,7 @@ from casefile_eval.ocr.screen import descreened
 from casefile_eval.ocr.seals import find_seals
 from casefile_eval.ocr.spread import in_columns
 from casefile_eval.ocr.under_seal import under_seal_parts
+from casefile_eval.ocr.watermark import without_slanted
 
 __all__ = ["apply_ocr", "normalize_ocr_text", "ocr_available"]
 
@@ -59,7 +60,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         faint[page.number] = extra
         marks = cache.get_marks(marks_key(file_sha, page.number))
         if marks is not None:
-            page_read = in_columns(with_faint(read[page.number][0], extra))
+            page_read = in_columns(without_slanted(with_faint(read[page.number][0], extra)))
             results[page.number] = PageResult(replace(page_read, marks=marks), hit[1])
     warnings = list(parsed.warnings)
     unread = [p for p in todo if p.number not in read]
@@ -85,7 +86,8 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
             extra = faint_parts(rgb, text.lines, _engine.get_engine)
             extra += under_seal_parts(rgb, text.lines, [box for box, _ in seals], _engine.get_engine)
             cache.put_faint(faint_key(file_sha, page.number), extra)
-        text = in_columns(with_faint(text, extra or []))
+        # (a watermark's runs are dropped after the second look: read, they keep it off their strokes)
+        text = in_columns(without_slanted(with_faint(text, extra or [])))
         marks = find_marks(rgb, text.lines, seals)
         if extra is not None:  # (marks found without the faint print are not cached as found with it)
             cache.put_marks(marks_key(file_sha, page.number), marks)

@@ -1,0 +1,64 @@
+"""Print set at a slant across the page (a platform's diagonal watermark, "行政执法案卷评查专用" repeated
+over every page it exports): not the document's text, and dropped before the page's lines are used.
+
+A level line of print is about as tall as its characters are wide; a run of characters set at 30–45° is
+several times taller, and taller by far than the page's own lines. Only runs of several characters are
+judged so: a handwritten name of two or three characters may be tall and narrow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from statistics import median
+
+from casefile_eval.ocr.layout import group_lines
+from casefile_eval.ocr.page import OcrBox, OcrPage
+from casefile_eval.textnorm import compact
+
+SLANT_RATIO = 3.0  # height over the width of one character: a slanted (or upright) run at least this
+LEVEL_RATIO = 2.0  # the page's level print is below this (its lines give the usual height)
+SLANT_HEIGHT = 3.0  # a slanted run is at least this many times the usual line's height...
+SLANT_CHARS = 4  # ...and has at least this many characters
+PIECE_HEIGHT = 1.6  # a shorter piece of the watermark's words is at least this many times the usual height
+
+
+def _ratio(part: OcrBox) -> float:
+    x0, top, x1, bottom = part.box
+    return (bottom - top) / max((x1 - x0) / max(len(part.text), 1), 1.0)
+
+
+def _height(part: OcrBox) -> float:
+    return part.box[3] - part.box[1]
+
+
+def without_slanted(page: OcrPage) -> OcrPage:
+    """The page without the runs of print set at a slant: the long ones by their shape, and the shorter
+    pieces of the same words cut off by the page's print (行政执法 of 行政执法案卷评查专用) by their words
+    and a height no level line has. Its lines are grouped again where any was dropped (a tall slanted run
+    had joined the level lines it crossed)."""
+    parts = [part for line in page.lines for part in line.parts]
+    level = [_height(part) for part in parts if _ratio(part) < LEVEL_RATIO]
+    if not level:
+        return page
+    usual = median(level)
+    slanted = [
+        part
+        for part in parts
+        if len(part.text) >= SLANT_CHARS
+        and _ratio(part) >= SLANT_RATIO
+        and _height(part) >= SLANT_HEIGHT * usual
+    ]
+    if not slanted:
+        return page
+    words = {compact(part.text) for part in slanted}
+    kept = [
+        part
+        for part in parts
+        if part not in slanted
+        and not (
+            _height(part) >= PIECE_HEIGHT * usual
+            and len(piece := compact(part.text)) >= 2
+            and any(piece in word for word in words)
+        )
+    ]
+    return replace(page, lines=group_lines(kept))

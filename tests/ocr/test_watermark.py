@@ -1,0 +1,61 @@
+"""A platform's diagonal watermark read by OCR across the page is dropped; level print, a handwritten name
+and a page without any watermark stay as read."""
+
+from __future__ import annotations
+
+from casefile_eval.ocr.layout import group_lines
+from casefile_eval.ocr.page import OcrBox, OcrPage
+from casefile_eval.ocr.watermark import without_slanted
+
+
+def box(text: str, x0: float, top: float, x1: float, bottom: float) -> OcrBox:
+    return OcrBox(text, (x0, top, x1, bottom), 0.97)
+
+
+def page(boxes: list[OcrBox]) -> OcrPage:
+    return OcrPage(1240, 1754, 0, 0.0, group_lines(boxes))
+
+
+LEVEL = [
+    box("行政处罚决定书", 497, 140, 743, 176),
+    box("当事人：晋江市鑫源食品有限公司", 152, 167, 494, 193),
+    box("违法事实：当事人于2022年6月生产芒果味夹心饼干140箱，其预包装标签未标", 197, 400, 1091, 423),
+    box("注食品生产许可证编号，至2022年7月12日已销售14箱，货值金额共计26600元", 151, 438, 1091, 461),
+    box("元。", 150, 475, 200, 500),
+    box("以上事实有下列证据证明：1.现场检查笔录及现场照片；2.当事人营业执照", 151, 512, 1043, 535),
+    box("执法人员（签名）：", 151, 800, 380, 824),
+    box("牛振工", 390, 780, 509, 844),  # a handwritten name: tall, but three characters
+    box("第1页共2页", 543, 1667, 697, 1691),
+]
+MARK = [
+    box("行政执法案卷评查专用 H36-01", 152, 167, 532, 391),
+    box("卷评查专用", 1100, 475, 1240, 578),  # crosses 元。 and the line below it
+    box("专用H36-01", 0, 689, 148, 794),
+    box("行政执法", 400, 560, 529, 655),  # a piece cut off by the print: too short to tell by its shape
+]
+
+
+def test_the_watermarks_runs_are_dropped_and_the_lines_it_crossed_part_again() -> None:
+    read = page(LEVEL + MARK)
+    assert [line.text for line in read.lines][2:7] == [
+        "行政执法案卷评查专用 H36-01",
+        "违法事实：当事人于2022年6月生产芒果味夹心饼干140箱，其预包装标签未标",
+        "注食品生产许可证编号，至2022年7月12日已销售14箱，货值金额共计26600元",
+        "元。",
+        "以上事实有下列证据证明：1.现场检查笔录及现场照片；2.当事人营业执照 卷评查专用",
+    ]
+    assert [line.text for line in without_slanted(read).lines] == [
+        "行政处罚决定书",
+        "当事人：晋江市鑫源食品有限公司",
+        "违法事实：当事人于2022年6月生产芒果味夹心饼干140箱，其预包装标签未标",
+        "注食品生产许可证编号，至2022年7月12日已销售14箱，货值金额共计26600元",
+        "元。",
+        "以上事实有下列证据证明：1.现场检查笔录及现场照片；2.当事人营业执照",
+        "执法人员（签名）：牛振工",
+        "第1页共2页",
+    ]
+
+
+def test_a_page_without_a_watermark_is_left_as_read() -> None:
+    read = page(LEVEL)
+    assert without_slanted(read) is read
