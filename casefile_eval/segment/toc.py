@@ -19,6 +19,8 @@ from casefile_eval.textnorm import compact, normalize
 
 _PAGE_SPEC = re.compile(r"^(\d{1,4})(?:[-—–~至]+(\d{1,4}))?$")
 _PAGE_HEADER = re.compile(r"^(页号|页次|页码|起止页号|页数)")
+# Leader dots between a row's title and its page ("询问笔录……………3-4", "询问笔录......3-4")
+_LEADER = re.compile(r"(?:[…⋯]|[.．·・_]{2,}|—{2,})+")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def _rows(blocks: Sequence[Block]) -> list[list[str]]:
     out: list[list[str]] = []
     for (table, _), members in rows.items():
         if table < 0:
-            out.append(normalize(members[0].text).split())
+            out.append(_LEADER.sub(" ", normalize(members[0].text)).split())
         else:
             out.append([normalize(b.text).strip() for b in sorted(members, key=lambda b: b.col or 0)])
     return out

@@ -1,0 +1,25 @@
+"""卷内目录 rows printed with leader dots between the title and the page ("询问笔录……………3-4")."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.model import Block, BlockKind
+from casefile_eval.segment.toc import read_toc
+
+
+def test_rows_with_leader_dots_are_read() -> None:
+    lines = [
+        "卷 内 目 录",
+        "（顺序号 文件题名 页号）",
+        "1 现场检查（勘验）笔录……………………1",
+        "2 调查询问笔录......3-4",
+        "3 行政处罚决定书·····12-13",
+        "4 文书送达回证————14",
+    ]
+    blocks = [Block(kind=BlockKind.LINE, text=t, source="卷.pdf", page=1) for t in lines]
+    assert [(e.match.type, e.first, e.last) for e in read_toc(blocks)] == [
+        (T.INSPECTION_RECORD, 1, None),
+        (T.INQUIRY_RECORD, 3, 4),
+        (T.DECISION, 12, 13),
+        (T.SERVICE_RECEIPT, 14, None),
+    ]
