@@ -2,13 +2,15 @@
 over every page it exports): not the document's text, and dropped before the page's lines are used.
 
 A level line of print is about as tall as its characters are wide; a run of characters set at 30–45° is
-several times taller, and taller by far than the page's own lines. Only runs of several characters are
-judged so: a handwritten name of two or three characters may be tall and narrow.
+several times taller, taller by far than the page's own lines, and wide as well (a field name printed
+down a tall cell is as tall but one character wide). Only runs of several characters are judged so: a
+handwritten name of two or three characters may be tall and narrow.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from difflib import SequenceMatcher
 from statistics import median
 
 from casefile_eval.ocr.layout import group_lines
@@ -19,12 +21,26 @@ SLANT_RATIO = 3.0  # height over the width of one character: a slanted (or uprig
 LEVEL_RATIO = 2.0  # the page's level print is below this (its lines give the usual height)
 SLANT_HEIGHT = 3.0  # a slanted run is at least this many times the usual line's height...
 SLANT_CHARS = 4  # ...and has at least this many characters
+SLANT_WIDTH = (
+    2.5  # and a slanted run is this many usual heights wide (a word set upright in a tall cell is not)
+)
+REPEATS = 2  # a watermark's run shares its words with more than this many runs of the page (itself included)
 PIECE_HEIGHT = 1.6  # a shorter piece of the watermark's words is at least this many times the usual height
 
 
 def _ratio(part: OcrBox) -> float:
     x0, top, x1, bottom = part.box
     return (bottom - top) / max((x1 - x0) / max(len(part.text), 1), 1.0)
+
+
+def _share_words(one: str, other: str) -> bool:
+    """Whether two runs have SLANT_CHARS characters in a row in common."""
+    match = SequenceMatcher(None, one, other, autojunk=False).find_longest_match(0, len(one), 0, len(other))
+    return match.size >= SLANT_CHARS
+
+
+def _width(part: OcrBox) -> float:
+    return part.box[2] - part.box[0]
 
 
 def _height(part: OcrBox) -> float:
@@ -34,8 +50,10 @@ def _height(part: OcrBox) -> float:
 def without_slanted(page: OcrPage) -> OcrPage:
     """The page without the runs of print set at a slant: the long ones by their shape, and the shorter
     pieces of the same words cut off by the page's print (行政执法 of 行政执法案卷评查专用) by their words
-    and a height no level line has. Its lines are grouped again where any was dropped (a tall slanted run
-    had joined the level lines it crossed)."""
+    and a height no level line has. A word set upright in a tall cell (a field name printed down its
+    column) is too narrow for either, and a watermark repeats: a lone tall run (a label and a tall
+    signature read as one) is left. The lines are grouped again where any run was dropped (a tall slanted
+    run had joined the level lines it crossed)."""
     parts = [part for line in page.lines for part in line.parts]
     level = [_height(part) for part in parts if _ratio(part) < LEVEL_RATIO]
     if not level:
@@ -47,6 +65,14 @@ def without_slanted(page: OcrPage) -> OcrPage:
         if len(part.text) >= SLANT_CHARS
         and _ratio(part) >= SLANT_RATIO
         and _height(part) >= SLANT_HEIGHT * usual
+        and _width(part) >= SLANT_WIDTH * usual
+    ]
+    texts = [compact(part.text) for part in slanted]
+    # a watermark repeats across the page: a lone tall run (a label and a tall signature read as one) stays
+    slanted = [
+        part
+        for part, text in zip(slanted, texts, strict=True)
+        if sum(_share_words(text, other) for other in texts) > REPEATS
     ]
     if not slanted:
         return page
@@ -57,6 +83,7 @@ def without_slanted(page: OcrPage) -> OcrPage:
         if part not in slanted
         and not (
             _height(part) >= PIECE_HEIGHT * usual
+            and _width(part) >= SLANT_WIDTH * usual
             and len(piece := compact(part.text)) >= 2
             and any(piece in word for word in words)
         )

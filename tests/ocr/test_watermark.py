@@ -59,3 +59,11 @@ def test_the_watermarks_runs_are_dropped_and_the_lines_it_crossed_part_again() -
 def test_a_page_without_a_watermark_is_left_as_read() -> None:
     read = page(LEVEL)
     assert without_slanted(read) is read
+    # a label and a tall signature read as one run, and field names printed down tall cells: no watermark
+    tall = [
+        box("被询问人(签名)：朱晓燕", 150, 700, 560, 850),
+        box("送达文书名称及文", 100, 900, 130, 1150),
+        box("受送达人签", 100, 1200, 130, 1350),
+    ]
+    read = page(LEVEL + tall)
+    assert without_slanted(read) is read
