@@ -60,9 +60,8 @@ def _parts(name: str) -> list[str]:
     return [p for p in _LIST_SEPARATOR.split(name) if p.strip("（）() ")]
 
 
-def _main_part(name: str) -> str:
-    """Of a receipt that serves several documents, the decision."""
-    parts = _parts(name)
+def _main_part(name: str, parts: list[str]) -> str:
+    """Of a receipt that serves several documents (`parts` of its `name`), the decision."""
     if len(parts) < 2:
         return name
     for preferred in (DocumentType.SUMMARY_DECISION, DocumentType.DECISION):
@@ -148,8 +147,9 @@ def find_served(dt_: DocText) -> Served | None:
         name = _titled(dt_) or name
     if not name:
         return None
-    all_types = tuple(dict.fromkeys(served_type(part) for part in _parts(name)))
-    name = _main_part(name)
+    parts = _parts(name)
+    all_types = tuple(dict.fromkeys(served_type(part) for part in parts))
+    name = _main_part(name, parts)
     inline = find_numbers(name)
     if inline:
         number = number or inline[0].canonical

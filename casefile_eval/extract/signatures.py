@@ -68,11 +68,11 @@ _ROLES: tuple[tuple[Role, str], ...] = (
 # the year opening a date: 2020年, 二〇二〇年 (〇 read O or 0)
 _YEAR_START = r"(?:19|20)\d\d\s*年|[一二][〇○Oo0零][一二三四五六七八九〇○Oo0零]{2}\s*年"
 _DATED = re.compile(rf"\s*(?:{_YEAR_START})")
-# A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
-# keeps apart from a signing word after a gap (a PDF line holding the opinion cell and the signing cell).
 # A signing caption closed by its bracket needs nothing after it: on a scan the colon after 检查人员（签名）
 # may be lost, the name read right after it ("检查人员（签名）郑宏伟2025年12月2日").
 _CAPTION_CLOSED = r"(?<=签名[)）]|签字[)）]|签章[)）]|盖章[)）]|指印[)）]|手印[)）]|捺印[)）])"
+# A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
+# keeps apart from a signing word after a gap (a PDF line holding the opinion cell and the signing cell).
 _LABEL = re.compile(
     "(?:"
     + "|".join(

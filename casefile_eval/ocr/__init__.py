@@ -60,8 +60,9 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         faint[page.number] = extra
         marks = cache.get_marks(marks_key(file_sha, page.number))
         if marks is not None:
-            page_read = in_columns(without_slanted(with_faint(read[page.number][0], extra)))
-            results[page.number] = PageResult(replace(page_read, marks=marks), hit[1])
+            results[page.number] = PageResult(
+                replace(_text(read[page.number][0], extra), marks=marks), hit[1]
+            )
     warnings = list(parsed.warnings)
     unread = [p for p in todo if p.number not in read]
     engine_ready = ocr_available()
@@ -86,8 +87,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
             extra = faint_parts(rgb, text.lines, _engine.get_engine)
             extra += under_seal_parts(rgb, text.lines, [box for box, _ in seals], _engine.get_engine)
             cache.put_faint(faint_key(file_sha, page.number), extra)
-        # (a watermark's runs are dropped after the second look: read, they keep it off their strokes)
-        text = in_columns(without_slanted(with_faint(text, extra or [])))
+        text = _text(text, extra or [])
         marks = find_marks(rgb, text.lines, seals)
         if extra is not None:  # (marks found without the faint print are not cached as found with it)
             cache.put_marks(marks_key(file_sha, page.number), marks)
@@ -95,6 +95,12 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
     warnings.extend(f"第{n}页OCR未识别出文字" for n in sorted(results) if not results[n].page.lines)
     merged = merge_pages(parsed, results)
     return merged.model_copy(update={"warnings": list(dict.fromkeys(warnings))})
+
+
+def _text(page: OcrPage, extra: list[OcrBox]) -> OcrPage:
+    """A page's text as read, with its second look's print (found on the page as read: a watermark's runs,
+    read, keep that look off their strokes), without the watermark, a two-column page in its columns."""
+    return in_columns(without_slanted(with_faint(page, extra)))
 
 
 def _without_marks(page: OcrPage) -> OcrPage:

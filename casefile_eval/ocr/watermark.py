@@ -21,9 +21,7 @@ SLANT_RATIO = 3.0  # height over the width of one character: a slanted (or uprig
 LEVEL_RATIO = 2.0  # the page's level print is below this (its lines give the usual height)
 SLANT_HEIGHT = 3.0  # a slanted run is at least this many times the usual line's height...
 SLANT_CHARS = 4  # ...and has at least this many characters
-SLANT_WIDTH = (
-    2.5  # and a slanted run is this many usual heights wide (a word set upright in a tall cell is not)
-)
+SLANT_WIDTH = 2.5  # ...and this many usual heights wide (a word set upright in a tall cell is not)
 REPEATS = 2  # a watermark's run shares its words with more than this many runs of the page (itself included)
 PIECE_HEIGHT = 1.6  # a shorter piece of the watermark's words is at least this many times the usual height
 
@@ -59,28 +57,24 @@ def without_slanted(page: OcrPage) -> OcrPage:
     if not level:
         return page
     usual = median(level)
-    slanted = [
-        part
+    tall = [
+        (part, compact(part.text))
         for part in parts
         if len(part.text) >= SLANT_CHARS
         and _ratio(part) >= SLANT_RATIO
         and _height(part) >= SLANT_HEIGHT * usual
         and _width(part) >= SLANT_WIDTH * usual
     ]
-    texts = [compact(part.text) for part in slanted]
     # a watermark repeats across the page: a lone tall run (a label and a tall signature read as one) stays
-    slanted = [
-        part
-        for part, text in zip(slanted, texts, strict=True)
-        if sum(_share_words(text, other) for other in texts) > REPEATS
-    ]
+    slanted = [(part, text) for part, text in tall if sum(_share_words(text, t) for _, t in tall) > REPEATS]
     if not slanted:
         return page
-    words = {compact(part.text) for part in slanted}
+    dropped = {id(part) for part, _ in slanted}
+    words = {text for _, text in slanted}
     kept = [
         part
         for part in parts
-        if part not in slanted
+        if id(part) not in dropped
         and not (
             _height(part) >= PIECE_HEIGHT * usual
             and _width(part) >= SLANT_WIDTH * usual

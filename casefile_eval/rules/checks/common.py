@@ -146,8 +146,9 @@ def _from_documents(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
 
 def serves(receipt: Document, types: list[DocumentType]) -> bool:
     """True when a 送达回证 serves a document of one of the types."""
-    served: list[DocumentType | None] = [*receipt.facts.served_document_types]
-    return any(t in types for t in served or [receipt.facts.served_document_type] if t is not None)
+    facts = receipt.facts
+    served: list[DocumentType | None] = list(facts.served_document_types) or [facts.served_document_type]
+    return any(t in types for t in served if t is not None)
 
 
 def serves_case_document(ctx: RuleContext, receipt: Document, types: list[DocumentType]) -> bool:
