@@ -49,6 +49,8 @@ _DAY_MISREAD = r"(?=[\u4e00-\u9fff])[^〇○零一二三四五六七八九十廿
 _DOTS = "。.·•"
 _DASHES = "→—－"
 _DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇") | dict.fromkeys(_DASHES, "一"))
+# ...and as a round digit (6, 8, 9) in a year written in Chinese numerals ("二6二0年" is 二〇二〇年).
+_ROUND = "689"
 _CJK_DATE = (
     rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年)|{_CN_STRAY})(?P<y>[{_YDIG}]{{4}})"
     rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零0])[{_CN_DIGIT}]{{2}}|0(?:1[5-9]|2[0-9]))(?={_S}年)"
@@ -230,6 +232,8 @@ def _year(text: str) -> int | None:
     """A Chinese-style date's year: four numerals (二〇二四, 2024, 二。二二 with a dot read for 〇), or three
     where OCR lost one (〇二五, 二二二, 022: 20xx)."""
     text = text.translate(_DOT_ZERO)
+    if len(text) == 4 and text[0] == "二" and text[1] in _ROUND and text[2] in _CN_DIGIT:
+        text = "二〇" + text[2:]  # 二6二0: a Chinese year of 20xx has only 〇 in its second place
     if len(text) == 3:
         tail = digit_string(text[1:])
         return None if tail is None else 2000 + tail

@@ -21,6 +21,8 @@ _PAGE_SPEC = re.compile(r"^(\d{1,4})(?:[-—–~至]+(\d{1,4}))?$")
 _PAGE_HEADER = re.compile(r"^(页号|页次|页码|起止页号|页数)")
 # Leader dots between a row's title and its page ("询问笔录……………3-4", "询问笔录......3-4")
 _LEADER = re.compile(r"(?:[…⋯]|[.．·・_]{2,}|—{2,})+")
+# ...of which OCR may keep one dot against the page number ("·3-4") once the rest are lost
+_LEADER_CHARS = "…⋯.．·・_—"
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def _entry(cells: list[str]) -> TocEntry | None:
     if len(cells) < 2 or any(_PAGE_HEADER.match(compact(c)) for c in cells):
         return None
     for index in range(len(cells) - 1, 0, -1):
-        spec = _PAGE_SPEC.match(compact(cells[index]))
+        spec = _PAGE_SPEC.match(compact(cells[index]).strip(_LEADER_CHARS))
         if spec is None:
             continue
         text = " ".join(cells[1:index] if _PAGE_SPEC.match(compact(cells[0])) else cells[:index])

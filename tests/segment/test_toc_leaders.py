@@ -23,3 +23,14 @@ def test_rows_with_leader_dots_are_read() -> None:
         (T.DECISION, 12, 13),
         (T.SERVICE_RECEIPT, 14, None),
     ]
+
+
+def test_a_lone_dot_left_of_the_leader_by_ocr_does_not_hide_the_page() -> None:
+    """A scan's OCR loses most of the leader and keeps one dot against the page ("调查询问笔录· ·3-4")."""
+    lines = ["3 调查询问笔录· ·3-4", "9 行政处罚决定书· ...12-13", "11 非税收入一般缴款书.· ..13"]
+    blocks = [Block(kind=BlockKind.LINE, text=t, source="卷.pdf", page=1) for t in lines]
+    assert [(e.match.type, e.first, e.last) for e in read_toc(blocks)] == [
+        (T.INQUIRY_RECORD, 3, 4),
+        (T.DECISION, 12, 13),
+        (T.PAYMENT_RECEIPT, 13, None),
+    ]
