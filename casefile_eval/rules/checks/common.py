@@ -59,6 +59,7 @@ class DateRef(Params):
     kinds: list[DateKind] = Field(default_factory=list)
     served_for: list[DocumentType] = Field(default_factory=list)  # receipts serving these documents
     text_any: Patterns = Field(default_factory=list)  # only documents whose text matches one of these
+    text_none: Patterns = Field(default_factory=list)  # no document whose text matches one of these
     title_any: Patterns = Field(default_factory=list)  # only documents whose title matches one of these
     title_none: Patterns = Field(default_factory=list)  # no document whose title matches one of these
     or_else: DateRef | None = None  # used when this reference finds no date
@@ -125,6 +126,8 @@ def _facts_of(ctx: RuleContext, ref: DateRef) -> Iterator[tuple[Document, DateFa
         if ref.served_for and not serves_case_document(ctx, doc, ref.served_for):
             continue
         if ref.text_any and not any(re.search(p, ctx.view.text(doc)) for p in ref.text_any):
+            continue
+        if any(re.search(p, ctx.view.text(doc)) for p in ref.text_none):
             continue
         if not _titled(doc.title or "", ref):
             continue
