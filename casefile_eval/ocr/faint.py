@@ -37,6 +37,7 @@ PROBE = 6  # the largest rows read first...
 PROBE_WIDTH = 10  # ...of those at most this many line heights wide (long rows are show-through)
 PROBE_WORDS = 2  # ...and at least this many must read as words for the page to be read on
 MIN_SCORE = 0.7  # a faint read kept needs this confidence
+SLANT = 0.25  # a row whose strokes rise or fall more than this per pixel along it (14°) is set at a slant
 
 
 @dataclass(frozen=True)
@@ -97,18 +98,33 @@ def _faint_rows(gray: np.ndarray, paper: float, lines: list[OcrLine], height: fl
     printed = (gray <= paper - PRINT_GAP) & ~read
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (int(JOIN * height) | 1, 3))
     joined = cv2.morphologyEx(faint.astype(np.uint8), cv2.MORPH_CLOSE, kernel)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     rows = []
-    for x, top, width, tall, _ in stats[1:count]:
+    for label, (x, top, width, tall, _) in enumerate(stats[1:count], start=1):
         box = (slice(top, top + tall), slice(x, x + width))
         if (
             MIN_HEIGHT * height <= tall <= MAX_HEIGHT * height
             and width >= MIN_WIDTH * height
             and faint[box].mean() >= MIN_FILL
             and printed[box].mean() < MAX_PRINT
+            and not _slanted(faint[box] & (labels[box] == label))
         ):
             rows.append(_Row(int(x), int(top), int(width), int(tall)))
     return rows
+
+
+def _slanted(strokes: np.ndarray) -> bool:
+    """Whether a row's strokes run at a slant (a piece of a diagonal watermark, 行政执法案卷评查专用 set at
+    30°, cut off by the print it crosses): their height rises or falls along the row (the least-squares
+    slope of the strokes' rows on their columns), where a level row's strokes keep one height."""
+    ys, xs = np.nonzero(strokes)
+    if len(xs) < 2:
+        return False
+    spread = float(np.var(xs))
+    if spread == 0.0:
+        return False
+    slope = float(np.mean((xs - xs.mean()) * (ys - ys.mean()))) / spread
+    return abs(slope) > SLANT
 
 
 def _rules(mask: np.ndarray, height: float) -> np.ndarray:
