@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from casefile_eval.model import Page, ParsedFile
-from casefile_eval.ocr import apply_ocr, cache, engine, ocr_available
+from casefile_eval.ocr import apply_ocr, cache, engine, faint, ocr_available
 from casefile_eval.ocr.engine import Detection, Quad, RawBox
 from casefile_eval.ocr.faint import faint_parts, with_faint
 from casefile_eval.ocr.page import OcrBox, OcrLine, OcrPage
@@ -117,6 +117,33 @@ def test_faint_rows_that_read_as_words_are_kept() -> None:
         "当事人",
         "当事人",
     ]
+
+
+def _slanted_rows(count: int) -> tuple[np.ndarray, list[OcrLine]]:
+    """The page of `_faint_rows` with its faint strokes climbing 28° along each row (pieces of a diagonal
+    watermark cut off by the print they cross): each stroke set higher the further right it is."""
+    gray = np.full((200 + 60 * count, 900), PAPER, np.uint8)
+    gray[40:70, 100:700] = 20
+    line = OcrLine([OcrBox("当事人凯里市鼎盛土石方工程有限公司", (100.0, 40.0, 700.0, 70.0), 0.99)])
+    for k in range(count):
+        base = 160 + 60 * k
+        for x in range(100, 160, 6):
+            top = base - int(0.53 * (x - 100))
+            gray[top : top + 12, x : x + 4] = 232
+    return np.repeat(gray[:, :, None], 3, axis=2), [line]
+
+
+def test_faint_strokes_at_a_slant_are_no_row_to_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    rgb, lines = _slanted_rows(3)
+
+    def no_engine() -> _Crops:
+        raise AssertionError("the engine is not needed")
+
+    assert faint_parts(rgb, lines, no_engine) == []
+    monkeypatch.setattr(faint, "SLANT", 99.0)  # the same strokes taken as level would be rows to read
+    ocr = _Crops(score=0.9, mirrored=0.4)
+    faint_parts(rgb, lines, lambda: ocr)
+    assert ocr.read[0] == 3
 
 
 def test_show_through_reads_better_mirrored_and_is_dropped() -> None:
