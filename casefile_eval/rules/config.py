@@ -31,11 +31,19 @@ class DatedLimit(PartyAmounts):
     in_force_to: dt.date | None = None
 
 
+def _in_force(limit: DatedLimit, on: dt.date) -> bool:
+    return (limit.in_force_from is None or limit.in_force_from <= on) and (
+        limit.in_force_to is None or on <= limit.in_force_to
+    )
+
+
 class Thresholds(_Strict):
     """The configurable thresholds of the built-in pack."""
 
     large_fine: PartyAmounts
-    large_fine_by_agency: dict[AgencyKind, PartyAmounts] = Field(default_factory=dict)
+    # an agency kind's own 较大数额: one for all dates, or limits each in force for a period (`large_fine`
+    # on the dates none covers)
+    large_fine_by_agency: dict[AgencyKind, PartyAmounts | list[DatedLimit]] = Field(default_factory=dict)
     legal_review_fine: PartyAmounts
     heavy_penalties: list[str] = Field(min_length=1)
     legal_review_penalties: list[str] = Field(default_factory=list)  # need 法制审核 besides the heavy ones
@@ -54,16 +62,26 @@ class Thresholds(_Strict):
             if d is not None
         }
 
+    def agency_large_fine(self, kind: AgencyKind | None, on: dt.date | None) -> PartyAmounts:
+        """The 较大数额 for an agency kind on a date (`large_fine` where the kind has none of its own then;
+        the newest of its own when the date is unknown). (An agency's dates are not among `change_dates`,
+        which hold for every case: the caller picks the date.)"""
+        limits = self.large_fine_by_agency.get(kind) if kind is not None else None
+        if limits is None:
+            return self.large_fine
+        if not isinstance(limits, list):
+            return limits
+        if on is None:
+            return max(limits, key=lambda x: x.in_force_from or dt.date.min)
+        in_force = (x for x in limits if _in_force(x, on))
+        return next(in_force, self.large_fine)
+
     def summary_limit(self, on: dt.date | None) -> DatedLimit:
         """The 当场处罚 limit in force on a date (the newest when the date is unknown)."""
         for limit in self.summary_limits:
             if on is None and limit.in_force_to is None:
                 return limit
-            if on is None:
-                continue
-            if (limit.in_force_from is None or limit.in_force_from <= on) and (
-                limit.in_force_to is None or on <= limit.in_force_to
-            ):
+            if on is not None and _in_force(limit, on):
                 return limit
         return self.summary_limits[-1]
 

@@ -365,11 +365,20 @@ class CaseView:
         if threshold == "legal_review_fine":
             limits = config.legal_review_fine
         else:
-            kind = self.agency_kind()
-            limits = config.large_fine_by_agency.get(kind, config.large_fine) if kind else config.large_fine
+            limits = config.agency_large_fine(self.agency_kind(), self._threshold_date())
         org = config.is_organization(self.party())
         amount = limits.individual if org is False else limits.organization
         return fine >= amount
+
+    def _threshold_date(self) -> dt.date | None:
+        """The decision's date for picking a dated threshold: its first possible day when every day it can
+        be gives the same agency threshold, else None."""
+        first, last = self.bounds("decided")
+        if first is None or last is None:
+            return None
+        kind = self.agency_kind()
+        same = self.thresholds.agency_large_fine(kind, first) == self.thresholds.agency_large_fine(kind, last)
+        return first if same else None
 
     def heavy_penalty(self, *, for_review: bool = False) -> bool:
         """True when a penalty of the configured heavy kinds (吊销, 责令停产停业…) was imposed; `for_review`:
