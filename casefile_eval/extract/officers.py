@@ -178,14 +178,20 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
             listing, pending = (listing[0], index), []
             continue
         inline = _inline(text)
+        # a table cell holding the officers of the field in the cell before it
+        # ("执法人员" | "甲（执法证号：1）、乙（执法证号：2）"): each is named by that field
+        cell_of = listing[0] if listing and listing[1] == index else None
         for name, no, at, _ in inline:
-            if name not in found:
+            known = found.get(name)
+            if known is None:
                 found[name] = Officer(
                     name=name,
                     cert_no=no,
-                    named_as=_field_before(text, at),
+                    named_as=_field_before(text, at) or cell_of,
                     evidence=dt_.block_evidence(index),
                 )
+            elif known.cert_no is None and no:  # named first without the number this line gives
+                found[name] = known.model_copy(update={"cert_no": no})
         if inline:
             names, listed_as = _after_pairs(dt_, index, inline)
             for name in names:

@@ -1,0 +1,24 @@
+"""Officers listed with their numbers in the table cell after their field's cell ("执法人员" |
+"甲（执法证号：1）、乙（执法证号：2）"): each is named by that field and keeps the number written for them."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.extract.officers import find_officers
+from casefile_eval.extract.text import DocText
+from tests.extract.docs import doc_from_rows
+
+
+def test_both_officers_of_a_cell_are_named_by_its_field_with_their_numbers() -> None:
+    doc = doc_from_rows(
+        [
+            ["当事人", "刘国栋", "身份证号码", "130283197902183313"],
+            ["执法人员", "马志远（执法证号：13028300612）、李倩（执法证号：13028300647）"],
+        ],
+        T.SUMMARY_DECISION,
+        before=["当场行政处罚决定书"],
+    )
+    assert [(o.name, o.named_as, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("马志远", "执法人员", "13028300612"),
+        ("李倩", "执法人员", "13028300647"),
+    ]
