@@ -178,16 +178,13 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
             listing, pending = (listing[0], index), []
             continue
         inline = _inline(text)
-        # a table cell holding the officers of the field in the cell before it
-        # ("执法人员" | "甲（执法证号：1）、乙（执法证号：2）"): each is named by that field
-        cell_of = listing[0] if listing and listing[1] == index else None
         for name, no, at, _ in inline:
             known = found.get(name)
             if known is None:
                 found[name] = Officer(
                     name=name,
                     cert_no=no,
-                    named_as=_field_before(text, at) or cell_of,
+                    named_as=_field_before(text, at),
                     evidence=dt_.block_evidence(index),
                 )
             elif known.cert_no is None and no:  # named first without the number this line gives
