@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from casefile_eval.codes import AgencyKind, DateKind, DocumentType
 from casefile_eval.model import Case, DateFact, Document
-from casefile_eval.rules.config import Thresholds
+from casefile_eval.rules.config import PartyAmounts, Thresholds
 from casefile_eval.rules.laws import LawData
 from casefile_eval.textnorm import compact
 
@@ -362,23 +362,19 @@ class CaseView:
         if fine is None:
             return False
         config = self.thresholds
-        if threshold == "legal_review_fine":
-            limits = config.legal_review_fine
-        else:
-            limits = config.agency_large_fine(self.agency_kind(), self._threshold_date())
+        limits = config.legal_review_fine if threshold == "legal_review_fine" else self._agency_large_fine()
         org = config.is_organization(self.party())
         amount = limits.individual if org is False else limits.organization
         return fine >= amount
 
-    def _threshold_date(self) -> dt.date | None:
-        """The decision's date for picking a dated threshold: its first possible day when every day it can
-        be gives the same agency threshold, else None."""
+    def _agency_large_fine(self) -> PartyAmounts:
+        """The agency kind's 较大数额 on the decision's date: the same on every day a date read in part
+        can be, else (or with no date) the newest."""
         first, last = self.bounds("decided")
-        if first is None or last is None:
-            return None
-        kind = self.agency_kind()
-        same = self.thresholds.agency_large_fine(kind, first) == self.thresholds.agency_large_fine(kind, last)
-        return first if same else None
+        kind, config = self.agency_kind(), self.thresholds
+        on_first = config.agency_large_fine(kind, first)
+        same = on_first == config.agency_large_fine(kind, last)
+        return on_first if same else config.agency_large_fine(kind, None)
 
     def heavy_penalty(self, *, for_review: bool = False) -> bool:
         """True when a penalty of the configured heavy kinds (吊销, 责令停产停业…) was imposed; `for_review`:

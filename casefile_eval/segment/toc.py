@@ -20,9 +20,10 @@ from casefile_eval.textnorm import compact, normalize
 _PAGE_SPEC = re.compile(r"^(\d{1,4})(?:[-—–~至]+(\d{1,4}))?$")
 _PAGE_HEADER = re.compile(r"^(页号|页次|页码|起止页号|页数)")
 # Leader dots between a row's title and its page ("询问笔录……………3-4", "询问笔录......3-4")
-_LEADER = re.compile(r"(?:[…⋯]|[.．·・_]{2,}|—{2,})+")
+_ELLIPSES, _DOTS, _DASH = "…⋯", ".．·・_", "—"
+_LEADER = re.compile(rf"(?:[{_ELLIPSES}]|[{_DOTS}]{{2,}}|{_DASH}{{2,}})+")
 # ...of which OCR may keep one dot against the page number ("·3-4") once the rest are lost
-_LEADER_CHARS = "…⋯.．·・_—"
+_LEADER_CHARS = _ELLIPSES + _DOTS + _DASH
 
 
 @dataclass(frozen=True)
