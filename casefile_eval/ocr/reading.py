@@ -17,6 +17,7 @@ from casefile_eval.ocr.layout import SAME_ROW, group_lines, to_boxes
 from casefile_eval.ocr.marks import find_signatures
 from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage, overlap_area
 from casefile_eval.ocr.seals import paper_tone, personal_marks, red_mask, red_seals
+from casefile_eval.ocr.watermark import level_only
 from casefile_eval.parsers.header_rows import is_field_name
 
 FAINT_SHARE = 0.35  # boxes with less than this share of the page's median contrast are show-through
@@ -59,7 +60,7 @@ def read_text(
         found = engine.detect(recognised, detect=detect)
         if turn == 0 and is_sideways(found.quads):
             continue  # turned before anything is recognised: a sideways page is read once
-        raw = drop_faint(engine.recognise(found), recognised[:, :, 0])
+        raw = drop_faint(level_only(engine.recognise(found)), recognised[:, :, 0])
         personal = personal_marks(red_mask(rgb))
         raw = [box for box in raw if not _stamp_words(rgb, box, raw, personal)]
         break

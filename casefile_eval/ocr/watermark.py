@@ -5,14 +5,21 @@ A level line of print is about as tall as its characters are wide; a run of char
 several times taller, taller by far than the page's own lines, and wide as well (a field name printed
 down a tall cell is as tall but one character wide). Only runs of several characters are judged so: a
 handwritten name of two or three characters may be tall and narrow.
+
+The engine's own boxes tell the slant first (`level_only`): the line finder fits each box to its text, so
+a run set at 30° comes as a box turned 30°, while the page, levelled, has its print at 0°. What the
+finder boxes level (a piece cut short by the print it crosses) is left to the shape of its box
+(`without_slanted`).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from difflib import SequenceMatcher
 from statistics import median
 
+from casefile_eval.ocr.engine import RawBox
 from casefile_eval.ocr.layout import group_lines
 from casefile_eval.ocr.page import OcrBox, OcrPage
 from casefile_eval.textnorm import compact
@@ -24,6 +31,27 @@ SLANT_CHARS = 4  # ...and has at least this many characters
 SLANT_WIDTH = 2.5  # ...and this many usual heights wide (a word set upright in a tall cell is not)
 REPEATS = 2  # a watermark's run shares its words with more than this many runs of the page (itself included)
 PIECE_HEIGHT = 1.6  # a shorter piece of the watermark's words is at least this many times the usual height
+TURN = (20.0, 70.0)  # degrees off level of an engine's box set at a slant (a sloping signature turns less)
+TURN_LENGTH = 1.6  # ...and its length over its height (a single character's box has no direction)
+
+
+def level_only(raw: list[RawBox]) -> list[RawBox]:
+    """The engine's boxes without those turned well off level: runs of a diagonal watermark."""
+    return [box for box in raw if not _turned(box)]
+
+
+def _turned(box: RawBox) -> bool:
+    """Whether a box of two or more characters runs at a slant: its longer side 20–70° off level."""
+    if len(box.quad) != 4 or len(box.text.strip()) < 2:
+        return False
+    (ax, ay), (bx, by), (cx, cy) = box.quad[:3]
+    top, side = (bx - ax, by - ay), (cx - bx, cy - by)
+    long, short = (top, side) if math.hypot(*top) >= math.hypot(*side) else (side, top)
+    if math.hypot(*long) < TURN_LENGTH * max(math.hypot(*short), 1.0):
+        return False
+    angle = abs(math.degrees(math.atan2(long[1], long[0])))
+    angle = min(angle, 180.0 - angle)
+    return TURN[0] <= angle <= TURN[1]
 
 
 def _ratio(part: OcrBox) -> float:

@@ -1,11 +1,15 @@
-"""A platform's diagonal watermark read by OCR across the page is dropped; level print, a handwritten name
-and a page without any watermark stay as read."""
+"""A platform's diagonal watermark read by OCR across the page is dropped (the engine's boxes turned off
+level, then runs by their shape); level print, a handwritten name and a page without any watermark stay as
+read."""
 
 from __future__ import annotations
 
+import math
+
+from casefile_eval.ocr.engine import RawBox
 from casefile_eval.ocr.layout import group_lines
 from casefile_eval.ocr.page import OcrBox, OcrPage
-from casefile_eval.ocr.watermark import without_slanted
+from casefile_eval.ocr.watermark import level_only, without_slanted
 
 
 def box(text: str, x0: float, top: float, x1: float, bottom: float) -> OcrBox:
@@ -67,3 +71,34 @@ def test_a_page_without_a_watermark_is_left_as_read() -> None:
     ]
     read = page(LEVEL + tall)
     assert without_slanted(read) is read
+
+
+def quad_box(text: str, x: float, y: float, length: float, height: float, degrees: float) -> RawBox:
+    """An engine's box of `text` whose top edge runs `length` from (x, y) at `degrees` (negative: rising
+    to the right, as a diagonal watermark runs), `height` down from it."""
+    a = math.radians(degrees)
+    dx, dy = math.cos(a), math.sin(a)
+    corners = ((x, y), (x + length * dx, y + length * dy))
+    down = (-dy * height, dx * height)
+    quad = (*corners, (corners[1][0] + down[0], corners[1][1] + down[1]), (x + down[0], y + down[1]))
+    return RawBox(quad, text, 0.98)
+
+
+def test_the_engines_boxes_turned_off_level_are_dropped() -> None:
+    raw = [
+        quad_box("行政执法案卷评查专用H35-03", 100, 600, 414, 41, -27.9),
+        quad_box("135-04", 1021, 230, 77, 26, -26.9),
+        quad_box("专用", 400, 300, 61, 33, -28.2),
+        quad_box("税务行政处罚决定书", 464, 170, 333, 33, 0.0),
+        quad_box("谭志勇", 500, 732, 128, 56, 2.2),  # a signature sloping a little
+        quad_box("林", 600, 900, 40, 38, -30.0),  # one character: its box has no direction
+        quad_box("装订线", 60, 700, 30, 120, 90.0),  # printed down the binding margin
+        quad_box("扫描人：王敏", 900, 1500, 200, 30, 12.0),  # a stamp set a little askew
+    ]
+    assert [b.text for b in level_only(raw)] == [
+        "税务行政处罚决定书",
+        "谭志勇",
+        "林",
+        "装订线",
+        "扫描人：王敏",
+    ]
