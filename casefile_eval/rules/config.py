@@ -64,15 +64,15 @@ class Thresholds(_Strict):
 
     def agency_large_fine(self, kind: AgencyKind | None, on: dt.date | None) -> PartyAmounts:
         """The 较大数额 for an agency kind on a date (`large_fine` where the kind has none of its own then;
-        the newest of its own when the date is unknown). (An agency's dates are not among `change_dates`,
-        which hold for every case: the caller picks the date.)"""
+        when the date is unknown, the one in force now: its own without an end, else `large_fine`). (An
+        agency's dates are not among `change_dates`, which hold for every case: the caller picks the date.)"""
         limits = self.large_fine_by_agency.get(kind) if kind is not None else None
         if limits is None:
             return self.large_fine
         if not isinstance(limits, list):
             return limits
         if on is None:
-            return max(limits, key=lambda x: x.in_force_from or dt.date.min)
+            return next((x for x in limits if x.in_force_to is None), self.large_fine)
         in_force = (x for x in limits if _in_force(x, on))
         return next(in_force, self.large_fine)
 

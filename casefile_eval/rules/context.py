@@ -369,7 +369,7 @@ class CaseView:
 
     def _agency_large_fine(self) -> PartyAmounts:
         """The agency kind's 较大数额 on the decision's date: the same on every day a date read in part
-        can be, else (or with no date) the newest."""
+        can be, else (or with no date) the one in force now."""
         first, last = self.bounds("decided")
         kind, config = self.agency_kind(), self.thresholds
         on_first = config.agency_large_fine(kind, first)
