@@ -1,6 +1,6 @@
-"""Sums of money: Arabic (5000元, 5,000.00元, 0.5万元, 罚款6万元) and written (人民币伍仟元整,
-壹万贰仟叁佰肆拾伍元陆角柒分, 二万元), each with what it is (fine, confiscation, tax, late fee), and the fine
-a decision imposes.
+"""Sums of money: Arabic (5000元, 5,000.00元, 0.5万元, 罚款6万元, ¥800.00, 金额（元）10,000.00) and
+written (人民币伍仟元整, 壹万贰仟叁佰肆拾伍元陆角柒分, 二万元), each with what it is (fine, confiscation, tax,
+late fee), and the fine a decision imposes.
 
 The fine is read only where a decision imposes it: after the decision heading (处罚决定 / 决定如下 …),
 outside quoted statute text, never from a range (5万元以上50万元以下), a rate (每平方米20元), 罚金
@@ -21,6 +21,9 @@ from casefile_eval.model import Amount
 _ARABIC = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万|千|百)?元"
 _WRITTEN = rf"(?P<cn>[{CN_NUMBER_CLASS}]+(?:元|圆)(?:[{CN_NUMBER_CLASS}]角)?(?:[{CN_NUMBER_CLASS}]分)?整?)"
 AMOUNT_RE = re.compile(rf"(?:人民币|¥|￥)?(?:{_ARABIC}|{_WRITTEN})")
+# A sum without 元 after it, where the unit stands before it: ¥800.00, 金额（元）10,000.00 (a 缴款书's box)
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d.,万千百元])"
+UNIT_FIRST_RE = re.compile(rf"(?:[¥￥]|金额[(（]元[)）][:：]?(?:[¥￥])?){_NUMBER}")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _UNIT = {"万": 10_000, "千": 1_000, "百": 100}
 _RANGE_AFTER = re.compile(r"(?:以上|以下|以内|至|到|-|~|—|－)")
@@ -84,7 +87,11 @@ def find_amounts(flat: str) -> list[AmountMatch]:
         value = _value(m)
         if value is not None:
             out.append(AmountMatch(m.start(), m.end(), m.group(), value))
-    return out
+    for m in UNIT_FIRST_RE.finditer(flat):
+        if not any(a.start < m.end() and m.start() < a.end for a in out):
+            value = float(m.group("num").replace(",", ""))
+            out.append(AmountMatch(m.start(), m.end(), m.group(), value))
+    return sorted(out, key=lambda a: a.start)
 
 
 def _is_range(flat: str, a: AmountMatch) -> bool:
