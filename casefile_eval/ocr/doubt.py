@@ -29,6 +29,8 @@ SEAL_LOW_SCORE = 0.6
 YEAR_LOW_SCORE = 0.35
 DROP_GAP = 1.7  # a gap this many times the usual character pitch held a character the recogniser dropped
 MIN_PAIRS = 3  # pitches needed to know the usual one
+DROP_DIGIT = 0.5  # a digit beside 月 or 日 dropped: the gap is this share of a digit's pitch beyond the usual
+_UNITS = "年月日"
 
 _NUMERALS = "0-9０-９〇○零OoＯ一二三四五六七八九十"
 _RUN = re.compile(rf"[{_NUMERALS}年月日号./\-]+")
@@ -80,24 +82,46 @@ def _is_date(run: str) -> bool:
 def _dropped(part: OcrBox, run: re.Match[str], seals: list[Box]) -> list[int]:
     """Where a character of the run's month or day was dropped under a seal: the index to insert at.
 
-    The usual pitch is the median distance between neighbouring wide characters of the box. A date
-    printed with spaces between its parts (年 三 月 五 日) has several wide gaps: none is taken."""
+    Between two wide characters (二十六日 read 二十日) a gap of `DROP_GAP` usual pitches, the median distance
+    between neighbouring wide characters of the box; between a digit and 月 or 日 (2021年09月 read 2021年0月)
+    a gap longer than the usual such distance by `DROP_DIGIT` of the pitch between two digits. A date printed
+    with spaces between its parts (年 三 月 五 日) has several wide gaps: none is taken."""
     chars, text = part.chars, part.text
     if len(chars) != len(text):
         return []
-    pitches = [b - a for i, (a, b) in enumerate(pairwise(chars)) if _wide_pair(text, i)]
-    if len(pitches) < MIN_PAIRS:
-        return []
-    pitch = statistics.median(pitches)
-    gaps = [
-        i + 1
-        for i in range(_after_year(text, run), run.end() - 1)
-        if _wide_pair(text, i) and chars[i + 1] - chars[i] >= DROP_GAP * pitch
-    ]
+    gaps = _wide_gaps(chars, text, run) + _digit_gaps(chars, text, run)
     if len(gaps) != 1:
         return []
     middle = (chars[gaps[0] - 1] + chars[gaps[0]]) / 2
     return gaps if any(_under(seal, middle, part.box) for seal in seals) else []
+
+
+def _wide_gaps(chars: tuple[float, ...], text: str, run: re.Match[str]) -> list[int]:
+    pitches = [b - a for i, (a, b) in enumerate(pairwise(chars)) if _wide_pair(text, i)]
+    if len(pitches) < MIN_PAIRS:
+        return []
+    pitch = statistics.median(pitches)
+    return [
+        i + 1
+        for i in range(_after_year(text, run), run.end() - 1)
+        if _wide_pair(text, i) and chars[i + 1] - chars[i] >= DROP_GAP * pitch
+    ]
+
+
+def _digit_gaps(chars: tuple[float, ...], text: str, run: re.Match[str]) -> list[int]:
+    steps = [(i, b - a) for i, (a, b) in enumerate(pairwise(chars)) if run.start() <= i < run.end() - 1]
+    digit = [step for i, step in steps if text[i].isdigit() and text[i + 1].isdigit()]
+    mixed = [(i, step) for i, step in steps if _digit_unit_pair(text, i)]
+    if not digit or len(mixed) < MIN_PAIRS:
+        return []
+    usual = statistics.median(step for _, step in mixed) + DROP_DIGIT * statistics.median(digit)
+    return [i + 1 for i, step in mixed if i >= _after_year(text, run) and step >= usual]
+
+
+def _digit_unit_pair(text: str, i: int) -> bool:
+    """A digit beside a date's unit (9月, 月1, 0日)."""
+    a, b = text[i], text[i + 1]
+    return (a.isdigit() and b in _UNITS) or (a in _UNITS and b.isdigit())
 
 
 def _after_year(text: str, run: re.Match[str]) -> int:

@@ -5,6 +5,8 @@ The positions and scores are those RapidOCR gave on scanned 落款 under red sea
 
 from __future__ import annotations
 
+import datetime as dt
+
 from casefile_eval.extract.dates import find_dates
 from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.engine import char_scores
@@ -94,3 +96,28 @@ def test_a_digit_under_a_seals_star_read_fairly_surely_is_marked() -> None:
     )
     assert _text(star, [(830.0, 690.0, 1060.0, 900.0)]) == "2022年□月1日"
     assert _text(star, []) == "2022年5月1日"
+
+
+# 2021年09月10日 under a seal's star (holdout37 scans), read as 2021年0月10日: the 9 under the star dropped
+ARABIC_DROPPED = OcrBox(
+    "2021年0月10日",
+    (895.0, 462.0, 1070.0, 490.0),
+    0.96,
+    (915.0, 928.0, 941.0, 954.0, 967.0, 984.0, 1010.0, 1028.0, 1041.0, 1058.0),
+    (0.76, 0.97, 1.0, 0.99, 1.0, 1.0, 0.99, 0.88, 1.0, 0.98),
+)
+ARABIC_SEAL = (882.0, 348.0, 1102.0, 570.0)
+
+
+def test_a_digit_dropped_beside_the_month_under_a_seal_is_marked() -> None:
+    text = _text(ARABIC_DROPPED, [ARABIC_SEAL])
+    assert text == "2021年0□月10日"
+    [date] = find_dates(text)
+    assert (date.value, date.earliest, date.latest) == (None, dt.date(2021, 1, 10), dt.date(2021, 9, 10))
+    assert _text(ARABIC_DROPPED, []) == "2021年0月10日"
+
+
+def test_an_arabic_date_read_whole_under_a_seal_keeps_what_was_read() -> None:
+    # 2024年5月8日 (MISREAD's positions): the steps beside 年, 月 and 日 are alike
+    whole = OcrBox("2024年5月8日", MISREAD.box, 0.98, MISREAD.chars, (1.0,) * 9)
+    assert _text(whole, [(890.0, 1300.0, 1120.0, 1450.0)]) == "2024年5月8日"
