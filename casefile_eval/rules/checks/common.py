@@ -107,6 +107,24 @@ def resolve_span(ctx: RuleContext, ref: DateRef, found: list[DatedFact], *, late
     return max(spans, key=lambda s: s.last) if latest else min(spans, key=lambda s: s.first)
 
 
+def written_span(ctx: RuleContext, ref: DateRef) -> DateSpan | None:
+    """The span of a date the reference names that was written but read only in part, as its own
+    characters allow (not narrowed by the dates around it: a date compared with those dates): the one
+    whose last day is earliest."""
+    if ref.case is not None:
+        written = ctx.view.partial(ref.case)
+        fact = written.fact if written else None
+        if written is None or fact is None or fact.earliest is None or fact.latest is None:
+            spans = []
+        else:
+            spans = [DateSpan(fact.earliest, fact.latest, written)]
+    else:
+        spans = _partly_read(ctx, ref)
+    if not spans and ref.or_else is not None:
+        return written_span(ctx, ref.or_else)
+    return min(spans, key=lambda s: s.last) if spans else None
+
+
 def _partly_read(ctx: RuleContext, ref: DateRef) -> list[DateSpan]:
     if ref.case is not None:
         written = ctx.view.partial(ref.case)

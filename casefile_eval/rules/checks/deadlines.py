@@ -21,6 +21,7 @@ from casefile_eval.rules.checks.common import (
     iso,
     resolve,
     resolve_span,
+    written_span,
 )
 from casefile_eval.rules.context import DatedFact, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
@@ -182,26 +183,46 @@ class DateOrderParams(Params):
     scope="case",
 )
 def date_order(ctx: RuleContext, params: DateOrderParams) -> Iterator[Hit]:
-    """Dates follow the order of the procedure; each break between known neighbours is one finding."""
-    known = [(step, found) for step in params.steps if (found := resolve(ctx, step.ref))]
+    """Dates follow the order of the procedure; each break between known neighbours is one finding. A date
+    read only in part (a digit under a seal) is known by the days it can be: a break with it is sure when
+    every one of them breaks the order."""
+    known = [(step, spans) for step in params.steps if (spans := _step_spans(ctx, step.ref))]
     if params.anchor:
         if not known or known[0][0] is not params.steps[0]:
             return
         pairs = [(known[0], later) for later in known[1:]]
     else:
         pairs = list(pairwise(known))
-    for (first, a), (second, b) in pairs:
-        late = max(a, key=lambda d: d.value)
-        early = min(b, key=lambda d: d.value)
-        if late.value <= early.value:
+    for (first, (late, _)), (second, (_, early)) in pairs:
+        if late.first <= early.last:
             continue
         data = {
             "first_label": first.label,
-            "first_date": iso(late.value),
+            "first_date": _shown(late, late.first),
             "second_label": second.label,
-            "second_date": iso(early.value),
+            "second_date": _shown(early, early.last),
         }
-        yield _hit(late if params.late_act else early, data=data)
+        yield _hit(late.at if params.late_act else early.at, data=data)
+
+
+def _step_spans(ctx: RuleContext, ref: DateRef) -> tuple[DateSpan, DateSpan] | None:
+    """A step's latest and earliest dates (compared with the next step's and the step before's): of its
+    readable dates; else the days a date written but read in part can be."""
+    found = resolve(ctx, ref)
+    if found:
+        latest, earliest = max(found, key=lambda d: d.value), min(found, key=lambda d: d.value)
+        return DateSpan(latest.value, latest.value, latest), DateSpan(
+            earliest.value, earliest.value, earliest
+        )
+    span = written_span(ctx, ref)
+    return None if span is None else (span, span)
+
+
+def _shown(span: DateSpan, day: dt.date) -> str:
+    """A date of a finding's message: the day, or as written when it was read only in part."""
+    if span.exact or span.at.fact is None:
+        return iso(day)
+    return span.at.fact.raw
 
 
 _STATED_PERIOD = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)个?(工作)?日内")
