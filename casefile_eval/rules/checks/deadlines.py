@@ -218,13 +218,6 @@ def _step_spans(ctx: RuleContext, ref: DateRef) -> tuple[DateSpan, DateSpan] | N
     return None if span is None else (span, span)
 
 
-def _shown(span: DateSpan, day: dt.date) -> str:
-    """A date of a finding's message: the day, or as written when it was read only in part."""
-    if span.exact or span.at.fact is None:
-        return iso(day)
-    return span.at.fact.raw
-
-
 _STATED_PERIOD = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)个?(工作)?日内")
 _RIGHTS = re.compile(r"陈述|申辩|听证")
 
