@@ -4,8 +4,10 @@ an 归档章, a 与原件核对无误 box. Their words and dates belong to no ac
 2026 intake date becomes the date of service or of review, and the stamp hides the print under it.
 
 Such a stamp is a rectangle ruled in its own ink with a few rows of words inside, of stamp size (a tenth to
-two thirds of the page width), level or turned a few degrees. Its ink is taken off the page (painted the
-paper's colour) before the page is read; print under it stays, as the stamp's colour is nowhere dark.
+two thirds of the page width, at least two rows tall), level or turned a few degrees. A one-row date
+stamp (日期戳) put in a form's 日期 slot dates the act itself and is read. A stamp's ink is taken off the
+page (painted the paper's colour) before the page is read; print under it stays, as the stamp's colour is
+nowhere dark.
 Blue handwriting is left alone: a signature has no frame of its own ink round it, and a form's frames are
 black. Red is left to the seal finder (a red rectangle may be a bank's 转讫 stamp the case relies on).
 """
@@ -28,7 +30,9 @@ _HUE_NEAR = 20
 _VALUE = 60  # brightest channel (of 255): darker is print
 _SCALE = 2  # the frame is looked for on a copy this many times smaller
 _WIDTH_MIN, _WIDTH_MAX = 0.1, 0.67  # the stamp's long side, of the page width
-_HEIGHT_MIN = 0.025  # its short side, of the page width
+# its short side, of the page width: a 收文章 holds two or three rows (15-30 mm); a one-row date stamp
+# (日期戳, 2020.08.06 in a rounded frame, 7 mm) put in a 日期 slot is the date of the act and stays
+_HEIGHT_MIN = 0.06
 _TURN = 15.0  # degrees off level at most
 _SIDE_INKED = 0.5  # each side of the rectangle is inked along at least this share of its length...
 _FRAME_INKED = 0.7  # ...and the four sides together along this share

@@ -1,6 +1,6 @@
 """An office's framed blue or violet stamp laid over a page (a 收件 intake stamp with its own date) is taken
-off before the page is read; print under it, blue handwriting, a photograph's coloured boxes and a round
-stamp stay."""
+off before the page is read; print under it, blue handwriting, a photograph's coloured boxes, a round stamp
+and a one-row date stamp in a 日期 slot stay."""
 
 from __future__ import annotations
 
@@ -68,9 +68,13 @@ def test_a_turned_intake_stamp_is_taken_off_and_the_print_under_it_stays(turn: f
     assert np.array_equal(out[700:, :], np.asarray(stamped)[700:, :])
 
 
-def test_blue_handwriting_a_photograph_and_a_round_stamp_are_left_alone() -> None:
+def test_blue_handwriting_a_photograph_a_round_stamp_and_a_date_stamp_are_left_alone() -> None:
     page = _page()
     draw = ImageDraw.Draw(page)
+    # a one-row date stamp (2020.08.06 in a rounded frame) put in a 日期 slot: the date of the act
+    draw.rounded_rectangle([600, 880, 730, 920], radius=10, outline=VIOLET, width=3)
+    for x in range(612, 712, 12):
+        draw.rectangle([x, 890, x + 7, 910], outline=VIOLET, width=2)
     draw.rectangle([300, 1000, 900, 1400], fill=(120, 120, 125))  # a photograph...
     draw.rectangle([420, 1100, 700, 1250], fill=(70, 70, 170), outline=(50, 50, 140), width=4)  # its blue box
     draw.ellipse([850, 1450, 1100, 1700], outline=VIOLET, width=6)  # a round violet stamp
