@@ -610,7 +610,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             )
-            or (s.role not in explicit_roles and _in_tail(dt_, s, slots))
+            or (s.role not in explicit_roles and (_in_tail(dt_, s, slots) or _page_foot(dt_, s, slots)))
             or s.blocks[0] in rows
             or _under_opinion(s, slots)
         )
@@ -670,6 +670,32 @@ def _in_tail(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
         return False
     on_page = [i for i, b in enumerate(dt_.doc.blocks) if b.page == page]
     return on_page.index(index) >= len(on_page) * 2 // 3
+
+
+def _page_foot(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """Whether a bare label stands in the signing rows at the foot of a page of a document going on over
+    pages (被询问人：　日期：2025.11.5 / 询问人： / 记录人： before 共2页 第1页): in the last third of its
+    page, on a line of labels and dates only, beside another such line."""
+    index = slot.blocks[0]
+    page = dt_.doc.blocks[index].page
+    if page is None or not _labels_and_dates(dt_, slots, index):
+        return False
+    on_page = [i for i, b in enumerate(dt_.doc.blocks) if b.page == page]
+    if on_page.index(index) < len(on_page) * 2 // 3:
+        return False
+    return any(
+        other in on_page and any(t.blocks[0] == other for t in slots) and _labels_and_dates(dt_, slots, other)
+        for other in (index - 1, index + 1)
+    )
+
+
+def _labels_and_dates(dt_: DocText, slots: list[_Slot], index: int) -> bool:
+    """Whether a line holds labels and nothing else but dates (filled or blank) and their captions."""
+    text = dt_.blocks[index]
+    rest = "".join(text[prev:start] for prev, start in _gaps(slots, index, len(text)))
+    for date in find_dates(rest):
+        rest = rest.replace(date.raw, "")
+    return not _BLANK_DATE.sub("", rest).replace("日期", "").strip(" \t:：()（）_＿")
 
 
 def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
