@@ -11,9 +11,10 @@ from pydantic import Field
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Case, Document
 from casefile_eval.rules.checks.common import Params
-from casefile_eval.rules.checks.tocrows import TocRow, matched_rows
+from casefile_eval.rules.checks.tocrows import TocRow, matched_rows, row_serials
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+from casefile_eval.segment.toc import TocEntry, read_toc
 
 
 class PageNumberingParams(Params):
@@ -70,12 +71,10 @@ class TocPagesParams(Params):
 def toc_pages(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
     """The page numbers of the 卷内目录 lead to the documents (one finding naming the first wrong row)."""
     for toc in ctx.case.of_type(DocumentType.TOC):
-        rows = matched_rows(ctx.case, toc)
-        if len(rows) < params.min_rows:
+        placed = _placed(ctx.case, toc, params.min_rows)
+        if placed is None:
             continue
-        offset = _offset(ctx.case, toc, rows)
-        if offset is None:
-            continue
+        rows, offset = placed
         wrong = [r for r in rows if r.physical - r.entry.first != offset]
         if not wrong or len(wrong) == len(rows):
             continue
@@ -102,6 +101,66 @@ def toc_pages(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
             needs_review=lone,
             undecided=doubt,
         )
+
+
+def _placed(case: Case, toc: Document, min_rows: int) -> tuple[list[TocRow], int] | None:
+    """The 目录's rows paired with their documents and the offset between physical and printed pages,
+    or None when its page numbers cannot be compared with the documents' places."""
+    rows = matched_rows(case, toc)
+    if len(rows) < min_rows:
+        return None
+    offset = _offset(case, toc, rows)
+    return None if offset is None else (rows, offset)
+
+
+class TocOrderParams(Params):
+    """Where the 目录's page numbers cannot be compared with the documents' places (each document a file
+    of its own, no printed page numbers), its rows must at least run on: no row starting on or before the
+    last page of the row above (10. 行政处罚决定书 13-14 above 11. 送达回证 13). Not judged where `toc_pages`
+    compares them (`min_rows` as there)."""
+
+    min_rows: int = Field(default=4, ge=2)
+
+
+@register_check(
+    "toc_order",
+    TocOrderParams,
+    fields=("row", "name", "listed", "next_row", "next_name", "next_listed"),
+    scope="case",
+)
+def toc_order(ctx: RuleContext, params: TocOrderParams) -> Iterator[Hit]:
+    """The 卷内目录's page numbers run on from row to row (one finding naming the first overlap)."""
+    for toc in ctx.case.of_type(DocumentType.TOC):
+        if _placed(ctx.case, toc, params.min_rows) is not None:
+            continue
+        entries = read_toc(toc.blocks)
+        if len(entries) < params.min_rows:
+            continue
+        for (n, above), (m, below) in pairwise(zip(row_serials(toc, entries), entries, strict=True)):
+            end = above.last if above.last is not None else above.first
+            if below.first > end:
+                continue
+            on_scan = any(b.confidence is not None for b in toc.blocks)
+            yield Hit(
+                document=toc,
+                evidence=above.title,
+                data={
+                    "row": str(n),
+                    "name": above.title,
+                    "listed": _pages(above),
+                    "next_row": str(m),
+                    "next_name": below.title,
+                    "next_listed": _pages(below),
+                },
+                needs_review=on_scan,
+            )
+            break
+
+
+def _pages(entry: TocEntry) -> str:
+    return (
+        str(entry.first) if entry.last is None or entry.last == entry.first else f"{entry.first}-{entry.last}"
+    )
 
 
 def _offset(case: Case, toc: Document, rows: list[TocRow]) -> int | None:

@@ -36,7 +36,7 @@ def matched_rows(case: Case, toc: Document) -> list[TocRow]:
     rows_of: dict[str, list[TocEntry]] = defaultdict(list)
     for entry in entries:
         rows_of[entry.match.type].append(entry)
-    serials = _serials(toc, entries)
+    serials = row_serials(toc, entries)
     out: list[TocRow] = []
     for position, entry in enumerate(entries):
         same = rows_of[entry.match.type]
@@ -49,7 +49,7 @@ def matched_rows(case: Case, toc: Document) -> list[TocRow]:
     return out
 
 
-def _serials(toc: Document, entries: list[TocEntry]) -> list[int]:
+def row_serials(toc: Document, entries: list[TocEntry]) -> list[int]:
     """Each entry's 序号 as written at the start of its row, else its place among the rows."""
     lines = _lines(toc)
     out: list[int] = []
