@@ -51,6 +51,8 @@ _DASHES = "→—－"
 _DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇") | dict.fromkeys(_DASHES, "一"))
 # ...and as a round digit (6, 8, 9) in a year written in Chinese numerals ("二6二0年" is 二〇二〇年).
 _ROUND = "689"
+_MISREAD_TWO = "三四五六七八九"  # read for the 二 of 二〇xx (no year is written so)
+_ZEROS = "〇○OoＯ0０零"
 _CJK_DATE = (
     rf"(?:(?:(?<![{_YDIG}])|{_STRAY}(?=(?:19|20)[0-9]{{2}}{_S}年)|{_CN_STRAY})(?P<y>[{_YDIG}]{{4}})"
     rf"|(?<![{_YDIG}])(?P<y3>(?:二|[〇○OoＯ零0])[{_CN_DIGIT}]{{2}}|0(?:1[5-9]|2[0-9]))(?={_S}年)"
@@ -143,9 +145,10 @@ _AFTER_DATE_NAME = "|".join(
 _COMPACT_DAY = r"(?P<cd>3[01]|[12][0-9]|0[1-9])(?![0-9])"
 _COMPACT_DATE = rf"(?:{_AFTER_DATE_NAME})(?P<cy>(?:19|20)[0-9]{{2}})(?P<cm>1[0-2]|0[1-9]){_COMPACT_DAY}"
 # A line that is only a 落款 date whose 年 and 日 a seal hid and whose 月 OCR read as a dash ("202204-26" for
-# 2022年04月26日): its year, month and day all read.
+# 2022年04月26日), or a dotted date whose first dot the seal hid ("20262.6" for 2026.2.6): its year, month and
+# day all read (the separator left ends the month).
 _FUSED_LINE = (
-    r"(?:^|(?<=\n))[ \t]*(?P<fy>(?:19|20)[0-9]{2})(?P<fm>1[0-2]|0[1-9])[-.](?P<fd>3[01]|[12][0-9]|0[1-9])"
+    r"(?:^|(?<=\n))[ \t]*(?P<fy>(?:19|20)[0-9]{2})(?P<fm>1[0-2]|0?[1-9])[-.](?P<fd>3[01]|[12][0-9]|0?[1-9])"
     r"(?=[ \t]*(?:\n|$))"
 )
 DATE_RE = re.compile(
@@ -234,6 +237,8 @@ def _year(text: str) -> int | None:
     text = text.translate(_DOT_ZERO)
     if len(text) == 4 and text[0] == "二" and text[1] in _ROUND and text[2] in _CN_DIGIT:
         text = "二〇" + text[2:]  # 二6二0: a Chinese year of 20xx has only 〇 in its second place
+    if len(text) == 4 and text[0] in _MISREAD_TWO and text[1] in _ZEROS and text[2] in _CN_DIGIT:
+        text = "二" + text[1:]  # 七0二一: a Chinese year with 〇 in its second place is 20xx, its 二 misread
     if len(text) == 3:
         tail = digit_string(text[1:])
         return None if tail is None else 2000 + tail

@@ -84,3 +84,14 @@ def test_a_round_digit_read_for_the_zero_of_a_chinese_year() -> None:
         ("二〇二6年六月十八日", dt.date(2026, 6, 18)),
         ("2620年1月1日", None),
     ]
+
+
+def test_the_first_numeral_of_a_chinese_year_misread_under_a_seal() -> None:
+    """A seal's ring over the 二 of 二〇二一 made OCR read 七 (holdout38 h38-05): a Chinese year with 〇 in
+    its second place is 20xx. An Arabic year stays as read."""
+    found = find_dates("邹城市卫生健康局 七0二一年九月十六日 三〇二五年一月三日 7021年9月16日")
+    assert [(d.raw, d.value) for d in found] == [
+        ("七0二一年九月十六日", dt.date(2021, 9, 16)),
+        ("三〇二五年一月三日", dt.date(2025, 1, 3)),
+        ("7021年9月16日", None),
+    ]

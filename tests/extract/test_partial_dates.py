@@ -335,3 +335,15 @@ def test_a_luokuan_date_whose_units_a_seal_hid_is_read_whole() -> None:
     # not inside a line of other words (a number, an account)
     assert find_dates("编号 202204-26") == []
     assert find_dates("账号 2022041-26") == []
+
+
+def test_a_dotted_luokuan_date_whose_first_dot_a_seal_hid_is_read_whole() -> None:
+    # 2026.2.6 under a seal read as 20262.6 (holdout38 h38-10): the dot left ends the month
+    found = find_dates("禹州市交通运输局\n20262.6\n20261.12\n202611.2\n")
+    assert [(m.raw, m.value) for m in found] == [
+        ("20262.6", D(2026, 2, 6)),
+        ("20261.12", D(2026, 1, 12)),
+        ("202611.2", D(2026, 11, 2)),
+    ]
+    assert find_dates("面积 20262.6") == []
+    assert find_dates("20262.6平方米") == []
