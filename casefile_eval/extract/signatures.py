@@ -675,27 +675,30 @@ def _in_tail(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
 def _page_foot(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     """Whether a bare label stands in the signing rows at the foot of a page of a document going on over
     pages (被询问人：　日期：2025.11.5 / 询问人： / 记录人： before 共2页 第1页): in the last third of its
-    page, on a line of labels and dates only, beside another such line."""
+    page, on a line of labels, dates and at most a name written beside them (read from the ink on a
+    scan), beside another such line."""
     index = slot.blocks[0]
     page = dt_.doc.blocks[index].page
-    if page is None or not _labels_and_dates(dt_, slots, index):
+    if page is None or not _signing_line(dt_, slots, index):
         return False
     on_page = [i for i, b in enumerate(dt_.doc.blocks) if b.page == page]
     if on_page.index(index) < len(on_page) * 2 // 3:
         return False
-    return any(
-        other in on_page and any(t.blocks[0] == other for t in slots) and _labels_and_dates(dt_, slots, other)
-        for other in (index - 1, index + 1)
-    )
+    return any(other in on_page and _signing_line(dt_, slots, other) for other in (index - 1, index + 1))
 
 
-def _labels_and_dates(dt_: DocText, slots: list[_Slot], index: int) -> bool:
-    """Whether a line holds labels and nothing else but dates (filled or blank) and their captions."""
+def _signing_line(dt_: DocText, slots: list[_Slot], index: int) -> bool:
+    """Whether a line opens with a label and holds nothing else but labels, dates (filled or blank) and
+    their captions, and names of at most `MAX_INK_READ` characters."""
     text = dt_.blocks[index]
-    rest = "".join(text[prev:start] for prev, start in _gaps(slots, index, len(text)))
-    for date in find_dates(rest):
-        rest = rest.replace(date.raw, "")
-    return not _BLANK_DATE.sub("", rest).replace("日期", "").strip(" \t:：()（）_＿")
+    if not any(t.blocks[0] == index and t.start == len(text) - len(text.lstrip()) for t in slots):
+        return False
+    rest = [text[prev:start] for prev, start in _gaps(slots, index, len(text))]
+    for i, part in enumerate(rest):
+        for date in find_dates(part):
+            part = part.replace(date.raw, "")
+        rest[i] = _BLANK_DATE.sub("", part).replace("日期", "").strip(" \t:：()（）_＿")
+    return all(len(part) <= MAX_INK_READ for part in rest)
 
 
 def _names_the_row(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
