@@ -109,6 +109,8 @@ def _wide_gaps(chars: tuple[float, ...], text: str, run: re.Match[str]) -> list[
 
 
 def _digit_gaps(chars: tuple[float, ...], text: str, run: re.Match[str]) -> list[int]:
+    if "月" not in run.group() or "日" not in run.group():
+        return []  # a 月 lost with its number (2022年3日) is no digit dropped
     steps = [(i, b - a) for i, (a, b) in enumerate(pairwise(chars)) if run.start() <= i < run.end() - 1]
     digit = [step for i, step in steps if text[i].isdigit() and text[i + 1].isdigit()]
     mixed = [(i, step) for i, step in steps if _digit_unit_pair(text, i)]

@@ -121,3 +121,12 @@ def test_an_arabic_date_read_whole_under_a_seal_keeps_what_was_read() -> None:
     # 2024年5月8日 (MISREAD's positions): the steps beside 年, 月 and 日 are alike
     whole = OcrBox("2024年5月8日", MISREAD.box, 0.98, MISREAD.chars, (1.0,) * 9)
     assert _text(whole, [(890.0, 1300.0, 1120.0, 1450.0)]) == "2024年5月8日"
+
+
+def test_a_month_lost_with_its_unit_is_no_digit_dropped() -> None:
+    # 2022年3月 of a 落款 under a seal read 2022年3日 (holdout31 scans): the wide step after 年 is the lost
+    # 月 and its number, not a digit dropped; `extract.dates` reads the date as its month lost
+    lost = OcrBox(
+        "2022年3日", ARABIC_DROPPED.box, 0.9, (915.0, 928.0, 941.0, 954.0, 967.0, 1010.0, 1028.0), ()
+    )
+    assert _text(lost, [ARABIC_SEAL]) == "2022年3日"
