@@ -33,7 +33,7 @@ SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_
 # Bump when finding seals or signature ink (`reading.find_marks`) changes.
 MARKS = "d39b"
 # Bump when the second look (`faint.faint_parts`, `under_seal.under_seal_parts`) changes.
-FAINT = "f7"
+FAINT = "f8"
 
 
 def default_cache_dir() -> Path:

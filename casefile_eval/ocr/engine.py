@@ -55,9 +55,13 @@ class OcrEngine(Protocol):
     """Anything that finds and reads the text lines of an RGB page image, in two steps so that a page can
     be turned after its lines were found and before they are read."""
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
         """The text boxes of `image` (H×W×3, uint8); found on `detect` (the same page prepared for
-        finding lines, same size) when given."""
+        finding lines, same size) when given. With `by_outline` a found region is kept by the detector's
+        confidence over its own outline rather than over the rectangle round it (a line that a seal's
+        ink hooks onto at one end has a slanted, tall rectangle, mostly empty)."""
         ...
 
     def recognise(self, found: Detection) -> list[RawBox]:
@@ -93,8 +97,11 @@ class RapidEngine:
         detector.mean = np.asarray(detector.mean, dtype=np.float32)
         detector.std = np.asarray(detector.std, dtype=np.float32)
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
-        """Run RapidOCR's detector on `detect` (else `image`); the boxes are kept for `recognise`."""
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
+        """Run RapidOCR's detector on `detect` (else `image`); the boxes are kept for `recognise`.
+        `by_outline`: DB post-processing's "slow" score (the mean over the region's polygon)."""
         ocr = self._ocr
         raw_h, raw_w = image.shape[:2]
         img, ratio_h, ratio_w = ocr.preprocess(image)
@@ -106,7 +113,12 @@ class RapidEngine:
             found, _ = ocr.maybe_add_letterbox(
                 found, {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
             )
-        boxes, _ = ocr.auto_text_det(found)
+        post = ocr.text_det.postprocess_op
+        post.score_mode = "slow" if by_outline else "fast"
+        try:
+            boxes, _ = ocr.auto_text_det(found)
+        finally:
+            post.score_mode = "fast"
         if boxes is None or len(boxes) == 0:
             return Detection(())
         quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)

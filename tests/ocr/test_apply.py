@@ -24,7 +24,9 @@ class FakeEngine:
         RawBox(((100, 100), (500, 100), (500, 140), (100, 140)), "询问笔录", 0.62),
     )
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
         return Detection(tuple(box.quad for box in self.LINES))
 
     def recognise(self, found: Detection) -> list[RawBox]:

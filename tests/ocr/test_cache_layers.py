@@ -31,7 +31,9 @@ class _Engine:
     def __init__(self) -> None:
         self.calls = 0
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
         return Detection(tuple(box.quad for box in self.LINES))
 
     def recognise(self, found: Detection) -> list[RawBox]:
@@ -103,7 +105,9 @@ class _Turning(_Engine):
         super().__init__()
         self.upside_down = upside_down
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
         if image.shape[0] > image.shape[1]:
             return Detection(
                 tuple(((x, 10.0), (x + 30, 10.0), (x + 30, 300.0), (x, 300.0)) for x in (20.0, 80.0, 140.0))

@@ -73,7 +73,9 @@ class _Crops:
         self.score, self.mirrored = score, mirrored
         self.read: list[int] = []
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
         return Detection(())
 
     def recognise(self, found: Detection) -> list[RawBox]:
@@ -176,7 +178,9 @@ def test_a_cached_reading_gets_its_faint_print_under_a_new_faint_version(
     Image.fromarray(rgb).save(path)
 
     class _Engine(_Crops):
-        def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+        def detect(
+            self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+        ) -> Detection:
             return Detection((((100.0, 40.0), (700.0, 40.0), (700.0, 70.0), (100.0, 70.0)),))
 
         def recognise(self, found: Detection) -> list[RawBox]:

@@ -101,7 +101,9 @@ class _RecordingEngine:
     def __init__(self) -> None:
         self.detect_images: list[np.ndarray | None] = []
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
         self.detect_images.append(detect)
         return Detection(())
 

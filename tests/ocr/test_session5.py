@@ -50,7 +50,9 @@ class _CountingEngine:
         self.detected: list[tuple[int, int]] = []
         self.recognised = 0
 
-    def detect(self, image: np.ndarray, detect: np.ndarray | None = None) -> Detection:
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
         height, width = image.shape[:2]
         self.detected.append((width, height))
         tall = height > width
