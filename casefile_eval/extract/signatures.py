@@ -453,6 +453,12 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
         text = dt_.blocks[last + 1].strip()
         if nxt.kind is not BlockKind.LINE or label.bbox is None or nxt.bbox is None:
             return
+        signing = _tail_then_signing(slot.label, text)
+        if signing and nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT and _below(dt_, last, last + 1, SIGN_REACH):
+            last += 1  # the label's wrapped word read into one line with the 签名 beside it (意见 签名韩立国)
+            slot.value = f"{slot.value} {signing}"
+            slot.blocks = (*slot.blocks, last)
+            continue
         # 签名： under the opinion (a grid read by column), or its caption in brackets: （签名） [date]
         sign_here = _SUB_LABEL.match(text.lstrip("(（")) is not None
         if not _below(dt_, last, last + 1, SIGN_REACH if sign_here else VALUE_REACH):
@@ -481,6 +487,16 @@ def _label_tail(label: str, text: str) -> bool:
         return False
     m = _LABEL.search(label + tail)
     return m is not None and m.end() == len(label + tail) and m.end() - m.start() > len(label)
+
+
+def _tail_then_signing(label: str, text: str) -> str:
+    """The signing part of a line that starts with the end of a wrapped label and goes on with a 签名
+    label ("意见 签名韩立国 2023-04-17" under 机关负责人审批), else ""."""
+    text = squeeze(text)
+    for end in range(1, min(MAX_LABEL_TAIL, len(text)) + 1):
+        if _SUB_LABEL.match(text, end) and _label_tail(label, text[:end]):
+            return text[end:]
+    return ""
 
 
 def _extend_opinion_paragraphs(dt_: DocText, slot: _Slot) -> None:

@@ -120,3 +120,22 @@ def test_a_scanned_opinion_goes_on_past_its_names_wrapped_last_word() -> None:
             (Role.APPROVER, "负责人", True),
             (Role.APPROVER, "机关负责人审批", filled),
         ]
+
+
+def test_the_wrapped_word_read_into_one_line_with_the_signing_label() -> None:
+    """holdout30 h30-03's 结案审批表 on a scan: the row name's last word and the 签名 beside it (with the
+    approver's name, in blue ink, read as print) make one OCR line: "意见 签名韩立国2023-04-17"."""
+    head = [
+        ("结案审批表", 257, 79, 348, 99),
+        ("承办人意见 处罚决定已执行完毕，建议结案。", 74, 180, 400, 197),
+        ("承办人：刘洪斌2023-04-17", 183, 205, 380, 230),
+        ("机关负责人审批同意结案。", 75, 260, 221, 278),
+    ]
+    signed = [*head, ("意见 签名韩立国2023-04-17", 74, 276, 420, 300)]
+    blank = [*head, ("意见 签名 2023-04-17", 74, 276, 420, 300)]
+    for lines, filled in ((signed, True), (blank, False)):
+        doc = _doc([_block(line, 0.95) for line in lines], DocumentType.CLOSING_REPORT, [])
+        assert _slots(doc) == [
+            (Role.OFFICER, "承办人", True),
+            (Role.APPROVER, "机关负责人审批", filled),
+        ]
