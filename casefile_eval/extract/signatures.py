@@ -619,6 +619,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
         for s in slots
         if not _listed_above(dt_, s, signing)
         and not _names_the_row(dt_, s, slots)
+        and not _named_in_head(dt_, s, slots)
         and (
             s.explicit
             or s.strip
@@ -631,6 +632,20 @@ def _scan(dt_: DocText) -> list[_Slot]:
             or _under_opinion(s, slots)
         )
     ]
+
+
+def _named_in_head(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """Whether a bare label of someone who signs names that person with a certificate number before the
+    signing part of the document (a 笔录's head: 记录人 李冰（执法证号：41108110263）): a listing, as the
+    询问人 row above it is, not a place to sign."""
+    named = _LONE_NAME.search(_ID_VALUE.sub("", slot.value)) is not None  # (not a blank, then a number)
+    return (
+        not _SIGNS.search(slot.label)
+        and named
+        and _LISTED_CERT.search(slot.value) is not None
+        and not _in_tail(dt_, slot, slots)
+        and not _page_foot(dt_, slot, slots)
+    )
 
 
 def _signing_rows_run_on(dt_: DocText, slots: list[_Slot], rows: set[int]) -> set[int]:

@@ -64,3 +64,12 @@ def test_the_signing_rows_at_the_foot_of_each_page_are_slots() -> None:
     assert found == [
         (role, page, False) for page in (3, 4) for role in (Role.PARTY, Role.OFFICER, Role.RECORDER)
     ]
+
+
+def test_the_recorder_named_in_the_head_is_no_slot() -> None:
+    """记录人 李冰（执法证号：…） in the record's head lists the recorder, as the 询问人 row above it
+    lists the officer: the slots are the foot rows' only, so a recorder who signed neither page is not
+    taken as signed by the head."""
+    assert [
+        (s.role, s.evidence.page if s.evidence else None, s.filled) for s in find_signatures(_record())
+    ] == [(role, page, False) for page in (3, 4) for role in (Role.PARTY, Role.OFFICER, Role.RECORDER)]
