@@ -630,6 +630,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
             or (s.role not in explicit_roles and (_in_tail(dt_, s, slots) or _page_foot(dt_, s, slots)))
             or s.blocks[0] in rows
             or _under_opinion(s, slots)
+            or _under_unit_opinion(dt_, s)
+            or _dated_signing_line(dt_, s, slots)
         )
     ]
 
@@ -1069,6 +1071,26 @@ def _under_opinion(slot: _Slot, slots: list[_Slot]) -> bool:
     return any(
         t.role is slot.role and 0 < slot.blocks[0] - t.blocks[0] <= OPINION_LINES and _opinion_words_only(t)
         for t in slots
+    )
+
+
+def _dated_signing_line(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A bare label opening a line that holds a 日期 field and nothing else but dates and a short name
+    ("承办人：[ink]　日期：2017年3月8日" under a case summary): a place to sign and date."""
+    index = slot.blocks[0]
+    return "日期" in dt_.blocks[index][slot.start :] and _signing_line(dt_, slots, index)
+
+
+# a unit's opinion row: 承办机构意见, 承办科室审核意见, 法制机构意见, 执法大队意见
+_UNIT_OPINION = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:机构|科室|部门|科|股|处|室|所|队)(?:审核|审批)?意见")
+
+
+def _under_unit_opinion(dt_: DocText, slot: _Slot) -> bool:
+    """A bare 负责人： a few lines under a unit's opinion row ("承办机构意见 同意承办人意见。" over
+    "负责人：[ink] 日期：…"): the unit's head signs its opinion there."""
+    start = slot.blocks[0]
+    return slot.role is Role.APPROVER and any(
+        _UNIT_OPINION.match(dt_.blocks[i]) for i in range(max(start - OPINION_LINES, 0), start)
     )
 
 

@@ -13,6 +13,7 @@ from casefile_eval.rules.checks import (
     officers,
     remedy,
     served_order,
+    signing_order,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "officers",
     "remedy",
     "served_order",
+    "signing_order",
 ]

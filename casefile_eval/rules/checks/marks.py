@@ -259,7 +259,7 @@ def _signed_undated(doc: Document, dates: list[DateFact]) -> DateFact | None:
     if not placed:
         return None
     block, last = placed[-1]
-    if not is_blank(last) or last.role is not Role.APPROVER:
+    if not is_blank(last) or last.role not in (Role.APPROVER, None):  # (签名：[ink] 日期：: no role told)
         return None
     after = max((b for b, _ in placed if b < block), default=-1)  # a row of dates ends on one block
     signed = any(

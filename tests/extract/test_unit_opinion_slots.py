@@ -1,0 +1,63 @@
+"""A 审批表 whose unit's opinion row is signed by the unit's head on a bare 负责人： line under it
+("承办机构意见 同意承办人意见。" over "负责人：　日期：…"), the 机关负责人's own opinion row after it: the
+bare label is the unit head's slot (holdout39 h39-08), signed or blank."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType, Role
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import ImageItem, ImageKind
+from tests.extract.docs import doc_from_lines
+
+LINES = [
+    "行政处罚决定审批表",
+    "案由：谢国平非法占用土地建仓库案",
+    "当事人：谢国平",
+    "违法事实：未经批准占用集体耕地386平方米建仓库。",
+    "承办人意见 建议并处罚款7720元。",
+    "承办人： 日期：二〇一八年四月十六日",
+    "承办机构意见 同意承办人意见。",
+    "负责人： 日期：二〇一八年四月十六日",
+    "机关负责人意见 同意。",
+    "签名： 日期：二〇一八年四月十七日",
+]
+
+
+def _ink(block: int) -> ImageItem:
+    return ImageItem(kind=ImageKind.SIGNATURE, source="doc.txt", page=1, block_index=block, confidence=0.9)
+
+
+def test_the_bare_head_label_under_a_units_opinion_is_a_slot() -> None:
+    for inked, filled in (((5, 7, 9), True), ((5, 9), False)):
+        doc = doc_from_lines(LINES, DocumentType.DECISION_APPROVAL, images=[_ink(b) for b in inked])
+        assert [(s.role, s.label, s.filled) for s in find_signatures(DocText.of(doc))] == [
+            (Role.OFFICER, "承办人", True),
+            (Role.APPROVER, "负责人", filled),
+            (Role.APPROVER, "机关负责人意见", True),
+        ]
+
+
+FILING = [
+    "立案审批表",
+    "案由 长葛市福润祥生活超市经营超过保质期的食品案",
+    "当事人 长葛市福润祥生活超市",
+    "简要案情 2017年3月6日检查发现当事人经营超过保质期的酸牛奶，建议立案调查。",
+    "承办人： 日期：2017年3月8日",
+    "承办机构意见 建议立案调查，由王振宇、李晓峰承办。",
+    "负责人： 日期：2017年3月8日",
+    "机关负责人审批意见 同意立案。",
+    "签名： 日期：2017年3月8日",
+]
+
+
+def test_a_bare_label_with_a_date_field_on_its_line_is_a_slot() -> None:
+    """"承办人：　日期：2017年3月8日" under the case summary (no 承办人意见 row above it): a line holding a
+    label, a 日期 field and nothing else is a place to sign (holdout39 h39-01)."""
+    for inked, filled in (((4, 6, 8), True), ((6, 8), False)):
+        doc = doc_from_lines(FILING, DocumentType.FILING_APPROVAL, images=[_ink(b) for b in inked])
+        assert [(s.role, s.label, s.filled) for s in find_signatures(DocText.of(doc))] == [
+            (Role.OFFICER, "承办人", filled),
+            (Role.APPROVER, "负责人", True),
+            (Role.APPROVER, "机关负责人审批意见", True),
+        ]
