@@ -52,7 +52,7 @@ FILING = [
 
 
 def test_a_bare_label_with_a_date_field_on_its_line_is_a_slot() -> None:
-    """"承办人：　日期：2017年3月8日" under the case summary (no 承办人意见 row above it): a line holding a
+    """ "承办人：　日期：2017年3月8日" under the case summary (no 承办人意见 row above it): a line holding a
     label, a 日期 field and nothing else is a place to sign (holdout39 h39-01)."""
     for inked, filled in (((4, 6, 8), True), ((6, 8), False)):
         doc = doc_from_lines(FILING, DocumentType.FILING_APPROVAL, images=[_ink(b) for b in inked])
