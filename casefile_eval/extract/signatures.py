@@ -105,6 +105,7 @@ _SPEAKERS = frozenset({Role.PARTY, Role.OFFICER, Role.WITNESS, Role.RECORDER})
 _STATEMENT = re.compile(r"[。？?！!]")
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*[:：]")
+_DATE_CAPTION = re.compile(r"(?:签[名字收署章]|送达|审核|审批|批准)?(?:日期|时间)\s*[:：]$")
 # an officer's or reviewer's number after the name: 执法证号：, 法律职业资格证书编号：
 _ID_FIELD = re.compile(  # in a grid the number stands in the next cell, after a gap ("证号  A2020…")
     r"[(（]?\s*(?:法律职业资格|职业资格|资格|执法|工作|身份)?证[书件]?(?:编号|号码?)(?:\s*[:：]|\s+(?=[A-Za-z0-9]))"
@@ -966,8 +967,9 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     # ("石磊（执法证号：3610…） 龚平（执法证号：3610…）")
     value = _ID_VALUE.sub(" ", value)
     nxt = _NEXT_LABEL.search(value)
-    if nxt:
-        value = value[: nxt.start()]
+    if nxt:  # (a name the pen ran into the date's caption, read as one word: 黄小燕日期： is name, caption)
+        glued = _DATE_CAPTION.search(nxt.group())
+        value = value[: nxt.start() + (glued.start() if glued else 0)]
     # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20", "记录人签名  日期  …")
     # is no name
     value = _TOKEN.sub(lambda m: "" if _field_word(m[0]) else m[0], value)

@@ -61,3 +61,17 @@ def test_a_bare_label_with_a_date_field_on_its_line_is_a_slot() -> None:
             (Role.APPROVER, "负责人", True),
             (Role.APPROVER, "机关负责人审批意见", True),
         ]
+
+
+def test_a_name_run_into_the_dates_caption_is_the_signature() -> None:
+    """On a scan the reviewer's pen crosses into the 日期： caption and OCR reads name and caption as one
+    word ("审核人：黄小燕日期：2020.6.15", holdout39 h39-07): the name before 日期： signs the slot."""
+    opinion = "审核意见 事实清楚，证据充分，适用依据正确，程序合法，裁量适当，同意。"
+    for line, signer in (
+        ("审核人：黄小燕日期：2020.6.15", "黄小燕"),
+        ("审核人：李静签字日期：2023年5月22日", "李静"),
+        ("审核人：日期：2020.6.15", None),
+    ):
+        doc = doc_from_lines(["法制审核意见书", opinion, line], DocumentType.LEGAL_REVIEW)
+        found = [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
+        assert found[-1] == ("审核人", signer is not None, signer)
