@@ -20,9 +20,11 @@ import re
 from dataclasses import dataclass
 
 from casefile_eval.codes import Role
+from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs, token_end
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, BlockKind, ImageItem, ImageKind
+from casefile_eval.textnorm import is_agency_foot
 
 KIND_CONFIDENCE = {
     ImageKind.SIGNATURE: 0.95,
@@ -254,6 +256,8 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int, ove
             return above
         below = [k for k, p in enumerate(places) if p.blocks[-1] + 1 == b]
         over = [k for k, p in enumerate(places) if p.blocks[0] - 1 == b]
+        if image.kind is ImageKind.SEAL and _after_closing(dt_, b):
+            over = []  # the agency's seal put after its 落款, not a mark of the slot under it
         return over if over and (not below or over_labels) else below
     beside = [
         k
@@ -265,6 +269,23 @@ def _neighbours(dt_: DocText, places: list[Place], image: ImageItem, b: int, ove
     under = _under_label_line(dt_, places, image, b)
     # a seal is told apart here, before slots that take no seal drop out of the choice
     return _stretch_of(dt_, places, under, image) if image.kind is ImageKind.SEAL else under
+
+
+def _after_closing(dt_: DocText, b: int) -> bool:
+    """Whether the nearest written block before block `b` closes a 落款: the agency's name, or a date with
+    that name right above it (汝州市城市管理局 / 2025年7月8日 / [seal] / 当事人签收：…)."""
+    written = [i for i in range(b - 1, max(b - 3, -1), -1) if not _blank(dt_, i)]
+    if not written:
+        return False
+    last = dt_.blocks[written[0]]
+    if is_agency_foot(last):
+        return True
+    dates = find_dates(last)
+    rest = last
+    for date in dates:
+        rest = rest.replace(date.raw, "")
+    dated = bool(dates) and not rest.strip(" \t:：")
+    return dated and len(written) > 1 and is_agency_foot(dt_.blocks[written[1]])
 
 
 def _seal_on_line(dt_: DocText, place: Place, image: ImageItem) -> bool:
