@@ -311,6 +311,10 @@ def _split_partial(m: re.Match[str], raw: str) -> _Partial:
         lx = m.group("lx") or ""
         # a month misread in part stands for the months its numerals can make (子一: 十一)
         month = m.group("lm")
+        # a year of five numerals (二〇一一九年十月: one put in by OCR) is not known
+        if month and "年" in month:
+            year = m.string[m.start("ly") : m.start("lm")] + month.partition("年")[0]
+            return _partial(year, month.partition("年")[2] or None, m.group("ld") or m.group("ld2"))
         if month and _NOT_NUMERAL.sub("", month) and _NOT_NUMERAL.search(month):
             month = _NOT_NUMERAL.sub("□", month)
         if _NOT_NUMERAL.sub("", lx):

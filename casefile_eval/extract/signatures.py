@@ -631,7 +631,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
             or (s.role not in explicit_roles and (_in_tail(dt_, s, slots) or _page_foot(dt_, s, slots)))
             or s.blocks[0] in rows
             or _under_opinion(s, slots)
-            or _under_unit_opinion(dt_, s)
+            or _under_unit_opinion(dt_, s, slots)
             or _dated_signing_line(dt_, s, slots)
         )
     ]
@@ -1087,13 +1087,20 @@ def _dated_signing_line(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
 _UNIT_OPINION = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:机构|科室|部门|科|股|处|室|所|队)(?:审核|审批)?意见")
 
 
-def _under_unit_opinion(dt_: DocText, slot: _Slot) -> bool:
-    """A bare 负责人： a few lines under a unit's opinion row ("承办机构意见 同意承办人意见。" over
-    "负责人：[ink] 日期：…"): the unit's head signs its opinion there."""
+def _under_unit_opinion(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A bare 负责人： (a field, with its colon: not a caption under ink) a few lines under a unit's
+    opinion row ("承办机构意见 同意承办人意见。" over "负责人：[ink] 日期：…"), no other row's label between:
+    the unit's head signs its opinion there."""
     start = slot.blocks[0]
-    return slot.role is Role.APPROVER and any(
-        _UNIT_OPINION.match(dt_.blocks[i]) for i in range(max(start - OPINION_LINES, 0), start)
-    )
+    if slot.role is not Role.APPROVER or _ROW_LABEL.match(dt_.blocks[start]) is None:
+        return False
+    labels = {t.blocks[0] for t in slots}
+    for i in range(start - 1, max(start - OPINION_LINES, 0) - 1, -1):
+        if _UNIT_OPINION.match(dt_.blocks[i]):
+            return True
+        if i in labels:
+            return False  # another row's label stands between: the opinion above is not this one's
+    return False
 
 
 def _signed_in_strip(slot: _Slot, slots: list[_Slot]) -> bool:

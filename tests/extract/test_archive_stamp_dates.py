@@ -95,3 +95,13 @@ def test_the_first_numeral_of_a_chinese_year_misread_under_a_seal() -> None:
         ("三〇二五年一月三日", dt.date(2025, 1, 3)),
         ("7021年9月16日", None),
     ]
+
+
+def test_a_chinese_year_of_five_numerals_is_not_known() -> None:
+    """OCR put a numeral into a year under a seal (二〇一一九年十月十六日, holdout35's cross-scan h35-05):
+    which of the numerals is the extra one is unknown, so the date is written with its month and day only
+    (it was taken as 2011年□月16日 and dated the 立案 approval eight years before the proposal)."""
+    found = find_dates("负责人： 二〇一一九年十月十六日")
+    assert [(d.raw, d.value, d.earliest, d.latest, d.month, d.day) for d in found] == [
+        ("二〇一一九年十月十六日", None, None, None, 10, 16)
+    ]

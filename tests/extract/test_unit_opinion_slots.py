@@ -5,7 +5,7 @@ bare label is the unit head's slot (holdout39 h39-08), signed or blank."""
 from __future__ import annotations
 
 from casefile_eval.codes import DocumentType, Role
-from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.signatures import _scan, _under_unit_opinion, find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import ImageItem, ImageKind
 from tests.extract.docs import doc_from_lines
@@ -75,3 +75,41 @@ def test_a_name_run_into_the_dates_caption_is_the_signature() -> None:
         doc = doc_from_lines(["法制审核意见书", opinion, line], DocumentType.LEGAL_REVIEW)
         found = [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
         assert found[-1] == ("审核人", signer is not None, signer)
+
+
+def test_a_caption_under_ink_and_a_field_under_another_row_are_not_the_units_slot() -> None:
+    """Under "承办机构意见 同意。" a caption with no colon under the head's ink ("亮 2022年6月13日" over
+    "负责人", holdout30 h30-07) is no field to sign; a 负责人： under the 机关负责人's own opinion row
+    (h29-10) is that row's, not the unit's."""
+    caption = [
+        "行政处罚决定审批表",
+        "承办人意见 建议给予罚款人民币肆万元整。",
+        "承办人：林道光2022年6月13日",
+        "承办机构意见 同意。",
+        "亮 2022年6月13日",
+        "负责人",
+        "机关负责人意见 同意按承办人意见处罚。",
+        "邦 2022年6月13日",
+    ]
+    doc = doc_from_lines(caption, DocumentType.DECISION_APPROVAL)
+    assert [(s.role, s.label) for s in find_signatures(DocText.of(doc))] == [
+        (Role.OFFICER, "承办人"),
+        (Role.APPROVER, "机关负责人意见"),
+    ]
+    rows = [
+        "行政处罚决定审批表",
+        "承办机构意见",
+        "负责人： 乔志强",
+        "2019年8月5日",
+        "负责人审批意见 同意",
+        "负责人： 王宏亮",
+        "2019年：月6日",
+    ]
+    text = DocText.of(doc_from_lines(rows, DocumentType.DECISION_APPROVAL))
+    slots = _scan(text)
+    assert [
+        (s.label, s.blocks[0], _under_unit_opinion(text, s, slots)) for s in slots if s.label == "负责人"
+    ] == [
+        ("负责人", 2, True),
+        ("负责人", 5, False),
+    ]

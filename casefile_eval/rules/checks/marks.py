@@ -293,10 +293,17 @@ def _head_signed_after_dates(doc: Document, dates: list[DateFact]) -> Evidence |
     ]
     if not dated or max(dated) >= (head.block or 0):
         return None
+    below = range(head.block or 0, min((head.block or 0) + _ZONE_REACH, len(doc.blocks)))
+    if any(_UNREAD_DATE.search(doc.blocks[i].text) for i in below):
+        return None  # the head's date is written, read too poorly to be a date (2019年：月6日)
     return head
 
 
 _ZONE_REACH = 3
+# a date's frame with digits in its month or day, read or not (2019年：月6日; not a blank 2019年　月　日)
+_UNREAD_DATE = re.compile(
+    r"\d{2,4}\s*年(?:[^年月日]{0,4}\d[^年月日]{0,3}月[^年月日]{0,4}日|[^年月日]{0,4}月[^年月日]{0,4}\d[^年月日]{0,3}日)"
+)
 _FRAGMENT = 2  # a block of at most this many characters is a fragment, not a row
 _OTHER_ROW = re.compile(r"^(?:承办|经办|办案|审核|法制|记录|调查)")
 
