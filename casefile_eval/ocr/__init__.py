@@ -21,6 +21,7 @@ from casefile_eval.ocr.cache import OcrCache, default_cache_dir, faint_key, mark
 from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import RENDER_DPI, ocr_available
 from casefile_eval.ocr.faint import faint_parts, with_faint
+from casefile_eval.ocr.leaders import leader_numbers
 from casefile_eval.ocr.merge import PageResult, merge_pages
 from casefile_eval.ocr.office_stamps import without_office_stamps
 from casefile_eval.ocr.page import OcrBox, OcrPage
@@ -87,6 +88,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         if extra is None and engine_ready:
             extra = faint_parts(rgb, text.lines, _engine.get_engine)
             extra += under_seal_parts(rgb, text.lines, [box for box, _ in seals], _engine.get_engine)
+            extra += leader_numbers(rgb, text.lines, _engine.get_engine)
             cache.put_faint(faint_key(file_sha, page.number), extra)
         text = _text(text, extra or [])
         marks = find_marks(rgb, text.lines, seals)

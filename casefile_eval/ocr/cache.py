@@ -32,8 +32,9 @@ from casefile_eval.ocr.page import (
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v29"
 # Bump when finding seals or signature ink (`reading.find_marks`) changes.
 MARKS = "d39b"
-# Bump when the second look (`faint.faint_parts`, `under_seal.under_seal_parts`) changes.
-FAINT = "f8"
+# Bump when the second look (`faint.faint_parts`, `under_seal.under_seal_parts`, `leaders.leader_numbers`)
+# changes.
+FAINT = "f9"
 
 
 def default_cache_dir() -> Path:
