@@ -1013,7 +1013,10 @@ def _opinion(slot: _Slot, slots: list[_Slot], ocr: bool) -> bool:
         return False
     if slot.role is Role.REVIEWER:  # a reviewer's opinion row is where they sign when no other slot is
         return not any(s is not slot and s.role is Role.REVIEWER for s in slots)
-    return not any(s.role is Role.APPROVER and _SIGN_ONLY.search(s.label) for s in slots)
+    # (a 签名 slot of an earlier stage above it, 承办机构 负责人签名：, is not where this opinion is signed)
+    return not any(
+        s.role is Role.APPROVER and _SIGN_ONLY.search(s.label) and s.blocks[0] > slot.blocks[0] for s in slots
+    )
 
 
 def _ocr_read(dt_: DocText, slot: _Slot) -> bool:

@@ -146,6 +146,15 @@ def test_an_officer_word_ending_a_line_of_prose_names_no_officer() -> None:
         ("缪建华", "35090221007", "询问人"),
         ("雷秀兰", "35090221019", "记录人"),
     ]
+    # on a scan the ？ may be lost and the wrap fall inside 执法人员 (holdout40 h40-04)
+    scanned = [
+        *lines[:3],
+        "问：我们是执法人员刘振华、邢丽，这是我们的执法证件。你认为执法人",
+        "员与本案有利害关系的.可以申请回避，是否申请",
+        "答：看清楚了、不申请回避。",
+    ]
+    officers = extract_document_facts(doc_from_lines(scanned, T.INQUIRY_RECORD)).officers
+    assert [o.name for o in officers] == ["缪建华", "雷秀兰"]
     cell = ["现场检查笔录", "检查人员", "张晓明、李娟", "检查时间：2024年3月5日"]
     officers = extract_document_facts(doc_from_lines(cell, T.INSPECTION_RECORD)).officers
     assert [(o.name, o.named_as) for o in officers] == [("张晓明", "检查人"), ("李娟", "检查人")]

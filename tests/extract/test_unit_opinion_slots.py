@@ -113,3 +113,30 @@ def test_a_caption_under_ink_and_a_field_under_another_row_are_not_the_units_slo
         ("负责人", 2, True),
         ("负责人", 5, False),
     ]
+
+
+APPROVAL = [
+    "立案审批表",
+    "案由 偃师市恒达家具制造有限公司喷漆工序未在密闭空间进行案",
+    "承办人意见",
+    "当事人涉嫌违反《中华人民共和国大气污染防治法》第四十五条的规定，建议立案调查。",
+    "承办人签名： 日期：二○一七年八月十七日",
+    "承办机构意见",
+    "同意立案，由承办人负责调查。",
+    "负责人签名： 日期：二○一七年八月十七日",
+    "机关负责人审批意见",
+    "同意立案。",
+    "签名： 日期：二○一七年八月十七日",
+]
+
+
+def test_an_earlier_stages_signing_label_leaves_the_heads_opinion_row_its_slot() -> None:
+    """The 承办机构's 负责人签名： above the 机关负责人审批意见 row (holdout40 h40-04) is not where the head
+    signs: the head's row is signed under its opinion ("签名："), and its opinion (同意立案。) is no name."""
+    for inked, filled in (((4, 7, 10), True), ((4, 7), False)):
+        doc = doc_from_lines(APPROVAL, DocumentType.FILING_APPROVAL, images=[_ink(b) for b in inked])
+        assert [(s.label, s.filled, s.signer) for s in find_signatures(DocText.of(doc))] == [
+            ("承办人签名", True, None),
+            ("负责人签名", True, None),
+            ("机关负责人审批意见", filled, None),
+        ]
