@@ -81,7 +81,11 @@ _BOXED_DATE = (
     r"(?P<by>(?:1[ \t]{1,2}9|2[ \t]{1,2}0)(?:[ \t]{1,2}[0-9]){2})[ \t]*年[ \t]*"
     r"(?P<bm>[01][ \t]{1,2}[0-9]|[0-9])[ \t]*月[ \t]*(?P<bd>[0-3][ \t]{1,2}[0-9]|[0-9])[ \t]*[日号]"
 )
-_BLANK_DATE = r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)年[_ \t]+月[_ \t]+日)"
+# A template's blank 年 月 日; OCR may close up one of its two gaps ("曹晓磊 年月 日" after a name).
+_BLANK_DATE = (
+    r"(?P<blank>(?<![0-9〇○零一二三四五六七八九十])(?:[0-9]{2}|[_ \t]*)"
+    r"年(?:[_ \t]+月[_ \t]*|[_ \t]*月[_ \t]+)日)"
+)
 # A date with a part lost (an OCR read through a seal: "2025月14日", "2025年月14日"): written, unreadable.
 _BROKEN_DATE = (
     r"(?P<broken>(?<![0-9])(?:19|20)[0-9]{2}[ \t]*(?:年[ \t]*)?(?:[0-9]{1,2}[ \t]*)?"

@@ -71,6 +71,9 @@ _DATED = re.compile(rf"\s*(?:{_YEAR_START})")
 # A signing caption closed by its bracket needs nothing after it: on a scan the colon after 检查人员（签名）
 # may be lost, the name read right after it ("检查人员（签名）郑宏伟2025年12月2日").
 _CAPTION_CLOSED = r"(?<=签名[)）]|签字[)）]|签章[)）]|盖章[)）]|指印[)）]|手印[)）]|捺印[)）])"
+# a sentence of the body (a record's question or answer, a finding): what a document's head stands before
+_PROSE = re.compile(r"[\u4e00-\u9fff]{2}[^。？?]*[。？?]")
+_NAMED_CERT = r"(?=[\u4e00-\u9fff]{2,4}(?:执法证|执法证件|工作证|证件)号)"
 # A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
 # keeps apart from a signing word after a gap (a PDF line holding the opinion cell and the signing cell).
 _LABEL = re.compile(
@@ -80,10 +83,11 @@ _LABEL = re.compile(
         for role, pattern in _ROLES
     )
     + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见|审批)(?:不|拟)?同意|(?<=意见|审批)(?:建议|如拟)"
-    + rf"|{_YEAR_START}|{_CAPTION_CLOSED})"
+    + rf"|{_YEAR_START}|{_CAPTION_CLOSED}|{_NAMED_CERT})"
 )  # an opinion OCR ran into its label ("审批意见同意立案。") starts after it too; on a scan a caption
 # whose brackets were lost runs into the date after it ("（记录员） 二〇二〇年六月九日" read
-# "记录员二0二0年…")
+# "记录员二0二0年…"), and a printed name with its certificate number into the role before it
+# ("执法人员 申红梅 执法证号…" read "执法人员申红梅执法证号…")
 _ANY_ROLE = re.compile("|".join(pattern for _, pattern in _ROLES))
 # On a scan, a name written between a role and its bracketed caption ("审核人[ink]（签字）") is read as a few
 # Latin letters or digits inside the label ("审核人UMsh（签字)")
@@ -629,6 +633,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
             )
             or (s.role not in explicit_roles and (_in_tail(dt_, s, slots) or _page_foot(dt_, s, slots)))
+            or _listed_after_body(dt_, s)
             or s.blocks[0] in rows
             or _under_opinion(s, slots)
             or _under_unit_opinion(dt_, s, slots)
@@ -639,8 +644,8 @@ def _scan(dt_: DocText) -> list[_Slot]:
 
 def _named_in_head(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     """Whether a bare label of someone who signs names that person with a certificate number before the
-    signing part of the document (a 笔录's head: 记录人 李冰（执法证号：41108110263）): a listing, as the
-    询问人 row above it is, not a place to sign."""
+    signing part of the document (a 笔录's head: 记录人 李冰（执法证号：41108110263）, its questions and
+    answers after it): a listing, as the 询问人 row above it is, not a place to sign."""
     named = _LONE_NAME.search(_ID_VALUE.sub("", slot.value)) is not None  # (not a blank, then a number)
     return (
         not _SIGNS.search(slot.label)
@@ -648,6 +653,23 @@ def _named_in_head(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
         and _LISTED_CERT.search(slot.value) is not None
         and not _in_tail(dt_, slot, slots)
         and not _page_foot(dt_, slot, slots)
+        and _prose_after(dt_, slot)
+    )
+
+
+def _prose_after(dt_: DocText, slot: _Slot) -> bool:
+    """Whether a sentence of the body stands after the slot's lines."""
+    return any(_PROSE.search(text) for text in dt_.blocks[slot.blocks[-1] + 1 :])
+
+
+def _listed_after_body(dt_: DocText, slot: _Slot) -> bool:
+    """An officer printed with a certificate number after the document's last sentence, before its 落款
+    (执法人员 申红梅 执法证号… under a 当场处罚决定书's remedy notice): where that officer signs."""
+    return (
+        slot.role is Role.OFFICER
+        and _LISTED_CERT.search(slot.value) is not None
+        and not _prose_after(dt_, slot)
+        and any(_PROSE.search(text) for text in dt_.blocks[: slot.blocks[0]])
     )
 
 
@@ -1243,15 +1265,33 @@ def _lines_above(dt_: DocText, index: int) -> list[int]:
 def _unsigned_listings(dt_: DocText, slots: list[_Slot], fills: list[_Fill]) -> set[int]:
     """The officer slots that print an officer's name and certificate number (执法人员 申红梅 执法证号…)
     with no handwriting on their lines, where another such slot of the document has its signature's image
-    on its own: the form's officers sign at their printed names, and these did not (their indices)."""
+    on its own (or, on a scan, the handwriting OCR read as a short line right under it): the form's
+    officers sign at their printed names, and these did not (their indices)."""
     inked = {im.block_index for im in dt_.doc.images if im.kind is ImageKind.SIGNATURE}
     listed = [
         k
         for k, (slot, fill) in enumerate(zip(slots, fills, strict=True))
         if slot.role is Role.OFFICER and fill.filled and _LISTED_CERT.search(slot.value)
     ]
-    signed = {k for k in listed if inked.intersection(slots[k].blocks)}
+    signed = {k for k in listed if inked.intersection(slots[k].blocks) or _ink_read_under(dt_, slots[k])}
     return set(listed) - signed if signed else set()
+
+
+def _ink_read_under(dt_: DocText, slot: _Slot) -> bool:
+    """Whether the line right under a slot read by OCR is a few characters alone (a handwritten name read
+    as 牛振工, or strokes read as letters), no label, field or date: the signature's ink."""
+    last = slot.blocks[-1]
+    under = last + 1
+    if under >= len(dt_.blocks) or dt_.doc.blocks[under].confidence is None:
+        return False
+    words = re.sub(r"\s", "", dt_.blocks[under])
+    return (
+        0 < len(words) <= MAX_INK_READ
+        and words == undated(dt_.blocks[under])
+        and not _ANY_ROLE.search(words)
+        and not is_field_name(words)
+        and _below(dt_, last, under)
+    )
 
 
 def _signed_at_own_caption(slots: list[_Slot], fills: list[_Fill]) -> list[_Fill]:

@@ -100,7 +100,10 @@ def _wide_gaps(chars: tuple[float, ...], text: str, run: re.Match[str]) -> list[
     pitches = [b - a for i, (a, b) in enumerate(pairwise(chars)) if _wide_pair(text, i)]
     if len(pitches) < MIN_PAIRS:
         return []
-    pitch = statistics.median(pitches)
+    # the widest step is the one in question: the usual pitch is told by the others when enough are
+    # left (二0一九年一月十二日 for 十一月: the steps round 一 and 十 read wide lift the median of all
+    # to the gap's edge)
+    pitch = statistics.median(sorted(pitches)[:-1] if len(pitches) > MIN_PAIRS else pitches)
     return [
         i + 1
         for i in range(_after_year(text, run), run.end() - 1)

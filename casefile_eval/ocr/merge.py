@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from casefile_eval.model import BBox, Block, BlockKind, ImageItem, ImageKind, Page, ParsedFile
 from casefile_eval.ocr.columns import reading_order
@@ -16,6 +17,8 @@ from casefile_eval.parsers.vertical_labels import join_vertical_labels
 from casefile_eval.parsers.wrapped_values import join_wrapped_values
 
 OCR_REASON = "ocr"
+BINDING_MARGIN = 0.1  # share of the page's width at each side where a binding line's words are printed
+_BINDING_WORD = re.compile(r"[装订线]|装订线?|订线")
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
     blocks: list[Block] = []
     moved: dict[int, int] = {}
     first_block: dict[int, int] = {}
+    results = {number: _unbound(result) for number, result in results.items()}
     ordered = {number: _in_order(result.page) for number, result in results.items()}
 
     def flush(up_to: int | None) -> None:
@@ -164,9 +168,42 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
 
 def _marked_lines(page: OcrPage) -> list[OcrLine]:
     """The page's lines with misreads mended (see `ocr.confusables`) and the doubtful characters of their
-    dates marked (see `ocr.doubt`)."""
+    dates marked (see `ocr.doubt`), without the words of a binding line printed down a side margin."""
     seals = [mark.box for mark in page.marks if mark.kind == "seal"]
     return [mark_unreadable(mend_misreads(line), seals) for line in page.lines]
+
+
+def _unbound(result: PageResult) -> PageResult:
+    """The page read without the words of a binding line (see `_without_binding_words`); a line holding
+    nothing else is dropped, the marks placed by the lines kept."""
+    page = result.page
+    kept = [_without_binding_words(line, page.width) for line in page.lines]
+    if all(new is old for new, old in zip(kept, page.lines, strict=True)):
+        return result
+    index: dict[int, int] = {}
+    for old, line in enumerate(kept):
+        if line is not None:
+            index[old] = len(index)
+    marks = [replace(mark, line=None if mark.line is None else index.get(mark.line)) for mark in page.marks]
+    lines = [line for line in kept if line is not None]
+    return PageResult(replace(page, lines=lines, marks=marks), result.scale)
+
+
+def _without_binding_words(line: OcrLine, width: int) -> OcrLine | None:
+    """The line without its parts that are a word of a 装订线 (装, 订, 线) standing in a side margin: forms
+    meant for binding print it down the edge, and OCR joins each character to the row it stands beside
+    ("订 签名" under an opinion, "装 承伟 2017年9月12日"). None when nothing else is on the line."""
+    parts = [
+        part
+        for part in line.parts
+        if not (
+            _BINDING_WORD.fullmatch(part.text.strip())
+            and (part.box[2] <= BINDING_MARGIN * width or part.box[0] >= (1 - BINDING_MARGIN) * width)
+        )
+    ]
+    if len(parts) == len(line.parts):
+        return line
+    return OcrLine(parts) if parts else None
 
 
 def _in_order(page: OcrPage) -> tuple[list[OcrLine], list[Placement]]:

@@ -347,3 +347,18 @@ def test_a_dotted_luokuan_date_whose_first_dot_a_seal_hid_is_read_whole() -> Non
     ]
     assert find_dates("面积 20262.6") == []
     assert find_dates("20262.6平方米") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("曹晓磊 年月 日", [("年月 日", True)]),  # OCR closed up one gap of the template after a name
+        ("签名： 年 月日", [("年 月日", True)]),
+        ("年月日", [("年月日", True)]),  # a line of its own
+        ("出生年月日：1990年3月5日", [("1990年3月5日", False)]),  # a field's name, no blank
+    ],
+)
+def test_a_template_blank_with_a_gap_closed_by_ocr_is_still_blank(
+    text: str, found: list[tuple[str, bool]]
+) -> None:
+    assert [(d.raw, d.blank) for d in find_dates(text)] == found

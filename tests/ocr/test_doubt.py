@@ -130,3 +130,21 @@ def test_a_month_lost_with_its_unit_is_no_digit_dropped() -> None:
         "2022年3日", ARABIC_DROPPED.box, 0.9, (915.0, 928.0, 941.0, 954.0, 967.0, 1010.0, 1028.0), ()
     )
     assert _text(lost, [ARABIC_SEAL]) == "2022年3日"
+
+
+def test_a_numeral_dropped_where_its_neighbours_read_wide_is_marked() -> None:
+    # 二〇一九年十一月十二日 read 二0一九年一月十二日, 十 under the seal's rim lost (holdout35 scans through a
+    # second scanner): 一 and 十 read wide lift the median step to the gap's edge; the others tell the pitch
+    lost = OcrBox(
+        "二0一九年一月十二日",
+        (828.0, 527.0, 1089.0, 554.0),
+        0.92,
+        (839.0, 862.0, 884.0, 911.0, 933.0, 978.0, 1005.0, 1027.0, 1050.0, 1077.0),
+        (0.98, 0.54, 0.99, 1.0, 1.0, 0.95, 1.0, 1.0, 0.76, 0.99),
+    )
+    text = _text(lost, [(815.0, 460.0, 1040.0, 680.0)])
+    assert text == "二0一九年□一月十二日"
+    [date] = find_dates(text)
+    # a two-numeral month ending in 一 is 十一: the only date it can be
+    assert (date.value, date.earliest, date.latest) == (None, dt.date(2019, 11, 12), dt.date(2019, 11, 12))
+    assert _text(lost, []) == "二0一九年一月十二日"

@@ -1,0 +1,52 @@
+"""A form meant for binding prints 装 … 订 … 线 down its left margin; OCR joins each character to the row
+it stands beside ("订 签名" under an approver's opinion, holdout35 through a second scanner). Those words
+are no part of the row: dropped, and a line holding nothing else goes, the marks keeping their lines."""
+
+from __future__ import annotations
+
+from casefile_eval.model import Page, ParsedFile
+from casefile_eval.ocr.merge import PageResult, merge_pages
+from casefile_eval.ocr.page import OcrBox, OcrLine, OcrMark, OcrPage
+
+
+def _line(top: float, *parts: tuple[str, float, float]) -> OcrLine:
+    return OcrLine(parts=[OcrBox(text, (x0, top, x1, top + 25), 0.99) for text, x0, x1 in parts])
+
+
+def _merged(lines: list[OcrLine], marks: list[OcrMark]) -> tuple[list[str], list[tuple[str, int | None]]]:
+    page = OcrPage(width=1241, height=1754, rotation=0, skew=0.0, lines=lines, marks=marks)
+    parsed = ParsedFile(
+        source="s.pdf", format="pdf", sha256="", pages=[Page(source="s.pdf", number=1, needs_ocr=True)]
+    )
+    merged = merge_pages(parsed, {1: PageResult(page, 72 / 150)})
+    texts = [b.text for b in merged.blocks]
+    placed = [(im.kind.value, im.block_index) for im in merged.images]
+    return texts, placed
+
+
+def test_binding_words_in_the_margin_leave_the_rows_they_were_joined_to() -> None:
+    lines = [
+        _line(734, ("装", 63, 85), ("承办人", 160, 230), ("承伟", 498, 590), ("2017年9月12日", 702, 868)),
+        _line(800, ("机关负责人意见", 160, 330), ("同意。", 498, 560)),
+        _line(857, ("订", 63, 85), ("签名", 496, 539)),
+        _line(905, ("顾建新", 498, 600), ("2017年9月12日", 702, 868)),
+        _line(1000, ("线", 63, 85)),
+        _line(1100, ("-1-", 600, 640)),
+    ]
+    ink = OcrMark("signature", (560, 880, 640, 930), 0.9, 3)
+    seal = OcrMark("seal", (560, 1050, 700, 1190), 0.9, 5)  # placed by the line after the dropped one
+    texts, placed = _merged(lines, [ink, seal])
+    assert texts == [
+        "承办人 承伟 2017年9月12日",
+        "机关负责人意见 同意。",
+        "签名",
+        "顾建新 2017年9月12日",
+        "-1-",
+    ]
+    assert placed == [("signature", 3), ("seal", 4)]
+
+
+def test_the_same_characters_in_the_body_are_words() -> None:
+    lines = [_line(300, ("线", 400, 425), ("路", 430, 455)), _line(340, ("订", 200, 225))]
+    texts, _ = _merged(lines, [])
+    assert texts == ["线路", "订"]
