@@ -1102,10 +1102,12 @@ def _under_opinion(slot: _Slot, slots: list[_Slot]) -> bool:
 
 
 def _dated_signing_line(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
-    """A bare label opening a line that holds a 日期 field and nothing else but dates and a short name
-    ("承办人：[ink]　日期：2017年3月8日" under a case summary): a place to sign and date."""
+    """A bare label opening a line that holds a 日期 field or a date and nothing else but dates and a short
+    name ("承办人：[ink]　日期：2017年3月8日" under a case summary, "收件人：[ink] 2021年10月12日" on a
+    送达回执): a place to sign and date."""
     index = slot.blocks[0]
-    return "日期" in dt_.blocks[index][slot.start :] and _signing_line(dt_, slots, index)
+    after = dt_.blocks[index][slot.start :]
+    return ("日期" in after or bool(find_dates(after))) and _signing_line(dt_, slots, index)
 
 
 # a unit's opinion row: 承办机构意见, 承办科室审核意见, 法制机构意见, 执法大队意见

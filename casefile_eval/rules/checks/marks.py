@@ -25,7 +25,8 @@ class SignatureParams(Params):
     """Slots of the rule's role must be filled; `labels` narrows them, `alternatives` may sign instead.
 
     `refusal_noted`: text recording a refusal to sign, which excuses the slots; `only_when_noted`: text
-    without which the slots are not required (a 见证人 signs only where the party refused).
+    without which the slots are not required (a 见证人 signs only where the party refused);
+    `unless_noted`: text that leaves the slots to another rule (the party's absence, for a witness named).
 
     `row_label` / `row_end`: an opinion row (负责人意见) read from the text when the facts give no slot of
     the role or only slots "signed" with the opinion itself: a row starting with `row_label` (up to a
@@ -37,6 +38,7 @@ class SignatureParams(Params):
     alternatives: list[Role] = Field(default_factory=list)
     refusal_noted: Patterns = Field(default_factory=list)  # text that records a refusal to sign
     only_when_noted: Patterns = Field(default_factory=list)  # the slots count only where this text is
+    unless_noted: Patterns = Field(default_factory=list)  # the slots are another rule's where this text is
     row_label: Pattern | None = None
     row_end: Pattern | None = None
 
@@ -58,6 +60,8 @@ def signature(ctx: RuleContext, params: SignatureParams) -> Iterator[Hit]:
         if _noted(ctx, doc, params.refusal_noted):
             continue
         if params.only_when_noted and not _noted(ctx, doc, params.only_when_noted):
+            continue
+        if _noted(ctx, doc, params.unless_noted):
             continue
         if params.row_label and not any(s.filled is not True for s in slots):
             if all(opinion_like(s) for s in slots):
