@@ -126,6 +126,7 @@ _FIELD_WORDS = frozenset({"日期", "时间", "地点", "地址", "电话", "备
 _BRACKET_READ = re.compile(r"[Cc]")
 _NOBODY = re.compile(r"[(（]?\s*无\s*[)）]?|[/／—－-]")  # the slot filled in as "none": (无), 无, a dash
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
+_REMARK_ONLY = re.compile(r"|以上|属实|无误|核对")  # what an attesting row's value holds beside _NOISE
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
 _OPINION_START = re.compile(r"\s*(?:拟?同意|不同意)")
@@ -1138,6 +1139,31 @@ def _signed_in_strip(slot: _Slot, slots: list[_Slot]) -> bool:
     )
 
 
+_SIGN_LINE = re.compile(rf"\s*{_SIGN_WORD}\s*[:：]")
+
+
+def _attest_then_sign(dt_: DocText, slots: list[_Slot]) -> None:
+    """A row whose value only attests (【记录人】记录属实。) over a line opening with 签名： (its ink and
+    date): that line is where the row is signed, its value too."""
+    labels = {s.blocks[0] for s in slots}
+    for slot in slots:
+        last = slot.blocks[-1]
+        below = last + 1
+        if (
+            below >= len(dt_.blocks)
+            or below in labels
+            or not _REMARK_ONLY.fullmatch(_NOISE.sub("", slot.value))
+        ):
+            continue
+        if (
+            dt_.doc.blocks[last].kind is not BlockKind.CELL
+            and _SIGN_LINE.match(dt_.blocks[below])
+            and dt_.doc.blocks[below].page == dt_.doc.blocks[last].page
+        ):
+            slot.value = f"{slot.value} {dt_.blocks[below]}"
+            slot.blocks = (*slot.blocks, below)
+
+
 def _split_row_below(dt_: DocText, slots: list[_Slot]) -> None:
     """A line of labels with no values ("被检查人签字： 执法人员： 执法人员： 记录人：") whose last label took
     the line under it as its value: that line holds what was written under each label (handwritten names
@@ -1349,6 +1375,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     scanned = _scan(dt_)
     slots = [s for s in scanned if not _signed_below(s, scanned) and not _signed_in_strip(s, scanned)]
     _split_row_below(dt_, slots)
+    _attest_then_sign(dt_, slots)
     _signed_above_captions(dt_, slots)
     slots = [s for s in slots if not _caption_of_row_above(dt_, s, slots)]
     ocr = [_ocr_read(dt_, slot) for slot in slots]

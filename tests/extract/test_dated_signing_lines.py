@@ -34,3 +34,16 @@ def test_a_recipient_row_holding_only_a_date_is_a_signing_place(
     )
     slots = [(s.label, s.role, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
     assert slots == [("收件人", Role.RECIPIENT, filled, signer), ("送达人", Role.SERVER, True, "周敏")]
+
+
+def test_an_attesting_row_is_signed_on_the_signing_line_under_it() -> None:
+    # 集体讨论记录 (holdout15 h15-02): 【记录人】记录属实。 over 签名：[ink] 日期：2021.10.14
+    lines = [
+        "案件集体讨论记录",
+        "七、讨论结论：一致同意罚款。",
+        "【记录人】记录属实。",
+        "签名：任雅琴　日期：2021.10.14",
+    ]
+    doc = doc_from_lines(lines, DocumentType.COLLECTIVE_DISCUSSION)
+    slots = [(s.label, s.role, s.filled, s.signer) for s in find_signatures(DocText.of(doc))]
+    assert slots == [("记录人", Role.RECORDER, True, "任雅琴")]
