@@ -126,7 +126,7 @@ _FIELD_WORDS = frozenset({"日期", "时间", "地点", "地址", "电话", "备
 _BRACKET_READ = re.compile(r"[Cc]")
 _NOBODY = re.compile(r"[(（]?\s*无\s*[)）]?|[/／—－-]")  # the slot filled in as "none": (无), 无, a dash
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
-_REMARK_ONLY = re.compile(r"|以上|属实|无误|核对")  # what an attesting row's value holds beside _NOISE
+_REMARK_ONLY = re.compile(r"(?:以上|属实|无误|核对)?")  # what an attesting row's value holds beside _NOISE
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
 _OPINION_START = re.compile(r"\s*(?:拟?同意|不同意)")
@@ -660,7 +660,11 @@ def _named_in_head(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
 
 def _prose_after(dt_: DocText, slot: _Slot) -> bool:
     """Whether a sentence of the body stands after the slot's lines."""
-    return any(_PROSE.search(text) for text in dt_.blocks[slot.blocks[-1] + 1 :])
+    return _any_prose(dt_.blocks[slot.blocks[-1] + 1 :])
+
+
+def _any_prose(texts: list[str]) -> bool:
+    return any(_PROSE.search(text) for text in texts)
 
 
 def _listed_after_body(dt_: DocText, slot: _Slot) -> bool:
@@ -670,7 +674,7 @@ def _listed_after_body(dt_: DocText, slot: _Slot) -> bool:
         slot.role is Role.OFFICER
         and _LISTED_CERT.search(slot.value) is not None
         and not _prose_after(dt_, slot)
-        and any(_PROSE.search(text) for text in dt_.blocks[: slot.blocks[0]])
+        and _any_prose(dt_.blocks[: slot.blocks[0]])
     )
 
 

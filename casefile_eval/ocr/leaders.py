@@ -45,10 +45,7 @@ def leader_numbers(rgb: np.ndarray, lines: list[OcrLine], engine: Callable[[], O
             quads.append(((box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])))
     if not quads:
         return []
-    crops = [
-        np.ascontiguousarray(rgb[int(q[0][1]) : int(q[2][1]), int(q[0][0]) : int(q[2][0])]) for q in quads
-    ]
-    read = engine().read_crops(quads, crops)
+    read = engine().read_crops(quads, [_crop(rgb, q) for q in quads])
     return to_boxes([r for r in read if r.score >= MIN_SCORE and _NUMBER.fullmatch(r.text.strip())])
 
 

@@ -168,7 +168,7 @@ def merge_pages(parsed: ParsedFile, results: dict[int, PageResult]) -> ParsedFil
 
 def _marked_lines(page: OcrPage) -> list[OcrLine]:
     """The page's lines with misreads mended (see `ocr.confusables`) and the doubtful characters of their
-    dates marked (see `ocr.doubt`), without the words of a binding line printed down a side margin."""
+    dates marked (see `ocr.doubt`)."""
     seals = [mark.box for mark in page.marks if mark.kind == "seal"]
     return [mark_unreadable(mend_misreads(line), seals) for line in page.lines]
 
