@@ -11,8 +11,10 @@ from reportlab.pdfgen import canvas
 
 import casefile_eval
 from casefile_eval.codes import DocumentType, Role
-from tests.embedded_font import FONT
+from tests.embedded_font import FONT, needs_font
 from tests.extract.docs import pen_ink
+
+pytestmark = needs_font
 
 RULE = "＿＿＿＿＿＿＿＿"
 

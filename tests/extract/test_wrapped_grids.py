@@ -16,8 +16,10 @@ from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.ocr.columns import reading_order
 from casefile_eval.ocr.page import OcrBox, OcrLine
-from tests.embedded_font import FONT
+from tests.embedded_font import FONT, needs_font
 from tests.extract.docs import doc_from_lines, only_document, pen_ink
+
+pytestmark = needs_font
 
 
 def _slip(path: Path, recipient_signs: bool) -> Path:
