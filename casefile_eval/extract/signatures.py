@@ -1148,7 +1148,8 @@ _SIGN_LINE = re.compile(rf"\s*{_SIGN_WORD}\s*[:：]")
 
 def _attest_then_sign(dt_: DocText, slots: list[_Slot]) -> None:
     """A row whose value only attests (【记录人】记录属实。) over a line opening with 签名： (its ink and
-    date): that line is where the row is signed, its value too."""
+    date): that line is where the row is signed, its value too. In a table, the row is signed in its
+    cells under a 签名 heading (审批环节及意见 | 签名 | 日期)."""
     labels = {s.blocks[0] for s in slots}
     for slot in slots:
         last = slot.blocks[-1]
@@ -1159,13 +1160,36 @@ def _attest_then_sign(dt_: DocText, slots: list[_Slot]) -> None:
             or not _REMARK_ONLY.fullmatch(_NOISE.sub("", slot.value))
         ):
             continue
-        if (
-            dt_.doc.blocks[last].kind is not BlockKind.CELL
-            and _SIGN_LINE.match(dt_.blocks[below])
-            and dt_.doc.blocks[below].page == dt_.doc.blocks[last].page
-        ):
+        if dt_.doc.blocks[last].kind is BlockKind.CELL:
+            slot.blocks = (*slot.blocks, *_signing_cells(dt_, last))
+        elif _SIGN_LINE.match(dt_.blocks[below]) and dt_.doc.blocks[below].page == dt_.doc.blocks[last].page:
             slot.value = f"{slot.value} {dt_.blocks[below]}"
             slot.blocks = (*slot.blocks, below)
+
+
+def _signing_cells(dt_: DocText, index: int) -> list[int]:
+    """The empty cells of a cell's table row, right of it, whose column is headed by a signing word."""
+    cell = dt_.doc.blocks[index]
+    if cell.table is None or cell.row is None or cell.col is None:
+        return []
+    row = [
+        j
+        for j, b in enumerate(dt_.doc.blocks)
+        if b.kind is BlockKind.CELL and b.source == cell.source and b.table == cell.table
+    ]
+    heads = {
+        dt_.doc.blocks[j].col: dt_.blocks[j]
+        for j in row
+        if dt_.doc.blocks[j].row == 0 and dt_.doc.blocks[j].col is not None
+    }
+    return [
+        j
+        for j in row
+        if dt_.doc.blocks[j].row == cell.row
+        and (dt_.doc.blocks[j].col or 0) > cell.col
+        and not dt_.blocks[j].strip()
+        and re.fullmatch(rf"\s*{_SIGN_WORD}\s*", heads.get(dt_.doc.blocks[j].col, ""))
+    ]
 
 
 def _split_row_below(dt_: DocText, slots: list[_Slot]) -> None:
