@@ -51,6 +51,8 @@ _DASHES = "→—－"
 _DOT_ZERO = str.maketrans(dict.fromkeys(_DOTS, "〇") | dict.fromkeys(_DASHES, "一"))
 # ...and as a round digit (6, 8, 9) in a year written in Chinese numerals ("二6二0年" is 二〇二〇年).
 _ROUND = "689"
+_CN_NONZERO = re.compile("[一二三四五六七八九]")
+_ARABIC = re.compile("[1-9]")  # a figure in a year of Chinese numerals (0 is often written for 〇)
 _MISREAD_TWO = "三四五六七八九"  # read for the 二 of 二〇xx (no year is written so)
 _ZEROS = "〇○OoＯ0０零"
 _CJK_DATE = (
@@ -249,6 +251,15 @@ def _year(text: str) -> int | None:
     return digit_string(text) if len(text) == 4 else None
 
 
+def _mixed_year(text: str) -> bool:
+    """Whether a year mixes Chinese numerals with a figure other than 0 (二〇二6 for 二〇二〇: nobody writes a
+    year so, OCR misread one numeral; 二6二0 is told by its second place, see `_year`)."""
+    head = text.translate(_DOT_ZERO)
+    if len(head) == 4 and head[0] == "二" and head[1] in _ROUND and head[2] in _CN_DIGIT:
+        head = "二〇" + head[2:]
+    return _CN_NONZERO.search(head) is not None and _ARABIC.search(head) is not None
+
+
 def _read_year(text: str) -> int | None:
     """The year of a partly read date when it was read whole (□ in it, two numerals, or 二〇_五 where
     which digit was lost is unknown: None)."""
@@ -359,6 +370,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         return _in_part(m.start(), raw, _split_partial(m, raw))
     if m.group("y3") is not None or m.group("y") is not None or m.group("yd") is not None:
         year_text = m.group("y3") or m.group("y") or m.group("yd")
+        if _mixed_year(year_text):  # 二〇二6: the figure is a misread numeral, the year is not known
+            return _in_part(m.start(), raw, _partial(_ARABIC.sub("□", year_text), m.group("m"), m.group("d")))
         value = _date_value(_year(year_text), _num(m.group("m")), _num(m.group("d")))
         if value is None:  # a day or month past the calendar (3月85日): the rest of it is read
             return _in_part(m.start(), raw, _partial(year_text, m.group("m"), m.group("d")))
