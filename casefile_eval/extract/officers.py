@@ -38,11 +38,14 @@ _OFFICER_WORDS = (
     "送达人",
 )
 _SIDED_WORDS = ("检查人", "询问人", "调查人")  # not when the party's: 被检查人, 被询问人
-_CERT_LABEL = r"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|证件(?:编)?号(?:码)?)"
+# 证号 alone too ("记录人 蔡亚男 证号：…"), not another certificate's (身份证号, 许可证号, 执照号, 登记证号)
+_OTHER_CERT = r"(?<!身份)(?<!许可)(?<!执照)(?<!登记)"
+_CERT_LABEL = rf"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|{_OTHER_CERT}证(?:件)?(?:编)?号(?:码)?)"
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 # a transliterated name whose parts a middle dot joins (艾尔肯·买买提, 阿卜杜热合曼·买买提明)
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,8}){1,2}")
-_CERT = r"(?:警号|[\u4e00-\u9fff])?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"  # 警号052217: a police officer's number
+# 警号052217: a police officer's number; 江苏环境监察320981024: the issuing service's words before it
+_CERT = r"(?:警号|(?!电话|手机|联系)[\u4e00-\u9fff]{1,8})?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"
 _INLINE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
 )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from casefile_eval.codes import CaseType, DateKind, DocumentType, Procedure, Role
 from casefile_eval.extract.document import extract_document_facts
 from casefile_eval.extract.parties import agency_kind
+from casefile_eval.extract.year_doubt import settle_doubtful_years
 from casefile_eval.model import CaseDates, CaseFacts, Document, DocumentFacts
 
 _T = DocumentType
@@ -145,7 +146,9 @@ def _case_type(documents: list[Document]) -> CaseType:
 
 
 def reconcile_case(documents: list[Document]) -> CaseSummary:
-    """Reconcile the facts of a case's documents (extracting those not yet extracted)."""
+    """Reconcile the facts of a case's documents (extracting those not yet extracted); a year a scan read
+    unsurely and out of line with the case is read again as the case's (`year_doubt`)."""
+    settle_doubtful_years(documents)
     pairs = [(doc, _facts(doc)) for doc in documents]
     decision_at = next((i for i, (d, _) in enumerate(pairs) if d.type is _T.DECISION), None)
     if decision_at is None:

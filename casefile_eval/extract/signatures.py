@@ -126,6 +126,10 @@ _FIELD_WORDS = frozenset({"日期", "时间", "地点", "地址", "电话", "备
 _BRACKET_READ = re.compile(r"[Cc]")
 _NOBODY = re.compile(r"[(（]?\s*无\s*[)）]?|[/／—－-]")  # the slot filled in as "none": (无), 无, a dash
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
+# certificate numbers, each perhaps after its province's one-character name (鲁070003215)
+_PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_PRINTED_NUMBERS = re.compile(rf"(?:[{_PROVINCE}]?[A-Za-z]?\d{{6,}})+")
+_CERT_DIGITS = re.compile(rf"[{_PROVINCE}]?[A-Za-z]?\d{{6,}}")
 _REMARK_ONLY = re.compile(r"(?:以上|属实|无误|核对)?")  # what an attesting row's value holds beside _NOISE
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
@@ -1010,12 +1014,41 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
     signer = _NOISE.sub("", words)
     if inked and (len(signer) < min_chars or signer.isdigit()):
         return _Fill(True, None, False, None)
-    # on a scan a lone C is the bracket of a blank "(　　)" read through noise (C )): the ink decides
-    if len(signer) < min_chars or signer.isdigit() or _BRACKET_READ.fullmatch(signer):
+    # on a scan a lone C is the bracket of a blank "(　　)" read through noise (C )): the ink decides;
+    # officers' certificate numbers printed in the slot (执法人员（签名）：鲁070003215 鲁070003228) sign
+    # nothing
+    if (
+        len(signer) < min_chars
+        or signer.isdigit()
+        or _BRACKET_READ.fullmatch(signer)
+        or _PRINTED_NUMBERS.fullmatch(signer)
+    ):
         return _Fill(False, None, False, None)
     tokens = [t for t in (_NOISE.sub("", w) for w in _NAME_GAP.split(words)) if t]
     names = len(tokens) if all(_LONE_NAME.fullmatch(t) for t in tokens) else None
     return _Fill(True, signer[:MAX_SIGNER], False, names)
+
+
+def _printed_number_ink(dt_: DocText, slot: _Slot, image: ImageItem) -> bool:
+    """Whether what the scan took for ink in a slot is its printed certificate number in a coloured ink (a
+    carbon copy's violet: 执法人员（签名）：鲁070003215): no taller than a line of the slot holding such a
+    number, and lying on that line."""
+    box = image.bbox
+    if box is None or image.kind is not ImageKind.SIGNATURE:
+        return False
+    for index in slot.blocks:
+        block = dt_.doc.blocks[index]
+        line, xs = block.bbox, block.char_xs
+        number = _CERT_DIGITS.search(block.text)
+        if line is None or xs is None or len(xs) != len(block.text) or number is None:
+            continue
+        height = line.bottom - line.top
+        overlap = min(box.bottom, line.bottom) - max(box.top, line.top)
+        middle = (box.x0 + box.x1) / 2
+        on_number = xs[number.start()] - height <= middle <= xs[number.end() - 1] + height
+        if on_number and box.bottom - box.top <= 1.5 * height and overlap >= 0.6 * (box.bottom - box.top):
+            return True
+    return False
 
 
 def _field_word(token: str) -> bool:
@@ -1452,6 +1485,8 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None
         ink_width = ink_width_of(own) if filled and method == "ocr" else None
+        if not filled and not fill.refused and not fill.nobody:
+            own = [im for im in own if not _printed_number_ink(dt_, slot, im)]
         if not filled and not fill.refused and not fill.nobody and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"

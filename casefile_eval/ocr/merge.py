@@ -11,13 +11,14 @@ from casefile_eval.ocr.confusables import mend_misreads
 from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.labels import char_middles, line_em
 from casefile_eval.ocr.marks import on_printed_field, on_printed_label
-from casefile_eval.ocr.page import Box, OcrLine, OcrMark, OcrPage
+from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark, OcrPage
 from casefile_eval.parsers.header_rows import Placement, placed
 from casefile_eval.parsers.vertical_labels import join_vertical_labels
 from casefile_eval.parsers.wrapped_values import join_wrapped_values
 
 OCR_REASON = "ocr"
 BINDING_MARGIN = 0.1  # share of the page's width at each side where a binding line's words are printed
+VERTICAL_RATIO = 2.5  # a box this many times taller than wide holds text set vertically
 _BINDING_WORD = re.compile(r"[装订线]|装订线?|订线")
 
 
@@ -174,36 +175,41 @@ def _marked_lines(page: OcrPage) -> list[OcrLine]:
 
 
 def _unbound(result: PageResult) -> PageResult:
-    """The page read without the words of a binding line (see `_without_binding_words`); a line holding
-    nothing else is dropped, the marks placed by the lines kept."""
+    """The page read without the words printed down its side margins (see `_without_margin_words`); a
+    line holding nothing else is dropped, the marks placed by the lines kept."""
     page = result.page
-    kept = [_without_binding_words(line, page.width) for line in page.lines]
+    kept = [_without_margin_words(line, page.width) for line in page.lines]
     if all(new is old for new, old in zip(kept, page.lines, strict=True)):
         return result
-    index: dict[int, int] = {}
-    for old, line in enumerate(kept):
-        if line is not None:
-            index[old] = len(index)
+    # a line that held a tall strip was ranked by the strip's top: ranked again by what is left of it
+    order = sorted((k for k, line in enumerate(kept) if line is not None), key=lambda k: _top(kept[k]))
+    index = {old: new for new, old in enumerate(order)}
     marks = [replace(mark, line=None if mark.line is None else index.get(mark.line)) for mark in page.marks]
-    lines = [line for line in kept if line is not None]
+    lines = [line for k in order if (line := kept[k]) is not None]
     return PageResult(replace(page, lines=lines, marks=marks), result.scale)
 
 
-def _without_binding_words(line: OcrLine, width: int) -> OcrLine | None:
-    """The line without its parts that are a word of a 装订线 (装, 订, 线) standing in a side margin: forms
-    meant for binding print it down the edge, and OCR joins each character to the row it stands beside
-    ("订 签名" under an opinion, "装 承伟 2017年9月12日"). None when nothing else is on the line."""
-    parts = [
-        part
-        for part in line.parts
-        if not (
-            _BINDING_WORD.fullmatch(part.text.strip())
-            and (part.box[2] <= BINDING_MARGIN * width or part.box[0] >= (1 - BINDING_MARGIN) * width)
-        )
-    ]
+def _top(line: OcrLine | None) -> float:
+    return line.box[1] if line is not None else 0.0
+
+
+def _without_margin_words(line: OcrLine, width: int) -> OcrLine | None:
+    """The line without its parts printed down a side margin: a word of a 装订线 (装, 订, 线), or a strip
+    of text set vertically (a carbon form's `第二联 存档联（复写无效需加盖印章）`), which OCR joins to the row
+    it stands beside ("订 签名" under an opinion, "审核人（签名）： 2023年5月4日 存档联（复写…）"). None when
+    nothing else is on the line."""
+    parts = [part for part in line.parts if not _margin_word(part, width)]
     if len(parts) == len(line.parts):
         return line
     return OcrLine(parts) if parts else None
+
+
+def _margin_word(part: OcrBox, width: int) -> bool:
+    x0, y0, x1, y1 = part.box
+    if not (x1 <= BINDING_MARGIN * width or x0 >= (1 - BINDING_MARGIN) * width):
+        return False
+    vertical = len(part.text.strip()) >= 2 and y1 - y0 >= VERTICAL_RATIO * (x1 - x0)
+    return vertical or _BINDING_WORD.fullmatch(part.text.strip()) is not None
 
 
 def _in_order(page: OcrPage) -> tuple[list[OcrLine], list[Placement]]:

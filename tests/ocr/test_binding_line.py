@@ -50,3 +50,19 @@ def test_the_same_characters_in_the_body_are_words() -> None:
     lines = [_line(300, ("线", 400, 425), ("路", 430, 455)), _line(340, ("订", 200, 225))]
     texts, _ = _merged(lines, [])
     assert texts == ["线路", "订"]
+
+
+def test_a_vertical_strip_in_the_margin_leaves_its_row_which_takes_its_own_place() -> None:
+    """A carbon form's `存档联（复写无效需加盖印章）` set vertically down the right margin (holdout42 h42-05):
+    OCR joined it to the row beside its middle, which then ranked by the strip's top, before the rows above
+    it; without the strip the row is read in its place."""
+    strip = OcrBox("存档联（复写无效需加盖印章）", (1135, 420, 1160, 760), 0.9)
+    lines = [
+        OcrLine(parts=[OcrBox("审核人（签名）：", (140, 560, 330, 585), 0.99), strip]),
+        _line(480, ("经审核，本案事实清楚，", 180, 700)),
+        _line(520, ("证据确凿，同意。", 140, 420)),
+    ]
+    ink = OcrMark("signature", (400, 540, 520, 600), 0.9, 0)
+    texts, placed = _merged(lines, [ink])
+    assert texts == ["经审核，本案事实清楚，", "证据确凿，同意。", "审核人（签名）："]
+    assert placed == [("signature", 2)]

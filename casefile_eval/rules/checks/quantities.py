@@ -36,7 +36,11 @@ _UNITS: dict[str, tuple[str, str]] = {
     "公斤": ("千克", "重量"),
     "kg": ("千克", "重量"),
     "升": ("升", "体积"),
+    "万元": ("万元", "金额"),
+    "元": ("元", "金额"),
 }
+_MONEY = "金额"
+_YUAN = {"万元": 10000, "元": 1}
 _GOODS = "瓶箱袋盒包桶株棵头只台辆件套支条罐"
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 # a figure and its unit; not a part of a longer figure, a date, a range or an article number
@@ -57,7 +61,7 @@ class Quantity:
 
     digits: str  # the figure without separators or trailing zeros of a fraction: 1620, 3.86
     unit: str
-    measures: str  # 面积, 体积, 重量, 数量
+    measures: str  # 面积, 体积, 重量, 数量, 金额
     raw: str  # as written, with the words before it
     page: int | None
     scores: tuple[float, ...] | None  # the recogniser's confidence in each digit, for an OCR read
@@ -88,13 +92,26 @@ def quantity_consistency(ctx: RuleContext, params: QuantityParams) -> Iterator[H
         for key in {(q.digits, q.unit) for q in found[id(doc)]}:
             holders[key].append(doc)
     order = {id(d): i for i, d in enumerate(ctx.case.documents)}
+    compared = _compared_sums(ctx)
     for doc in own:
         for q in found[id(doc)]:
-            if holders[(q.digits, q.unit)] != [doc]:
+            if holders[(q.digits, q.unit)] != [doc] or _yuan(q.digits, q.unit) in compared:
                 continue
             reference = _slipped_from(q, doc, holders, order)
-            if reference is not None:
+            if reference is not None and _yuan(reference, q.unit) not in compared:
                 yield _hit(doc, q, reference)
+
+
+def _compared_sums(ctx: RuleContext) -> set[Decimal]:
+    """The fines and 违法所得 of the case's documents: CON-003, CON-004 and CON-006 compare them."""
+    sums = (v for d in ctx.case.documents for v in (d.facts.fine_amount, d.facts.illegal_gains))
+    return {Decimal(str(v)).normalize() for v in sums if v is not None}
+
+
+def _yuan(digits: str, unit: str) -> Decimal | None:
+    """A sum of money in 元 (None for another quantity)."""
+    scale = _YUAN.get(unit)
+    return None if scale is None else (Decimal(digits) * scale).normalize()
 
 
 def _slipped_from(
@@ -103,19 +120,22 @@ def _slipped_from(
     """The figure of the other documents that `q` is a slip of: its unit, a slip's distance, absent from
     `doc`, and written in more documents than `q` (or in one that comes before `doc`)."""
     for (digits, unit), where in holders.items():
-        if unit != q.unit or doc in where or not _slip(q.digits, digits):
+        if unit != q.unit or doc in where or not _slip(q.digits, digits, swapped_only=q.measures == _MONEY):
             continue
         if len(where) >= 2 or order.get(id(where[0]), -1) < order.get(id(doc), -1):
             return digits
     return None
 
 
-def _slip(a: str, b: str) -> bool:
+def _slip(a: str, b: str, *, swapped_only: bool) -> bool:
     """Whether two different figures of the same length differ as a clerk's slip does: the same digits in
-    another order, or one digit changed."""
+    another order, or one digit changed (not for sums of money, which change by one digit for reasons of
+    their own: a fine lowered after 陈述申辩 from 5000 to 4000 元)."""
     if a == b or len(a) != len(b) or a.find(".") != b.find("."):
         return False
-    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if sorted(a) == sorted(b):
+        return True
+    return not swapped_only and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _hit(doc: Document, q: Quantity, reference: str) -> Hit:
