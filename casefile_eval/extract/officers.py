@@ -39,7 +39,7 @@ _OFFICER_WORDS = (
 )
 _SIDED_WORDS = ("检查人", "询问人", "调查人")  # not when the party's: 被检查人, 被询问人
 # 证号 alone too ("记录人 蔡亚男 证号：…"), not another certificate's (身份证号, 许可证号, 执照号, 登记证号)
-_OTHER_CERT = r"(?<!身份)(?<!许可)(?<!执照)(?<!登记)"
+_OTHER_CERT = r"(?<!身份)(?<!许可)(?<!执照)(?<!登记)(?<!及)"  # 执法人员及证号: a heading of names and numbers
 _CERT_LABEL = rf"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|{_OTHER_CERT}证(?:件)?(?:编)?号(?:码)?)"
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 # a transliterated name whose parts a middle dot joins (艾尔肯·买买提, 阿卜杜热合曼·买买提明)

@@ -972,10 +972,11 @@ class _Fill(NamedTuple):
     nobody: bool = False
 
 
-def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
+def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: bool = False) -> _Fill:
     """The slot's fill from the value's words; a name has at least `min_chars` characters and is not only
-    digits (a page number). In an opinion row the opinion is not a name. Names are counted where each
-    stands apart as two to four characters ("李明 王芳"); names run together are not counted."""
+    digits (a page number), nor, in an officers' slot (`officers`), only their printed certificate numbers.
+    In an opinion row the opinion is not a name. Names are counted where each stands apart as two to four
+    characters ("李明 王芳"); names run together are not counted."""
     sub = list(_SUB_LABEL.finditer(value))
     if sub:
         before, after = value[: sub[-1].start()].rstrip(), value[sub[-1].end() :]
@@ -1021,7 +1022,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False) -> _Fill:
         len(signer) < min_chars
         or signer.isdigit()
         or _BRACKET_READ.fullmatch(signer)
-        or _PRINTED_NUMBERS.fullmatch(signer)
+        or (officers and _PRINTED_NUMBERS.fullmatch(signer))
     ):
         return _Fill(False, None, False, None)
     tokens = [t for t in (_NOISE.sub("", w) for w in _NAME_GAP.split(words)) if t]
@@ -1040,7 +1041,8 @@ def _printed_number_ink(dt_: DocText, slot: _Slot, image: ImageItem) -> bool:
         block = dt_.doc.blocks[index]
         line, xs = block.bbox, block.char_xs
         number = _CERT_DIGITS.search(block.text)
-        if line is None or xs is None or len(xs) != len(block.text) or number is None:
+        read = block.confidence is not None  # an image in a text layer is a picture put there, not print
+        if not read or line is None or xs is None or len(xs) != len(block.text) or number is None:
             continue
         height = line.bottom - line.top
         overlap = min(box.bottom, line.bottom) - max(box.top, line.top)
@@ -1454,7 +1456,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
                 opinions[k] = bool(asks)
     # Handwriting that OCR read comes out as a stray letter or two ("V", "NM"): any mark counts there.
     fills = [
-        _text_fill(slot.value, 1 if read else 2, opinion)
+        _text_fill(slot.value, 1 if read else 2, opinion, slot.role is Role.OFFICER)
         for slot, read, opinion in zip(slots, ocr, opinions, strict=True)
     ]
     fills = _signed_at_own_caption(slots, fills)
