@@ -207,7 +207,7 @@ def _clerks_signed(doc: Document, text: str, fields: dict[str, set[str]], slot: 
     at = next(k for k, s in enumerate(doc.facts.signatures) if s is slot)  # this slot, not an equal one
     after = doc.facts.signatures[at + 1 :]
     signed = sum(
-        s.count or 0
+        s.count or 1  # a signed slot whose names were not counted holds one signature at least
         for s in after
         if s.role is Role.RECORDER and s.filled is True and (s.evidence.page if s.evidence else None) == page
     )
