@@ -128,8 +128,8 @@ _NOBODY = re.compile(r"[(（]?\s*无\s*[)）]?|[/／—－-]")  # the slot fille
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
 # certificate numbers, each perhaps after its province's one-character name (鲁070003215)
 _PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-_PRINTED_NUMBERS = re.compile(rf"(?:[{_PROVINCE}]?[A-Za-z]?\d{{6,}})+")
 _CERT_DIGITS = re.compile(rf"[{_PROVINCE}]?[A-Za-z]?\d{{6,}}")
+_PRINTED_NUMBERS = re.compile(rf"(?:{_CERT_DIGITS.pattern})+")
 _REMARK_ONLY = re.compile(r"(?:以上|属实|无误|核对)?")  # what an attesting row's value holds beside _NOISE
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
@@ -1487,9 +1487,10 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
         confidence = OCR_MARK_CONFIDENCE if method == "ocr" else 1.0
         count = fill.names if method == "text" else None
         ink_width = ink_width_of(own) if filled and method == "ocr" else None
-        if not filled and not fill.refused and not fill.nobody:
+        blank = not filled and not fill.refused and not fill.nobody
+        if blank:
             own = [im for im in own if not _printed_number_ink(dt_, slot, im)]
-        if not filled and not fill.refused and not fill.nobody and own:
+        if blank and own:
             filled = True
             method = "seal" if all(im.kind is ImageKind.SEAL for im in own) else "image"
             confidence = image_confidence(own)

@@ -1,5 +1,6 @@
-"""Check that a measured quantity of the facts (an area, a volume, a weight, a count of goods) is written
-the same in the documents that find the facts as in the records it was measured in."""
+"""Check that a measured quantity of the facts (an area, a volume, a weight, a count of goods) or a sum they
+find (an investment, a value of goods) is written the same in the documents that find the facts as in the
+records it was measured in."""
 
 from __future__ import annotations
 
