@@ -1,0 +1,1 @@
+"""Holdout 43 tests."""
