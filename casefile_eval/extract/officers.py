@@ -66,11 +66,11 @@ _NOT_A_NAME = re.compile(
     r"[0-9〇○零一二三四五六七八九十][年月日]|^[年月日]|年.{0,3}月|月.{0,3}日|日期|年度"
     r"|签名|签字|盖章|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
     r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号|页|备注"
-    r"|是否|申请|回避"  # a question's words (…可以申请回避，是否申请 with its ？ lost on a scan)
+    r"|是否|申请|回避|当场|出示"  # a question's words (…可以申请回避，是否申请 with its ？ lost on a scan)
 )
 # the party's note that they read the record, above the signatures at its foot
 _READING_NOTE = re.compile(
-    r"(?:以上|上述)(?:笔录|记录|内容)[^。]{0,12}(?:看过|阅读|核对|宣读|读给)|与我(?:所)?说的(?:一样|相符|一致)"
+    r"(?:以上|上述)(?:笔录|记录|内容)[^。]{0,12}(?:看过|阅读|核对|宣读|读给|无异议|属实|无误)|与我(?:所)?说的(?:一样|相符|一致)"
 )
 NOTE_LINES = 3  # lines under the reading note that are the record's signing lines
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")

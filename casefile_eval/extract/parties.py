@@ -38,6 +38,13 @@ _ORG_SUFFIX = (
     r"(?:公司|厂|店|部|社|中心|合作社|院|所|站|行|馆|场|个体工商户|协会|学校|医院|酒店|宾馆|超市|药房|药店|诊所"
     r"|餐厅|饭店|工作室|门市|经营部|商行|加油站|农场|养殖场|集团|银行|支行|分行)"
 )
+# the person a record questions, who may only speak for the party: "被调查人：綦立新，男，设备科科长，受莱州市
+# 恒顺石材有限公司委托接受调查", "被询问人：李四，系某某有限公司员工"
+_PERSON_LABEL = re.compile(r"^(?:被询问人|被调查人|被检查人)")
+_ACTING_FOR = re.compile(
+    rf"(?:受|系|为|是)(?P<org>[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX})(?:的)?"
+    r"(?:委托|授权|员工|职工|工作人员|法定代表人|负责人|股东|[\u4e00-\u9fff]{0,6}(?:长|经理|主任|主管|厂长|店长))"
+)
 _ORG_START = re.compile(
     rf"^(?P<name>[\u4e00-\u9fff()（）A-Za-z0-9]{{2,40}}?{_ORG_SUFFIX})(?:[(（]以下简称|涉嫌|因|于|未|违反|存在|的|在)"
 )
@@ -171,7 +178,8 @@ def _labelled_party(dt_: DocText) -> tuple[str, Evidence] | None:
         if name and _CATEGORY.match(name):
             category = True
         elif name:
-            return name, dt_.block_evidence(where)
+            acting = _ACTING_FOR.search(value) if _PERSON_LABEL.match(m.group()) else None
+            return (acting["org"] if acting else name), dt_.block_evidence(where)
     return None
 
 

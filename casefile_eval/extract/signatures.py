@@ -130,6 +130,9 @@ _NAME_GAP = re.compile(r"[\s、，,;；/]+")
 _PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _CERT_DIGITS = re.compile(rf"[{_PROVINCE}]?[A-Za-z]?\d{{6,}}")
 _PRINTED_NUMBERS = re.compile(rf"(?:{_CERT_DIGITS.pattern})+")
+# the signer's relation asked in brackets after the label ("收件人签名（与受送达人关系：工程部经理）："): a
+# field of its own, printed or filled in, that is neither the next label nor a name
+_RELATION = re.compile(r"[(（]\s*与[\u4e00-\u9fff]{2,6}的?关系\s*[:：]?[^()（）]{0,16}[)）]")
 _REMARK_ONLY = re.compile(r"(?:以上|属实|无误|核对)?")  # what an attesting row's value holds beside _NOISE
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
@@ -161,7 +164,10 @@ _AGENCY_FOOT = re.compile(rf"{AGENCY_SUFFIX}(?:[(（]?(?:印章|公章|盖章)[)
 MAX_INK_READ = 6  # characters OCR may make of a signature on the blank before a caption
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
-_BLANK_DATE = re.compile(r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日")
+# (a date written out, and the hour after it: 2016年05月17日14时30分)
+_BLANK_DATE = re.compile(
+    r"[0-9]{0,4}\s*年\s*[0-9]{0,2}\s*月\s*[0-9]{0,2}\s*日(?:\s*[0-9]{1,2}\s*[时点](?:\s*[0-9]{1,2}\s*分)?)?"
+)
 _BLANK_TAIL = re.compile(r"年\s*月\s*$")  # a blank date closing an OCR line, its 日 lost ("姜涛 审核人 年月")
 MAX_SIGNER = 20
 VALUE_REACH = 2.0  # line heights between a PDF label line and a value line below it
@@ -998,6 +1004,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: 
     # "钱晓燕执法证号：3305…": the name runs into the officer's number field; each name may have its own
     # ("石磊（执法证号：3610…） 龚平（执法证号：3610…）")
     value = _ID_VALUE.sub(" ", value)
+    value = _RELATION.sub(" ", value)
     nxt = _NEXT_LABEL.search(value)
     if nxt:  # (a name the pen ran into the date's caption, read as one word: 黄小燕日期： is name, caption)
         glued = _DATE_CAPTION.search(nxt.group())

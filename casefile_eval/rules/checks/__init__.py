@@ -3,6 +3,7 @@
 from casefile_eval.rules.checks import (
     amounts,
     archive,
+    basis,
     citations,
     consistency,
     content,
@@ -20,6 +21,7 @@ from casefile_eval.rules.checks import (
 __all__ = [
     "amounts",
     "archive",
+    "basis",
     "citations",
     "consistency",
     "content",

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from casefile_eval.codes import DocumentType
-from casefile_eval.rules.checks.common import Params, Patterns, serves
+from casefile_eval.model import Document
+from casefile_eval.rules.checks.common import Params, Patterns, find_in_blocks, last_page, serves
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.doctypes import document_name
 from casefile_eval.rules.registry import register_check
@@ -38,7 +39,8 @@ class RequiredDocumentParams(Params):
     when their text shows they do the same job; `only_if` / `unless`: the document is required only when
     the case says so / not when it does (a 结案报告 stating the fine was paid needs the 缴款凭证);
     `other_is_unread`: a receipt naming a document of no known type counts as unread too (its name may be
-    a misread of the one required)."""
+    a misread of the one required); `at_mention`: the finding names the document whose words (`only_if`)
+    make the document required, on the page of those words (an 审批表 that 提请集体讨论)."""
 
     any_of: list[DocumentType] = Field(min_length=1)
     served_for: list[DocumentType] = Field(default_factory=list)
@@ -47,6 +49,7 @@ class RequiredDocumentParams(Params):
     only_if: Mention | None = None
     unless: Mention | None = None
     other_is_unread: bool = False
+    at_mention: bool = False
 
 
 @register_check("required_document", RequiredDocumentParams, fields=("missing",), scope="case")
@@ -70,7 +73,12 @@ def required_document(ctx: RuleContext, params: RequiredDocumentParams) -> Itera
     name = document_name(params.any_of[0])
     if params.served_for:
         name = f"{document_name(missing)}的{name}"
-    yield Hit(document_type=params.any_of[0], data={"missing": name})
+    mention = _mention(ctx, params.only_if) if params.at_mention and params.only_if else None
+    if mention is None:
+        yield Hit(document_type=params.any_of[0], data={"missing": name})
+        return
+    doc, words, page = mention
+    yield Hit(document=doc, page=page, evidence=words, data={"missing": name})
 
 
 def _written_elsewhere(ctx: RuleContext, patterns: list[str]) -> bool:
@@ -82,6 +90,20 @@ def _mentioned(ctx: RuleContext, mention: Mention) -> bool:
     return any(
         re.search(p, ctx.view.text(d)) for d in ctx.case.of_type(*mention.types) for p in mention.any_of
     )
+
+
+def _mention(ctx: RuleContext, mention: Mention) -> tuple[Document, str, int | None] | None:
+    """The first document that says so, with the words that do (on their line, else in the text) and
+    their page."""
+    for doc in ctx.case.of_type(*mention.types):
+        for pattern in mention.any_of:
+            found = find_in_blocks(doc, re.compile(pattern))
+            if found is not None:
+                return doc, found[0], found[1]
+            match = re.search(pattern, ctx.view.text(doc))
+            if match:
+                return doc, match.group(), last_page(doc)
+    return None
 
 
 def _stood_in(ctx: RuleContext, stand_ins: list[StandIn]) -> bool:

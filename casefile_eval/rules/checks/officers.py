@@ -35,11 +35,14 @@ _WINDOW = 18
 _CUT_CERT = re.compile(
     r"[（(]?(?:执法证件?|执法证书|检查证|监督证|工作证)[^号:：（()）]{1,16}号[:：]?[A-Za-z]{0,3}[0-9]{5,}"
 )
-_OFFICER_LABEL = r"(?:执法人员|(?<!被)(?:检查|询问|调查)人员?|办案人员?|承办人)(?:签名|签字)?[:：]"
+_OFFICER_ROLE = r"(?:执法人员|(?<!被)(?:检查|询问|调查)人员?|办案人员?|承办人)"
+_OFFICER_LABEL = rf"{_OFFICER_ROLE}(?:签名|签字)?[:：]"
 # an officer's signing label, at most a written name after it, then a number field with nothing in it
 _BLANK_CERT = re.compile(
     rf"{_OFFICER_LABEL}[^:：]{{0,12}}?{_CERT_LABEL}\s*[:：]\s*(?=$|{_OFFICER_LABEL}|[(（]?[)）])"
 )
+# an officers' signing label holding their certificate number: 执法人员签名（执法证号鲁0687250116）：
+_SIGNING_CERT = re.compile(rf"{_OFFICER_ROLE}(?:签名|签字)[(（]?{_CERT_LABEL}")
 _CLERK_FIELD = r"记录(?:人|员)[^\u4e00-\u9fff]{0,3}"  # 记录人：白玉梅, 记录人\n白玉梅
 # Words that show a "name" is a label or an organisation, not a person.
 _NOT_A_NAME = (
@@ -85,14 +88,16 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
     """Enough officers, each with an enforcement certificate number (documents naming none are not judged)."""
     for doc in ctx.documents():
         people = [o for o in doc.facts.officers if is_person_name(o.name)]
+        text = ctx.view.text(doc)
         if not people:
             blank = _blank_cert_field(doc) if params.require == "cert" else None
             if blank is not None:  # officers who signed by hand, one number field left empty
                 yield Hit(
                     document=doc, page=blank.page, evidence=blank.text, data={"count": "1", "names": ""}
                 )
+            elif params.require == "count":  # officers who signed by hand beside their printed numbers
+                yield from _too_few_numbers(doc, params.min_count)
             continue  # no officer read: no other judgement
-        text = ctx.view.text(doc)
         certs = _whole(cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()})
         if params.require == "count":
             names = {o.name for o in people}
@@ -105,6 +110,23 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
             missing = [o for o in missing if not _clerk(o, text)]
         if missing and len(certs) < len({o.name for o in people}):
             yield _hit(doc, missing, str(len(missing)))
+
+
+def _too_few_numbers(doc: Document, min_count: int) -> Iterator[Hit]:
+    """Officers named by no printed name, only by the certificate numbers printed in their signing label
+    (执法人员签名（执法证号鲁0687250116）：[ink]): fewer numbers than officers required, and no number
+    printed anywhere else (a number in the prose names an officer the reader did not list)."""
+    labels = [b for b in doc.blocks if _SIGNING_CERT.search(compact(normalize(b.text)))]
+    certs = _whole(set().union(*(cert_numbers(normalize(b.text)) for b in labels)))
+    everywhere = _whole(set().union(*(cert_numbers(normalize(b.text)) for b in doc.blocks)))
+    if not certs or len(certs) >= min_count or everywhere != certs:
+        return
+    yield Hit(
+        document=doc,
+        page=labels[0].page,
+        evidence=labels[0].text,
+        data={"count": str(len(certs)), "names": "、".join(f"执法证号{c}" for c in sorted(certs))},
+    )
 
 
 def _blank_cert_field(doc: Document) -> Block | None:

@@ -1,0 +1,103 @@
+"""Check that a decision imposes its penalty under the articles its prior notice named.
+
+The basis of a penalty is the article cited in a sentence that invokes it (依据/根据/依照/按照《…》第N条)
+and goes on to the penalty (拟/决定/给予/处以 …), not one the party is said to have broken (违反《…》第N条).
+Where the decision and the notices name the basis in the same law and share no article, the decision
+applies another article than the one the party was told of (h43-03: 告知书 第九十九条, 决定书 the repealed
+text's 第四十八条).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.model import Citation, Document
+from casefile_eval.rules.checks.common import Params, fact_page
+from casefile_eval.rules.context import Hit, RuleContext
+from casefile_eval.rules.laws import chinese_number
+from casefile_eval.rules.registry import register_check
+from casefile_eval.textnorm import compact
+
+_SENTENCE_END = re.compile(r"[。；;]")
+_INVOKES = re.compile(r"依据|根据|依照|按照")
+_BROKEN = re.compile(r"违反|违背")
+_PENALTY = re.compile(r"拟|决定|给予|作出|处以|处罚|罚款|没收|责令|吊销|暂扣|警告")
+_WINDOW = 80  # characters of a sentence looked at on each side of a citation
+
+Basis = dict[str, dict[int, Citation]]  # law_key -> article -> the first citation of it
+
+
+class PenaltyBasisParams(Params):
+    """`notices`: the documents that told the party of the basis; `decisions`: those that impose it;
+    `ignore`: laws whose citations are no penalty basis here (the procedural laws)."""
+
+    notices: list[DocumentType] = Field(min_length=1)
+    decisions: list[DocumentType] = Field(min_length=1)
+    ignore: list[str] = Field(default_factory=list)
+
+
+@register_check("penalty_basis", PenaltyBasisParams, fields=("law", "decided", "notified"), scope="case")
+def penalty_basis(ctx: RuleContext, params: PenaltyBasisParams) -> Iterator[Hit]:
+    """The decision's penalty basis shares an article with the notices' basis in each law both name."""
+    notified: Basis = defaultdict(dict)
+    for notice in ctx.case.of_type(*params.notices):
+        for law, articles in _basis(ctx, notice, params.ignore).items():
+            for article, cite in articles.items():
+                notified[law].setdefault(article, cite)
+    if not notified:
+        return
+    for decision in ctx.case.of_type(*params.decisions):
+        for law, articles in _basis(ctx, decision, params.ignore).items():
+            told = notified.get(law)
+            if not told or set(articles) & set(told):
+                continue
+            cite = next(iter(articles.values()))
+            ev = cite.evidence
+            yield Hit(
+                document=decision,
+                page=fact_page(decision, ev.page if ev else None),
+                evidence=cite.raw,
+                data={"law": cite.law, "decided": _articles(articles), "notified": _articles(told)},
+            )
+
+
+def _basis(ctx: RuleContext, doc: Document, ignore: list[str]) -> Basis:
+    """The articles a document invokes for its penalty, by law."""
+    out: Basis = defaultdict(dict)
+    text = ctx.view.text(doc)
+    for cite in doc.facts.citations:
+        if cite.law_key in ignore:
+            continue
+        for at, end in _places(text, compact(cite.raw)):
+            before = _SENTENCE_END.split(text[max(at - _WINDOW, 0) : at])[-1]
+            after = _SENTENCE_END.split(text[end : end + _WINDOW])[0]
+            invoked = list(_INVOKES.finditer(before))
+            if invoked and not _BROKEN.search(before[invoked[-1].end() :]) and _PENALTY.search(after):
+                out[cite.law_key].setdefault(cite.article, cite)
+                break
+    return out
+
+
+def _places(text: str, raw: str) -> Iterator[tuple[int, int]]:
+    """Where a citation stands in the text: its words, or, for an article listed after others of its law
+    (《…》第四十四条、第四十五条), its article after the law's name."""
+    found = False
+    for m in re.finditer(re.escape(raw), text) if raw else ():
+        found = True
+        yield m.start(), m.end()
+    law, _, article = raw.rpartition("》")
+    if found or not law or not article:
+        return
+    for named in re.finditer(re.escape(law + "》"), text):
+        at = text.find(article, named.end(), named.end() + _WINDOW)
+        if at >= 0:
+            yield named.start(), at + len(article)
+
+
+def _articles(articles: dict[int, Citation]) -> str:
+    return "、".join(f"第{chinese_number(n)}条" for n in sorted(articles))
