@@ -36,6 +36,9 @@ _OFFICER_WORDS = (
     "勘验人",
     "记录人",
     "送达人",
+    "卫生监督员",  # 卫生监督员：程立军、马晓彤
+    "监督员",
+    "监察员",
 )
 _SIDED_WORDS = ("检查人", "询问人", "调查人")  # not when the party's: 被检查人, 被询问人
 # 证号 alone too ("记录人 蔡亚男 证号：…"), not another certificate's (身份证号, 许可证号, 执照号, 登记证号)
@@ -59,6 +62,7 @@ _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
 _LISTED = re.compile(
     rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})?\s*$"
 )
+_LISTING_WORDS = re.compile(r"^(?:分别|依次)?[为是]|(?<=[0-9])号$")
 _PAIR_OPENS = rf"\s*[(（]\s*{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
 # Dates are no names, but 月 and 日 are common in given names (乌日娜, 张月): only date-shaped words are out.
@@ -66,7 +70,9 @@ _NOT_A_NAME = re.compile(
     r"[0-9〇○零一二三四五六七八九十][年月日]|^[年月日]|年.{0,3}月|月.{0,3}日|日期|年度"
     r"|签名|签字|盖章|执法|证号|证件|意见|时间|地点|记录|承办|单位|职务|无|同意|见|人员|号码|以下|以上"
     r"|签收|当事|税务|证据|询问|检查|调查|送达|审批|审核|负责|机关|部门|代表|电话|地址|住所|警号|页|备注"
-    r"|是否|申请|回避|当场|出示"  # a question's words (…可以申请回避，是否申请 with its ？ lost on a scan)
+    # a question's words (…可以申请回避，是否申请 with its ？ lost on a scan), prose wrapped after 执法人员
+    # (当场出示), a certificate's words (鲁卫监证字)
+    r"|是否|申请|回避|当场|出示|证字"
 )
 # the party's note that they read the record, above the signatures at its foot
 _READING_NOTE = re.compile(
@@ -98,7 +104,10 @@ def _names(value: str) -> list[str]:
 
 
 def _certs(value: str) -> list[str]:
-    return [t for t in _SPLIT.split(value) if re.fullmatch(_CERT, t.strip("：:（）()"))]
+    """The certificate numbers of a number field's value, in order ("分别为鲁卫监证字第14820176号、…": the
+    words that list them and the closing 号 are no part of a number)."""
+    tokens = (_LISTING_WORDS.sub("", t.strip("：:（）()。；;")) for t in _SPLIT.split(value))
+    return [t for t in tokens if re.fullmatch(_CERT, t)]
 
 
 def _cut(text: str, start: int) -> str:

@@ -13,6 +13,7 @@ from casefile_eval.extract.document import extract_document_facts
 from casefile_eval.extract.parties import find_party
 from casefile_eval.extract.text import DocText
 from casefile_eval.ocr.confusables import mend_text
+from casefile_eval.rules.checks.officers import cert_numbers
 from tests.extract.docs import doc_from_lines
 
 RECEIPT = [
@@ -83,3 +84,30 @@ def test_prose_wrapped_after_officers_names_no_officer() -> None:
 )
 def test_misreads_of_shu(read: str, meant: str) -> None:
     assert mend_text(read) == meant
+
+
+def test_health_supervisors_listed_with_their_numbers() -> None:
+    doc = doc_from_lines(
+        [
+            "现场检查笔录",
+            "监督员：程立军、马晓彤，执法证件号码分别为鲁卫监证字第14820176号、鲁卫监证字第14820183号。",
+            "卫生监督员二人着装整齐，出示证件，说明来意。",
+        ],
+        T.INSPECTION_RECORD,
+    )
+    officers = extract_document_facts(doc).officers
+    assert [(o.name, o.cert_no) for o in officers] == [
+        ("程立军", "鲁卫监证字第14820176"),
+        ("马晓彤", "鲁卫监证字第14820183"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("执法证件号码分别为鲁卫监证字第14820176号、鲁卫监证字第14820183号", {"14820176", "14820183"}),
+        ("执法证号：12345678、当事人身份证号370102198001011234", {"12345678"}),
+    ],
+)
+def test_numbers_listed_after_a_labelled_one(text: str, numbers: set[str]) -> None:
+    assert cert_numbers(text) == numbers

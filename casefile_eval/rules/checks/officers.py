@@ -27,6 +27,10 @@ from casefile_eval.textnorm import compact, normalize
 # A certificate label and its value (the value must hold at least three digits).
 _CERT_LABEL = r"(?:执法证件?|执法证书|检查证|监督证|工作证|(?<!身份)证件)(?:号码|编号|号)"
 _CERT = re.compile(_CERT_LABEL + r"[:：]?([^\s，,；;、。（）()【】\[\]]{2,24})")
+# one more number listed after a labelled one: 、鲁卫监证字第14820183号
+_LISTED_AFTER = re.compile(
+    r"[、，,和及]\s*(?![^、，,]{0,8}?(?:身份|电话|手机|联系|号))([A-Za-z\u4e00-\u9fff]{0,8}?[0-9]{5,}[A-Za-z0-9]*)号?"
+)
 # A bare certificate-like value: an optional short prefix (province, 字, letters) and a long digit run.
 _BARE_VALUE = re.compile(r"^[（(:：]?[A-Za-z\u4e00-\u9fff]{0,6}[0-9]{5,}")
 _WINDOW = 18
@@ -171,8 +175,18 @@ def is_person_name(name: str) -> bool:
 
 
 def cert_numbers(text: str) -> set[str]:
-    """The distinct certificate numbers written after a certificate label in a compacted text."""
-    return {_key(m.group(1)) for m in _CERT.finditer(text) if sum(ch.isdigit() for ch in m.group(1)) >= 3}
+    """The distinct certificate numbers written after a certificate label in a compacted text, and those
+    listed after one (执法证件号码分别为鲁卫监证字第14820176号、鲁卫监证字第14820183号)."""
+    found: set[str] = set()
+    for m in _CERT.finditer(text):
+        if sum(ch.isdigit() for ch in m.group(1)) < 3:
+            continue
+        found.add(_key(m.group(1)))
+        at = m.end()
+        while (more := _LISTED_AFTER.match(text, at)) is not None:
+            found.add(_key(more.group(1)))
+            at = more.end()
+    return found
 
 
 def has_cert(officer: Officer, text: str) -> bool:
