@@ -87,9 +87,7 @@ def _written_elsewhere(ctx: RuleContext, patterns: list[str]) -> bool:
 
 
 def _mentioned(ctx: RuleContext, mention: Mention) -> bool:
-    return any(
-        re.search(p, ctx.view.text(d)) for d in ctx.case.of_type(*mention.types) for p in mention.any_of
-    )
+    return _mention(ctx, mention) is not None
 
 
 def _mention(ctx: RuleContext, mention: Mention) -> tuple[Document, str, int | None] | None:
@@ -97,12 +95,10 @@ def _mention(ctx: RuleContext, mention: Mention) -> tuple[Document, str, int | N
     their page."""
     for doc in ctx.case.of_type(*mention.types):
         for pattern in mention.any_of:
-            found = find_in_blocks(doc, re.compile(pattern))
-            if found is not None:
-                return doc, found[0], found[1]
             match = re.search(pattern, ctx.view.text(doc))
             if match:
-                return doc, match.group(), last_page(doc)
+                found = find_in_blocks(doc, re.compile(pattern))
+                return (doc, *found) if found is not None else (doc, match.group(), last_page(doc))
     return None
 
 

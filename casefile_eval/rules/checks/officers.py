@@ -92,7 +92,6 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
     """Enough officers, each with an enforcement certificate number (documents naming none are not judged)."""
     for doc in ctx.documents():
         people = [o for o in doc.facts.officers if is_person_name(o.name)]
-        text = ctx.view.text(doc)
         if not people:
             blank = _blank_cert_field(doc) if params.require == "cert" else None
             if blank is not None:  # officers who signed by hand, one number field left empty
@@ -102,6 +101,7 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
             elif params.require == "count":  # officers who signed by hand beside their printed numbers
                 yield from _too_few_numbers(doc, params.min_count)
             continue  # no officer read: no other judgement
+        text = ctx.view.text(doc)
         certs = _whole(cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()})
         if params.require == "count":
             names = {o.name for o in people}
@@ -120,15 +120,15 @@ def _too_few_numbers(doc: Document, min_count: int) -> Iterator[Hit]:
     """Officers named by no printed name, only by the certificate numbers printed in their signing label
     (执法人员签名（执法证号鲁0687250116）：[ink]): fewer numbers than officers required, and no number
     printed anywhere else (a number in the prose names an officer the reader did not list)."""
-    labels = [b for b in doc.blocks if _SIGNING_CERT.search(compact(normalize(b.text)))]
-    certs = _whole(set().union(*(cert_numbers(normalize(b.text)) for b in labels)))
-    everywhere = _whole(set().union(*(cert_numbers(normalize(b.text)) for b in doc.blocks)))
-    if not certs or len(certs) >= min_count or everywhere != certs:
+    numbers = [(b, cert_numbers(normalize(b.text))) for b in doc.blocks]
+    labels = [(b, found) for b, found in numbers if _SIGNING_CERT.search(compact(normalize(b.text)))]
+    certs = _whole(set().union(*(found for _, found in labels)))
+    if not certs or len(certs) >= min_count or _whole(set().union(*(f for _, f in numbers))) != certs:
         return
     yield Hit(
         document=doc,
-        page=labels[0].page,
-        evidence=labels[0].text,
+        page=labels[0][0].page,
+        evidence=labels[0][0].text,
         data={"count": str(len(certs)), "names": "、".join(f"执法证号{c}" for c in sorted(certs))},
     )
 
