@@ -69,6 +69,10 @@ _OWN_FORM = re.compile(
 )
 _UNIT_SUFFIX = re.compile(r"(?:支队|大队|中队|所)$")
 _GENERIC_AGENCY = re.compile(r"^(?:行政|执法|税务|处罚|作出决定的?)?(?:机关|部门|单位)(?:名称)?$")
+# an agency's name holds no digits, no 的 and no sentence marks: a narrative line ending in 办 or a form's row
+# of labels and values (缴款人 … 执收单位 …) is no name
+_NOT_AN_AGENCY = re.compile(r"[0-9０-９#＃的，,。；;、·]")
+_LABEL_WORD = re.compile(r"(?:人|单位|名称|机关|部门|案情)[:：]?$")
 _SEAL_MARK = re.compile(
     r"[(（\[【]\s*(?:印章|公章|盖章|章|签章|印)\s*[)）\]】]|[(（]?(?:印章|公章|盖章)[)）]?"
 )
@@ -218,9 +222,23 @@ def find_party(dt_: DocText) -> tuple[str, Evidence] | None:
 
 def _agency_name(text: str) -> str | None:
     name = _SEAL_MARK.sub("", strip_spaces(text)).strip("：:")
-    if 3 <= len(name) <= 40 and _AGENCY_SUFFIX.search(name) and not _GENERIC_AGENCY.match(name):
+    if (
+        3 <= len(name) <= 40
+        and _AGENCY_SUFFIX.search(name)
+        and not _GENERIC_AGENCY.match(name)
+        and not _NOT_AN_AGENCY.search(name)
+    ):
         return name
     return None
+
+
+def _line_agency_name(text: str) -> str | None:
+    """The agency named on a line: the whole line, else its last word (a form's row 缴款人 某公司
+    执收单位 某局 ends in the collecting agency)."""
+    words = text.split()
+    if len(words) > 1 and any(_LABEL_WORD.search(word) for word in words[:-1]):
+        return _agency_name(words[-1])
+    return _agency_name(text) or (_agency_name(words[-1]) if len(words) > 1 else None)
 
 
 def _luokuan_agency(dt_: DocText, dates: list[DateFact]) -> tuple[str, Evidence] | None:
@@ -234,7 +252,7 @@ def _luokuan_agency(dt_: DocText, dates: list[DateFact]) -> tuple[str, Evidence]
     for index, text in ((block, own), (block - 1, None), (block - 2, None)):
         if index < 0:
             continue
-        name = _agency_name(text if text is not None else dt_.blocks[index])
+        name = _line_agency_name(text if text is not None else dt_.blocks[index])
         if name:
             return name, dt_.block_evidence(index)
     return None
@@ -246,7 +264,7 @@ def _header_agency(dt_: DocText) -> tuple[str, Evidence] | None:
         title = _TITLE_WORDS.search(text)
         head = text[: title.start()] if title else text
         head = re.sub(r"(?:税务|行政|当场)$", "", head) if title else head
-        name = _agency_name(head)
+        name = _agency_name(head) if title else _line_agency_name(dt_.blocks[index])
         if name:
             return name, dt_.block_evidence(index)
     return None

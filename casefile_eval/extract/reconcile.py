@@ -1,6 +1,7 @@
 """Case facts reconciled across documents (the contract's `case` block), procedure, case type, partial.
 
-case_number: the decision's 文号. party / agency: the decision's, else the most frequent. fine: the
+case_number: the decision's 文号. party / agency: the decision's, else the most frequent (a party the other
+documents agree on stands for an OCR misread of one or two characters in the decision's). fine: the
 decision's. Dates: filed from the 立案审批表, notified from the 事先告知书, decided from the decision, served
 from the 送达回证 that serves the decision (its 文号 and name matching the decision's, the first after the
 decision among equals; else the first unnamed receipt after the decision; for a 当场 decision the party's
@@ -70,6 +71,23 @@ def _notified(pairs: list[tuple[Document, DocumentFacts]]) -> dt.date | None:
 def _most_frequent(values: Iterable[str | None]) -> str | None:
     counts = Counter(v for v in values if v)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _party(pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None) -> str | None:
+    """The decision's party; on a decision read by OCR, a name at least two other documents agree on
+    that differs from the decision's reading in a character or two (鸿泰量业 for 鸿泰置业) is the truth."""
+    if decision_at is None or not (party := pairs[decision_at][1].party):
+        return _most_frequent(f.party for _, f in pairs)
+    if not any(b.confidence is not None for b in pairs[decision_at][0].blocks):
+        return party
+    others = Counter(f.party for i, (_, f) in enumerate(pairs) if i != decision_at and f.party)
+    for name, count in others.most_common():
+        if count < 2:
+            break
+        differing = sum(a != b for a, b in zip(name, party, strict=False))
+        if len(name) == len(party) and 0 < differing <= max(1, len(party) // 8):
+            return name
+    return party
 
 
 def _receipt_rank(facts: DocumentFacts, number: str | None) -> int | None:
@@ -155,7 +173,7 @@ def reconcile_case(documents: list[Document]) -> CaseSummary:
         decision_at = next((i for i, (d, _) in enumerate(pairs) if d.type is _T.SUMMARY_DECISION), None)
     decision = pairs[decision_at][1] if decision_at is not None else None
     number = decision.case_number if decision else None
-    party = (decision.party if decision else None) or _most_frequent(f.party for _, f in pairs)
+    party = _party(pairs, decision_at)
     agency = (decision.agency if decision else None) or _most_frequent(f.agency for _, f in pairs)
     dates = CaseDates(
         filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),

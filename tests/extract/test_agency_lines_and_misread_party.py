@@ -1,0 +1,73 @@
+"""An agency is named by a line that is a name, not by a narrative line ending in 办 or a form's row of
+labels; a party the other documents agree on stands for an OCR misread of one character in the decision's."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType
+from casefile_eval.extract import extract_document_facts, reconcile_case
+from casefile_eval.model import Document
+from tests.extract.docs import doc_from_lines
+
+_T = DocumentType
+
+
+def _agency(lines: list[str], doc_type: DocumentType) -> str | None:
+    return extract_document_facts(doc_from_lines(lines, doc_type)).agency
+
+
+def test_a_narrative_line_ending_in_ban_names_no_agency() -> None:
+    lines = [
+        "昌邑市住房和城乡建设局",
+        "立案审批表",
+        "当事人 昌邑市鸿泰置业有限公司",
+        "简要案情 2017年4月13日巡查发现当事人开发的鸿泰·御景苑3#、4#楼未办",
+        "理施工许可证擅自施工。",
+        "负责人意见 同意立案。",
+    ]
+    assert _agency(lines, _T.FILING_APPROVAL) == "昌邑市住房和城乡建设局"
+
+
+def test_a_payment_forms_row_names_the_collecting_agency_last() -> None:
+    lines = [
+        "山东省非税收入一般缴款书",
+        "缴款人 昌邑市鸿泰置业有限公司 执收单位 昌邑市住房和城乡建设局",
+        "项目 罚没收入 金额 103,200.00",
+        "二〇一七年六月二十八日",
+    ]
+    assert _agency(lines, _T.PAYMENT_RECEIPT) == "昌邑市住房和城乡建设局"
+
+
+def test_a_spaced_agency_header_is_one_name() -> None:
+    lines = ["中华人民共和国 江阴海关", "行政处罚决定书", "当事人：江阴市某某贸易有限公司"]
+    assert _agency(lines, _T.DECISION) == "中华人民共和国江阴海关"
+
+
+def _scanned(doc: Document) -> Document:
+    return doc.model_copy(update={"blocks": [b.model_copy(update={"confidence": 0.9}) for b in doc.blocks]})
+
+
+def _party_doc(party: str, doc_type: DocumentType, *, scanned: bool = False) -> Document:
+    doc = doc_from_lines([f"当事人：{party}", "经查，你单位未取得施工许可证擅自施工。"], doc_type)
+    return _scanned(doc) if scanned else doc
+
+
+def _case_party(decision_party: str, *, scanned: bool, others: int = 2) -> str | None:
+    docs = [_party_doc("昌邑市鸿泰置业有限公司", _T.FILING_APPROVAL) for _ in range(others)]
+    docs.append(_party_doc(decision_party, _T.DECISION, scanned=scanned))
+    return reconcile_case(docs).facts.party
+
+
+def test_a_one_character_misread_in_a_scanned_decisions_party_takes_the_name_the_others_agree_on() -> None:
+    assert _case_party("昌邑市鸿泰量业有限公司", scanned=True) == "昌邑市鸿泰置业有限公司"
+
+
+def test_an_electronic_decisions_party_stands_as_written() -> None:
+    assert _case_party("昌邑市鸿泰量业有限公司", scanned=False) == "昌邑市鸿泰量业有限公司"
+
+
+def test_one_other_document_does_not_outvote_the_decision() -> None:
+    assert _case_party("昌邑市鸿泰量业有限公司", scanned=True, others=1) == "昌邑市鸿泰量业有限公司"
+
+
+def test_another_party_altogether_is_no_misread() -> None:
+    assert _case_party("昌邑市恒远建筑有限公司", scanned=True) == "昌邑市恒远建筑有限公司"
