@@ -12,6 +12,7 @@ itself a labelled row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -41,8 +42,9 @@ _OFFICER_WORDS = (
     "监察员",
 )
 _SIDED_WORDS = ("检查人", "询问人", "调查人")  # not when the party's: 被检查人, 被询问人
-# 证号 alone too ("记录人 蔡亚男 证号：…"), not another certificate's (身份证号, 许可证号, 执照号, 登记证号)
-_OTHER_CERT = r"(?<!身份)(?<!许可)(?<!执照)(?<!登记)(?<!及)"  # 执法人员及证号: a heading of names and numbers
+# 证号 alone too ("记录人 蔡亚男 证号：…"), not another certificate's (身份证号, 许可证号, 执照号, 登记证号,
+# a driver's 驾驶证号), nor a heading of names and numbers (执法人员及证号)
+_OTHER_CERT = r"(?<!身份)(?<!许可)(?<!执照)(?<!登记)(?<!驾驶)(?<!及)"
 _CERT_LABEL = rf"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|{_OTHER_CERT}证(?:件)?(?:编)?号(?:码)?)"
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 # a transliterated name whose parts a middle dot joins (艾尔肯·买买提, 阿卜杜热合曼·买买提明)
@@ -82,6 +84,7 @@ NOTE_LINES = 3  # lines under the reading note that are the record's signing lin
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _RUN_ON = re.compile(r"[\u4e00-\u9fff，,]$")  # a label word run on from the words before it
 _SENTENCE_END = re.compile(r"[。？！?!]")
+_CLAUSE_END = re.compile(r"[，,。；;？！?!]")
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
@@ -101,6 +104,16 @@ def _names(value: str) -> list[str]:
         if _person(token):
             names.append(token)
     return names
+
+
+def _numbers_beside(value: str) -> dict[str, str]:
+    """Names of a names field each followed by a bare certificate number (林晓东 33A0371、章建伟 33A0389)."""
+    tokens = [t.strip("：:（）()") for t in _SPLIT.split(value)]
+    return {
+        name: number
+        for name, number in itertools.pairwise(tokens)
+        if _person(name) and re.fullmatch(_CERT, number) and re.search(r"[0-9]{3}", number)
+    }
 
 
 def _certs(value: str) -> list[str]:
@@ -221,8 +234,12 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                 field = squeeze(m.group("word"))
                 names = [n for n in _names(value) if n not in found]
                 if names:
+                    numbers = _numbers_beside(value)
                     pending = [
-                        Officer(name=n, named_as=field, evidence=dt_.block_evidence(where)) for n in names
+                        Officer(
+                            name=n, cert_no=numbers.get(n), named_as=field, evidence=dt_.block_evidence(where)
+                        )
+                        for n in names
                     ]
                     pending_at = index
                     listing = (field, where)
@@ -234,7 +251,8 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                     found[officer.name] = officer.model_copy(update={"cert_no": cert})
                 pending = []
             # "甲 执法证号：1　乙 执法证号：2": a name after a number waits for the next number
-            after = [n for n in _names(value) if n not in found] if certs else []
+            # (not a word of the sentence the numbers stand in: 证号分别是1、2，现依法…有陈述和申辩的权利)
+            after = [n for n in _names(_CLAUSE_END.split(value, 1)[0]) if n not in found] if certs else []
             if after and where == index:
                 pending = [Officer(name=n, named_as=field, evidence=dt_.block_evidence(index)) for n in after]
                 pending_at = index

@@ -46,7 +46,9 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (
         Role.PARTY,
         r"(?:当事人|被处罚人)[(（]?(?:或|及|或其|及其)?(?:委托)?代理人[)）]?|被询问人|被检查人|被调查人|被处罚人|当事人"
-        r"|陈述人|申辩人|被听证人",
+        r"|陈述人|申辩人|被听证人"
+        # the person in charge on the spot signs an inspection record for the party checked
+        r"|(?:被检查|被调查|被询问)?(?:单位|企业|场所)?现场负责人",
     ),
     (Role.RECIPIENT, r"[受被]送达人|收件人|签收人|代收人"),
     (Role.SERVER, r"(?<!受)送达人"),
@@ -56,13 +58,13 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.RECORDER, r"记录人|记录员|书记员|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=\s*[:：])"),
     (
         Role.APPROVER,
-        r"(?:机关|单位|部门|分管|主要)?负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批意见?"
+        r"(?:机关|单位|部门|分管|主要)?(?<!现场)负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批意见?"
         r"|(?:分管|主管|副)?局长",
     ),
     (
         Role.OFFICER,
         r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人员?(?:意见)?|办案人员?|经办人员?|勘验人员?|(?:卫生)?监督员"
-        r"|执法员|(?:听证)?主持人|听证员",
+        r"|执法员|(?:听证)?主持人|听证员|(?:交通|执勤)?(?:警察|民警)",
     ),
 )
 # the year opening a date: 2020年, 二〇二〇年 (〇 read O or 0)
@@ -74,12 +76,14 @@ _CAPTION_CLOSED = r"(?<=签名[)）]|签字[)）]|签章[)）]|盖章[)）]|指�
 # a sentence of the body (a record's question or answer, a finding): what a document's head stands before
 _PROSE = re.compile(r"[\u4e00-\u9fff]{2}[^。？?]*[。？?]")
 _NAMED_CERT = r"(?=[\u4e00-\u9fff]{2,4}(?:执法证|执法证件|工作证|证件)号)"
+# what the signer does before signing: 确认, 核对无误后 (当事人（委托代理人）核对无误后签名), 阅后
+_CHECKED = r"(?:(?:核对|核实|阅读|阅看|阅|确认)(?:无误|属实)?后?)?"
 # A role and the signing it asks for, the two apart or not ("负责人　（签字）"); an opinion's heading
 # keeps apart from a signing word after a gap (a PDF line holding the opinion cell and the signing cell).
 _LABEL = re.compile(
     "(?:"
     + "|".join(
-        rf"(?P<{role.value}>(?:{pattern})(?:确认)?(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
+        rf"(?P<{role.value}>(?:{pattern}){_CHECKED}(?:(?:(?<!意见)\s+)?[(（]?{_SIGN_WORD}{_SIGN_MORE}[)）]?)?)"
         for role, pattern in _ROLES
     )
     + r")(?=\s*(?:[:：|_（(】\]〕)）]|$|\s)|(?<=意见|审批)(?:不|拟)?同意|(?<=意见|审批)(?:建议|如拟)"
@@ -163,6 +167,8 @@ _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
 _AGENCY_FOOT = re.compile(rf"{AGENCY_SUFFIX}(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
 MAX_INK_READ = 6  # characters OCR may make of a signature on the blank before a caption
 MAX_LABEL_TAIL = 4  # characters of a label wrapped onto the next line
+_BLANKS = re.compile(r"[_＿]{2,}")
+_TURN = re.compile(r"^\s*[问答][:：]")  # a record's question or answer
 ALIGN_PT = 6.0  # how far apart the x of two pieces of one label cell may be
 # (a date written out, and the hour after it: 2016年05月17日14时30分)
 _BLANK_DATE = re.compile(
@@ -227,7 +233,8 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     rest = text[end:]
     nxt = _LABEL.search(rest)
     value = rest[: nxt.start()] if nxt else rest
-    if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks):
+    # printed blanks (＿＿＿＿) are the place to sign: what stands below them is no value of this slot
+    if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks) or _BLANKS.search(value):
         return value, (index,)
     if (below := _signed_in_cell(dt_, (index,), index + 1)) is not None:
         return below[0], (index, *below[1])
@@ -240,6 +247,7 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
     if (
         _LABEL.match(following.strip())
         or row_label
+        or _TURN.match(following)
         or is_field_name(following)
         or _CUT_LINE.search(following)
         or is_page_number_line(following)

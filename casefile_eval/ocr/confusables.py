@@ -10,11 +10,11 @@
 - a year in brackets of any shape ([2026], 【2026】, 〔2026], (2026)) → 〔2026〕;
 - 末 → 未 and 士 → 土 only in the words where the other reading makes no sense (末经, 末按, 士地…).
 
-`mend_misreads` is the one fold that does change the text a page holds: it mends, character for
-character, misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查,
-人既政府 for 人民政府, 陈达申辨/陈道和申辩 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and
-负责人, 当享人 for 当事人, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书, 递达人
-for 送达人, 告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a
+`mend_misreads` is the one fold that does change the text a page holds: it mends, character for character,
+misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查, 人既政府 for
+人民政府, 陈达申辨/陈道和申辩 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and 负责人, 当享人 for
+当事人, 2021,10.21 for 2021.10.21, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书,
+递达人 for 送达人, 告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a
 Chinese-numeral date, 大十日内 and 大个月内 for the periods 六十日 and 六个月, 六十吕内 for 六十日内), so
 that labels, names of authorities, dates and periods are found as written.
 """
@@ -113,6 +113,9 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"快(?=定书|定如下)"), "决"),  # 行政处罚决定书 read 行政处罚快定书
     (re.compile(r"递(?=达人|达回证|达地点|达方式)"), "送"),  # 送达人 read 递达人 (递达 is no word of a form)
     (re.compile(r"连(?=反(?:了|《|的|上述|规定|法律|国家))"), "违"),  # 违反了《…》 read 连反了 (not 接连反映)
+    # a dot of a dotted date read as a comma: 2021,10.21 and 2021.10,21 (no amount groups two digits)
+    (re.compile(r"(?<![0-9,])((?:19|20)[0-9]{2}),(?=(?:1[0-2]|0?[1-9])\.[0-9]{1,2}(?![0-9]))"), r"\1."),
+    (re.compile(r"(?<![0-9,])((?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])),(?=[0-9]{1,2}(?![0-9,]))"), r"\1."),
     # a small 书 closing a title read as "#": 行政处罚事先告知#, 听证通知#
     (re.compile(r"(?<=告知|通知|决定|意见|确认|建议|申请|委托|承诺)#"), "书"),
 )
