@@ -84,7 +84,6 @@ NOTE_LINES = 3  # lines under the reading note that are the record's signing lin
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _RUN_ON = re.compile(r"[\u4e00-\u9fff，,]$")  # a label word run on from the words before it
 _SENTENCE_END = re.compile(r"[。？！?!]")
-_CLAUSE_END = re.compile(r"[，,。；;？！?!]")
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
@@ -114,6 +113,12 @@ def _numbers_beside(value: str) -> dict[str, str]:
         for name, number in itertools.pairwise(tokens)
         if _person(name) and re.fullmatch(_CERT, number) and re.search(r"[0-9]{3}", number)
     }
+
+
+def _names_after_numbers(value: str, certs: list[str]) -> list[str]:
+    """Names standing right after one of a number field's numbers ("证号：1　乙 证号：2" gives 乙)."""
+    tokens = [_LISTING_WORDS.sub("", t.strip("：:（）()。；;")) for t in _SPLIT.split(value)]
+    return [name for number, name in itertools.pairwise(tokens) if number in certs and _person(name)]
 
 
 def _certs(value: str) -> list[str]:
@@ -251,8 +256,8 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                     found[officer.name] = officer.model_copy(update={"cert_no": cert})
                 pending = []
             # "甲 执法证号：1　乙 执法证号：2": a name after a number waits for the next number
-            # (not a word of the sentence the numbers stand in: 证号分别是1、2，现依法…有陈述和申辩的权利)
-            after = [n for n in _names(_CLAUSE_END.split(value, 1)[0]) if n not in found] if certs else []
+            # (right after a number, not a word of the sentence the numbers stand in: 证号分别是1、2，现依法…)
+            after = [n for n in _names_after_numbers(value, certs) if n not in found]
             if after and where == index:
                 pending = [Officer(name=n, named_as=field, evidence=dt_.block_evidence(index)) for n in after]
                 pending_at = index

@@ -1137,7 +1137,12 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     return (
         own is not None
         and own.blocks[0] - slot.blocks[0] <= OPINION_LINES
-        and "意见" not in own.label
+        # (the label under it may name the opinion too when it asks for the signature: 负责人意见 签名：)
+        and (
+            "意见" not in own.label
+            or _SIGN_ONLY.search(own.label) is not None
+            or _SUB_LABEL.match(own.value.lstrip(" \t:：")) is not None
+        )
         and _opinion_words_only(slot)
     )
 

@@ -12,9 +12,9 @@ table pairs labels with values: a gutter at least MIN_GUTTER line heights wide r
 lines without a part crossing it, past RIGHT_SHARE of the text's width (a margin column, or the middle of a
 page set in two newspaper columns: a bound archive's 告知书 and 决定书), with text
 on both sides of it on several lines, and the left column holds wrapped prose: at least MIN_WRAPS lines that
-run up to the gutter and go on in a line starting at the column's left edge. A label column beside its
-values is narrow and on the left; the values of a grid's second column start at that column, not at the
-page's left edge.
+run up to the gutter (and are no field names) and go on in a line starting at the column's left edge. A label
+column beside its values is narrow and on the left; the values of a grid's second column start at that
+column, not at the page's left edge; a long field name reaching the gutter (受送达人签名或盖章) wraps nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from casefile_eval.parsers.header_rows import Box, Placement
+from casefile_eval.parsers.header_rows import Box, Placement, is_field_name
 
 P = TypeVar("P")  # a part of a line (an OCR box, a PDF word)
 L = TypeVar("L")  # a line of parts
@@ -180,7 +180,8 @@ def _is_side_column(
             continue
         text = text_of(left[0])
         reaches = run.low - box_of(left[0])[2] <= WRAP_REACH * height
-        goes_on = len(text) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(text)
+        # (a grid's long field name, 受送达人签名或盖章, reaches its cell's edge too: no prose)
+        goes_on = len(text) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(text) and not is_field_name(text)
         wraps += reaches and goes_on and _goes_on_below(box_of(left[0])[0], box_of(below[0])[0], edge, height)
     return wraps >= MIN_WRAPS
 

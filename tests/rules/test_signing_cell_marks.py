@@ -135,10 +135,16 @@ PARTY, OFFICER, CLERK = (len(INQUIRY) + i for i in (1, 3, 5))
                 )
             ],
         ),
-        ([PARTY, OFFICER], [("询问笔录第1页询问人处仅有1名执法人员签名，笔录记载的执法人员为2名", False)]),
+        # the clerk signed nowhere: the blank 记录人 slot says so (SIG-004), the 询问人 slot not again
+        ([PARTY, OFFICER], []),
     ],
 )
 def test_an_officer_who_is_also_the_clerk_signs_in_the_clerk_slot(
     inked: list[int], expected: list[tuple[str, bool]]
 ) -> None:
     assert _findings("SIG-020", _doc(T.INQUIRY_RECORD, INQUIRY + SIGNING, inked)) == expected
+
+
+def test_a_clerk_who_signed_nowhere_is_reported_once_by_the_clerks_slot() -> None:
+    doc = _doc(T.INQUIRY_RECORD, INQUIRY + SIGNING, [PARTY, OFFICER])
+    assert _findings("SIG-004", doc) == [("询问笔录第1页缺少记录人", False)]

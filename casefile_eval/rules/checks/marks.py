@@ -390,7 +390,7 @@ def _second_mark_blocks(doc: Document, marks: Counter[int]) -> list[int]:
     ]
 
 
-_SIGN_TAIL = re.compile(r"(?:^|(?:签名|签字|签章)[:：]?)$")
+_SIGN_TAIL = re.compile(r"(?:^|(?:签名|签字|签章|盖章)[)）]?[:：]?)$")  # 签名：, 审核人（签名）：
 _COLUMN_HEADS = re.compile(r"(?:签名|签字|签章|签批)\s+(?:日期|时间)\s*$")
 COLUMN_REACH = 10  # lines from a row up to the header naming its columns
 _SCRAWL = r"(?:19|20)\d{2}[\d/.\-]{2,6}"  # a year, then digits OCR made of the handwritten rest (202213/16)

@@ -234,20 +234,40 @@ def _counted(pages: dict[tuple[int | None, str], list[SignatureSlot]]) -> dict[t
     }
 
 
-def _clerks_signed(doc: Document, text: str, fields: dict[str, set[str]], slot: SignatureSlot) -> set[str]:
-    """The officers written after a 记录人 field (询问人：甲、乙 and 记录人：乙) when a recorder's slot after
-    `slot` on its page (the signing row, not the record's head) holds a signature for each of them."""
+def _clerks(text: str, fields: dict[str, set[str]]) -> set[str]:
+    """The officers written after a 记录人 field (询问人：甲、乙 and 记录人：乙)."""
     officers = set().union(*fields.values()) if fields else set()
-    clerks = {name for name in officers if re.search(_CLERK_FIELD + re.escape(name), text)}
+    return {name for name in officers if re.search(_CLERK_FIELD + re.escape(name), text)}
+
+
+def _recorder_slots(doc: Document, slot: SignatureSlot) -> list[SignatureSlot]:
+    """The recorder's slots after `slot` on its page (the signing row, not the record's head)."""
     page = slot.evidence.page if slot.evidence else None
     at = next(k for k, s in enumerate(doc.facts.signatures) if s is slot)  # this slot, not an equal one
-    after = doc.facts.signatures[at + 1 :]
+    return [
+        s
+        for s in doc.facts.signatures[at + 1 :]
+        if s.role is Role.RECORDER and (s.evidence.page if s.evidence else None) == page
+    ]
+
+
+def _clerks_signed(doc: Document, text: str, fields: dict[str, set[str]], slot: SignatureSlot) -> set[str]:
+    """The officers written after a 记录人 field when a recorder's slot after `slot` on its page holds a
+    signature for each of them."""
+    clerks = _clerks(text, fields)
     signed = sum(
         s.count or 1  # a signed slot whose names were not counted holds one signature at least
-        for s in after
-        if s.role is Role.RECORDER and s.filled is True and (s.evidence.page if s.evidence else None) == page
+        for s in _recorder_slots(doc, slot)
+        if s.filled is True
     )
     return clerks if clerks and signed >= len(clerks) else set()
+
+
+def _clerks_unsigned(doc: Document, text: str, fields: dict[str, set[str]], slot: SignatureSlot) -> set[str]:
+    """The officers written after a 记录人 field when the recorder's slot after `slot` on its page is blank:
+    the recorder's rule reports their missing signature."""
+    blank = any(s.filled is False for s in _recorder_slots(doc, slot))
+    return _clerks(text, fields) if blank else set()
 
 
 class SignersParams(Params):
@@ -263,7 +283,8 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
     """Slots of the rule's role that are signed, but by fewer people than the officers their field names
     (one of two 询问人 signed). A record that names one 询问人 and a separate 记录人 needs one signature
     in each slot and is not judged here; where the missing 询问人 is also the record's 记录人 and signed
-    there (询问人：甲、乙, 记录人：乙), whether that suffices needs review. Only counted slots are judged
+    there (询问人：甲、乙, 记录人：乙), whether that suffices needs review; where the 记录人 slot is blank,
+    the recorder's rule reports the one missing signature. Only counted slots are judged
     (names written apart, signature images in a .docx or text PDF); ink on a scanned page is not counted
     (`SignatureSlot.count` is None)."""
     role = ctx.rule.spec.role
@@ -322,6 +343,9 @@ def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_
         needed = min(max(_named_for(label, fields), most[label]), min_count)
         if count < needed:
             slot = pages[(page, label)][0]
+            unsigned = _clerks_unsigned(doc, text, fields, slot) & _field_of(label, fields) if text else set()
+            if count + len(unsigned) >= needed:
+                continue  # the one missing is the record's 记录人: the recorder's rule reports the blank slot
             clerks = _clerks_signed(doc, text, fields, slot) & _field_of(label, fields) if text else set()
             apart = clerks if count + len(clerks) >= needed else set()
             yield _Short(fact_page(doc, page), slot, needed, count, apart)
