@@ -85,6 +85,7 @@ class ImageItem(_Model):
     confidence: float = 0.5
     # OCR ink, or a .docx inline picture: how many characters of its block's text stand before it
     ink_offset: int | None = None
+    ref: str | None = None  # a .docx picture: the package part that holds it (word/media/image3.png)
 
 
 class Page(_Model):

@@ -16,6 +16,7 @@ from casefile_eval.errors import CaseReadError
 from casefile_eval.files import sha256_of
 from casefile_eval.model import ParsedFile
 from casefile_eval.ocr import apply_ocr
+from casefile_eval.ocr.handwriting import read_inked_dates
 from casefile_eval.parsers.archive import case_files, extract_zip
 from casefile_eval.parsers.common import MAX_FILE_BYTES, empty, unreadable
 from casefile_eval.parsers.convert import parse_doc, parse_ofd
@@ -81,8 +82,8 @@ def parse_file(path: Path, source: str, *, ocr: bool = True) -> ParsedFile:
     except Exception as exc:  # a library failing on malformed input: report, never a traceback
         raise unreadable(source, f"{type(exc).__name__}: {exc}") from exc
     if ocr and any(page.needs_ocr for page in parsed.pages):
-        return apply_ocr(parsed, path)
-    return parsed
+        parsed = apply_ocr(parsed, path)
+    return read_inked_dates(parsed, path) if ocr else parsed
 
 
 def _check_size(path: Path, source: str) -> bool:

@@ -146,6 +146,7 @@ def _images(pkg: _Package, rels: dict[str, str], drawings: list[DrawingRef]) -> 
                 name=d.name,
                 confidence=cls.confidence if cls else 0.0,
                 ink_offset=d.offset,
+                ref=target if target in pkg.names else None,
             )
         )
     return out

@@ -1,0 +1,206 @@
+"""Dates written by hand in an electronic file, read by OCR.
+
+A case system's exported PDF, or a .docx signed on a tablet, holds the signer's name and the date as ink
+pictures beside the printed label (负责人意见 签名：[name][date], 签收日期：[date]). Nothing of the date is in
+the text, so the rules that need it (the 立案 date of the 90-day period, a head's approval date) could only
+ask a person. Here each picture that stands where a date is written is read by OCR as one line of text:
+every picture after the first on a signing line that holds two or more and no date (one person signs
+once; the second mark is the date), and a picture right after a date label (日期：, 签收时间：) on a line
+with no date. What reads as a date, its doubtful digits marked □ as on a scan (`ocr.doubt`), is put at
+the end of its line's text; anything else (a name, a scrawl) is left as it was. Reads are cached by the
+file's hash, the page and the picture's place, so a second run does no OCR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image
+
+from casefile_eval.extract.dates import find_dates
+from casefile_eval.files import sha256_of
+from casefile_eval.model import Block, ImageItem, ImageKind, ParsedFile
+from casefile_eval.ocr.cache import SETTINGS, OcrCache, default_cache_dir
+from casefile_eval.ocr.doubt import mark_unreadable
+from casefile_eval.ocr.engine import get_engine, ocr_available
+from casefile_eval.ocr.page import OcrBox, OcrLine
+from casefile_eval.textnorm import compact
+
+READ_DPI = 200  # a PDF's picture is rendered at this resolution to be read
+MAX_PICTURES = 40  # pictures read in one file at most (a file of signed forms holds a few)
+MIN_SCORE = 0.5  # a read below this confidence is no date
+HAND = "h1"  # bump when the choice of pictures or their reading changes
+_DATE_LABEL = re.compile(r"(?:日期|时间)[:：]?$")
+_PICTURE_FORMATS = ("pdf", "docx")
+
+
+def read_inked_dates(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) -> ParsedFile:
+    """`parsed` with the dates handwritten in its pictures read into its lines' text (see the module
+    docstring); unchanged when it holds no such picture or the OCR engine is not installed."""
+    if parsed.format not in _PICTURE_FORMATS:
+        return parsed
+    chosen = _date_pictures(parsed)[:MAX_PICTURES]
+    if not chosen or not ocr_available():
+        return parsed
+    cache = OcrCache(cache_dir if cache_dir is not None else default_cache_dir())
+    file_sha = parsed.sha256 or sha256_of(path)
+    reads: dict[int, OcrBox] = {}
+    todo: list[tuple[int, ImageItem]] = []
+    for index, picture in chosen:
+        hit = cache.get_faint(_key(file_sha, picture))
+        if hit is not None:
+            if hit:
+                reads[index] = hit[0]
+        else:
+            todo.append((index, picture))
+    if todo:
+        crops = list(_crops(parsed, path, [picture for _, picture in todo]))
+        boxes = get_engine().read_crops([_quad(c) for c in crops], crops) if crops else []
+        for (index, picture), raw in zip(todo, boxes, strict=True):
+            box = OcrBox(raw.text, raw.bounds, round(raw.score, 4), raw.chars, raw.scores)
+            cache.put_faint(_key(file_sha, picture), [box] if raw.text.strip() else [])
+            if raw.text.strip():
+                reads[index] = box
+    return _with_dates(parsed, chosen, reads)
+
+
+def _date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
+    """(index in `parsed.images`, picture) of each picture that stands where a date is written by hand."""
+    by_block: dict[int, list[tuple[int, ImageItem]]] = defaultdict(list)
+    for index, picture in enumerate(parsed.images):
+        block = picture.block_index
+        if picture.kind is ImageKind.SIGNATURE and block is not None and 0 <= block < len(parsed.blocks):
+            if not _on_text_page(parsed, parsed.blocks[block]):
+                continue
+            by_block[block].append((index, picture))
+    chosen: list[tuple[int, ImageItem]] = []
+    for block, pictures in sorted(by_block.items()):
+        text = parsed.blocks[block].text
+        if any(m.value is not None or m.earliest is not None for m in find_dates(text)):
+            continue
+        pictures.sort(key=lambda item: _place(item[1]))
+        if len(pictures) >= 2:
+            chosen.extend(pictures[1:])
+            continue
+        _, picture = pictures[0]
+        before = text[: picture.ink_offset] if picture.ink_offset is not None else text
+        if _DATE_LABEL.search(compact(before)):
+            chosen.append(pictures[0])
+    return chosen
+
+
+def _on_text_page(parsed: ParsedFile, block: Block) -> bool:
+    """Whether the block stands on a page read from its text layer (a scanned page's ink is read by OCR
+    with the page)."""
+    return block.confidence is None and not any(
+        p.number == block.page and p.needs_ocr for p in parsed.pages if p.source == block.source
+    )
+
+
+def _place(picture: ImageItem) -> tuple[float, float]:
+    """Where a picture stands on its line: its left edge, else its place in the text."""
+    if picture.bbox is not None:
+        return picture.bbox.x0, 0.0
+    return float(picture.ink_offset or 0), 0.0
+
+
+def _key(file_sha: str, picture: ImageItem) -> str:
+    box = picture.bbox
+    where = f"{box.x0:.1f},{box.top:.1f},{box.x1:.1f},{box.bottom:.1f}" if box else picture.name or ""
+    return hashlib.sha256(f"{file_sha}|{picture.page}|{where}|{SETTINGS}|{HAND}".encode()).hexdigest()
+
+
+def _crops(parsed: ParsedFile, path: Path, pictures: list[ImageItem]) -> Iterator[np.ndarray]:
+    """Each picture as an RGB array on white, in order (an empty white square where it cannot be had)."""
+    if parsed.format == "pdf":
+        yield from _pdf_crops(path, pictures)
+    else:
+        yield from _docx_crops(path, pictures)
+
+
+def _pdf_crops(path: Path, pictures: list[ImageItem]) -> Iterator[np.ndarray]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for picture in pictures:
+            box = picture.bbox
+            if box is None or picture.page is None or not 1 <= picture.page <= len(pdf):
+                yield _blank()
+                continue
+            page = pdf[picture.page - 1]
+            try:
+                left, bottom, right, top = page.get_cropbox()
+                crop = (
+                    max(0.0, box.x0),
+                    max(0.0, (top - bottom) - box.bottom),
+                    max(0.0, (right - left) - box.x1),
+                    max(0.0, box.top),
+                )
+                image = page.render(scale=READ_DPI / 72, crop=crop).to_pil().convert("RGB")
+            finally:
+                page.close()
+            yield np.asarray(image)
+    finally:
+        pdf.close()
+
+
+def _docx_crops(path: Path, pictures: list[ImageItem]) -> Iterator[np.ndarray]:
+    with zipfile.ZipFile(path) as package:
+        names = set(package.namelist())
+        for picture in pictures:
+            if picture.ref is None or picture.ref not in names:
+                yield _blank()
+                continue
+            with Image.open(io.BytesIO(package.read(picture.ref))) as image:
+                rgba = image.convert("RGBA")
+            white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+            yield np.asarray(Image.alpha_composite(white, rgba).convert("RGB"))
+
+
+def _blank() -> np.ndarray:
+    return np.full((32, 32, 3), 255, dtype=np.uint8)
+
+
+def _quad(crop: np.ndarray) -> tuple[tuple[float, float], ...]:
+    height, width = crop.shape[:2]
+    return ((0.0, 0.0), (float(width), 0.0), (float(width), float(height)), (0.0, float(height)))
+
+
+def _with_dates(
+    parsed: ParsedFile, chosen: list[tuple[int, ImageItem]], reads: dict[int, OcrBox]
+) -> ParsedFile:
+    """The file with each read that is a date put at the end of its picture's line."""
+    added: dict[int, list[tuple[str, ImageItem]]] = defaultdict(list)
+    for index, picture in chosen:
+        box = reads.get(index)
+        if box is None or box.confidence < MIN_SCORE or picture.block_index is None:
+            continue
+        text = mark_unreadable(OcrLine([box]), []).text.strip()
+        if any(not m.blank for m in find_dates(text)):
+            added[picture.block_index].append((text, picture))
+    if not added:
+        return parsed
+    blocks = [_extended(b, added[k]) if k in added else b for k, b in enumerate(parsed.blocks)]
+    return parsed.model_copy(update={"blocks": blocks})
+
+
+def _extended(block: Block, reads: list[tuple[str, ImageItem]]) -> Block:
+    """The block with each read put after its text, a space before it; where the block knows its
+    characters' places, each read character is placed across its picture."""
+    text, xs = block.text, block.char_xs
+    for read, picture in reads:
+        text += " " + read
+        if xs is not None and len(xs) == len(text) - len(read) - 1 and picture.bbox is not None:
+            x0, x1 = picture.bbox.x0, picture.bbox.x1
+            step = (x1 - x0) / len(read)
+            xs = (*xs, x0, *(x0 + step * (k + 0.5) for k in range(len(read))))
+        else:
+            xs = None
+    return block.model_copy(update={"text": text, "char_xs": xs})

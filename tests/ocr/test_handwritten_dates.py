@@ -1,0 +1,122 @@
+"""Dates written by hand in an electronic file's pictures are read by OCR into their line's text: the second
+picture on a signing line, or a picture after a date label; a name alone is left as it was; a second run
+reads from the cache."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import numpy as np
+import pytest
+from docx.shared import Pt
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from casefile_eval.ocr import engine as ocr_engine
+from casefile_eval.ocr import handwriting
+from casefile_eval.ocr.engine import Quad, RawBox, ocr_available
+from casefile_eval.parsers import parse_file
+
+UKAI = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
+HEI = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+needs_fonts = pytest.mark.skipif(not (UKAI.exists() and HEI.exists()), reason="CJK fonts not installed")
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="RapidOCR not installed")
+
+
+def _ink(text: str) -> Image.Image:
+    """Handwriting: `text` in AR PL UKai, dark blue on transparent, cropped to its ink."""
+    font = ImageFont.truetype(str(UKAI), 64)
+    image = Image.new("RGBA", (64 * len(text) + 40, 100), (255, 255, 255, 0))
+    ImageDraw.Draw(image).text((20, 10), text, font=font, fill=(20, 30, 90, 255))
+    box = image.getbbox()
+    return image.crop(box) if box else image
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _pdf(path: Path, lines: list[tuple[str, list[str]]]) -> Path:
+    """A one-page text PDF: each line's words, then its pictures of handwriting to the right."""
+    pdfmetrics.registerFont(TTFont("Hei", str(HEI), subfontIndex=0))
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = A4[1] - 80
+    for words, inks in lines:
+        page.setFont("Hei", 12)
+        page.drawString(70, y, words)
+        x = 260.0
+        for text in inks:
+            ink = _ink(text)
+            width = 18 * ink.width / ink.height
+            page.drawImage(ImageReader(ink), x, y - 4, width=width, height=18, mask="auto")
+            x += width + 24
+        y -= 40
+    page.save()
+    return path
+
+
+@needs_fonts
+@needs_ocr
+def test_the_second_picture_on_a_signing_line_is_read_as_its_date(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path / "a.pdf",
+        [("立案审批表", []), ("负责人意见 同意立案。", []), ("签名：", ["张伟", "2019.7.3"])],
+    )
+    texts = [b.text for b in parse_file(path, "a.pdf").blocks]
+    assert texts == ["立案审批表", "负责人意见 同意立案。", "签名： 2019.7.3"]
+
+
+@needs_fonts
+@needs_ocr
+def test_a_picture_after_a_date_label_is_read_and_a_name_alone_is_not(tmp_path: Path) -> None:
+    path = _pdf(
+        tmp_path / "b.pdf",
+        [("送达回证", []), ("受送达人签名：", ["李红"]), ("签收日期：", ["2023年5月6日"])],
+    )
+    texts = [b.text for b in parse_file(path, "b.pdf").blocks]
+    assert texts == ["送达回证", "受送达人签名：", "签收日期： 2023年5月6日"]
+
+
+@needs_fonts
+@needs_ocr
+def test_a_docx_pictures_date_is_read_from_its_package(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("结案审批表")
+    signing = document.add_paragraph("签名：")
+    for text in ("王芳", "2021.11.15"):
+        signing.add_run().add_picture(io.BytesIO(_png(_ink(text))), height=Pt(18))
+    path = tmp_path / "c.docx"
+    document.save(str(path))
+    texts = [b.text for b in parse_file(path, "c.docx").blocks]
+    assert texts == ["结案审批表", "签名： 2021.11.15"]
+
+
+class _CountingEngine:
+    """Reads every crop as a fixed date and counts the crops it was given."""
+
+    def __init__(self) -> None:
+        self.crops = 0
+
+    def read_crops(self, quads: list[Quad], crops: list[np.ndarray]) -> list[RawBox]:
+        self.crops += len(crops)
+        return [RawBox(quad, "2019.7.3", 0.95, scores=(0.95,) * 8) for quad in quads]
+
+
+@needs_fonts
+def test_a_second_run_reads_the_dates_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _pdf(tmp_path / "d.pdf", [("行政处罚决定审批表", []), ("签名：", ["张伟", "2019.7.3"])])
+    fake = _CountingEngine()
+    monkeypatch.setattr(handwriting, "get_engine", lambda: fake)
+    monkeypatch.setattr(handwriting, "ocr_available", lambda: True)
+    monkeypatch.setattr(ocr_engine, "_engine", None)
+    first = [b.text for b in parse_file(path, "d.pdf").blocks]
+    second = [b.text for b in parse_file(path, "d.pdf").blocks]
+    assert (first, second, fake.crops) == (["行政处罚决定审批表", "签名： 2019.7.3"],) * 2 + (1,)
