@@ -134,6 +134,10 @@ _REMNANT = re.compile(rf"[\u4e00-\u9fff]{{0,{WRAP_REMNANT}}}")
 _SPACED_LABEL = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff])[\s:：]*$")
 # a form row's first cell when it is only a short name set apart from the rest of the row
 _ROW_HEAD = re.compile(r"[ \t|]*([\u4e00-\u9fff]{2,8})[ \t]*[ \t|][ \t]*(?=\S)")
+# ...or a role and its colon, then the opinion the date closes: 法制审核人员：同意。 [ink] 2025/3/20
+_OPINION_HEAD = re.compile(
+    r"[ \t|]*([\u4e00-\u9fff]{2,8})[ \t]*[:：][ \t]*(?:拟同意|同意|不同意|如拟)[^，,；;]{0,30}$"
+)
 # a caption after a date that opens its line, then the slot: nothing, or a signature read as a few characters
 _CAPTION_AFTER = re.compile(r"^[\s|｜]*([\u4e00-\u9fff（）()、]{2,14})\s*[:：]\s*\S{0,6}\s*$")
 SIGNED_NAME = 4  # characters of a name signed before its date on the line under the label
@@ -198,7 +202,8 @@ def _context(
         tag, label = _opinion_field(before[-LABEL_WINDOW:], closes)
     if tag is None and closes:
         tag, label = _row_label_beside(dt_, block)
-    if tag in (None, "signed") and (head := _ROW_HEAD.match(before)) is not None:
+    head = _ROW_HEAD.match(before) or (_OPINION_HEAD.match(before) if closes else None)
+    if tag in (None, "signed") and head is not None:
         # "机关负责人 | 同意立案。 签名：[ink] 2025.3.3": the row's first cell names whose date it is
         found, found_label = _tag(head.group(1) + "：", strict=False)
         if found not in (None, "signed") and head.group(1).endswith(found_label):

@@ -29,6 +29,7 @@ from casefile_eval.extract.dates import find_dates
 from casefile_eval.files import sha256_of
 from casefile_eval.model import Block, ImageItem, ImageKind, ParsedFile
 from casefile_eval.ocr.cache import SETTINGS, OcrCache, default_cache_dir
+from casefile_eval.ocr.confusables import mend_text
 from casefile_eval.ocr.doubt import mark_unreadable
 from casefile_eval.ocr.engine import get_engine, ocr_available
 from casefile_eval.ocr.page import OcrBox, OcrLine
@@ -40,6 +41,12 @@ MIN_SCORE = 0.5  # a read below this confidence is no date
 HAND = "h1"  # bump when the choice of pictures or their reading changes
 _DATE_LABEL = re.compile(r"(?:日期|时间)[:：]?$")
 _PICTURE_FORMATS = ("pdf", "docx")
+_GAP_AT_SEPARATOR = re.compile(r"\s*([./\-])\s*")
+_SPLIT_YEAR = re.compile(r"^([0-9]{1,3})\s+([0-9]{1,3})(?=[./\-])")
+_LOST_SEPARATOR = re.compile(
+    r"(?P<y>(?:19|20)[0-9]{2})(?:\s+(?P<m>[0-9]{1,2})(?P<sep>[./\-])|(?P<sep2>[./\-])(?P<m2>[0-9]{1,2})\s+)"
+    r"(?P<d>[0-9]{1,2})"
+)
 
 
 def read_inked_dates(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) -> ParsedFile:
@@ -182,13 +189,26 @@ def _with_dates(
         box = reads.get(index)
         if box is None or box.confidence < MIN_SCORE or picture.block_index is None:
             continue
-        text = mark_unreadable(OcrLine([box]), []).text.strip()
+        text = _closed_up(mend_text(mark_unreadable(OcrLine([box]), []).text))
         if any(not m.blank for m in find_dates(text)):
             added[picture.block_index].append((text, picture))
     if not added:
         return parsed
     blocks = [_extended(b, added[k]) if k in added else b for k, b in enumerate(parsed.blocks)]
     return parsed.model_copy(update={"blocks": blocks})
+
+
+def _closed_up(read: str) -> str:
+    """A handwritten date's read without the gaps OCR puts between strokes written apart: around a
+    separator ("2024. 8. 12"), inside the year ("202 4.10.15"), and for a separator it lost ("2024 9.20",
+    "2024.10 15")."""
+    text = _GAP_AT_SEPARATOR.sub(r"\1", read.strip())
+    text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
+    lost = _LOST_SEPARATOR.fullmatch(text)
+    if lost is not None:
+        sep = lost["sep"] or lost["sep2"]
+        return f"{lost['y']}{sep}{lost['m'] or lost['m2']}{sep}{lost['d']}"
+    return text
 
 
 def _extended(block: Block, reads: list[tuple[str, ImageItem]]) -> Block:

@@ -1,5 +1,6 @@
 """An agency is named by a line that is a name, not by a narrative line ending in 办 or a form's row of
-labels; a party the other documents agree on stands for an OCR misread of one character in the decision's."""
+labels; a party the other documents agree on stands for an OCR misread of one character in the decision's; a
+role and its colon, then the opinion a date closes, date the row."""
 
 from __future__ import annotations
 
@@ -71,3 +72,18 @@ def test_one_other_document_does_not_outvote_the_decision() -> None:
 
 def test_another_party_altogether_is_no_misread() -> None:
     assert _case_party("昌邑市恒远建筑有限公司", scanned=True) == "昌邑市恒远建筑有限公司"
+
+
+def test_a_role_and_its_opinion_date_the_row() -> None:
+    review = extract_document_facts(
+        doc_from_lines(
+            ["法制审核表", "审批环节及意见 签名 日期", "法制审核人员：同意。 2025/3/20"], _T.LEGAL_REVIEW
+        )
+    )
+    head = extract_document_facts(
+        doc_from_lines(["询问笔录", "被询问人：赵六，男，1980年5月6日出生"], _T.INQUIRY_RECORD)
+    )
+    assert [(d.kind.value, d.label) for d in review.dates + head.dates] == [
+        ("reviewed", "审核人员"),
+        ("other", ""),
+    ]

@@ -120,3 +120,18 @@ def test_a_second_run_reads_the_dates_from_the_cache(tmp_path: Path, monkeypatch
     first = [b.text for b in parse_file(path, "d.pdf").blocks]
     second = [b.text for b in parse_file(path, "d.pdf").blocks]
     assert (first, second, fake.crops) == (["行政处罚决定审批表", "签名： 2019.7.3"],) * 2 + (1,)
+
+
+@pytest.mark.parametrize(
+    ("read", "closed"),
+    [
+        ("2024. 8. 12", "2024.8.12"),  # gaps around the separators
+        ("202 4.10. 15", "2024.10.15"),  # the year written in two strokes
+        ("2024 9.20", "2024.9.20"),  # a separator lost
+        ("2024. 10 15", "2024.10.15"),
+        ("2023年5月6日", "2023年5月6日"),
+        ("2024.812", "2024.812"),  # no telling 8.12 from 81.2: left unread
+    ],
+)
+def test_a_handwritten_dates_gaps_are_closed_up(read: str, closed: str) -> None:
+    assert handwriting._closed_up(read) == closed
