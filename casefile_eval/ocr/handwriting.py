@@ -6,9 +6,10 @@ the text, so the rules that need it (the 立案 date of the 90-day period, a hea
 ask a person. Here each picture that stands where a date is written is read by OCR as one line of text:
 every picture after the first on a signing line that holds two or more and no date (one person signs
 once; the second mark is the date), and a picture right after a date label (日期：, 签收时间：) on a line
-with no date. What reads as a date, its doubtful digits marked □ as on a scan (`ocr.doubt`), is put at
-the end of its line's text; anything else (a name, a scrawl) is left as it was. Reads are cached by the
-file's hash, the page and the picture's place, so a second run does no OCR.
+with no date. What reads as a date and nothing else, its doubtful digits marked □ as on a scan
+(`ocr.doubt`), is put at the end of its line's text; anything else (a name, a scrawl, a date with a stroke
+left over) is left as it was. Reads are cached by the file's hash, the page and the picture's place, so a
+second run does no OCR.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _DATE_LABEL = re.compile(r"(?:日期|时间)[:：]?$")
 _PICTURE_FORMATS = ("pdf", "docx")
 _GAP_AT_SEPARATOR = re.compile(r"\s*([./\-])\s*")
 _SPLIT_YEAR = re.compile(r"^([0-9]{1,3})\s+([0-9]{1,3})(?=[./\-])")
+_DIGIT_GAP = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 _LOST_SEPARATOR = re.compile(
     r"(?P<y>(?:19|20)[0-9]{2})(?:\s+(?P<m>[0-9]{1,2})(?P<sep>[./\-])|(?P<sep2>[./\-])(?P<m2>[0-9]{1,2})\s+)"
     r"(?P<d>[0-9]{1,2})"
@@ -54,7 +56,7 @@ def read_inked_dates(parsed: ParsedFile, path: Path, *, cache_dir: Path | None =
     docstring); unchanged when it holds no such picture or the OCR engine is not installed."""
     if parsed.format not in _PICTURE_FORMATS:
         return parsed
-    chosen = _date_pictures(parsed)[:MAX_PICTURES]
+    chosen = date_pictures(parsed)[:MAX_PICTURES]
     if not chosen or not ocr_available():
         return parsed
     cache = OcrCache(cache_dir if cache_dir is not None else default_cache_dir())
@@ -79,7 +81,7 @@ def read_inked_dates(parsed: ParsedFile, path: Path, *, cache_dir: Path | None =
     return _with_dates(parsed, chosen, reads)
 
 
-def _date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
+def date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
     """(index in `parsed.images`, picture) of each picture that stands where a date is written by hand."""
     by_block: dict[int, list[tuple[int, ImageItem]]] = defaultdict(list)
     for index, picture in enumerate(parsed.images):
@@ -190,7 +192,7 @@ def _with_dates(
         if box is None or box.confidence < MIN_SCORE or picture.block_index is None:
             continue
         text = _closed_up(mend_text(mark_unreadable(OcrLine([box]), []).text))
-        if any(not m.blank for m in find_dates(text)):
+        if _whole_date(text):
             added[picture.block_index].append((text, picture))
     if not added:
         return parsed
@@ -200,15 +202,21 @@ def _with_dates(
 
 def _closed_up(read: str) -> str:
     """A handwritten date's read without the gaps OCR puts between strokes written apart: around a
-    separator ("2024. 8. 12"), inside the year ("202 4.10.15"), and for a separator it lost ("2024 9.20",
-    "2024.10 15")."""
+    separator ("2024. 8. 12"), inside the year ("202 4.10.15"), for a separator it lost ("2024 9.20",
+    "2024.10 15"), and inside a number where the date is then whole ("2021.10.1 1")."""
     text = _GAP_AT_SEPARATOR.sub(r"\1", read.strip())
     text = _SPLIT_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
     lost = _LOST_SEPARATOR.fullmatch(text)
     if lost is not None:
         sep = lost["sep"] or lost["sep2"]
         return f"{lost['y']}{sep}{lost['m'] or lost['m2']}{sep}{lost['d']}"
-    return text
+    joined = _DIGIT_GAP.sub("", text)  # a number written in two strokes: 2021.10.1 1
+    return joined if joined != text and _whole_date(joined) else text
+
+
+def _whole_date(text: str) -> bool:
+    """Whether the text is one date and nothing else (a read with a stray stroke left over is no date)."""
+    return any(m.start == 0 and m.end == len(text) and not m.blank for m in find_dates(text))
 
 
 def _extended(block: Block, reads: list[tuple[str, ImageItem]]) -> Block:

@@ -129,9 +129,18 @@ def test_a_second_run_reads_the_dates_from_the_cache(tmp_path: Path, monkeypatch
         ("202 4.10. 15", "2024.10.15"),  # the year written in two strokes
         ("2024 9.20", "2024.9.20"),  # a separator lost
         ("2024. 10 15", "2024.10.15"),
+        ("2021.10.1 1", "2021.10.11"),  # the day written in two strokes
         ("2023年5月6日", "2023年5月6日"),
         ("2024.812", "2024.812"),  # no telling 8.12 from 81.2: left unread
     ],
 )
 def test_a_handwritten_dates_gaps_are_closed_up(read: str, closed: str) -> None:
     assert handwriting._closed_up(read) == closed
+
+
+def test_a_read_with_a_stroke_left_over_is_no_date() -> None:
+    assert [handwriting._whole_date(t) for t in ("2024.8.12", "2024.8.12 张", "2024.812")] == [
+        True,
+        False,
+        False,
+    ]
