@@ -63,7 +63,7 @@ def read_inked_dates(parsed: ParsedFile, path: Path, *, cache_dir: Path | None =
     file_sha = parsed.sha256 or sha256_of(path)
     reads: dict[int, OcrBox] = {}
     todo: list[tuple[int, ImageItem]] = []
-    for index, picture in chosen:
+    for index, picture in chosen:  # (a read is one box: the cache's layer of boxes read on a second look)
         hit = cache.get_faint(_key(file_sha, picture))
         if hit is not None:
             if hit:
@@ -114,16 +114,16 @@ def _on_text_page(parsed: ParsedFile, block: Block) -> bool:
     )
 
 
-def _place(picture: ImageItem) -> tuple[float, float]:
+def _place(picture: ImageItem) -> float:
     """Where a picture stands on its line: its left edge, else its place in the text."""
-    if picture.bbox is not None:
-        return picture.bbox.x0, 0.0
-    return float(picture.ink_offset or 0), 0.0
+    return picture.bbox.x0 if picture.bbox is not None else float(picture.ink_offset or 0)
 
 
 def _key(file_sha: str, picture: ImageItem) -> str:
+    """The cache key of a picture's read: its file, page and box (a PDF), or its package part (a .docx: one
+    part shown twice is one picture, read once)."""
     box = picture.bbox
-    where = f"{box.x0:.1f},{box.top:.1f},{box.x1:.1f},{box.bottom:.1f}" if box else picture.name or ""
+    where = f"{box.x0:.1f},{box.top:.1f},{box.x1:.1f},{box.bottom:.1f}" if box else f"{picture.ref}"
     return hashlib.sha256(f"{file_sha}|{picture.page}|{where}|{SETTINGS}|{HAND}".encode()).hexdigest()
 
 
