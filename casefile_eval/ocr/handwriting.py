@@ -1,15 +1,15 @@
 """Dates written by hand in an electronic file, read by OCR.
 
 A case system's exported PDF, or a .docx signed on a tablet, holds the signer's name and the date as ink
-pictures beside the printed label (负责人意见 签名：[name][date], 签收日期：[date]). Nothing of the date is in
-the text, so the rules that need it (the 立案 date of the 90-day period, a head's approval date) could only
-ask a person. Here each picture that stands where a date is written is read by OCR as one line of text:
-every picture after the first on a signing line that holds two or more and no date (one person signs
-once; the second mark is the date), and a picture right after a date label (日期：, 签收时间：) on a line
-with no date. What reads as a date and nothing else, its doubtful digits marked □ as on a scan
-(`ocr.doubt`), is put at the end of its line's text; anything else (a name, a scrawl, a date with a stroke
-left over) is left as it was. Reads are cached by the file's hash, the page and the picture's place, so a
-second run does no OCR.
+pictures beside the printed label (负责人意见 签名：[name][date], 签收日期：[date]). Nothing of the date is
+in the text, so the rules that need it (the 立案 date of the 90-day period, a head's approval date) could
+only ask a person. Here each picture that stands where a date is written is read by OCR as one line of text:
+every picture after the first on a signing line that holds two or more and no date (one person signs once;
+the second mark is the date), and a picture right after a date label (日期：, 签收时间：) on a line with no
+date, or first in the cell beside that label. What reads as a date and nothing else, its doubtful digits
+marked □ as on a scan (`ocr.doubt`), is put at the end of its line's text; anything else (a name, a scrawl,
+a date with a stroke left over) is left as it was. Reads are cached by the file's hash, the page and the
+picture's place, so a second run does no OCR.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PIL import Image
 
 from casefile_eval.extract.dates import find_dates
 from casefile_eval.files import sha256_of
-from casefile_eval.model import Block, ImageItem, ImageKind, ParsedFile
+from casefile_eval.model import Block, BlockKind, ImageItem, ImageKind, ParsedFile
 from casefile_eval.ocr.cache import SETTINGS, OcrCache, default_cache_dir
 from casefile_eval.ocr.confusables import mend_text
 from casefile_eval.ocr.doubt import mark_unreadable
@@ -100,10 +100,35 @@ def date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
             chosen.extend(pictures[1:])
             continue
         _, picture = pictures[0]
-        before = text[: picture.ink_offset] if picture.ink_offset is not None else text
-        if _DATE_LABEL.search(compact(before)):
+        before = compact(_text_before(parsed.blocks[block], picture))
+        if not before and block > 0 and _same_row(parsed.blocks[block - 1], parsed.blocks[block]):
+            before = compact(parsed.blocks[block - 1].text)  # the field's name in the cell left of it
+        if _DATE_LABEL.search(before):
             chosen.append(pictures[0])
     return chosen
+
+
+def _same_row(left: Block, cell: Block) -> bool:
+    """Whether `left` is a table cell of the same row as `cell`, before it."""
+    return (
+        left.kind is BlockKind.CELL
+        and cell.kind is BlockKind.CELL
+        and (left.table, left.row) == (cell.table, cell.row)
+        and left.col is not None
+        and cell.col is not None
+        and left.col < cell.col
+    )
+
+
+def _text_before(block: Block, picture: ImageItem) -> str:
+    """The line's text before the picture: up to its place in a .docx paragraph, or the characters left of
+    it on a PDF line whose characters' places are known (签收时间 [date] 10 时 30 分); else the whole line."""
+    if picture.ink_offset is not None:
+        return block.text[: picture.ink_offset]
+    xs = block.char_xs
+    if xs is not None and len(xs) == len(block.text) and picture.bbox is not None:
+        return block.text[: sum(1 for x in xs if x < picture.bbox.x0)]
+    return block.text
 
 
 def _on_text_page(parsed: ParsedFile, block: Block) -> bool:

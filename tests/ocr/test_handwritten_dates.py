@@ -144,3 +144,33 @@ def test_a_read_with_a_stroke_left_over_is_no_date() -> None:
         False,
         False,
     ]
+
+
+@needs_fonts
+@needs_ocr
+def test_a_picture_between_a_date_label_and_the_time_is_read(tmp_path: Path) -> None:
+    # a PDF line 签收时间 [date] 10 时 30 分, and a .docx row 签收时间 | [date] 10时30分
+    pdfmetrics.registerFont(TTFont("Hei", str(HEI), subfontIndex=0))
+    path = tmp_path / "e.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    page.setFont("Hei", 12)
+    page.drawString(70, 700, "送达回证")
+    page.drawString(70, 660, "签收时间")
+    ink = _ink("2018.9.20")
+    page.drawImage(ImageReader(ink), 150, 656, width=18 * ink.width / ink.height, height=18, mask="auto")
+    page.drawString(300, 660, "10 时 30 分")
+    page.save()
+    document = docx.Document()
+    document.add_paragraph("送达回证")
+    row = document.add_table(rows=1, cols=2).rows[0]
+    row.cells[0].text = "签收时间"
+    cell = row.cells[1].paragraphs[0]
+    cell.add_run().add_picture(io.BytesIO(_png(_ink("2018.9.20"))), height=Pt(18))
+    cell.add_run("10时30分")
+    document.save(str(tmp_path / "f.docx"))
+    pdf_texts = [b.text for b in parse_file(path, "e.pdf").blocks]
+    docx_texts = [b.text for b in parse_file(tmp_path / "f.docx", "f.docx").blocks]
+    assert (pdf_texts, docx_texts) == (
+        ["送达回证", "签收时间 10 时 30 分 2018.9.20"],
+        ["送达回证", "签收时间", "10时30分 2018.9.20"],
+    )
