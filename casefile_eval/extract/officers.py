@@ -115,17 +115,20 @@ def _numbers_beside(value: str) -> dict[str, str]:
     }
 
 
-def _names_after_numbers(value: str, certs: list[str]) -> list[str]:
+def _number_words(value: str) -> list[str]:
+    """A number field's value in words, the words that list numbers and a closing 号 taken off
+    ("分别为鲁卫监证字第14820176号、…" gives 鲁卫监证字第14820176, …)."""
+    return [_LISTING_WORDS.sub("", t.strip("：:（）()。；;")) for t in _SPLIT.split(value)]
+
+
+def _certs(words: list[str]) -> list[str]:
+    """The certificate numbers among a number field's words, in order."""
+    return [t for t in words if re.fullmatch(_CERT, t)]
+
+
+def _names_after_numbers(words: list[str], certs: list[str]) -> list[str]:
     """Names standing right after one of a number field's numbers ("证号：1　乙 证号：2" gives 乙)."""
-    tokens = [_LISTING_WORDS.sub("", t.strip("：:（）()。；;")) for t in _SPLIT.split(value)]
-    return [name for number, name in itertools.pairwise(tokens) if number in certs and _person(name)]
-
-
-def _certs(value: str) -> list[str]:
-    """The certificate numbers of a number field's value, in order ("分别为鲁卫监证字第14820176号、…": the
-    words that list them and the closing 号 are no part of a number)."""
-    tokens = (_LISTING_WORDS.sub("", t.strip("：:（）()。；;")) for t in _SPLIT.split(value))
-    return [t for t in tokens if re.fullmatch(_CERT, t)]
+    return [name for number, name in itertools.pairwise(words) if number in certs and _person(name)]
 
 
 def _cut(text: str, start: int) -> str:
@@ -250,14 +253,15 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                     listing = (field, where)
                     found.update((o.name, o) for o in pending)
                 continue
-            certs = _certs(value)
+            words = _number_words(value)
+            certs = _certs(words)
             if certs and pending and index - pending_at <= NEAR_BLOCKS:
                 for officer, cert in zip(pending, certs, strict=False):
                     found[officer.name] = officer.model_copy(update={"cert_no": cert})
                 pending = []
             # "甲 执法证号：1　乙 执法证号：2": a name after a number waits for the next number
             # (right after a number, not a word of the sentence the numbers stand in: 证号分别是1、2，现依法…)
-            after = [n for n in _names_after_numbers(value, certs) if n not in found]
+            after = [n for n in _names_after_numbers(words, certs) if n not in found]
             if after and where == index:
                 pending = [Officer(name=n, named_as=field, evidence=dt_.block_evidence(index)) for n in after]
                 pending_at = index

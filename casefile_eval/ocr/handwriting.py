@@ -32,7 +32,7 @@ from casefile_eval.model import Block, BlockKind, ImageItem, ImageKind, ParsedFi
 from casefile_eval.ocr.cache import SETTINGS, OcrCache, default_cache_dir
 from casefile_eval.ocr.confusables import mend_text
 from casefile_eval.ocr.doubt import mark_unreadable
-from casefile_eval.ocr.engine import get_engine, ocr_available
+from casefile_eval.ocr.engine import Quad, get_engine, ocr_available
 from casefile_eval.ocr.page import OcrBox, OcrLine
 from casefile_eval.textnorm import compact
 
@@ -72,7 +72,7 @@ def read_inked_dates(parsed: ParsedFile, path: Path, *, cache_dir: Path | None =
             todo.append((index, picture))
     if todo:
         crops = list(_crops(parsed, path, [picture for _, picture in todo]))
-        boxes = get_engine().read_crops([_quad(c) for c in crops], crops) if crops else []
+        boxes = get_engine().read_crops([_quad(c) for c in crops], crops)
         for (index, picture), raw in zip(todo, boxes, strict=True):
             box = OcrBox(raw.text, raw.bounds, round(raw.score, 4), raw.chars, raw.scores)
             cache.put_faint(_key(file_sha, picture), [box] if raw.text.strip() else [])
@@ -202,7 +202,8 @@ def _blank() -> np.ndarray:
     return np.full((32, 32, 3), 255, dtype=np.uint8)
 
 
-def _quad(crop: np.ndarray) -> tuple[tuple[float, float], ...]:
+def _quad(crop: np.ndarray) -> Quad:
+    """The whole crop as a quad, clockwise from top-left."""
     height, width = crop.shape[:2]
     return ((0.0, 0.0), (float(width), 0.0), (float(width), float(height)), (0.0, float(height)))
 

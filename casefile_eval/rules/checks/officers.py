@@ -251,25 +251,6 @@ def _recorder_slots(doc: Document, slot: SignatureSlot) -> list[SignatureSlot]:
     ]
 
 
-def _clerks_signed(doc: Document, text: str, fields: dict[str, set[str]], slot: SignatureSlot) -> set[str]:
-    """The officers written after a 记录人 field when a recorder's slot after `slot` on its page holds a
-    signature for each of them."""
-    clerks = _clerks(text, fields)
-    signed = sum(
-        s.count or 1  # a signed slot whose names were not counted holds one signature at least
-        for s in _recorder_slots(doc, slot)
-        if s.filled is True
-    )
-    return clerks if clerks and signed >= len(clerks) else set()
-
-
-def _clerks_unsigned(doc: Document, text: str, fields: dict[str, set[str]], slot: SignatureSlot) -> set[str]:
-    """The officers written after a 记录人 field when the recorder's slot after `slot` on its page is blank:
-    the recorder's rule reports their missing signature."""
-    blank = any(s.filled is False for s in _recorder_slots(doc, slot))
-    return _clerks(text, fields) if blank else set()
-
-
 class SignersParams(Params):
     """An officers' signature slot must hold a signature for each officer the document names in the field
     of the same name (询问人 over 询问人签名, 检查人员 over 检查人员签名), up to `min_count` (the legal
@@ -336,6 +317,7 @@ def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_
     pages = slots_by_page(doc, role)
     counted = _counted(pages)
     text = compact(doc.text) if role is Role.OFFICER else ""
+    clerks = _clerks(text, fields) if text else set()
     most: dict[str, int] = {}  # the most signatures any page's slot of that name holds
     for (_, label), count in counted.items():
         most[label] = max(most.get(label, 0), count)
@@ -343,9 +325,11 @@ def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_
         needed = min(max(_named_for(label, fields), most[label]), min_count)
         if count < needed:
             slot = pages[(page, label)][0]
-            unsigned = _clerks_unsigned(doc, text, fields, slot) & _field_of(label, fields) if text else set()
-            if count + len(unsigned) >= needed:
+            mine = clerks & _field_of(label, fields)  # this field's officers who are the record's 记录人
+            recorders = _recorder_slots(doc, slot) if clerks else []
+            if count + len(mine) >= needed and any(s.filled is False for s in recorders):
                 continue  # the one missing is the record's 记录人: the recorder's rule reports the blank slot
-            clerks = _clerks_signed(doc, text, fields, slot) & _field_of(label, fields) if text else set()
-            apart = clerks if count + len(clerks) >= needed else set()
+            # a signed slot whose names were not counted holds one signature at least
+            signed = sum(s.count or 1 for s in recorders if s.filled is True)
+            apart = mine if clerks and signed >= len(clerks) and count + len(mine) >= needed else set()
             yield _Short(fact_page(doc, page), slot, needed, count, apart)
