@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
@@ -31,6 +32,8 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_FULLWIDTH))
 
 
+@lru_cache(maxsize=8192)
 def compact(text: str) -> str:
-    """`normalize` and then drop all white space (for titles spaced out as 询 问 笔 录)."""
+    """`normalize` and then drop all white space (for titles spaced out as 询 问 笔 录); cached, as the
+    matchers ask for the same lines and cells many times."""
     return _ALL_SPACE.sub("", text.translate(_FULLWIDTH))

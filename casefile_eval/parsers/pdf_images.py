@@ -29,6 +29,7 @@ class PlacedImage:
 
 
 Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -62,11 +63,18 @@ def page_images(
     return placed, min(covered, 1.0)
 
 
-def page_objects(
-    container: Any, kinds: tuple[int, ...], matrix: Matrix = _IDENTITY, depth: int = 0
-) -> Iterator[tuple[Any, tuple[float, float, float, float]]]:
+def page_objects(container: Any, kinds: tuple[int, ...]) -> Iterator[tuple[Any, Box]]:
     """Objects of the given pdfium kinds on a page or form XObject, in content order, with their bounds in
-    page space (form XObjects walked into).
+    page space (form XObjects walked into)."""
+    for obj, forms in objects_in_forms(container, kinds):
+        yield obj, _transform(_bounds(obj), forms)
+
+
+def objects_in_forms(
+    container: Any, kinds: tuple[int, ...], matrix: Matrix = _IDENTITY, depth: int = 0
+) -> Iterator[tuple[Any, Matrix]]:
+    """Objects of the given pdfium kinds on a page or form XObject, in content order, each with the matrix of
+    the form XObjects it is drawn in (walked into, up to `MAX_FORM_DEPTH` deep; identity on the page).
 
     Walks the raw handles: wrapping every text object in a Python object costs more than the text.
     """
@@ -78,12 +86,20 @@ def page_objects(
         obj = get(container, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind in kinds:
-            yield obj, _transform(_bounds(obj), matrix)
+            yield obj, matrix
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
-            fs = pdfium_c.FS_MATRIX()
-            if pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
-                inner = _multiply((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), matrix)
-                yield from page_objects(obj, kinds, inner, depth + 1)
+            inner = object_matrix(obj)
+            if inner is not None:
+                yield from objects_in_forms(obj, kinds, multiply(inner, matrix), depth + 1)
+
+
+def object_matrix(obj: Any) -> Matrix | None:
+    """A page object's matrix (a text object's: its text matrix with the page's CTM), None where pdfium
+    cannot tell."""
+    fs = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
+        return None
+    return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
 
 
 def _bounds(obj: Any) -> tuple[float, float, float, float]:
@@ -97,7 +113,7 @@ def _bbox(box: tuple[float, float, float, float]) -> BBox:
     return BBox(x0=round(box[0], 2), top=round(box[1], 2), x1=round(box[2], 2), bottom=round(box[3], 2))
 
 
-def _multiply(m: Matrix, n: Matrix) -> Matrix:
+def multiply(m: Matrix, n: Matrix) -> Matrix:
     """m then n (PDF row-vector convention)."""
     a, b, c, d, e, f = m
     a2, b2, c2, d2, e2, f2 = n

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import math
 import re
 from dataclasses import dataclass, replace
@@ -11,6 +12,7 @@ import pypdfium2.raw as pdfium_c
 
 from casefile_eval.parsers.header_rows import Placement, read_grids
 from casefile_eval.parsers.left_band import Band, find_band
+from casefile_eval.parsers.pdf_images import multiply, object_matrix, objects_in_forms
 from casefile_eval.parsers.pdf_lines import Line, Rules
 from casefile_eval.parsers.side_column import compose, split_side_column
 from casefile_eval.parsers.under_captions import captions_first
@@ -40,6 +42,7 @@ EDGE = 0.12  # share of the page's width at either side where turned text is the
 # A table drawn in text (┌─┬─┐ │ ├─┼─┤, a 办案系统's printout): its rules are no words; the characters become
 # spaces (lengths kept), so a line of rules only is blank and a cell's │ a gap between words
 _BOX_DRAWING = dict.fromkeys(range(0x2500, 0x2580), " ")
+Box = tuple[float, float, float, float]
 
 
 def page_lines(
@@ -57,8 +60,11 @@ def page_lines(
     count = textpage.count_chars()
     if count <= 0:
         return [], None
-    text = _without_slanted(textpage, textpage.get_text_range(0, count).translate(_BOX_DRAWING), count)
-    middles = [_middle(textpage.get_charbox(k)) - left for k in range(count)]  # each read once
+    text = textpage.get_text_range(0, count).translate(_BOX_DRAWING)
+    if page is None or _any_slanted(page):
+        text = _without_slanted(textpage, text, count)
+    boxes = _char_boxes(textpage, count)
+    middles = [(box[0] + box[2]) / 2 - left for box in boxes]
     cut: list[tuple[Line, list[Line]]] = []  # (whole segment, its pieces) for pdfium's text segments
     width = page.get_cropbox()[2] - left if page is not None else None
     for match in _SEGMENT.finditer(text):
@@ -67,13 +73,13 @@ def page_lines(
             continue
         first = min(match.start() + (len(piece) - len(piece.lstrip())), count - 1)
         last = min(match.end() - 1 - (len(piece) - len(piece.rstrip())), count - 1)
-        if width is not None and _edge_strip(textpage, first, last, left, width):
+        if width is not None and _edge_strip(textpage, boxes, first, last, left, width):
             continue
-        cuts = _column_cuts(textpage, text, first, last)
-        cells = [_piece(textpage, text, middles, a, b, left, top) for a, b in _ranges(first, last, cuts)]
-        whole = _piece(textpage, text, middles, first, last, left, top)
+        cuts = _column_cuts(boxes, text, first, last)
+        cells = [_piece(boxes, text, middles, a, b, left, top) for a, b in _ranges(first, last, cuts)]
+        whole = _piece(boxes, text, middles, first, last, left, top)
         words = [
-            _piece(textpage, text, middles, a, b, left, top)
+            _piece(boxes, text, middles, a, b, left, top)
             for a, b in _ranges(first, last, _word_cuts(text, first, last))
         ]
         whole.cells = words if len(words) > 1 else []
@@ -124,26 +130,47 @@ def _text_of(line: Line) -> str:
     return line.text
 
 
+def _any_slanted(page: pdfium.PdfPage) -> bool:
+    """Whether any text object of the page is set at a slant (see `_slanted`; the angle pdfium gives each
+    character is its object's, within its forms, so a page without one has no slanted character: one call
+    an object spares one a character)."""
+    for obj, forms in objects_in_forms(page.raw, (pdfium_c.FPDF_PAGEOBJ_TEXT,)):
+        own = object_matrix(obj)
+        if own is None:
+            return True
+        a, b = multiply(own, forms)[:2]
+        if _slanted(math.atan2(b, a) % (2 * math.pi)):
+            return True
+    return False
+
+
+def _slanted(angle: float) -> bool:
+    """Whether an angle (radians, as pdfium gives a character's; -1 where it cannot tell) is at least `SLANT`
+    from upright and from a quarter turn."""
+    quarter = math.pi / 2
+    return angle >= 0 and abs(angle - round(angle / quarter) * quarter) > SLANT
+
+
 def _without_slanted(textpage: pdfium.PdfTextPage, text: str, count: int) -> str:
     """The page's text with each character set at a slant (at least `SLANT` from upright and from a quarter
     turn: a watermark printed across the page) made a line break, so that it joins no line."""
     chars = list(text)
+    raw, angle_of = textpage.raw, pdfium_c.FPDFText_GetCharAngle
     for k, char in enumerate(chars[:count]):
-        if char.isspace():
-            continue
-        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, k)
-        if angle >= 0 and abs(angle - round(angle / (math.pi / 2)) * (math.pi / 2)) > SLANT:
+        if not char.isspace() and _slanted(angle_of(raw, k)):
             chars[k] = "\n"
     return "".join(chars)
 
 
-def _edge_strip(textpage: pdfium.PdfTextPage, first: int, last: int, left: float, width: float) -> bool:
+def _edge_strip(
+    textpage: pdfium.PdfTextPage, boxes: list[Box], first: int, last: int, left: float, width: float
+) -> bool:
     """Whether a segment is set turned a quarter (its first and last characters' angles, as pdfium
     reports them; -1 where it cannot tell) within `EDGE` of the page's left or right side."""
     angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, k) for k in (first, last)]
     if not all(angle >= 0 and abs(math.sin(angle)) > TURNED for angle in angles):
         return False
-    x0, _, x1, _ = _span_box(textpage, first, last)
+    x0, _, x1, _ = _span_box(boxes, first, last)
     return x1 - left < EDGE * width or x0 - left > (1 - EDGE) * width
 
 
@@ -179,18 +206,14 @@ def _box_of(line: Line) -> tuple[float, float, float, float]:
 
 
 def _piece(
-    textpage: pdfium.PdfTextPage, text: str, middles: list[float], a: int, b: int, left: float, top: float
+    boxes: list[Box], text: str, middles: list[float], a: int, b: int, left: float, top: float
 ) -> Line:
-    """Characters a..b as a line; `middles`: every character's x middle, read once for the page."""
-    x0, bottom, x1, y1 = _span_box(textpage, a, b)
+    """Characters a..b as a line; `middles`: every character's x middle."""
+    x0, bottom, x1, y1 = _span_box(boxes, a, b)
     return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom, xs=tuple(middles[a : b + 1]))
 
 
-def _middle(box: tuple[float, float, float, float]) -> float:
-    return (box[0] + box[2]) / 2
-
-
-def _column_cuts(textpage: pdfium.PdfTextPage, text: str, first: int, last: int) -> list[tuple[int, int]]:
+def _column_cuts(boxes: list[Box], text: str, first: int, last: int) -> list[tuple[int, int]]:
     """The white spaces of a text segment that span a column gap: (last char before, first char after).
 
     pdfium may put a table label and the value line beside it in one segment even when they sit at
@@ -201,7 +224,7 @@ def _column_cuts(textpage: pdfium.PdfTextPage, text: str, first: int, last: int)
     cuts: list[tuple[int, int]] = []
     for gap in _GAPS.finditer(text, first, last + 1):
         before, after = gap.start() - 1, gap.end()
-        a, b = textpage.get_charbox(before), textpage.get_charbox(after)
+        a, b = boxes[before], boxes[after]
         height = max(a[3] - a[1], b[3] - b[1], 1.0)
         if b[0] - a[2] > COLUMN_GAP * height or b[0] < a[0]:  # a column gap, or a jump back left
             cuts.append((before, after))
@@ -221,9 +244,21 @@ def _ranges(first: int, last: int, cuts: list[tuple[int, int]]) -> list[tuple[in
     return list(zip(starts, ends, strict=True))
 
 
-def _span_box(textpage: pdfium.PdfTextPage, first: int, last: int) -> tuple[float, float, float, float]:
-    a = textpage.get_charbox(first)
-    b = textpage.get_charbox(last) if last != first else a
+def _char_boxes(textpage: pdfium.PdfTextPage, count: int) -> list[Box]:
+    """Every character's box (left, bottom, right, top in PDF units), read once for the page through the
+    raw call (pypdfium2's `get_charbox` makes four new ctypes values a character)."""
+    raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    boxes: list[Box] = []
+    for k in range(count):
+        if not get(raw, k, left, right, bottom, top):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        boxes.append((left.value, bottom.value, right.value, top.value))
+    return boxes
+
+
+def _span_box(boxes: list[Box], first: int, last: int) -> Box:
+    a, b = boxes[first], boxes[last]
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
