@@ -6,9 +6,10 @@ in the text, so the rules that need it (the 立案 date of the 90-day period, a 
 only ask a person. Here each picture that stands where a date is written is read by OCR as one line of text:
 every picture after the first on a signing line that holds two or more and no date (one person signs once;
 the second mark is the date), and a picture right after a date label (日期：, 签收时间：) on a line with no
-date, or first in the cell beside that label. What reads as a date and nothing else, its doubtful digits
-marked □ as on a scan (`ocr.doubt`), is put at the end of its line's text; anything else (a name, a scrawl,
-a date with a stroke left over) is left as it was. Reads are cached by the file's hash, the page and the
+date, first in the cell beside that label, or alone in a cell under a column headed by it (签名 | 日期).
+What reads as a date and nothing else, its doubtful digits marked □ as on a scan (`ocr.doubt`), is put at
+the end of its line's text (doubtful 1s taken for the slashes they may be where only that makes a date);
+anything else (a name, a scrawl, a date with a stroke left over) is left as it was. Reads are cached by the file's hash, the page and the
 picture's place, so a second run does no OCR.
 """
 
@@ -40,6 +41,9 @@ READ_DPI = 200  # a PDF's picture is rendered at this resolution to be read
 MAX_PICTURES = 40  # pictures read in one file at most (a file of signed forms holds a few)
 MIN_SCORE = 0.5  # a read below this confidence is no date
 HAND = "h1"  # bump when the choice of pictures or their reading changes
+SEPARATOR_ONE = 0.85  # a 1 read with less confidence than this in a handwritten date may be a separator
+MAX_DOUBTFUL_ONES = 4  # reads with more doubtful 1s than this are left as they are
+_SEPARATED_DATE = re.compile(r"(?:19|20)[0-9]{2}([./\-])(?:1[0-2]|0?[1-9])\1(?:3[01]|[12][0-9]|0?[1-9])")
 _DATE_LABEL = re.compile(r"(?:日期|时间)[:：]?$")
 _PICTURE_FORMATS = ("pdf", "docx")
 _GAP_AT_SEPARATOR = re.compile(r"\s*([./\-])\s*")
@@ -103,9 +107,28 @@ def date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
         before = compact(_text_before(parsed.blocks[block], picture))
         if not before and block > 0 and _same_row(parsed.blocks[block - 1], parsed.blocks[block]):
             before = compact(parsed.blocks[block - 1].text)  # the field's name in the cell left of it
+        if not before:
+            before = _column_head(parsed.blocks, block)  # or at the head of its column (… 签名 | 日期)
         if _DATE_LABEL.search(before):
             chosen.append(pictures[0])
     return chosen
+
+
+def _column_head(blocks: list[Block], index: int) -> str:
+    """The text of the table's first row in the column of a cell below it (the field's name where a
+    table's names stand in a row above its values), compacted; '' for a block that is no such cell."""
+    cell = blocks[index]
+    if cell.kind is not BlockKind.CELL or cell.table is None or cell.row is None or cell.col is None:
+        return ""
+    above = [
+        b
+        for b in blocks
+        if b.kind is BlockKind.CELL
+        and (b.source, b.table, b.col) == (cell.source, cell.table, cell.col)
+        and b.row is not None
+        and b.row < cell.row
+    ]
+    return compact(min(above, key=lambda b: b.row or 0).text) if above else ""
 
 
 def _same_row(left: Block, cell: Block) -> bool:
@@ -218,6 +241,8 @@ def _with_dates(
         if box is None or box.confidence < MIN_SCORE or picture.block_index is None:
             continue
         text = _closed_up(mend_text(mark_unreadable(OcrLine([box]), []).text))
+        if not _whole_date(text):
+            text = _ones_as_separators(box) or text
         if _whole_date(text):
             added[picture.block_index].append((text, picture))
     if not added:
@@ -240,21 +265,46 @@ def _closed_up(read: str) -> str:
     return joined if joined != text and _whole_date(joined) else text
 
 
+def _ones_as_separators(box: OcrBox) -> str | None:
+    """The read with doubtful 1s taken for the separators they may be, where exactly one choice of them
+    makes the read a whole date (year, month and day, one separator between each): a slash written
+    upright reads as 1 ("20251519" and "2025/519" for 2025/5/9). None where no choice or more than one does
+    ("2025/1119" with its three 1s doubtful: 1/19 or 11/9 is not to be told)."""
+    text = box.text
+    if len(box.scores) != len(text):
+        return None
+    doubtful = [i for i, char in enumerate(text) if char == "1" and box.scores[i] < SEPARATOR_ONE]
+    if not doubtful or len(doubtful) > MAX_DOUBTFUL_ONES:
+        return None
+    sep = next((char for char in text if char in "./-"), "/")
+    found: set[str] = set()
+    for taken in range(1, 2 ** len(doubtful)):
+        chars = list(text)
+        for bit, i in enumerate(doubtful):
+            if taken >> bit & 1:
+                chars[i] = sep
+        candidate = "".join(chars)
+        if _SEPARATED_DATE.fullmatch(candidate) and any(m.value for m in find_dates(candidate)):
+            found.add(candidate)
+    return found.pop() if len(found) == 1 else None
+
+
 def _whole_date(text: str) -> bool:
     """Whether the text is one date and nothing else (a read with a stray stroke left over is no date)."""
     return any(m.start == 0 and m.end == len(text) and not m.blank for m in find_dates(text))
 
 
 def _extended(block: Block, reads: list[tuple[str, ImageItem]]) -> Block:
-    """The block with each read put after its text, a space before it; where the block knows its
-    characters' places, each read character is placed across its picture."""
+    """The block with each read put after its text, a space before it (none in an empty cell); where the
+    block knows its characters' places, each read character is placed across its picture."""
     text, xs = block.text, block.char_xs
     for read, picture in reads:
-        text += " " + read
-        if xs is not None and len(xs) == len(text) - len(read) - 1 and picture.bbox is not None:
+        gap = " " if text else ""  # (an empty cell holds the read alone)
+        if xs is not None and len(xs) == len(text) and picture.bbox is not None:
             x0, x1 = picture.bbox.x0, picture.bbox.x1
             step = (x1 - x0) / len(read)
-            xs = (*xs, x0, *(x0 + step * (k + 0.5) for k in range(len(read))))
+            xs = (*xs, *(x0 for _ in gap), *(x0 + step * (k + 0.5) for k in range(len(read))))
         else:
             xs = None
+        text += gap + read
     return block.model_copy(update={"text": text, "char_xs": xs})

@@ -21,6 +21,7 @@ from reportlab.pdfgen import canvas
 from casefile_eval.ocr import engine as ocr_engine
 from casefile_eval.ocr import handwriting
 from casefile_eval.ocr.engine import Quad, RawBox, ocr_available
+from casefile_eval.ocr.page import OcrBox
 from casefile_eval.parsers import parse_file
 
 UKAI = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
@@ -99,6 +100,24 @@ def test_a_docx_pictures_date_is_read_from_its_package(tmp_path: Path) -> None:
     assert texts == ["结案审批表", "签名： 2021.11.15"]
 
 
+@needs_fonts
+@needs_ocr
+def test_a_docx_picture_under_a_date_columns_head_is_read(tmp_path: Path) -> None:
+    # 审批环节及意见 | 签名 | 日期 over a row of an opinion, the head's name and the date, both by hand
+    document = docx.Document()
+    document.add_paragraph("结案报告")
+    table = document.add_table(rows=2, cols=3)
+    for cell, head in zip(table.rows[0].cells, ("审批环节及意见", "签名", "日期"), strict=True):
+        cell.text = head
+    table.rows[1].cells[0].text = "机关负责人：同意结案。"
+    for cell, text in zip(table.rows[1].cells[1:], ("王芳", "2025/5/9"), strict=True):
+        cell.paragraphs[0].add_run().add_picture(io.BytesIO(_png(_ink(text))), height=Pt(18))
+    path = tmp_path / "g.docx"
+    document.save(str(path))
+    texts = [b.text for b in parse_file(path, "g.docx").blocks]
+    assert texts == ["结案报告", "审批环节及意见", "机关负责人：同意结案。", "签名", "", "日期", "2025/5/9"]
+
+
 class _CountingEngine:
     """Reads every crop as a fixed date and counts the crops it was given."""
 
@@ -144,6 +163,27 @@ def test_a_read_with_a_stroke_left_over_is_no_date() -> None:
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize(
+    ("read", "scores", "date"),
+    [
+        # 2025/5/9 with both slashes written upright: the two doubtful 1s are its separators
+        ("20251519", (0.97, 0.99, 0.99, 0.99, 0.78, 0.99, 0.61, 0.97), "2025/5/9"),
+        ("2025/519", (0.99, 1.0, 1.0, 1.0, 0.76, 1.0, 0.8, 0.99), "2025/5/9"),
+        ("2025.10119", (0.99,) * 7 + (0.7, 0.99, 0.99), "2025.10.19"),  # the doubtful 1 after 10 is a dot
+        ("2025/5119", (0.99,) * 6 + (0.7, 0.7, 0.99), "2025/5/19"),  # only one of two makes a date
+        # 1/19 or 11/9: more than one choice makes a date, or none does
+        ("2025/1119", (0.99,) * 5 + (0.7, 0.7, 0.7, 0.99), None),
+        ("20251519", (0.99,) * 8, None),  # every 1 read surely: no separator there
+        ("2025151", (0.99,) * 4 + (0.7, 0.99, 0.7), None),
+    ],
+)
+def test_doubtful_ones_are_read_as_the_separators_they_may_be(
+    read: str, scores: tuple[float, ...], date: str | None
+) -> None:
+    box = OcrBox(read, (0.0, 0.0, 100.0, 20.0), 0.9, (), scores)
+    assert handwriting._ones_as_separators(box) == date
 
 
 @needs_fonts
