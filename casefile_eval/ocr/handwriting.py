@@ -9,8 +9,8 @@ the second mark is the date), and a picture right after a date label (日期：,
 date, first in the cell beside that label, or alone in a cell under a column headed by it (签名 | 日期).
 What reads as a date and nothing else, its doubtful digits marked □ as on a scan (`ocr.doubt`), is put at
 the end of its line's text (doubtful 1s taken for the slashes they may be where only that makes a date);
-anything else (a name, a scrawl, a date with a stroke left over) is left as it was. Reads are cached by the file's hash, the page and the
-picture's place, so a second run does no OCR.
+anything else (a name, a scrawl, a date with a stroke left over) is left as it was. Reads are cached by
+the file's hash, the page and the picture's place, so a second run does no OCR.
 """
 
 from __future__ import annotations

@@ -195,12 +195,20 @@ def _page_title(
     page)."""
     candidates = [i for i in top if _may_hold_title(blocks[i])]
     candidates.sort(key=lambda i: any(_alike(head, compact(blocks[i].text)) for head in running))
+    marked: tuple[int, TitleMatch] | None = None
     for allow_fuzzy in (False, True):
         for index in candidates:
             found = match_title(blocks[index].text, allow_fuzzy=allow_fuzzy)
-            if found is not None:
+            if found is not None and found.core in COPY_MARKS:
+                marked = marked or (index, found)
+            elif found is not None:
                 return index, found
-    return None, None
+    return marked if marked is not None else (None, None)
+
+
+# Words a clerk writes or stamps on a page that is a copy (复印件): the page's title where it has no other
+# (a copied licence filed as it is), not over a document's own title below them.
+COPY_MARKS = frozenset({"复印件"})
 
 
 def _may_hold_title(block: Block) -> bool:
