@@ -54,6 +54,10 @@ _CERT = r"(?:警号|(?!电话|手机|联系)[\u4e00-\u9fff]{1,8})?[A-Za-z0-9][A-
 _INLINE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
 )
+# the field of the person questioned or checked, right before a name: no officer's
+_PARTY_FIELD = re.compile(r"(?:被(?:询问|检查|调查|处罚|听证)人|当事人|陈述人|申辩人)\s*[:：]?\s*$")
+# a number that is another certificate's or a telephone's (身份证号33252919790815053X), no officer's
+_OTHER_NUMBER = re.compile(r"(?:居民)?身份证|驾驶证|许可证|执照|登记证|电话|手机|联系|(?:统一社会)?信用代码")
 _BARE = re.compile(rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*(?P<no>{_CERT})\s*[)）]")
 _NAMES_LABEL = re.compile(
     rf"(?P<word>(?<!受)(?<!受\s)(?:{_spaced(*_OFFICER_WORDS)})|(?<!被)(?<!被\s)(?:{_spaced(*_SIDED_WORDS)}))"
@@ -165,6 +169,8 @@ def _inline(text: str) -> list[tuple[str, str, int, int]]:
     out: list[tuple[str, str, int, int]] = []
     for raw, no, at, end in pairs:
         name = _LABEL_PREFIX.sub("", raw)
+        if _PARTY_FIELD.search(text[:at]) or _OTHER_NUMBER.match(no):
+            continue  # 被询问人：吴建新（身份证号…）: the party and their identity card
         if name_shaped(name, longest=4) and not _NOT_A_NAME.search(name):
             out.append((name, no, at + len(raw) - len(name), end))
     return out

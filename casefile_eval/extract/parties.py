@@ -133,6 +133,20 @@ def agency_kind(name: str | None) -> AgencyKind | None:
     return AgencyKind.OTHER
 
 
+_ORGANISATION = re.compile(rf"{_ORG_SUFFIX}(?:[(（][^()（）]*[)）])?$")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def is_organisation(name: str) -> bool:
+    """Whether a party's name is an organisation's: it ends as a company's, a shop's or a unit's does."""
+    return _ORGANISATION.search(name) is not None
+
+
+def is_person(name: str) -> bool:
+    """Whether a party's name is a person's: two to four Chinese characters, no organisation's ending."""
+    return _PERSON.fullmatch(name) is not None and not is_organisation(name)
+
+
 def _clean_party(value: str) -> str | None:
     value = _ID_PAREN.sub("", value)
     cut = _VALUE_END.search(value)

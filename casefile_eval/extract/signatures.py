@@ -53,7 +53,11 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (Role.RECIPIENT, r"[受被]送达人|收件人|签收人|代收人"),
     (Role.SERVER, r"(?<!受)送达人"),
     (Role.WITNESS, r"见证人"),
-    (Role.REVIEWER, r"法制审核人员?|审核人(?:员(?=[(（]?(?:签名|签字|签章)))?|法制审核意见|审核意见"),
+    # 审核人员 only as a slot's name (审核人员（签名）, 审核人员：), not in a sentence
+    (
+        Role.REVIEWER,
+        r"法制审核人员?|审核人(?:员(?=[(（]?(?:签名|签字|签章)|\s*[:：]))?|法制审核意见|审核意见",
+    ),
     # a bare 记录： on a signing row ("询问人：[ink]　记录：[ink]"), not a record's name (询问记录：)
     (Role.RECORDER, r"记录人|记录员|书记员|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=\s*[:：])"),
     (

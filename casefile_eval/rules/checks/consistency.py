@@ -13,6 +13,7 @@ from pydantic import Field
 from pypinyin import Style, pinyin
 
 from casefile_eval.codes import DocumentType
+from casefile_eval.extract.parties import is_organisation, is_person
 from casefile_eval.model import Document
 from casefile_eval.rules.checks.common import (
     LOW_CHAR_SCORE,
@@ -33,6 +34,7 @@ _BRACKETS = str.maketrans(
 # documents whose own number is the 立案号 itself
 _FILING_TYPES = (DocumentType.FILING_APPROVAL, DocumentType.CASE_SOURCE, DocumentType.COVER)
 _PAREN = re.compile(r"\([^)]*\)")
+_RECORDS = (DocumentType.INQUIRY_RECORD, DocumentType.INSPECTION_RECORD)
 # a character read with less than this is the recogniser's guess: no evidence of a clerk's slip, even
 # where it sounds like the other side's (a slip is printed plainly and read surely)
 GUESS_SCORE = 0.5
@@ -74,6 +76,8 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
     reference = _written_most(group)
     theirs = _group_scores(group, reference) if isinstance(reference, str) else None
     for doc, value in values:
+        if _speaks_for(doc, value, reference, params):
+            continue
         if not _same(value, reference, params):
             doubt = _misread(doc, value, (str(reference), theirs)) if isinstance(value, str) else None
             if _scans_misread(doubt) or (isinstance(value, str) and _guessed(doc, value, str(reference))):
@@ -85,6 +89,19 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
                 undecided=_doubt_text(f"当事人“{value}”与其他文书“{reference}”", doubt),
                 confidence=None if doubt is None else min(score for _, score, _ in doubt),
             )
+
+
+def _speaks_for(doc: Document, value: object, reference: object, params: ConsistencyParams) -> bool:
+    """Whether a record names a person where the others name an organisation: the one questioned or
+    present for it (被调查人：杜海军, the factory's operator), not another party."""
+    return (
+        params.fact == "party"
+        and doc.type in _RECORDS
+        and isinstance(value, str)
+        and isinstance(reference, str)
+        and is_person(value)
+        and is_organisation(reference)
+    )
 
 
 def _scans_misread(doubt: Doubt | None) -> bool:
