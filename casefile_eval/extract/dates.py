@@ -300,6 +300,12 @@ def _partial(
     days = _readings(_placed(day_text, arabic), arabic) if day_text else []
     if day_text and inserted:
         days = sorted({*days, *_readings(day_text.replace("□", ""), arabic)})
+    # a □ for which no numeral makes a month or a day (3月□27日: no day has three figures) stands for no
+    # character: OCR marked a gap it read as a lost one
+    if month_text and "□" in month_text and not months:
+        months = [m for m in _readings(month_text.replace("□", ""), arabic) if 1 <= m <= 12]
+    if day_text and "□" in day_text and not days:
+        days = _readings(day_text.replace("□", ""), arabic)
     year = _read_year(year_text)
     if year is None:
         month = months[0] if len(months) == 1 else None

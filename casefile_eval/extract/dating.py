@@ -118,7 +118,9 @@ _EXTENSION_DAYS = re.compile(
     r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:个)?(?:工作日|日|天)"
 )
 _LABEL_PUNCT = re.compile(r"[\s:：|_]+")
-_EVENT_DATE = re.compile(r"于\s*$")  # "当事人于2023年9月1日缴清": a date in a sentence, labelled by nothing
+# "当事人于2023年9月1日缴清": a date in a sentence, labelled by nothing; a person's birth date in their
+# particulars (被处罚人 程立伟 性别：男 出生日期：1991年2月4日), no date of the case
+_EVENT_DATE = re.compile(r"于\s*$|出生(?:日期|年月日?|时间)?\s*[:：]?\s*$|生日\s*[:：]?\s*$")
 # 负责人审批 | 同意结案。 — 法制审核意见（签字） / 审核通过。 2024/3/28
 # the field's name, then a separator or the opinion run into it by OCR ("机关负责人意见同意结案。")
 _OPINION_LABEL = re.compile(r"(?:意见|审批|审核|批示|签批)(?=[\s:：|(（]|$|同意|不同意|拟同意|如拟|建议)")

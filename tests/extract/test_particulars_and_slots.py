@@ -1,0 +1,78 @@
+"""A person's particulars in a record's or a summary decision's head (birth date, identity card, the next
+field run on), the reviewer's bare 审核人员： slot, and a date whose □ no numeral can fill."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from casefile_eval.codes import DateKind, Role
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.extract import extract_document_facts
+from casefile_eval.extract.dates import find_dates
+from tests.extract.test_flattened_layouts import pdf_doc
+
+SUMMARY = [
+    "松公（西）决字〔2024〕第0417号",
+    "某县公安局",
+    "当场处罚决定书",
+    "被处罚人 程立伟性别：男出生日期：1991年2月4日身份证号：",
+    "332528199102040330",
+    "违法事实 2024年9月13日8时40分许，被处罚人在汽车客运站售票大厅插队购票。",
+    "民警（签名）：徐天翔 2024.9.13",
+    "被处罚人（签名、捺印）：程立伟 2024.9.13",
+    "某县公安局",
+    "2024年9月13日",
+]
+
+
+def test_a_birth_date_is_no_date_of_the_case_and_the_name_ends_at_the_next_field() -> None:
+    facts = extract_document_facts(pdf_doc(SUMMARY, T.SUMMARY_DECISION))
+    kinds = [(d.kind, d.value, d.role) for d in facts.dates]
+    assert facts.party == "程立伟"
+    assert kinds[0] == (DateKind.OTHER, dt.date(1991, 2, 4), None)
+    assert (DateKind.SIGNED, dt.date(2024, 9, 13), Role.PARTY) in kinds
+
+
+def test_the_questioned_persons_identity_card_names_no_officer() -> None:
+    doc = pdf_doc(
+        [
+            "询问笔录",
+            "询问时间：2025年3月21日14时00分至14时50分　地点：某县农业农村局三楼询问室",
+            "询问人：范文杰、周雅琴　记录人：周雅琴　被询问人：吴建新（身份证号332529197908150536）",
+            "问：我们是某县农业农村局执法人员（出示证件），你有申请回避的权利，是否申请？",
+        ],
+        T.INQUIRY_RECORD,
+    )
+    officers = extract_document_facts(doc).officers
+    assert [(o.name, o.cert_no, o.named_as) for o in officers] == [
+        ("范文杰", None, "询问人"),
+        ("周雅琴", None, "询问人"),
+    ]
+
+
+def test_a_bare_reviewers_slot_left_empty_is_unsigned() -> None:
+    doc = pdf_doc(
+        [
+            "重大行政执法决定法制审核意见书",
+            "审核意见 事实清楚，证据充分，程序合法，适用法律正确，同意。",
+            "审核人员 （具有法律职业资格）",
+            "审核人员： 2025.5.20",
+            "法制机构负责人 同意。",
+            "签名：李华 2025.5.20",
+        ],
+        T.LEGAL_REVIEW,
+    )
+    reviewers = [s for s in extract_document_facts(doc).signatures if s.role is Role.REVIEWER]
+    assert [(s.label, s.filled) for s in reviewers] == [("审核人员", False)]
+
+
+def test_a_doubt_mark_no_numeral_can_fill_stands_for_nothing() -> None:
+    spans = [(d.earliest, d.latest) for t in ("2026年3月□27日", "2026年□12月5日") for d in find_dates(t)]
+    assert spans == [
+        (dt.date(2026, 3, 27), dt.date(2026, 3, 27)),
+        (dt.date(2026, 12, 5), dt.date(2026, 12, 5)),
+    ]
+    # a □ that a numeral can fill keeps its span
+    assert [(d.earliest, d.latest) for d in find_dates("2024年3月3□日")] == [
+        (dt.date(2024, 3, 30), dt.date(2024, 3, 31))
+    ]
