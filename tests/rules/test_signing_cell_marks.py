@@ -148,3 +148,30 @@ def test_an_officer_who_is_also_the_clerk_signs_in_the_clerk_slot(
 def test_a_clerk_who_signed_nowhere_is_reported_once_by_the_clerks_slot() -> None:
     doc = _doc(T.INQUIRY_RECORD, INQUIRY + SIGNING, [PARTY, OFFICER])
     assert _findings("SIG-004", doc) == [("询问笔录第1页缺少记录人", False)]
+
+
+HEAD_AFTER_DATED_STEP = [
+    Block(kind=BlockKind.LINE, text=t, source="a.pdf", page=1)
+    for t in (
+        "立案审批表",
+        "审批环节及意见 签名 日期",
+        "承办机构负责人：同意立案。 2022/8/15",
+        "机关负责人：同意立案，由方晓东、戴俊杰承办。",
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("inked", "expected"),
+    [
+        # the head's row holds a name and a date in ink, the date unread: it needs review
+        (
+            [2, 2, 3, 3],
+            [("立案审批表缺少负责人审批日期（立案审批表第1页）：无法判断：日期系手写，未能识别", True)],
+        ),
+        # the head signed and left the date blank
+        ([2, 2, 3], [("立案审批表第1页缺少负责人审批日期", False)]),
+    ],
+)
+def test_the_heads_row_signed_after_a_dated_step(inked: list[int], expected: list[tuple[str, bool]]) -> None:
+    assert _findings("DAT-002", _doc(T.FILING_APPROVAL, HEAD_AFTER_DATED_STEP, inked, "a.pdf")) == expected

@@ -187,6 +187,15 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue
         head = _head_signed_after_dates(doc, dates)
         if head is not None:
+            if _two_marks_undated(doc, head.block):  # (the head's name and date in ink, the date unread)
+                if params.unreadable == "review":
+                    yield Hit(
+                        document=doc,
+                        page=fact_page(doc, head.page),
+                        evidence=head.text,
+                        undecided="日期系手写，未能识别",
+                    )
+                continue
             yield Hit(document=doc, page=fact_page(doc, head.page), evidence=head.text)
             continue
         if any(d.value is not None for d in dates):
@@ -374,6 +383,13 @@ def _marks_by_block(doc: Document) -> Counter[int]:
         for image in doc.images
         if image.kind == ImageKind.SIGNATURE and image.block_index is not None
     )
+
+
+def _two_marks_undated(doc: Document, block: int | None) -> bool:
+    """Whether a signing row holds two handwritten marks and no date: a name, then its date by hand."""
+    if block is None or not 0 <= block < len(doc.blocks):
+        return False
+    return _marks_by_block(doc)[block] >= 2 and not find_dates(doc.blocks[block].text)
 
 
 def _second_mark_blocks(doc: Document, marks: Counter[int]) -> list[int]:
