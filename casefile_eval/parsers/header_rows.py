@@ -294,6 +294,8 @@ def header_at(
     lies right under it, on the same line of parts or on a line of its own; it is taken only where the row
     reads as field names with it and not without."""
     parts = list(parts_of(lines[index]))
+    if len(parts) < 2:
+        return [], 0  # (a header row has two field names at least; a wrapped tail joins one of them)
     if is_header_row([text_of(p) for p in parts]):
         return [[p] for p in parts], 1
     groups: list[list[P]] = []
