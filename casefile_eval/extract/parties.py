@@ -171,7 +171,7 @@ def _row_value(text: str) -> str | None:
         if _PARTY_LABEL.fullmatch(label):
             value = words[position + 1] if position + 1 < len(words) else ""
             cut = _ROW_VALUE_END.search(value)  # the next field run on, its gap lost (程立伟性别：男)
-            value = value[: cut.start()] if cut and cut.start() > 0 else value
+            value = value[: cut.start()].rstrip("（(：:、，, ") if cut and cut.start() > 0 else value
             return value if value and not _SENTENCE.search(value) else None
     return None
 

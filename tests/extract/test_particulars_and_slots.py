@@ -76,3 +76,10 @@ def test_a_doubt_mark_no_numeral_can_fill_stands_for_nothing() -> None:
     assert [(d.earliest, d.latest) for d in find_dates("2024年3月3□日")] == [
         (dt.date(2024, 3, 30), dt.date(2024, 3, 31))
     ]
+
+
+def test_a_row_value_cut_at_the_next_field_drops_its_open_bracket() -> None:
+    doc = pdf_doc(
+        ["立案审批表", "当事人 某县官湖镇仁和诊所（负责人：孙立华）", "案件来源 监督检查"], T.FILING_APPROVAL
+    )
+    assert extract_document_facts(doc).party == "某县官湖镇仁和诊所"
