@@ -11,7 +11,7 @@ pages (plain text) splits on title lines.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -183,6 +183,8 @@ def _alike(head: str, text: str) -> bool:
         return True
     if not RUNNING_SHARE * len(head) <= len(text) <= len(head) + RUNNING_EXTRA or len(text) < RUNNING_CHARS:
         return False
+    if (Counter(head) & Counter(text)).total() < ALIKE * len(text):
+        return False  # (too few characters in common for the matching blocks to hold enough: a quick no)
     matching = SequenceMatcher(None, head, text, autojunk=False).get_matching_blocks()
     return sum(block.size for block in matching) >= ALIKE * len(text)
 
