@@ -1,0 +1,1 @@
+"""Holdout 46 fixture tests."""
