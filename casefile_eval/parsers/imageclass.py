@@ -30,6 +30,9 @@ RING_CLOSED = 0.92  # ...and the share of them the ring's ink reaches
 RING_SQUARE = 1.15  # the ink's extent at most this many times as wide as high, or as high as wide
 RING_CENTRE_INK = 0.05  # share of the ink inside half the radius (the star, the name's arc)
 COPIED_SEAL_CONFIDENCE = 0.7
+SMALL_SEAL_MIN_PT = 50.0  # an agency's seal drawn small is set this large at least (≈1.8 cm)
+STAR_RADIUS = 0.2  # the middle of a round seal, in halves of its extent, that its star fills...
+STAR_INK = 0.4  # ...to this share at least
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
         return ImageClass(ImageKind.UNKNOWN, 0.3, blank=True)
     red_of_ink = int(np.count_nonzero(red)) / ink_count
     if red_of_ink >= 0.5 and light_share >= 0.35:
-        return _red_mark(red_of_ink, size_pt)
+        return _red_mark(red_of_ink, size_pt, ink)
     if light_share >= 0.5 and _large(size_pt) and _ring(ink):
         return ImageClass(ImageKind.SEAL, COPIED_SEAL_CONFIDENCE)
     lum = (r * 299 + g * 587 + b * 114) // 1000
@@ -102,11 +105,26 @@ def classify_image(img: Image.Image, size_pt: tuple[float, float] | None = None)
     return ImageClass(ImageKind.PHOTO, round(0.5 + 0.4 * min(1.0, (1.0 - light_share) * 1.5), 2))
 
 
-def _red_mark(red_of_ink: float, size_pt: tuple[float, float] | None) -> ImageClass:
+def _red_mark(red_of_ink: float, size_pt: tuple[float, float] | None, ink: np.ndarray) -> ImageClass:
+    """A red mark: an agency seal, or placed small a personal seal or a fingerprint (a signature) — unless
+    it is drawn as an agency's seal is, a closed ring round a solid star (an e-seal set small in a .docx)."""
     conf = round(min(0.95, 0.55 + 0.4 * red_of_ink), 2)
-    if size_pt is not None and 0 < max(size_pt) < PERSONAL_MARK_MAX_PT:
-        return ImageClass(ImageKind.SIGNATURE, round(conf * 0.85, 2))
-    return ImageClass(ImageKind.SEAL, conf)
+    if size_pt is None or not 0 < max(size_pt) < PERSONAL_MARK_MAX_PT:
+        return ImageClass(ImageKind.SEAL, conf)
+    if min(size_pt) >= SMALL_SEAL_MIN_PT and _ring(ink) and _solid_centre(ink):
+        return ImageClass(ImageKind.SEAL, conf)
+    return ImageClass(ImageKind.SIGNATURE, round(conf * 0.85, 2))
+
+
+def _solid_centre(ink: np.ndarray) -> bool:
+    """Whether the middle of the ink's extent (within STAR_RADIUS of its half-size) is mostly ink: a seal's
+    star, not a name's strokes."""
+    rows, cols = np.nonzero(ink)
+    cy, cx = (rows.min() + rows.max()) / 2.0, (cols.min() + cols.max()) / 2.0
+    radius = (np.ptp(rows) + 1 + np.ptp(cols) + 1) / 4.0
+    yy, xx = np.mgrid[0 : ink.shape[0], 0 : ink.shape[1]]
+    middle = np.hypot(yy - cy, xx - cx) <= STAR_RADIUS * radius
+    return bool(middle.any()) and float(ink[middle].mean()) >= STAR_INK
 
 
 def _large(size_pt: tuple[float, float] | None) -> bool:
