@@ -56,7 +56,10 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     # 审核人员 only as a slot's name (审核人员（签名）, 审核人员：), not in a sentence
     (
         Role.REVIEWER,
-        r"法制审核人员?|审核人(?:员(?=[(（]?(?:签名|签字|签章)|\s*[:：]))?|法制审核意见|审核意见",
+        # (a qualifier in brackets is part of the name: 审核人员（具有法律职业资格）：; 审核人员 alone is a
+        # row's heading, not 审核人 followed by 员)
+        r"法制审核人员?|审核人(?:员(?:[(（](?![^()（）]*签)[^()（）]{1,12}[)）])?(?=[(（]?(?:签名|签字|签章)|\s*[:：])"
+        r"|(?!员))|法制审核意见|审核意见",
     ),
     # a bare 记录： on a signing row ("询问人：[ink]　记录：[ink]"), not a record's name (询问记录：)
     (Role.RECORDER, r"记录人|记录员|书记员|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=\s*[:：])"),

@@ -83,3 +83,18 @@ def test_a_row_value_cut_at_the_next_field_drops_its_open_bracket() -> None:
         ["立案审批表", "当事人 某县官湖镇仁和诊所（负责人：孙立华）", "案件来源 监督检查"], T.FILING_APPROVAL
     )
     assert extract_document_facts(doc).party == "某县官湖镇仁和诊所"
+
+
+def test_a_reviewers_slot_named_with_a_qualifier_is_read_whole() -> None:
+    doc = pdf_doc(
+        [
+            "重大行政执法决定法制审核意见书",
+            "审核意见 执法主体适格，事实清楚，证据确实充分，程序合法，同意拟处理意见。",
+            "审核人员 审核人员（具有法律职业资格）：",
+            "审核机构负责人 同意。",
+            "签名：李华 2023.4.27",
+        ],
+        T.LEGAL_REVIEW,
+    )
+    reviewers = [s for s in extract_document_facts(doc).signatures if s.role is Role.REVIEWER]
+    assert [(s.label, s.filled) for s in reviewers] == [("审核人员(具有法律职业资格)", False)]
