@@ -35,7 +35,9 @@ _TITLED = re.compile(r"《(?P<name>[^《》（()）\n]{2,30})[》）)]")
 _NUMBER_LABEL = re.compile(r"(?:送达)?(?:文书)?(?:文号|编号|字号)[:：]?")
 _TYPES: tuple[tuple[DocumentType, re.Pattern[str]], ...] = (
     (DocumentType.SUMMARY_DECISION, re.compile(r"当场|简易程序")),
-    (DocumentType.HEARING_NOTICE, re.compile(r"听证(?:告知|通知)")),
+    # the hearing's time and place (听证通知书, 听证会告知书); a 听证告知书 is the proposed penalty with the
+    # right to a hearing, a prior notice
+    (DocumentType.HEARING_NOTICE, re.compile(r"听证(?:会)?通知|听证会告知")),
     # 行政处罚事先（听证）告知书, 行政处罚意见告知书, 陈述申辩告知书: any 告知书 not of a 听证 alone (its 告
     # read 售/西 on a scan: 知书 after anything but 通)
     (DocumentType.PRIOR_NOTICE, re.compile(r"事先|处罚.{0,4}告知|陈述申辩|拟处罚|拟作出|(?<!通)知书")),

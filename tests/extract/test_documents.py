@@ -350,7 +350,8 @@ def test_one_asker_and_a_separate_recorder_are_named_as_such() -> None:
         ("行政处罚意见告知书", T.PRIOR_NOTICE),  # the transport authorities' name
         ("陈述申辩告知书", T.PRIOR_NOTICE),
         ("税务行政处罚10售知书", T.PRIOR_NOTICE),  # 事项告 misread on a dot-matrix scan
-        ("行政处罚听证告知书", T.HEARING_NOTICE),
+        ("行政处罚听证告知书", T.PRIOR_NOTICE),  # the proposed penalty and the right to a hearing
+        ("行政处罚听证通知书", T.HEARING_NOTICE),  # the hearing's time and place
         ("听证通知书", T.HEARING_NOTICE),
         ("责令改正通知书", T.OTHER),
         ("税务行政处罚决定书", T.DECISION),
