@@ -98,3 +98,17 @@ def test_a_reviewers_slot_named_with_a_qualifier_is_read_whole() -> None:
     )
     reviewers = [s for s in extract_document_facts(doc).signatures if s.role is Role.REVIEWER]
     assert [(s.label, s.filled) for s in reviewers] == [("审核人员(具有法律职业资格)", False)]
+
+
+def test_a_receipts_invoice_date_is_the_payment_date() -> None:
+    doc = pdf_doc(
+        [
+            "浙江省政府非税收入一般缴款书（电子）",
+            "交款人 某某机械制造有限公司 开票日期 2020-06-18",
+            "项目名称 应急管理罚没收入 金额（元） 20000.00",
+        ],
+        T.PAYMENT_RECEIPT,
+    )
+    assert [(d.kind, d.value) for d in extract_document_facts(doc).dates] == [
+        (DateKind.PAID, dt.date(2020, 6, 18))
+    ]
