@@ -157,6 +157,8 @@ class DatePresentParams(Params):
     `signed`: the date of a signature of one of `roles`, judged only where the form prints a field for it
     and that signature was made (a blank date beside a blank signature is part of the missing signature;
     a refusal to sign, noted, needs no date).
+    `with_signature`: the date goes with the signature of these roles: where the form has such slots and
+    every one is left unsigned, the missing signature is the defect (its own rule), not the date.
     """
 
     kinds: list[DateKind] = Field(min_length=1)
@@ -164,6 +166,7 @@ class DatePresentParams(Params):
     unreadable: Literal["review", "present"] = "review"
     zone: Patterns = Field(default_factory=list)
     signed: bool = False
+    with_signature: list[Role] = Field(default_factory=list)
 
 
 @register_check("date_present", DatePresentParams)
@@ -199,6 +202,8 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             yield Hit(document=doc, page=fact_page(doc, head.page), evidence=head.text)
             continue
         if any(d.value is not None for d in dates):
+            continue
+        if params.with_signature and _left_unsigned(doc, params.with_signature):
             continue
         if dates and params.unreadable == "present":
             continue
@@ -383,6 +388,12 @@ def _marks_by_block(doc: Document) -> Counter[int]:
         for image in doc.images
         if image.kind == ImageKind.SIGNATURE and image.block_index is not None
     )
+
+
+def _left_unsigned(doc: Document, roles: list[Role]) -> bool:
+    """Whether the document has signature slots of the roles and every one of them is left unsigned."""
+    slots = [s for s in doc.facts.signatures if s.role in roles]
+    return bool(slots) and all(s.filled is False for s in slots)
 
 
 def _two_marks_undated(doc: Document, block: int | None) -> bool:
