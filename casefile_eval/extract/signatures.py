@@ -236,10 +236,16 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     )
 
 
+# a bracketed qualifier after a slot's name (与受送达人关系：本人); not a refusal or a signing word (拒签)
+_QUALIFIER_ONLY = re.compile(r"\s*[(（](?![^()（）]*(?:拒|签|章|印|捺))[^()（）]{1,20}[)）]\s*[:：]?\s*")
+
+
 def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[int, ...]]:
     rest = text[end:]
     nxt = _LABEL.search(rest)
     value = rest[: nxt.start()] if nxt else rest
+    if _QUALIFIER_ONLY.fullmatch(value):
+        value = ""  # 收件人签名或盖章（与受送达人关系：本人）: the slot's qualifier, not what was signed
     # printed blanks (＿＿＿＿) are the place to sign: what stands below them is no value of this slot
     if value.strip(":： \t_") or nxt or index + 1 >= len(dt_.blocks) or _BLANKS.search(value):
         return value, (index,)

@@ -9,6 +9,7 @@ from casefile_eval.codes import DateKind, Role
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.extract import extract_document_facts
 from casefile_eval.extract.dates import find_dates
+from casefile_eval.model import Block, BlockKind, Document, ImageItem, ImageKind
 from tests.extract.test_flattened_layouts import pdf_doc
 
 SUMMARY = [
@@ -112,3 +113,24 @@ def test_a_receipts_invoice_date_is_the_payment_date() -> None:
     assert [(d.kind, d.value) for d in extract_document_facts(doc).dates] == [
         (DateKind.PAID, dt.date(2020, 6, 18))
     ]
+
+
+def test_a_slots_bracketed_qualifier_is_no_value_and_the_ink_beside_it_signs() -> None:
+    rows = [("受送达人", "某某农资经营部"), ("收件人签名或盖章（与受送达人关系：本人）", "2024.6.4")]
+    blocks = [Block(kind=BlockKind.PARAGRAPH, text="送达回证", source="a.docx", page=1)] + [
+        Block(kind=BlockKind.CELL, text=text, source="a.docx", page=1, table=0, row=r, col=c)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    ink = ImageItem(kind=ImageKind.SIGNATURE, source="a.docx", page=1, block_index=4, width=60, height=20)
+    doc = Document(
+        type=T.SERVICE_RECEIPT,
+        title=None,
+        source="a.docx",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+        images=[ink],
+    )
+    slots = extract_document_facts(doc).signatures
+    assert [(s.label, s.role, s.filled) for s in slots] == [("收件人签名或盖章", Role.RECIPIENT, True)]
