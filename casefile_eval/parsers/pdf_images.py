@@ -29,7 +29,7 @@ class PlacedImage:
 
 
 Matrix = tuple[float, float, float, float, float, float]
-Box = tuple[float, float, float, float]
+PdfBox = tuple[float, float, float, float]  # left, bottom, right, top in PDF units (origin bottom-left)
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -63,7 +63,7 @@ def page_images(
     return placed, min(covered, 1.0)
 
 
-def page_objects(container: Any, kinds: tuple[int, ...]) -> Iterator[tuple[Any, Box]]:
+def page_objects(container: Any, kinds: tuple[int, ...]) -> Iterator[tuple[Any, PdfBox]]:
     """Objects of the given pdfium kinds on a page or form XObject, in content order, with their bounds in
     page space (form XObjects walked into)."""
     for obj, forms in objects_in_forms(container, kinds):

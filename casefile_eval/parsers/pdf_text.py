@@ -12,7 +12,7 @@ import pypdfium2.raw as pdfium_c
 
 from casefile_eval.parsers.header_rows import Placement, read_grids
 from casefile_eval.parsers.left_band import Band, find_band
-from casefile_eval.parsers.pdf_images import multiply, object_matrix, objects_in_forms
+from casefile_eval.parsers.pdf_images import PdfBox, multiply, object_matrix, objects_in_forms
 from casefile_eval.parsers.pdf_lines import Line, Rules
 from casefile_eval.parsers.side_column import compose, split_side_column
 from casefile_eval.parsers.under_captions import captions_first
@@ -42,7 +42,6 @@ EDGE = 0.12  # share of the page's width at either side where turned text is the
 # A table drawn in text (┌─┬─┐ │ ├─┼─┤, a 办案系统's printout): its rules are no words; the characters become
 # spaces (lengths kept), so a line of rules only is blank and a cell's │ a gap between words
 _BOX_DRAWING = dict.fromkeys(range(0x2500, 0x2580), " ")
-Box = tuple[float, float, float, float]
 
 
 def page_lines(
@@ -163,7 +162,7 @@ def _without_slanted(textpage: pdfium.PdfTextPage, text: str, count: int) -> str
 
 
 def _edge_strip(
-    textpage: pdfium.PdfTextPage, boxes: list[Box], first: int, last: int, left: float, width: float
+    textpage: pdfium.PdfTextPage, boxes: list[PdfBox], first: int, last: int, left: float, width: float
 ) -> bool:
     """Whether a segment is set turned a quarter (its first and last characters' angles, as pdfium
     reports them; -1 where it cannot tell) within `EDGE` of the page's left or right side."""
@@ -206,14 +205,14 @@ def _box_of(line: Line) -> tuple[float, float, float, float]:
 
 
 def _piece(
-    boxes: list[Box], text: str, middles: list[float], a: int, b: int, left: float, top: float
+    boxes: list[PdfBox], text: str, middles: list[float], a: int, b: int, left: float, top: float
 ) -> Line:
     """Characters a..b as a line; `middles`: every character's x middle."""
     x0, bottom, x1, y1 = _span_box(boxes, a, b)
     return Line(text[a : b + 1], x0 - left, top - y1, x1 - left, top - bottom, xs=tuple(middles[a : b + 1]))
 
 
-def _column_cuts(boxes: list[Box], text: str, first: int, last: int) -> list[tuple[int, int]]:
+def _column_cuts(boxes: list[PdfBox], text: str, first: int, last: int) -> list[tuple[int, int]]:
     """The white spaces of a text segment that span a column gap: (last char before, first char after).
 
     pdfium may put a table label and the value line beside it in one segment even when they sit at
@@ -244,12 +243,12 @@ def _ranges(first: int, last: int, cuts: list[tuple[int, int]]) -> list[tuple[in
     return list(zip(starts, ends, strict=True))
 
 
-def _char_boxes(textpage: pdfium.PdfTextPage, count: int) -> list[Box]:
+def _char_boxes(textpage: pdfium.PdfTextPage, count: int) -> list[PdfBox]:
     """Every character's box (left, bottom, right, top in PDF units), read once for the page through the
     raw call (pypdfium2's `get_charbox` makes four new ctypes values a character)."""
     raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
     left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    boxes: list[Box] = []
+    boxes: list[PdfBox] = []
     for k in range(count):
         if not get(raw, k, left, right, bottom, top):
             raise pdfium.PdfiumError("Failed to get charbox.")
@@ -257,7 +256,7 @@ def _char_boxes(textpage: pdfium.PdfTextPage, count: int) -> list[Box]:
     return boxes
 
 
-def _span_box(boxes: list[Box], first: int, last: int) -> Box:
+def _span_box(boxes: list[PdfBox], first: int, last: int) -> PdfBox:
     a, b = boxes[first], boxes[last]
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 

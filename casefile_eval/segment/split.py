@@ -189,6 +189,11 @@ def _alike(head: str, text: str) -> bool:
     return sum(block.size for block in matching) >= ALIKE * len(text)
 
 
+# Words a clerk writes or stamps on a page that is a copy (复印件): the page's title where it has no other
+# (a copied licence filed as it is), not over a document's own title below them.
+COPY_MARKS = frozenset({"复印件"})
+
+
 def _page_title(
     blocks: list[Block], top: list[int], running: list[str]
 ) -> tuple[int | None, TitleMatch | None]:
@@ -206,11 +211,6 @@ def _page_title(
             elif found is not None:
                 return index, found
     return marked if marked is not None else (None, None)
-
-
-# Words a clerk writes or stamps on a page that is a copy (复印件): the page's title where it has no other
-# (a copied licence filed as it is), not over a document's own title below them.
-COPY_MARKS = frozenset({"复印件"})
 
 
 def _may_hold_title(block: Block) -> bool:

@@ -67,9 +67,9 @@ def deadline(ctx: RuleContext, params: DeadlineParams) -> Iterator[Hit]:
     near = (start.last, end.first) if within_ else (start.first, end.last)
     far = (start.first, end.last) if within_ else (start.last, end.first)
     if not within_ and near[0] > near[1]:
-        return  # the start surely after the end (a notice dated after the hearing): no short notice, a date
+        # the start surely after the end (a notice dated after the hearing): no short notice but a date
         # misread or out of order, for the rules on the order of dates
-
+        return
     try:
         surely, maybe = _broken(*near, days, params), _broken(*far, days, params)
     except MissingHolidayData as exc:

@@ -396,24 +396,22 @@ def _left_unsigned(doc: Document, roles: list[Role]) -> bool:
     return bool(slots) and all(s.filled is False for s in slots)
 
 
-def _two_marks_undated(doc: Document, block: int | None) -> bool:
-    """Whether a signing row holds two handwritten marks and no date: a name, then its date by hand."""
+def _two_marks_undated(doc: Document, block: int | None, marks: Counter[int] | None = None) -> bool:
+    """Whether a block holds two or more handwritten marks (`marks`, by block) and no date: one person
+    signs once, so the second mark is the date written by hand."""
     if block is None or not 0 <= block < len(doc.blocks):
         return False
-    return _marks_by_block(doc)[block] >= 2 and not find_dates(doc.blocks[block].text)
+    count = (marks if marks is not None else _marks_by_block(doc))[block]
+    return count >= 2 and not find_dates(doc.blocks[block].text)
 
 
 def _second_mark_blocks(doc: Document, marks: Counter[int]) -> list[int]:
-    """Blocks ending in a signing label or empty (同意。 签名, an empty signing cell) that hold two or more
-    handwritten marks (`marks`, by block) and no date: one person signs once, so the second mark is the
-    date written by hand."""
+    """Blocks ending in a signing label or empty (同意。 签名, an empty signing cell) that hold a name and a
+    date by hand (`_two_marks_undated`)."""
     return [
         index
-        for index, count in marks.items()
-        if count >= 2
-        and 0 <= index < len(doc.blocks)
-        and _SIGN_TAIL.search(compact(norm(doc.blocks[index].text)))
-        and not find_dates(doc.blocks[index].text)
+        for index in marks
+        if _two_marks_undated(doc, index, marks) and _SIGN_TAIL.search(compact(norm(doc.blocks[index].text)))
     ]
 
 
