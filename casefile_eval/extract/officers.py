@@ -68,6 +68,8 @@ _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
 _LISTED = re.compile(
     rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})?\s*$"
 )
+# a date written after a signer's name (承办人：黄志斌 2018-08-24) is no certificate number
+_DATE_SHAPED = re.compile(r"(?:19|20)[0-9]{2}[-.][01]?[0-9][-.][0-3]?[0-9]")
 _LISTING_WORDS = re.compile(r"^(?:分别|依次)?[为是]|(?<=[0-9])号$")
 _PAIR_OPENS = rf"\s*[(（]\s*{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
@@ -88,7 +90,8 @@ NOTE_LINES = 3  # lines under the reading note that are the record's signing lin
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _RUN_ON = re.compile(r"[\u4e00-\u9fff，,]$")  # a label word run on from the words before it
 _SENTENCE_END = re.compile(r"[。？！?!]")
-_LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|员)")
+# the field's words run into the name on a scan: 执法人员及证号黄志斌（ZJ330726-0217）
+_LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|证号|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
 NEAR_BLOCKS = 4
 
@@ -110,12 +113,16 @@ def _names(value: str) -> list[str]:
 
 
 def _numbers_beside(value: str) -> dict[str, str]:
-    """Names of a names field each followed by a bare certificate number (林晓东 33A0371、章建伟 33A0389)."""
+    """Names of a names field each followed by a bare certificate number (林晓东 33A0371、章建伟 33A0389),
+    not by a date."""
     tokens = [t.strip("：:（）()") for t in _SPLIT.split(value)]
     return {
         name: number
         for name, number in itertools.pairwise(tokens)
-        if _person(name) and re.fullmatch(_CERT, number) and re.search(r"[0-9]{3}", number)
+        if _person(name)
+        and re.fullmatch(_CERT, number)
+        and re.search(r"[0-9]{3}", number)
+        and not _DATE_SHAPED.fullmatch(number)
     }
 
 
@@ -297,8 +304,10 @@ def _handwritten(dt_: DocText) -> set[int]:
 
 
 def _printed_head(text: str) -> bool:
-    """A line naming officers with their certificate numbers and asking nobody to sign (a record's head)."""
-    return _CERTS_LABEL.search(text) is not None and SIGNING.search(text) is None
+    """A line naming officers with their certificate numbers (a number field, or a code in brackets after
+    a name: 执法人员及证号 黄志斌（ZJ330726-0217）) and asking nobody to sign (a record's head)."""
+    numbered = _CERTS_LABEL.search(text) is not None or bool(_inline(text))
+    return numbered and SIGNING.search(text) is None
 
 
 def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]:

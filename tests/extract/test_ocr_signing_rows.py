@@ -12,7 +12,7 @@ from casefile_eval.codes import DocumentType
 from casefile_eval.extract.officers import find_officers
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import BBox, Block, BlockKind, Document
+from casefile_eval.model import BBox, Block, BlockKind, Document, ImageItem, ImageKind
 from tests.extract.docs import doc_from_lines, doc_from_rows
 
 # (text, x0, top): the header lines, then the signature row read column by column (each field name, then
@@ -160,3 +160,27 @@ def test_names_under_the_reading_note_of_a_scan_are_no_officers(
     )
     text = DocText.of(doc)
     assert [o.name for o in find_officers(text, find_signatures(text))] == names
+
+
+def _scanned(lines: list[str], ink_on: int) -> Document:
+    """A record read by OCR whose line `ink_on` has a mark OCR took for handwriting."""
+    doc = doc_from_lines(lines, DocumentType.INSPECTION_RECORD, source="scan.pdf")
+    mark = ImageItem(
+        kind=ImageKind.SIGNATURE, source="scan.pdf", page=1, block_index=ink_on, name="ocr:signature"
+    )
+    blocks = [b.model_copy(update={"confidence": 0.95}) for b in doc.blocks]
+    return doc.model_copy(update={"blocks": blocks, "images": [mark]})
+
+
+def test_a_head_naming_an_officer_with_a_bracketed_code_is_print_whatever_ink_is_beside_it() -> None:
+    # the head's 记录人 beside the name was taken for a signing slot with ink (holdout46 h46-05's scan);
+    # the field's words run into the name once OCR lost the space
+    doc = _scanned(["现场笔录", "执法人员及证号黄志斌（ZJ330726-0217） 记录人 黄志斌", "见证人（签名）："], 1)
+    officers = find_officers(DocText.of(doc))
+    assert [(o.name, o.cert_no) for o in officers] == [("黄志斌", "ZJ330726-0217")]
+
+
+def test_a_date_after_a_signers_name_is_no_certificate_number() -> None:
+    doc = doc_from_lines(["行政处罚决定审批表", "承办人：黄志斌 2018-08-24"], DocumentType.DECISION_APPROVAL)
+    officers = find_officers(DocText.of(doc))
+    assert [(o.name, o.cert_no) for o in officers] == [("黄志斌", None)]
