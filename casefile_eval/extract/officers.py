@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from casefile_eval.codes import Role
 from casefile_eval.extract.signatures import SIGNING, same_row, undated
 from casefile_eval.extract.text import DocText, squeeze
-from casefile_eval.model import ImageKind, Officer, SignatureSlot
+from casefile_eval.model import BlockKind, ImageKind, Officer, SignatureSlot
 
 
 def _spaced(*words: str) -> str:
@@ -70,6 +70,8 @@ _LISTED = re.compile(
 )
 # a date written after a signer's name (承办人：黄志斌 2018-08-24) is no certificate number
 _DATE_SHAPED = re.compile(r"(?:19|20)[0-9]{2}[-.][01]?[0-9][-.][0-3]?[0-9]")
+# a cell holding only a name and a bare certificate number: 何佳颖 浙B-02251107
+_BARE_PAIR = re.compile(rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s+(?P<no>{_CERT})\s*$")
 _LISTING_WORDS = re.compile(r"^(?:分别|依次)?[为是]|(?<=[0-9])号$")
 _PAIR_OPENS = rf"\s*[(（]\s*{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
@@ -261,6 +263,10 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                             name=n, cert_no=numbers.get(n), named_as=field, evidence=dt_.block_evidence(where)
                         )
                         for n in names
+                    ] + [
+                        Officer(name=n, cert_no=no, named_as=field, evidence=dt_.block_evidence(at))
+                        for n, no, at in _rows_under(dt_, where)
+                        if n not in found and n not in names
                     ]
                     pending_at = index
                     listing = (field, where)
@@ -280,6 +286,24 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                 pending_at = index
                 found.update((o.name, o) for o in pending)
     return _without_run_together(list(found.values()))
+
+
+def _rows_under(dt_: DocText, index: int) -> list[tuple[str, str, int]]:
+    """Officers in the rows under a table's officers row whose field cell is left empty, each a name and a
+    bare number (执法人员 | 俞斌 浙B-02251086 / (empty) | 何佳颖 浙B-02251107): name, number, block."""
+    out: list[tuple[str, str, int]] = []
+    at = index + 1
+    while at + 1 < len(dt_.blocks) and _empty_cell(dt_, at):
+        pair = _BARE_PAIR.match(dt_.blocks[at + 1])
+        if pair is None or not _person(pair["name"]) or not re.search(r"[0-9]{3}", pair["no"]):
+            break
+        out.append((pair["name"], pair["no"], at + 1))
+        at += 2
+    return out
+
+
+def _empty_cell(dt_: DocText, index: int) -> bool:
+    return dt_.doc.blocks[index].kind is BlockKind.CELL and not dt_.blocks[index].strip()
 
 
 def _person(token: str) -> bool:

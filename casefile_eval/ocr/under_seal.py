@@ -9,6 +9,12 @@ those lines are read; a line read there where the page's own reading holds nothi
 A band whose date the page's reading holds is not looked at again. In the band a line is kept by the
 detector's confidence over its own outline: a date whose end the seal's inscription hooks onto (ink bleeding
 into a ruled line under the seal) has a tall, slanted rectangle round it that the usual score drops.
+
+A seal stamped over the end of the body's last lines (the remedy clause running into the 落款's seal) joins
+them to its ring, and the detector loses the whole line, far to the left of the seal as it reaches. Each such
+row, under the last line read above the seal and holding unread ink left of it, is read in a band one line
+tall, where the ring's arc is too small a part to join it; a line read there that starts well left of the
+seal is the body's, not the seal's inscription.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import cv2
 import numpy as np
 
 from casefile_eval.extract.dates import find_dates
@@ -23,6 +30,7 @@ from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import OcrEngine, RawBox
 from casefile_eval.ocr.layout import to_boxes
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, overlap_area
+from casefile_eval.ocr.seals import paper_tone
 
 REACH = 1.0  # seal widths each side of a seal that its band spans (a 落款 line reaches past the seal)
 MARGIN = 0.05  # of a seal's height, above and below it, in its band
@@ -30,6 +38,13 @@ MIN_SCORE = 0.8  # a line read in the band is kept with this confidence...
 MIN_CHARS = 2  # ...and at least this many characters...
 INSCRIPTION = 0.25  # ...below the top share of the seal that holds its inscription's arc
 READ_OVERLAP = 0.3  # a line overlapping lines already read by this share of its box is no new line
+CROSS_REACH = 0.5  # of a seal's height from its top: the rows where a body line may cross the seal
+ROW_BAND = 1.6  # line heights of the band a crossing row is read in
+ROW_INK = 0.03  # share of dark pixels left of the seal in a row holding print
+DARK = 0.6  # of the paper's tone: a dark pixel
+LEFT_OF_SEAL = 0.5  # seal widths left of the seal where a crossing line starts (the inscription does not)
+ROWS_ABOVE = 2.0  # line heights above a seal where the rows looked at begin at the latest
+MAX_ROWS = 2  # bands read a seal
 
 
 def under_seal_parts(
@@ -43,6 +58,7 @@ def under_seal_parts(
     ocr = engine()
     found: list[RawBox] = []
     for seal in seals:
+        found += _crossing_lines(ocr, rgb, seal, read + [b.bounds for b in found])
         if _dated(lines, _band(rgb, seal)):
             continue  # the 落款's date was read on the page: nothing is looked for again
         for box in _band_reads(ocr, rgb, seal):
@@ -75,6 +91,52 @@ def _band_reads(ocr: OcrEngine, rgb: np.ndarray, seal: Box) -> list[RawBox]:
     if band.size == 0:
         return []
     return [_shifted(box, left, upper) for box in ocr.recognise(ocr.detect(band, by_outline=True))]
+
+
+def _crossing_lines(ocr: OcrEngine, rgb: np.ndarray, seal: Box, read: list[Box]) -> list[RawBox]:
+    """The body's lines crossing the top of a seal that the page's reading lost: the rows from the last
+    line read above the seal (at most ROWS_ABOVE line heights above it) to CROSS_REACH of its height that
+    hold unread print left of it, each read in a band one line tall (at most MAX_ROWS bands a seal)."""
+    x0, top, _, bottom = seal
+    left_of = [b for b in read if b[0] < x0]
+    if not left_of:
+        return []
+    height = float(np.median([b[3] - b[1] for b in left_of]))
+    left = int(min(b[0] for b in left_of))
+    above = [b[3] for b in left_of if (b[1] + b[3]) / 2 < top]
+    row = max(max(above, default=0.0), top - ROWS_ABOVE * height)
+    gray = cv2.cvtColor(np.ascontiguousarray(rgb[:, : int(x0)]), cv2.COLOR_RGB2GRAY)
+    paper = paper_tone(gray)
+    out: list[RawBox] = []
+    bands = 0
+    while row < top + CROSS_REACH * (bottom - top) and row + height <= rgb.shape[0] and bands < MAX_ROWS:
+        upper, lower = int(row), int(row + height)
+        inked = float((gray[upper:lower, left:] < DARK * paper).mean()) >= ROW_INK
+        if not inked or _covered(read + [b.bounds for b in out], left, upper, int(x0), lower):
+            row += height / 2
+            continue
+        bands += 1
+        band = np.ascontiguousarray(rgb[upper : int(row + ROW_BAND * height)])
+        reads = [_shifted(b, 0, upper) for b in ocr.recognise(ocr.detect(band, by_outline=True))]
+        kept = [b for b in reads if _crossing(b, seal)]
+        out += kept
+        row = max([b.bounds[3] for b in kept], default=float(lower))
+    return out
+
+
+def _crossing(box: RawBox, seal: Box) -> bool:
+    """A line read with confidence that starts well left of a seal and reaches into it: the body's."""
+    x0, _, x1, _ = seal
+    confident = box.score >= MIN_SCORE and len(box.text.strip()) >= MIN_CHARS
+    return confident and box.bounds[0] < x0 - LEFT_OF_SEAL * (x1 - x0) and box.bounds[2] > x0
+
+
+def _covered(read: list[Box], left: int, top: int, right: int, bottom: int) -> bool:
+    """Whether lines read cover most of a row's height left of a seal."""
+    return any(
+        b[0] < right and b[2] > left and min(b[3], bottom) - max(b[1], top) > 0.5 * (bottom - top)
+        for b in read
+    )
 
 
 def _shifted(box: RawBox, dx: float, dy: float) -> RawBox:

@@ -24,3 +24,21 @@ def test_both_officers_of_a_cell_keep_their_numbers() -> None:
         ("马志远", "执法人员", "13028300612"),
         ("李倩", None, "13028300647"),
     ]
+
+
+def test_an_officer_in_the_row_under_with_an_empty_field_cell_is_listed_too() -> None:
+    # holdout46 h46-07's .docx: the second officer stands in the row under, its field cell left empty
+    doc = doc_from_rows(
+        [
+            ["车辆号牌", "浙BD7K519", "车辆类型", "小型普通客车（非营运）"],
+            ["执法人员", "俞斌 浙B-02251086"],
+            ["", "何佳颖 浙B-02251107"],
+            ["", "以上笔录经被检查人阅读，无异议。"],
+        ],
+        T.INSPECTION_RECORD,
+        before=["现场检查笔录"],
+    )
+    assert [(o.name, o.named_as, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("俞斌", "执法人员", "浙B-02251086"),
+        ("何佳颖", "执法人员", "浙B-02251107"),
+    ]

@@ -157,3 +157,48 @@ def test_a_date_the_seal_ink_hooks_onto_is_found_by_its_outline(tmp_path: Path) 
     assert dates == ["2023年月14日"]
     by_rectangle = under_seal_parts(rgb, [], seals, lambda: _ByRectangle(engine))
     assert [part.text for part in by_rectangle if "年" in part.text] == []
+
+
+class _RowEngine:
+    """Reads a band one line tall as the body's line crossing the seal (and a piece of the inscription),
+    and the seal's own band as nothing; keeps the bands it was given."""
+
+    def __init__(self) -> None:
+        self.bands: list[tuple[int, int]] = []
+
+    def detect(
+        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+    ) -> Detection:
+        self.bands.append(image.shape[:2])
+        return Detection((), image.shape[0])
+
+    def recognise(self, found: Detection) -> list[RawBox]:
+        if not isinstance(found.state, int) or found.state > 100:
+            return []
+        return [
+            RawBox(_quad(120, 14, 1000, 42), "也可以在六个月内向人民法院提起行政诉讼", 0.97),
+            RawBox(_quad(780, 10, 900, 40), "市场监", 0.92),  # the inscription: starts inside the seal
+        ]
+
+    def read_crops(self, quads: list[Quad], crops: list[np.ndarray]) -> list[RawBox]:
+        raise AssertionError("bands are found and read")
+
+
+def test_a_body_line_crossing_the_top_of_a_grey_seal_is_read_in_a_band_one_line_tall() -> None:
+    """holdout46 h46-09's decision (grey scan): the seal stamped over the end of the remedy clause's last
+    line joined it to the ring, and the detector lost the whole line. The rows under the last line read,
+    holding unread print left of the seal, are read in a band one line tall; the line starting well left of
+    the seal is kept, the inscription's piece is not."""
+    image = Image.fromarray(_page((120, 120, 120)))
+    draw = ImageDraw.Draw(image)
+    for x in range(120, 1000, 34):  # the lost line, from the left margin into the ring's top
+        draw.rectangle([x, 1180, x + 24, 1206], fill=(25, 25, 25))
+    page = np.asarray(image)
+    seals = _seals(page)
+    assert [tuple(round(v) for v in seal) for seal in seals] == [(745, 1192, 965, 1412)]
+    body = [OcrLine([OcrBox("正文", (120, 200 + 60 * row, 1100, 226 + 60 * row), 0.99)]) for row in range(6)]
+    engine = _RowEngine()
+    parts = under_seal_parts(page, body, seals, lambda: engine)
+    # rows from two line heights above the seal (1140) by half a line: the third holds print, read from 1166
+    assert engine.bands == [(41, 1240), (241, 657)]
+    assert parts == [OcrBox("也可以在六个月内向人民法院提起行政诉讼", (120, 1180, 1000, 1208), 0.97)]
