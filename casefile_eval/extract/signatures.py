@@ -240,7 +240,7 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
 _QUALIFIER_ONLY = re.compile(r"\s*[(（](?![^()（）]*(?:拒|签|章|印|捺))[^()（）]{1,20}[)）]\s*[:：]?\s*")
 
 
-def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[int, ...]]:
+def _value(dt_: DocText, index: int, text: str, end: int, start: int = 0) -> tuple[str, tuple[int, ...]]:
     rest = text[end:]
     nxt = _LABEL.search(rest)
     value = rest[: nxt.start()] if nxt else rest
@@ -265,10 +265,29 @@ def _value(dt_: DocText, index: int, text: str, end: int) -> tuple[str, tuple[in
         or _CUT_LINE.search(following)
         or is_page_number_line(following)
         or is_agency_foot(following)
+        or _in_column_left(dt_, index, start)
     ):
         return "", (index,)
     cut = _LABEL.search(following)
     return (following[: cut.start()] if cut else following), (index, index + 1)
+
+
+def _in_column_left(dt_: DocText, index: int, start: int) -> bool:
+    """Whether the line after a label line starts with a field name standing left of where the label (at
+    character `start`) starts: the next row's name in the column of row names, its value run into it on a
+    scan ("审核人员 审核人员（具有法律职业资格）：" over "审核机构负责人同意。"), no value of the label."""
+    following, label = dt_.doc.blocks[index + 1], dt_.doc.blocks[index].bbox
+    xs = offset_xs(dt_, index, [start]) if start > 0 else None
+    if xs is None or label is None or following.bbox is None or following.page != dt_.doc.blocks[index].page:
+        return False
+    if following.bbox.x0 >= xs[0] - (label.bottom - label.top):
+        return False
+    text = dt_.blocks[index + 1].strip()
+    if not re.match(r"[\u4e00-\u9fff]", text):
+        return False  # a note in brackets under the labels ("（拒绝签名）"), no row's name
+    ends = offset_xs(dt_, index + 1, list(range(1, len(text) + 1))) or []
+    left = text[: sum(1 for x in ends if x <= xs[0])]
+    return any(is_field_name(left[:n]) for n in range(2, len(left) + 1))
 
 
 def _second_name(dt_: DocText, index: int, value: str) -> tuple[str, tuple[int, ...]]:
@@ -640,7 +659,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
                 end += 1
             if role in _SPEAKERS and not _EXPLICIT.search(label) and _STATEMENT.search(text[end:]):
                 continue  # a speaker's turn in a record ("当事人：没有异议。"), no place to sign
-            value, blocks = _value(dt_, index, text, end)
+            value, blocks = _value(dt_, index, text, end, m.start())
             if role is Role.OFFICER and blocks == (index,):
                 value, blocks = _second_name(dt_, index, value)
             slots.append(_Slot(role, label, blocks, value, _EXPLICIT.search(label) is not None, m.start()))

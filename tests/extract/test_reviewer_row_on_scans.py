@@ -55,3 +55,14 @@ def test_an_opinion_row_captioned_for_a_signature_with_only_the_opinion_under_it
             ("审核通过。 2024/3/28", (93.0, 229.0, 461.0, 249.0)),
         ]
     ) == [("法制审核意见", Role.REVIEWER, False)]
+
+
+def test_the_next_rows_name_in_the_column_left_of_the_slot_is_no_value() -> None:
+    """holdout46 h46-04's scan: the reviewer's slot stands in the value cell of the row 审核人员 and is left
+    blank; the next row's name and its opinion are read as one line starting in the row names' column,
+    left of the slot, and sign nothing. A name written under the slot, in its column, signs it."""
+    slot = ("审核人员 审核人员（具有法律职业资格）：", (94.0, 322.0, 316.0, 335.0))
+    next_row = ("审核机构负责人同意。", (79.0, 380.0, 196.0, 394.0))
+    assert _slots([slot, next_row]) == [("审核人员(具有法律职业资格)", Role.REVIEWER, False)]
+    signed = ("丁美玲", (180.0, 345.0, 230.0, 360.0))
+    assert _slots([slot, signed, next_row]) == [("审核人员(具有法律职业资格)", Role.REVIEWER, True)]
