@@ -1,0 +1,1 @@
+"""Tests of the holdout 47 fixtures."""
