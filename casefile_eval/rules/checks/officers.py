@@ -112,22 +112,8 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
         certified = {o.name for o in people} - {o.name for o in missing}
         if len(certified) >= params.min_count:
             missing = [o for o in missing if not _clerk(o, text)]
-        if not certs and re.search(_CERT_LABEL, text) is None and _certified_elsewhere(ctx, doc, missing):
-            continue  # a form asking nobody's number, its officers' numbers shown in the case's other papers
         if missing and len(certs) < len({o.name for o in people}):
             yield _hit(doc, missing, str(len(missing)))
-
-
-def _certified_elsewhere(ctx: RuleContext, doc: Document, officers: list[Officer]) -> bool:
-    """Whether each officer is named with a 执法证号 in another document of the case."""
-    numbered = {
-        o.name
-        for d in ctx.case.documents
-        if d is not doc
-        for o in d.facts.officers
-        if sum(ch.isdigit() for ch in o.cert_no or "") >= 3
-    }
-    return all(o.name in numbered for o in officers)
 
 
 def _too_few_numbers(doc: Document, min_count: int) -> Iterator[Hit]:
