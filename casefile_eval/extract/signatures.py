@@ -56,10 +56,11 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     # 审核人员 only as a slot's name (审核人员（签名）, 审核人员：), not in a sentence
     (
         Role.REVIEWER,
-        # (a qualifier in brackets is part of the name: 审核人员（具有法律职业资格）：; 审核人员 alone is a
-        # row's heading, not 审核人 followed by 员)
-        r"法制审核人员?|审核人(?:员(?:[(（](?![^()（）]*签)[^()（）]{1,12}[)）])?(?=[(（]?(?:签名|签字|签章)|\s*[:：])"
-        r"|(?!员))|法制审核意见|审核意见",
+        # (a qualifier in brackets is part of the name: 审核人员（具有法律职业资格）：; 审核人员 before more
+        # words is a row's heading, not 审核人 followed by 员; alone in its cell or line it names the row
+        # where the reviewer signs: 审核人员 | 签名：)
+        r"法制审核人员?|审核人(?:员(?:[(（](?![^()（）]*签)[^()（）]{1,12}[)）])?"
+        r"(?=[(（]?(?:签名|签字|签章)|\s*[:：]|[ \t]*(?:\n|$))|(?!员))|法制审核意见|审核意见",
     ),
     # a bare 记录： on a signing row ("询问人：[ink]　记录：[ink]"), not a record's name (询问记录：)
     (Role.RECORDER, r"记录人|记录员|书记员|(?<![问查场议上证话笔录行理达改况访谈审核批])记录(?=\s*[:：])"),
@@ -277,6 +278,8 @@ def _in_column_left(dt_: DocText, index: int, start: int) -> bool:
     character `start`) starts: the next row's name in the column of row names, its value run into it on a
     scan ("审核人员 审核人员（具有法律职业资格）：" over "审核机构负责人同意。"), no value of the label."""
     following, label = dt_.doc.blocks[index + 1], dt_.doc.blocks[index].bbox
+    if not dt_.blocks[index].rstrip().endswith((":", "：")):
+        return False  # a role word ending a line of prose ("…所雇。当事人" over "未派员到场。"), no caption
     xs = offset_xs(dt_, index, [start]) if start > 0 else None
     if xs is None or label is None or following.bbox is None or following.page != dt_.doc.blocks[index].page:
         return False

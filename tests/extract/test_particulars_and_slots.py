@@ -134,3 +134,22 @@ def test_a_slots_bracketed_qualifier_is_no_value_and_the_ink_beside_it_signs() -
     )
     slots = extract_document_facts(doc).signatures
     assert [(s.label, s.role, s.filled) for s in slots] == [("收件人签名或盖章", Role.RECIPIENT, True)]
+
+
+def test_a_row_named_审核人员_alone_with_a_signing_caption_in_its_cell_is_the_reviewers_slot() -> None:
+    """holdout47 h47-09: the row 审核人员 holds only "签名：", left blank, under the review opinion: the
+    reviewer did not sign (the opinion row above is no signature)."""
+    lines = [
+        "法制审核意见书",
+        "案件名称 蔡永兵车辆违法超限运输案",
+        "审核意见 本案事实清楚，证据确实充分，定性准确，适用依据正确，程序合法，处罚",
+        "裁量适当。同意。",
+        "审核人员",
+        "签名：",
+        "审核日期 2024年10月10日",
+    ]
+    slots = extract_document_facts(pdf_doc(lines, T.LEGAL_REVIEW)).signatures
+    assert [(s.label, s.role, s.filled) for s in slots] == [("审核人员签名", Role.REVIEWER, False)]
+    lines[5] = "签名：陈立平"
+    slots = extract_document_facts(pdf_doc(lines, T.LEGAL_REVIEW)).signatures
+    assert [(s.role, s.filled, s.signer) for s in slots] == [(Role.REVIEWER, True, "陈立平")]
