@@ -92,3 +92,13 @@ def test_of_two_documents_each_alone_the_later_one_differs() -> None:
     decision = _doc(DocumentType.DECISION, 9, ["车牌号苏G5J782的自卸货车未经核准运输建筑垃圾。"])
     (finding,) = _con009(RECORD, decision)
     assert (finding.document_type, finding.evidence) == (DocumentType.DECISION, "车牌号苏G5J782")
+
+
+def test_a_plate_whose_letter_the_scan_lost_before_the_dot_is_compared_as_read() -> None:
+    # holdout47 h47-09's scan: 苏J·6M853 read 苏·6M853 in every document, the decision's 苏J·6M358 alike
+    record = _doc(DocumentType.INSPECTION_RECORD, 2, ["车辆号牌 苏·6M853 车辆类型 重型半挂牵引车"])
+    inquiry = _doc(DocumentType.INQUIRY_RECORD, 5, ["问：苏·6M853车辆归谁所有？"])
+    decision = _doc(DocumentType.DECISION, 9, ["当事人驾驶苏·6M358重型半挂牵引车装载钢卷"])
+    (finding,) = _con009(record, inquiry, decision)
+    assert finding.message == "行政处罚决定书记载的车牌号苏6M358与其他文书苏6M853不一致"
+    assert _con009(_doc(DocumentType.INSPECTION_RECORD, 2, ["执法证号 苏6M853"]), decision) == []

@@ -14,9 +14,10 @@ from casefile_eval.rules.registry import register_check
 
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _PLATE_CHAR = "A-HJ-NP-Z0-9"  # plates leave out I and O
-# 苏G5J728, 浙F·88850, 藏A·5K3M7, 浙BD7K519 (new energy), 豫C7J26挂 (a trailer); not part of a longer code
+# 苏G5J728, 浙F·88850, 藏A·5K3M7, 浙BD7K519 (new energy), 豫C7J26挂 (a trailer); not part of a longer code.
+# On a scan the letter before the dot may be lost (苏J·6M853 read 苏·6M853, in every document alike).
 _PLATE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<region>[{_PROVINCES}][A-HJ-NP-Z])(?P<dot>\s?[·•・．]?\s?)"
+    rf"(?<![A-Za-z0-9])(?P<region>[{_PROVINCES}][A-HJ-NP-Z]?)(?P<dot>\s?[·•・．]?\s?)"
     rf"(?P<serial>[{_PLATE_CHAR}]{{5,6}}(?![A-Za-z0-9])|[{_PLATE_CHAR}]{{4}}[挂学警])"
 )
 # A plate is told by the words before it (车牌号、号牌、车辆…) or by the dot printed after its region; an
@@ -76,8 +77,8 @@ def _slipped_from(
 
 
 def _slip(a: str, b: str) -> bool:
-    """Whether two plates differ as a clerk's slip does: one region, and the serial's characters in
-    another order or one character changed."""
+    """Whether two plates differ as a clerk's slip does: one region (its letter read or lost alike), and
+    the serial's characters in another order or one character changed."""
     if a == b or len(a) != len(b) or a[:2] != b[:2]:
         return False
     return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
@@ -108,7 +109,8 @@ def _plates(doc: Document) -> list[Plate]:
     for block in doc.blocks:
         for match in _PLATE.finditer(block.text):
             before = block.text[max(match.start() - _BEFORE, 0) : match.start()]
-            if not match["dot"].strip() and not _VEHICLE_WORDS.search(before):
+            dotted = bool(match["dot"].strip())
+            if not dotted and (len(match["region"]) < 2 or not _VEHICLE_WORDS.search(before)):
                 continue
             clause = _CLAUSE_END.split(before)[-1].lstrip()
             out.append(
