@@ -396,8 +396,11 @@ def _owners(dt_: DocText, places: list[Place], image: ImageItem, over_labels: bo
     elif not owners:
         owners = _over_caption(dt_, places, image) or _neighbours(dt_, places, image, b, over_labels)
     elif all(places[k].text_filled for k in owners):
-        # on a PDF page the image may be nearest to a filled line while it covers a blank slot's line
-        blank = [k for k, p in enumerate(places) if not p.text_filled and _overlaps_label_line(dt_, p, image)]
+        # on a PDF page the image may be nearest to a filled line while it covers a blank slot's line:
+        # the label of that line whose stretch it stands in ("询问人签字：____ 记录人签字：李刚", the
+        # top of 李 read as a mark of the line above stands in 记录人's stretch, not over the blank)
+        across = [k for k, p in enumerate(places) if _overlaps_label_line(dt_, p, image)]
+        blank = [k for k in _stretch_of(dt_, places, across, image) if not places[k].text_filled]
         owners, own = (blank, False) if blank else (owners, own)
     return [k for k in owners if _accepts(places[k], image, own)]
 
