@@ -5,11 +5,13 @@ pictures beside the printed label (负责人意见 签名：[name][date], 签收
 in the text, so the rules that need it (the 立案 date of the 90-day period, a head's approval date) could
 only ask a person. Here each picture that stands where a date is written is read by OCR as one line of text:
 every picture after the first on a signing line that holds two or more and no date (one person signs once;
-the second mark is the date), and a picture right after a date label (日期：, 签收时间：) on a line with no
-date, first in the cell beside that label, or alone in a cell under a column headed by it (签名 | 日期).
+the second mark is the date), a picture right after a date label (日期：, 签收时间：) on a line with no
+date, first in the cell beside that label, or alone in a cell under a column headed by it (签名 | 日期), and
+a picture alone after a signing caption (签名：[date], the head having dated and not signed).
 What reads as a date and nothing else, its doubtful digits marked □ as on a scan (`ocr.doubt`), is put at
-the end of its line's text (doubtful 1s taken for the slashes they may be where only that makes a date);
-anything else (a name, a scrawl, a date with a stroke left over) is left as it was. Reads are cached by
+the end of its line's text (doubtful 1s taken for the slashes they may be where only that makes a date),
+and a picture alone on its line that reads so is no signature: it leaves the file's pictures; anything
+else (a name, a scrawl, a date with a stroke left over) is left as it was. Reads are cached by
 the file's hash, the page and the picture's place, so a second run does no OCR.
 """
 
@@ -19,7 +21,7 @@ import hashlib
 import io
 import re
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,11 +42,12 @@ from casefile_eval.textnorm import compact
 READ_DPI = 200  # a PDF's picture is rendered at this resolution to be read
 MAX_PICTURES = 40  # pictures read in one file at most (a file of signed forms holds a few)
 MIN_SCORE = 0.5  # a read below this confidence is no date
-HAND = "h1"  # bump when the choice of pictures or their reading changes
+HAND = "h2"  # bump when the choice of pictures or their reading changes
 SEPARATOR_ONE = 0.85  # a 1 read with less confidence than this in a handwritten date may be a separator
 MAX_DOUBTFUL_ONES = 4  # reads with more doubtful 1s than this are left as they are
 _SEPARATED_DATE = re.compile(r"(?:19|20)[0-9]{2}([./\-])(?:1[0-2]|0?[1-9])\1(?:3[01]|[12][0-9]|0?[1-9])")
 _DATE_LABEL = re.compile(r"(?:日期|时间)[:：]?$")
+_SIGN_CAPTION = re.compile(r"(?:签名|签字|签章|盖章)[)）]?[:：]?$")
 _PICTURE_FORMATS = ("pdf", "docx")
 _GAP_AT_SEPARATOR = re.compile(r"\s*([./\-])\s*")
 _SPLIT_YEAR = re.compile(r"^([0-9]{1,3})\s+([0-9]{1,3})(?=[./\-])")
@@ -109,7 +112,8 @@ def date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
             before = compact(parsed.blocks[block - 1].text)  # the field's name in the cell left of it
         if not before:
             before = _column_head(parsed.blocks, block)  # or at the head of its column (… 签名 | 日期)
-        if _DATE_LABEL.search(before):
+        # (a lone picture after a signing caption is read too: a date alone there signs nothing)
+        if _DATE_LABEL.search(before) or _SIGN_CAPTION.search(before):
             chosen.append(pictures[0])
     return chosen
 
@@ -234,8 +238,11 @@ def _quad(crop: np.ndarray) -> Quad:
 def _with_dates(
     parsed: ParsedFile, chosen: list[tuple[int, ImageItem]], reads: dict[int, OcrBox]
 ) -> ParsedFile:
-    """The file with each read that is a date put at the end of its picture's line."""
+    """The file with each read that is a date put at the end of its picture's line; a picture alone on its
+    line that reads as a date is no signature and is taken out of the file's pictures."""
     added: dict[int, list[tuple[str, ImageItem]]] = defaultdict(list)
+    lone = Counter(p.block_index for p in parsed.images if p.kind is ImageKind.SIGNATURE)
+    dates: set[int] = set()
     for index, picture in chosen:
         box = reads.get(index)
         if box is None or box.confidence < MIN_SCORE or picture.block_index is None:
@@ -245,10 +252,13 @@ def _with_dates(
             text = _ones_as_separators(box) or text
         if _whole_date(text):
             added[picture.block_index].append((text, picture))
+            if lone[picture.block_index] == 1:
+                dates.add(index)
     if not added:
         return parsed
     blocks = [_extended(b, added[k]) if k in added else b for k, b in enumerate(parsed.blocks)]
-    return parsed.model_copy(update={"blocks": blocks})
+    images = [p for k, p in enumerate(parsed.images) if k not in dates]
+    return parsed.model_copy(update={"blocks": blocks, "images": images})
 
 
 def _closed_up(read: str) -> str:

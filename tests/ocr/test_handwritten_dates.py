@@ -1,6 +1,6 @@
 """Dates written by hand in an electronic file's pictures are read by OCR into their line's text: the second
-picture on a signing line, or a picture after a date label; a name alone is left as it was; a second run
-reads from the cache."""
+picture on a signing line, a picture after a date label, or one alone after a signing caption (a date
+alone there is no signature picture); a name alone is left as it was; a second run reads from the cache."""
 
 from __future__ import annotations
 
@@ -84,6 +84,20 @@ def test_a_picture_after_a_date_label_is_read_and_a_name_alone_is_not(tmp_path: 
     )
     texts = [b.text for b in parse_file(path, "b.pdf").blocks]
     assert texts == ["送达回证", "受送达人签名：", "签收日期： 2023年5月6日"]
+
+
+@needs_fonts
+@needs_ocr
+def test_a_date_alone_after_a_signing_caption_is_read_and_signs_nothing(tmp_path: Path) -> None:
+    """holdout47 h47-04: the head dated the 立案审批表 by hand after 签名： and did not sign; the date's
+    picture is read into the line and is no signature picture. A name alone after 签名： stays a picture."""
+    path = _pdf(
+        tmp_path / "c.pdf",
+        [("分局负责人意见 同意立案。", []), ("签名：", ["2020.5.26"]), ("承办人：", ["潘晓军"])],
+    )
+    parsed = parse_file(path, "c.pdf")
+    assert [b.text for b in parsed.blocks] == ["分局负责人意见 同意立案。", "签名： 2020.5.26", "承办人："]
+    assert [p.block_index for p in parsed.images] == [2]
 
 
 @needs_fonts
