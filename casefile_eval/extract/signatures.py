@@ -1143,8 +1143,8 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     """An opinion label whose value runs into (or, left empty, is followed by) a signing label of the same
     role ("审核意见" beside the opinion, then "法制审核人员签名：" in the row), or whose own line holds no
     words but a date and whose next label, a few lines down, is that signing label: that label is where the
-    row is signed."""
-    if "意见" not in slot.label:
+    row is signed. A row named for the approval (负责人审批 | 同意结案。) is an opinion row too."""
+    if "意见" not in slot.label and not _OPINION_ROW.search(slot.label):
         return False
     later = [(o.blocks[0], o.start) for o in slots if o is not slot and o.role is slot.role]
     bare = not slot.value.strip(" :：")
@@ -1183,8 +1183,10 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
 
 
 def _opinion_words_only(slot: _Slot) -> bool:
-    """An opinion row holding its opinion (同意，按程序办理。) and no name: not where it is signed."""
-    return "意见" in slot.label and not _text_fill(slot.value, 2, True).filled
+    """An opinion row (…意见, or a row named for the approval: 负责人审批) holding its opinion (同意，按程序
+    办理。) and no name: not where it is signed."""
+    opinion_row = "意见" in slot.label or _OPINION_ROW.search(slot.label) is not None
+    return opinion_row and not _text_fill(slot.value, 2, True).filled
 
 
 def _under_opinion(slot: _Slot, slots: list[_Slot]) -> bool:
