@@ -49,7 +49,9 @@ _ORG_START = re.compile(
     rf"^(?P<name>[\u4e00-\u9fff()（）A-Za-z0-9]{{2,40}}?{_ORG_SUFFIX})(?:[(（]以下简称|涉嫌|因|于|未|违反|存在|的|在)"
 )
 _VALUE_END = re.compile(
-    r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|统一社会信用|身份证|联系电话|电话|性别|年龄)"
+    r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|统一社会信用|身份证|联系电话|电话|性别|年龄|职务)"
+    # the date a person signed on after the name (被调查人：谢永福 2020.6.1)
+    r"|(?:19|20)[0-9]{2}\s*[./\-年]"
 )
 # "当事人 | 个人 | 姓名 | 段浩涛": the first value is the kind of party, the name follows its own label.
 _CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")

@@ -29,6 +29,8 @@ from casefile_eval.parsers.header_rows import (
 from casefile_eval.parsers.side_column import compose, split_side_column
 
 _DATE_ONLY = re.compile(r"[0-9〇○一二三四五六七八九十年月日./\-\s:：时分]+")
+_DATE_TAIL = re.compile(r"(?:19|20)[0-9]{2}\s*[年./\-]\s*[0-9]{1,2}\s*[月./\-]\s*[0-9]{1,2}\s*日?$")
+SIGNER_CHARS = 5  # characters before a date at a cell's foot: a signer's name (签名：张三 2025-6-6)
 MAX_LABEL_CHARS = 10
 COLUMN_GAP = 1.0  # a gap wider than this many line heights separates two columns (with lines above and below
 # starting at the value's x, see `_right_run`)
@@ -175,7 +177,7 @@ def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
         previous_mid = (lines[k].box[1] + lines[k].box[3]) / 2 if k >= 0 else float("-inf")
         first = index
         for j in range(k + 1, index):
-            if _DATE_ONLY.fullmatch(lines[j].text.strip()):
+            if _closes_cell(lines[j].text):
                 break  # a date at the foot of the row above's cell (dates close a cell, never open it)
             centre = (lines[j].box[1] + lines[j].box[3]) / 2
             if mid - centre < centre - previous_mid and mid - centre <= LINE_STEP * height * 2:
@@ -188,6 +190,15 @@ def _lone_labels(lines: list[OcrLine]) -> tuple[list[OcrLine], list[int]]:
     for new, old in enumerate(order):
         moved[old] = new
     return [lines[i] for i in order], moved
+
+
+def _closes_cell(text: str) -> bool:
+    """A date alone, or a signer's name and the date (魏丽娟 2019.5.17): what stands at the foot of a cell."""
+    text = text.strip()
+    if _DATE_ONLY.fullmatch(text):
+        return True
+    dated = _DATE_TAIL.search(text)
+    return dated is not None and len(text[: dated.start()].strip()) <= SIGNER_CHARS
 
 
 def _heading_of_indented(lines: list[OcrLine], index: int, height: float) -> bool:

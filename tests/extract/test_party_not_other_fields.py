@@ -40,3 +40,20 @@ def test_names_stay_parties(value: str) -> None:
 )
 def test_the_credit_code_field_ends_the_party(value: str, party: str) -> None:
     assert _party(value) == party
+
+
+@pytest.mark.parametrize(
+    ("lines", "party"),
+    [
+        # holdout47 h47-04's scan: the head's 职务 run into the name, then the person's signing line
+        (
+            ["被调查人：谢永福职务：法定代表人身份证号：330324197108231819", "被调查人：谢永福 2020.6.1"],
+            "谢永福",
+        ),
+        (["被调查人：谢永福 2020.6.1"], "谢永福"),
+    ],
+)
+def test_a_persons_post_or_signing_date_after_the_name_is_no_part_of_it(lines: list[str], party: str) -> None:
+    found = find_party(DocText.of(doc_from_lines(["调查询问笔录", *lines], T.INQUIRY_RECORD)))
+    assert found is not None
+    assert found[0] == party
