@@ -15,7 +15,8 @@ misreads that are no word at all where they stand (询间 and 物问 for 询问,
 人民政府, 陈达申辨/陈道和申辩 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and 负责人, 当享人 for
 当事人, 2021,10.21 for 2021.10.21, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书,
 递达人 for 送达人, 告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a
-Chinese-numeral date, 大十日内 and 大个月内 for the periods 六十日 and 六个月, 六十吕内 for 六十日内), so
+Chinese-numeral date, 2021年7月30月 for 2021年7月30日, 大十日内 and 大个月内 for the periods 六十日 and
+六个月, 六十吕内 for 六十日内), so
 that labels, names of authorities, dates and periods are found as written.
 """
 
@@ -116,6 +117,8 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     # a dot of a dotted date read as a comma: 2021,10.21 and 2021.10,21 (no amount groups two digits)
     (re.compile(r"(?<![0-9,])((?:19|20)[0-9]{2}),(?=(?:1[0-2]|0?[1-9])\.[0-9]{1,2}(?![0-9]))"), r"\1."),
     (re.compile(r"(?<![0-9,])((?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])),(?=[0-9]{1,2}(?![0-9,]))"), r"\1."),
+    # a date's 日 read as 月 after its month: 2021年7月30月 (no month 30 follows a month)
+    (re.compile(r"([0-9]年(?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9]))月"), r"\1日"),
     # a small 书 closing a title read as "#": 行政处罚事先告知#, 听证通知#
     (re.compile(r"(?<=告知|通知|决定|意见|确认|建议|申请|委托|承诺)#"), "书"),
 )

@@ -14,6 +14,7 @@ from casefile_eval.ocr.page import OcrBox, OcrLine
     ("read", "mended"),
     [
         ("询间时间：2020年6月11日14时30分", "询问时间：2020年6月11日14时30分"),
+        ("检查时间 2021年7月30月9时15分至10时20分", "检查时间 2021年7月30日9时15分至10时20分"),  # h47-08
         ("询间人：陈志刚", "询问人：陈志刚"),
         ("物问人：赵青松 记录人：", "询问人：赵青松 记录人："),
         ("物间人：", "询问人："),
@@ -78,6 +79,7 @@ from casefile_eval.ocr.page import OcrBox, OcrLine
         ("农历大月三十日", "农历大月三十日"),
         ("大十字街", "大十字街"),
         ("辨认笔录", "辨认笔录"),
+        ("2021年7月32月", "2021年7月32月"),  # no day 32: not a date's 日
     ],
 )
 def test_mend_text(read: str, mended: str) -> None:
