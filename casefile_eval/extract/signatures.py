@@ -867,7 +867,8 @@ def _repeated_in_cell(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
 def _row_name_of(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
     """A row's name alone on its line in a form's first column ("送达人", "受送达人签收") with a label of its
     role and a colon ("送达人：[ink]") starting a line right of it, on the row's first lines (the row's value
-    cell in a PDF or a scan): that label is the slot, the row's name is none."""
+    cell in a PDF or a scan), or opening a later cell of its table row: that label is the slot, the row's
+    name is none."""
     a, b = slot.blocks[0], t.blocks[0]
     between = sum(1 for k in range(a + 1, b) if dt_.blocks[k].strip())  # (lines emptied by a column name)
     if b <= a or between > 1 or slot.value.strip(" :：") or t.start != 0:
@@ -875,6 +876,8 @@ def _row_name_of(dt_: DocText, slot: _Slot, t: _Slot) -> bool:
     if squeeze(dt_.blocks[a]) != squeeze(slot.label) or not squeeze(dt_.blocks[b]).startswith(f"{t.label}:"):
         return False
     name, caption = dt_.doc.blocks[a], dt_.doc.blocks[b]
+    if name.kind is BlockKind.CELL and caption.kind is BlockKind.CELL:  # a table's row: 审核人员 | 审核人：
+        return (name.table, name.row) == (caption.table, caption.row) and (caption.col or 0) > (name.col or 0)
     if name.bbox is None or caption.bbox is None or name.page != caption.page:
         return False
     height = name.bbox.bottom - name.bbox.top

@@ -10,6 +10,7 @@ from casefile_eval.codes import DocumentType as T
 from casefile_eval.extract import extract_document_facts
 from casefile_eval.extract.dates import find_dates
 from casefile_eval.model import Block, BlockKind, Document, ImageItem, ImageKind
+from tests.extract.docs import doc_from_rows
 from tests.extract.test_flattened_layouts import pdf_doc
 
 SUMMARY = [
@@ -153,3 +154,17 @@ def test_a_row_named_审核人员_alone_with_a_signing_caption_in_its_cell_is_th
     lines[5] = "签名：陈立平"
     slots = extract_document_facts(pdf_doc(lines, T.LEGAL_REVIEW)).signatures
     assert [(s.role, s.filled, s.signer) for s in slots] == [(Role.REVIEWER, True, "陈立平")]
+
+
+def test_a_row_named_审核人员_whose_cell_opens_with_the_reviewers_caption_is_no_slot_of_its_own() -> None:
+    # hx06-housing's .docx: 审核人员 | 审核人：[ink]（法律职业资格证书编号：…）
+    doc = doc_from_rows(
+        [
+            ["审核意见", "主体合法，事实清楚，同意承办机构意见。"],
+            ["审核人员", "审核人：（法律职业资格证书编号：A2018）"],
+        ],
+        T.LEGAL_REVIEW,
+        images=[ImageItem(kind=ImageKind.SIGNATURE, source="form.docx", page=1, block_index=3, ink_offset=4)],
+    )
+    slots = extract_document_facts(doc).signatures
+    assert [(s.label, s.role, s.filled) for s in slots] == [("审核人", Role.REVIEWER, True)]
