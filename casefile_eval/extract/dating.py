@@ -63,7 +63,10 @@ _TAGS: tuple[tuple[str, str], ...] = (
 )
 # (a receipt's caption in brackets ends at its closing bracket: "（签收人）2019年11月5日", its "（" maybe
 # lost in reading; not a field name's qualifier, "法定代表人（负责人）")
-_LABEL_END = r"(?=\s*(?:[:：|（(\[【_]|(?<=签收人|送达人|代收人|收件人)[)）]|签|意见|审批|审核|$))"
+# the opinion after a row's name on its line ("局领导审批 同意。") ends the name too
+_LABEL_END = (
+    r"(?=\s*(?:[:：|（(\[【_]|(?<=签收人|送达人|代收人|收件人)[)）]|签|意见|审批|审核|不?同意|如拟|$))"
+)
 # a receipt's caption in brackets ("受送达人签名或盖章（签收）2022年06月09日"): the date after it is signed
 _BRACKETED_SIGN = r"|(?<=[(（])签收(?=\s*[)）])"
 _TAG_RE = re.compile(

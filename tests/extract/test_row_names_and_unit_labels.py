@@ -111,7 +111,7 @@ def test_a_closing_forms_decision_date_field_is_the_decisions_date() -> None:
     assert [(d.kind, d.label, str(d.value)) for d in facts.dates if d.value is not None] == [
         (DateKind.OTHER, "决定日期", "2018-04-20"),
         (DateKind.OTHER, "", "2018-05-03"),
-        (DateKind.CLOSED, "审批", "2018-05-14"),
+        (DateKind.CLOSED, "审批意见", "2018-05-14"),
     ]
 
 

@@ -46,6 +46,13 @@ def test_work_sheets_and_rectification_orders_are_titled() -> None:
 
 def test_a_partys_certificates_and_measuring_slips_are_evidence() -> None:
     # holdout47: a fishing licence's copy (h47-06) and a weighing station's slip (h47-09)
-    titles = ["渔业捕捞许可证", "车辆称重检测单", "道路运输证", "机动车行驶证", "过磅单", "医疗机构执业许可证"]
+    titles = [
+        "渔业捕捞许可证",
+        "车辆称重检测单",
+        "道路运输证",
+        "机动车行驶证",
+        "过磅单",
+        "医疗机构执业许可证",
+    ]
     found = [match_title(t) for t in titles]
     assert [f.type if f else None for f in found] == [T.EVIDENCE] * 6
