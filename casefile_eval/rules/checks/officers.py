@@ -264,7 +264,7 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
     """Slots of the rule's role that are signed, but by fewer people than the officers their field names
     (one of two 询问人 signed). A record that names one 询问人 and a separate 记录人 needs one signature
     in each slot and is not judged here; where the missing 询问人 is also the record's 记录人 and signed
-    there (询问人：甲、乙, 记录人：乙), whether that suffices needs review; where the 记录人 slot is blank,
+    there (询问人：甲、乙, 记录人：乙), every officer has signed the record; where the 记录人 slot is blank,
     the recorder's rule reports the one missing signature. Only counted slots are judged
     (names written apart, signature images in a .docx or text PDF); ink on a scanned page is not counted
     (`SignatureSlot.count` is None)."""
@@ -272,15 +272,12 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
     for doc in ctx.documents():
         for short in _short_slots(doc, role, params.min_count):
             slot = short.slot
-            clerks = "、".join(sorted(short.clerks))
-            asked = f"{clerks}已在记录人处签名，是否还须在{slot.label}处签名需人工核对"
             yield Hit(
                 document=doc,
                 page=short.page,
                 evidence=slot.evidence.text if slot.evidence else slot.label,
                 data={"label": slot.label, "count": str(short.signed), "needed": str(short.needed)},
                 confidence=slot.confidence,
-                undecided=asked if clerks else None,
             )
 
 
@@ -296,14 +293,12 @@ def slots_by_page(doc: Document, role: Role | None) -> dict[tuple[int | None, st
 
 
 class _Short(NamedTuple):
-    """A signed slot holding fewer signatures than needed; `clerks`: officers of the slot's field who
-    signed the page as its 记录人 instead (whether that is enough is for a reviewer to say)."""
+    """A signed slot holding fewer signatures than needed."""
 
     page: int | None
     slot: SignatureSlot
     needed: int
     signed: int
-    clerks: set[str]
 
 
 def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_Short]:
@@ -331,5 +326,6 @@ def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_
                 continue  # the one missing is the record's 记录人: the recorder's rule reports the blank slot
             # a signed slot whose names were not counted holds one signature at least
             signed = sum(s.count or 1 for s in recorders if s.filled is True)
-            apart = mine if clerks and signed >= len(clerks) and count + len(mine) >= needed else set()
-            yield _Short(fact_page(doc, page), slot, needed, count, apart)
+            if mine and signed >= len(clerks) and count + len(mine) >= needed:
+                continue  # the one missing signed the page as its 记录人: each officer signed the record
+            yield _Short(fact_page(doc, page), slot, needed, count)
