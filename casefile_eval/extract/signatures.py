@@ -561,7 +561,8 @@ def _tail_then_signing(label: str, text: str) -> str:
 def _extend_opinion_paragraphs(dt_: DocText, slot: _Slot) -> None:
     """In a .docx, an opinion heading on a paragraph of its own ("负责人审批意见") is followed by the opinion
     ("同意立案。") and the paragraph where the approver signs ("签名：[ink]"), before the next heading:
-    up to that signing paragraph, the paragraphs belong to the opinion's slot."""
+    up to that signing paragraph, the paragraphs belong to the opinion's slot; so does a paragraph right
+    after it printing the approver's name before the ink ("韩立新：[ink] 20-04-07")."""
     last = slot.blocks[-1]
     for nxt in range(last + 1, min(slot.blocks[0] + OPINION_LINES, len(dt_.blocks) - 1) + 1):
         text = dt_.blocks[nxt].strip()
@@ -571,8 +572,24 @@ def _extend_opinion_paragraphs(dt_: DocText, slot: _Slot) -> None:
             slot.value = " ".join([slot.value, *(dt_.blocks[i] for i in range(last + 1, nxt + 1))])
             slot.blocks = (*slot.blocks, *range(last + 1, nxt + 1))
             return
+        if nxt == last + 1 and _named_signing_line(dt_, nxt):
+            slot.blocks = (*slot.blocks, nxt)  # its ink signs the opinion; the printed name signs nothing
+            return
         if _ROW_LABEL.match(text):
             return
+
+
+def _named_signing_line(dt_: DocText, index: int) -> bool:
+    """A paragraph that prints the signer's name with a colon before the place of the ink and the date
+    ("韩立新：[ink] 20-04-07"), holding a picture."""
+    text = dt_.blocks[index].strip()
+    name = undated(text)
+    return (
+        re.match(r"[\u4e00-\u9fff]{2,4}[:：]", text) is not None
+        and _LONE_NAME.fullmatch(name) is not None
+        and not is_field_name(name)
+        and any(image.block_index == index for image in dt_.doc.images)
+    )
 
 
 def _extend_opinion_cell(dt_: DocText, slot: _Slot) -> None:
@@ -1124,7 +1141,7 @@ def _opinion(slot: _Slot, slots: list[_Slot], ocr: bool) -> bool:
         and _OPINION_START.match(slot.value) is not None
     )
     # (on a scan the row's 意见 may have wrapped onto the next line, the opinion read into its name)
-    if "意见" not in slot.label and not (ocr and _OPINION_ROW.search(slot.label)) and not beside:
+    if "意见" not in slot.label and not _OPINION_ROW.search(slot.label) and not beside:
         return False
     if slot.role is Role.REVIEWER:  # a reviewer's opinion row is where they sign when no other slot is
         return not any(s is not slot and s.role is Role.REVIEWER for s in slots)

@@ -111,3 +111,24 @@ def test_an_approval_row_is_signed_at_the_approvers_label_under_the_table() -> N
         ("承办人", Role.OFFICER, True),
         ("负责人", Role.APPROVER, True),
     ]
+
+
+@pytest.mark.parametrize(("inked", "signed"), [([2, 4], True), ([2], False)])
+def test_the_heads_printed_name_before_the_ink_signs_nothing_itself(inked: list[int], signed: bool) -> None:
+    """holdout19's .docx: each stage prints its signer's name with a colon, the ink after it, then the
+    date ("苏建平：[ink]　23-04-10"); the row 局领导审批 is signed where that line holds ink, not by the
+    printed name (h19-05: the head's ink is missing)."""
+    blocks = [
+        Block(kind=BlockKind.PARAGRAPH, text=t, source="a.docx", page=1)
+        for t in [
+            "案件立案审批表",
+            "经办人意见：符合立案条件，建议立案调查。",
+            "马永福：\u300023-04-10",
+            "局领导审批：同意立案。",
+            "苏建平：\u300023-04-10",
+        ]
+    ]
+    slots = extract_document_facts(_doc(blocks, inked)).signatures
+    assert [(s.label, s.role, s.filled) for s in slots if s.role is Role.APPROVER] == [
+        ("领导审批", Role.APPROVER, signed)
+    ]
