@@ -114,3 +114,8 @@ def only_document(path: Path, doc_type: DocumentType) -> Document:
     docs = [d for d in casefile_eval.read_case(path).documents if d.type is doc_type]
     assert len(docs) == 1
     return docs[0]
+
+
+def holdout47_pdf(case: str) -> Path:
+    """The text PDF of a holdout47 case."""
+    return Path(__file__).parents[2] / "fixtures/holdout47/cases" / case / f"{case}.pdf"

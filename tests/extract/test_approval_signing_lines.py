@@ -5,15 +5,13 @@ there is none."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from casefile_eval import read_case
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.codes import Role
 from casefile_eval.extract import extract_document_facts
 from casefile_eval.model import Block, BlockKind, Document, ImageItem, ImageKind
+from tests.extract.docs import holdout47_pdf, only_document
 
 
 def _doc(blocks: list[Block], inked: list[int]) -> Document:
@@ -104,9 +102,7 @@ def test_an_approval_row_is_signed_at_the_approvers_label_under_the_table() -> N
     """holdout47 h47-01's text PDF: the row 负责人审批 holds only 同意结案。; the head signs after 负责人：
     on the line of signatures under the table (承办人：[ink] 2022.5.27 负责人：[ink] 2022.5.30). The row
     asks for no signature of its own."""
-    case = "h47-01-js-expired-2022-hearing"
-    path = Path(__file__).parents[2] / "fixtures/holdout47/cases" / case / f"{case}.pdf"
-    (closing,) = [d for d in read_case(path).documents if d.type is T.CLOSING_REPORT]
+    closing = only_document(holdout47_pdf("h47-01-js-expired-2022-hearing"), T.CLOSING_REPORT)
     assert [(s.label, s.role, s.filled) for s in closing.facts.signatures] == [
         ("承办人", Role.OFFICER, True),
         ("负责人", Role.APPROVER, True),

@@ -4,16 +4,14 @@ choice of the decision's 送达回证."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from casefile_eval import read_case
 from casefile_eval.codes import AgencyKind, DateKind, Role
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.extract import extract_document_facts, reconcile_case
 from casefile_eval.model import Block, BlockKind, Document
-from tests.extract.docs import doc_from_lines
+from tests.extract.docs import doc_from_lines, holdout47_pdf, only_document
 
 
 def pdf_doc(lines: list[str], doc_type: T) -> Document:
@@ -142,9 +140,7 @@ def test_decision_receipt_chosen_by_name_and_number() -> None:
 
 def test_a_heads_approval_row_named_局领导审批_is_signed_and_dates_the_filing() -> None:
     # holdout47 h47-03's text PDF: 局领导审批 | 同意。 over 签名：[ink] 2026-03-02
-    case = "h47-03-ca-ledger-2026-remedy"
-    path = Path(__file__).parents[2] / "fixtures/holdout47/cases" / case / f"{case}.pdf"
-    (form,) = [d for d in read_case(path).documents if d.type is T.FILING_APPROVAL]
+    form = only_document(holdout47_pdf("h47-03-ca-ledger-2026-remedy"), T.FILING_APPROVAL)
     assert [(s.label, s.role, s.filled) for s in form.facts.signatures] == [
         ("承办人", Role.OFFICER, True),
         ("领导审批", Role.APPROVER, True),
