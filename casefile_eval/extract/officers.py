@@ -68,8 +68,6 @@ _CERTS_LABEL = re.compile(rf"{_CERT_LABEL}\s*[:：]?")
 _LISTED = re.compile(
     rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})?\s*$"
 )
-# a date written after a signer's name (承办人：黄志斌 2018-08-24) is no certificate number
-_DATE_SHAPED = re.compile(r"(?:19|20)[0-9]{2}[-.][01]?[0-9][-.][0-3]?[0-9]")
 # a cell holding only a name and a bare certificate number: 何佳颖 浙B-02251107
 _BARE_PAIR = re.compile(rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s+(?P<no>{_CERT})\s*$")
 _LISTING_WORDS = re.compile(r"^(?:分别|依次)?[为是]|(?<=[0-9])号$")
@@ -124,7 +122,7 @@ def _numbers_beside(value: str) -> dict[str, str]:
         if _person(name)
         and re.fullmatch(_CERT, number)
         and re.search(r"[0-9]{3}", number)
-        and not _DATE_SHAPED.fullmatch(number)
+        and undated(number)  # a date written after a signer's name (承办人：黄志斌 2018-08-24)
     }
 
 

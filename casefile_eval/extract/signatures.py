@@ -1141,7 +1141,7 @@ def _opinion(slot: _Slot, slots: list[_Slot], ocr: bool) -> bool:
         and _OPINION_START.match(slot.value) is not None
     )
     # (on a scan the row's 意见 may have wrapped onto the next line, the opinion read into its name)
-    if "意见" not in slot.label and not _OPINION_ROW.search(slot.label) and not beside:
+    if not _opinion_label(slot.label) and not beside:
         return False
     if slot.role is Role.REVIEWER:  # a reviewer's opinion row is where they sign when no other slot is
         return not any(s is not slot and s.role is Role.REVIEWER for s in slots)
@@ -1164,7 +1164,7 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
     role ("审核意见" beside the opinion, then "法制审核人员签名：" in the row), or whose own line holds no
     words but a date and whose next label, a few lines down, is that signing label: that label is where the
     row is signed. A row named for the approval (负责人审批 | 同意结案。) is an opinion row too."""
-    if "意见" not in slot.label and not _OPINION_ROW.search(slot.label):
+    if not _opinion_label(slot.label):
         return False
     later = [(o.blocks[0], o.start) for o in slots if o is not slot and o.role is slot.role]
     bare = not slot.value.strip(" :：")
@@ -1205,8 +1205,12 @@ def _signed_below(slot: _Slot, slots: list[_Slot]) -> bool:
 def _opinion_words_only(slot: _Slot) -> bool:
     """An opinion row (…意见, or a row named for the approval: 负责人审批) holding its opinion (同意，按程序
     办理。) and no name: not where it is signed."""
-    opinion_row = "意见" in slot.label or _OPINION_ROW.search(slot.label) is not None
-    return opinion_row and not _text_fill(slot.value, 2, True).filled
+    return _opinion_label(slot.label) and not _text_fill(slot.value, 2, True).filled
+
+
+def _opinion_label(label: str) -> bool:
+    """Whether a slot's name names an opinion row: …意见, or the approval (负责人审批, 局领导审批)."""
+    return "意见" in label or _OPINION_ROW.search(label) is not None
 
 
 def _under_opinion(slot: _Slot, slots: list[_Slot]) -> bool:

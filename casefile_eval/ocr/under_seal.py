@@ -56,9 +56,10 @@ def under_seal_parts(
         return []
     read = [part.box for line in lines for part in line.parts]
     ocr = engine()
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     found: list[RawBox] = []
     for seal in seals:
-        found += _crossing_lines(ocr, rgb, seal, read + [b.bounds for b in found])
+        found += _crossing_lines(ocr, rgb, gray, seal, read + [b.bounds for b in found])
         if _dated(lines, _band(rgb, seal)):
             continue  # the 落款's date was read on the page: nothing is looked for again
         for box in _band_reads(ocr, rgb, seal):
@@ -93,7 +94,9 @@ def _band_reads(ocr: OcrEngine, rgb: np.ndarray, seal: Box) -> list[RawBox]:
     return [_shifted(box, left, upper) for box in ocr.recognise(ocr.detect(band, by_outline=True))]
 
 
-def _crossing_lines(ocr: OcrEngine, rgb: np.ndarray, seal: Box, read: list[Box]) -> list[RawBox]:
+def _crossing_lines(
+    ocr: OcrEngine, rgb: np.ndarray, page_gray: np.ndarray, seal: Box, read: list[Box]
+) -> list[RawBox]:
     """The body's lines crossing the top of a seal that the page's reading lost: the rows from the last
     line read above the seal (at most ROWS_ABOVE line heights above it) to CROSS_REACH of its height that
     hold unread print left of it, each read in a band one line tall (at most MAX_ROWS bands a seal)."""
@@ -105,7 +108,7 @@ def _crossing_lines(ocr: OcrEngine, rgb: np.ndarray, seal: Box, read: list[Box])
     left = int(min(b[0] for b in left_of))
     above = [b[3] for b in left_of if (b[1] + b[3]) / 2 < top]
     row = max(max(above, default=0.0), top - ROWS_ABOVE * height)
-    gray = cv2.cvtColor(np.ascontiguousarray(rgb[:, : int(x0)]), cv2.COLOR_RGB2GRAY)
+    gray = page_gray[:, : int(x0)]
     paper = paper_tone(gray)
     out: list[RawBox] = []
     bands = 0

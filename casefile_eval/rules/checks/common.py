@@ -21,6 +21,8 @@ from casefile_eval.textnorm import compact
 # characters only may be a misread (measured: misread characters of names scored 0.26-0.78, the rest 0.99).
 LOW_CHAR_SCORE = 0.85
 
+# where the words a finding quotes before a figure or a number begin: after the last punctuation
+CLAUSE_END = re.compile(r"[，。；：、,;:（）()]")
 _BRACKETS = str.maketrans({"〔": "[", "〕": "]", "［": "[", "］": "]", "【": "[", "】": "]"})
 # Below this many characters a document counts as not read: content checks stay silent.
 MIN_READ_CHARS = 30

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from casefile_eval.model import Block, Document
-from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, fact_page
+from casefile_eval.rules.checks.common import CLAUSE_END, LOW_CHAR_SCORE, Params, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 
@@ -24,7 +24,6 @@ _PLATE = re.compile(
 # officer's certificate number has the same shape (鄂A06083) and neither.
 _VEHICLE_WORDS = re.compile(r"车|牌|驾驶")
 _BEFORE = 12  # characters before a plate searched for the vehicle words and shown as evidence
-_CLAUSE_END = re.compile(r"[，。；：、,;:（）()]")
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def _plates(doc: Document) -> list[Plate]:
             dotted = bool(match["dot"].strip())
             if not dotted and (len(match["region"]) < 2 or not _VEHICLE_WORDS.search(before)):
                 continue
-            clause = _CLAUSE_END.split(before)[-1].lstrip()
+            clause = CLAUSE_END.split(before)[-1].lstrip()
             out.append(
                 Plate(
                     number=match["region"] + match["serial"],

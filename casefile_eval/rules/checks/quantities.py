@@ -15,7 +15,7 @@ from pydantic import Field
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Block, BlockKind, Document
-from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, fact_page
+from casefile_eval.rules.checks.common import CLAUSE_END, LOW_CHAR_SCORE, Params, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
@@ -53,7 +53,6 @@ _QUANTITY = re.compile(
 _ROUGH_BEFORE = re.compile(r"(?:约|大约|近|将近|约计|超过|不足|不到|以上|多于|少于)$")
 _ROUGH_AFTER = re.compile(r"^(?:余|多|左右|以上|以下|以内|上下)")
 _CONTEXT = 16  # at most this many characters of the words before a figure are shown as evidence
-_CLAUSE_END = re.compile(r"[，。；：、,;:（）()]")
 
 
 @dataclass(frozen=True)
@@ -210,7 +209,7 @@ def _quantity(
     digits = format(number.normalize(), "f") if fraction else str(int(number))
     unit_name, measures = _UNITS[unit] if unit else (goods, "数量")
     before = text[max(match.start() - _CONTEXT, 0) : match.start()]
-    clause = _CLAUSE_END.split(before)[-1]
+    clause = CLAUSE_END.split(before)[-1]
     raw = clause + text[match.start() : match.end()]
     return Quantity(digits, unit_name, measures, raw, page, scores)
 
