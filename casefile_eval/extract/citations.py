@@ -24,6 +24,11 @@ _DEFINITION = re.compile(
 _VERSION = re.compile(
     r"(?P<v>(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:第[一二三四五六七八九十]+次)?(?:修订|修正|修改|版|施行|公布))"
 )
+# a parenthetical opening with a full date names the version adopted that day: （1989年12月26日）,
+# （2014年4月24日第十二届全国人民代表大会常务委员会第八次会议修订）; a history listing several (…通过
+# 2014年4月24日…修订), the last
+_FULL_DATE = r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+_PAREN_DATE = re.compile(rf"^[（(]\s*{_FULL_DATE}")
 _INNER_PAREN = re.compile(r"[（(][^（）()]*[)）]$")
 _NATIONAL = "中华人民共和国"
 # Regulations whose official title carries 中华人民共和国 though they are no 法 (tax, invoices).
@@ -66,12 +71,12 @@ def _skip_parenthetical(flat: str, pos: int) -> tuple[int, str]:
     return pos, ""
 
 
-def _version_hint(*texts: str) -> str | None:
-    for text in texts:
+def _version_hint(law: str, paren: str) -> str | None:
+    for text in (law, paren):
         m = _VERSION.search(text)
         if m:
             return m.group("v")
-    return None
+    return re.findall(_FULL_DATE, paren)[-1] if _PAREN_DATE.match(paren) else None
 
 
 def _aliases(flat: str) -> dict[str, str]:

@@ -28,8 +28,12 @@ _CANDIDATE = re.compile(
     # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
     rf"(?P<kw>(?:{KEYWORD})(?:(?:或者?|并|及|和|、|/)?(?:签名|签字|盖章|签章|签押|捺印|指印|手印|盖|签))*[)）]?[:：]?)"
     rf"|(?P<role>(?:{_ROLE_WORDS}|审核人员|负责人)(?:确认)?[:：])"
-    r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?)"
+    r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?"
+    r"|负责人审[批核](?=\s*(?:拟?同意|如拟)))"
 )
+# The opinion printed in the label's own box ("负责人审批意见同意立案", "负责人意见 拟同意立案。"): the row is
+# signed after it or under it, and its words are print.
+_OPINION_WORDS = re.compile(r"\s*(?:拟?同意|如拟|批准|准予)[^；;:：0-9]{0,16}[。.]?\s*")
 _ROLE_ALONE = re.compile(rf"((?:{_ROLE_WORDS})(?:[(（]签名[)）])?)")
 # The heading row of a signing strip: 承办人 | 承办机构负责人 | 负责人, the signatures under them.
 _STRIP_ROLE = re.compile(rf"(?:{_ROLE_WORDS}|(?:机关|单位|部门|分管|主要)?负责人)(?:审批|审核)?")
@@ -98,12 +102,15 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
     found = list(_CANDIDATE.finditer(text))
     out: list[tuple[int, int, bool]] = []
     for k, m in enumerate(found):
+        label_end = m.end()
         if m.lastgroup != "kw":
             stop = found[k + 1].start() if k + 1 < len(found) and m.lastgroup == "role" else len(text)
             if m.lastgroup == "role":  # a field or a date printed after the slot ends it
                 ends = [e.start() for e in (_FIELD.search(text, m.end()), _DATE.search(text, m.end())) if e]
                 stop = min([stop, *ends])
-            if not _FREE.fullmatch(text, m.end(), stop) and not _ink_read(part, text, m.end(), stop):
+            if m.lastgroup == "opinion" and _OPINION_WORDS.fullmatch(text, m.end(), stop):
+                label_end = stop  # the opinion's printed words belong to the label
+            elif not _FREE.fullmatch(text, m.end(), stop) and not _ink_read(part, text, m.end(), stop):
                 continue
         if len(text) > 30 and m.group(0)[-1:] not in ":：":
             continue
@@ -114,7 +121,7 @@ def labels_in(part: OcrBox) -> list[tuple[int, int, bool]]:
             start = stray.start()  # "负责人A(签字)": the ink between the words and 签字 read as a stray mark
         while start > max(floor, m.start() - _MAX_PHRASE) and _PHRASE_CHAR.match(text[start - 1]):
             start -= 1
-        out.append((start, m.end(), m.lastgroup == "opinion"))
+        out.append((start, label_end, m.lastgroup == "opinion"))
     trailing = _TRAILING_ROLE.search(text)
     if trailing and all(end <= trailing.start(1) for _, end, _ in out):
         out.append((trailing.start(1), trailing.end(1), False))

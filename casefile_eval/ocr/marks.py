@@ -43,6 +43,7 @@ CAPTION_REACH = 12.0  # line heights left of a caption after its blank where the
 RULE_BEFORE = 3.0  # line heights left of a bare "（签名）" that a rule to sign on covers
 _CELL_BELOW = 2.2  # line heights under a label at the top of a tall cell where its signature may stand
 _INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
+LARGE_HAND = 1.8  # label heights a line's box reaches when written by hand under it, not printed
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
 
 
@@ -73,6 +74,17 @@ def _handwriting_read(line: OcrLine) -> bool:
     return all(
         p.confidence < _PROSE_CONFIDENCE and not _printed(p) and not labels_in(p) and not starts_field(p.text)
         for p in line.parts
+    )
+
+
+def _may_be_handwriting(line: OcrLine, h: float) -> bool:
+    """A line that may be handwriting: read unsurely (`_handwriting_read`), or written far taller than the
+    print around it (a name and date written large under an opinion, "孔德华2022.9.14", read surely), and
+    neither print, a label nor a printed field."""
+    if _handwriting_read(line):
+        return True
+    return line.box[3] - line.box[1] >= LARGE_HAND * h and not any(
+        _printed(p) or _printed_sentence(p) or labels_in(p) or starts_field(p.text) for p in line.parts
     )
 
 
@@ -443,7 +455,7 @@ def _over_rule_verdict(
             if line.box[3] < y - 0.5 * h
             and line.box[0] < b
             and line.box[2] > a
-            and not _handwriting_read(line)
+            and not _may_be_handwriting(line, h)
         ],
         default=0.0,
     )
@@ -461,7 +473,7 @@ def _cell_below(
     bottom = label.part.box[3]
     lower = bottom + _CELL_BELOW * h
     for line in lines[label.line + 1 :]:
-        if line.box[1] < lower and line.box[0] < x1 and not _handwriting_read(line):
+        if line.box[1] < lower and line.box[0] < x1 and not _may_be_handwriting(line, h):
             lower = line.box[1]
             break
     # (ink cut by the band's foot is the top of a signature of the row below: not this label's)
@@ -539,7 +551,7 @@ def _below_verdict(
     right = min(x0 + 14 * h, float(ink.shape[1]))
     lower = min(bottom + 4 * h, float(ink.shape[0]))
     for line in lines[label.line + 1 :]:
-        if line.box[1] >= lower or line.box[2] <= x0 or line.box[0] >= right or _handwriting_read(line):
+        if line.box[1] >= lower or line.box[2] <= x0 or line.box[0] >= right or _may_be_handwriting(line, h):
             continue
         if line.box[0] > x0 + 2 * h:
             right = line.box[0]

@@ -1,9 +1,10 @@
-"""Versions of the procedural laws: article counts, the renumbering of revised laws (行政处罚法 2021,
+"""Versions of laws: article counts, the renumbering of revised laws (行政处罚法 2021,
 行政复议法 2023), repealed rules."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,7 +22,7 @@ class _Strict(BaseModel):
 class LawVersion(_Strict):
     """One version of a law: its label, the date it came into force and its number of articles."""
 
-    label: str
+    label: str = Field(pattern=r"^(?:19|20)[0-9]{2}年")  # opens with the year of adoption: 2014年修订
     from_: dt.date = Field(alias="from")
     articles: int = Field(ge=1)
 
@@ -70,6 +71,16 @@ class LawData(_Strict):
             if version.from_ <= on:
                 current = version
         return current
+
+    def version_named(self, law_key: str, hint: str) -> LawVersion | None:
+        """The version a citation names (`Citation.version_hint`: 2014年修订, 1989年12月26日,
+        2018年1月1日施行): the last version adopted in or before the year it names; None for an unknown law
+        or year."""
+        year = re.match(r"(?:19|20)\d{2}", hint)
+        if year is None:
+            return None
+        adopted = [v for v in self.versions.get(law_key, []) if int(v.label[:4]) <= int(year.group())]
+        return max(adopted, key=lambda v: v.from_, default=None)
 
     def change_dates(self) -> set[dt.date]:
         """Every date from which some law reads differently (a version, the renumbering, a repeal)."""

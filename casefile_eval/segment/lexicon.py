@@ -190,7 +190,7 @@ VARIANT_RULES: tuple[tuple[re.Pattern[str], T], ...] = tuple(
         (r"陈述.{0,2}申辩.*(笔录|记录|复核.*|意见(书|表)?)$", T.STATEMENT_RECORD),
         (r"(处罚|申辩|事先|听证).*告知(书|单)$", T.PRIOR_NOTICE),
         (r"法制(审核|审查)", T.LEGAL_REVIEW),
-        (r"^(?!.*(询问|讯问|谈话)).*(现场|检查|勘验|勘查|勘察).*(笔录|记录)$", T.INSPECTION_RECORD),
+        (r"^(?!.*(询问|讯问|谈话)).*(现场|检查|勘验|勘查|勘察|勘测).*(笔录|记录)$", T.INSPECTION_RECORD),
         (r"(询问|调查|讯问|谈话).*(笔录|记录)$", T.INQUIRY_RECORD),
         (r"送达地址.*确认(书|表|单)$", T.ADDRESS_CONFIRMATION),
         (r"送达(回证|回执|凭证)$", T.SERVICE_RECEIPT),

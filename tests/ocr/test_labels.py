@@ -143,7 +143,11 @@ def test_ink_between_a_role_label_and_a_date_in_chinese_numerals(signed: bool) -
         ("询问人：张三 记录人：李四", []),
         ("当事人（签名）：", [(0, 8, False)]),
         ("负责人审批意见：", [(0, 8, True)]),
-        ("负责人审批意见：同意。", []),
+        ("负责人审批意见：同意。", [(0, 11, True)]),  # the printed opinion is the label's: signed after it
+        ("负责人审批意见同意立案", [(0, 11, True)]),
+        ("承办机构负责人意见拟同意立案，由顾立新、孙婷承办", [(0, 24, True)]),
+        ("农业局负责人审批同意", [(0, 10, True)]),
+        ("负责人意见：张三", []),  # a name printed after the opinion's label: no opinion words
         ("法制审核人员：法律职业资格证号：A20185101070362", [(0, 7, False)]),
         ("被询问人：张明性别：男", []),
         ("送达人", [(0, 3, False)]),

@@ -63,3 +63,31 @@ def test_the_approver_signing_after_the_printed_opinion_is_found() -> None:
 def test_an_opinion_read_unsurely_may_be_handwriting_and_counts_as_ink() -> None:
     (box,) = _opinion("同意", 0.62, signed=False)
     assert 304 <= box[0] < 314
+
+
+def _opinion_in_label_box(written: bool) -> list[tuple[float, float, float, float]]:
+    """ "负责人审批意见同意立案" in one box; under it, when `written`, the approver's name and date written
+    large by hand and read surely as a line of its own ("孔德华2022.9.14", 0.95, 2.5 lines tall)."""
+    image = Image.new("RGB", (W, H), (247, 247, 243))
+    draw = ImageDraw.Draw(image)
+    label = OcrBox("负责人审批意见同意立案", (150.0, 700.0, 392.0, 726.0), 0.99)
+    _print(draw, label)
+    lines = [OcrLine([label])]
+    if written:
+        for x in (160, 240, 320):
+            _scrawl(draw, x, 740)
+        lines.append(OcrLine([OcrBox("孔德华2022.9.14", (152.0, 728.0, 420.0, 792.0), 0.95)]))
+    marks = find_signatures(np.asarray(image), lines)
+    return [m.box for m in marks if not on_printed_label(m, lines, line_em(lines))]
+
+
+def test_the_opinion_printed_in_its_labels_box_is_print() -> None:
+    assert _opinion_in_label_box(written=False) == []
+
+
+def test_a_name_and_date_written_large_under_the_opinion_is_its_signature_though_read_surely() -> None:
+    assert _opinion_in_label_box(written=True) == [
+        (158.0, 743.0, 222.0, 769.0),
+        (238.0, 743.0, 302.0, 769.0),
+        (318.0, 743.0, 382.0, 769.0),
+    ]

@@ -24,9 +24,11 @@ class CitationParams(Params):
     """`exists`: the article exists in the version in force; `renumbered`: not a number of a law before
     its revision renumbered it (laws.yaml `renumbered`: 行政处罚法 2021, 行政复议法 2023), cited after the
     revision came into force next to words of the old article's content; `repealed`: not a procedural
-    rule repealed before the date. `laws`: the laws the test judges (full titles); all when empty."""
+    rule repealed before the date; `superseded`: a version the citation names (1989年12月26日, 2014年修订)
+    is not one a later version had replaced by the date. `laws`: the laws the test judges (full titles);
+    all when empty."""
 
-    test: Literal["exists", "renumbered", "repealed"]
+    test: Literal["exists", "renumbered", "repealed", "superseded"]
     laws: list[str] = Field(default_factory=list)
 
 
@@ -40,8 +42,10 @@ def citation(ctx: RuleContext, params: CitationParams) -> Iterator[Hit]:
         seen: set[tuple[str, int]] = set()
         for cite in doc.facts.citations:
             key = (cite.law_key, cite.article)
-            if key in seen or cite.version_hint or (params.laws and cite.law_key not in params.laws):
-                continue  # a version named in the text is the author's explicit choice
+            if key in seen or (params.laws and cite.law_key not in params.laws):
+                continue
+            if (cite.version_hint is None) == (params.test == "superseded"):
+                continue  # a version named in the text is judged as named, by `superseded` alone
             detail = _TESTS[params.test](ctx, doc, cite, on)
             if detail is None:
                 continue
@@ -84,6 +88,19 @@ def _repealed(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> s
     return f"该规定已于{until.year}年{until.month}月{until.day}日后失效，应适用《{repeal.successor}》"
 
 
+def _superseded(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
+    laws = ctx.view.laws
+    named = laws.version_named(cite.law_key, cite.version_hint or "")
+    current = laws.version_on(cite.law_key, on)
+    if named is None or current is None or named.from_ >= current.from_:
+        return None
+    since = current.from_
+    return (
+        f"所引为该法{named.label}版本（“{cite.version_hint}”），{on.year}年{on.month}月{on.day}日施行的是"
+        f"{since.year}年{since.month}月{since.day}日起施行的{current.label}版本"
+    )
+
+
 def _context(ctx: RuleContext, doc: Document, cite: Citation) -> str:
     """The sentence holding the citation (within a window around it), else the citation's evidence. An
     article listed after others of its law (《…》第四十四条、第四十五条、第四十二条) is found after the
@@ -105,4 +122,4 @@ def _context(ctx: RuleContext, doc: Document, cite: Citation) -> str:
     return before + raw + after
 
 
-_TESTS = {"exists": _exists, "renumbered": _renumbered, "repealed": _repealed}
+_TESTS = {"exists": _exists, "renumbered": _renumbered, "repealed": _repealed, "superseded": _superseded}
