@@ -807,7 +807,7 @@ def _page_foot(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     """Whether a bare label stands in the signing rows at the foot of a page of a document going on over
     pages (被询问人：　日期：2025.11.5 / 询问人： / 记录人： before 共2页 第1页): in the last third of its
     page, on a line of labels, dates and at most a name written beside them (read from the ink on a
-    scan), beside another such line."""
+    scan), beside another such line or alone right before the page's number."""
     index = slot.blocks[0]
     page = dt_.doc.blocks[index].page
     if page is None or not _signing_line(dt_, slots, index):
@@ -815,7 +815,13 @@ def _page_foot(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     on_page = [i for i, b in enumerate(dt_.doc.blocks) if b.page == page]
     if on_page.index(index) < len(on_page) * 2 // 3:
         return False
-    return any(other in on_page and _signing_line(dt_, slots, other) for other in (index - 1, index + 1))
+    if any(other in on_page and _signing_line(dt_, slots, other) for other in (index - 1, index + 1)):
+        return True
+    # alone, the page's last line before its number, the record going on over the next page: the party
+    # signs each page (被询问人： / 共2页 第1页)
+    after = [i for i in on_page if i > index]
+    goes_on = any(b.page is not None and b.page > page for b in dt_.doc.blocks)
+    return goes_on and bool(after) and all(is_page_number_line(dt_.blocks[i]) for i in after)
 
 
 def _signing_line(dt_: DocText, slots: list[_Slot], index: int) -> bool:

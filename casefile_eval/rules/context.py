@@ -409,8 +409,8 @@ class RuleContext:
         return self.view.case
 
     def documents(self) -> list[Document]:
-        """The documents of the types the rule applies to (all documents when it names none)."""
-        types = self.rule.spec.applies_to.document_types
-        if not types:
-            return list(self.case.documents)
-        return self.case.of_type(*types)
+        """The documents of the types the rule applies to (all documents when it names none), but those
+        whose title matches its `titles_none`."""
+        applies = self.rule.spec.applies_to
+        docs = self.case.of_type(*applies.document_types) if applies.document_types else self.case.documents
+        return [d for d in docs if not any(re.search(p, d.title or "") for p in applies.titles_none)]

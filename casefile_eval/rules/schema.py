@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -60,9 +61,22 @@ class AppliesTo(_Strict):
     """Which cases and documents a rule looks at."""
 
     document_types: list[DocumentType] = Field(default_factory=list)
+    # documents of those types whose title matches one of these are not looked at (告知笔录: a notice
+    # given in person and recorded, which has no 落款 or seal)
+    titles_none: list[str] = Field(default_factory=list)
     case_types: list[CaseType] = Field(default_factory=lambda: [CaseType.ADMINISTRATIVE_PENALTY])
     procedures: list[Procedure] = Field(default_factory=lambda: [Procedure.GENERAL])
     when: Condition | None = None
+
+    @field_validator("titles_none")
+    @classmethod
+    def _patterns(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"正则表达式 '{value}' 无效：{exc}") from exc
+        return values
 
 
 class Basis(_Strict):

@@ -56,6 +56,7 @@ def citation(ctx: RuleContext, params: CitationParams) -> Iterator[Hit]:
                 page=fact_page(doc, ev.page if ev else None),
                 evidence=cite.raw,
                 data={"law": cite.law, "article": f"第{chinese_number(cite.article)}条", "detail": detail},
+                needs_review=detail.endswith(_CHECK),
             )
 
 
@@ -88,6 +89,20 @@ def _repealed(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> s
     return f"该规定已于{until.year}年{until.month}月{until.day}日后失效，应适用《{repeal.successor}》"
 
 
+# Laws of procedure: an act follows the version in force on its own day. Any other law is applied as in force
+# when the offence was committed (行政处罚法 2021 art. 37, 从旧兼从轻), a day the file seldom states.
+_PROCEDURAL = frozenset(
+    {
+        "中华人民共和国行政处罚法",
+        "中华人民共和国行政复议法",
+        "中华人民共和国行政诉讼法",
+        "中华人民共和国行政强制法",
+    }
+)
+_CHECK = "，请核对"
+LIMITATION_YEARS = 5  # an offence found later than this after it ended is no longer punished (art. 36)
+
+
 def _superseded(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
     laws = ctx.view.laws
     named = laws.version_named(cite.law_key, cite.version_hint or "")
@@ -95,10 +110,21 @@ def _superseded(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) ->
     if named is None or current is None or named.from_ >= current.from_:
         return None
     since = current.from_
-    return (
+    detail = (
         f"所引为该法{named.label}版本（“{cite.version_hint}”），{on.year}年{on.month}月{on.day}日施行的是"
         f"{since.year}年{since.month}月{since.day}日起施行的{current.label}版本"
     )
+    if cite.law_key in _PROCEDURAL:
+        return detail
+    # the offence was committed before the case was filed: the old version may have been the one in force
+    filed = ctx.view.date("filed")
+    start = filed.value if filed is not None else on
+    if start < since:
+        return None  # the successor came into force after the case began: the offence fell under the old one
+    limit = dt.date(start.year - LIMITATION_YEARS, start.month, min(start.day, 28))
+    if since < limit:
+        return detail  # in force longer before the case than an offence can be punished
+    return f"{detail}；违法行为发生在新版本施行前的，依法适用行为时的版本（从旧兼从轻）{_CHECK}"
 
 
 def _context(ctx: RuleContext, doc: Document, cite: Citation) -> str:

@@ -98,8 +98,17 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
                 yield Hit(
                     document=doc, page=blank.page, evidence=blank.text, data={"count": "1", "names": ""}
                 )
-            elif params.require == "count":  # officers who signed by hand beside their printed numbers
-                yield from _too_few_numbers(doc, params.min_count)
+            elif params.require == "count":
+                alone = _one_writer(doc)
+                if alone is not None:  # 询问人：甲 / 记录人：甲, the same one officer in every slot
+                    yield Hit(
+                        document=doc,
+                        page=fact_page(doc, alone.evidence.page if alone.evidence else None),
+                        evidence=alone.evidence.text if alone.evidence else None,
+                        data={"count": "1", "names": alone.signer or ""},
+                    )
+                else:  # officers who signed by hand beside their printed numbers
+                    yield from _too_few_numbers(doc, params.min_count)
             continue  # no officer read: no other judgement
         text = ctx.view.text(doc)
         certs = _whole(cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()})
@@ -114,6 +123,20 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
             missing = [o for o in missing if not _clerk(o, text)]
         if missing and len(certs) < len({o.name for o in people}):
             yield _hit(doc, missing, str(len(missing)))
+
+
+def _one_writer(doc: Document) -> SignatureSlot | None:
+    """The first officer's slot of a record whose officer's and recorder's slots all hold one and the same
+    name written in text (询问人（签名）：陈建东 / 记录人（签名）：陈建东): one officer questioned and wrote
+    the record alone. None where a slot is signed otherwise (ink names nobody) or two names appear."""
+    slots = [s for s in doc.facts.signatures if s.role in (Role.OFFICER, Role.RECORDER) and s.filled]
+    roles = {s.role for s in slots}
+    if roles != {Role.OFFICER, Role.RECORDER} or any(s.method != "text" or not s.signer for s in slots):
+        return None
+    names = {compact(s.signer or "") for s in slots}
+    if len(names) != 1 or not is_person_name(next(iter(names))):
+        return None
+    return next(s for s in slots if s.role is Role.OFFICER)
 
 
 def _too_few_numbers(doc: Document, min_count: int) -> Iterator[Hit]:

@@ -1,0 +1,105 @@
+"""Readings holdout48 showed wrong: the party signing every page of a record (a bare 被询问人： alone at a
+page's foot), 户籍所在地 taken for an organisation, 勘测人员 as officers, titles of 公安 forms, and a
+citation naming the version of the law it cites."""
+
+from __future__ import annotations
+
+from casefile_eval.codes import DocumentType as T
+from casefile_eval.codes import Role
+from casefile_eval.extract.citations import find_citations
+from casefile_eval.extract.officers import find_officers
+from casefile_eval.extract.parties import find_party
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import Block, BlockKind, Document
+from casefile_eval.segment.titles import match_title
+from tests.extract.docs import doc_from_lines, doc_from_rows
+
+
+def _record(pages: list[list[str]]) -> Document:
+    blocks = [
+        Block(kind=BlockKind.PARAGRAPH, text=text, source="d.pdf", page=number)
+        for number, lines in enumerate(pages, start=1)
+        for text in lines
+    ]
+    return Document(
+        type=T.INQUIRY_RECORD,
+        title="询问笔录",
+        source="d.pdf",
+        pages=(1, len(pages)),
+        confidence=1.0,
+        blocks=blocks,
+    )
+
+
+def test_a_bare_label_alone_at_a_pages_foot_is_where_the_party_signs_that_page() -> None:
+    doc = _record(
+        [
+            [
+                "询问笔录",
+                "被询问人：李静怡　性别：女",
+                "问：你在哪里工作？",
+                "答：前台。",
+                "被询问人：",
+                "共2页　第1页",
+            ],
+            [
+                "问：还有吗？",
+                "答：没有了。",
+                "以上笔录我看过，和我说的相符。",
+                "被询问人：李静怡　2019.6.3",
+                "共2页　第2页",
+            ],
+        ]
+    )
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.role, s.filled, s.evidence.page if s.evidence else None) for s in slots] == [
+        ("被询问人", Role.PARTY, False, 1),
+        ("被询问人", Role.PARTY, True, 2),
+    ]
+
+
+def test_the_place_of_household_registration_is_no_organisation() -> None:
+    doc = doc_from_lines(
+        ["询问笔录", "被询问人：李静怡　性别：女", "户籍所在地：江苏省金湖县戴楼镇　现住址：金湖县黎城镇"],
+        T.INQUIRY_RECORD,
+    )
+    assert find_party(DocText.of(doc)) is None
+
+
+def test_survey_officers_listed_in_one_cell_with_their_numbers() -> None:
+    doc = doc_from_rows(
+        [
+            ["勘测时间", "2018-06-12　9:30—11:10", "天气", "晴"],
+            ["勘测人员", "张立斌　闽国土执0521\n黄志勇　闽国土执0533", "记录人", "黄志勇"],
+        ],
+        T.INSPECTION_RECORD,
+        before=["现场勘测笔录"],
+    )
+    assert [(o.name, o.named_as, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("张立斌", "勘测人", "闽国土执0521"),
+        ("黄志勇", "勘测人", "闽国土执0533"),
+    ]
+
+
+def test_titles_of_public_security_forms() -> None:
+    assert [
+        (m.type, m.method) for m in map(match_title, ["行政处罚告知笔录", "呈请公安行政处罚审批报告"]) if m
+    ] == [
+        (T.PRIOR_NOTICE, "title"),
+        (T.DECISION_APPROVAL, "title"),
+    ]
+
+
+def test_a_citation_naming_its_version_by_the_day_it_was_adopted() -> None:
+    doc = doc_from_lines(
+        [
+            "你公司上述行为违反了《中华人民共和国环境保护法》（1989年12月26日）第二十六条的规定。",
+            "依据《中华人民共和国环境保护法》（1989年12月26日第七届全国人民代表大会常务委员会第十一次会议通过"
+            "　2014年4月24日第十二届全国人民代表大会常务委员会第八次会议修订）第六十条的规定。",
+        ]
+    )
+    assert [(c.article, c.version_hint) for c in find_citations(DocText.of(doc))] == [
+        (26, "1989年12月26日"),
+        (60, "2014年4月24日"),
+    ]
