@@ -86,6 +86,9 @@ class ImageItem(_Model):
     # OCR ink, or a .docx inline picture: how many characters of its block's text stand before it
     ink_offset: int | None = None
     ref: str | None = None  # a .docx picture: the package part that holds it (word/media/image3.png)
+    # what OCR read in a picture of handwriting in an electronic file, where it was read and is no date
+    # (two officers' names written in one picture: 陈德兴林秀琴)
+    reading: str | None = None
 
 
 class Page(_Model):
@@ -204,6 +207,7 @@ class SignatureSlot(_Model):
     method: str = "text"  # text (a typed name), image (handwriting image), seal, ocr
     count: int | None = None  # separate signatures told apart in the slot (names, images); None: not counted
     ink_width: float | None = None  # summed width (points) of the ink OCR found in the slot; None elsewhere
+    written: str | None = None  # what OCR read in the slot's pictures of handwriting (`ImageItem.reading`)
     evidence: Evidence | None = None
     confidence: float = 1.0
 

@@ -286,7 +286,42 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                 pending = [Officer(name=n, named_as=field, evidence=dt_.block_evidence(index)) for n in after]
                 pending_at = index
                 found.update((o.name, o) for o in pending)
+        continued = _cell_continued(dt_, index, found)
+        if continued is not None:
+            found[continued.name] = continued
     return _without_run_together(list(found.values()))
+
+
+def _cell_continued(dt_: DocText, index: int, found: dict[str, Officer]) -> Officer | None:
+    """The officer on the line under a row of a flattened table, a name and a bare number alone, standing
+    under the name of an officer found on that row: the second line of that officer's cell (勘测人员 | 张立斌
+    闽国土执0521 / 黄志勇 闽国土执0533 | 记录人 | 黄志勇), named by the same field."""
+    below = index + 1
+    if below >= len(dt_.blocks):
+        return None
+    pair = _BARE_PAIR.match(dt_.blocks[below])
+    if pair is None or not _person(pair["name"]) or not re.search(r"[0-9]{3}", pair["no"]):
+        return None
+    row, line = dt_.doc.blocks[index], dt_.doc.blocks[below]
+    if not row.char_xs or not line.char_xs or row.bbox is None or line.page != row.page:
+        return None
+    first = len(line.text) - len(line.text.lstrip())
+    if first >= len(line.char_xs):
+        return None
+    start, reach = line.char_xs[first], 0.6 * (row.bbox.bottom - row.bbox.top)
+    for officer in found.values():
+        at = row.text.find(officer.name)
+        if officer.evidence is None or officer.evidence.block != index or at < 0:
+            continue
+        if at < len(row.char_xs) and abs(row.char_xs[at] - start) <= reach:
+            known = found.get(pair["name"])
+            return Officer(
+                name=pair["name"],
+                cert_no=pair["no"] if known is None or not known.cert_no else known.cert_no,
+                named_as=officer.named_as,
+                evidence=dt_.block_evidence(below),
+            )
+    return None
 
 
 def _rows_under(dt_: DocText, index: int) -> list[tuple[str, str, int]]:

@@ -72,7 +72,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (
         Role.OFFICER,
         r"执法人员|(?<!被)(?:询问|检查|调查)人员?|承办人员?(?:意见)?|办案人员?|经办人员?|勘[验查察测]人员?|(?:卫生)?监督员"
-        r"|执法员|(?:听证)?主持人|听证员|(?:交通|执勤)?(?:警察|民警)",
+        r"|执法员|(?:听证)?主持人|听证员|(?:交通|执勤)?(?:警察|民警)|(?:拍摄|提取)人",
     ),
 )
 # the year opening a date: 2020年, 二〇二〇年 (〇 read O or 0)
@@ -1589,6 +1589,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
             if little is not None:  # a table rule's junction, a speck: no telling it from a short stroke
                 filled, confidence = None, little
         dates = [d.value for d in find_dates(slot.value) if d.value is not None]
+        written = " ".join(im.reading for im in own if im.reading) if method == "image" else ""
         out.append(
             SignatureSlot(
                 label=slot.label,
@@ -1599,6 +1600,7 @@ def find_signatures(dt_: DocText) -> list[SignatureSlot]:
                 method=method,
                 count=count,
                 ink_width=ink_width,
+                written=written or None,
                 evidence=dt_.block_evidence(slot.blocks[0], _words(dt_, slot)),
                 confidence=confidence,
             )

@@ -12,7 +12,8 @@ signed).
 What reads as a date and nothing else, its doubtful digits marked □ as on a scan (`ocr.doubt`), is put at
 the end of its line's text (doubtful 1s taken for the slashes they may be where only that makes a date),
 and a picture alone on its line that reads so is no signature: it leaves the file's pictures; anything
-else (a name, a scrawl, a date with a stroke left over) is left as it was. Reads are cached by
+else (a name, a scrawl, a date with a stroke left over) stays a signature, its read kept as the picture's
+`reading` (two officers may sign in one picture: 陈德兴林秀琴). Reads are cached by
 the file's hash, the page and the picture's place, so a second run does no OCR.
 """
 
@@ -255,6 +256,7 @@ def _with_dates(
     added: dict[int, list[tuple[str, ImageItem]]] = defaultdict(list)
     lone = Counter(p.block_index for p in parsed.images if p.kind is ImageKind.SIGNATURE)
     dates: set[int] = set()
+    readings: dict[int, str] = {}
     for index, picture in chosen:
         box = reads.get(index)
         if box is None or box.confidence < MIN_SCORE or picture.block_index is None:
@@ -266,10 +268,16 @@ def _with_dates(
             added[picture.block_index].append((text, picture))
             if lone[picture.block_index] == 1:
                 dates.add(index)
-    if not added:
+        else:
+            readings[index] = box.text.strip()
+    if not added and not readings:
         return parsed
     blocks = [_extended(b, added[k]) if k in added else b for k, b in enumerate(parsed.blocks)]
-    images = [p for k, p in enumerate(parsed.images) if k not in dates]
+    images = [
+        p.model_copy(update={"reading": readings[k]}) if k in readings else p
+        for k, p in enumerate(parsed.images)
+        if k not in dates
+    ]
     return parsed.model_copy(update={"blocks": blocks, "images": images})
 
 

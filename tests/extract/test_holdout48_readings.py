@@ -11,7 +11,7 @@ from casefile_eval.extract.officers import find_officers
 from casefile_eval.extract.parties import find_party
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
-from casefile_eval.model import Block, BlockKind, Document
+from casefile_eval.model import BBox, Block, BlockKind, Document
 from casefile_eval.segment.titles import match_title
 from tests.extract.docs import doc_from_lines, doc_from_rows
 
@@ -102,4 +102,77 @@ def test_a_citation_naming_its_version_by_the_day_it_was_adopted() -> None:
     assert [(c.article, c.version_hint) for c in find_citations(DocText.of(doc))] == [
         (26, "1989年12月26日"),
         (60, "2014年4月24日"),
+    ]
+
+
+def test_the_second_line_of_an_officers_cell_in_a_flattened_row_is_named_by_that_cell() -> None:
+    """h48-05's text PDF: the row 勘测人员 | 张立斌 闽国土执0521 / 黄志勇 闽国土执0533 | 记录人 | 黄志勇 comes
+    out as two lines; the second stands under 张立斌 (its first character where his is)."""
+    row = "勘测人员 张立斌　闽国土执0521 记录人 黄志勇"
+    under = "黄志勇　闽国土执0533"
+    row_xs = (
+        71.8,
+        81.7,
+        91.9,
+        101.8,
+        106.9,
+        142.6,
+        152.5,
+        162.5,
+        172.5,
+        182.5,
+        192.5,
+        202.5,
+        212.4,
+        220.2,
+        225.8,
+        231.2,
+        236.2,
+        293.6,
+        354.3,
+        364.3,
+        374.2,
+        379.2,
+        424.8,
+        434.8,
+        444.7,
+    )
+    under_xs = (142.5, 152.5, 162.3, 172.5, 182.5, 192.5, 202.5, 212.4, 220.2, 225.8, 231.1, 236.6)
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text="现场勘测笔录",
+            source="d.pdf",
+            page=1,
+            bbox=BBox(x0=250, top=80, x1=350, bottom=95),
+        ),
+        Block(
+            kind=BlockKind.LINE,
+            text=row,
+            source="d.pdf",
+            page=1,
+            char_xs=row_xs,
+            bbox=BBox(x0=67.4, top=193.0, x1=448.8, bottom=201.9),
+        ),
+        Block(
+            kind=BlockKind.LINE,
+            text=under,
+            source="d.pdf",
+            page=1,
+            char_xs=under_xs,
+            bbox=BBox(x0=138.0, top=206.9, x1=238.9, bottom=215.9),
+        ),
+        Block(kind=BlockKind.LINE, text="勘测情况：现场为一处新建钢结构仓库。", source="d.pdf", page=1),
+    ]
+    doc = Document(
+        type=T.INSPECTION_RECORD,
+        title="现场勘测笔录",
+        source="d.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+    )
+    assert [(o.name, o.named_as, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("张立斌", "勘测人", "闽国土执0521"),
+        ("黄志勇", "勘测人", "闽国土执0533"),
     ]

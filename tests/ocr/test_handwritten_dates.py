@@ -102,6 +102,17 @@ def test_a_date_alone_after_a_signing_caption_is_read_and_signs_nothing(tmp_path
 
 @needs_fonts
 @needs_ocr
+def test_two_officers_names_written_in_one_picture_are_kept_as_its_reading(tmp_path: Path) -> None:
+    """holdout48 h48-08: both officers signed in one picture after 执法人员签名 (read as one line, no gap);
+    the read is no date, so the picture stays a signature and keeps what was read."""
+    path = _pdf(tmp_path / "d.pdf", [("现场检查笔录", []), ("执法人员签名：", ["陈德兴林秀琴"])])
+    parsed = parse_file(path, "d.pdf")
+    assert [b.text for b in parsed.blocks] == ["现场检查笔录", "执法人员签名："]
+    assert [(p.block_index, p.reading) for p in parsed.images] == [(1, "陈德兴林秀琴")]
+
+
+@needs_fonts
+@needs_ocr
 def test_a_docx_pictures_date_is_read_from_its_package(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("结案审批表")

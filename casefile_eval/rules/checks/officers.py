@@ -248,13 +248,23 @@ def _named_for(label: str, fields: dict[str, set[str]]) -> int:
     return max((len(names) for field, names in fields.items() if not field.startswith("记录")), default=0)
 
 
-def _counted(pages: dict[tuple[int | None, str], list[SignatureSlot]]) -> dict[tuple[int | None, str], int]:
-    """The signatures counted in each (page, label) slot whose every part is signed and counted."""
+def _counted(
+    pages: dict[tuple[int | None, str], list[SignatureSlot]], officers: set[str]
+) -> dict[tuple[int | None, str], int]:
+    """The signatures counted in each (page, label) slot whose every part is signed and counted; a picture
+    read as the names of several of the document's officers (陈德兴林秀琴: two signed in one picture)
+    counts each name."""
     return {
-        key: sum(s.count or 0 for s in slots)
+        key: sum(max(s.count or 0, _officers_written(s, officers)) for s in slots)
         for key, slots in pages.items()
         if all(s.filled is True and s.count is not None for s in slots)
     }
+
+
+def _officers_written(slot: SignatureSlot, officers: set[str]) -> int:
+    """How many of the officers' names OCR read in the slot's pictures."""
+    written = compact(slot.written or "")
+    return sum(1 for name in officers if name and name in written)
 
 
 def _clerks(text: str, fields: dict[str, set[str]]) -> set[str]:
@@ -333,7 +343,7 @@ def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_
         if officer.named_as and is_person_name(officer.name):
             fields.setdefault(officer.named_as, set()).add(officer.name)
     pages = slots_by_page(doc, role)
-    counted = _counted(pages)
+    counted = _counted(pages, {o.name for o in doc.facts.officers})
     text = compact(doc.text) if role is Role.OFFICER else ""
     clerks = _clerks(text, fields) if text else set()
     most: dict[str, int] = {}  # the most signatures any page's slot of that name holds
