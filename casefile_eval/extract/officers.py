@@ -167,10 +167,11 @@ def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
     return _cut(following, 0), index + 1
 
 
-def _inline(text: str) -> list[tuple[str, str, int, int]]:
-    """(name, number, offset, end) written as 姓名（执法证号…）, or 姓名（code） after a names label."""
+def _inline(text: str, labelled: bool = False) -> list[tuple[str, str, int, int]]:
+    """(name, number, offset, end) written as 姓名（执法证号…）, or 姓名（code） after a names label (in the
+    text, or `labelled`: the text is a names field's value)."""
     pairs = [(m.group("name"), m.group("no"), m.start(), m.end()) for m in _INLINE.finditer(text)]
-    if not pairs and _NAMES_LABEL.search(text):
+    if not pairs and (labelled or _NAMES_LABEL.search(text)):
         pairs = [
             (m.group("name"), m.group("no"), m.start(), m.end())
             for m in _BARE.finditer(text)
@@ -257,8 +258,12 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
             if is_names:
                 field = squeeze(m.group("word"))
                 names = [n for n in _names(value) if n not in found]
+                below = where != index  # (a pair on the label's own line is read as inline above)
+                coded = {name: no for name, no, _, _ in _inline(value, labelled=True)} if below else {}
+                if not names and coded:  # 询问人 | 吴少华（闽环监0913）　郑丽娟（闽环监0917）
+                    names = [n for n in coded if n not in found]
                 if names:
-                    numbers = _numbers_beside(value)
+                    numbers = {**_numbers_beside(value), **coded}
                     pending = [
                         Officer(
                             name=n, cert_no=numbers.get(n), named_as=field, evidence=dt_.block_evidence(where)

@@ -817,11 +817,10 @@ def _page_foot(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
         return False
     if any(other in on_page and _signing_line(dt_, slots, other) for other in (index - 1, index + 1)):
         return True
-    # alone, the page's last line before its number, the record going on over the next page: the party
+    # alone, the page's last line (before its number), the record going on over the next page: the party
     # signs each page (被询问人： / 共2页 第1页)
-    after = [i for i in on_page if i > index]
     goes_on = any(b.page is not None and b.page > page for b in dt_.doc.blocks)
-    return goes_on and bool(after) and all(is_page_number_line(dt_.blocks[i]) for i in after)
+    return goes_on and all(is_page_number_line(dt_.blocks[i]) for i in on_page if i > index)
 
 
 def _signing_line(dt_: DocText, slots: list[_Slot], index: int) -> bool:

@@ -59,6 +59,26 @@ def test_a_bare_label_alone_at_a_pages_foot_is_where_the_party_signs_that_page()
     ]
 
 
+def test_a_bare_label_last_on_a_page_of_a_docx_is_where_the_party_signs_that_page() -> None:
+    doc = _record(
+        [
+            [
+                "询问笔录",
+                "被询问人：李静怡　性别：女",
+                "问：你在哪里工作？",
+                "答：前台。",
+                "被询问人：＿＿＿＿＿＿",
+            ],
+            ["问：还有吗？", "答：没有了。", "以上笔录我看过，和我说的相符。", "被询问人：李静怡　2019.6.3"],
+        ]
+    )
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.filled, s.evidence.page if s.evidence else None) for s in slots] == [
+        ("被询问人", False, 1),
+        ("被询问人", True, 2),
+    ]
+
+
 def test_the_place_of_household_registration_is_no_organisation() -> None:
     doc = doc_from_lines(
         ["询问笔录", "被询问人：李静怡　性别：女", "户籍所在地：江苏省金湖县戴楼镇　现住址：金湖县黎城镇"],

@@ -42,3 +42,20 @@ def test_an_officer_in_the_row_under_with_an_empty_field_cell_is_listed_too() ->
         ("俞斌", "执法人员", "浙B-02251086"),
         ("何佳颖", "执法人员", "浙B-02251107"),
     ]
+
+
+def test_officers_with_their_codes_in_brackets_in_the_cell_after_the_field() -> None:
+    # holdout48 h48-04's .docx: 询问人 | 吴少华（闽环监0913）　郑丽娟（闽环监0917）
+    doc = doc_from_rows(
+        [
+            ["询问时间", "2015年6月16日14时20分至15时30分"],
+            ["询问人", "吴少华（闽环监0913）\u3000郑丽娟（闽环监0917）"],
+            ["记录人", "郑丽娟"],
+        ],
+        T.INQUIRY_RECORD,
+        before=["调查询问笔录"],
+    )
+    assert [(o.name, o.named_as, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("吴少华", "询问人", "闽环监0913"),
+        ("郑丽娟", "询问人", "闽环监0917"),
+    ]
