@@ -62,9 +62,11 @@ _CJK_DATE = (
     rf"{_S}年{_S}(?P<m>{_MD}){_S}月{_S}(?P<d>{_MD}){_S}(?:[日号]|{_DAY_MISREAD})"
 )
 _ISO_DATE = (
-    rf"(?:(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})|(?<![0-9.,/-])(?P<iy3>0(?:1[5-9]|2[0-9])))(?P<sep>[-./])"
+    rf"(?:(?:(?<![0-9.,/-])|{_STRAY})(?P<iy>(?:19|20)[0-9]{{2}})|(?<![0-9.,/-])(?P<iy3>0(?:1[5-9]|2[0-9])))"
+    # (a gap beside a separator: a date written by hand, read by OCR, "2018. 10.26", "2018.6 .14")
+    r"[ \t]?(?P<sep>[-./])[ \t]?"
     # the day's last digit wrapped onto a line of its own in a narrow cell (2024-04-3 | 0), else the day
-    r"(?P<im>1[0-2]|0?[1-9])(?P=sep)(?:(?P<idw>[0-2]\n[0-9]|3\n[01])(?=[ \t]*(?:\n|$))"
+    r"(?P<im>1[0-2]|0?[1-9])[ \t]?(?P=sep)[ \t]?(?:(?P<idw>[0-2]\n[0-9]|3\n[01])(?=[ \t]*(?:\n|$))"
     r"|(?P<id>3[01]|[12][0-9]|0?[1-9]))"
     # a time may follow at once (2019.3.1810时05分) or after a colon OCR read for a gap (2019.3.13:15时)
     r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2}))|(?=:[0-9]{1,2}(?:时|点)))"

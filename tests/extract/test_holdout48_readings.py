@@ -196,3 +196,12 @@ def test_the_second_line_of_an_officers_cell_in_a_flattened_row_is_named_by_that
         ("张立斌", "勘测人", "闽国土执0521"),
         ("黄志勇", "勘测人", "闽国土执0533"),
     ]
+
+
+def test_a_handwritten_dates_gap_beside_a_separator_is_read_through() -> None:
+    from casefile_eval.extract.dates import find_dates
+
+    assert [(d.raw, d.value.isoformat() if d.value else None) for d in find_dates("郑春生2018. 10.26")] == [
+        ("2018. 10.26", "2018-10-26")
+    ]
+    assert [d.raw for d in find_dates("2018.6 .14　2018 .10.26")] == ["2018.6 .14", "2018 .10.26"]
