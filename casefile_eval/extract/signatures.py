@@ -203,6 +203,7 @@ MAX_HEADING = 8  # characters of a column heading ("签章/日期", "审批人�
 # under it): a row of short column headings, each naming who signs there
 _STRIP_WORDS = re.compile(r"机构|部门|科室|审批|审核|领导")
 _STRIP_NOT = re.compile(r"[:：，,。；;、]")
+_STRIP_ACT = re.compile(r"(?:确认|签名|签字|签章|盖章)$")
 
 
 @dataclass
@@ -233,7 +234,29 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
         len(headings) >= 2
         and all(len(h) <= MAX_HEADING and not _STRIP_NOT.search(h) for h in headings)
         and all(_ANY_ROLE.search(h) or _STRIP_WORDS.search(h) for h in headings)
-        and sum(_ANY_ROLE.fullmatch(h) is not None for h in headings) >= 2
+        # (a role with the act it signs for: 当事人确认 | 拍摄人)
+        and sum(_ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) is not None for h in headings) >= 2
+    )
+
+
+def _cell_under(dt_: DocText, index: int) -> int | None:
+    """For a heading cell of a strip whose every heading names a signer (当事人确认 | 拍摄人), the cell of the
+    next row in its column; None for any other block (a strip with a unit's heading among them, 承办机构,
+    leaves its pictures to be placed by their columns)."""
+    cell = dt_.doc.blocks[index]
+    if cell.kind is not BlockKind.CELL or cell.table is None or cell.row is None or cell.col is None:
+        return None
+    row = [dt_.squeezed(i) for i in range(len(dt_.blocks)) if same_row(dt_, index, i)]
+    if not all(_ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) for h in row if h):
+        return None
+    return next(
+        (
+            k
+            for k in range(index + 1, len(dt_.doc.blocks))
+            if (b := dt_.doc.blocks[k]).kind is BlockKind.CELL
+            and (b.source, b.table, b.row, b.col) == (cell.source, cell.table, cell.row + 1, cell.col)
+        ),
+        None,
     )
 
 
@@ -643,6 +666,9 @@ def _scan(dt_: DocText) -> list[_Slot]:
             label = squeeze(m.group())
             if strip:  # a column heading: what stands beside it is the next heading, not its value
                 value, blocks = _value(dt_, index, text, len(text))
+                under = _cell_under(dt_, index)  # a table's heading row: signed in the cell under
+                if under is not None and under not in blocks:
+                    value, blocks = dt_.blocks[under], (index, under)
                 slots.append(_Slot(role, label, blocks, value, True, m.start(), strip=True))
                 continue
             opened = _CAPTION_OPEN.search(text[: m.start()]) or (read_by_ocr and _open_lost(label))

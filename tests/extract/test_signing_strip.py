@@ -102,3 +102,20 @@ def test_a_strip_read_by_ocr_column_by_column() -> None:
 
     assert slots(True) == [("承办人", "officer", True), ("负责人", "approver", True)]
     assert slots(False) == [("承办人", "officer", True), ("负责人", "approver", False)]
+
+
+def test_a_strip_of_signers_only_is_signed_in_the_cells_under_its_headings() -> None:
+    """holdout21's 现场照片 (.docx): 当事人确认 | 拍摄人, each signed by a picture in the cell under it."""
+    rows = [["拍摄时间", "2018年5月2日"], ["当事人确认", "拍摄人"], ["2018年5月2日", "2018年5月2日"]]
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="photo.docx", page=1, block_index=block, ink_offset=0)
+        for block in (4, 5)
+    ]
+    doc = doc_from_rows(rows, DocumentType.EVIDENCE, images=images)
+    for block in doc.blocks[2:]:
+        block.table, block.row = 1, (block.row or 0) - 1
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.role.value, s.filled, s.count) for s in slots] == [
+        ("当事人确认", "party", True, 1),
+        ("拍摄人", "officer", True, 1),
+    ]
