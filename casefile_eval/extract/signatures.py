@@ -147,6 +147,15 @@ _PRINTED_NUMBERS = re.compile(rf"(?:{_CERT_DIGITS.pattern})+")
 _RELATION = re.compile(r"[(（]\s*与[\u4e00-\u9fff]{2,6}的?关系\s*[:：]?[^()（）]{0,16}[)）]")
 _REMARK_ONLY = re.compile(r"(?:以上|属实|无误|核对)?")  # what an attesting row's value holds beside _NOISE
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+# fields a signer's name is printed before on one line ("询问人（签名）：陈建东　工作单位：…")
+_GLUED_FIELDS = frozenset(
+    {"工作单位", "单位", "性别", "职务", "联系电话", "电话", "日期", "时间", "年龄", "住址", "地址"}
+    | {"执法证号", "证号"}
+)
+# words of a form's fields, no person's name (审核日期 is one field, not a name and 日期)
+_FORM_WORD = re.compile(
+    r"[审批核签收送达证号期间址话务龄别]|负责|意见|人员|单位|机关|部门|时间|当事|工作|联系|身份|执法"
+)
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
 _OPINION_START = re.compile(r"\s*(?:拟?同意|不同意)")
 _OPINION_HEAD = re.compile(
@@ -1101,7 +1110,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: 
     value = _RELATION.sub(" ", value)
     nxt = _NEXT_LABEL.search(value)
     if nxt:  # (a name the pen ran into the date's caption, read as one word: 黄小燕日期： is name, caption)
-        glued = _DATE_CAPTION.search(nxt.group())
+        glued = _DATE_CAPTION.search(nxt.group()) or _glued_field(nxt.group())
         value = value[: nxt.start() + (glued.start() if glued else 0)]
     # the next cell's field name after a gap ("法制机构负责人  审核日期  2024-09-20", "记录人签名  日期  …")
     # is no name
@@ -1152,6 +1161,18 @@ def _printed_number_ink(dt_: DocText, slot: _Slot, image: ImageItem) -> bool:
         if on_number and box.bottom - box.top <= 1.5 * height and overlap >= 0.6 * (box.bottom - box.top):
             return True
     return False
+
+
+def _glued_field(label: str) -> re.Match[str] | None:
+    """Where a field's name starts in a label-shaped run that begins with a name (OCR closes up the gap:
+    "陈建东工作单位：" is the name 陈建东, then the field 工作单位): the first cut after two to four
+    characters leaving a field's name; None where the run is one field's name."""
+    words = label.rstrip(" \t:：")
+    for cut in range(2, min(5, len(words) - 1)):
+        name = words[:cut]
+        if _LONE_NAME.fullmatch(name) and not _FORM_WORD.search(name) and words[cut:] in _GLUED_FIELDS:
+            return re.search(re.escape(words[cut:]), label)
+    return None
 
 
 def _field_word(token: str) -> bool:

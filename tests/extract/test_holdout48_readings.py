@@ -205,3 +205,20 @@ def test_a_handwritten_dates_gap_beside_a_separator_is_read_through() -> None:
         ("2018. 10.26", "2018-10-26")
     ]
     assert [d.raw for d in find_dates("2018.6 .14　2018 .10.26")] == ["2018.6 .14", "2018 .10.26"]
+
+
+def test_a_name_closed_up_with_the_next_fields_name_on_a_scan_is_the_signer() -> None:
+    """OCR reads "询问人（签名）：陈建东　工作单位：…" without its gap: 陈建东 is the name, 工作单位 the
+    next field."""
+    lines = [
+        "询问笔录",
+        "询问人（签名）：陈建东工作单位：金湖县公安局黎城派出所",
+        "问：你在哪里工作？",
+        "答：前台。",
+    ]
+    blocks = [Block(kind=BlockKind.LINE, text=t, source="s.pdf", page=1, confidence=0.99) for t in lines]
+    doc = Document(
+        type=T.INQUIRY_RECORD, title="询问笔录", source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks
+    )
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.filled, s.signer) for s in slots] == [("询问人(签名)", True, "陈建东")]

@@ -127,11 +127,13 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
 
 def _one_writer(doc: Document) -> SignatureSlot | None:
     """The first officer's slot of a record whose officer's and recorder's slots all hold one and the same
-    name written in text (询问人（签名）：陈建东 / 记录人（签名）：陈建东): one officer questioned and wrote
-    the record alone. None where a slot is signed otherwise (ink names nobody) or two names appear."""
+    name, written in text or read by OCR (询问人（签名）：陈建东 / 记录人（签名）：陈建东): one officer
+    questioned and wrote the record alone. None where a slot is signed otherwise (a picture names nobody)
+    or two names appear."""
     slots = [s for s in doc.facts.signatures if s.role in (Role.OFFICER, Role.RECORDER) and s.filled]
     roles = {s.role for s in slots}
-    if roles != {Role.OFFICER, Role.RECORDER} or any(s.method != "text" or not s.signer for s in slots):
+    written = all(s.method in ("text", "ocr") and s.signer for s in slots)
+    if roles != {Role.OFFICER, Role.RECORDER} or not written:
         return None
     names = {compact(s.signer or "") for s in slots}
     if len(names) != 1 or not is_person_name(next(iter(names))):
