@@ -71,11 +71,13 @@ _ISO_DATE = (
     # a time may follow at once (2019.3.1810时05分) or after a colon OCR read for a gap (2019.3.13:15时)
     r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2}))|(?=:[0-9]{1,2}(?:时|点)))"
 )
-# A form filled in with a two-digit year ("局长签名：22.3.7", "当事人签章：20-04-09"): years 2000-2039 only,
-# never after 第 or before 条/款 (a clause number 12.3.4) or within a longer run of numbers (an address
-# 10.0.0.1, a telephone number 0731-84-12345); a time may follow at once (OCR closes up "20-04-07 9时10分").
+# A form filled in with a two-digit year ("局长签名：22.3.7", "当事人签章：20-04-09", by hand "18.6 .14"):
+# years 2000-2039 only, never after 第 or before 条/款 (a clause number 12.3.4) or within a longer run of
+# numbers (an address 10.0.0.1, a telephone number 0731-84-12345); a time may follow at once (OCR closes up
+# "20-04-07 9时10分").
 _SHORT_DATE = (
-    r"(?<![0-9A-Za-z.,/第-])(?P<sy>[0-3][0-9])(?P<ssep>[./-])(?P<sm>1[0-2]|0?[1-9])(?P=ssep)"
+    r"(?<![0-9A-Za-z.,/第-])(?P<sy>[0-3][0-9])[ \t]?(?P<ssep>[./-])[ \t]?"
+    r"(?P<sm>1[0-2]|0?[1-9])[ \t]?(?P=ssep)[ \t]?"
     r"(?P<sd>3[01]|[12][0-9]|0?[1-9])(?:(?![0-9./-]|[条款项章节])|(?=[0-9]{1,2}(?:时|点)))"
 )
 # A form's date written a digit to a box ("[2][0][1][6]年[0][3]月[3][1]日" reads "2 0 1 6 年 0 3 月 3 1 日"):

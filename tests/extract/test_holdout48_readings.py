@@ -4,6 +4,8 @@ citation naming the version of the law it cites."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.codes import Role
 from casefile_eval.extract.citations import find_citations
@@ -205,6 +207,7 @@ def test_a_handwritten_dates_gap_beside_a_separator_is_read_through() -> None:
         ("2018. 10.26", "2018-10-26")
     ]
     assert [d.raw for d in find_dates("2018.6 .14　2018 .10.26")] == ["2018.6 .14", "2018 .10.26"]
+    assert [(d.raw, d.value) for d in find_dates("郑春生18.6 .14")] == [("18.6 .14", dt.date(2018, 6, 14))]
 
 
 def test_a_name_closed_up_with_the_next_fields_name_on_a_scan_is_the_signer() -> None:
