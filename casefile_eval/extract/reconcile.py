@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from casefile_eval.codes import CaseType, DateKind, DocumentType, Procedure, Role
 from casefile_eval.extract.document import extract_document_facts
@@ -76,18 +77,34 @@ def _most_frequent(values: Iterable[str | None]) -> str | None:
 def _party(pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None) -> str | None:
     """The decision's party; on a decision read by OCR, a name at least two other documents agree on
     that differs from the decision's reading in a character or two (鸿泰量业 for 鸿泰置业) is the truth."""
-    if decision_at is None or not (party := pairs[decision_at][1].party):
-        return _most_frequent(f.party for _, f in pairs)
+    return _decisions(pairs, decision_at, "party")
+
+
+def _agency(pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None) -> str | None:
+    """The decision's agency, mended as the party is (连水县… read for 涟水县…, 秘务局 for 税务局)."""
+    return _decisions(pairs, decision_at, "agency")
+
+
+def _decisions(
+    pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None, field: Literal["party", "agency"]
+) -> str | None:
+    """The decision's value of a name field; on a decision read by OCR, a name at least two other
+    documents agree on that differs from the decision's reading in a character or two is the truth; the
+    most frequent where the decision names none."""
+    if decision_at is None or not (value := getattr(pairs[decision_at][1], field)):
+        return _most_frequent(getattr(f, field) for _, f in pairs)
     if not any(b.confidence is not None for b in pairs[decision_at][0].blocks):
-        return party
-    others = Counter(f.party for i, (_, f) in enumerate(pairs) if i != decision_at and f.party)
+        return str(value)
+    others = Counter(
+        getattr(f, field) for i, (_, f) in enumerate(pairs) if i != decision_at and getattr(f, field)
+    )
     for name, count in others.most_common():
         if count < 2:
             break
-        differing = sum(a != b for a, b in zip(name, party, strict=False))
-        if len(name) == len(party) and 0 < differing <= max(1, len(party) // 8):
-            return name
-    return party
+        differing = sum(a != b for a, b in zip(name, value, strict=False))
+        if len(name) == len(value) and 0 < differing <= max(1, len(value) // 8):
+            return str(name)
+    return str(value)
 
 
 def _receipt_rank(facts: DocumentFacts, number: str | None) -> int | None:
@@ -174,7 +191,7 @@ def reconcile_case(documents: list[Document]) -> CaseSummary:
     decision = pairs[decision_at][1] if decision_at is not None else None
     number = decision.case_number if decision else None
     party = _party(pairs, decision_at)
-    agency = (decision.agency if decision else None) or _most_frequent(f.agency for _, f in pairs)
+    agency = _agency(pairs, decision_at)
     dates = CaseDates(
         filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),
         notified=_notified(pairs),

@@ -87,3 +87,19 @@ def test_a_role_and_its_opinion_date_the_row() -> None:
         ("reviewed", "审核人员"),
         ("other", ""),
     ]
+
+
+def _case_agency(decision_agency: str, *, scanned: bool) -> str | None:
+    def doc(agency: str, doc_type: DocumentType) -> Document:
+        return doc_from_lines([agency, "行政处罚决定书", "当事人：涟水县安骑电动车商行"], doc_type)
+
+    docs = [doc("涟水县市场监督管理局", _T.FILING_APPROVAL) for _ in range(2)]
+    decision = doc(decision_agency, _T.DECISION)
+    docs.append(_scanned(decision) if scanned else decision)
+    return reconcile_case(docs).facts.agency
+
+
+def test_a_misread_character_in_a_scanned_decisions_agency_takes_the_name_the_others_agree_on() -> None:
+    # holdout48 h48-01: 涟 read 连 on the decision alone
+    assert _case_agency("连水县市场监督管理局", scanned=True) == "涟水县市场监督管理局"
+    assert _case_agency("连水县市场监督管理局", scanned=False) == "连水县市场监督管理局"
