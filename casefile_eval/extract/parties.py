@@ -50,7 +50,7 @@ _ORG_START = re.compile(
     rf"^(?P<name>[\u4e00-\u9fff()（）A-Za-z0-9]{{2,40}}?{_ORG_SUFFIX})(?:[(（]以下简称|涉嫌|因|于|未|违反|存在|的|在(?!地))"
 )
 _VALUE_END = re.compile(
-    r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|统一社会信用|身份证|联系电话|电话|性别|年龄|职务)"
+    r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|经营者|统一社会信用|身份证|联系电话|电话|性别|年龄|职务)"
     # the date a person signed on after the name (被调查人：谢永福 2020.6.1)
     r"|(?:19|20)[0-9]{2}\s*[./\-年]"
 )
@@ -91,7 +91,7 @@ _ROW_LABEL = re.compile(
 )
 # the next label run into a value ("某公司现场负责人", "张三性别"): the value stops before it
 _ROW_VALUE_END = re.compile(
-    r"(?:现场)?负责人|法定代表人|联系电话|电话|职务|性别|年龄|身份证|证件|住址|地址|询问人|记录人|检查人"
+    r"(?:现场)?负责人|法定代表人|经营者|联系电话|电话|职务|性别|年龄|身份证|证件|住址|地址|询问人|记录人|检查人"
 )
 _SENTENCE = re.compile(r"[，,。；;：:！？!?]")
 MAX_LABEL_WORDS = 6  # a label spaced out character by character ("当 事 人") spans several words

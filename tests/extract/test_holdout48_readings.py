@@ -225,3 +225,10 @@ def test_a_name_closed_up_with_the_next_fields_name_on_a_scan_is_the_signer() ->
     )
     slots = find_signatures(DocText.of(doc))
     assert [(s.label, s.filled, s.signer) for s in slots] == [("询问人(签名)", True, "陈建东")]
+
+
+def test_a_partys_value_ends_at_the_operators_field_closed_up_on_a_scan() -> None:
+    doc = doc_from_lines(["行政处罚决定书", "当事人：古田县悦颜美容店经营者:阮秋燕"], T.DECISION)
+    found = find_party(DocText.of(doc))
+    assert found is not None
+    assert found[0] == "古田县悦颜美容店"
