@@ -45,6 +45,7 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ),
     ("recorder", r"记录人"),
     ("party", r"被询问人|被检查人|被调查人|当事人|陈述人|申辩人|法定代表人|代理人|被处罚人"),
+    ("told", r"告知(?:时间|日期)"),  # a 告知笔录's time: the notice given in person
     ("record", r"(?:询问|检查|复查|勘验|勘查|勘测|调查|笔录|起止)(?:时间|日期)|(?:^|(?<=[\s|]))时间"),
     # 填制日期: a 缴款书 filled in; 开票日期: the receipt made out for the payment
     ("paid", r"(?:缴款|缴纳|交款|入库|收款|缴费|填制|开票)(?:日期|时间)"),
@@ -428,6 +429,8 @@ def _kind(item: _Found, doc_type: DocumentType, extension: bool) -> tuple[DateKi
         return (DateKind.SERVED if doc_type is _T.SERVICE_RECEIPT else DateKind.SIGNED), role
     if tag == "approve":
         return _approval_kind(doc_type, extension), role
+    if tag == "told":
+        return (DateKind.NOTIFIED if doc_type is _T.PRIOR_NOTICE else DateKind.OTHER), None
     if tag == "record":
         if doc_type in _RECORD_TYPES:
             return DateKind.RECORD_START, None

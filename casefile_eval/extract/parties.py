@@ -60,7 +60,8 @@ _SIGNING = re.compile(r"[(（](?:签名|签字|签章|盖章|捺印)")
 _NAME_LABEL = re.compile(r"^(?:姓名|名称|单位名称|企业名称|经营者姓名|字号名称)[:：]?")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 _CODE = re.compile(r"[0-9A-Za-z]{15,20}")
-_TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
+# a bracket closing the name, or left open where the value was cut (陈美华（某小吃店经营者）: cut at 经营者)
+_TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]?$")
 _AGENCY_SUFFIX = re.compile(
     r"(?:局|委员会|委|厅|部|署|办公室|办|队|支队|大队|中队|所|中心|政府|分局|稽查局|管理处|站|院|会|处|街道办事处"
     r"|海关|人民银行.*?行)$"

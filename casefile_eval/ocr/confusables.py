@@ -119,6 +119,8 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![0-9,])((?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])),(?=[0-9]{1,2}(?![0-9,]))"), r"\1."),
     # a date's 日 read as 月 after its month: 2021年7月30月 (no month 30 follows a month)
     (re.compile(r"([0-9]年(?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9]))月"), r"\1日"),
+    # a dot of a handwritten date read as a middle dot: 2017.3·21 (a plate's dot follows a letter)
+    (re.compile(r"((?:19|20)[0-9]{2}[./](?:1[0-2]|0?[1-9]))[·•・](?=\s?[0-9])"), r"\1."),
     # a financial 叁 read as 参 in an amount: 罚款参佰元, 参仟元 (参佰 is no word)
     (re.compile(r"参(?=[拾佰仟万萬][零壹贰叁肆伍陆柒捌玖拾佰仟万萬元圆]|[佰仟万萬]元)"), "叁"),
     # a small 书 closing a title read as "#": 行政处罚事先告知#, 听证通知#

@@ -232,3 +232,25 @@ def test_a_partys_value_ends_at_the_operators_field_closed_up_on_a_scan() -> Non
     found = find_party(DocText.of(doc))
     assert found is not None
     assert found[0] == "古田县悦颜美容店"
+
+
+def test_a_person_operating_a_shop_is_the_party_without_the_shops_bracket() -> None:
+    doc = doc_from_lines(
+        ["税务行政处罚决定书（简易）", "被处罚人名称：陈美华（闽清县梅城镇美华小吃店经营者）"],
+        T.SUMMARY_DECISION,
+    )
+    found = find_party(DocText.of(doc))
+    assert found is not None
+    assert found[0] == "陈美华"
+
+
+def test_a_notice_given_in_person_is_dated_by_its_time_of_telling() -> None:
+    from casefile_eval.codes import DateKind
+    from casefile_eval.extract.dating import date_facts
+
+    doc = doc_from_lines(
+        ["行政处罚告知笔录", "告知时间：2019年6月10日9时00分至9时20分　告知地点：金湖县公安局黎城派出所"],
+        T.PRIOR_NOTICE,
+    )
+    kinds = [(f.kind, f.value) for f in date_facts(DocText.of(doc))]
+    assert kinds[0] == (DateKind.NOTIFIED, dt.date(2019, 6, 10))
