@@ -239,25 +239,27 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     else:  # a line, or (read by OCR column by column) lines side by side in one row
         row = [h for i in range(len(dt_.blocks)) if same_row(dt_, index, i) for h in dt_.blocks[i].split()]
     headings = [h for h in row if h]
+    roles = sum(_ANY_ROLE.fullmatch(h) is not None for h in headings)
+    if len(headings) == len(row):  # a row of headings only may add the act signed for (当事人确认 | 拍摄人)
+        roles = max(roles, sum(_ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) is not None for h in headings))
     return (
         len(headings) >= 2
         and all(len(h) <= MAX_HEADING and not _STRIP_NOT.search(h) for h in headings)
         and all(_ANY_ROLE.search(h) or _STRIP_WORDS.search(h) for h in headings)
-        # (a role with the act it signs for: 当事人确认 | 拍摄人)
-        and sum(_ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) is not None for h in headings) >= 2
+        and roles >= 2
     )
 
 
 def _cell_under(dt_: DocText, index: int) -> int | None:
-    """For a heading cell of a strip whose every heading names a signer (当事人确认 | 拍摄人), the cell of the
-    next row in its column; None for any other block (a strip with a unit's heading among them, 承办机构,
-    leaves its pictures to be placed by their columns)."""
+    """For a heading cell of a strip whose every cell is a heading naming a signer (当事人确认 | 拍摄人), the
+    cell of the next row in its column; None for any other block (a strip with a unit's heading among them,
+    承办机构, leaves its pictures to be placed by their columns)."""
     cell = dt_.doc.blocks[index]
     if cell.kind is not BlockKind.CELL or cell.table is None or cell.row is None or cell.col is None:
         return None
     row = [dt_.squeezed(i) for i in range(len(dt_.blocks)) if same_row(dt_, index, i)]
-    if not all(_ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) for h in row if h):
-        return None
+    if not all(h and _ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) for h in row):
+        return None  # (a row of labels each with its value cell beside it: 送达人 | [ink] | 送达人 | [ink])
     return next(
         (
             k
