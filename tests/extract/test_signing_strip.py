@@ -119,3 +119,24 @@ def test_a_strip_of_signers_only_is_signed_in_the_cells_under_its_headings() -> 
         ("当事人确认", "party", True, 1),
         ("拍摄人", "officer", True, 1),
     ]
+
+
+def test_a_row_of_labels_each_with_its_value_cell_is_no_strip() -> None:
+    """holdout9's 听证笔录 (.docx): 当事人签名 | (empty) | 主持人签名 | [ink] over 记录员签名 | [ink] |
+    日期 | …: each label's cell beside it is its slot, not the cell under it."""
+    rows = [
+        ["听证时间", "2026年4月29日9时30分至11时05分"],
+        ["当事人签名", "", "主持人签名", ""],
+        ["记录员签名", "", "日期", "2026年4月29日"],
+    ]
+    images = [
+        ImageItem(kind=ImageKind.SIGNATURE, source="h.docx", page=1, block_index=block, ink_offset=0)
+        for block in (5, 7)
+    ]
+    doc = doc_from_rows(rows, DocumentType.HEARING_RECORD, images=images)
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.filled) for s in slots] == [
+        ("当事人签名", False),
+        ("主持人签名", True),
+        ("记录员签名", True),
+    ]
