@@ -27,6 +27,8 @@ _ADDRESSEE = re.compile(r"^(?P<name>[^：:，,。；;（）()]{2,60})[:：]$")
 _NOT_NAME = re.compile(
     r"(?:事实|证据|如下|决定|理由|依据|意见|情况|地址|住所|电话|时间|地点|附件|说明|备注|内容|结论|落款|签名|日期)$"
     r"|^(?:经查|根据|依据|关于|现|我|你|本)"
+    # an approval's opinion written as a line of its own ("同意：　4.12", "见同意：")
+    r"|^(?:见|拟)?(?:同意|不同意|如拟|批准|准予)"
     # the next field's value where a form prints each caption under its fill-in line: a way of service
     # (送达方式 直接送达), an address (迎丰西路188号)
     r"|^(?:直接|留置|邮寄|委托|公告|电子|转交)送达$|(?:路|街|道|巷|弄|村|组)[0-9０-９]+号(?:院|楼)?$"

@@ -254,3 +254,13 @@ def test_a_notice_given_in_person_is_dated_by_its_time_of_telling() -> None:
     )
     kinds = [(f.kind, f.value) for f in date_facts(DocText.of(doc))]
     assert kinds[0] == (DateKind.NOTIFIED, dt.date(2019, 6, 10))
+
+
+def test_an_approvals_opinion_on_a_line_of_its_own_is_no_party() -> None:
+    # holdout49's approval forms: 负责人意见 | 同意：　4.12 (the opinion, a colon, the date)
+    doc = doc_from_rows(
+        [["执行情况", "当事人于2017年4月5日缴纳罚款3000元。"], ["负责人意见", "同意：　4.12"]],
+        T.CLOSING_REPORT,
+        before=["结案审批表"],
+    )
+    assert find_party(DocText.of(doc)) is None
