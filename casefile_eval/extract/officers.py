@@ -318,8 +318,8 @@ def _cell_continued(dt_: DocText, index: int, found: dict[str, Officer]) -> Offi
     below = index + 1
     if below >= len(dt_.blocks):
         return None
-    pair = _BARE_PAIR.match(dt_.blocks[below])
-    if pair is None or not _person(pair["name"]) or not re.search(r"[0-9]{3}", pair["no"]):
+    pair = _bare_officer(dt_.blocks[below])
+    if pair is None:
         return None
     row, line = dt_.doc.blocks[index], dt_.doc.blocks[below]
     if not row.char_xs or not line.char_xs or row.bbox is None or line.page != row.page:
@@ -349,12 +349,20 @@ def _rows_under(dt_: DocText, index: int) -> list[tuple[str, str, int]]:
     out: list[tuple[str, str, int]] = []
     at = index + 1
     while at + 1 < len(dt_.blocks) and _empty_cell(dt_, at):
-        pair = _BARE_PAIR.match(dt_.blocks[at + 1])
-        if pair is None or not _person(pair["name"]) or not re.search(r"[0-9]{3}", pair["no"]):
+        pair = _bare_officer(dt_.blocks[at + 1])
+        if pair is None:
             break
         out.append((pair["name"], pair["no"], at + 1))
         at += 2
     return out
+
+
+def _bare_officer(text: str) -> re.Match[str] | None:
+    """A line or cell holding only a person's name and a bare certificate number (何佳颖 浙B-02251107)."""
+    pair = _BARE_PAIR.match(text)
+    if pair is None or not _person(pair["name"]) or not re.search(r"[0-9]{3}", pair["no"]):
+        return None
+    return pair
 
 
 def _empty_cell(dt_: DocText, index: int) -> bool:

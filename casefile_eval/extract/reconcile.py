@@ -74,23 +74,12 @@ def _most_frequent(values: Iterable[str | None]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _party(pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None) -> str | None:
-    """The decision's party; on a decision read by OCR, a name at least two other documents agree on
-    that differs from the decision's reading in a character or two (鸿泰量业 for 鸿泰置业) is the truth."""
-    return _decisions(pairs, decision_at, "party")
-
-
-def _agency(pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None) -> str | None:
-    """The decision's agency, mended as the party is (连水县… read for 涟水县…, 秘务局 for 税务局)."""
-    return _decisions(pairs, decision_at, "agency")
-
-
-def _decisions(
+def _decision_name(
     pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None, field: Literal["party", "agency"]
 ) -> str | None:
-    """The decision's value of a name field; on a decision read by OCR, a name at least two other
-    documents agree on that differs from the decision's reading in a character or two is the truth; the
-    most frequent where the decision names none."""
+    """The decision's party or agency; on a decision read by OCR, a name at least two other documents agree
+    on that differs from the decision's reading in a character or two (鸿泰量业 for 鸿泰置业, 连水县… for
+    涟水县…) is the truth; the most frequent where the decision names none."""
     if decision_at is None or not (value := getattr(pairs[decision_at][1], field)):
         return _most_frequent(getattr(f, field) for _, f in pairs)
     if not any(b.confidence is not None for b in pairs[decision_at][0].blocks):
@@ -190,8 +179,8 @@ def reconcile_case(documents: list[Document]) -> CaseSummary:
         decision_at = next((i for i, (d, _) in enumerate(pairs) if d.type is _T.SUMMARY_DECISION), None)
     decision = pairs[decision_at][1] if decision_at is not None else None
     number = decision.case_number if decision else None
-    party = _party(pairs, decision_at)
-    agency = _agency(pairs, decision_at)
+    party = _decision_name(pairs, decision_at, "party")
+    agency = _decision_name(pairs, decision_at, "agency")
     dates = CaseDates(
         filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),
         notified=_notified(pairs),

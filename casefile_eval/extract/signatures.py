@@ -241,13 +241,18 @@ def _strip_heading(dt_: DocText, index: int) -> bool:
     headings = [h for h in row if h]
     roles = sum(_ANY_ROLE.fullmatch(h) is not None for h in headings)
     if len(headings) == len(row):  # a row of headings only may add the act signed for (当事人确认 | 拍摄人)
-        roles = max(roles, sum(_ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) is not None for h in headings))
+        roles = max(roles, sum(_signer_heading(h) for h in headings))
     return (
         len(headings) >= 2
         and all(len(h) <= MAX_HEADING and not _STRIP_NOT.search(h) for h in headings)
         and all(_ANY_ROLE.search(h) or _STRIP_WORDS.search(h) for h in headings)
         and roles >= 2
     )
+
+
+def _signer_heading(heading: str) -> bool:
+    """A strip's heading naming a signer, perhaps with the act signed for (当事人确认, 拍摄人)."""
+    return bool(heading) and _ANY_ROLE.fullmatch(_STRIP_ACT.sub("", heading)) is not None
 
 
 def _cell_under(dt_: DocText, index: int) -> int | None:
@@ -258,7 +263,7 @@ def _cell_under(dt_: DocText, index: int) -> int | None:
     if cell.kind is not BlockKind.CELL or cell.table is None or cell.row is None or cell.col is None:
         return None
     row = [dt_.squeezed(i) for i in range(len(dt_.blocks)) if same_row(dt_, index, i)]
-    if not all(h and _ANY_ROLE.fullmatch(_STRIP_ACT.sub("", h)) for h in row):
+    if not all(_signer_heading(h) for h in row):
         return None  # (a row of labels each with its value cell beside it: 送达人 | [ink] | 送达人 | [ink])
     return next(
         (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from casefile_eval.codes import AgencyKind, CaseType, Defect, DocumentType, Procedure, Role, Severity
 from casefile_eval.model import CaseFacts, DocumentFacts, Page
@@ -57,26 +57,30 @@ class Condition(_Strict):
     fine_imposed: bool | None = None
 
 
+def valid_patterns(values: list[str]) -> list[str]:
+    """Validate regular expressions when a rule is loaded; raise ValueError naming a bad one."""
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"正则表达式 '{value}' 无效：{exc}") from exc
+    return values
+
+
+# Parameters holding regular expressions, checked when the rule file is loaded.
+Patterns = Annotated[list[str], AfterValidator(valid_patterns)]
+
+
 class AppliesTo(_Strict):
     """Which cases and documents a rule looks at."""
 
     document_types: list[DocumentType] = Field(default_factory=list)
     # documents of those types whose title matches one of these are not looked at (告知笔录: a notice
     # given in person and recorded, which has no 落款 or seal)
-    titles_none: list[str] = Field(default_factory=list)
+    titles_none: Patterns = Field(default_factory=list)
     case_types: list[CaseType] = Field(default_factory=lambda: [CaseType.ADMINISTRATIVE_PENALTY])
     procedures: list[Procedure] = Field(default_factory=lambda: [Procedure.GENERAL])
     when: Condition | None = None
-
-    @field_validator("titles_none")
-    @classmethod
-    def _patterns(cls, values: list[str]) -> list[str]:
-        for value in values:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"正则表达式 '{value}' 无效：{exc}") from exc
-        return values
 
 
 class Basis(_Strict):

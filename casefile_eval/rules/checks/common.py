@@ -14,7 +14,7 @@ from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.model import Block, DateFact, Document
 from casefile_eval.rules.checks.receipts import comparable, decision_kind, served_names
 from casefile_eval.rules.context import DECISION_TYPES, DatedFact, RuleContext
-from casefile_eval.rules.schema import CaseDateName
+from casefile_eval.rules.schema import CaseDateName, Patterns, valid_patterns
 from casefile_eval.textnorm import compact
 
 # Below this confidence the recogniser was unsure of a character: a difference or a number resting on such
@@ -34,22 +34,11 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def valid_patterns(values: list[str]) -> list[str]:
-    """Validate regular expressions when a rule is loaded; raise ValueError naming a bad one."""
-    for value in values:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"正则表达式 '{value}' 无效：{exc}") from exc
-    return values
-
-
 def _valid_pattern(value: str) -> str:
     return valid_patterns([value])[0]
 
 
-# Parameters holding regular expressions, checked when the rule file is loaded.
-Patterns = Annotated[list[str], AfterValidator(valid_patterns)]
+# A parameter holding one regular expression (a list of them: `schema.Patterns`), checked when loaded.
 Pattern = Annotated[str, AfterValidator(_valid_pattern)]
 
 

@@ -9,9 +9,10 @@ from pydantic import Field, model_validator
 
 from casefile_eval.model import Block, Document
 from casefile_eval.parsers.header_rows import is_field_name
-from casefile_eval.rules.checks.common import Params, Patterns, find_in_blocks, is_read
+from casefile_eval.rules.checks.common import Params, find_in_blocks, is_read
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+from casefile_eval.rules.schema import Patterns
 from casefile_eval.textnorm import compact, normalize
 
 

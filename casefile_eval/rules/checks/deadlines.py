@@ -16,7 +16,6 @@ from casefile_eval.rules.checks.common import (
     DateRef,
     DateSpan,
     Params,
-    Patterns,
     fact_page,
     iso,
     resolve,
@@ -25,6 +24,7 @@ from casefile_eval.rules.checks.common import (
 )
 from casefile_eval.rules.context import DatedFact, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
+from casefile_eval.rules.schema import Patterns
 from casefile_eval.rules.workdays import MissingHolidayData, add_working_days, period_end, within
 
 _DEADLINE_FIELDS = ("start", "end", "limit", "elapsed")

@@ -9,10 +9,11 @@ from pydantic import Field
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Document
-from casefile_eval.rules.checks.common import Params, Patterns, find_in_blocks, last_page, serves
+from casefile_eval.rules.checks.common import Params, find_in_blocks, last_page, serves
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.doctypes import document_name
 from casefile_eval.rules.registry import register_check
+from casefile_eval.rules.schema import Patterns
 
 _LISTINGS = (DocumentType.TOC, DocumentType.COVER)
 

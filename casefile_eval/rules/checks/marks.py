@@ -13,10 +13,11 @@ from casefile_eval.codes import DateKind, Role
 from casefile_eval.extract.dates import find_dates, is_blank, is_filled_in
 from casefile_eval.extract.text import norm
 from casefile_eval.model import Block, DateFact, Document, Evidence, ImageKind, SignatureSlot
-from casefile_eval.rules.checks.common import Params, Pattern, Patterns, fact_page, is_read, last_page
+from casefile_eval.rules.checks.common import Params, Pattern, fact_page, is_read, last_page
 from casefile_eval.rules.checks.opinion_rows import opinion_like, unsigned_rows
 from casefile_eval.rules.context import Hit, RuleContext, is_partly_read
 from casefile_eval.rules.registry import register_check
+from casefile_eval.rules.schema import Patterns
 from casefile_eval.segment.pagemarks import is_page_furniture
 from casefile_eval.textnorm import compact
 
