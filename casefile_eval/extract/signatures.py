@@ -163,6 +163,8 @@ _OPINION_HEAD = re.compile(
     r"(?:立案|结案|处罚|办理|执行|承办人?意见|承办机构意见|以上意见|上述意见|审核意见|该意见)?"
     r"(?:调查|查处|处理)?"
 )
+# an opinion written with a colon before the name ("同意：沈家明 3.9", "建议立案：叶春燕"): no field's name
+_OPINION_COLON = re.compile(_OPINION_HEAD.pattern + r"\s*[:：]")
 _SEAL_LABEL = re.compile(r"盖章|签章")
 # a scanned row named 机关负责人审批, its 意见 wrapped onto the next line (not 审批人)
 _OPINION_ROW = re.compile(r"审批(?!人)")
@@ -180,6 +182,8 @@ _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑
 _INK_BEFORE = re.compile(r"(?:^|[\s。；;])([\u4e00-\u9fff]{2,4})\s*$")
 _SIGN_END = re.compile(rf"(?:{_SIGN_WORD})$")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
+# the month and day an approver writes after the name (沈家明 3.9, 刘卫国8.5): no part of the name
+_MONTH_DAY = re.compile(r"(?<![0-9.])(?:1[0-2]|0?[1-9])\s*[.．]\s*(?:3[01]|[12][0-9]|0?[1-9])\s*$")
 # the agency's 落款 under a party's label (XX市市场监督管理局（印章）) is no signature of the party
 _AGENCY_FOOT = re.compile(rf"{AGENCY_SUFFIX}(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
 MAX_INK_READ = 6  # characters OCR may make of a signature on the blank before a caption
@@ -294,7 +298,7 @@ def _value(dt_: DocText, index: int, text: str, end: int, start: int = 0) -> tup
     if not any(near(dt_, index, index + 1) for near in (_below, _in_cell_below, _ink_right_below)):
         return "", (index,)
     following = dt_.blocks[index + 1]
-    row_label = _ROW_LABEL.match(following) and not _SUB_LABEL.match(following.strip())
+    row_label = _row_label(following) and not _SUB_LABEL.match(following.strip())
     # the next row's label (备注, 送达方式), a cut line or the page's footer ("— 1 / 2 —") is no value of
     # this one
     if (
@@ -310,6 +314,12 @@ def _value(dt_: DocText, index: int, text: str, end: int, start: int = 0) -> tup
         return "", (index,)
     cut = _LABEL.search(following)
     return (following[: cut.start()] if cut else following), (index, index + 1)
+
+
+def _row_label(text: str) -> bool:
+    """Whether a line opens with a field's name and its colon (备注：, 送达方式：), not with an opinion
+    written before the name (同意：[ink])."""
+    return _ROW_LABEL.match(text) is not None and _OPINION_COLON.match(text) is None
 
 
 def _in_column_left(dt_: DocText, index: int, start: int) -> bool:
@@ -569,7 +579,7 @@ def _extend_opinion(dt_: DocText, slot: _Slot) -> None:
             last += 1  # the label's last word wrapped under it (机关负责人审批同意立案。 over 意见)
             slot.blocks = (*slot.blocks, last)
             continue
-        starts_row = _LABEL.match(text) or (_ROW_LABEL.match(text) and not sign_here)
+        starts_row = _LABEL.match(text) or (_row_label(text) and not sign_here)
         if starts_row or (nxt.bbox.x0 <= label.bbox.x0 + ALIGN_PT and not sign_here):
             return
         last += 1
@@ -1115,6 +1125,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: 
     # ("石磊（执法证号：3610…） 龚平（执法证号：3610…）")
     value = _ID_VALUE.sub(" ", value)
     value = _RELATION.sub(" ", value)
+    value = _OPINION_COLON.sub(" ", value)
     nxt = _NEXT_LABEL.search(value)
     if nxt:  # (a name the pen ran into the date's caption, read as one word: 黄小燕日期： is name, caption)
         glued = _DATE_CAPTION.search(nxt.group()) or _glued_field(nxt.group())
@@ -1127,7 +1138,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: 
     inked = min_chars == 1 and any(
         _INK_DIGITS.search(value[: d.start].rstrip()) for d in find_dates(value) if d.value
     )
-    words = _without_dates(value)
+    words = _MONTH_DAY.sub(" ", _without_dates(value).rstrip())
     words = _drop_opinion(words) if opinion else words
     signer = _NOISE.sub("", words)
     if inked and (len(signer) < min_chars or signer.isdigit()):

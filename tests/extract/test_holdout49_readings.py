@@ -1,0 +1,79 @@
+"""Readings holdout49's scans showed wrong: an approval form whose opinion cell holds the opinion with its
+colon and the approver's handwriting, read by OCR as one line ("同意：沈家明 3.9", "建议立案：叶春燕
+2019.6.3"). The opinion with its colon is no field's name: the row is signed by the name after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefile_eval.codes import DocumentType, Role
+from casefile_eval.extract.signatures import find_signatures
+from casefile_eval.extract.text import DocText
+from casefile_eval.model import BBox, Block, BlockKind, Document
+
+
+def _scanned_form(lines: list[tuple[str, float, float]]) -> Document:
+    """A scanned approval form: (text, x0, top) for each OCR line."""
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=text,
+            source="scan.pdf",
+            page=1,
+            bbox=BBox(x0=x0, top=top, x1=x0 + 10.0 * len(text), bottom=top + 14.0),
+            confidence=0.97,
+        )
+        for text, x0, top in lines
+    ]
+    return Document(
+        type=DocumentType.FILING_APPROVAL,
+        title="立案审批表",
+        source="scan.pdf",
+        pages=(1, 1),
+        confidence=1.0,
+        blocks=blocks,
+    )
+
+
+@pytest.mark.parametrize(
+    ("officer_line", "approver_line", "officer", "approver"),
+    [
+        ("建议立案：查建华17.3.9", "同意：沈家明3.9", "查建华", "沈家明"),
+        ("建议立案: 叶春燕 2019.6.3", "同意:刘卫国 6.3", "叶春燕", "刘卫国"),
+        ("建议结案：程立新", "同意结案：余志强", "程立新", "余志强"),
+    ],
+)
+def test_an_opinion_with_its_colon_before_the_handwriting_is_signed_by_the_name(
+    officer_line: str, approver_line: str, officer: str, approver: str
+) -> None:
+    doc = _scanned_form(
+        [
+            ("立案审批表", 253, 96),
+            ("案由 湖口县顺达物流有限公司车辆超限运输案", 82, 143),
+            ("承办人意见", 82, 195),
+            (officer_line, 154, 210),
+            ("负责人意见", 82, 238),
+            (approver_line, 153, 251),
+            ("立案日期 2017年3月9日", 82, 281),
+        ]
+    )
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.role, s.filled, s.signer, s.method) for s in slots] == [
+        ("承办人意见", Role.OFFICER, True, officer, "ocr"),
+        ("负责人意见", Role.APPROVER, True, approver, "ocr"),
+    ]
+
+
+def test_an_opinion_with_its_colon_and_no_handwriting_is_a_blank_row() -> None:
+    doc = _scanned_form(
+        [
+            ("立案审批表", 253, 96),
+            ("承办人意见", 82, 195),
+            ("建议立案：查建华17.3.9", 154, 210),
+            ("负责人意见", 82, 238),
+            ("同意：", 153, 251),
+            ("立案日期 2017年3月9日", 82, 281),
+        ]
+    )
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.filled) for s in slots] == [("承办人意见", True), ("负责人意见", False)]
