@@ -35,6 +35,8 @@ _BRACKETS = str.maketrans(
 _FILING_TYPES = (DocumentType.FILING_APPROVAL, DocumentType.CASE_SOURCE, DocumentType.COVER)
 _PAREN = re.compile(r"\([^)]*\)")
 _RECORDS = (DocumentType.INQUIRY_RECORD, DocumentType.INSPECTION_RECORD)
+# who acts for an organisation or a 个体工商户 as the documents name them (经营者：汪春花, 法定代表人 李明)
+_ACTS_FOR = r"(?:法定代表人|经营者|负责人|投资人|业主)(?:姓名)?"
 # a character read with less than this is the recogniser's guess: no evidence of a clerk's slip, even
 # where it sounds like the other side's (a slip is printed plainly and read surely)
 GUESS_SCORE = 0.5
@@ -76,7 +78,7 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
     reference = _written_most(group)
     theirs = _group_scores(group, reference) if isinstance(reference, str) else None
     for doc, value in values:
-        if _speaks_for(doc, value, reference, params):
+        if _speaks_for(doc, value, reference, params) or _served_on_representative(ctx, doc, value, params):
             continue
         if not _same(value, reference, params):
             doubt = _misread(doc, value, (str(reference), theirs)) if isinstance(value, str) else None
@@ -102,6 +104,20 @@ def _speaks_for(doc: Document, value: object, reference: object, params: Consist
         and is_person(value)
         and is_organisation(reference)
     )
+
+
+def _served_on_representative(
+    ctx: RuleContext, doc: Document, value: object, params: ConsistencyParams
+) -> bool:
+    """Whether a 送达回证 names as the one served a person whom the case names as acting for the party
+    (受送达人 汪春花, the decision's 经营者：汪春花): the party served in person, not another party."""
+    if params.fact != "party" or doc.type is not DocumentType.SERVICE_RECEIPT or not isinstance(value, str):
+        return False
+    if not is_person(value):
+        return False
+    name = re.escape(compact(value))
+    named = re.compile(rf"{_ACTS_FOR}\s*[:：]?\s*{name}|{name}\s*[(（]\s*{_ACTS_FOR}")
+    return any(named.search(compact(d.text)) for d in ctx.case.documents if d is not doc)
 
 
 def _scans_misread(doubt: Doubt | None) -> bool:
