@@ -22,8 +22,9 @@ _SENTENCE_END = re.compile(r"[。；;]")
 
 class CitationParams(Params):
     """`exists`: the article exists in the version in force; `renumbered`: not a number of a law before
-    its revision renumbered it (laws.yaml `renumbered`: 行政处罚法 2021, 行政复议法 2023), cited after the
-    revision came into force next to words of the old article's content; `repealed`: not a procedural
+    its revision renumbered it (laws.yaml `renumbered`: 行政处罚法 2021, 行政复议法 2023, 土地管理法 2019),
+    cited after the revision came into force next to words of the old article's content (a substantive law
+    judged by the offence, as `superseded`); `repealed`: not a procedural
     rule repealed before the date; `superseded`: a version the citation names (1989年12月26日, 2014年修订)
     is not one a later version had replaced by the date. `laws`: the laws the test judges (full titles);
     all when empty."""
@@ -78,7 +79,15 @@ def _renumbered(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) ->
     if not any(k in context for k in move.keywords):
         return None
     new = "、".join(f"第{chinese_number(n)}条" for n in move.new)
-    return f"“{move.topic}”在{renumbering.revision}后为{new}，引用的是修订前的条文序号"
+    detail = f"“{move.topic}”在{renumbering.revision}后为{new}，引用的是修订前的条文序号"
+    if cite.law_key in _PROCEDURAL:
+        return detail
+    offence = _offence_under_new(ctx, renumbering.since, on)
+    if offence is None:
+        return None
+    if offence:
+        return detail
+    return f"{detail}；违法行为发生在修正施行前的，依法适用行为时的版本（从旧兼从轻）{_CHECK}"
 
 
 def _repealed(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) -> str | None:
@@ -116,15 +125,24 @@ def _superseded(ctx: RuleContext, doc: Document, cite: Citation, on: dt.date) ->
     )
     if cite.law_key in _PROCEDURAL:
         return detail
-    # the offence was committed before the case was filed: the old version may have been the one in force
+    offence = _offence_under_new(ctx, since, on)
+    if offence is None:
+        return None
+    if offence:
+        return detail
+    return f"{detail}；违法行为发生在新版本施行前的，依法适用行为时的版本（从旧兼从轻）{_CHECK}"
+
+
+def _offence_under_new(ctx: RuleContext, since: dt.date, on: dt.date) -> bool | None:
+    """Whether the offence fell under a substantive law's version in force from `since`: True where that
+    version was in force longer before the case was filed than an offence can be punished, False (unsure)
+    where for less, None where it came into force after filing (the offence fell under the old one)."""
     filed = ctx.view.date("filed")
     start = filed.value if filed is not None else on
     if start < since:
-        return None  # the successor came into force after the case began: the offence fell under the old one
+        return None
     limit = dt.date(start.year - LIMITATION_YEARS, start.month, min(start.day, 28))
-    if since < limit:
-        return detail  # in force longer before the case than an offence can be punished
-    return f"{detail}；违法行为发生在新版本施行前的，依法适用行为时的版本（从旧兼从轻）{_CHECK}"
+    return since < limit
 
 
 def _context(ctx: RuleContext, doc: Document, cite: Citation) -> str:
