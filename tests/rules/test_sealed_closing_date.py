@@ -14,7 +14,9 @@ BODY = "本机关决定：罚款人民币伍万元。当事人应当自收到本
 NAME = BBox(x0=368, top=292, x1=516, bottom=305)  # 连云港市海州区市场监督管理局, points on page 2
 
 
-def _dat001(seal: BBox | None, confidence: float | None = 0.98) -> list[tuple[str, bool]]:
+def _dat001(
+    seal: BBox | None, confidence: float | None = 0.98, under: str | None = None
+) -> list[tuple[str, bool]]:
     blocks = [
         Block(
             kind=BlockKind.LINE,
@@ -31,6 +33,20 @@ def _dat001(seal: BBox | None, confidence: float | None = 0.98) -> list[tuple[st
             page=2,
             confidence=confidence,
             bbox=NAME,
+        ),
+        *(
+            []
+            if under is None
+            else [
+                Block(
+                    kind=BlockKind.LINE,
+                    text=under,
+                    source="d.pdf",
+                    page=2,
+                    confidence=confidence,
+                    bbox=BBox(x0=440, top=312, x1=500, bottom=324),
+                )
+            ]
         ),
         Block(
             kind=BlockKind.LINE,
@@ -74,3 +90,16 @@ def test_a_seal_ending_at_the_name_or_on_a_text_layer_hides_nothing() -> None:
     assert _dat001(None) == MISSING
     # a seal beside the name (its x range apart) covers no line of the 落款
     assert _dat001(BBox(x0=100, top=266, x1=208, bottom=374)) == MISSING
+
+
+def test_a_piece_of_a_date_read_beside_the_seals_ink_is_a_date_written_there() -> None:
+    seal = BBox(x0=389, top=266, x1=497, bottom=374)
+    assert _dat001(seal, under="月27日") == []
+    assert _dat001(seal, under="2018年6□月日") == []
+    # printed blanks with no number in them are no date
+    assert _dat001(seal, under="年　月　日") == [
+        (
+            "行政处罚决定书缺少作出决定的日期（行政处罚决定书第2页）：无法判断：落款下方被印章覆盖，日期未能识别",
+            True,
+        )
+    ]

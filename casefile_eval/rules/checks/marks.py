@@ -226,11 +226,17 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             page = fact_page(doc, bad.evidence.page if bad.evidence else None)
             yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
         elif not (params.roles or params.zone) and (sealed := _sealed_closing(doc)) is not None:
+            if _DATE_PIECE.search(sealed.text):
+                continue  # a date written there, read in part (月27日): the rules needing its day judge it
             page = fact_page(doc, sealed.page)
             hidden = "落款下方被印章覆盖，日期未能识别"
             yield Hit(document=doc, page=page, evidence=sealed.text, undecided=hidden)
         else:
             yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))
+
+
+# a piece of a date read beside a seal's ink: a number with its 年, 月 or 日 (月27日, 2018年6□月日)
+_DATE_PIECE = re.compile(r"(?:[0-9]{1,4}|[〇○零一二三四五六七八九十]{1,4})\s*[年月日]")
 
 
 def _sealed_closing(doc: Document) -> Block | None:
