@@ -1,8 +1,10 @@
-"""Red seals on a page image, and seal rings on a page scanned in grey.
+"""Red seals on a page image, and seal rings on a page scanned in grey or printed in one tinted ink.
 
 Red pixels (HSV hue near 0°, saturated) are grouped into blobs; a blob of seal size (relative to the page
 width) that is roughly round or elliptic is a seal, as are pieces of red lying close together that make
-one together (a faded seal broken where print crosses it). On a grey page, round rings of seal size.
+one together (a faded seal broken where print crosses it). On a grey page, round rings of seal size; on a
+page whose print, seal and all, came out in one tinted ink (an ink-jet's colour cast), rings that stand
+out more clearly.
 Smaller blobs about as wide as tall are a person's mark: a personal seal (名章) or a fingerprint. Red on a
 photograph (its box not mostly paper) is no seal.
 """
@@ -30,6 +32,13 @@ _GREY_SCALE = 0.5  # grey seals are looked for on a half-size page
 # An agency's round seal is 38-45 mm across (GA 241); rings from 27 to 55 mm on an A4 page are looked for.
 _GREY_SEAL_MIN, _GREY_SEAL_MAX = 0.13, 0.26
 _RING_CONTRAST = 0.7  # a seal's ring is inked this much more of the way round than just outside it
+# ... on a page in one tinted ink, more (seal rings measured 0.85-0.95; a form's grid and a half seal at the
+# edge made rings of 0.53-0.55)
+_TINTED_RING_CONTRAST = 0.8
+# a page in one tinted ink: its ink's median saturation (of 255) at least this, and this share of its
+# coloured ink within _TINT_HUE hue steps (of 256) of their median hue
+_TINT_SATURATION, _TINT_SHARE, _TINT_HUE = 20, 0.8, 12
+_INK_SHARE = 0.75  # ink is darker than this share of the paper's grey
 _BROKEN_RING_CONTRAST = 0.5  # ... a ring of dots, once thickened
 
 
@@ -51,7 +60,11 @@ def find_seals(rgb: np.ndarray, *, broken: bool = True) -> list[tuple[Box, float
     also those made of pieces of red close together); on a page scanned in grey, where a seal has no
     colour, round rings of seal size (see `grey_seals`)."""
     red = red_seals(rgb, broken=broken)
-    return red if red or not is_grey_page(rgb) else grey_seals(rgb)
+    if red:
+        return red
+    if is_grey_page(rgb):
+        return grey_seals(rgb)
+    return grey_seals(rgb, _TINTED_RING_CONTRAST) if is_one_ink_page(rgb) else []
 
 
 def is_grey_page(rgb: np.ndarray) -> bool:
@@ -60,21 +73,41 @@ def is_grey_page(rgb: np.ndarray) -> bool:
     return float(np.median(hsv[..., 1])) < _GREY_SATURATION and not red_mask(rgb[::4, ::4]).any()
 
 
-def grey_seals(rgb: np.ndarray) -> list[tuple[Box, float]]:
+def is_one_ink_page(rgb: np.ndarray) -> bool:
+    """True for a page printed in one tinted ink (a seal in it has the print's colour, not red): no pixel
+    is seal red, the ink is coloured and nearly all of it of one hue."""
+    small = np.ascontiguousarray(rgb[::4, ::4])
+    if red_mask(small).any():
+        return False
+    gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
+    hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV_FULL)
+    ink = gray < paper_tone(gray) * _INK_SHARE
+    saturation, hue = hsv[..., 1][ink].astype(int), hsv[..., 0][ink].astype(int)
+    if not len(saturation) or np.median(saturation) < _TINT_SATURATION:
+        return False
+    coloured = hue[saturation >= _TINT_SATURATION]
+    middle = int(np.median(coloured))
+    apart = np.minimum(np.abs(coloured - middle), 256 - np.abs(coloured - middle))
+    return float(np.mean(apart <= _TINT_HUE)) >= _TINT_SHARE
+
+
+def grey_seals(rgb: np.ndarray, contrast: float = _RING_CONTRAST) -> list[tuple[Box, float]]:
     """Round rings of seal size on a grey page: circles found by the Hough transform (on a half-size
-    page) that are inked nearly all round while just outside them the page is mostly blank. Text,
-    tables and signatures make circles too, but none is a thin dark ring on light paper.
+    page) that are inked nearly all round (by `contrast` more than just outside them) while just outside
+    them the page is mostly blank. Text, tables and signatures make circles too, but none is a thin dark
+    ring on light paper.
 
     A ring that reached the page as dots (a faded seal, a dot-screened one thresholded to black and
     white) is looked for second: with the ink thickened so that the dots join, and a weaker ring."""
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     small = cv2.resize(gray, None, fx=_GREY_SCALE, fy=_GREY_SCALE, interpolation=cv2.INTER_AREA)
     dark = small < paper_tone(small) * 0.8
-    solid = _rings(cv2.GaussianBlur(small, (3, 3), 0), dark, 0.5, _RING_CONTRAST)
+    solid = _rings(cv2.GaussianBlur(small, (3, 3), 0), dark, 0.5, contrast)
     if solid:
         return solid
     thick = cv2.GaussianBlur(cv2.erode(small, np.ones((3, 3), np.uint8)), (3, 3), 0)
-    return _rings(thick, ndimage.binary_dilation(dark), 0.3, _BROKEN_RING_CONTRAST)
+    broken = _BROKEN_RING_CONTRAST + contrast - _RING_CONTRAST
+    return _rings(thick, ndimage.binary_dilation(dark), 0.3, broken)
 
 
 def _rings(

@@ -123,13 +123,38 @@ def test_an_arabic_date_read_whole_under_a_seal_keeps_what_was_read() -> None:
     assert _text(whole, [(890.0, 1300.0, 1120.0, 1450.0)]) == "2024年5月8日"
 
 
-def test_a_month_lost_with_its_unit_is_no_digit_dropped() -> None:
-    # 2022年3月 of a 落款 under a seal read 2022年3日 (holdout31 scans): the wide step after 年 is the lost
-    # 月 and its number, not a digit dropped; `extract.dates` reads the date as its month lost
+def test_a_month_lost_with_its_unit_is_marked_and_the_day_kept() -> None:
+    # a 落款 under a seal read 2022年3日 (holdout31 scans): the wide step after 年 (3.3 of the year's digit
+    # pitches) is the lost month with its 月, not a digit dropped; the day read is kept
     lost = OcrBox(
         "2022年3日", ARABIC_DROPPED.box, 0.9, (915.0, 928.0, 941.0, 954.0, 967.0, 1010.0, 1028.0), ()
     )
-    assert _text(lost, [ARABIC_SEAL]) == "2022年3日"
+    text = _text(lost, [ARABIC_SEAL])
+    assert text == "2022年□月3日"
+    [date] = find_dates(text)
+    assert (date.value, date.earliest, date.latest, date.day) == (
+        None,
+        dt.date(2022, 1, 3),
+        dt.date(2022, 12, 3),
+        3,
+    )
+    assert _text(lost, []) == "2022年3日"
+
+
+def test_a_month_and_its_unit_lost_under_a_seals_star() -> None:
+    # 2024年4月19日 under a seal's star read 2024年19日 (holdout49 scans, suoyin): 5.6 digit pitches after 年
+    lost = OcrBox(
+        "2024年19日",
+        (836.0, 933.0, 981.0, 965.0),
+        0.99,
+        (844.0, 854.0, 864.0, 874.0, 888.0, 944.0, 954.0, 968.0),
+        (0.997, 0.999, 1.0, 0.999, 1.0, 0.998, 0.998, 0.993),
+    )
+    assert _text(lost, [(808.0, 820.0, 1026.0, 1038.0)]) == "2024年□月19日"
+    # where the day follows 年 at the usual step, nothing was lost: 2024年1月9日 read without its 月 is no
+    # month lost before the day
+    close = OcrBox("2024年19日", lost.box, 0.99, (844.0, 854.0, 864.0, 874.0, 888.0, 903.0, 913.0, 927.0), ())
+    assert _text(close, [(808.0, 820.0, 1026.0, 1038.0)]) == "2024年19日"
 
 
 def test_a_numeral_dropped_where_its_neighbours_read_wide_is_marked() -> None:
