@@ -36,7 +36,10 @@ _TAGS: tuple[tuple[str, str], ...] = (
     ("review", r"法制审核|审核人员?|审核意见|审核机构|审核(?:时间|日期)|法制机构"),
     ("discuss", r"讨论(?:时间|日期)|会议(?:时间|日期)|集体讨论"),
     ("hearing", r"听证(?:时间|日期)|举行听证"),
-    ("approve", r"负责人|审批意见|审批人|批准人|批准意见|领导意见|审批|签发人|批示|局长(?:签|意见)"),
+    (  # (审批日期 on an approval form: the day it was approved)
+        "approve",
+        r"负责人|审批意见|审批人|批准人|批准意见|领导意见|(?:审批|批准)(?:日期|时间)|审批|签发人|批示|局长(?:签|意见)",
+    ),
     ("extension", r"延长"),
     (  # not an opinion naming the officer's ("同意按承办人意见处罚")
         "officer",

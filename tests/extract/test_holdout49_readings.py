@@ -1,15 +1,20 @@
-"""Readings holdout49's scans showed wrong: an approval form whose opinion cell holds the opinion with its
-colon and the approver's handwriting, read by OCR as one line ("同意：沈家明 3.9", "建议立案：叶春燕
-2019.6.3"). The opinion with its colon is no field's name: the row is signed by the name after it."""
+"""Readings holdout49 showed wrong: an approval form whose opinion cell holds the opinion with its colon and
+the approver's handwriting, read by OCR as one line ("同意：沈家明 3.9", "建议立案：叶春燕 2019.6.3"): the
+opinion with its colon is no field's name, the row is signed by the name after it; and a form's 审批日期 cell
+is the day the form was approved (the case's filing date on a 立案审批表)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from casefile_eval.codes import DocumentType, Role
+from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from casefile_eval.model import BBox, Block, BlockKind, Document
+from tests.extract.docs import doc_from_rows
 
 
 def _scanned_form(lines: list[tuple[str, float, float]]) -> Document:
@@ -77,3 +82,25 @@ def test_an_opinion_with_its_colon_and_no_handwriting_is_a_blank_row() -> None:
     )
     slots = find_signatures(DocText.of(doc))
     assert [(s.label, s.filled) for s in slots] == [("承办人意见", True), ("负责人意见", False)]
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "kind"),
+    [(DocumentType.FILING_APPROVAL, DateKind.FILED), (DocumentType.CLOSING_REPORT, DateKind.CLOSED)],
+)
+def test_an_approval_forms_approval_date_cell_dates_the_form(doc_type: DocumentType, kind: DateKind) -> None:
+    doc = doc_from_rows(
+        [
+            ["简要案情", "2023年2月3日检查发现当事人销售超过保质期的纯牛奶，建议立案调查。"],
+            ["承办人意见", "承办人：\u30002023.2.6"],
+            ["负责人意见", "同意。签名：\u30002.6"],
+            ["审批日期", "2023年2月6日"],
+        ],
+        doc_type,
+    )
+    facts = date_facts(DocText.of(doc))
+    assert [(f.kind, f.value, f.role) for f in facts] == [
+        (DateKind.OTHER, dt.date(2023, 2, 3), None),
+        (DateKind.SIGNED, dt.date(2023, 2, 6), Role.OFFICER),
+        (kind, dt.date(2023, 2, 6), Role.APPROVER),
+    ]
