@@ -163,8 +163,11 @@ _OPINION_HEAD = re.compile(
     r"(?:立案|结案|处罚|办理|执行|承办人?意见|承办机构意见|以上意见|上述意见|审核意见|该意见)?"
     r"(?:调查|查处|处理)?"
 )
-# an opinion written with a colon before the name ("同意：沈家明 3.9", "建议立案：叶春燕"): no field's name
-_OPINION_COLON = re.compile(_OPINION_HEAD.pattern + r"\s*[:：]")
+# an opinion or an attestation written with a colon before the name ("同意：沈家明 3.9", "建议立案：叶春燕",
+# "以上情况属实：龙建华"): no field's name
+_OPINION_COLON = re.compile(
+    rf"(?:{_OPINION_HEAD.pattern}|(?<!\S)(?:以上|上述)[\u4e00-\u9fff，,]{{0,8}}(?:属实|无误|相符|一致))\s*[:：]"
+)
 _SEAL_LABEL = re.compile(r"盖章|签章")
 # a scanned row named 机关负责人审批, its 意见 wrapped onto the next line (not 审批人)
 _OPINION_ROW = re.compile(r"审批(?!人)")
@@ -751,6 +754,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
         and (
             s.explicit
             or s.strip
+            or (s.role is Role.APPROVER and _OPINION_ROW.search(s.label) is not None)  # 局领导审批: the row
             or (
                 any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
