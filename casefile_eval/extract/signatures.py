@@ -754,7 +754,7 @@ def _scan(dt_: DocText) -> list[_Slot]:
         and (
             s.explicit
             or s.strip
-            or (s.role is Role.APPROVER and _OPINION_ROW.search(s.label) is not None)  # 局领导审批: the row
+            or _caption_under(dt_, s)
             or (
                 any(same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
                 and not any(t.role is s.role and same_row(dt_, s.blocks[0], t.blocks[0]) for t in signing)
@@ -767,6 +767,12 @@ def _scan(dt_: DocText) -> list[_Slot]:
             or _dated_signing_line(dt_, s, slots)
         )
     ]
+
+
+def _caption_under(dt_: DocText, slot: _Slot) -> bool:
+    """Whether a bare label's value is a signing caption on the line under it (局领导审批 over 签名：,
+    受送达人 over 签名（盖章）： in the value column): the row is where that person signs."""
+    return any(_SUB_LABEL.match(dt_.blocks[i].strip()) for i in slot.blocks[1:2])
 
 
 def _named_in_head(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:

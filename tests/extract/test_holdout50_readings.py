@@ -59,3 +59,21 @@ def test_an_approval_row_with_its_signing_caption_under_it_is_a_place_to_sign() 
     ]
     slots = find_signatures(DocText.of(_page(lines, DocumentType.CLOSING_REPORT, None)))
     assert [(s.label, s.role, s.filled) for s in slots] == [("领导审批", Role.APPROVER, False)]
+
+
+def test_a_recipient_label_with_its_signing_caption_under_it_is_a_place_to_sign() -> None:
+    lines = [
+        ("送达回证", 268, 84),
+        ("送达文书 行政处罚决定书 沅文旅罚决〔2024〕5号", 76, 111),
+        ("受送达人 沅陵县某某户外拓展有限公司", 77, 134),
+        ("送达时间 2024-04-12", 76, 183),
+        ("受送达人", 77, 206),
+        ("签名(盖章):", 174, 216),
+        ("送达人", 76, 241),
+        ("签名:欧阳", 174, 250),
+    ]
+    slots = find_signatures(DocText.of(_page(lines, DocumentType.SERVICE_RECEIPT, None)))
+    assert [(s.label, s.role, s.filled) for s in slots] == [
+        ("受送达人", Role.RECIPIENT, False),
+        ("送达人", Role.SERVER, True),
+    ]
