@@ -320,12 +320,27 @@ def _scan(dt_: DocText) -> list[_Found]:
 
 def _sealed_lines(dt_: DocText) -> set[int]:
     """The lines of a document the agency issues (a decision, a notice) that its seal was found on: on a
-    scan, the line the seal's mark sits on (a receipt's or a record's seal is the party's)."""
+    scan, the line the seal's mark sits on and the lines its ring covers (the 落款's date under the name the
+    seal sits on); a receipt's or a record's seal is the party's."""
     if dt_.doc.type not in _ISSUED:
         return set()
-    return {
-        im.block_index for im in dt_.doc.images if im.kind is ImageKind.SEAL and im.block_index is not None
-    }
+    seals = [im for im in dt_.doc.images if im.kind is ImageKind.SEAL]
+    lines = {im.block_index for im in seals if im.block_index is not None}
+    for index, block in enumerate(dt_.doc.blocks):
+        box = block.bbox
+        if box is None or block.confidence is None:
+            continue
+        middle = (box.top + box.bottom) / 2
+        if any(
+            im.bbox is not None
+            and im.page == block.page
+            and im.bbox.top <= middle <= im.bbox.bottom
+            and box.x0 < im.bbox.x1
+            and box.x1 > im.bbox.x0
+            for im in seals
+        ):
+            lines.add(index)
+    return lines
 
 
 def _caption_after(after: str) -> tuple[str | None, str]:
