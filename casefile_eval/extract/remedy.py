@@ -26,12 +26,20 @@ _ORGAN_END = "府局院会厅部委"
 _APPLY = rf"(?:申请|提出|提起|[^{_ORGAN_END}]请|(?<=[{_ORGAN_END}])请)"
 _REVIEW = re.compile(rf"(?:申请|提出|提起){_REVIEW_WORD}|复议申请|行政复议")
 # 行题诉讼 / 行政诉公: one character of 行政诉讼 misread by OCR still names the route
-_LITIGATION = re.compile(r"起诉|提起(?:行政)?诉讼|行政诉讼|行.诉讼|行政诉.|人民法院提起")
+# (a period and the court it is brought to name the route though its verb was lost under a seal:
+# 六个月内依法向武宁县人民法院[起诉。 read 趣])
+_LITIGATION = re.compile(
+    r"起诉|提起(?:行政)?诉讼|行政诉讼|行.诉讼|行政诉.|人民法院提起"
+    r"|(?:(?<=内)|^)(?:依法)?向[^，。；,;向]{0,40}?人民法院"
+)
 # a 向 that governs 提起诉讼/起诉 never names a 复议 body: when OCR loses the 。 after
 # "…人民法院提起行政诉讼", the next sentence's "申请行政复议或者提起行政诉讼期间" must not make the
 # court a 复议 body
 _BODY = re.compile(rf"向(?P<body>(?:(?!提起|起诉|诉讼)[^，。；,;]){{2,80}}?){_APPLY}{_REVIEW_WORD}")
-_COURT = re.compile(r"向(?P<court>[^，。；,;向]{0,40}?人民法院)(?:提起|起诉|提出)")
+_COURT = re.compile(
+    r"向(?P<court>[^，。；,;向]{0,40}?人民法院)(?:提起|起诉|提出)"
+    r"|(?:个月|日)(?:之)?内(?:依法)?向(?P<bare>[^，。；,;向]{0,40}?人民法院)"
+)
 _BODY_SPLIT = re.compile(r"或者|或|、")
 _BODY_NOISE = re.compile(r"^(?:依法|直接|书面)+|(?:依法)$")
 _REVIEW_FIRST = re.compile(
@@ -94,7 +102,7 @@ def parse_remedy(text: str) -> RemedyClause:
     clause.litigation_offered = _LITIGATION.search(text) is not None
     clause.review_bodies = _bodies(text)
     court = _COURT.search(text)
-    clause.litigation_court = court.group("court") if court else None
+    clause.litigation_court = (court.group("court") or court.group("bare")) if court else None
     clause.review_first = _REVIEW_FIRST.search(text) is not None
     clause.tax_first = _TAX_FIRST.search(text) is not None
     _periods(text, clause)

@@ -20,6 +20,8 @@ OCR_REASON = "ocr"
 BINDING_MARGIN = 0.1  # share of the page's width at each side where a binding line's words are printed
 VERTICAL_RATIO = 2.5  # a box this many times taller than wide holds text set vertically
 _BINDING_WORD = re.compile(r"[装订线]|装订线?|订线")
+MAX_RING_WORD = 4  # characters of a seal's ring word read on its own, at most...
+RING_WORD_SCORE = 0.9  # ...its parts read with less confidence than this
 
 
 @dataclass(frozen=True)
@@ -175,10 +177,15 @@ def _marked_lines(page: OcrPage) -> list[OcrLine]:
 
 
 def _unbound(result: PageResult) -> PageResult:
-    """The page read without the words printed down its side margins (see `_without_margin_words`); a
-    line holding nothing else is dropped, the marks placed by the lines kept."""
+    """The page read without the words printed down its side margins (see `_without_margin_words`) and
+    without a word of a seal's ring read between two lines (see `_seal_ring_word`); a line holding nothing
+    else is dropped, the marks placed by the lines kept."""
     page = result.page
-    kept = [_without_margin_words(line, page.width) for line in page.lines]
+    seals = [mark.box for mark in page.marks if mark.kind == "seal"]
+    kept = [
+        None if _seal_ring_word(line, seals, page.lines) else _without_margin_words(line, page.width)
+        for line in page.lines
+    ]
     if all(new is old for new, old in zip(kept, page.lines, strict=True)):
         return result
     # a line that held a tall strip was ranked by the strip's top: ranked again by what is left of it
@@ -187,6 +194,22 @@ def _unbound(result: PageResult) -> PageResult:
     marks = [replace(mark, line=None if mark.line is None else index.get(mark.line)) for mark in page.marks]
     lines = [line for k in order if (line := kept[k]) is not None]
     return PageResult(replace(page, lines=lines, marks=marks), result.scale)
+
+
+def _seal_ring_word(line: OcrLine, seals: list[Box], lines: list[OcrLine]) -> bool:
+    """Whether a line is a word of a seal's ring read on its own (国家 of 国家税务局 round the seal's edge,
+    0.71): a few characters read unsurely, inside a seal, squeezed between a line above and one below
+    whose boxes it overlaps. Printed lines never overlap two others; a 落款's date under the seal stands on
+    a line of its own."""
+    box = line.box
+    text = line.text.strip()
+    if len(text) > MAX_RING_WORD or min(p.confidence for p in line.parts) >= RING_WORD_SCORE:
+        return False
+    if not any(s[0] <= box[0] and box[2] <= s[2] and s[1] <= box[1] and box[3] <= s[3] for s in seals):
+        return False
+    above = any(o is not line and o.box[1] < box[1] < o.box[3] for o in lines)
+    below = any(o is not line and o.box[1] < box[3] < o.box[3] for o in lines)
+    return above and below
 
 
 def _top(line: OcrLine | None) -> float:

@@ -28,3 +28,19 @@ def test_a_period_right_before_its_route_is_still_its_own() -> None:
         "如不服本决定，可在收到本决定书之日起六十日内向某市人民政府申请行政复议，或者六个月内向某区人民法院提起行政诉讼。"
     )
     assert (clause.review_period_days, clause.litigation_period_months) == (60, 6)
+
+
+def test_a_court_named_after_its_period_is_the_litigation_route_though_its_verb_was_lost() -> None:
+    # (holdout49 scans: 起诉。 under the seal read 趣, the 落款 run on after it)
+    clause = parse_remedy(
+        "如对本决定不服,可以自收到本决定书之日起六十日内依法向国家税务总局九江市税务局申请行政复议,"
+        "或者自收到本决定书之日起六个月内依法向武宁县人民法院趣国家税务总后十宁县税务局"
+    )
+    assert (clause.litigation_offered, clause.litigation_court, clause.litigation_period_months) == (
+        True,
+        "武宁县人民法院",
+        6,
+    )
+    assert (clause.review_offered, clause.review_period_days) == (True, 60)
+    # a payment period before a bank is no route to a court
+    assert not parse_remedy("当事人应当在十五日内向某某银行缴纳罚款").litigation_offered

@@ -1,6 +1,7 @@
 """A form meant for binding prints 装 … 订 … 线 down its left margin; OCR joins each character to the row
 it stands beside ("订 签名" under an approver's opinion, holdout35 through a second scanner). Those words
-are no part of the row: dropped, and a line holding nothing else goes, the marks keeping their lines."""
+are no part of the row: dropped, and a line holding nothing else goes, the marks keeping their lines. So
+does a word of a seal's ring read on a line of its own between two lines of the text."""
 
 from __future__ import annotations
 
@@ -66,3 +67,26 @@ def test_a_vertical_strip_in_the_margin_leaves_its_row_which_takes_its_own_place
     texts, placed = _merged(lines, [ink])
     assert texts == ["经审核，本案事实清楚，", "证据确凿，同意。", "审核人（签名）："]
     assert placed == [("signature", 2)]
+
+
+def test_a_word_of_a_seals_ring_read_between_two_lines_is_dropped() -> None:
+    """国家 of the seal's 国家税务局 read on its own, unsurely, between two lines of the remedy clause it
+    overlaps (holdout50 h50-10): it split 申请行政|复议; the 落款's date under the seal stays."""
+    ring = OcrLine(parts=[OcrBox("国家", (865, 640, 947, 664), 0.71)])
+    first = "如对本决定不服，可以自收到本决定书之日起六十日内依法向邵阳市国家税务局申请行政"
+    lines = [
+        _line(617, (first, 196, 1093)),
+        ring,
+        _line(657, ("复议，或者自收到本决定书之日起六个月内依法向人民法院起诉", 151, 796)),
+        _line(707, ("新宁县国家税务局", 802, 1008)),
+        OcrLine(parts=[OcrBox("一五年九月", (814, 763, 993, 804), 0.72)]),
+    ]
+    seal = OcrMark("seal", (793, 622, 1007, 836), 0.85, 3)
+    texts, placed = _merged(lines, [seal])
+    assert texts == [
+        first,
+        "复议，或者自收到本决定书之日起六个月内依法向人民法院起诉",
+        "新宁县国家税务局",
+        "一五年九月",
+    ]
+    assert placed == [("seal", 2)]
