@@ -138,8 +138,8 @@ def _lost_month(part: OcrBox, run: re.Match[str], seals: list[Box]) -> list[int]
     if len(chars) != len(part.text) or "月" in date or year_end < 0 or not date.endswith("日"):
         return []
     day = date[year_end + 1 : -1]
-    if not (1 <= len(day) <= 2 and day.isdigit()) or year_end < 2:
-        return []
+    if not (1 <= len(day) <= 2 and day.isdigit()) or year_end != 4 or not date[:4].isdigit():
+        return []  # (a year of four digits: 72022年3日, a stray digit read before it, is left alone)
     at = run.start() + year_end + 1
     pitch = statistics.median(b - a for a, b in pairwise(chars[run.start() : run.start() + year_end]))
     middle = (chars[at - 1] + chars[at]) / 2

@@ -139,6 +139,15 @@ def test_a_month_lost_with_its_unit_is_marked_and_the_day_kept() -> None:
         3,
     )
     assert _text(lost, []) == "2022年3日"
+    # a stray digit read before the year (72022年3日): no year of four digits, left as read
+    stray = OcrBox(
+        "72022年3日",
+        ARABIC_DROPPED.box,
+        0.9,
+        (902.0, 915.0, 928.0, 941.0, 954.0, 967.0, 1010.0, 1028.0),
+        (),
+    )
+    assert _text(stray, [ARABIC_SEAL]) == "72022年3日"
 
 
 def test_a_month_and_its_unit_lost_under_a_seals_star() -> None:

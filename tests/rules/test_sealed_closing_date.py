@@ -103,3 +103,14 @@ def test_a_piece_of_a_date_read_beside_the_seals_ink_is_a_date_written_there() -
             True,
         )
     ]
+
+
+def test_a_digit_read_before_a_blank_dates_year_is_no_date_written() -> None:
+    # (holdout32 scans: a blank 年 月 日 under the seal's ring read 5年月)
+    seal = BBox(x0=389, top=266, x1=497, bottom=374)
+    assert _dat001(seal, under="5年月") == [
+        (
+            "行政处罚决定书缺少作出决定的日期（行政处罚决定书第2页）：无法判断：落款下方被印章覆盖，日期未能识别",
+            True,
+        )
+    ]

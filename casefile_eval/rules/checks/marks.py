@@ -235,8 +235,9 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))
 
 
-# a piece of a date read beside a seal's ink: a number with its 年, 月 or 日 (月27日, 2018年6□月日)
-_DATE_PIECE = re.compile(r"(?:[0-9]{1,4}|[〇○零一二三四五六七八九十]{1,4})\s*[年月日]")
+# a piece of a date read beside a seal's ink: a month's or a day's number with its 月 or 日 (月27日,
+# 2018年6□月日); a digit before 年 alone may be the ring read as one (5年月 for a blank 年 月 日)
+_DATE_PIECE = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*□*\s*[月日]")
 
 
 def _sealed_closing(doc: Document) -> Block | None:
