@@ -18,7 +18,7 @@ import numpy as np
 
 from casefile_eval.ocr.engine import OcrEngine, Quad, RawBox
 from casefile_eval.ocr.layout import group_lines, to_boxes
-from casefile_eval.ocr.page import OcrBox, OcrLine, OcrPage
+from casefile_eval.ocr.page import OcrBox, OcrLine, OcrPage, overlap_area
 from casefile_eval.ocr.seals import paper_tone
 
 INK_GAP = 12  # grey levels below the paper where faint print begins...
@@ -37,6 +37,8 @@ PROBE = 6  # the largest rows read first...
 PROBE_WIDTH = 10  # ...of those at most this many line heights wide (long rows are show-through)
 PROBE_WORDS = 2  # ...and at least this many must read as words for the page to be read on
 MIN_SCORE = 0.7  # a faint read kept needs this confidence
+PIECE_INSIDE = 0.5  # a part of the page's reading lying this much inside a line read again is a piece of it
+WHOLE_SCORE = 0.9  # a line read again whole replaces its pieces when read this surely
 SLANT = 0.25  # a row whose strokes rise or fall more than this per pixel along it (14°) is set at a slant
 
 
@@ -55,10 +57,24 @@ def faint_parts(rgb: np.ndarray, lines: list[OcrLine], engine: Callable[[], OcrE
 
 
 def with_faint(page: OcrPage, parts: list[OcrBox]) -> OcrPage:
-    """The page with the faint print read on it put into its lines."""
+    """The page with the faint print read on it (and the lines read again under its seals) put into its
+    lines. A line read again whole over the pieces the page's reading made of it (a remedy sentence broken
+    where it crosses a seal's ring: …城市管理 | 款泽县人民政府, read again …城市管理局或章彭泽县人民政府)
+    takes their place when it reads more of it, surely; else the pieces stay and it is left out."""
     if not parts:
         return page
-    return replace(page, lines=group_lines([p for line in page.lines for p in line.parts] + parts))
+    kept = [p for line in page.lines for p in line.parts]
+    for part in parts:
+        pieces = [p for p in kept if overlap_area(p.box, part.box) >= PIECE_INSIDE * _area(p.box)]
+        if not pieces:
+            kept.append(part)
+        elif part.confidence >= WHOLE_SCORE and len(part.text) > sum(len(p.text) for p in pieces):
+            kept = [p for p in kept if all(p is not q for q in pieces)] + [part]
+    return replace(page, lines=group_lines(kept))
+
+
+def _area(box: tuple[float, float, float, float]) -> float:
+    return max((box[2] - box[0]) * (box[3] - box[1]), 1.0)
 
 
 def _faint_reads(rgb: np.ndarray, lines: list[OcrLine], engine: Callable[[], OcrEngine]) -> list[RawBox]:

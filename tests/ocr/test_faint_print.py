@@ -198,3 +198,29 @@ def test_a_cached_reading_gets_its_faint_print_under_a_new_faint_version(
     again = apply_ocr(parsed, path, cache_dir=store)
     assert fake.read == [2, 2, 2, 2]  # read again on a second look, the first reading kept
     assert again == first
+
+
+def test_a_line_read_again_whole_under_a_seal_takes_the_place_of_its_pieces() -> None:
+    """The remedy sentence broken where it crosses a seal's ring (…城市管理 | 款泽县人民政府), read again
+    whole under the seal (holdout49 h49-08): one line, the whole reading; a reading no better leaves the
+    pieces."""
+    pieces = OcrLine(
+        [
+            OcrBox(
+                "当事人如不服本决定，可以在收到本决定书之日起六十日内向九江市城市管理",
+                (181, 733, 893, 756),
+                1.0,
+            ),
+            OcrBox("款泽县人民政府", (943, 734, 1097, 757), 0.89),
+        ]
+    )
+    whole = OcrBox(
+        "当事人如不服本决定，可以在收到本决定书之日起六十日内向九江市城市管理局或章彭泽县人民政府",
+        (179, 731, 1097, 758),
+        0.98,
+    )
+    page = with_faint(OcrPage(1240, 1754, 0, 0.0, [pieces]), [whole])
+    assert [line.text for line in page.lines] == [whole.text]
+    unsure = OcrBox(whole.text, whole.box, 0.6)
+    page = with_faint(OcrPage(1240, 1754, 0, 0.0, [pieces]), [unsure])
+    assert [line.text for line in page.lines] == [pieces.text]
