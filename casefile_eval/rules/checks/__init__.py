@@ -15,6 +15,7 @@ from casefile_eval.rules.checks import (
     plates,
     quantities,
     remedy,
+    representatives,
     served_order,
     signing_order,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "plates",
     "quantities",
     "remedy",
+    "representatives",
     "served_order",
     "signing_order",
 ]
