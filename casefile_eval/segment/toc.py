@@ -19,6 +19,7 @@ from casefile_eval.textnorm import compact, normalize
 
 _PAGE_SPEC = re.compile(r"^(\d{1,4})(?:[-—–~至]+(\d{1,4}))?$")
 _PAGE_HEADER = re.compile(r"^(页号|页次|页码|起止页号|页数)")
+_PAGE_WORD = re.compile(r"^(?:起止)?(?:页号|页次|页码)[:：]?(?=\d|$)")
 # Leader dots between a row's title and its page ("询问笔录……………3-4", "询问笔录......3-4")
 _ELLIPSES, _DOTS, _DASH = "…⋯", ".．·・_", "—"
 _LEADER = re.compile(rf"(?:[{_ELLIPSES}]|[{_DOTS}]{{2,}}|{_DASH}{{2,}})+")
@@ -73,7 +74,8 @@ def _rows(blocks: Sequence[Block]) -> list[list[str]]:
 
 
 def _entry(cells: list[str]) -> TocEntry | None:
-    cells = [c for c in cells if c]
+    # a row writing its page after the column's name (页号 3, 页号3): the name is no cell of it
+    cells = [c for c in (_PAGE_WORD.sub("", c) for c in cells) if c]
     if len(cells) < 2 or any(_PAGE_HEADER.match(compact(c)) for c in cells):
         return None
     for index in range(len(cells) - 1, 0, -1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
@@ -13,6 +14,7 @@ from casefile_eval.model import Case, Document
 from casefile_eval.rules.checks.common import Params
 from casefile_eval.rules.checks.tocrows import TocRow, matched_rows, row_serials
 from casefile_eval.rules.context import Hit, RuleContext
+from casefile_eval.rules.doctypes import document_name
 from casefile_eval.rules.registry import register_check
 from casefile_eval.segment.toc import TocEntry, read_toc
 
@@ -113,6 +115,70 @@ def _placed(case: Case, toc: Document, min_rows: int) -> tuple[list[TocRow], int
     return None if offset is None else (rows, offset)
 
 
+_PAGE_RANGE = re.compile(r"(?:页号)?(\d{1,4})(?:[-—–~至]\d{1,4})?")
+# the documents a 目录 lists as rows of their own; others (evidence, a receipt, a photo) are often listed
+# within a neighbour's row (行政处罚决定书及送达回证, 证据材料 5-12)
+_OWN_ROW = frozenset(
+    {
+        DocumentType.FILING_APPROVAL,
+        DocumentType.LEGAL_REVIEW,
+        DocumentType.COLLECTIVE_DISCUSSION,
+        DocumentType.PRIOR_NOTICE,
+        DocumentType.HEARING_NOTICE,
+        DocumentType.HEARING_RECORD,
+        DocumentType.DECISION_APPROVAL,
+        DocumentType.DECISION,
+        DocumentType.CLOSING_REPORT,
+    }
+)
+
+
+@register_check("toc_unlisted", TocPagesParams, fields=("name", "page"), scope="case")
+def toc_unlisted(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
+    """Every document the 卷内目录 lists as a row of its own is listed: a document of such a type that no
+    row names (more documents of the type than rows), starting on a 卷内 page no row starts on (3 → 5, the
+    听证通知书 on page 4 left out). Judged where `toc_pages` compares the rows' 页号 with the pages."""
+    for toc in ctx.case.of_type(DocumentType.TOC):
+        placed = _placed(ctx.case, toc, params.min_rows)
+        if placed is None or toc.pages is None:
+            continue
+        _, offset = placed
+        entries = read_toc(toc.blocks)
+        # (a row whose name was not read still gives its 页号 as the last word of its line)
+        starts = {e.first for e in entries} | _last_numbers(toc)
+        rows_of = Counter(e.match.type for e in entries)
+        after = toc.pages[1]
+        docs = [d for d in ctx.case.documents if d.source == toc.source and d.pages and d.pages[0] > after]
+        docs_of = Counter(d.type for d in docs)
+        read_by_ocr = any(b.confidence is not None for b in toc.blocks)
+        for doc in docs:
+            page = doc.pages[0] - offset if doc.pages else 0
+            listed = page < 1 or page in starts or rows_of[doc.type] >= docs_of[doc.type]
+            if doc.type not in _OWN_ROW or listed:
+                continue
+            name = doc.title or document_name(doc.type)
+            yield Hit(
+                document=toc,
+                evidence=doc.title,
+                data={"name": name, "page": str(page)},
+                needs_review=read_by_ocr,
+                undecided=f"目录中未见《{name}》（卷内第{page}页），扫描件上的目录可能有一项未能识别"
+                if read_by_ocr
+                else None,
+            )
+
+
+def _last_numbers(toc: Document) -> set[int]:
+    """The numbers closing the 目录's lines (a row's 页号 or the first page of its range)."""
+    out: set[int] = set()
+    for block in toc.blocks:
+        words = block.text.split()
+        m = _PAGE_RANGE.fullmatch(words[-1]) if words else None
+        if m is not None:
+            out.add(int(m.group(1)))
+    return out
+
+
 class TocOrderParams(Params):
     """Where the 目录's page numbers cannot be compared with the documents' places (each document a file
     of its own, no printed page numbers), its rows must at least run on: no row starting on or before the
@@ -164,12 +230,16 @@ def _pages(entry: TocEntry) -> str:
 
 
 def _offset(case: Case, toc: Document, rows: list[TocRow]) -> int | None:
-    """Physical minus printed page: from the file's printed page numbers, else the offset most rows share."""
+    """Physical minus printed page: from the file's printed page numbers, else the offset most rows share.
+    Numbers printed on the 目录's own pages count the file's sheets (第1页/共8页 from the 目录 on), not the
+    卷内 pages its 页号 give, which begin after it."""
     pages = [p for p in case.pages if p.source == toc.source]
     numbered = [p for p in pages if p.printed_number is not None]
     numbers = [p.printed_number for p in numbered if p.printed_number is not None]
     restarts = any(b == 1 and a != 0 for a, b in pairwise(numbers))
-    if pages and len(numbered) >= 0.6 * len(pages) and not restarts:
+    first, last = toc.pages or (0, -1)
+    counts_toc = any(first <= p.number <= last for p in numbered)
+    if pages and len(numbered) >= 0.6 * len(pages) and not restarts and not counts_toc:
         diffs = Counter(p.number - (p.printed_number or 0) for p in numbered).most_common(1)
         return diffs[0][0] if diffs[0][1] >= 0.6 * len(numbered) else None
     shares = Counter(r.physical - r.entry.first for r in rows).most_common(2)
