@@ -48,6 +48,8 @@ class Thresholds(_Strict):
     heavy_penalties: list[str] = Field(min_length=1)
     legal_review_penalties: list[str] = Field(default_factory=list)  # need 法制审核 besides the heavy ones
     summary_limits: list[DatedLimit] = Field(min_length=1)
+    # a law's own 当场处罚 limits (行政处罚法 art. 51: 法律另有规定的，从其规定), keyed by its full title
+    summary_limits_by_law: dict[str, list[DatedLimit]] = Field(default_factory=dict)
     statement_period_working_days: int = Field(ge=1)
     decision_extension_days: int = Field(ge=0)
     require_named_court: bool = False
@@ -55,11 +57,9 @@ class Thresholds(_Strict):
 
     def change_dates(self) -> set[dt.date]:
         """Every date from which a dated threshold reads differently."""
+        limits = [*self.summary_limits, *(x for own in self.summary_limits_by_law.values() for x in own)]
         return {
-            d
-            for limit in self.summary_limits
-            for d in (limit.in_force_from, next_day(limit.in_force_to))
-            if d is not None
+            d for limit in limits for d in (limit.in_force_from, next_day(limit.in_force_to)) if d is not None
         }
 
     def agency_large_fine(self, kind: AgencyKind | None, on: dt.date | None) -> PartyAmounts:
@@ -76,14 +76,19 @@ class Thresholds(_Strict):
         in_force = (x for x in limits if _in_force(x, on))
         return next(in_force, self.large_fine)
 
-    def summary_limit(self, on: dt.date | None) -> DatedLimit:
-        """The 当场处罚 limit in force on a date (the newest when the date is unknown)."""
-        for limit in self.summary_limits:
+    def summary_limit(self, on: dt.date | None, laws: frozenset[str] = frozenset()) -> DatedLimit:
+        """The 当场处罚 limit in force on a date (the newest when the date is unknown); where the decision
+        applies a law with limits of its own (`laws`: the full titles it cites), that law's."""
+        own = next(
+            (self.summary_limits_by_law[law] for law in sorted(laws) if law in self.summary_limits_by_law),
+            None,
+        )
+        for limit in own or self.summary_limits:
             if on is None and limit.in_force_to is None:
                 return limit
             if on is not None and _in_force(limit, on):
                 return limit
-        return self.summary_limits[-1]
+        return (own or self.summary_limits)[-1]
 
     def is_organization(self, party: str | None) -> bool | None:
         """True for a company or other organisation, False for a person, None when unsure."""

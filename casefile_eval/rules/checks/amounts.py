@@ -16,16 +16,18 @@ from casefile_eval.rules.registry import register_check
 
 
 class SummaryLimitParams(Params):
-    """No parameters: the limits are in the configuration (`summary_limits`)."""
+    """No parameters: the limits are in the configuration (`summary_limits`, and `summary_limits_by_law` for
+    a law with limits of its own that the decision cites)."""
 
 
 @register_check("summary_limit", SummaryLimitParams, fields=("fine", "limit"))
 def summary_limit(ctx: RuleContext, params: SummaryLimitParams) -> Iterator[Hit]:
     """A 当场 (summary) fine stays within the limit for a person or an organisation on its date."""
-    limit = ctx.view.thresholds.summary_limit(ctx.reference_date)
     org = ctx.view.thresholds.is_organization(ctx.view.party())
-    cap = limit.individual if org is False else limit.organization
     for doc in ctx.documents():
+        laws = frozenset(c.law_key for c in doc.facts.citations)
+        limit = ctx.view.thresholds.summary_limit(ctx.reference_date, laws)
+        cap = limit.individual if org is False else limit.organization
         fine = doc.facts.fine_amount
         if fine is not None and fine > cap:
             yield Hit(
