@@ -77,7 +77,11 @@ _UNIT_SUFFIX = re.compile(r"(?:支队|大队|中队|所)$")
 _GENERIC_AGENCY = re.compile(r"^(?:行政|执法|税务|处罚|作出决定的?)?(?:机关|部门|单位)(?:名称)?$")
 # an agency's name holds no digits, no 的 and no sentence marks: a narrative line ending in 办 or a form's row
 # of labels and values (缴款人 … 执收单位 …) is no name
-_NOT_AN_AGENCY = re.compile(r"[0-9０-９#＃的，,。；;、·]")
+_NOT_AN_AGENCY = re.compile(
+    r"[0-9０-９#＃的，,。；;、·:：]|(?:经营|门市|服务|销售|营业|项目|工程|业务)部$|地点|地址|住所|当事人"
+)  # (nor a field's label and value: 当事人：某某经营部, 检查地点某某路某某经营部)
+# a 落款 name cut short: a county, city or district and the words of its department (安乡县农业农村)
+_CUT_AGENCY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:县|市|区|旗)[\u4e00-\u9fff]{2,10}")
 _LABEL_WORD = re.compile(r"(?:人|单位|名称|机关|部门|案情)[:：]?$")
 _SEAL_MARK = re.compile(
     r"[(（\[【]\s*(?:印章|公章|盖章|章|签章|印)\s*[)）\]】]|[(（]?(?:印章|公章|盖章)[)）]?"
@@ -277,6 +281,13 @@ def _luokuan_agency(dt_: DocText, dates: list[DateFact]) -> tuple[str, Evidence]
         name = _line_agency_name(text if text is not None else dt_.blocks[index])
         if name:
             return name, dt_.block_evidence(index)
+    # on a scan the name's last character may be lost under the seal (安乡县农业农村[局]): the name as read,
+    # where it names a place and a kind of agency
+    above = block - 1
+    if above >= 0 and dt_.doc.blocks[above].confidence is not None:
+        cut = strip_spaces(dt_.blocks[above])
+        if _CUT_AGENCY.fullmatch(cut) and agency_kind(cut) not in (None, AgencyKind.OTHER):
+            return cut, dt_.block_evidence(above)
     return None
 
 

@@ -103,3 +103,31 @@ def test_a_misread_character_in_a_scanned_decisions_agency_takes_the_name_the_ot
     # holdout48 h48-01: 涟 read 连 on the decision alone
     assert _case_agency("连水县市场监督管理局", scanned=True) == "涟水县市场监督管理局"
     assert _case_agency("连水县市场监督管理局", scanned=False) == "连水县市场监督管理局"
+
+
+def test_a_party_line_under_the_title_names_no_agency() -> None:
+    # (holdout50 scans: the 落款's name cut short under the seal, the header's third line the party's)
+    lines = [
+        "行政处罚决定书",
+        "安农（种）罚〔2020〕第3号",
+        "当事人：安乡县丰裕农资经营部",
+        "经查，当事人销售未经审定的种子。",
+    ]
+    assert _agency(lines, _T.DECISION) is None
+    lines = ["现场检查笔录", "检查地点安乡县深柳镇书院路丰裕农资经营部", "检查情况：店内有种子60包。"]
+    assert _agency(lines, _T.INSPECTION_RECORD) is None
+
+
+def test_a_scanned_luokuan_name_cut_short_under_the_seal_is_the_name_as_read() -> None:
+    lines = [
+        "行政处罚决定书",
+        "经查，当事人销售未经审定的种子，本局决定罚款5000元。",
+        "安乡县农业农村",
+        "2020年9月8日",
+    ]
+    assert _agency(lines, _T.DECISION) is None  # (a text layer prints the whole name)
+    doc = _scanned(doc_from_lines(lines, _T.DECISION))
+    assert extract_document_facts(doc).agency == "安乡县农业农村"
+    # a line naming no kind of agency is no name
+    cut = _scanned(doc_from_lines([*lines[:2], "安乡县深柳镇书院路", "2020年9月8日"], _T.DECISION))
+    assert extract_document_facts(cut).agency is None
