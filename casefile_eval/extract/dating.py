@@ -308,6 +308,8 @@ def _scan(dt_: DocText) -> list[_Found]:
                 continue
             closes = _CLOSING_TAIL.match(text[match.end :]) is not None
             tag, label = _context(dt_, index, text[previous_end : match.start], dated, closes=closes)
+            if tag is None and _served_row(dt_, text[previous_end : match.start]):
+                tag, label = "served", "送达"
             if tag is None and not text[previous_end : match.start].strip():
                 tag, label = _caption_after(text[match.end :])
             event = _EVENT_DATE.search(text[previous_end : match.start]) is not None
@@ -316,6 +318,16 @@ def _scan(dt_: DocText) -> list[_Found]:
             found.append(_Found(match, index, tag, label, luokuan))
             previous_end = match.end
     return found
+
+
+def _served_row(dt_: DocText, before: str) -> bool:
+    """On a scanned 送达回证, a row holding 送达 and then a date alone: its field's name cut short by OCR
+    (送达[时间] 2025年4月3日10时20分), the time it was served."""
+    return (
+        dt_.doc.type is _T.SERVICE_RECEIPT
+        and strip_spaces(before) == "送达"
+        and any(b.confidence is not None for b in dt_.doc.blocks)
+    )
 
 
 def _sealed_lines(dt_: DocText) -> set[int]:

@@ -104,3 +104,16 @@ def test_an_approval_forms_approval_date_cell_dates_the_form(doc_type: DocumentT
         (DateKind.SIGNED, dt.date(2023, 2, 6), Role.OFFICER),
         (kind, dt.date(2023, 2, 6), Role.APPROVER),
     ]
+
+
+def test_a_scanned_receipts_row_whose_field_name_was_cut_to_songda_dates_the_service() -> None:
+    # (holdout49 scans, penmo: 送达时间 read 送达, a nozzle's white line across 时间)
+    lines = [("送达回证", 259, 87), ("受送达人 汪春花", 69, 144), ("送达 2025年4月3日10时20分", 70, 170)]
+    doc = _scanned_form(lines).model_copy(update={"type": DocumentType.SERVICE_RECEIPT, "title": "送达回证"})
+    facts = date_facts(DocText.of(doc))
+    assert [(f.kind, f.value) for f in facts] == [(DateKind.SERVED, dt.date(2025, 4, 3))]
+    # a text layer prints the whole name: a date after a bare 送达 there is not taken for the service (the
+    # receipt's last date is its own, as before)
+    text = doc.model_copy(update={"blocks": [b.model_copy(update={"confidence": None}) for b in doc.blocks]})
+    issued = [(f.kind, f.value) for f in date_facts(DocText.of(text))]
+    assert issued == [(DateKind.ISSUED, dt.date(2025, 4, 3))]
