@@ -401,6 +401,10 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         year = int(m.group("iy")) if m.group("iy") else 2000 + int(m.group("iy3"))
         day_text = m.group("id") or m.group("idw").replace("\n", "")
         value = _date_value(year, int(m.group("im")), int(day_text))
+        if value is None and m.group("idw") is not None:
+            # the line under it is no wrapped digit where the two make no day (2024.4.3 over a page's "1")
+            raw = raw[: m.start("idw") - m.start() + 1]
+            value = _date_value(year, int(m.group("im")), int(m.group("idw")[0]))
     return DateMatch(
         m.start(),
         m.start() + len(raw),

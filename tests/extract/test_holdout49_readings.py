@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
@@ -117,3 +118,11 @@ def test_a_scanned_receipts_row_whose_field_name_was_cut_to_songda_dates_the_ser
     text = doc.model_copy(update={"blocks": [b.model_copy(update={"confidence": None}) for b in doc.blocks]})
     issued = [(f.kind, f.value) for f in date_facts(DocText.of(text))]
     assert issued == [(DateKind.ISSUED, dt.date(2025, 4, 3))]
+
+
+def test_a_page_number_under_a_date_is_no_wrapped_digit_of_its_day() -> None:
+    # (holdout49's text PDF: 审核人：[ink] 2024.4.3 the last line before the page's 1; April has no 31st)
+    [date] = find_dates("审核人: 2024.4.3\n1")
+    assert (date.raw, date.value) == ("2024.4.3", dt.date(2024, 4, 3))
+    [wrapped] = find_dates("2024-04-3\n0")  # a narrow cell's day wrapped, as before
+    assert wrapped.value == dt.date(2024, 4, 30)
