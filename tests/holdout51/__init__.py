@@ -1,0 +1,1 @@
+"""Holdout 51 tests."""
