@@ -484,6 +484,29 @@ def yearless_line(text: str) -> DateMatch | None:
     return DateMatch(start, start + len(raw), raw, None, month=valid[0], day=day)
 
 
+# The month and day a signer writes after the name or the opinion, the year left out (周建国 5.4, 同意立案：
+# 5.4, 同意： 3月6日): at the end of the line, after a gap, a colon or a name.
+_MONTH_DAY_TAIL = (
+    r"(?P<m>1[0-2]|0?[1-9])[ \t]*(?:[.．]|月)[ \t]*(?P<d>3[01]|[12][0-9]|0?[1-9])[ \t]*日?[ \t]*$"
+)
+_SIGNED_MONTH_DAY = re.compile(r"(?:(?<=[\s:：])|(?<=[\u4e00-\u9fff]))" + _MONTH_DAY_TAIL)
+_ALONE_MONTH_DAY = re.compile(r"^[ \t]*" + _MONTH_DAY_TAIL)
+
+
+def signed_month_day(text: str, alone: bool = False) -> DateMatch | None:
+    """The month and day written at the end of a signing line without the year (see `_SIGNED_MONTH_DAY`),
+    as a date read without its year; with `alone`, also a line holding nothing else (OCR read the ink's date
+    as a line of its own). None where the line ends otherwise or holds a date with its year."""
+    m = _SIGNED_MONTH_DAY.search(text) or (_ALONE_MONTH_DAY.match(text) if alone else None)
+    if m is None or re.search(r"[0-9]\s*[年./-]\s*$", text[: m.start()]):
+        return None
+    month, day = int(m.group("m")), int(m.group("d"))
+    if _date_value(2000, month, day) is None:  # (2000: a leap year)
+        return None
+    raw = m.group().strip()
+    return DateMatch(m.start(), m.start() + len(raw), raw, None, month=month, day=day)
+
+
 _FILLED_IN = re.compile(r"[0-9〇○零一二三四五六七八九十□][ \t]*[月日号]")
 
 

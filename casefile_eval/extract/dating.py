@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.cnnum import cn_to_int
-from casefile_eval.extract.dates import DateMatch, find_dates, is_blank, join_wrapped, yearless_line
+from casefile_eval.extract.dates import (
+    DateMatch,
+    find_dates,
+    is_blank,
+    join_wrapped,
+    signed_month_day,
+    yearless_line,
+)
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact, ImageKind
@@ -291,9 +298,17 @@ def _scan(dt_: DocText) -> list[_Found]:
         offset = dt_.starts[index]
         local = replace(match, start=match.start - offset, end=match.end - offset)
         by_block.setdefault(index, []).append(local)
+    month_day: set[int] = set()
     for index, text in enumerate(dt_.blocks):
         if index not in by_block and (yearless := yearless_line(text)) is not None:
             by_block[index] = [yearless]  # a 落款 date read without its year under a seal
+        elif (
+            index not in by_block
+            and _signs_by_month_day(dt_)
+            and (short := signed_month_day(text, alone=dt_.doc.blocks[index].confidence is not None))
+        ):
+            by_block[index] = [short]  # an approver's 5.4 after the name or the opinion
+            month_day.add(index)
     dated = set(by_block)
     sealed = _sealed_lines(dt_)
     found: list[_Found] = []
@@ -310,6 +325,8 @@ def _scan(dt_: DocText) -> list[_Found]:
             tag, label = _context(dt_, index, text[previous_end : match.start], dated, closes=closes)
             if tag is None and _served_row(dt_, text[previous_end : match.start]):
                 tag, label = "served", "送达"
+            if tag is None and index in month_day:  # (结案意见 | 同意结案： 5.25: the form's own approval)
+                tag, label = "approve", ""
             if tag is None and not text[previous_end : match.start].strip():
                 tag, label = _caption_after(text[match.end :])
             event = _EVENT_DATE.search(text[previous_end : match.start]) is not None
@@ -318,6 +335,24 @@ def _scan(dt_: DocText) -> list[_Found]:
             found.append(_Found(match, index, tag, label, luokuan))
             previous_end = match.end
     return found
+
+
+# forms whose opinions are signed with a month and day (周建国 5.4): approvals, reviews, discussions
+_APPROVAL_FORMS = frozenset(
+    {
+        _T.FILING_APPROVAL,
+        _T.CLOSING_REPORT,
+        _T.DECISION_APPROVAL,
+        _T.LEGAL_REVIEW,
+        _T.COLLECTIVE_DISCUSSION,
+        _T.INVESTIGATION_REPORT,
+    }
+)
+
+
+def _signs_by_month_day(dt_: DocText) -> bool:
+    """Whether the document is a form whose opinions are signed with a month and day."""
+    return dt_.doc.type in _APPROVAL_FORMS
 
 
 def _served_row(dt_: DocText, before: str) -> bool:

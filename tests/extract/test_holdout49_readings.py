@@ -100,9 +100,12 @@ def test_an_approval_forms_approval_date_cell_dates_the_form(doc_type: DocumentT
         doc_type,
     )
     facts = date_facts(DocText.of(doc))
+    # (the head's 2.6 after the signature, its year left out, is an approval too: the form's own date is
+    # the field's)
     assert [(f.kind, f.value, f.role) for f in facts] == [
         (DateKind.OTHER, dt.date(2023, 2, 3), None),
         (DateKind.SIGNED, dt.date(2023, 2, 6), Role.OFFICER),
+        (DateKind.APPROVED, None, Role.APPROVER),
         (kind, dt.date(2023, 2, 6), Role.APPROVER),
     ]
 
