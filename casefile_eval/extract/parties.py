@@ -53,8 +53,10 @@ _ORG_START = re.compile(
 )
 _VALUE_END = re.compile(
     r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|经营者|统一社会信用|身份证|联系电话|电话|性别|年龄|职务)"
-    # the date a person signed on after the name (被调查人：谢永福 2020.6.1)
-    r"|(?:19|20)[0-9]{2}\s*[./\-年]"
+    # the date a person signed on after the name (被调查人：谢永福 2020.6.1; by hand 李新华 17.3.9)
+    r"|(?:19|20)[0-9]{2}\s*[./\-年]|(?<![0-9])[0-9]{2}\s*[./]\s*(?:1[0-2]|0?[1-9])\s*[./]"
+    # the next signer's label on the same line (当事人：李新华 17.3.9 勘测人：邓卫国)
+    r"|(?<!被)(?:勘[验查察测]|检查|询问|记录|执法|承办|见证)人员?\s*[:：]"
 )
 # "当事人 | 个人 | 姓名 | 段浩涛": the first value is the kind of party, the name follows its own label.
 _CATEGORY = re.compile(r"^(?:个人|单位|自然人|法人|其他组织|公民|个体工商户|法人或其他组织)$")

@@ -12,6 +12,7 @@ import pytest
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.officers import find_officers
+from casefile_eval.extract.parties import find_party
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines, doc_from_rows
 
@@ -69,3 +70,15 @@ def test_a_month_and_day_alone_on_a_line_dates_only_a_scanned_signature() -> Non
     # a decision's body is no signing form
     decision = doc_from_lines(["行政处罚决定书", "罚款 1.5"], DocumentType.DECISION)
     assert date_facts(DocText.of(decision)) == []
+
+
+def test_a_party_value_ends_at_a_handwritten_short_date_or_the_next_signers_label() -> None:
+    # (holdout51 scans: 当事人：李新华 17.3.9 勘测人：邓卫国 read as one line at a record's foot)
+    for line, party in (
+        ("当事人：李新华17.3.9勘测人:邓卫国", "李新华"),
+        ("当事人：张三 检查人：李四", "张三"),
+        ("当事人：宜章县鑫源石材加工厂", "宜章县鑫源石材加工厂"),
+    ):
+        doc = doc_from_lines(["现场勘测笔录", line], DocumentType.INSPECTION_RECORD)
+        found = find_party(DocText.of(doc))
+        assert (found[0] if found else None) == party
