@@ -513,7 +513,13 @@ _FILLED_IN = re.compile(r"[0-9〇○零一二三四五六七八九十□][ \t]*[
 def is_filled_in(fact: DateFact) -> bool:
     """True for a date whose month or day holds a numeral (or a character OCR doubted, □): written, though
     what it says may not be known (a form's 年 月 日 filled in by hand and read in part)."""
-    return fact.value is None and _FILLED_IN.search(fact.raw) is not None
+    return fact.value is None and holds_month_or_day(fact.raw)
+
+
+def holds_month_or_day(text: str) -> bool:
+    """Whether text holds a month's or a day's numeral with its 月, 日 or 号 (月27日, 6□月): a date written
+    there, read whole or not (a digit before 年 alone may be a seal's ring read as one: 5年月)."""
+    return _FILLED_IN.search(text) is not None
 
 
 def is_blank(fact: DateFact) -> bool:

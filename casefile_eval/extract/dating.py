@@ -304,7 +304,7 @@ def _scan(dt_: DocText) -> list[_Found]:
             by_block[index] = [yearless]  # a 落款 date read without its year under a seal
         elif (
             index not in by_block
-            and _signs_by_month_day(dt_)
+            and dt_.doc.type in _APPROVAL_FORMS
             and (short := signed_month_day(text, alone=dt_.doc.blocks[index].confidence is not None))
         ):
             by_block[index] = [short]  # an approver's 5.4 after the name or the opinion
@@ -348,11 +348,6 @@ _APPROVAL_FORMS = frozenset(
         _T.INVESTIGATION_REPORT,
     }
 )
-
-
-def _signs_by_month_day(dt_: DocText) -> bool:
-    """Whether the document is a form whose opinions are signed with a month and day."""
-    return dt_.doc.type in _APPROVAL_FORMS
 
 
 def _served_row(dt_: DocText, before: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from casefile_eval.codes import Role
-from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.dates import find_dates, signed_month_day
 from casefile_eval.extract.line_geometry import offset_xs, token_end, words_under
 from casefile_eval.extract.slot_images import (
     Place,
@@ -185,8 +185,6 @@ _CUT_LINE = re.compile(r"(?:[-－—–_]\s*){6,}|沿此线|剪开|裁剪线|骑
 _INK_BEFORE = re.compile(r"(?:^|[\s。；;])([\u4e00-\u9fff]{2,4})\s*$")
 _SIGN_END = re.compile(rf"(?:{_SIGN_WORD})$")
 _INK_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}$")
-# the month and day an approver writes after the name (沈家明 3.9, 刘卫国8.5): no part of the name
-_MONTH_DAY = re.compile(r"(?<![0-9.])(?:1[0-2]|0?[1-9])\s*[.．]\s*(?:3[01]|[12][0-9]|0?[1-9])\s*$")
 # the agency's 落款 under a party's label (XX市市场监督管理局（印章）) is no signature of the party
 _AGENCY_FOOT = re.compile(rf"{AGENCY_SUFFIX}(?:[(（]?(?:印章|公章|盖章)[)）]?)?$|[(（](?:印章|公章)")
 MAX_INK_READ = 6  # characters OCR may make of a signature on the blank before a caption
@@ -1148,7 +1146,10 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: 
     inked = min_chars == 1 and any(
         _INK_DIGITS.search(value[: d.start].rstrip()) for d in find_dates(value) if d.value
     )
-    words = _MONTH_DAY.sub(" ", _without_dates(value).rstrip())
+    words = _without_dates(value).rstrip()
+    # the month and day written after the name (沈家明 3.9) are no part of it
+    if (month_day := signed_month_day(words, alone=True)) is not None:
+        words = words[: month_day.start]
     words = _drop_opinion(words) if opinion else words
     signer = _NOISE.sub("", words)
     if inked and (len(signer) < min_chars or signer.isdigit()):

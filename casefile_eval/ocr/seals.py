@@ -57,38 +57,35 @@ def paper_tone(gray: np.ndarray) -> float:
 
 def find_seals(rgb: np.ndarray, *, broken: bool = True) -> list[tuple[Box, float]]:
     """Boxes (pixels) and confidences of the seals on a page: round or elliptic red ones (with `broken`,
-    also those made of pieces of red close together); on a page scanned in grey, where a seal has no
-    colour, round rings of seal size (see `grey_seals`)."""
+    also those made of pieces of red close together); on a page scanned in grey or printed in one tinted
+    ink, where a seal has no red, round rings of seal size (see `grey_seals`)."""
     red = red_seals(rgb, broken=broken)
     if red:
         return red
-    if is_grey_page(rgb):
-        return grey_seals(rgb)
-    return grey_seals(rgb, _TINTED_RING_CONTRAST) if is_one_ink_page(rgb) else []
+    contrast = _ring_contrast(rgb)
+    return grey_seals(rgb, contrast) if contrast is not None else []
 
 
-def is_grey_page(rgb: np.ndarray) -> bool:
-    """True for a page scanned in grey: even the paper has no tint, and no pixel is seal red."""
-    hsv = cv2.cvtColor(np.ascontiguousarray(rgb[::4, ::4]), cv2.COLOR_RGB2HSV_FULL)
-    return float(np.median(hsv[..., 1])) < _GREY_SATURATION and not red_mask(rgb[::4, ::4]).any()
-
-
-def is_one_ink_page(rgb: np.ndarray) -> bool:
-    """True for a page printed in one tinted ink (a seal in it has the print's colour, not red): no pixel
-    is seal red, the ink is coloured and nearly all of it of one hue."""
+def _ring_contrast(rgb: np.ndarray) -> float | None:
+    """How clearly a ring must stand out to be taken for a seal on a page where a seal has no red: on a
+    page scanned in grey (even the paper has no tint), `_RING_CONTRAST`; on a page printed in one tinted
+    ink (the ink coloured and nearly all of it of one hue), `_TINTED_RING_CONTRAST`; None on a page with
+    seal red anywhere or of several inks. Judged on every fourth pixel each way."""
     small = np.ascontiguousarray(rgb[::4, ::4])
     if red_mask(small).any():
-        return False
-    gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
+        return None
     hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV_FULL)
+    if float(np.median(hsv[..., 1])) < _GREY_SATURATION:
+        return _RING_CONTRAST
+    gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     ink = gray < paper_tone(gray) * _INK_SHARE
     saturation, hue = hsv[..., 1][ink].astype(int), hsv[..., 0][ink].astype(int)
     if not len(saturation) or np.median(saturation) < _TINT_SATURATION:
-        return False
+        return None
     coloured = hue[saturation >= _TINT_SATURATION]
     middle = int(np.median(coloured))
     apart = np.minimum(np.abs(coloured - middle), 256 - np.abs(coloured - middle))
-    return float(np.mean(apart <= _TINT_HUE)) >= _TINT_SHARE
+    return _TINTED_RING_CONTRAST if float(np.mean(apart <= _TINT_HUE)) >= _TINT_SHARE else None
 
 
 def grey_seals(rgb: np.ndarray, contrast: float = _RING_CONTRAST) -> list[tuple[Box, float]]:

@@ -91,6 +91,12 @@ def _entry(cells: list[str]) -> TocEntry | None:
     return None
 
 
+def first_page(word: str) -> int | None:
+    """The first page a 目录 row's page word gives (5, 5-8, 页号5, ……3-4), None for any other word."""
+    spec = _PAGE_SPEC.match(compact(_PAGE_WORD.sub("", word)).strip(_LEADER_CHARS))
+    return int(spec.group(1)) if spec else None
+
+
 def place_entries(
     entries: Sequence[TocEntry],
     pages: Sequence[Page],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
@@ -16,7 +15,7 @@ from casefile_eval.rules.checks.tocrows import TocRow, matched_rows, row_serials
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.doctypes import document_name
 from casefile_eval.rules.registry import register_check
-from casefile_eval.segment.toc import TocEntry, read_toc
+from casefile_eval.segment.toc import TocEntry, first_page, read_toc
 
 
 class PageNumberingParams(Params):
@@ -115,7 +114,6 @@ def _placed(case: Case, toc: Document, min_rows: int) -> tuple[list[TocRow], int
     return None if offset is None else (rows, offset)
 
 
-_PAGE_RANGE = re.compile(r"(?:页号)?(\d{1,4})(?:[-—–~至]\d{1,4})?")
 # the documents a 目录 lists as rows of their own; others (evidence, a receipt, a photo) are often listed
 # within a neighbour's row (行政处罚决定书及送达回证, 证据材料 5-12)
 _OWN_ROW = frozenset(
@@ -169,14 +167,9 @@ def toc_unlisted(ctx: RuleContext, params: TocPagesParams) -> Iterator[Hit]:
 
 
 def _last_numbers(toc: Document) -> set[int]:
-    """The numbers closing the 目录's lines (a row's 页号 or the first page of its range)."""
-    out: set[int] = set()
-    for block in toc.blocks:
-        words = block.text.split()
-        m = _PAGE_RANGE.fullmatch(words[-1]) if words else None
-        if m is not None:
-            out.add(int(m.group(1)))
-    return out
+    """The pages closing the 目录's lines (a row's 页号 or the first page of its range)."""
+    pages = (first_page(words[-1]) for block in toc.blocks if (words := block.text.split()))
+    return {page for page in pages if page is not None}
 
 
 class TocOrderParams(Params):

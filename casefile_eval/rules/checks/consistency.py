@@ -24,6 +24,7 @@ from casefile_eval.rules.checks.common import (
     ocr_block_holding,
 )
 from casefile_eval.rules.checks.receipts import comparable, decision_kind, served_names
+from casefile_eval.rules.checks.representatives import ACTS_FOR
 from casefile_eval.rules.context import DECISION_TYPES, Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
@@ -35,8 +36,8 @@ _BRACKETS = str.maketrans(
 _FILING_TYPES = (DocumentType.FILING_APPROVAL, DocumentType.CASE_SOURCE, DocumentType.COVER)
 _PAREN = re.compile(r"\([^)]*\)")
 _RECORDS = (DocumentType.INQUIRY_RECORD, DocumentType.INSPECTION_RECORD)
-# who acts for an organisation or a 个体工商户 as the documents name them (经营者：汪春花, 法定代表人 李明)
-_ACTS_FOR = r"(?:法定代表人|经营者|负责人|投资人|业主)(?:姓名)?"
+# the person named as acting for the party (经营者：汪春花, 法定代表人 李明)
+_ACTS_FOR = rf"{ACTS_FOR}(?:姓名)?"
 # a character read with less than this is the recogniser's guess: no evidence of a clerk's slip, even
 # where it sounds like the other side's (a slip is printed plainly and read surely)
 GUESS_SCORE = 0.5
@@ -117,7 +118,7 @@ def _served_on_representative(
         return False
     name = re.escape(compact(value))
     named = re.compile(rf"{_ACTS_FOR}\s*[:：]?\s*{name}|{name}\s*[(（]\s*{_ACTS_FOR}")
-    return any(named.search(compact(d.text)) for d in ctx.case.documents if d is not doc)
+    return any(named.search(ctx.view.text(d)) for d in ctx.case.documents if d is not doc)
 
 
 def _scans_misread(doubt: Doubt | None) -> bool:

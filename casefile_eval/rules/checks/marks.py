@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from casefile_eval.codes import DateKind, Role
-from casefile_eval.extract.dates import find_dates, is_blank, is_filled_in
+from casefile_eval.extract.dates import find_dates, holds_month_or_day, is_blank, is_filled_in
 from casefile_eval.extract.text import norm
 from casefile_eval.model import Block, DateFact, Document, Evidence, ImageKind, SignatureSlot
 from casefile_eval.rules.checks.common import Params, Pattern, fact_page, is_read, last_page
@@ -226,18 +226,13 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             page = fact_page(doc, bad.evidence.page if bad.evidence else None)
             yield Hit(document=doc, page=page, evidence=bad.raw, undecided=f"日期“{bad.raw}”无法识别")
         elif not (params.roles or params.zone) and (sealed := _sealed_closing(doc)) is not None:
-            if _DATE_PIECE.search(sealed.text):
+            if holds_month_or_day(sealed.text):
                 continue  # a date written there, read in part (月27日): the rules needing its day judge it
             page = fact_page(doc, sealed.page)
             hidden = "落款下方被印章覆盖，日期未能识别"
             yield Hit(document=doc, page=page, evidence=sealed.text, undecided=hidden)
         else:
             yield Hit(document=doc, page=last_page(doc), evidence=_closing_line(doc))
-
-
-# a piece of a date read beside a seal's ink: a month's or a day's number with its 月 or 日 (月27日,
-# 2018年6□月日); a digit before 年 alone may be the ring read as one (5年月 for a blank 年 月 日)
-_DATE_PIECE = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*□*\s*[月日]")
 
 
 def _sealed_closing(doc: Document) -> Block | None:

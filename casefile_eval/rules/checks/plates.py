@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from casefile_eval.model import Block, Document
-from casefile_eval.rules.checks.common import CLAUSE_END, LOW_CHAR_SCORE, Params, fact_page
+from casefile_eval.rules.checks.common import CLAUSE_END, Params
+from casefile_eval.rules.checks.slips import Written, lone_slips, slip_hit
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 
@@ -26,16 +25,6 @@ _VEHICLE_WORDS = re.compile(r"车|牌|驾驶")
 _BEFORE = 12  # characters before a plate searched for the vehicle words and shown as evidence
 
 
-@dataclass(frozen=True)
-class Plate:
-    """One plate number where a document writes it."""
-
-    number: str  # region and serial, without the dot: 苏G5J728
-    raw: str  # as written, with the words before it in its clause
-    page: int | None
-    scores: tuple[float, ...] | None  # the recogniser's confidence in each character of `number` (OCR)
-
-
 @register_check("plate_consistency", Params, fields=("value", "reference"), scope="case")
 def plate_consistency(ctx: RuleContext, _params: Params) -> Iterator[Hit]:
     """A plate number that one document alone writes, where other documents write a plate of the same
@@ -43,36 +32,9 @@ def plate_consistency(ctx: RuleContext, _params: Params) -> Iterator[Hit]:
     苏G5J728): a clerk's slip in one of them. Plates written together in one document are different
     vehicles (a tractor and its trailer, a fleet), never slips of each other. The document that differs
     from the plate more documents write (the earlier document on a tie) is the one found."""
-    docs = ctx.documents()
-    found = {id(d): _plates(d) for d in docs}
-    holders: dict[str, list[Document]] = defaultdict(list)
-    for doc in docs:
-        for number in {p.number for p in found[id(doc)]}:
-            holders[number].append(doc)
-    order = {id(d): i for i, d in enumerate(ctx.case.documents)}
-    reported: set[str] = set()
-    for doc in docs:
-        numbers = {p.number for p in found[id(doc)]}
-        for plate in found[id(doc)]:
-            if holders[plate.number] != [doc] or plate.number in reported:
-                continue
-            reference = _slipped_from(plate.number, doc, numbers, holders, order)
-            if reference is not None:
-                reported.add(plate.number)
-                yield _hit(doc, plate, reference)
-
-
-def _slipped_from(
-    number: str, doc: Document, own: set[str], holders: dict[str, list[Document]], order: dict[int, int]
-) -> str | None:
-    """The plate of the other documents that `number` is a slip of: same region, a slip's distance, not
-    written in `doc` itself, in more documents than `number` (or in one before `doc`)."""
-    for other, where in holders.items():
-        if other in own or not _slip(number, other):
-            continue
-        if len(where) >= 2 or order.get(id(where[0]), -1) < order.get(id(doc), -1):
-            return other
-    return None
+    found = {id(d): _plates(d) for d in ctx.documents()}
+    for doc, plate, reference in lone_slips(ctx, found, _slip):
+        yield slip_hit(doc, plate, reference, f"车牌号{plate.value}与其他文书{reference}")
 
 
 def _slip(a: str, b: str) -> bool:
@@ -83,28 +45,10 @@ def _slip(a: str, b: str) -> bool:
     return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _hit(doc: Document, plate: Plate, reference: str) -> Hit:
-    differing = [s for s, a, b in zip(plate.scores or (), plate.number, reference, strict=False) if a != b]
-    low = min(differing, default=1.0)
-    unsure = low < LOW_CHAR_SCORE
-    return Hit(
-        document=doc,
-        page=fact_page(doc, plate.page),
-        evidence=plate.raw,
-        data={"value": plate.number, "reference": reference},
-        undecided=(
-            f"车牌号{plate.number}与其他文书{reference}不同的字识别置信度低（{low:.2f}），"
-            "无法确定是文书笔误还是扫描识别有误"
-        )
-        if unsure
-        else None,
-        confidence=low if unsure else None,
-    )
-
-
-def _plates(doc: Document) -> list[Plate]:
-    """The plate numbers a document writes, each in a line that names a vehicle or with its dot."""
-    out: list[Plate] = []
+def _plates(doc: Document) -> list[Written]:
+    """The plate numbers a document writes (region and serial, without the dot: 苏G5J728), each in a line
+    that names a vehicle or with its dot."""
+    out: list[Written] = []
     for block in doc.blocks:
         for match in _PLATE.finditer(block.text):
             before = block.text[max(match.start() - _BEFORE, 0) : match.start()]
@@ -113,8 +57,8 @@ def _plates(doc: Document) -> list[Plate]:
                 continue
             clause = CLAUSE_END.split(before)[-1].lstrip()
             out.append(
-                Plate(
-                    number=match["region"] + match["serial"],
+                Written(
+                    value=match["region"] + match["serial"],
                     raw=clause + match.group(),
                     page=block.page,
                     scores=_scores(block, match),
