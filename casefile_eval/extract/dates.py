@@ -71,6 +71,13 @@ _ISO_DATE = (
     # a time may follow at once (2019.3.1810时05分) or after a colon OCR read for a gap (2019.3.13:15时)
     r"(?:(?![0-9.]|:[0-9])|(?=[0-9]{1,2}(?:时|点|:[0-9]{2}))|(?=:[0-9]{1,2}(?:时|点)))"
 )
+# A date in Chinese numerals written with dots, as by hand after a signature ("二〇一五.六.八",
+# "二0一五.十二.二十"; 0 is often written for 〇): the same separator both times, nothing numeral round it.
+_CN_DOTTED = (
+    rf"(?<![{_YDIG}第])(?P<dy>(?:一九|二[〇○零0OoＯ])[{_CN_DIGIT}0]{{2}})[ \t]?(?P<dsep>[.．])[ \t]?"
+    r"(?P<dm>十[一二]?|[一二三四五六七八九])[ \t]?(?P=dsep)[ \t]?"
+    rf"(?P<dd>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])(?![{_YDIG}十])"
+)
 # A form filled in with a two-digit year ("局长签名：22.3.7", "当事人签章：20-04-09", by hand "18.6 .14"):
 # years 2000-2039 only, never after 第 or before 条/款 (a clause number 12.3.4) or within a longer run of
 # numbers (an address 10.0.0.1, a telephone number 0731-84-12345); a time may follow at once (OCR closes up
@@ -165,7 +172,7 @@ _FUSED_LINE = (
 # first lets the search pass over most characters of a text at once instead of trying every form there.
 _DATE_START = rf"(?=[{_DN}{_DOTS}年_ \t]|[\u4e00-\u9fff]{{0,2}}日期)"
 DATE_RE = re.compile(
-    rf"{_DATE_START}(?:(?:{_CJK_DATE}|{_ISO_DATE}|{_SHORT_DATE}|{_BOXED_DATE}){_TIME}|{_BLANK_DATE}|{_BLANK_LINE}"
+    rf"{_DATE_START}(?:(?:{_CJK_DATE}|{_ISO_DATE}|{_SHORT_DATE}|{_BOXED_DATE}){_TIME}|{_CN_DOTTED}|{_BLANK_DATE}|{_BLANK_LINE}"
     rf"|{_DOUBT_DATE}|{_BROKEN_DATE}|{_FRAGMENT_LINE}|{_LOST_DATE}|{_MONTHLESS_DATE}|{_HAND_DATE}|{_COMPACT_DATE}"
     rf"|{_EMPTY_FIELD}|{_FUSED_LINE})"
 )
@@ -388,6 +395,8 @@ def _from_match(m: re.Match[str]) -> DateMatch:
         value = _date_value(_year(year_text), _num(m.group("m")), _num(m.group("d")))
         if value is None:  # a day or month past the calendar (3月85日): the rest of it is read
             return _in_part(m.start(), raw, _partial(year_text, m.group("m"), m.group("d")))
+    elif m.group("dy") is not None:
+        value = _date_value(_year(m.group("dy")), cn_to_int(m.group("dm")), cn_to_int(m.group("dd")))
     elif m.group("cy") is not None:
         value = _date_value(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
     elif m.group("fy") is not None:

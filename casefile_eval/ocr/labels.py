@@ -25,8 +25,9 @@ _ROLE_WORDS = (
     r"|法制审核人员?"
 )
 _CANDIDATE = re.compile(
-    # "签名或盖" also: a label cell wrapped its last character (章) onto the next line
-    rf"(?P<kw>(?:{KEYWORD})(?:(?:或者?|并|及|和|、|/)?(?:签名|签字|盖章|签章|签押|捺印|指印|手印|盖|签))*[)）]?[:：]?)"
+    # "签名或盖" or "签名（盖" also: a label cell wrapped its last characters (章）) onto the next line
+    rf"(?P<kw>(?:{KEYWORD})(?:(?:或者?|并|及|和|、|/)?(?:签名|签字|盖章|签章|签押|捺印|指印|手印|盖|签)"
+    r"|[(（](?:盖|签)(?=\s*$))*[)）]?[:：]?)"
     rf"|(?P<role>(?:{_ROLE_WORDS}|审核人员|负责人)(?:确认)?[:：])"
     r"|(?P<opinion>(?:负责人|审批|审核|承办人|承办机构|法制机构|部门)(?:审批|审核)?意见[:：]?"
     r"|负责人审[批核](?=\s*(?:拟?同意|如拟)))"

@@ -10,6 +10,7 @@ import re
 import numpy as np
 
 from casefile_eval.ocr.captions import rule_above, zone_over_rule
+from casefile_eval.ocr.cells import value_cell
 from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.ink import ink_levels, mend_broken_rules, zone_verdict
 from casefile_eval.ocr.labels import (
@@ -38,6 +39,8 @@ _DIGITS_READ = re.compile(r"[\d\s./\\-]{1,4}")
 # A grid's column heading asking for signatures: 签章/日期, 签名, 签字及日期
 _SIGN_HEADING = re.compile(r"(?:签名|签字|签章|盖章)(?:[/、及和]?(?:日期|时间))?")
 # A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
+# a signing caption cut at its line's end, its last characters wrapped onto the next line (（盖 / 章）)
+_CUT_CAPTION = re.compile(r"(?:签名|签字)(?:([(（])|或者?)(?:盖|签)\s*$")
 _BRACKETS = re.compile(r"^[\s()（）《》〈〉<>\[\]【】{}|Cc]+$")
 CAPTION_REACH = 12.0  # line heights left of a caption after its blank where the blank may begin
 RULE_BEFORE = 3.0  # line heights left of a bare "（签名）" that a rule to sign on covers
@@ -112,6 +115,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         for part in line.parts:
             _blank_printed(ink, part, em)
         _blank_wrapped_tail(ink, lines, index, em)
+        _blank_unread_tail(ink, lines, index, em)
     marks = []
     for label, rule in zip(labels, rules, strict=True):
         column = _signing_column(lines, label, em)
@@ -278,6 +282,24 @@ def _blank_wrapped_tail(ink: np.ndarray, lines: list[OcrLine], index: int, em: f
     ink[max(round(top) - 1, 0) : round(bottom) + 1, max(round(a) - 1, 0) : round(b) + 1] = 0
 
 
+def _blank_unread_tail(ink: np.ndarray, lines: list[OcrLine], index: int, em: float) -> None:
+    """Remove the ink of a caption's characters wrapped onto the next line of its cell when the engine did
+    not read them: under a line ending in a cut caption ("受送达人签名（盖" over 章）, "签名或盖" over 章),
+    the characters that complete it, at the start of the line below, where no line starts."""
+    part = lines[index].parts[-1] if lines[index].parts else None
+    cut = _CUT_CAPTION.search(part.text) if part is not None else None
+    if part is None or cut is None:
+        return
+    x0, _, _, bottom = part.box
+    h = min(part.box[3] - part.box[1], 1.2 * em)
+    nearby = [line for line in lines[index + 1 :] if line.box[1] < bottom + 1.3 * h]
+    if any(p.box[0] < x0 + h and p.box[2] > x0 for line in nearby for p in line.parts):
+        return  # the tail was read (`_blank_wrapped_tail` takes it out) or something else stands there
+    width = (2 if cut.group(1) else 1) * h
+    columns = slice(max(round(x0 - 0.2 * h), 0), round(x0 + width + 0.2 * h))
+    ink[round(bottom) : round(bottom + 1.3 * h), columns] = 0
+
+
 def _printed_extent(part: OcrBox, em: float) -> tuple[float, float]:
     """A printed box's extent from its first character to its last where the engine gave their
     positions, else the whole box."""
@@ -353,6 +375,9 @@ def _label_verdict(
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
     elif not any(verdicts):  # nothing beside a label at the top of a tall cell: under it
         verdicts.append(_cell_below(ink, lines, label, (x0, stop), h))
+    if ends_line and not any(verdicts):  # signed anywhere in the wide ruled cell beside it (a 回证's)
+        cell = value_cell(ink, label.part.box, start, h)
+        verdicts.append(zone_verdict(ink, cell, h) if cell is not None else None)
     if label.opinion and not any(verdicts):
         verdicts.append(_date_row_verdict(ink, lines, label, labels, x0, h))
     return _best(verdicts)
