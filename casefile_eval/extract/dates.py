@@ -76,7 +76,7 @@ _ISO_DATE = (
 _CN_DOTTED = (
     rf"(?<![{_YDIG}第])(?P<dy>(?:一九|二[〇○零0OoＯ])[{_CN_DIGIT}0]{{2}})[ \t]?(?P<dsep>[.．])[ \t]?"
     r"(?P<dm>十[一二]?|[一二三四五六七八九])[ \t]?(?P=dsep)[ \t]?"
-    rf"(?P<dd>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])(?![{_YDIG}十])"
+    rf"(?P<dd>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])(?![{_YDIG}十]|[.．][{_YDIG}十])"
 )
 # A form filled in with a two-digit year ("局长签名：22.3.7", "当事人签章：20-04-09", by hand "18.6 .14"):
 # years 2000-2039 only, never after 第 or before 条/款 (a clause number 12.3.4) or within a longer run of

@@ -11,7 +11,7 @@ import numpy as np
 
 from casefile_eval.ocr.page import Box
 
-_RULE_COVER = 0.9  # share of a row's height a vertical rule covers (a glyph's stroke never does over two)
+_RULE_COVER = 0.9  # of a label's line and half a line over and under it: a vertical rule's cover (no glyph's)
 _ROW_COVER = 0.8  # share of a cell's width a horizontal rule covers
 _MIN_WIDTH = 4.0  # line heights: a narrower "cell" is the gap between two strokes, not a cell
 _MAX_ROWS = 6.0  # line heights from the label's line to the rule under its row
@@ -20,11 +20,11 @@ _INSET = 0.3  # line heights kept off each rule (a rule's blur, a skewed rule's 
 
 def value_cell(ink: np.ndarray, label: Box, start: float, h: float) -> Box | None:
     """The cell right of a label whose words end at `start`: between the first two vertical rules right
-    of it that cross the label's whole line and a line height over and under it, from the horizontal
+    of it that cross the label's whole line and half a line height over and under it, from the horizontal
     rule over the label's row to the one under it (at most `_MAX_ROWS` line heights under the label);
     inset from its rules. None where no such ruled cell is found."""
     _, top, _, bottom = label
-    band = ink[max(round(top - h), 0) : round(bottom + h), :] > 0
+    band = ink[max(round(top - 0.5 * h), 0) : round(bottom + 0.5 * h), :] > 0
     if not band.size:
         return None
     # (a rule a pixel off the vertical on a skewed page: the column or its neighbours)
