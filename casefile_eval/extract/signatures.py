@@ -40,10 +40,11 @@ from casefile_eval.textnorm import AGENCY_SUFFIX, CLOSE_HEADING, is_agency_foot
 
 _SIGN_WORD = r"(?:签名|签字|签章|签批|签押|盖章|签收|捺印|按手印|按指印|按印|指印|手印)"
 _SIGN_JOIN = r"(?:或者?|并|及|和|、|/)?"  # 签名或盖章, 签名捺印, 签字并捺印, 签名/盖章
-# the signing words after the first: joined (签名或盖章) or in brackets (签字（捺印）, 签名(盖章)); a bracket
-# whose words were cut at the end of the line (签名（盖 over 章）, wrapped in its cell) is the caption too
+# the signing words after the first: joined (签名或盖章), apart (受送达人签收 | 签名: the value cell's
+# caption) or in brackets (签字（捺印）, 签名(盖章)); a bracket whose words were cut at the end of the line
+# (签名（盖 over 章）, wrapped in its cell) is the caption too
 _SIGN_MORE = (
-    rf"(?:{_SIGN_JOIN}{_SIGN_WORD}|[(（]{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]"
+    rf"(?:(?:{_SIGN_JOIN}|[ \t]+){_SIGN_WORD}|[(（]{_SIGN_WORD}(?:{_SIGN_JOIN}{_SIGN_WORD})*[)）]"
     r"|[(（](?:盖|签|捺|按)(?=[\s_]*$))*"
 )
 _ROLES: tuple[tuple[Role, str], ...] = (

@@ -68,6 +68,9 @@ _DATE = re.compile(
 )
 _TEMPLATE_CHAR = re.compile(r"[_\s—:：()（）年月日时分秒号第页共]")
 # a label wrapped in its cell after the word joining it to the rest ("受送达人签名或 / 盖章", "签名及 / 日期")
+# A qualifier printed in brackets after a label ("见证人签名 （村委会）"): a phrase the recogniser read whole
+# in both its brackets is print; handwriting is not written so.
+QUALIFIER = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
 _WRAP_JOIN = re.compile(r"\s*(?:或者?|及|和|与|/)\s*$")
 # A row of captions under signing rules read as one box ("被检查人（签名…） 2023/12/12 执法人员"): a role
 # word ending the box after a date or a label's closing bracket is a caption of its own.
@@ -201,9 +204,10 @@ def char_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
 
 
 def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
-    """x extents of the printed characters of a label box: its labels' words, dates and template marks
-    (年 月 日, brackets, underscores). Anything else may be handwriting the recogniser read as text. The
-    characters of a date have full-width extents (see `glyph_spans`)."""
+    """x extents of the printed characters of a label box: its labels' words, dates, a qualifier in
+    brackets after them and template marks (年 月 日, brackets, underscores). Anything else may be
+    handwriting the recogniser read as text. The characters of a date have full-width extents (see
+    `glyph_spans`)."""
     spans = char_spans(part, em)
     glyphs = glyph_spans(part, em)
     keep = [False] * len(part.text)
@@ -223,6 +227,8 @@ def printed_spans(part: OcrBox, em: float) -> list[tuple[float, float]]:
     for m in _DATE.finditer(part.text):
         keep[m.start() : m.end()] = [True] * (m.end() - m.start())
         spans[m.start() : m.end()] = glyphs[m.start() : m.end()]
+    for m in QUALIFIER.finditer(text, found[-1][1] if found else 0):
+        keep[m.start() : m.end()] = [True] * (m.end() - m.start())
     for i, char in enumerate(part.text):
         keep[i] = keep[i] or bool(_TEMPLATE_CHAR.match(char))
     return [span for span, printed in zip(spans, keep, strict=True) if printed]

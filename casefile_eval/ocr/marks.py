@@ -15,6 +15,7 @@ from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.ink import ink_levels, mend_broken_rules, zone_verdict
 from casefile_eval.ocr.labels import (
     KEYWORD,
+    QUALIFIER,
     Label,
     char_spans,
     field_after,
@@ -59,8 +60,17 @@ def _printed(part: OcrBox) -> bool:
         return False  # handwriting read unsurely as a few digits ("38"): printed digits are read surely
     if _TEMPLATE.match(text) or _BRACKETS.match(text) or re.search(KEYWORD, text):
         return True
+    if _qualifier(part):
+        return True
     cjk = len(_CJK.findall(text))
     return cjk >= _PROSE_CHARS and cjk >= 0.6 * len(text) and part.confidence >= _PROSE_CONFIDENCE
+
+
+def _qualifier(part: OcrBox) -> bool:
+    """A qualifier in brackets read with confidence ("（村委会）" printed in the value cell after
+    见证人签名)."""
+    text = normalize_ocr_text(part.text).strip()
+    return QUALIFIER.fullmatch(text) is not None and part.confidence >= _PROSE_CONFIDENCE
 
 
 def _printed_sentence(part: OcrBox) -> bool:
@@ -370,7 +380,9 @@ def _label_verdict(
         verdicts.append(zone_verdict(ink, right, h, floor=bottom))
     parts = lines[label.line].parts
     # a label that ends its line ("签名：" in a cell's corner, a label alone): the signature may be under it
-    ends_line = label.part is parts[-1] and not label.part.text[label.end :].strip(" _:：")
+    # (a qualifier printed after it, "见证人签名 （村委会）", asks for no signature of its own)
+    after = parts[parts.index(label.part) + 1 :]
+    ends_line = all(_qualifier(p) for p in after) and not label.part.text[label.end :].strip(" _:：")
     if stop - start < 3 * h or label.opinion or ends_line:
         verdicts.append(_below_verdict(ink, lines, label, x0, h))
     elif not any(verdicts):  # nothing beside a label at the top of a tall cell: under it

@@ -53,3 +53,14 @@ def test_a_date_in_chinese_numerals_with_dots_is_read(text: str, value: dt.date)
 @pytest.mark.parametrize("text", ["第一二三四.五.六条", "二〇一五.六", "二〇一五.六.八.九"])
 def test_numerals_with_dots_that_make_no_date_are_none(text: str) -> None:
     assert find_dates(text) == []
+
+
+def test_a_signing_caption_in_the_value_cell_joins_the_label_and_the_name_under_it_signs() -> None:
+    """受送达人签收 | 签名 over the name and date written lower in the cell (OCR reads the two cells as one
+    line, the handwriting as the next)."""
+    lines = ["送达回证", "受送达人签收 签名", "杨秀兰 2023.10.11", "送达人 签名", "龙海波"]
+    slots = extract_document_facts(_receipt(lines)).signatures
+    assert [(s.label, s.role, s.filled, s.signer, s.date) for s in slots] == [
+        ("受送达人签收签名", Role.RECIPIENT, True, "杨秀兰", dt.date(2023, 10, 11)),
+        ("送达人签名", Role.SERVER, True, "龙海波", None),
+    ]

@@ -69,3 +69,14 @@ def test_a_cut_captions_unread_tail_under_it_is_print() -> None:
     assert find_signatures(rgb, lines) == []
     rgb, lines = _receipt("受送达人签名（盖", signed=True, tail=True)
     assert [m.line for m in find_signatures(rgb, lines)] == [0]
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_a_qualifier_printed_in_brackets_in_the_value_cell_is_print(signed: bool) -> None:
+    """见证人签名 | （村委会）: the bracketed words read surely are print; only a name written there signs."""
+    rgb, lines = _receipt("见证人签名", signed=signed)
+    image = Image.fromarray(rgb)
+    qualifier = OcrBox("（村委会）", (371.0, 362.0, 457.0, 389.0), 0.97)
+    _printed(ImageDraw.Draw(image), qualifier.box, 4)
+    lines[0] = OcrLine([lines[0].parts[0], qualifier])
+    assert [m.line for m in find_signatures(np.asarray(image), lines)] == ([0] if signed else [])
