@@ -27,6 +27,7 @@ from casefile_eval.extract.dates import (
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact, ImageKind
+from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.textnorm import is_agency_foot
 
 _T = DocumentType
@@ -230,7 +231,10 @@ def _context(
         len(own_words) <= WRAP_REMNANT
     )  # "受送达人签名或盖" / "章 2025.6.17": a label cut by the line end
     # "收件人签名（盖章）" / "赵立军 2024年10月16日": the name signed under the label, then its date
-    signed_under = tag is None and len(own_words) <= SIGNED_NAME and own_words.isalpha()
+    # (not a field's name: "案情简介 2021年3月2日收到…" opens the field's text with a date)
+    signed_under = (
+        tag is None and len(own_words) <= SIGNED_NAME and own_words.isalpha() and not is_field_name(own_words)
+    )
     may_look_back = tag == "signed" or wrapped or signed_under or dt_.doc.blocks[block].kind is BlockKind.CELL
     back, reach = block - 1, LOOKBACK_BLOCKS
     signing = False  # a signing line passed on the way up (签名：, 签批人)

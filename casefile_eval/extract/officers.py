@@ -76,9 +76,12 @@ _BARE_PAIR = re.compile(rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s+(
 _LISTING_WORDS = re.compile(r"^(?:分别|依次)?[为是]|(?<=[0-9])号$")
 _PAIR_OPENS = rf"\s*[(（]\s*{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
-# a note on the officers' credentials in brackets after the names (曹文杰、邝丽（已出示执法证件）), not a code
-# (王成（32030018021）) nor a title (韦国良（总经理）) nor an item (第（一）项)
-_BRACKET_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（）()0-9]*(?:证|出示)[^（）()0-9]*(?:[)）]|$)")
+# a note on the officers' credentials in brackets after the names (曹文杰、邝丽（已出示执法证件）) or on
+# an officer's part (何立新（主办）、曾慧（记录）), not a code (王成（32030018021）) nor a title
+# (韦国良（总经理）) nor an item (第（一）项)
+_BRACKET_NOTE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(](?:[^（）()0-9]*(?:证|出示)[^（）()0-9]*|记录[人员]?|[主协承]办人?)(?:[)）]|$)"
+)
 # Dates are no names, but 月 and 日 are common in given names (乌日娜, 张月): only date-shaped words are out.
 _NOT_A_NAME = re.compile(
     r"[0-9〇○零一二三四五六七八九十][年月日]|^[年月日]|年.{0,3}月|月.{0,3}日|日期|年度"

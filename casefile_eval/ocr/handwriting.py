@@ -7,8 +7,8 @@ only ask a person. Here each picture that stands where a date is written is read
 every picture after the first on a signing line that holds two or more and no date (one person signs once;
 the second mark is the date), a picture right after a date label (日期：, 签收时间：) on a line with no
 date, first in the cell beside that label, or alone in a cell under a column headed by it (签名 | 日期), and
-a picture alone after a signing caption as wide as a written date (签名：[date], the head having dated and not
-signed).
+a picture as wide as a written date, first or alone on its line (签名：[date], the head having dated and not
+signed; 检查人员：[廖春生 曾凡宇], two officers signing in one picture).
 What reads as a date and nothing else, its doubtful digits marked □ as on a scan (`ocr.doubt`), is put at
 the end of its line's text (doubtful 1s taken for the slashes they may be where only that makes a date),
 and a picture alone on its line that reads so is no signature: it leaves the file's pictures; anything
@@ -44,7 +44,7 @@ from casefile_eval.textnorm import compact
 READ_DPI = 200  # a PDF's picture is rendered at this resolution to be read
 MAX_PICTURES = 40  # pictures read in one file at most (a file of signed forms holds a few)
 MIN_SCORE = 0.5  # a read below this confidence is no date
-HAND = "h2"  # bump when the choice of pictures or their reading changes
+HAND = "h3"  # bump when the choice of pictures or their reading changes
 SEPARATOR_ONE = 0.85  # a 1 read with less confidence than this in a handwritten date may be a separator
 MAX_DOUBTFUL_ONES = 4  # reads with more doubtful 1s than this are left as they are
 # A picture alone after a signing caption is read only when at least this many times as wide as tall: of 739
@@ -52,7 +52,6 @@ MAX_DOUBTFUL_ONES = 4  # reads with more doubtful 1s than this are left as they 
 DATE_ASPECT = 3.5
 _SEPARATED_DATE = re.compile(r"(?:19|20)[0-9]{2}([./\-])(?:1[0-2]|0?[1-9])\1(?:3[01]|[12][0-9]|0?[1-9])")
 _DATE_LABEL = re.compile(r"(?:日期|时间)[:：]?$")
-_SIGN_CAPTION = re.compile(r"(?:签名|签字|签章|盖章)[)）]?[:：]?$")
 _PICTURE_FORMATS = ("pdf", "docx")
 _GAP_AT_SEPARATOR = re.compile(r"\s*([./\-])\s*")
 _SPLIT_YEAR = re.compile(r"^([0-9]{1,3})\s+([0-9]{1,3})(?=[./\-])")
@@ -104,12 +103,13 @@ def date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
             by_block[block].append((index, picture))
     chosen: list[tuple[int, ImageItem]] = []
     for block, pictures in sorted(by_block.items()):
-        text = parsed.blocks[block].text
-        if any(m.value is not None or m.earliest is not None for m in find_dates(text)):
-            continue
         pictures.sort(key=lambda item: _place(item[1]))
+        if _dated(parsed.blocks[block]):  # (only names: two officers signing in one picture)
+            chosen.extend(item for item in pictures if _date_wide(item[1]))
+            continue
         if len(pictures) >= 2:
-            chosen.extend(pictures[1:])
+            # (the first too where it is as wide as a date: two officers may sign in one picture)
+            chosen.extend(pictures if _date_wide(pictures[0][1]) else pictures[1:])
             continue
         _, picture = pictures[0]
         before = compact(_text_before(parsed.blocks[block], picture))
@@ -117,11 +117,16 @@ def date_pictures(parsed: ParsedFile) -> list[tuple[int, ImageItem]]:
             before = compact(parsed.blocks[block - 1].text)  # the field's name in the cell left of it
         if not before:
             before = _column_head(parsed.blocks, block)  # or at the head of its column (… 签名 | 日期)
-        # (a lone picture after a signing caption is read too, where it is as wide as a written date: a date
-        # alone there signs nothing)
-        if _DATE_LABEL.search(before) or (_SIGN_CAPTION.search(before) and _date_wide(picture)):
+        # (a lone picture is read too where it is as wide as a written date: a date alone after a signing
+        # caption signs nothing, and two officers may sign in one picture after theirs: 检查人员：[甲 乙])
+        if _DATE_LABEL.search(before) or _date_wide(picture):
             chosen.append(pictures[0])
     return chosen
+
+
+def _dated(block: Block) -> bool:
+    """Whether a line's text holds a date, whole or in part."""
+    return any(m.value is not None or m.earliest is not None for m in find_dates(block.text))
 
 
 def _date_wide(picture: ImageItem) -> bool:
@@ -265,6 +270,8 @@ def _with_dates(
         if not _whole_date(text):
             text = _ones_as_separators(box) or text
         if _whole_date(text):
+            if _dated(parsed.blocks[picture.block_index]):
+                continue  # the line's date is in its text already
             added[picture.block_index].append((text, picture))
             if lone[picture.block_index] == 1:
                 dates.add(index)

@@ -149,7 +149,8 @@ class DatePresentParams(Params):
     signatures) counts for any role, a date of another role (承办人's) never does.
 
     `unreadable`: what a written but unreadable date gives — `review` (a finding that needs review) or
-    `present` (no finding: the date is written, only its reading failed). A date read in part (its year
+    `present` (no finding: the date is written, only its reading failed; a field left blank, 时间：　年　月
+    日, is a finding at its place). A date read in part (its year
     whole, a digit under a seal), or whose month or day holds a numeral read (a date written by hand and
     read in part: 2年月6日), is written: no finding.
     `zone`: labels of the zone the date belongs to (负责人意见, 签名, 日期); when no date of the kinds was
@@ -206,7 +207,13 @@ def date_present(ctx: RuleContext, params: DatePresentParams) -> Iterator[Hit]:
             continue
         if params.with_signature and _left_unsigned(doc, params.with_signature):
             continue
-        if dates and params.unreadable == "present":
+        written = [d for d in dates if not is_blank(d)]
+        if written and params.unreadable == "present":
+            continue
+        if dates and not written and params.unreadable == "present":  # (询问时间：　年　月　日 left blank)
+            blank = dates[0].evidence
+            page = fact_page(doc, blank.page if blank else None)
+            yield Hit(document=doc, page=page, evidence=blank.text if blank else dates[0].raw)
             continue
         if any(is_partly_read(d) or is_filled_in(d) for d in dates):
             continue  # written, read in part: the rules that need its day judge it over the days it can be

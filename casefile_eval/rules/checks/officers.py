@@ -48,6 +48,7 @@ _BLANK_CERT = re.compile(
 # an officers' signing label holding their certificate number: 执法人员签名（执法证号鲁0687250116）：
 _SIGNING_CERT = re.compile(rf"{_OFFICER_ROLE}(?:签名|签字)[(（]?{_CERT_LABEL}")
 _CLERK_FIELD = r"记录(?:人|员)[^\u4e00-\u9fff]{0,3}"  # 记录人：白玉梅, 记录人\n白玉梅
+_CLERK_NOTE = r"\s*[(（]记录[人员]?[)）]"  # 询问人：何立新、曾慧（记录）
 # Words that show a "name" is a label or an organisation, not a person.
 _NOT_A_NAME = (
     "当事人",
@@ -270,9 +271,14 @@ def _officers_written(slot: SignatureSlot, officers: set[str]) -> int:
 
 
 def _clerks(text: str, fields: dict[str, set[str]]) -> set[str]:
-    """The officers written after a 记录人 field (询问人：甲、乙 and 记录人：乙)."""
+    """The officers written after a 记录人 field (询问人：甲、乙 and 记录人：乙) or noted as recording
+    (询问人：甲、乙（记录）)."""
     officers = set().union(*fields.values()) if fields else set()
-    return {name for name in officers if re.search(_CLERK_FIELD + re.escape(name), text)}
+    return {
+        name
+        for name in officers
+        if re.search(_CLERK_FIELD + re.escape(name), text) or re.search(re.escape(name) + _CLERK_NOTE, text)
+    }
 
 
 def _recorder_slots(doc: Document, slot: SignatureSlot) -> list[SignatureSlot]:
