@@ -260,6 +260,11 @@ def _agency_name(text: str) -> str | None:
     return None
 
 
+def is_agency_name(name: str) -> bool:
+    """Whether `name` has the shape of an agency's name (a place, a kind, 局/委员会/大队…)."""
+    return _agency_name(name) == name
+
+
 def _line_agency_name(text: str) -> str | None:
     """The agency named on a line: the whole line, else its last word (a form's row 缴款人 某公司
     执收单位 某局 ends in the collecting agency)."""

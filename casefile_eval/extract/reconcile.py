@@ -1,7 +1,9 @@
 """Case facts reconciled across documents (the contract's `case` block), procedure, case type, partial.
 
 case_number: the decision's 文号. party / agency: the decision's, else the most frequent (a party the other
-documents agree on stands for an OCR misread of one or two characters in the decision's). fine: the
+documents agree on stands for an OCR misread of one or two characters in the decision's; on a scan, an agency
+written whole in the file's other lines for one read with characters lost under the seal, see
+`agency_text`). fine: the
 decision's. Dates: filed from the 立案审批表, notified from the 事先告知书, decided from the decision, served
 from the 送达回证 that serves the decision (its 文号 and name matching the decision's, the first after the
 decision among equals; else the first unnamed receipt after the decision; for a 当场 decision the party's
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from casefile_eval.codes import CaseType, DateKind, DocumentType, Procedure, Role
+from casefile_eval.extract.agency_text import whole_agency
 from casefile_eval.extract.document import extract_document_facts
 from casefile_eval.extract.parties import agency_kind
 from casefile_eval.extract.year_doubt import settle_doubtful_years
@@ -181,6 +184,9 @@ def reconcile_case(documents: list[Document]) -> CaseSummary:
     number = decision.case_number if decision else None
     party = _decision_name(pairs, decision_at, "party")
     agency = _decision_name(pairs, decision_at, "agency")
+    if agency and any(b.confidence is not None for d in documents for b in d.blocks):
+        # (a 落款 read under the seal with a character lost: the name as the file's other lines write it)
+        agency = whole_agency(agency, (b.text for d in documents for b in d.blocks))
     dates = CaseDates(
         filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),
         notified=_notified(pairs),
