@@ -117,6 +117,36 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     # a dot of a dotted date read as a comma: 2021,10.21 and 2021.10,21 (no amount groups two digits)
     (re.compile(r"(?<![0-9,])((?:19|20)[0-9]{2}),(?=(?:1[0-2]|0?[1-9])\.[0-9]{1,2}(?![0-9]))"), r"\1."),
     (re.compile(r"(?<![0-9,])((?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])),(?=[0-9]{1,2}(?![0-9,]))"), r"\1."),
+    # ...both dots read as commas (温志强 2021,5,31), or a two-figure year's second (叶建平 17.9,15)
+    (
+        re.compile(
+            r"(?<![0-9,.])((?:19|20)[0-9]{2}),((?:1[0-2]|0?[1-9])),(?=(?:3[01]|[12][0-9]|0?[1-9])(?![0-9,.]))"
+        ),
+        r"\1.\2.",
+    ),
+    (
+        re.compile(
+            r"(?<![0-9,.])([0-3][0-9]\.(?:1[0-2]|0?[1-9])),(?=(?:3[01]|[12][0-9]|0?[1-9])(?![0-9,.]))"
+        ),
+        r"\1.",
+    ),
+    # ...or as a colon after the year (黄志坚 2026:1.5; a time has two figures before its colon)
+    (
+        re.compile(
+            r"(?<![0-9:])((?:19|20)[0-9]{2}):(?=(?:1[0-2]|0?[1-9])\.(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]))"
+        ),
+        r"\1.",
+    ),
+    # a semicolon between two officers read as a colon after the first's number (廖春生证号36072901003：
+    # 曾凡宇证号…)
+    (re.compile(r"(?<=[0-9])[:：](?=[\u4e00-\u9fff]{2,4}(?:执法)?证(?:件)?号)"), "；"),
+    # a dash of a date read as a plus: 2025-05+12
+    (
+        re.compile(
+            r"(?<![0-9])((?:19|20)[0-9]{2}-(?:1[0-2]|0?[1-9]))\+(?=(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]))"
+        ),
+        r"\1-",
+    ),
     # a date's 日 read as 月 after its month: 2021年7月30月 (no month 30 follows a month)
     (re.compile(r"([0-9]年(?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9]))月"), r"\1日"),
     # a dot of a handwritten date read as a middle dot: 2017.3·21 (a plate's dot follows a letter)
