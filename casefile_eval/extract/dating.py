@@ -27,7 +27,6 @@ from casefile_eval.extract.dates import (
 from casefile_eval.extract.line_geometry import column_cuts, offset_xs
 from casefile_eval.extract.text import DocText, squeeze, strip_spaces
 from casefile_eval.model import BlockKind, DateFact, ImageKind
-from casefile_eval.parsers.header_rows import is_field_name
 from casefile_eval.textnorm import is_agency_foot
 
 _T = DocumentType
@@ -159,6 +158,8 @@ _OPINION_HEAD = re.compile(
 # a caption after a date that opens its line, then the slot: nothing, or a signature read as a few characters
 _CAPTION_AFTER = re.compile(r"^[\s|｜]*([\u4e00-\u9fff（）()、]{2,14})\s*[:：]\s*\S{0,6}\s*$")
 SIGNED_NAME = 4  # characters of a name signed before its date on the line under the label
+# the name of a field of prose (案情简介, 简要案情, 违法事实): no signer's name
+_PROSE_FIELD = re.compile(r"(?:案情|简介|摘要|概况|事实|经过|情况|来源|案由)$")
 LABEL_WINDOW = 40
 SHORT_BLOCK = 40
 
@@ -231,9 +232,12 @@ def _context(
         len(own_words) <= WRAP_REMNANT
     )  # "受送达人签名或盖" / "章 2025.6.17": a label cut by the line end
     # "收件人签名（盖章）" / "赵立军 2024年10月16日": the name signed under the label, then its date
-    # (not a field's name: "案情简介 2021年3月2日收到…" opens the field's text with a date)
+    # (not the name of a field of prose: "案情简介 2021年3月2日收到…" opens the field's text with a date)
     signed_under = (
-        tag is None and len(own_words) <= SIGNED_NAME and own_words.isalpha() and not is_field_name(own_words)
+        tag is None
+        and len(own_words) <= SIGNED_NAME
+        and own_words.isalpha()
+        and not _PROSE_FIELD.search(own_words)
     )
     may_look_back = tag == "signed" or wrapped or signed_under or dt_.doc.blocks[block].kind is BlockKind.CELL
     back, reach = block - 1, LOOKBACK_BLOCKS

@@ -46,8 +46,7 @@ WRAP_MIN_CHARS = 5  # ...which holds this many characters at least...
 WRAP_FULL = 0.8  # ...and is at least this share of the widest line of its column
 _FIELD_END = re.compile(
     r"(?:人|人员|员|签收|签名|签字|签章|签押|盖章|捺印|时间|日期|地点|地址|方式|名称|文书|文件|文号|编号|号码|意见|单位|来源|案由"
-    r"|事由|住所|电话|职务|证号|金额|数额|备注|情况|结果|依据|类别|类型|内容|理由|期限|机关|机构|部门|事实|案情|决定|序号"
-    r"|简介|摘要|概况)"
+    r"|事由|住所|电话|职务|证号|金额|数额|备注|情况|结果|依据|类别|类型|内容|理由|期限|机关|机构|部门|事实|案情|决定|序号)"
     r"$"
 )
 _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")  # 当事人（签名）, 沈国华（法定代表人）
