@@ -45,6 +45,10 @@ DARK = 0.6  # of the paper's tone: a dark pixel
 LEFT_OF_SEAL = 0.5  # seal widths left of the seal where a crossing line starts (the inscription does not)
 ROWS_ABOVE = 2.0  # line heights above a seal where the rows looked at begin at the latest
 MAX_ROWS = 2  # bands read a seal
+# RapidOCR's detector scales an image's short side up to this many pixels (`limit_type: min`): a band one line
+# tall would be blown up sixteen times (about 3 s a band); padded with paper to this height it is found at the
+# page's own scale
+DETECT_SIDE = 736
 
 
 def under_seal_parts(
@@ -119,12 +123,22 @@ def _crossing_lines(
             row += height / 2
             continue
         bands += 1
-        band = np.ascontiguousarray(rgb[upper : int(row + ROW_BAND * height)])
+        band = _padded(rgb[upper : int(row + ROW_BAND * height)])
         reads = [_shifted(b, 0, upper) for b in ocr.recognise(ocr.detect(band, by_outline=True))]
         kept = [b for b in reads if _crossing(b, seal)]
         out += kept
         row = max([b.bounds[3] for b in kept], default=float(lower))
     return out
+
+
+def _padded(band: np.ndarray) -> np.ndarray:
+    """A band of the page with paper rows (its own paper's colour) below it up to `DETECT_SIDE` rows."""
+    missing = DETECT_SIDE - band.shape[0]
+    if missing <= 0:
+        return np.ascontiguousarray(band)
+    paper = np.percentile(band.reshape(-1, band.shape[2]), 90, axis=0).astype(band.dtype)
+    below = np.broadcast_to(paper, (missing, band.shape[1], band.shape[2]))
+    return np.ascontiguousarray(np.concatenate([band, below]))
 
 
 def _crossing(box: RawBox, seal: Box) -> bool:

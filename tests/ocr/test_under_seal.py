@@ -160,8 +160,9 @@ def test_a_date_the_seal_ink_hooks_onto_is_found_by_its_outline(tmp_path: Path) 
 
 
 class _RowEngine:
-    """Reads a band one line tall as the body's line crossing the seal (and a piece of the inscription),
-    and the seal's own band as nothing; keeps the bands it was given."""
+    """Reads a band across the page (one line tall, padded with paper below) as the body's line crossing
+    the seal (and a piece of the inscription), and the seal's own band as nothing; keeps the bands it was
+    given."""
 
     def __init__(self) -> None:
         self.bands: list[tuple[int, int]] = []
@@ -170,10 +171,10 @@ class _RowEngine:
         self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
     ) -> Detection:
         self.bands.append(image.shape[:2])
-        return Detection((), image.shape[0])
+        return Detection((), image.shape[1])
 
     def recognise(self, found: Detection) -> list[RawBox]:
-        if not isinstance(found.state, int) or found.state > 100:
+        if not isinstance(found.state, int) or found.state != 1240:
             return []
         return [
             RawBox(_quad(120, 14, 1000, 42), "也可以在六个月内向人民法院提起行政诉讼", 0.97),
@@ -200,5 +201,6 @@ def test_a_body_line_crossing_the_top_of_a_grey_seal_is_read_in_a_band_one_line_
     engine = _RowEngine()
     parts = under_seal_parts(page, body, seals, lambda: engine)
     # rows from two line heights above the seal (1140) by half a line: the third holds print, read from 1166
-    assert engine.bands == [(41, 1240), (241, 657)]
+    # (41 rows, padded with paper to the detector's 736: found at the page's scale, not blown up)
+    assert engine.bands == [(736, 1240), (241, 657)]
     assert parts == [OcrBox("也可以在六个月内向人民法院提起行政诉讼", (120, 1180, 1000, 1208), 0.97)]
