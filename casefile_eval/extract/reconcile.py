@@ -2,12 +2,11 @@
 
 case_number: the decision's 文号. party / agency: the decision's, else the most frequent (a party the other
 documents agree on stands for an OCR misread of one or two characters in the decision's; on a scan, an agency
-written whole in the file's other lines for one read with characters lost under the seal, see
-`agency_text`). fine: the
-decision's. Dates: filed from the 立案审批表, notified from the 事先告知书, decided from the decision, served
-from the 送达回证 that serves the decision (its 文号 and name matching the decision's, the first after the
-decision among equals; else the first unnamed receipt after the decision; for a 当场 decision the party's
-signature on it), closed from the 结案审批表.
+written whole in the file's other lines for one read with characters lost under the seal, see `agency_text`).
+fine: the decision's. Dates: filed from the 立案审批表, notified from the 事先告知书, decided from the
+decision, served from the 送达回证 that serves the decision (its 文号 and name matching the decision's, the
+first after the decision among equals; else the first unnamed receipt after the decision; for a 当场 decision
+the party's signature on it), closed from the 结案审批表.
 """
 
 from __future__ import annotations

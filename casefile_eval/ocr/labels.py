@@ -67,10 +67,10 @@ _DATE = re.compile(
     r"|[一二][〇○O0零一二三四五六七八九]{3}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日"
 )
 _TEMPLATE_CHAR = re.compile(r"[_\s—:：()（）年月日时分秒号第页共]")
-# a label wrapped in its cell after the word joining it to the rest ("受送达人签名或 / 盖章", "签名及 / 日期")
 # A qualifier printed in brackets after a label ("见证人签名 （村委会）"): a phrase the recogniser read whole
 # in both its brackets is print; handwriting is not written so.
 QUALIFIER = re.compile(r"[(（][\u4e00-\u9fff]{2,8}[)）]")
+# a label wrapped in its cell after the word joining it to the rest ("受送达人签名或 / 盖章", "签名及 / 日期")
 _WRAP_JOIN = re.compile(r"\s*(?:或者?|及|和|与|/)\s*$")
 # A row of captions under signing rules read as one box ("被检查人（签名…） 2023/12/12 执法人员"): a role
 # word ending the box after a date or a label's closing bracket is a caption of its own.

@@ -39,9 +39,9 @@ _TEMPLATE = re.compile(
 _DIGITS_READ = re.compile(r"[\d\s./\\-]{1,4}")
 # A grid's column heading asking for signatures: 签章/日期, 签名, 签字及日期
 _SIGN_HEADING = re.compile(r"(?:签名|签字|签章|盖章)(?:[/、及和]?(?:日期|时间))?")
-# A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
 # a signing caption cut at its line's end, its last characters wrapped onto the next line (（盖 / 章）)
 _CUT_CAPTION = re.compile(r"(?:签名|签字)(?:([(（])|或者?)(?:盖|签)\s*$")
+# A printed blank "(　　　)" read through noise: brackets, or a bracket read as 《 》 [ | C.
 _BRACKETS = re.compile(r"^[\s()（）《》〈〉<>\[\]【】{}|Cc]+$")
 CAPTION_REACH = 12.0  # line heights left of a caption after its blank where the blank may begin
 RULE_BEFORE = 3.0  # line heights left of a bare "（签名）" that a rule to sign on covers

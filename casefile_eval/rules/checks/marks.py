@@ -150,9 +150,9 @@ class DatePresentParams(Params):
 
     `unreadable`: what a written but unreadable date gives — `review` (a finding that needs review) or
     `present` (no finding: the date is written, only its reading failed; a field left blank, 时间：　年　月
-    日, is a finding at its place). A date read in part (its year
-    whole, a digit under a seal), or whose month or day holds a numeral read (a date written by hand and
-    read in part: 2年月6日), is written: no finding.
+    日, is a finding at its place). A date read in part (its year whole, a digit under a seal), or whose
+    month or day holds a numeral read (a date written by hand and read in part: 2年月6日), is written: no
+    finding.
     `zone`: labels of the zone the date belongs to (负责人意见, 签名, 日期); when no date of the kinds was
     read, a readable date in a block with such a label or in the three blocks after it counts as written
     (a date the facts did not tie to its role).
