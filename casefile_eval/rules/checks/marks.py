@@ -112,6 +112,9 @@ class SealParams(Params):
 
     min_confidence: float = Field(default=0.6, ge=0, le=1)
     title_any: list[str] = Field(default_factory=list)  # only documents whose title holds one of these
+    # only documents signed off in the agency's name (a 落款 date): a form that names the agency only in
+    # its head and has no 落款 is not judged
+    sign_off: bool = False
 
 
 @register_check("seal", SealParams)
@@ -122,6 +125,8 @@ def seal(ctx: RuleContext, params: SealParams) -> Iterator[Hit]:
             continue
         if not doc.blocks and not doc.images:
             continue  # not read: no judgement
+        if params.sign_off and not any(d.label == "落款" for d in doc.facts.dates):
+            continue
         if any(image.kind == ImageKind.SEAL for image in doc.images):
             continue  # a seal image on the document's pages, even if not tied to the 落款
         seals = doc.facts.seals
