@@ -22,6 +22,7 @@ from casefile_eval.ocr.confusables import normalize_ocr_text
 from casefile_eval.ocr.engine import RENDER_DPI, ocr_available
 from casefile_eval.ocr.faint import faint_parts, with_faint
 from casefile_eval.ocr.leaders import leader_numbers
+from casefile_eval.ocr.lighting import evenly_lit
 from casefile_eval.ocr.merge import PageResult, merge_pages
 from casefile_eval.ocr.office_stamps import without_office_stamps
 from casefile_eval.ocr.page import OcrBox, OcrPage
@@ -74,7 +75,7 @@ def apply_ocr(parsed: ParsedFile, path: Path, *, cache_dir: Path | None = None) 
         unread = []
     rendered = [p for p in todo if p.number not in results and (p.number in read or p in unread)]
     for page, rendered_image, scale in render_pages(path, parsed.format, rendered, RENDER_DPI):
-        scanned = without_office_stamps(on_paper(rendered_image))
+        scanned = without_office_stamps(evenly_lit(on_paper(rendered_image)))
         image = descreened(scanned)
         if page.number in read:
             text, scale = read[page.number]

@@ -18,6 +18,7 @@ INTRA_OP_THREADS = 2
 INTER_OP_THREADS = 1
 CLS_THRESH = 0.9  # RapidOCR turns a crop only when its classifier is this sure
 MIN_TEXT_SCORE = 0.5  # RapidOCR's own default: lines read with less confidence are dropped
+REREAD_ASPECT = 2.0  # a failed crop at least this many times as wide as tall is read again turned
 RENDER_DPI = 150  # PDF pages are rendered at this resolution
 
 
@@ -174,9 +175,14 @@ class RapidEngine:
 
         The angle classifier sometimes turns an upright line (a long line of dense print, most often):
         the recogniser then reads nothing. The better of the two readings is kept, with its orientation.
+        A crop about as wide as it is tall (a speck, a hole, a lone mark: scores of them on a damaged
+        page) is not read again: a character or two turned the wrong way is not what fails there.
         """
         failed = [
-            i for i, rec in enumerate(rec_res) if float(rec[1]) < MIN_TEXT_SCORE or not str(rec[0]).strip()
+            i
+            for i, rec in enumerate(rec_res)
+            if (float(rec[1]) < MIN_TEXT_SCORE or not str(rec[0]).strip())
+            and crops[i].shape[1] >= REREAD_ASPECT * crops[i].shape[0]
         ]
         if not failed:
             return
