@@ -3,7 +3,7 @@ green cast over the whole page) and darker towards the corners or one side.
 
 Read as it is, the cast takes the red out of a seal (a seal gone brown is not found, and its 落款 is
 judged unsealed), the darkened corners pass for ink beside a signature label, and print in a dark corner
-loses its contrast. The paper's light is estimated on a reduced copy (a grey dilation takes strokes out, a
+loses its contrast. The paper's light is estimated on a reduced copy (a grey closing takes strokes out, a
 blur smooths what is left) and every channel is divided by it, so that the paper comes out one even
 white and inks keep their colour relative to it. A page whose paper is already even and neutral is
 returned as it is.
@@ -16,8 +16,8 @@ import numpy as np
 from PIL import Image
 
 _WORK_SIZE = 400  # the longer side of the reduced copy, pixels
-_STROKE = 15  # dilation size on the reduced copy: print, ink and table rules are taken out
-_SMOOTH = 31  # blur size on the reduced copy: the light changes slowly across a page
+_STROKE = 15  # closing size on the reduced copy: print, ink and table rules are taken out
+_SMOOTH = 9  # blur size on the reduced copy: the light changes slowly across a page
 CAST = 14.0  # a channel of the paper this far (0-255) from the paper's grey is a colour cast...
 UNEVEN = 0.16  # ...and the paper's light varying by this share across the page is uneven
 _WHITE = 245.0  # the even paper's tone
@@ -29,7 +29,7 @@ def paper_light(rgb: np.ndarray) -> np.ndarray:
     factor = max(1, max(width, height) // _WORK_SIZE)
     small = cv2.resize(rgb, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (_STROKE, _STROKE))
-    light = cv2.dilate(small, kernel)
+    light = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
     return np.asarray(cv2.blur(light, (_SMOOTH, _SMOOTH)), dtype=np.float32)
 
 
