@@ -52,6 +52,9 @@ _ROLES: tuple[tuple[Role, str], ...] = (
         Role.PARTY,
         r"(?:当事人|被处罚人)[(（]?(?:或|及|或其|及其)?(?:委托)?代理人[)）]?|被询问人|被检查人|被调查人|被处罚人|当事人"
         r"|陈述人|申辩人|被听证人"
+        # the party who asked for the hearing signs its record (听证笔录: 申请人签名); a driver stopped on
+        # the road signs for the vehicle's operator (驾驶员签字, 驾驶人（签名）)
+        r"|(?:听证)?申请人|驾驶[员人]"
         # the person in charge on the spot signs an inspection record for the party checked
         r"|(?:被检查|被调查|被询问)?(?:单位|企业|场所)?现场负责人",
     ),
