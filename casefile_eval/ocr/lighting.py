@@ -18,8 +18,8 @@ from PIL import Image
 _WORK_SIZE = 400  # the longer side of the reduced copy, pixels
 _STROKE = 15  # closing size on the reduced copy: print, ink and table rules are taken out
 _SMOOTH = 9  # blur size on the reduced copy: the light changes slowly across a page
-CAST = 14.0  # a channel of the paper this far (0-255) from the paper's grey is a colour cast...
-UNEVEN = 0.16  # ...and the paper's light varying by this share across the page is uneven
+CAST = 20.0  # a channel of the paper this far (0-255) from the paper's grey is a colour cast...
+UNEVEN = 0.25  # ...and the paper's light varying by this share across the page is uneven
 _WHITE = 245.0  # the even paper's tone
 
 
