@@ -15,6 +15,12 @@ AGENCY_LINE = re.compile(
 )
 
 CLOSE_HEADING = ("】", "]", "〕")  # the closing bracket of a label set as a heading (【审批意见】)
+# An approver's opinion as a whole token ("同意立案", "拟同意", "同意承办人意见"): the opinion, not a name.
+OPINION = re.compile(
+    r"(?:拟?同意|不同意|批准|准予|如拟|按承办人?意见办理)"
+    r"(?:立案|结案|处罚|办理|执行|承办人?意见|承办机构意见|以上意见|上述意见|审核意见|该意见)?"
+    r"(?:调查|查处|处理)?"
+)
 _SEAL_AFTER = re.compile(r"[(（]?(?:印章|公章|盖章)[)）]?$")
 AGENCY_SUFFIX = r"(?:局|委员会|厅|政府|大队|支队|中队)"  # how the name of an agency signing a 落款 ends
 _AGENCY_END = re.compile(AGENCY_SUFFIX + "$")

@@ -23,6 +23,11 @@ _BOLD_THICK = 0.2  # ...and this thick on average is a bold pen stroke, not a ru
 _BOLD_ROWS = 1.5  # ...when another lies over or under it within this many line heights
 _SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
 _UNSURE = 0.5  # the confidence of a zone whose ink is little or small
+_HOLE = 0.18  # line heights: ink this thick through and through (radius) is a hole or a blot, not a pen's
+_HOLE_RIM = 2  # pixels round such a core that go with it (its browned or blurred edge)
+_HOLE_AREA = 2.5  # ...a core as large as this many such discs (not where a few strokes cross)...
+_HOLE_ROUND = 0.85  # ...and filling this share of its convex hull (round, not where strokes cross)
+_HOLE_TINT = 40  # (0-255) channels of a hole's grey differ by less than this: the lid is no ink's colour
 _FAINT = 0.8  # of the paper's grey round it: a pixel this dark may be part of a faint stroke...
 _FAINT_SEED = 0.72  # ...kept when the stroke is this dark somewhere along its length (or ink)
 _PAPER_WINDOW = 0.017  # of the page's width: the window over which the paper's grey is taken
@@ -193,6 +198,37 @@ def _verdict(
     extent = max(xs.max() - xs.min(), ys.max() - ys.min()) / height
     confidence = round(min(0.95, 0.75 + 0.1 * area), 2) if area >= 0.25 and extent >= 0.7 else _UNSURE
     return confidence, [(x0 + b[0], top + b[1], x0 + b[2], top + b[3]) for b in _signatures(keep, height)]
+
+
+def clear_holes(ink: np.ndarray, rgb: np.ndarray, height: float) -> None:
+    """Take out of the `ink_levels` the holes in the paper (`_holes`): grey or black areas solid through
+    and through. (A red fingerprint or seal pressed solid, a blue pen's bold name are no holes.)"""
+    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
+    neutral = (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)) < _HOLE_TINT
+    ink[_holes((ink == STRONG) & neutral, height)] = 0
+
+
+def _holes(ink: np.ndarray, height: float) -> np.ndarray:
+    """Dark areas solid through and through: a hole in the paper (eaten by insects, punched, torn) through
+    which the scanner's lid shows, a blot. No pen draws a stroke `_HOLE` line heights thick both ways; a
+    hole lying on a table's rule or beside a blank would pass for a signature there."""
+    radius = max(2, round(_HOLE * height))
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1,) * 2)
+    core = _opened(ink.astype(np.uint8), disc)
+    if not core.any():
+        return np.zeros(ink.shape, dtype=bool)
+    # (where a bold pen's strokes cross, a disc fits in a few places, which make a small or a ragged
+    # core; a hole holds it all over, round)
+    labels, n = ndimage.label(core)
+    holes = np.zeros(n + 1, dtype=bool)
+    for index, found in enumerate(ndimage.find_objects(labels), start=1):
+        ys, xs = np.nonzero(labels[found] == index)
+        if len(xs) < _HOLE_AREA * float(disc.sum()):
+            continue
+        hull = cv2.convexHull(np.stack([xs, ys], axis=1).astype(np.int32))
+        holes[index] = len(xs) >= _HOLE_ROUND * max(cv2.contourArea(hull), 1.0)
+    rim = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * _HOLE_RIM + 1,) * 2)
+    return np.asarray(cv2.dilate(holes[labels].astype(np.uint8), rim) > 0, dtype=bool)
 
 
 def _own_personal_marks(personal: np.ndarray, window: tuple[slice, slice], height: float) -> np.ndarray:

@@ -12,7 +12,7 @@ import numpy as np
 from casefile_eval.ocr.captions import rule_above, zone_over_rule
 from casefile_eval.ocr.cells import value_cell
 from casefile_eval.ocr.confusables import normalize_ocr_text
-from casefile_eval.ocr.ink import ink_levels, mend_broken_rules, zone_verdict
+from casefile_eval.ocr.ink import clear_holes, ink_levels, mend_broken_rules, zone_verdict
 from casefile_eval.ocr.labels import (
     KEYWORD,
     QUALIFIER,
@@ -27,7 +27,7 @@ from casefile_eval.ocr.labels import (
 )
 from casefile_eval.ocr.page import Box, OcrBox, OcrLine, OcrMark
 from casefile_eval.parsers.header_rows import is_field_name, is_header_row, row_label, starts_field
-from casefile_eval.textnorm import CLOSE_HEADING
+from casefile_eval.textnorm import CLOSE_HEADING, OPINION
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
@@ -81,6 +81,14 @@ def _printed_sentence(part: OcrBox) -> bool:
     return part.confidence >= _PROSE_CONFIDENCE and _SENTENCE.fullmatch(text) is not None
 
 
+def _opinion(part: OcrBox) -> bool:
+    """A box read with confidence as an opinion and nothing else ("同意", "同意立案。", printed or written
+    in an opinion row): the opinion is not the approver's name, and ink that is only an opinion signs
+    nothing."""
+    text = normalize_ocr_text(part.text).strip().rstrip("。.")
+    return part.confidence >= _PROSE_CONFIDENCE and OPINION.fullmatch(text) is not None
+
+
 def _handwriting_read(line: OcrLine) -> bool:
     """A line that may be handwriting the engine read as text ("#", "张三"): read unsurely, and neither
     print, a label nor a printed field."""
@@ -118,6 +126,7 @@ def find_signatures(rgb: np.ndarray, lines: list[OcrLine]) -> list[OcrMark]:
         return []
     em = line_em(lines)
     ink = ink_levels(rgb)
+    clear_holes(ink, rgb, em)
     mend_broken_rules(ink, em)
     # each caption's own short rule, found before the print is blanked (the caption's box may reach it)
     rules = [_caption_rule(ink, label, em) for label in labels]
@@ -266,7 +275,7 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
         spans = printed_spans(part, em)
     elif _printed(part):
         spans = _template_glyphs(part, em) or [_printed_extent(part, em)]
-    elif _printed_sentence(part):
+    elif _printed_sentence(part) or _opinion(part):
         spans = glyph_spans(part, em)
     else:
         return

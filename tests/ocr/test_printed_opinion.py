@@ -1,5 +1,6 @@
-"""A short opinion printed right of an opinion label ("负责人意见：同意。") is print, not the approver's ink:
-an approver who never signed is not judged signed by the words the form was filled in with."""
+"""A short opinion printed right of an opinion label ("负责人意见：同意。", "负责人意见　同意") is print,
+not the approver's ink: an approver who never signed is not judged signed by the words the form was filled
+in with (an opinion read surely is the opinion, printed or written, never a name)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ def _opinion(opinion: str, confidence: float, signed: bool) -> list[tuple[float,
 def test_a_short_printed_opinion_is_no_signature() -> None:
     assert _opinion("同意。", 0.99, signed=False) == []
     assert _opinion("同意立案。", 0.97, signed=False) == []
+
+
+def test_an_opinion_alone_read_surely_is_no_signature() -> None:
+    # "同意" without a full stop, printed (or written) and nothing else: the opinion is not a name
+    assert _opinion("同意", 0.99, signed=False) == []
+    (box,) = _opinion("同意", 0.99, signed=True)
+    assert 555 <= box[0] <= 565
 
 
 def test_the_approver_signing_after_the_printed_opinion_is_found() -> None:

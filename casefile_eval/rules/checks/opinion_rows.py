@@ -9,14 +9,8 @@ from dataclasses import dataclass
 from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.text import norm
 from casefile_eval.model import Document, ImageKind, SignatureSlot
-from casefile_eval.textnorm import compact
+from casefile_eval.textnorm import OPINION, compact
 
-# An opinion as a whole token ("同意立案", "拟同意", "同意承办人意见"), or any sentence closed by 。.
-_OPINION = re.compile(
-    r"(?:拟?同意|不同意|批准|准予|如拟|按承办人?意见办理)"
-    r"(?:立案|结案|处罚|办理|执行|承办人?意见|承办机构意见|以上意见|上述意见|审核意见|该意见)?"
-    r"(?:调查|查处|处理)?"
-)
 _OPINION_WORD = re.compile(r"同意|批准|准予|如拟|意见|办理")
 # Words of the row's own printing: label parts, sign words, the tail of a label split over lines.
 _PRINTED = re.compile(
@@ -75,7 +69,7 @@ def _unsigned(value: str) -> bool:
         token = _PRINTED.sub("", token)
         if not token or token in _LABEL_TAILS:
             continue
-        if _OPINION.fullmatch(token):
+        if OPINION.fullmatch(token):
             opinion = True
             continue
         return False  # words that may be a name, or an opinion we cannot tell from one
