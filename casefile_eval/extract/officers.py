@@ -99,6 +99,7 @@ NOTE_LINES = 3  # lines under the reading note that are the record's signing lin
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _RUN_ON = re.compile(r"[\u4e00-\u9fff，,]$")  # a label word run on from the words before it
 _SENTENCE_END = re.compile(r"[。？！?!]")
+_CLAUSE = re.compile(r"[，,；;。]")  # where the names listed after the last pair end
 # the field's words run into the name on a scan: 执法人员及证号黄志斌（ZJ330726-0217）
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|证号|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))
@@ -207,8 +208,11 @@ def _after_pairs(
     if label is None:
         return [], None
     tail = text[inline[-1][3] :]
+    # the list goes on with 、 (和, 及); a comma after the last pair opens a clause ("…（执法证号：…），已向
+    # 当事人出示执法证件"), whose first words are no name
+    listed = _CLAUSE.split(_cut(text, inline[-1][3]), maxsplit=1)[0]
     # a name with a number field of its own is a pair whose number wrapped onto the next line
-    names = [n for n in _names(_cut(text, inline[-1][3])) if not re.search(re.escape(n) + _PAIR_OPENS, tail)]
+    names = [n for n in _names(listed) if not re.search(re.escape(n) + _PAIR_OPENS, tail)]
     return names, squeeze(label.group("word"))
 
 
