@@ -454,10 +454,15 @@ _UNIT_DOUBT = re.compile(
     r"(年[ \t]*[一二三四五六七八九十0-9]{1,2})□(?=[一二三四五六七八九十0-9]{1,3}[ \t]*日)"
 )
 
+# A dot written by hand stands at mid height between the figures of a date and is read as one
+# ("罗文斌 24·7.15", "2024·7·15"): a full stop there
+_MID_DOT = re.compile(r"(?<=[0-9])[·•・](?=[0-9])")
+
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, in order, with its span (and its words as written)."""
     read = _UNIT_DOUBT.sub(r"\1月", text)  # one character for one: the spans hold
+    read = _MID_DOT.sub(".", read)
     found = [_from_match(m) for m in DATE_RE.finditer(read)]
     return found if read == text else [replace(d, raw=text[d.start : d.end].strip()) for d in found]
 

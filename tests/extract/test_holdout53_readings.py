@@ -1,11 +1,15 @@
 """Readings holdout53 showed wrong: the clause after the officers' listing taken for a third officer
-("…龙秀英（执法证号：52260019047），已向 / 当事人出示执法证件。": 已向 is no name)."""
+("…龙秀英（执法证号：52260019047），已向 / 当事人出示执法证件。": 已向 is no name); a date written by hand
+with a dot at mid height ("罗文斌 24·7.15") not read as a date."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from casefile_eval.codes import DocumentType
+from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.officers import find_officers
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines
@@ -35,3 +39,18 @@ def test_the_clause_after_the_listing_names_no_officer(
         ["现场检查笔录", *lines, "现场情况：货架上摆放过期食品。"], DocumentType.INSPECTION_RECORD
     )
     assert [(o.name, o.cert_no) for o in find_officers(DocText.of(doc))] == officers
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "raw"),
+    [
+        ("负责人审批：罗文斌24·7.15", dt.date(2024, 7, 15), "24·7.15"),
+        ("罗文斌 2024·7·15", dt.date(2024, 7, 15), "2024·7·15"),
+    ],
+)
+def test_a_dot_written_at_mid_height_separates_a_dates_figures(text: str, date: dt.date, raw: str) -> None:
+    assert [(d.value, d.raw) for d in find_dates(text)] == [(date, raw)]
+
+
+def test_a_middle_dot_between_names_is_no_date() -> None:
+    assert find_dates("执法人员：阿依古丽·买买提 1·2号") == []
