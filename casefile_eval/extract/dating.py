@@ -312,10 +312,10 @@ def _scan(dt_: DocText) -> list[_Found]:
             by_block[index] = [yearless]  # a 落款 date read without its year under a seal
         elif (
             index not in by_block
-            and dt_.doc.type in _APPROVAL_FORMS
+            and dt_.doc.type in _MONTH_DAY_FORMS
             and (short := signed_month_day(text, alone=dt_.doc.blocks[index].confidence is not None))
         ):
-            by_block[index] = [short]  # an approver's 5.4 after the name or the opinion
+            by_block[index] = [short]  # an approver's 5.4 after the name or the opinion; 7月22日
             month_day.add(index)
     dated = set(by_block)
     sealed = _sealed_lines(dt_)
@@ -356,6 +356,10 @@ _APPROVAL_FORMS = frozenset(
         _T.INVESTIGATION_REPORT,
     }
 )
+
+# forms signed with the month and day alone, the year left out: the approval forms, and a 送达回证 whose
+# recipient dates the signing (收件人签名（盖章） 7月22日)
+_MONTH_DAY_FORMS = _APPROVAL_FORMS | {_T.SERVICE_RECEIPT}
 
 
 def _served_row(dt_: DocText, before: str) -> bool:

@@ -1,6 +1,7 @@
 """Readings holdout53 showed wrong: the clause after the officers' listing taken for a third officer
 ("…龙秀英（执法证号：52260019047），已向 / 当事人出示执法证件。": 已向 is no name); a date written by hand
-with a dot at mid height ("罗文斌 24·7.15") not read as a date."""
+with a dot at mid height ("罗文斌 24·7.15") not read as a date; a 送达回证 whose recipient wrote only the
+month and day ("收件人签名（ 7月22日") judged undated."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import datetime as dt
 
 import pytest
 
-from casefile_eval.codes import DocumentType
+from casefile_eval.codes import DateKind, DocumentType
 from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.officers import find_officers
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines
@@ -54,3 +56,22 @@ def test_a_dot_written_at_mid_height_separates_a_dates_figures(text: str, date: 
 
 def test_a_middle_dot_between_names_is_no_date() -> None:
     assert find_dates("执法人员：阿依古丽·买买提 1·2号") == []
+
+
+def test_a_recipient_dating_the_signing_without_the_year_dates_the_service() -> None:
+    doc = doc_from_lines(
+        [
+            "送达回证",
+            "送达文件 行政处罚决定书 天住建罚字（2015）第07号",
+            "受送达人 贵州天柱鸿盛房地产开发有限公司",
+            "送达地点 天柱县凤城镇民主街128号",
+            "收件人签名（ 7月22日",
+            "盖章）",
+            "送达人",
+        ],
+        DocumentType.SERVICE_RECEIPT,
+    )
+    facts = date_facts(DocText.of(doc))
+    assert [(f.kind, f.value, f.month, f.day, f.raw) for f in facts] == [
+        (DateKind.SERVED, None, 7, 22, "7月22日")
+    ]
