@@ -56,5 +56,31 @@ def binding_order(ctx: RuleContext, params: BindingOrderParams) -> Iterator[Hit]
         )
 
 
+# the steps after the decision, which the closing report closes
+_AFTER_DECISION = frozenset({T.SERVICE_RECEIPT, T.PAYMENT_RECEIPT})
+
+
+class ClosingOrderParams(Params):
+    """The 结案报告 (结案审批表) closes the file: no 送达回证 or 罚没款票据 is bound after it. It stands
+    last in a file bound in the order the case ran, and last in the 副卷 of one bound the SAMR way, after
+    the 正卷's receipts."""
+
+
+@register_check("closing_order", ClosingOrderParams, fields=("name", "closing"), scope="case")
+def closing_order(ctx: RuleContext, params: ClosingOrderParams) -> Iterator[Hit]:
+    """One finding naming the receipts bound after the first closing report."""
+    docs = ctx.case.documents
+    closing = next((k for k, d in enumerate(docs) if d.type is T.CLOSING_REPORT), None)
+    if closing is None:
+        return
+    late = [d for d in docs[closing + 1 :] if d.type in _AFTER_DECISION]
+    if late:
+        yield Hit(
+            document=docs[closing],
+            evidence=docs[closing].title,
+            data={"name": "、".join(f"《{_name(d)}》" for d in late), "closing": _name(docs[closing])},
+        )
+
+
 def _name(doc: Document) -> str:
     return doc.title or document_name(doc.type)
