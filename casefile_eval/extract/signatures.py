@@ -166,8 +166,9 @@ _FORM_WORD = re.compile(
 )
 _SENTENCE = re.compile(r"[^\s。；;！!]+[。；;！!]|[^\s。；;！!]+[，,][^\s。；;！!]+[。；;！!]?")
 _OPINION_START = re.compile(r"\s*(?:拟?同意|不同意)")
+# (at the start of a word, or right after the label's colon: 负责人意见：同意结案：陈志刚)
 _OPINION_HEAD = re.compile(
-    r"(?<!\S)(?:拟?同意|不同意|批准|准予|不予|如拟|建议|拟)"
+    r"(?<![^\s:：])(?:拟?同意|不同意|批准|准予|不予|如拟|建议|拟)"
     r"(?:立案|结案|处罚|办理|执行|承办人?意见|承办机构意见|以上意见|上述意见|审核意见|该意见)?"
     r"(?:调查|查处|处理)?"
 )

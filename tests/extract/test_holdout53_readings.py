@@ -1,7 +1,8 @@
 """Readings holdout53 showed wrong: the clause after the officers' listing taken for a third officer
 ("…龙秀英（执法证号：52260019047），已向 / 当事人出示执法证件。": 已向 is no name); a date written by hand
 with a dot at mid height ("罗文斌 24·7.15") not read as a date; a 送达回证 whose recipient wrote only the
-month and day ("收件人签名（ 7月22日") judged undated."""
+month and day ("收件人签名（ 7月22日") judged undated; the approver's name after the opinion and its colon
+("负责人意见：同意结案：陈志刚") not read as a signature."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import datetime as dt
 
 import pytest
 
-from casefile_eval.codes import DateKind, DocumentType
+from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.officers import find_officers
+from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines
 
@@ -74,4 +76,20 @@ def test_a_recipient_dating_the_signing_without_the_year_dates_the_service() -> 
     facts = date_facts(DocText.of(doc))
     assert [(f.kind, f.value, f.month, f.day, f.raw) for f in facts] == [
         (DateKind.SERVED, None, 7, 22, "7月22日")
+    ]
+
+
+def test_the_name_after_an_opinion_and_its_colon_signs_the_row() -> None:
+    # as OCR reads a closing report's row with the approver's name and date written in it
+    doc = doc_from_lines(
+        [
+            "结案报告",
+            "当事人于2022年4月2日缴纳罚款3000元，案件执行完毕。",
+            "负责人意见：同意结案：陈志刚2022.4.12",
+        ],
+        DocumentType.CLOSING_REPORT,
+    )
+    slots = find_signatures(DocText.of(doc))
+    assert [(s.label, s.role, s.filled, s.signer) for s in slots] == [
+        ("负责人意见", Role.APPROVER, True, "陈志刚")
     ]
