@@ -99,7 +99,9 @@ NOTE_LINES = 3  # lines under the reading note that are the record's signing lin
 _ROW_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*[:：]")
 _RUN_ON = re.compile(r"[\u4e00-\u9fff，,]$")  # a label word run on from the words before it
 _SENTENCE_END = re.compile(r"[。？！?!]")
-_CLAUSE = re.compile(r"[，,；;。]")  # where the names listed after the last pair end
+# where the names listed after the last pair end: a comma that opens a clause, not one before another
+# name whose number follows in brackets (王海涛（3207…），李梦（ with 李梦's number on the next line)
+_CLAUSE = re.compile(r"[，,；;。](?![\u4e00-\u9fff·]{2,5}\s*[(（])")
 # the field's words run into the name on a scan: 执法人员及证号黄志斌（ZJ330726-0217）
 _LABEL_PREFIX = re.compile(rf"^.*(?:{'|'.join(_OFFICER_WORDS + _SIDED_WORDS)}|签名|签字|盖章|证号|员)")
 _ANY = re.compile(_CERT_LABEL + "|" + _spaced(*_OFFICER_WORDS, *_SIDED_WORDS))

@@ -93,3 +93,9 @@ def test_the_name_after_an_opinion_and_its_colon_signs_the_row() -> None:
     assert [(s.label, s.role, s.filled, s.signer) for s in slots] == [
         ("负责人意见", Role.APPROVER, True, "陈志刚")
     ]
+
+
+def test_a_comma_before_another_name_and_its_bracket_goes_on_with_the_list() -> None:
+    lines = ["执法人员 王海涛（32072426008），李梦（", "32072426015）", "现场情况：车辆未密闭运输建筑垃圾。"]
+    doc = doc_from_lines(["现场检查笔录", *lines], DocumentType.INSPECTION_RECORD)
+    assert [o.name for o in find_officers(DocText.of(doc))] == ["王海涛", "李梦"]
