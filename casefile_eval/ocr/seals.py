@@ -99,12 +99,16 @@ def grey_seals(rgb: np.ndarray, contrast: float = _RING_CONTRAST) -> list[tuple[
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     small = cv2.resize(gray, None, fx=_GREY_SCALE, fy=_GREY_SCALE, interpolation=cv2.INTER_AREA)
     dark = small < paper_tone(small) * 0.8
-    solid = _rings(cv2.GaussianBlur(small, (3, 3), 0), dark, 0.5, contrast)
+    blurred = cv2.GaussianBlur(small, (3, 3), 0)
+    solid = _rings(blurred, dark, 0.5, contrast)
     if solid:
         return solid
     thick = cv2.GaussianBlur(cv2.erode(small, np.ones((3, 3), np.uint8)), (3, 3), 0)
     broken = _BROKEN_RING_CONTRAST + contrast - _RING_CONTRAST
-    return _rings(thick, ndimage.binary_dilation(dark), 0.3, broken)
+    joined = ndimage.binary_dilation(dark)
+    # (the thickened page may place the circle a little off a ring the page as it is places right: a ring
+    # broken by streaks where the toner rubbed off)
+    return _rings(thick, joined, 0.3, broken) or _rings(blurred, joined, 0.5, broken)
 
 
 def _rings(
