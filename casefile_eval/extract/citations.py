@@ -12,7 +12,9 @@ from casefile_eval.extract.text import DocText, inside, quote_spans
 from casefile_eval.model import Citation
 
 _N = rf"[0-9{CN_NUMBER_CLASS}]+"
-_TITLE = re.compile(r"《(?P<law>[^《》\n]{2,80}?)》")
+# (on a scan the closing 》 at a line's end may be lost, "《中华人民共和国税收征收管理法 / 第六十二条": a
+# law's name ended by 法, 条例, 规定, 办法 or 规则 right before the article closes the title)
+_TITLE = re.compile(rf"《(?P<law>[^《》\n]{{2,80}}?)(?:》|(?<=[法例定则])(?=第{_N}条))")
 _REF = re.compile(
     rf"第(?P<art>{_N})条(?:之(?P<sub>{_N}))?(?:第(?P<para>{_N})款)?"
     rf"(?:第?[（(](?P<item_b>{_N})[)）]项?|第(?P<item>{_N})项)?"

@@ -2,7 +2,8 @@
 ("…龙秀英（执法证号：52260019047），已向 / 当事人出示执法证件。": 已向 is no name); a date written by hand
 with a dot at mid height ("罗文斌 24·7.15") not read as a date; a 送达回证 whose recipient wrote only the
 month and day ("收件人签名（ 7月22日") judged undated; the approver's name after the opinion and its colon
-("负责人意见：同意结案：陈志刚") not read as a signature."""
+("负责人意见：同意结案：陈志刚") not read as a signature; a law's name whose 》 a scan lost at the line's end
+not cited."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import datetime as dt
 import pytest
 
 from casefile_eval.codes import DateKind, DocumentType, Role
+from casefile_eval.extract.citations import find_citations
 from casefile_eval.extract.dates import find_dates
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.officers import find_officers
@@ -99,3 +101,14 @@ def test_a_comma_before_another_name_and_its_bracket_goes_on_with_the_list() -> 
     lines = ["执法人员 王海涛（32072426008），李梦（", "32072426015）", "现场情况：车辆未密闭运输建筑垃圾。"]
     doc = doc_from_lines(["现场检查笔录", *lines], DocumentType.INSPECTION_RECORD)
     assert [o.name for o in find_officers(DocText.of(doc))] == ["王海涛", "李梦"]
+
+
+def test_a_laws_name_whose_closing_bracket_the_scan_lost_at_the_lines_end_is_cited() -> None:
+    lines = [
+        "对你单位未按规定期限办理纳税申报的违法行为，拟依据《中华人民共和国税收征收管理法",
+        "第六十二条的规定，处罚款1000元。",
+    ]
+    doc = doc_from_lines(["税务行政处罚事项告知书", *lines], DocumentType.PRIOR_NOTICE)
+    assert [(c.law, c.article) for c in find_citations(DocText.of(doc))] == [
+        ("中华人民共和国税收征收管理法", 62)
+    ]
