@@ -521,6 +521,25 @@ def signed_month_day(text: str, alone: bool = False) -> DateMatch | None:
     return DateMatch(m.start(), m.start() + len(raw), raw, None, month=month, day=day)
 
 
+# A date whose year lost a figure under a seal's ring, read with a colon or a dot after what is left of it
+# ("205:07.06" for 2015.07.06; "202.3.14"): its month and day, the year placed by the case's dates.
+_LOST_FIGURE_YEAR = re.compile(
+    r"(?<![0-9第])[12][0-9]{2}[:：.·](?P<m>1[0-2]|0?[1-9])[.·](?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.]|[条款项])"
+)
+
+
+def lost_figure_date(text: str) -> DateMatch | None:
+    """The month and day of a date whose year lost a figure (see `_LOST_FIGURE_YEAR`), as a date read
+    without its year; None when the line holds no such date."""
+    m = _LOST_FIGURE_YEAR.search(text)
+    if m is None:
+        return None
+    month, day = int(m.group("m")), int(m.group("d"))
+    if _date_value(2000, month, day) is None:  # (2000: a leap year)
+        return None
+    return DateMatch(m.start(), m.end(), m.group(), None, month=month, day=day)
+
+
 _FILLED_IN = re.compile(r"[0-9〇○零一二三四五六七八九十□][ \t]*[月日号]")
 
 

@@ -21,6 +21,7 @@ from casefile_eval.extract.dates import (
     find_dates,
     is_blank,
     join_wrapped,
+    lost_figure_date,
     signed_month_day,
     yearless_line,
 )
@@ -308,8 +309,8 @@ def _scan(dt_: DocText) -> list[_Found]:
         by_block.setdefault(index, []).append(local)
     month_day: set[int] = set()
     for index, text in enumerate(dt_.blocks):
-        if index not in by_block and (yearless := yearless_line(text)) is not None:
-            by_block[index] = [yearless]  # a 落款 date read without its year under a seal
+        if index not in by_block and (yearless := yearless_line(text) or lost_figure_date(text)) is not None:
+            by_block[index] = [yearless]  # a 落款 date read without (a figure of) its year under a seal
         elif (
             index not in by_block
             and dt_.doc.type in _MONTH_DAY_FORMS

@@ -3,7 +3,7 @@
 with a dot at mid height ("罗文斌 24·7.15") not read as a date; a 送达回证 whose recipient wrote only the
 month and day ("收件人签名（ 7月22日") judged undated; the approver's name after the opinion and its colon
 ("负责人意见：同意结案：陈志刚") not read as a signature; a law's name whose 》 a scan lost at the line's end
-not cited."""
+not cited; a 落款 date whose year lost a figure under the seal (205:07.06) not read at all."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.citations import find_citations
-from casefile_eval.extract.dates import find_dates
+from casefile_eval.extract.dates import find_dates, lost_figure_date
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.officers import find_officers
 from casefile_eval.extract.signatures import find_signatures
@@ -112,3 +112,16 @@ def test_a_laws_name_whose_closing_bracket_the_scan_lost_at_the_lines_end_is_cit
     assert [(c.law, c.article) for c in find_citations(DocText.of(doc))] == [
         ("中华人民共和国税收征收管理法", 62)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "month_day"),
+    [("205:07.06 建设局", (7, 6)), ("202.3.14", (3, 14)), ("第205.1.2条", None), ("2015.07.06", None)],
+)
+def test_a_date_whose_year_lost_a_figure_under_the_seal_keeps_its_month_and_day(
+    text: str, month_day: tuple[int, int] | None
+) -> None:
+    found = lost_figure_date(text)
+    assert ((found.month, found.day) if found else None) == month_day
+    if found:
+        assert found.value is None
