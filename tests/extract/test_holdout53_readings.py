@@ -125,3 +125,10 @@ def test_a_date_whose_year_lost_a_figure_under_the_seal_keeps_its_month_and_day(
     assert ((found.month, found.day) if found else None) == month_day
     if found:
         assert found.value is None
+
+
+def test_a_years_unit_read_twice_still_closes_the_year() -> None:
+    # (holdout43's h43-07 scan read under the lighting step: "2024年年3月15日" on the 听证通知书's 落款)
+    assert [(d.value, d.raw) for d in find_dates("临清市自然资源和规划局 2024年年3月15日")] == [
+        (dt.date(2024, 3, 15), "2024年年3月15日")
+    ]
