@@ -85,7 +85,7 @@ def _basis(ctx: RuleContext, doc: Document, ignore: list[str]) -> Basis:
 
 def _places(text: str, raw: str) -> Iterator[tuple[int, int]]:
     """Where a citation stands in the text: its words, or, for an article listed after others of its law
-    (《…》第四十四条、第四十五条), its article after the law's name."""
+    (《…》第四十四条、第四十五条) or a law's name whose 》 a scan lost, its article after the law's name."""
     found = False
     for m in re.finditer(re.escape(raw), text) if raw else ():
         found = True
@@ -93,7 +93,7 @@ def _places(text: str, raw: str) -> Iterator[tuple[int, int]]:
     law, _, article = raw.rpartition("》")
     if found or not law or not article:
         return
-    for named in re.finditer(re.escape(law + "》"), text):
+    for named in re.finditer(re.escape(law) + "》?", text):  # (the 》 a scan lost at a line's end)
         at = text.find(article, named.end(), named.end() + _WINDOW)
         if at >= 0:
             yield named.start(), at + len(article)
