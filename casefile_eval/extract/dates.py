@@ -515,6 +515,11 @@ def signed_month_day(text: str, alone: bool = False) -> DateMatch | None:
     m = _SIGNED_MONTH_DAY.search(text) or (_ALONE_MONTH_DAY.match(text) if alone else None)
     if m is None or re.search(r"[0-9]\s*[年./-]\s*$", text[: m.start()]):
         return None
+    return _month_and_day(m)
+
+
+def _month_and_day(m: re.Match[str]) -> DateMatch | None:
+    """The date a match with groups `m` and `d` reads, its year not read; None for no such day."""
     month, day = int(m.group("m")), int(m.group("d"))
     if _date_value(2000, month, day) is None:  # (2000: a leap year)
         return None
@@ -533,12 +538,7 @@ def lost_figure_date(text: str) -> DateMatch | None:
     """The month and day of a date whose year lost a figure (see `_LOST_FIGURE_YEAR`), as a date read
     without its year; None when the line holds no such date."""
     m = _LOST_FIGURE_YEAR.search(text)
-    if m is None:
-        return None
-    month, day = int(m.group("m")), int(m.group("d"))
-    if _date_value(2000, month, day) is None:  # (2000: a leap year)
-        return None
-    return DateMatch(m.start(), m.end(), m.group(), None, month=month, day=day)
+    return _month_and_day(m) if m is not None else None
 
 
 _FILLED_IN = re.compile(r"[0-9〇○零一二三四五六七八九十□][ \t]*[月日号]")

@@ -346,8 +346,9 @@ def _scan(dt_: DocText) -> list[_Found]:
     return found
 
 
-# forms whose opinions are signed with a month and day (周建国 5.4): approvals, reviews, discussions
-_APPROVAL_FORMS = frozenset(
+# forms signed with the month and day alone, the year left out: approvals, reviews and discussions whose
+# opinions are signed so (周建国 5.4), and a 送达回证 whose recipient dates the signing (收件人签名 7月22日)
+_MONTH_DAY_FORMS = frozenset(
     {
         _T.FILING_APPROVAL,
         _T.CLOSING_REPORT,
@@ -355,12 +356,9 @@ _APPROVAL_FORMS = frozenset(
         _T.LEGAL_REVIEW,
         _T.COLLECTIVE_DISCUSSION,
         _T.INVESTIGATION_REPORT,
+        _T.SERVICE_RECEIPT,
     }
 )
-
-# forms signed with the month and day alone, the year left out: the approval forms, and a 送达回证 whose
-# recipient dates the signing (收件人签名（盖章） 7月22日)
-_MONTH_DAY_FORMS = _APPROVAL_FORMS | {_T.SERVICE_RECEIPT}
 
 
 def _served_row(dt_: DocText, before: str) -> bool:

@@ -52,7 +52,7 @@ def binding_order(ctx: RuleContext, params: BindingOrderParams) -> Iterator[Hit]
         yield Hit(
             document=late[0],
             evidence=late[0].title,
-            data={"name": "、".join(f"《{_name(d)}》" for d in late), "decision": _name(docs[decision])},
+            data={"name": _listed(late), "decision": _name(docs[decision])},
         )
 
 
@@ -78,8 +78,13 @@ def closing_order(ctx: RuleContext, params: ClosingOrderParams) -> Iterator[Hit]
         yield Hit(
             document=docs[closing],
             evidence=docs[closing].title,
-            data={"name": "、".join(f"《{_name(d)}》" for d in late), "closing": _name(docs[closing])},
+            data={"name": _listed(late), "closing": _name(docs[closing])},
         )
+
+
+def _listed(docs: list[Document]) -> str:
+    """The documents' names in 书名号, joined: 《听证笔录》、《送达回证》."""
+    return "、".join(f"《{_name(d)}》" for d in docs)
 
 
 def _name(doc: Document) -> str:
