@@ -54,8 +54,11 @@ _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,8}){1,2}")
 # 警号052217: a police officer's number; 江苏环境监察320981024: the issuing service's words before it
 _CERT = r"(?:警号|(?!电话|手机|联系)[\u4e00-\u9fff]{1,8})?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"
+# the service that issued the certificate, before its words in the brackets (税务执法证号, 行政执法证号,
+# 交通运输执法证号)
+_ISSUER = r"(?:[\u4e00-\u9fff]{1,6}?)?"
 _INLINE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
+    rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_ISSUER}{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
 )
 # the field of the person questioned or checked, right before a name: no officer's
 _PARTY_FIELD = re.compile(r"(?:被(?:询问|检查|调查|处罚|听证)人|当事人|陈述人|申辩人)\s*[:：]?\s*$")
@@ -74,7 +77,7 @@ _LISTED = re.compile(
 # a cell holding only a name and a bare certificate number: 何佳颖 浙B-02251107
 _BARE_PAIR = re.compile(rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s+(?P<no>{_CERT})\s*$")
 _LISTING_WORDS = re.compile(r"^(?:分别|依次)?[为是]|(?<=[0-9])号$")
-_PAIR_OPENS = rf"\s*[(（]\s*{_CERT_LABEL}"
+_PAIR_OPENS = rf"\s*[(（]\s*{_ISSUER}{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
 # a note on the officers' credentials in brackets after the names (曹文杰、邝丽（已出示执法证件）) or on
 # an officer's part (何立新（主办）、曾慧（记录）), not a code (王成（32030018021）) nor a title
@@ -187,6 +190,8 @@ def _inline(text: str, labelled: bool = False) -> list[tuple[str, str, int, int]
             for m in _BARE.finditer(text)
             if re.search(r"\d", m.group("no"))
         ]
+    elif pairs:  # "询问人：甲（税务执法证号：1）记录人：乙（2）": a names label of its own before a bare pair
+        pairs = sorted(pairs + _bare_after_label(text, pairs), key=lambda pair: pair[2])
     out: list[tuple[str, str, int, int]] = []
     for raw, no, at, end in pairs:
         name = _LABEL_PREFIX.sub("", raw)
@@ -194,6 +199,21 @@ def _inline(text: str, labelled: bool = False) -> list[tuple[str, str, int, int]
             continue  # 被询问人：吴建新（身份证号…）: the party and their identity card
         if name_shaped(name, longest=4) and not _NOT_A_NAME.search(name):
             out.append((name, no, at + len(raw) - len(name), end))
+    return out
+
+
+def _bare_after_label(text: str, pairs: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """Pairs 姓名（code） standing outside the numbered pairs found, each after a names label of its own
+    that follows the pair before it."""
+    out = []
+    for m in _BARE.finditer(text):
+        before = max([end for _, _, start, end in pairs if end <= m.start()], default=0)
+        if (
+            re.search(r"\d", m.group("no"))
+            and not any(start < m.end() and m.start() < end for _, _, start, end in pairs)
+            and _NAMES_LABEL.search(text, before, m.start())
+        ):
+            out.append((m.group("name"), m.group("no"), m.start(), m.end()))
     return out
 
 

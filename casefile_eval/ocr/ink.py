@@ -22,6 +22,7 @@ _BOLD_RUN = 5.0  # line heights: a horizontal run shorter than this...
 _BOLD_THICK = 0.2  # ...and this thick on average is a bold pen stroke, not a rule...
 _BOLD_ROWS = 1.5  # ...when another lies over or under it within this many line heights
 _SOLID = 0.4  # line heights both ways of ink that is a solid area, not a rule
+_THIN = 0.25  # line heights: a ruled line is thinner than this across
 _UNSURE = 0.5  # the confidence of a zone whose ink is little or small
 _HOLE = 0.18  # line heights: ink this thick through and through (radius) is a hole or a blot, not a pen's
 _HOLE_RIM = 2  # pixels round such a core that go with it (its browned or blurred edge)
@@ -87,6 +88,20 @@ def _without_rules(ink: np.ndarray, height: float) -> np.ndarray:
     cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
     rules = cv2.dilate(horizontal | vertical, cross, iterations=2)
     return np.asarray(ink & (rules == 0), dtype=bool)
+
+
+def _thin_rules_out(ink: np.ndarray, height: float) -> np.ndarray:
+    """Ink without its thin straight rules (a table's lines, underscores: long one way, under `_THIN` line
+    heights the other), which would join a signature written against one to the whole table; a thick
+    trail (a tunnel eaten through the paper) is left whole."""
+    run, thin = max(8, round(height * _RULE_RUN)), max(3, round(_THIN * height))
+    mask = ink.astype(np.uint8)
+    # (a scanned rule steps by a pixel where the page was tilted: neighbouring columns (rows) merged)
+    down = _opened(cv2.dilate(mask, np.ones((1, 3), np.uint8)), np.ones((run, 1), np.uint8))
+    across = _opened(cv2.dilate(mask, np.ones((3, 1), np.uint8)), np.ones((1, run), np.uint8))
+    vertical = down & ~_opened(mask, np.ones((1, thin), np.uint8))
+    horizontal = across & ~_opened(mask, np.ones((thin, 1), np.uint8))
+    return np.asarray(ink & ((vertical | horizontal) == 0), dtype=bool)
 
 
 def _bold_strokes_out(horizontal: np.ndarray, height: float) -> np.ndarray:
@@ -183,7 +198,7 @@ def _verdict(
     slices = ndimage.find_objects(labels)
     rules = [_rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height) for sl in slices]
     big = (sizes >= max(6.0, 0.015 * height * height)) & ~np.asarray(rules, dtype=bool)
-    hanging = [sl[0].start == 0 and sl[0].stop - sl[0].start < 0.5 * height for sl in slices]
+    hanging = _hanging(_thin_rules_out(region >= level, height), window, labels, slices, height)
     # (in a zone beside a label: a piece wholly under the label's line that the bottom edge cuts)
     under = [
         floor is not None and sl[0].start >= floor - top and (level == FAINT or sl[0].stop == crop.shape[0])
@@ -198,6 +213,37 @@ def _verdict(
     extent = max(xs.max() - xs.min(), ys.max() - ys.min()) / height
     confidence = round(min(0.95, 0.75 + 0.1 * area), 2) if area >= 0.25 and extent >= 0.7 else _UNSURE
     return confidence, [(x0 + b[0], top + b[1], x0 + b[2], top + b[3]) for b in _signatures(keep, height)]
+
+
+def _hanging(
+    inked: np.ndarray,
+    window: tuple[slice, slice],
+    labels: np.ndarray,
+    slices: list[tuple[slice, slice] | None],
+    height: float,
+) -> list[bool]:
+    """For each piece of a zone (`labels` of the zone's ink without rules), whether it hangs from above: cut
+    by the zone's top edge, and short (the tail of a signature of the row above), or going on above the
+    zone, in the ink round it (`inked`: a thick trail that `_without_rules` may have cut is whole there),
+    further than it reaches into it (a long trail down the page, an insect's tunnel, that only ends in this
+    zone)."""
+    cut = [sl is not None and sl[0].start == 0 for sl in slices]
+    if not any(cut):
+        return cut
+    above, _ = ndimage.label(inked)
+    tops = {index: sl[0].start for index, sl in enumerate(ndimage.find_objects(above), start=1) if sl}
+    top = window[0].start or 0
+    out = []
+    for index, (sl, edge) in enumerate(zip(slices, cut, strict=True), start=1):
+        if sl is None or not edge:
+            out.append(False)
+            continue
+        inside = sl[0].stop - sl[0].start
+        piece = labels[sl] == index
+        owners = np.unique(above[window][sl][piece])
+        reach = top - min(tops[int(k)] for k in owners if k)
+        out.append(inside < 0.5 * height or reach > inside)
+    return out
 
 
 def clear_holes(ink: np.ndarray, rgb: np.ndarray, height: float) -> None:

@@ -47,6 +47,7 @@ CAPTION_REACH = 12.0  # line heights left of a caption after its blank where the
 RULE_BEFORE = 3.0  # line heights left of a bare "（签名）" that a rule to sign on covers
 _CELL_BELOW = 2.2  # line heights under a label at the top of a tall cell where its signature may stand
 _INNER_GAP = 1.5  # line heights between two characters of a label that leave a blank to sign on
+HAND_TALL = 1.4  # label heights of a line written by hand where it starts in a label's zone
 LARGE_HAND = 1.8  # label heights a line's box reaches when written by hand under it, not printed
 PRINT_SLACK = 0.3  # ems by which ink may stand out of the printed characters of a label and still be print
 
@@ -377,7 +378,7 @@ def _label_verdict(
     if label.part.text[label.end : label.end + 1] in CLOSE_HEADING and label.end < len(spans):
         start = spans[label.end][1]  # 【机关负责人意见】: the bracket is print
     stop = min([s for s in starts if s > start] + [start + 12 * h, float(width)])
-    right = (start, top - 0.7 * h, stop, bottom + 0.7 * h)
+    right = (start, top - 0.7 * h, stop, _right_foot(lines, label, (start, stop), h))
     verdicts = [_over_rule_verdict(ink, lines, label, rule, h)]
     column = _column_below(lines, label, h, width)
     if column is not None:
@@ -402,6 +403,26 @@ def _label_verdict(
     if label.opinion and not any(verdicts):
         verdicts.append(_date_row_verdict(ink, lines, label, labels, x0, h))
     return _best(verdicts)
+
+
+def _right_foot(lines: list[OcrLine], label: Label, stretch: tuple[float, float], h: float) -> float:
+    """The foot of the zone right of a label: 0.7 line heights under the label's line, or lower where a
+    line written large by hand starts within that reach, wholly in the stretch beside the label (the
+    收件人's name written a line and a half high, sitting on the row's foot): down to that line's foot."""
+    x0, x1 = stretch
+    foot = label.part.box[3] + 0.7 * h
+    for line in lines[label.line + 1 :]:
+        if line.box[1] >= foot:
+            break
+        if (
+            line.box[3] > foot
+            and line.box[3] - line.box[1] >= HAND_TALL * h
+            and x0 - 0.5 * h <= line.box[0]
+            and line.box[2] <= x1
+            and not any(_printed(p) or labels_in(p) or starts_field(p.text) for p in line.parts)
+        ):
+            foot = min(line.box[3] + 0.2 * h, label.part.box[3] + 3 * h)
+    return foot
 
 
 _DATE_ONLY = re.compile(r"[\d〇○一二三四五六七八九十年月日./\-\s]{6,}")
