@@ -1,0 +1,1 @@
+"""Holdout 54 tests."""
