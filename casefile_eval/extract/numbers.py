@@ -17,10 +17,13 @@ from casefile_eval.model import Evidence
 from casefile_eval.textnorm import AGENCY_LINE
 
 _PREFIX_CHAR = r"[\u4e00-\u9fffA-Za-z]"
-# (on a scan the brackets may be read as 1 or l: "定安税罚120161第021号"; then 第 must follow)
+# (on a scan the brackets may be read as 1 or l: "定安税罚120161第021号"; then 第 must follow; a branch's
+# word may stand before the serial: "黔东南环罚〔2023〕黎12号"; a traffic police's serial runs to ten figures:
+# "台公交决字[2020]第5226300148号")
 _ANCHOR = re.compile(
     r"(?:[〔\[(（【［]\s*(?P<year>(?:19|20)\d{2})\s*[〕\])）】］]|(?<=[\u4e00-\u9fff])[1lI|]"
-    r"(?P<year1>(?:19|20)\d{2})[1lI|](?=第))\s*第?\s*(?P<num>\d{1,6})\s*号"
+    r"(?P<year1>(?:19|20)\d{2})[1lI|](?=第))\s*(?P<infix>(?!第)[\u4e00-\u9fff]{1,2}?)?\s*第?\s*"
+    r"(?P<num>\d{1,12})\s*号"
 )
 _PREFIX_BACK = re.compile(rf"(?:{_PREFIX_CHAR}|[(（][\u4e00-\u9fff]{{1,6}}[)）])+$")
 PREFIX_MAX = 16
@@ -79,7 +82,8 @@ def find_numbers(
         prefix = _clean_prefix(back.group())
         start = m.start() - len(prefix)
         year, serial = int(m.group("year") or m.group("year1")), int(m.group("num"))
-        canonical = f"{prefix.replace('(', '（').replace(')', '）')}〔{year}〕{serial}号"
+        infix = m.group("infix") or ""
+        canonical = f"{prefix.replace('(', '（').replace(')', '）')}〔{year}〕{infix}{serial}号"
         out.append(NumberMatch(start, m.end(), flat[start : m.end()], canonical, prefix, year, serial))
     return out
 

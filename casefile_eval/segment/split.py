@@ -1,7 +1,8 @@
 """Split one parsed file into documents: by its 卷内目录, by titles heading pages, by page marks.
 
 A page starts a document when a 卷内目录 row starts there, when a title heads it (not a 续页), or when
-its "第1页 共N页" mark says so; a page marked "第2页 共N页" or later continues the document before it. An
+its "第1页 共N页" mark says so; a page marked "第2页 共N页" or later continues the document before it (unless
+another kind of document's title heads it and the mark may number the whole file: 第2页 共2页 there). An
 untitled, unmarked page continues it too, unless the evidence says the document is over: its own marks
 said its last page was reached ("第2页 共2页"), the page's field labels make it another kind of form (a
 payment slip, a licence copy), or the body classifier clearly types it otherwise (more readily after a
@@ -34,6 +35,7 @@ RUNNING_CHARS = 4  # ...of at least this many characters
 RUNNING_SHARE = 0.4  # a page's line of this share of a running head's length or more...
 RUNNING_EXTRA = 2  # ...and at most this many characters longer...
 ALIKE = 0.8  # ...whose characters are the head's but for this share, in its order, is that head as read there
+HEADING_LINES = 2  # a title among a page's first lines heads it
 MARK_HEAD = 4  # page marks are read among a page's first lines (a header) …
 MARK_FOOT = 6  # … and its last lines (a footer)
 MIN_CLASSIFY_CHARS = 40
@@ -242,7 +244,7 @@ def _split_pages(file: ParsedFile, views: list[PageView], placed: list[PlacedEnt
     for view in views:
         current = segments[-1] if segments else None
         entry = starts.get(view.number)
-        if current is None or _starts_document(view, entry, current, covered, file.blocks):
+        if current is None or _starts_document(view, entry, current, covered, file.blocks, len(views)):
             current = Segment(blocks=[], title=view.title, title_block=view.title_block, toc=entry)
             current.classified, current.form = view.classified, view.form
             current.first_folio = view.folio
@@ -290,10 +292,15 @@ def _numbered_on(view: PageView, current: Segment) -> bool:
 
 
 def _starts_document(
-    view: PageView, entry: PlacedEntry | None, current: Segment, covered: set[int], blocks: list[Block]
+    view: PageView,
+    entry: PlacedEntry | None,
+    current: Segment,
+    covered: set[int],
+    blocks: list[Block],
+    pages: int,
 ) -> bool:
     if view.mark is not None and view.mark.index > 1:
-        return False
+        return _titled_otherwise(view, current) and _numbers_the_file(view.mark, view.number, pages)
     if entry is not None:
         return True
     if view.title is not None:
@@ -307,6 +314,25 @@ def _starts_document(
         # The document numbers its pages: it is over once its last page is reached, and not before.
         return current.last_mark.index == current.last_mark.total
     return _content_breaks(view, current, blocks)
+
+
+def _titled_otherwise(view: PageView, current: Segment) -> bool:
+    """A page headed by the title of another kind of document than the one before it: the title among its
+    first HEADING_LINES lines (under a 编号 line at most), not under the end of the document before."""
+    return (
+        view.title is not None
+        and view.title_block in view.blocks[:HEADING_LINES]
+        and not view.title.continuation
+        and view.title.type is not _segment_type(current)
+        and not _numbered_on(view, current)
+    )
+
+
+def _numbers_the_file(mark: PageMark, number: int, pages: int) -> bool:
+    """A mark that may number the whole file rather than one document: page `number` of all the file's
+    `pages` ("第2页 共2页" on the second of two pages). (`pagemarks.document_marks` only tells a file's
+    numbering where it runs over five pages or more.)"""
+    return mark.total == pages and mark.index == number
 
 
 def _content_breaks(view: PageView, current: Segment, blocks: list[Block]) -> bool:

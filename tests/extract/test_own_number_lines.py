@@ -4,7 +4,7 @@ its own number; a number after a longer text on that line is cited."""
 from __future__ import annotations
 
 from casefile_eval.codes import DocumentType
-from casefile_eval.extract.numbers import document_numbers, find_numbers
+from casefile_eval.extract.numbers import canonical_number, document_numbers, find_numbers
 from casefile_eval.extract.text import DocText
 from tests.extract.docs import doc_from_lines
 
@@ -74,3 +74,11 @@ def test_a_number_before_the_first_gap_of_the_text_is_found() -> None:
     assert [m.canonical for m in find_numbers("梅卫司(2025)15号行政处罚决定书", [0], [12])] == [
         "梅卫司〔2025〕15号"
     ]
+
+
+def test_a_traffic_polices_long_serial_and_a_branchs_word_before_the_serial() -> None:
+    # holdout53: h53-02's 简易程序 decision, h53-03's 分局 decision (the 黎 of 黎平 before its serial)
+    assert canonical_number("台公交决字[2020]第5226300148号") == "台公交决字〔2020〕5226300148号"
+    assert canonical_number("黔东南环罚〔2023〕黎12号") == "黔东南环罚〔2023〕黎12号"
+    assert canonical_number("某罚〔2023〕黎字第12号") == "某罚〔2023〕黎字12号"
+    assert canonical_number("芙执罚决字 〔 2024 〕 第 12 号") == "芙执罚决字〔2024〕12号"
