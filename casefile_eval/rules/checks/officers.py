@@ -305,7 +305,8 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
     """Slots of the rule's role that are signed, but by fewer people than the officers their field names
     (one of two 询问人 signed). A record that names one 询问人 and a separate 记录人 needs one signature
     in each slot and is not judged here; where the missing 询问人 is also the record's 记录人 and signed
-    there (询问人：甲、乙, 记录人：乙), every officer has signed the record; where the 记录人 slot is blank,
+    there (询问人：甲、乙, 记录人：乙), or where the record names no 记录人 and its 记录人 slot is signed (one
+    of the officers named kept it), every officer has signed the record; where the 记录人 slot is blank,
     the recorder's rule reports the one missing signature. Only counted slots are judged
     (names written apart, signature images in a .docx or text PDF); ink on a scanned page is not counted
     (`SignatureSlot.count` is None)."""
@@ -369,4 +370,18 @@ def _short_slots(doc: Document, role: Role | None, min_count: int) -> Iterator[_
             signed = sum(s.count or 1 for s in recorders if s.filled is True)
             if mine and signed >= len(clerks) and count + len(mine) >= needed:
                 continue  # the one missing signed the page as its 记录人: each officer signed the record
+            if _unnamed_recorder_signed(doc, slot, fields, count, needed):
+                continue
             yield _Short(fact_page(doc, page), slot, needed, count)
+
+
+def _unnamed_recorder_signed(
+    doc: Document, slot: SignatureSlot, fields: dict[str, set[str]], count: int, needed: int
+) -> bool:
+    """A record that names no 记录人 of its own (询问人：甲、乙 alone) with its 记录人 slot signed on the
+    page: the record was kept by one of the officers it names, and with the 询问人 slot's signatures every
+    one of them signed it."""
+    if any(field.startswith("记录") for field in fields):
+        return False
+    signed = sum(s.count or 1 for s in _recorder_slots(doc, slot) if s.filled is True)
+    return signed > 0 and count + signed >= needed
