@@ -168,3 +168,30 @@ HEAD_AFTER_DATED_STEP = [
 )
 def test_the_heads_row_signed_after_a_dated_step(inked: list[int], expected: list[tuple[str, bool]]) -> None:
     assert _findings("DAT-002", _doc(T.FILING_APPROVAL, HEAD_AFTER_DATED_STEP, inked, "a.pdf")) == expected
+
+
+RECEIPT = [
+    Block(kind=BlockKind.LINE, text=t, source="a.pdf", page=1)
+    for t in (
+        "安全生产行政执法文书送达回执",
+        "送达文书名称 行政处罚决定书",
+        "文书编号 （漳）应急罚〔2019〕7号",
+        "送达方式 直接送达",
+        "收件人",
+        "送达人",
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("inked", "expected"),
+    [
+        # (holdout54 h54-05: the recipient's name and the date by hand beside a bare 收件人)
+        ([4, 4, 5], [("送达回证缺少签收日期（送达回证第1页）：无法判断：日期系手写，未能识别", True)]),
+        ([4, 5], [("送达回证第1页缺少签收日期", False)]),
+    ],
+)
+def test_a_second_mark_beside_a_bare_recipients_label_is_the_date_by_hand(
+    inked: list[int], expected: list[tuple[str, bool]]
+) -> None:
+    assert _findings("DAT-003", _doc(T.SERVICE_RECEIPT, RECEIPT, inked, "a.pdf")) == expected
