@@ -20,6 +20,7 @@ from casefile_eval.codes import Role
 from casefile_eval.extract.signatures import SIGNING, same_row, undated
 from casefile_eval.extract.text import DocText, squeeze
 from casefile_eval.model import BlockKind, ImageKind, Officer, SignatureSlot
+from casefile_eval.segment.pagemarks import find_marks, is_page_furniture
 
 
 def _spaced(*words: str) -> str:
@@ -175,7 +176,8 @@ def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
         return value, index
     following = dt_.blocks[index + 1]
     prose = _RUN_ON.search(text[: m.start()]) is not None and _SENTENCE_END.search(following) is not None
-    if prose or _ROW_LABEL.match(following):
+    # (a page's foot under the label: "武山县文化和旅游局 共6页　第2页" names no officer)
+    if prose or _ROW_LABEL.match(following) or is_page_furniture(following) or find_marks([following]):
         return value, index
     return _cut(following, 0), index + 1
 

@@ -38,3 +38,22 @@ def test_the_services_words_are_not_the_number() -> None:
 
 def test_the_partys_identity_card_names_no_officer() -> None:
     assert _officers("被询问人：吴建新（居民身份证号：33252919790815053X）") == []
+
+
+def test_a_pages_foot_under_the_last_signing_label_names_no_officer() -> None:
+    # holdout54 h54-09's text PDF: the agency's name and the page mark at the foot under 执法人员签名：
+    doc = doc_from_lines(
+        [
+            "现场检查笔录",
+            "执法人员：丁浩（甘文旅执0524003）、李思琪（甘文旅执0524009）",
+            "检查情况：现场有2名未成年人上网。",
+            "当事人签名： 执法人员签名： 2026·2.27",
+            "执法人员签名：",
+            "武山县文化和旅游局 共6页　第2页",
+        ],
+        T.INSPECTION_RECORD,
+    )
+    assert [(o.name, o.named_as, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("丁浩", "执法人员", "甘文旅执0524003"),
+        ("李思琪", "执法人员", "甘文旅执0524009"),
+    ]
