@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.model import Document
-from casefile_eval.rules.checks.common import Params
+from casefile_eval.rules.checks.common import Params, iso
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.doctypes import document_name
 from casefile_eval.rules.registry import register_check
@@ -80,6 +81,48 @@ def closing_order(ctx: RuleContext, params: ClosingOrderParams) -> Iterator[Hit]
             evidence=docs[closing].title,
             data={"name": _listed(late), "closing": _name(docs[closing])},
         )
+
+
+class ApprovalOrderParams(Params):
+    """A 行政处罚决定审批表 approves the decision once the party was heard: in a file bound in the order the
+    case ran, it stands after the 事先告知书. One bound before the notice though dated after it (approved on
+    the 23rd, the notice of the 14th bound after it) breaks the order; one dated before the notice (the
+    penalty proposed for approval, then notified) does not."""
+
+
+@register_check(
+    "approval_order", ApprovalOrderParams, fields=("approval", "approved", "notice", "notified"), scope="case"
+)
+def approval_order(ctx: RuleContext, params: ApprovalOrderParams) -> Iterator[Hit]:
+    """One finding for the first decision approval bound before a prior notice and dated after it."""
+    docs = ctx.case.documents
+    decision = next((k for k, d in enumerate(docs) if d.type is T.DECISION), None)
+    records = [k for k, d in enumerate(docs) if d.type in _RECORDS]
+    if decision is not None and records and max(records) > decision:
+        return  # bound the SAMR way: the records after the decision
+    for k, approval in enumerate(docs):
+        if approval.type is not T.DECISION_APPROVAL:
+            continue
+        approved = _last_date(approval)
+        for notice in docs[k + 1 :]:
+            notified = _last_date(notice) if notice.type is T.PRIOR_NOTICE else None
+            if approved is not None and notified is not None and approved > notified:
+                yield Hit(
+                    document=approval,
+                    evidence=approval.title,
+                    data={
+                        "approval": _name(approval),
+                        "approved": iso(approved),
+                        "notice": _name(notice),
+                        "notified": iso(notified),
+                    },
+                )
+                return
+
+
+def _last_date(doc: Document) -> dt.date | None:
+    """The latest date read whole on a document."""
+    return max((d.value for d in doc.facts.dates if d.value is not None), default=None)
 
 
 def _listed(docs: list[Document]) -> str:
