@@ -103,25 +103,40 @@ def _citation(dt_: DocText, law: str, key: str, ref: re.Match[str], hint: str | 
     )
 
 
+# a law named again by reference to the one named last: 违反了《…法》第十六条，依据该法第六十条
+_BACK_REF = re.compile(r"(?:该|同|上述)(?:法|条例|规定|办法|细则|规章)(?=第)")
+
+
 def find_citations(dt_: DocText) -> list[Citation]:
-    """Every article cited with its law, in order of appearance."""
+    """Every article cited with its law, in order of appearance; "该法第六十条" cites the law named last
+    before it."""
     flat = dt_.flat
     aliases = _aliases(flat)
     quotes = quote_spans(flat)
-    out: list[Citation] = []
-    for title in _TITLE.finditer(flat):
-        if inside(quotes, title.start()):
-            continue
+    found: list[tuple[int, Citation]] = []
+    titles = [title for title in _TITLE.finditer(flat) if not inside(quotes, title.start())]
+    for title in titles:
         law = title.group("law")
         pos, paren = _skip_parenthetical(flat, title.end())
-        key = law_key(law, aliases)
-        hint = _version_hint(law, paren)
-        while (ref := _REF.match(flat, pos)) is not None:
-            citation = _citation(dt_, law, key, ref, hint)
-            if citation is not None:
-                out.append(citation)
-            joiner = _JOINER.match(flat, ref.end())
-            if joiner is None:
-                break
-            pos = joiner.end()
+        found += _articles(dt_, law, law_key(law, aliases), pos, _version_hint(law, paren))
+    for back in _BACK_REF.finditer(flat):
+        named = [title for title in titles if title.end() <= back.start()]
+        if named and not inside(quotes, back.start()):
+            law = named[-1].group("law")
+            _, paren = _skip_parenthetical(flat, named[-1].end())
+            found += _articles(dt_, law, law_key(law, aliases), back.end(), _version_hint(law, paren))
+    return [citation for _, citation in sorted(found, key=lambda item: item[0])]
+
+
+def _articles(dt_: DocText, law: str, key: str, pos: int, hint: str | None) -> list[tuple[int, Citation]]:
+    """The articles of one law cited from `pos` on (第十条、第十二条…), each with where it stands."""
+    out: list[tuple[int, Citation]] = []
+    while (ref := _REF.match(dt_.flat, pos)) is not None:
+        citation = _citation(dt_, law, key, ref, hint)
+        if citation is not None:
+            out.append((ref.start(), citation))
+        joiner = _JOINER.match(dt_.flat, ref.end())
+        if joiner is None:
+            break
+        pos = joiner.end()
     return out

@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"[。；;]")
 _INVOKES = re.compile(r"依据|根据|依照|按照")
 _BROKEN = re.compile(r"违反|违背")
 _PENALTY = re.compile(r"拟|决定|给予|作出|处以|处罚|罚款|没收|责令|吊销|暂扣|警告")
+_BACK_REF = r"(?:该|同|上述)(?:法|条例|规定|办法|细则|规章)"
 _WINDOW = 80  # characters of a sentence looked at on each side of a citation
 
 Basis = dict[str, dict[int, Citation]]  # law_key -> article -> the first citation of it
@@ -85,13 +86,19 @@ def _basis(ctx: RuleContext, doc: Document, ignore: list[str]) -> Basis:
 
 def _places(text: str, raw: str) -> Iterator[tuple[int, int]]:
     """Where a citation stands in the text: its words, or, for an article listed after others of its law
-    (《…》第四十四条、第四十五条) or a law's name whose 》 a scan lost, its article after the law's name."""
+    (《…》第四十四条、第四十五条) or a law's name whose 》 a scan lost, its article after the law's name, or
+    its article after the law named again as 该法."""
     found = False
     for m in re.finditer(re.escape(raw), text) if raw else ():
         found = True
         yield m.start(), m.end()
     law, _, article = raw.rpartition("》")
     if found or not law or not article:
+        return
+    for again in re.finditer(_BACK_REF + re.escape(article), text):  # the law named again: 依据该法第六十条
+        found = True
+        yield again.start(), again.end()
+    if found:
         return
     for named in re.finditer(re.escape(law) + "》?", text):  # (the 》 a scan lost at a line's end)
         at = text.find(article, named.end(), named.end() + _WINDOW)
