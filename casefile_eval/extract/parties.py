@@ -226,7 +226,8 @@ def _addressed_party(dt_: DocText) -> tuple[str, Evidence] | None:
         if m and not _NOT_NAME.search(name) and not _PARTY_LABEL.match(text) and not is_field_name(name):
             return name, dt_.block_evidence(index)
         m = _ORG_START.match(text)
-        if m:
+        # (a field's row, its name run into its value on a scan: 案件名称汇丰建材门市部未按期…案)
+        if m and not any(is_field_name(text[:k]) for k in range(2, 7)):
             return m.group("name"), dt_.block_evidence(index)
     return None
 
