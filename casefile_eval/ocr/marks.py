@@ -12,7 +12,7 @@ import numpy as np
 from casefile_eval.ocr.captions import rule_above, zone_over_rule
 from casefile_eval.ocr.cells import value_cell
 from casefile_eval.ocr.confusables import normalize_ocr_text
-from casefile_eval.ocr.ink import clear_holes, ink_levels, mend_broken_rules, zone_verdict
+from casefile_eval.ocr.ink import STRONG, clear_holes, ink_levels, mend_broken_rules, zone_verdict
 from casefile_eval.ocr.labels import (
     KEYWORD,
     QUALIFIER,
@@ -31,6 +31,8 @@ from casefile_eval.textnorm import CLOSE_HEADING, OPINION
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
+BORDER_SPAN = 0.9  # of a zone's width inked on one row: a table's rule across it
+_OPINION_CONFIDENCE = 0.8  # an opinion's words read at least this surely
 _SENTENCE = re.compile(r"[\u4e00-\u9fff]{2,}[，,、；;\u4e00-\u9fff]*。")  # (commas as OCR text has them)
 _GRID_LINES = 16  # line heights a grid's column of records may reach below its header
 _TEMPLATE = re.compile(
@@ -83,11 +85,12 @@ def _printed_sentence(part: OcrBox) -> bool:
 
 
 def _opinion(part: OcrBox) -> bool:
-    """A box read with confidence as an opinion and nothing else ("同意", "同意立案。", printed or written
-    in an opinion row): the opinion is not the approver's name, and ink that is only an opinion signs
-    nothing."""
-    text = normalize_ocr_text(part.text).strip().rstrip("。.")
-    return part.confidence >= _PROSE_CONFIDENCE and OPINION.fullmatch(text) is not None
+    """A box read with some confidence as an opinion and nothing else ("同意", "同意立案。", "同意：",
+    printed or written in an opinion row): the opinion is not the approver's name, and ink that is only an
+    opinion signs nothing. (No name is read as an opinion's words: a handwritten 同意 read less surely
+    than print still is one.)"""
+    text = normalize_ocr_text(part.text).strip().rstrip("。.:：")
+    return part.confidence >= _OPINION_CONFIDENCE and OPINION.fullmatch(text) is not None
 
 
 def _handwriting_read(line: OcrLine) -> bool:
@@ -611,7 +614,8 @@ def _column_below(lines: list[OcrLine], label: Label, h: float, width: int) -> B
 def _below_verdict(
     ink: np.ndarray, lines: list[OcrLine], label: Label, x0: float, h: float
 ) -> tuple[float, list[Box]] | None:
-    """The zone under a label, down to the next line that starts under the label (at most 4 lines). A
+    """The zone under a label, down to the next line that starts under the label (at most 4 lines) or a
+    ruled line across it (`_border_under`). A
     line below that starts further right (法律职业资格证号：… beside the signature) ends the zone on the
     right instead. A line that may be the signature itself, read as text, ends nothing."""
     bottom = label.part.box[3]
@@ -625,6 +629,19 @@ def _below_verdict(
             continue
         lower = line.box[1]
         break
+    lower = _border_under(ink, (x0, bottom + 0.2 * h, right, lower))
     if lower - 1 - bottom <= h or right - x0 <= h:
         return None
     return zone_verdict(ink, (x0, bottom + 0.2 * h, right, lower - 1), h)
+
+
+def _border_under(ink: np.ndarray, zone: Box) -> float:
+    """The foot of a zone under a label, raised to the first ruled line across it (`BORDER_SPAN` of its
+    width inked on one row): the bottom of the label's cell, below which nothing is signed in it (a blot
+    under a table is not the 送达人's ink)."""
+    x0, top, x1, bottom = (max(round(v), 0) for v in zone)
+    rows = ink[top:bottom, x0:x1] >= STRONG
+    if not rows.size:
+        return zone[3]
+    across = np.nonzero(rows.mean(axis=1) >= BORDER_SPAN)[0]
+    return float(top + across[0]) if across.size else zone[3]

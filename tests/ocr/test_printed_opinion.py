@@ -63,6 +63,13 @@ def test_an_opinion_alone_read_surely_is_no_signature() -> None:
     assert 555 <= box[0] <= 565
 
 
+def test_an_opinion_with_its_colon_read_fairly_surely_is_no_signature() -> None:
+    # holdout54 h54-06's scan: "同意：" (the head to sign after its colon, who did not) read at 0.85
+    assert _opinion("同意：", 0.85, signed=False) == []
+    # (read less surely it may be a name)
+    assert _opinion("同意", 0.79, signed=False) == [(306.0, 705.0, 346.0, 722.0)]
+
+
 def test_the_approver_signing_after_the_printed_opinion_is_found() -> None:
     (box,) = _opinion("同意。", 0.99, signed=True)
     assert 555 <= box[0] <= 565
