@@ -36,6 +36,9 @@ _OWN_LABEL = re.compile(r"(?:^|[\s|])(?:文号|编号|文书编号|决定书文�
 # an own-number label closing an agency's header line ("长治市应急管理局　文书编号：…"; OCR may drop 编号)
 _AGENCY_LABEL = re.compile(r"(?:文书编号|文书|编号|文号|字号)[:：]?$")
 _FILING_LABEL = re.compile(r"(?:立案号|立案编号|案件编号|案号|案卷号)[:：]?\s*$")
+# an archive's own number under 案卷号 (长应急档〔2020〕罚字第21号), not the case's 立案号 under it
+# (辽卫健立〔2021〕33号)
+_ARCHIVE_NUMBER = re.compile(r"档")
 _CITED_LABEL = re.compile(r"(?:送达文书|送达|文书|告知书|决定书|通知书)(?:文号|编号|字号)[:：]?\s*$")
 HEADER_BLOCKS = 8
 OWN_BLOCK_EXTRA = 6
@@ -129,7 +132,7 @@ def document_numbers(dt_: DocText) -> DocumentNumbers:
         evidence = dt_.evidence(match.start, match.end, flat=True)
         before = _label_before(dt_, block, match.start)
         agency = block < HEADER_BLOCKS and _after_agency(dt_.flat[line_starts[block] : match.start])
-        if _FILING_LABEL.search(before):
+        if _FILING_LABEL.search(before) and not _ARCHIVE_NUMBER.search(match.prefix):
             filing = filing or (match.canonical, evidence)
             continue
         if _CITED_LABEL.search(before) and not agency:

@@ -82,3 +82,15 @@ def test_a_traffic_polices_long_serial_and_a_branchs_word_before_the_serial() ->
     assert canonical_number("黔东南环罚〔2023〕黎12号") == "黔东南环罚〔2023〕黎12号"
     assert canonical_number("某罚〔2023〕黎字第12号") == "某罚〔2023〕黎字12号"
     assert canonical_number("芙执罚决字 〔 2024 〕 第 12 号") == "芙执罚决字〔2024〕12号"
+
+
+def test_an_archives_own_number_under_a_case_file_label_is_no_filing_number() -> None:
+    # holdout46 h46-08's 卷内目录: 案卷号 names the archive (档), read once the 罚字 before its serial was
+    row = "案卷号：长应急档〔2020〕罚字第21号　　案由：某公司未设置安全警示标志案"
+    doc = doc_from_lines(["卷内目录", row], DocumentType.TOC)
+    numbers = document_numbers(DocText.of(doc))
+    assert numbers.filing is None
+    docket = doc_from_lines(["立案审批表", "案卷号：辽卫健立〔2021〕33号"], DocumentType.FILING_APPROVAL)
+    filing = document_numbers(DocText.of(docket)).filing
+    assert filing is not None
+    assert filing[0] == "辽卫健立〔2021〕33号"
