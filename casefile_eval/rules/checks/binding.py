@@ -85,9 +85,10 @@ def closing_order(ctx: RuleContext, params: ClosingOrderParams) -> Iterator[Hit]
 
 class ApprovalOrderParams(Params):
     """A 行政处罚决定审批表 approves the decision once the party was heard: in a file bound in the order the
-    case ran, it stands after the 事先告知书. One bound before the notice though dated after it (approved on
-    the 23rd, the notice of the 14th bound after it) breaks the order; one dated before the notice (the
-    penalty proposed for approval, then notified) does not."""
+    case ran, it stands after the 事先告知书. One bound before the notice though its every date is after
+    it (proposed on the 23rd, the notice of the 14th bound after it) breaks the order; one with a date
+    before the notice (the penalty proposed for approval, then notified, then decided on the same form)
+    does not."""
 
 
 @register_check(
@@ -103,7 +104,7 @@ def approval_order(ctx: RuleContext, params: ApprovalOrderParams) -> Iterator[Hi
     for k, approval in enumerate(docs):
         if approval.type is not T.DECISION_APPROVAL:
             continue
-        approved = _last_date(approval)
+        approved = _first_date(approval)  # (its first step: a form approving the notice first is earlier)
         for notice in docs[k + 1 :]:
             notified = _last_date(notice) if notice.type is T.PRIOR_NOTICE else None
             if approved is not None and notified is not None and approved > notified:
@@ -118,6 +119,11 @@ def approval_order(ctx: RuleContext, params: ApprovalOrderParams) -> Iterator[Hi
                     },
                 )
                 return
+
+
+def _first_date(doc: Document) -> dt.date | None:
+    """The earliest date read whole on a document."""
+    return min((d.value for d in doc.facts.dates if d.value is not None), default=None)
 
 
 def _last_date(doc: Document) -> dt.date | None:

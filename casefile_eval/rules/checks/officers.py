@@ -305,8 +305,9 @@ def officer_signers(ctx: RuleContext, params: SignersParams) -> Iterator[Hit]:
     """Slots of the rule's role that are signed, but by fewer people than the officers their field names
     (one of two 询问人 signed). A record that names one 询问人 and a separate 记录人 needs one signature
     in each slot and is not judged here; where the missing 询问人 is also the record's 记录人 and signed
-    there (询问人：甲、乙, 记录人：乙), or where the record names no 记录人 and its 记录人 slot is signed (one
-    of the officers named kept it), every officer has signed the record; where the 记录人 slot is blank,
+    there (询问人：甲、乙, 记录人：乙), or where the record names no 记录人, the slot is named as the field
+    (询问人) and its 记录人 slot is signed (one of the officers named kept it), every officer has signed
+    the record; where the 记录人 slot is blank,
     the recorder's rule reports the one missing signature. Only counted slots are judged
     (names written apart, signature images in a .docx or text PDF); ink on a scanned page is not counted
     (`SignatureSlot.count` is None)."""
@@ -379,9 +380,10 @@ def _unnamed_recorder_signed(
     doc: Document, slot: SignatureSlot, fields: dict[str, set[str]], count: int, needed: int
 ) -> bool:
     """A record that names no 记录人 of its own (询问人：甲、乙 alone) with its 记录人 slot signed on the
-    page: the record was kept by one of the officers it names, and with the 询问人 slot's signatures every
-    one of them signed it."""
-    if any(field.startswith("记录") for field in fields):
+    page, the short slot named as their field (询问人): the record was kept by one of the officers it
+    names, and with that slot's signatures every one of them signed it. (A slot of a general name,
+    执法人员签名, is not judged so: its 记录人 is often a clerk of its own.)"""
+    if any(field.startswith("记录") for field in fields) or not _field_of(compact(slot.label), fields):
         return False
     signed = sum(s.count or 1 for s in _recorder_slots(doc, slot) if s.filled is True)
     return signed > 0 and count + signed >= needed
