@@ -73,6 +73,8 @@ def consistency(ctx: RuleContext, params: ConsistencyParams) -> Iterator[Hit]:
             if d.type not in _FILING_TYPES and (n := d.facts.case_number)
         }
         values = [(d, v) for d, v in values if number_key(str(v)) not in named]
+        # (evidence another body issued numbers its own case: a 检验报告's 案号 桂兽药检〔2024〕字第0316号)
+        values = [(d, v) for d, v in values if d.type is not DocumentType.EVIDENCE]
     if len(values) < 2:
         return
     group = _reference(values, params)
