@@ -209,11 +209,18 @@ def _opinion_field(context: str, closes: bool) -> tuple[str | None, str]:
     return (None, "") if tag in (None, "signed") else (tag, label)
 
 
+# a signing label cut after its 或 at a line's end, its rest opening the next line (签名或者 / 盖章)
+_CUT_AFTER_OR = re.compile(r"(?:签名|签字|签章)或者?$")
+_LABEL_TAIL = re.compile(r"\s*(?:盖章|章|捺印|按?指印)")
+
+
 def _context(
     dt_: DocText, block: int, before: str, dated: set[int], *, closes: bool = False
 ) -> tuple[str | None, str]:
     if _EVENT_DATE.search(before):
         return None, ""
+    if block > 0 and _CUT_AFTER_OR.search(dt_.squeezed(block - 1)) and _LABEL_TAIL.match(before):
+        before = dt_.squeezed(block - 1) + before  # "受送达人签名或者" / "盖章 杜永福 2022.5.23": one label
     tag, label = _tag(before[-LABEL_WINDOW:])
     spaced = _SPACED_LABEL.search(before) if tag is None else None
     if spaced is not None:  # "检 查 时 间 2023年…": a field name printed spaced out
