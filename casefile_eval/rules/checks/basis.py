@@ -17,13 +17,14 @@ from pydantic import Field
 
 from casefile_eval.codes import DocumentType
 from casefile_eval.model import Citation, Document
-from casefile_eval.rules.checks.common import Params, fact_page
+from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, char_scores_of, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.laws import chinese_number
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
 
 _SENTENCE_END = re.compile(r"[。；;]")
+_NUMERAL = re.compile(r"[\d〇○零一二三四五六七八九十百两]")
 _INVOKES = re.compile(r"依据|根据|依照|按照")
 _BROKEN = re.compile(r"违反|违背")
 _PENALTY = re.compile(r"拟|决定|给予|作出|处以|处罚|罚款|没收|责令|吊销|暂扣|警告")
@@ -46,10 +47,12 @@ class PenaltyBasisParams(Params):
 def penalty_basis(ctx: RuleContext, params: PenaltyBasisParams) -> Iterator[Hit]:
     """The decision's penalty basis shares an article with the notices' basis in each law both name."""
     notified: Basis = defaultdict(dict)
+    sources: dict[int, Document] = {}  # the notice each citation was read from
     for notice in ctx.case.of_type(*params.notices):
         for law, articles in _basis(ctx, notice, params.ignore).items():
             for article, cite in articles.items():
                 notified[law].setdefault(article, cite)
+                sources.setdefault(id(cite), notice)
     if not notified:
         return
     for decision in ctx.case.of_type(*params.decisions):
@@ -59,12 +62,35 @@ def penalty_basis(ctx: RuleContext, params: PenaltyBasisParams) -> Iterator[Hit]
                 continue
             cite = next(iter(articles.values()))
             ev = cite.evidence
+            data = {"law": cite.law, "decided": _articles(articles), "notified": _articles(told)}
+            read = [(decision, c) for c in articles.values()] + [(sources[id(c)], c) for c in told.values()]
+            unsure = _least_numeral_score(read)
+            doubt = None
+            if unsure is not None:
+                doubt = (
+                    f"决定书依据{data['decided']}、告知的依据为{data['notified']}，"
+                    f"但扫描件上条款数字识别置信度低（{unsure:.2f}），无法确定是文书写错还是识别有误"
+                )
             yield Hit(
                 document=decision,
                 page=fact_page(decision, ev.page if ev else None),
                 evidence=cite.raw,
-                data={"law": cite.law, "decided": _articles(articles), "notified": _articles(told)},
+                data=data,
+                undecided=doubt,
+                confidence=unsure,
             )
+
+
+def _least_numeral_score(read: list[tuple[Document, Citation]]) -> float | None:
+    """The least confidence an article's numerals were read with by OCR among the citations (三 read 二 at
+    0.60 in 第八十二条), when below LOW_CHAR_SCORE: a difference of articles resting on it may be a misread.
+    None on a text layer or where every numeral was read surely."""
+    scores = []
+    for doc, cite in read:
+        words = cite.evidence.text if cite.evidence else ""
+        found = char_scores_of(doc, words) if words else None
+        scores += [score for char, score in zip(words, found or (), strict=False) if _NUMERAL.match(char)]
+    return min(scores) if scores and min(scores) < LOW_CHAR_SCORE else None
 
 
 def _basis(ctx: RuleContext, doc: Document, ignore: list[str]) -> Basis:
