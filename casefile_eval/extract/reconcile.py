@@ -46,11 +46,39 @@ def _facts(doc: Document) -> DocumentFacts:
     return doc.facts if doc.facts != _EMPTY else extract_document_facts(doc)
 
 
-def _first_date(facts: DocumentFacts, *kinds: DateKind, role: Role | None = None) -> dt.date | None:
+def _first_date(
+    facts: DocumentFacts, *kinds: DateKind, role: Role | None = None, anchors: tuple[dt.date, ...] = ()
+) -> dt.date | None:
+    """The first date of `kinds` read whole; else one written with its month and day alone (8.21 beside the
+    head's name) placed in the one year that sets it within PLACE_DAYS of every date the document reads
+    whole (or, where it reads none, of `anchors`: the decision's date for its receipt)."""
     for fact in facts.dates:
         if fact.kind in kinds and fact.value is not None and (role is None or fact.role is role):
             return fact.value
+    whole = tuple(d.value for d in facts.dates if d.value is not None) or anchors
+    for fact in facts.dates:
+        if fact.kind in kinds and fact.month and fact.day and (role is None or fact.role is role):
+            placed = _placed(fact.month, fact.day, whole)
+            if placed is not None:
+                return placed
     return None
+
+
+PLACE_DAYS = 92  # days from the dates around it within which a month and day alone is placed
+
+
+def _placed(month: int, day: int, around: tuple[dt.date, ...]) -> dt.date | None:
+    """The one day of `month` and `day` within PLACE_DAYS of every date `around`; None when none is, or
+    more than one."""
+    days = set()
+    for year in {a.year + shift for a in around for shift in (-1, 0, 1)}:
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if all(abs((candidate - a).days) <= PLACE_DAYS for a in around):
+            days.add(candidate)
+    return days.pop() if len(days) == 1 else None
 
 
 def _date_of(
@@ -116,11 +144,13 @@ def _served(
 ) -> dt.date | None:
     receipts = [(i, f) for i, (d, f) in enumerate(pairs) if d.type is _T.SERVICE_RECEIPT]
     after = decision_at if decision_at is not None else -1
+    decided = _first_date(pairs[decision_at][1], DateKind.DECIDED) if decision_at is not None else None
+    anchors = (decided,) if decided is not None else ()
     ranked = [
         (rank, i > after, -i, value)
         for i, facts in receipts
         if (rank := _receipt_rank(facts, number)) is not None
-        and (value := _first_date(facts, DateKind.SERVED)) is not None
+        and (value := _first_date(facts, DateKind.SERVED, anchors=anchors)) is not None
     ]
     if ranked:
         return max(ranked, key=lambda r: r[:3])[3]
