@@ -50,12 +50,14 @@ def _first_date(
     facts: DocumentFacts, *kinds: DateKind, role: Role | None = None, anchors: tuple[dt.date, ...] = ()
 ) -> dt.date | None:
     """The first date of `kinds` read whole; else one written with its month and day alone (8.21 beside the
-    head's name) placed in the one year that sets it within PLACE_DAYS of every date the document reads
-    whole (or, where it reads none, of `anchors`: the decision's date for its receipt)."""
+    head's name) placed in the one year that sets it within PLACE_DAYS of every date of an act the document
+    reads whole (or, where it reads none, of `anchors`: the decision's date for its receipt)."""
     for fact in facts.dates:
         if fact.kind in kinds and fact.value is not None and (role is None or fact.role is role):
             return fact.value
-    whole = tuple(d.value for d in facts.dates if d.value is not None) or anchors
+    # (dates of the case's acts only: a print or scan stamp's 2026-11-22 16:22 dates no act)
+    acts = tuple(d.value for d in facts.dates if d.value is not None and d.kind is not DateKind.OTHER)
+    whole = acts or anchors
     for fact in facts.dates:
         if fact.kind in kinds and fact.month and fact.day and (role is None or fact.role is role):
             placed = _placed(fact.month, fact.day, whole)

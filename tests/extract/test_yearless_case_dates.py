@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from casefile_eval.codes import DateKind
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.extract import extract_document_facts
 from casefile_eval.extract.reconcile import reconcile_case
@@ -46,3 +47,17 @@ def test_a_receipts_month_and_day_takes_the_year_of_the_decision() -> None:
     )
     dates = reconcile_case([decision, receipt]).facts.dates
     assert (dates.decided, dates.served) == (dt.date(2015, 7, 20), dt.date(2015, 7, 22))
+
+
+def test_a_print_stamp_does_not_place_the_month_and_day() -> None:
+    # (x35s h35-05's scan: a notice's 十一月四日, its year lost, under a platform's download stamp)
+    lines = [
+        "行政执法监督平台下载：2026-11-22 16:22 账号：pc534",
+        "立案审批表",
+        "经办人意见 符合立案条件，建议立案。　陆光辉",
+        "分局负责人意见 同意 杨文涛 11.4",
+    ]
+    doc = _doc(lines, T.FILING_APPROVAL)
+    stamped = [(f.kind, f.value) for f in doc.facts.dates if f.value]
+    assert stamped == [(DateKind.OTHER, dt.date(2026, 11, 22))]
+    assert reconcile_case([doc]).facts.dates == CaseDates()
