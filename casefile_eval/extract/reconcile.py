@@ -23,7 +23,7 @@ from casefile_eval.extract.agency_text import whole_agency
 from casefile_eval.extract.document import extract_document_facts
 from casefile_eval.extract.parties import agency_kind
 from casefile_eval.extract.year_doubt import settle_doubtful_years
-from casefile_eval.model import CaseDates, CaseFacts, Document, DocumentFacts
+from casefile_eval.model import CaseDates, CaseFacts, DateFact, Document, DocumentFacts
 
 _T = DocumentType
 _DECISIONS = (_T.DECISION, _T.SUMMARY_DECISION)
@@ -50,13 +50,13 @@ def _first_date(
     facts: DocumentFacts, *kinds: DateKind, role: Role | None = None, anchors: tuple[dt.date, ...] = ()
 ) -> dt.date | None:
     """The first date of `kinds` read whole; else one written with its month and day alone (8.21 beside the
-    head's name) placed in the one year that sets it within PLACE_DAYS of every date of an act the document
-    reads whole (or, where it reads none, of `anchors`: the decision's date for its receipt)."""
+    head's name) placed in the one year that sets it within PLACE_DAYS of every date the document reads
+    whole but a stamp (or, where it reads none, of `anchors`: the decision's date for its receipt)."""
     for fact in facts.dates:
         if fact.kind in kinds and fact.value is not None and (role is None or fact.role is role):
             return fact.value
-    # (dates of the case's acts only: a print or scan stamp's 2026-11-22 16:22 dates no act)
-    acts = tuple(d.value for d in facts.dates if d.value is not None and d.kind is not DateKind.OTHER)
+    # (not a stamp: a platform's download time, 2026-11-22 16:22, dates no act of the case)
+    acts = tuple(d.value for d in facts.dates if d.value is not None and not _stamp(d))
     whole = acts or anchors
     for fact in facts.dates:
         if fact.kind in kinds and fact.month and fact.day and (role is None or fact.role is role):
@@ -64,6 +64,15 @@ def _first_date(
             if placed is not None:
                 return placed
     return None
+
+
+_CLOCK = re.compile(r"[0-9]{1,2}[:：][0-9]{2}")
+
+
+def _stamp(fact: DateFact) -> bool:
+    """A date written with its time to the minute that dates no act of the case (kind `other`): a print,
+    download or scan stamp."""
+    return fact.kind is DateKind.OTHER and _CLOCK.search(fact.raw) is not None
 
 
 PLACE_DAYS = 92  # days from the dates around it within which a month and day alone is placed
