@@ -104,7 +104,8 @@ def _citation(dt_: DocText, law: str, key: str, ref: re.Match[str], hint: str | 
 
 
 # a law named again by reference to the one named last: 违反了《…法》第十六条，依据该法第六十条
-_BACK_REF = re.compile(r"(?:该|同|上述)(?:法|条例|规定|办法|细则|规章)(?=第)")
+LAW_NAMED_AGAIN = r"(?:该|同|上述)(?:法|条例|规定|办法|细则|规章)"
+_BACK_REF = re.compile(rf"{LAW_NAMED_AGAIN}(?=第)")
 
 
 def find_citations(dt_: DocText) -> list[Citation]:

@@ -151,12 +151,14 @@ def _receipt_rank(facts: DocumentFacts, number: str | None) -> int | None:
 
 
 def _served(
-    pairs: list[tuple[Document, DocumentFacts]], decision_at: int | None, number: str | None
+    pairs: list[tuple[Document, DocumentFacts]],
+    decision_at: int | None,
+    number: str | None,
+    decided: dt.date | None,
 ) -> dt.date | None:
     receipts = [(i, f) for i, (d, f) in enumerate(pairs) if d.type is _T.SERVICE_RECEIPT]
     after = decision_at if decision_at is not None else -1
-    decided = _first_date(pairs[decision_at][1], DateKind.DECIDED) if decision_at is not None else None
-    anchors = (decided,) if decided is not None else ()
+    anchors = (decided,) if decided is not None else ()  # (a receipt's month and day placed by the decision)
     ranked = [
         (rank, i > after, -i, value)
         for i, facts in receipts
@@ -227,11 +229,12 @@ def reconcile_case(documents: list[Document]) -> CaseSummary:
     if agency and any(b.confidence is not None for d in documents for b in d.blocks):
         # (a 落款 read under the seal with a character lost: the name as the file's other lines write it)
         agency = whole_agency(agency, (b.text for d in documents for b in d.blocks))
+    decided = _first_date(decision, DateKind.DECIDED) if decision else None
     dates = CaseDates(
         filed=_date_of(pairs, _T.FILING_APPROVAL, DateKind.FILED),
         notified=_notified(pairs),
-        decided=_first_date(decision, DateKind.DECIDED) if decision else None,
-        served=_served(pairs, decision_at, number),
+        decided=decided,
+        served=_served(pairs, decision_at, number, decided),
         closed=_date_of(pairs, _T.CLOSING_REPORT, DateKind.CLOSED),
     )
     facts = CaseFacts(

@@ -198,7 +198,7 @@ def _verdict(
     slices = ndimage.find_objects(labels)
     rules = [_rule_like(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start, height) for sl in slices]
     big = (sizes >= max(6.0, 0.015 * height * height)) & ~np.asarray(rules, dtype=bool)
-    hanging = _hanging(_thin_rules_out(region >= level, height), window, labels, slices, height)
+    hanging = _hanging(region >= level, window, labels, slices, height)
     # (in a zone beside a label: a piece wholly under the label's line that the bottom edge cuts)
     under = [
         floor is not None and sl[0].start >= floor - top and (level == FAINT or sl[0].stop == crop.shape[0])
@@ -224,13 +224,13 @@ def _hanging(
 ) -> list[bool]:
     """For each piece of a zone (`labels` of the zone's ink without rules), whether it hangs from above: cut
     by the zone's top edge, and short (the tail of a signature of the row above), or going on above the
-    zone, in the ink round it (`inked`: a thick trail that `_without_rules` may have cut is whole there),
-    further than it reaches into it (a long trail down the page, an insect's tunnel, that only ends in this
-    zone)."""
+    zone, in the ink round it (`inked` without its thin rules: a thick trail that `_without_rules` may have
+    cut is whole there), further than it reaches into it (a long trail down the page, an insect's tunnel,
+    that only ends in this zone). The ink round the zone is looked at only where a piece is cut so."""
     cut = [sl is not None and sl[0].start == 0 for sl in slices]
     if not any(cut):
         return cut
-    above, _ = ndimage.label(inked)
+    above, _ = ndimage.label(_thin_rules_out(inked, height))
     tops = {index: sl[0].start for index, sl in enumerate(ndimage.find_objects(above), start=1) if sl}
     top = window[0].start or 0
     out = []

@@ -16,19 +16,18 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from casefile_eval.codes import DocumentType
+from casefile_eval.extract.citations import LAW_NAMED_AGAIN
 from casefile_eval.model import Citation, Document
-from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, char_scores_of, fact_page
+from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, fact_page, numeral_scores
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.laws import chinese_number
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
 
 _SENTENCE_END = re.compile(r"[。；;]")
-_NUMERAL = re.compile(r"[\d〇○零一二三四五六七八九十百两]")
 _INVOKES = re.compile(r"依据|根据|依照|按照")
 _BROKEN = re.compile(r"违反|违背")
 _PENALTY = re.compile(r"拟|决定|给予|作出|处以|处罚|罚款|没收|责令|吊销|暂扣|警告")
-_BACK_REF = r"(?:该|同|上述)(?:法|条例|规定|办法|细则|规章)"
 _WINDOW = 80  # characters of a sentence looked at on each side of a citation
 
 Basis = dict[str, dict[int, Citation]]  # law_key -> article -> the first citation of it
@@ -85,11 +84,11 @@ def _least_numeral_score(read: list[tuple[Document, Citation]]) -> float | None:
     """The least confidence an article's numerals were read with by OCR among the citations (三 read 二 at
     0.60 in 第八十二条), when below LOW_CHAR_SCORE: a difference of articles resting on it may be a misread.
     None on a text layer or where every numeral was read surely."""
-    scores = []
-    for doc, cite in read:
-        words = cite.evidence.text if cite.evidence else ""
-        found = char_scores_of(doc, words) if words else None
-        scores += [score for char, score in zip(words, found or (), strict=False) if _NUMERAL.match(char)]
+    scores = [
+        score
+        for doc, cite in read
+        for score in numeral_scores(doc, cite.evidence.text if cite.evidence else "")
+    ]
     return min(scores) if scores and min(scores) < LOW_CHAR_SCORE else None
 
 
@@ -121,7 +120,9 @@ def _places(text: str, raw: str) -> Iterator[tuple[int, int]]:
     law, _, article = raw.rpartition("》")
     if found or not law or not article:
         return
-    for again in re.finditer(_BACK_REF + re.escape(article), text):  # the law named again: 依据该法第六十条
+    for again in re.finditer(
+        LAW_NAMED_AGAIN + re.escape(article), text
+    ):  # the law named again: 依据该法第六十条
         found = True
         yield again.start(), again.end()
     if found:

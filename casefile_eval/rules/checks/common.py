@@ -236,3 +236,13 @@ def char_scores_of(doc: Document, value: str) -> tuple[float, ...] | None:
         return None
     block, at = read
     return block.char_scores[at : at + len(value)] if block.char_scores is not None else None
+
+
+_NUMERAL = re.compile(r"[\d〇○零一二三四五六七八九十百两]")
+
+
+def numeral_scores(doc: Document, value: str) -> list[float]:
+    """The recogniser's confidence in each numeral of `value` as the document's OCR read it (六十日: 六, 十);
+    empty on a text layer."""
+    scores = char_scores_of(doc, value) if value else None
+    return [score for char, score in zip(value, scores or (), strict=False) if _NUMERAL.match(char)]

@@ -17,7 +17,7 @@ from typing import Literal
 
 from casefile_eval.codes import AgencyKind, DateKind, DocumentType
 from casefile_eval.model import Block, Document, RemedyClause
-from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, char_scores_of, is_read
+from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, is_read, numeral_scores
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
@@ -31,7 +31,6 @@ _LOCAL_MARKS = re.compile(r"[省市县区州旗盟乡镇]")
 _UNIT_WITHOUT_NUMBER = re.compile(r"(?<![\d一二三四五六七八九十百两作])(?:个月|个工作日|日|天)(?:之)?内")
 # or a number before a misread 个 ("六全月内" for 六个月内): the period's unit cannot be told
 _UNIT_MISREAD = re.compile(r"[\d一二三四五六七八九十][^\s\d一二三四五六七八九十个]月(?:之)?内")
-_NUMERAL = re.compile(r"[\d〇○零一二三四五六七八九十百两]")
 _LITIGATION_WORDS = re.compile(r"起诉|诉讼|人民法院")
 _REVIEW_WORDS = re.compile(r"复议")
 _AFTER_REVIEW = re.compile(r"复议决定[^。；;]{0,30}$")
@@ -130,8 +129,7 @@ def _period_unsure(doc: Document, clause: RemedyClause, params: RemedyParams) ->
         raw = clause.litigation_period_raw
     else:
         return None
-    scores = char_scores_of(doc, raw) if raw else None  # (None on a text layer: no scores)
-    numerals = [score for char, score in zip(raw or "", scores or (), strict=False) if _NUMERAL.match(char)]
+    numerals = numeral_scores(doc, raw or "")  # (none on a text layer)
     return min(numerals) if numerals and min(numerals) < LOW_CHAR_SCORE else None
 
 
