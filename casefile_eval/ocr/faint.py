@@ -4,8 +4,9 @@ colour that the scanner nearly dropped (colour-dropout forms), faded toner.
 The detector finds no line in print a few grey levels below the paper (a label at grey 230 on paper
 252). Such print is found as rows of faint strokes outside every line read, each row deepened (its grey
 raised to a power relative to the paper) and read by the recogniser alone. A page is read so only when a
-probe of its largest faint rows reads as words; a read is kept only when it reads better than its mirror
-image, since the mirrored text of the next sheet showing through thin paper is faint too.
+probe of its largest faint rows reads as words (two rows, or one read surely: a date washed out under a
+laminate's glare); a read is kept only when it reads better than its mirror image, since the mirrored text
+of the next sheet showing through thin paper is faint too.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ DEEPEN = 8  # the power a row's grey (relative to the paper) is raised to: 230 o
 THICKEN = 2  # ...and its strokes, broken where the scanner dropped their lightest part, thickened (px)
 PROBE = 6  # the largest rows read first...
 PROBE_WIDTH = 10  # ...of those at most this many line heights wide (long rows are show-through)
-PROBE_WORDS = 2  # ...and at least this many must read as words for the page to be read on
+PROBE_WORDS = 2  # ...and at least this many must read as words for the page to be read on...
+LONE_CHARS, LONE_SCORE = 4, 0.95  # ...or one of this many characters, read this surely (a washed-out date)
 MIN_SCORE = 0.7  # a faint read kept needs this confidence
 PIECE_INSIDE = 0.5  # a part of the page's reading lying this much inside a line read again is a piece of it
 WHOLE_SCORE = 0.9  # a line read again whole replaces its pieces when read this surely
@@ -88,7 +90,9 @@ def _faint_reads(rgb: np.ndarray, lines: list[OcrLine], engine: Callable[[], Ocr
     probe = [r for r in rows if r.width <= PROBE_WIDTH * height][:PROBE]
     ocr = engine()
     first = _read(ocr, gray, paper, height, probe)
-    if sum(len(box.text.strip()) >= 2 for box in first) < PROBE_WORDS:
+    words = [box for box in first if len(box.text.strip()) >= 2]
+    lone = any(len(box.text.strip()) >= LONE_CHARS and box.score >= LONE_SCORE for box in words)
+    if len(words) < PROBE_WORDS and not lone:
         return []
     rest = _read(ocr, gray, paper, height, [r for r in rows if r not in probe])
     return sorted(first + rest, key=lambda box: (box.bounds[1], box.bounds[0]))

@@ -69,8 +69,8 @@ class _Crops:
     """An engine whose `read_crops` reads a crop as `text` with `score` when its ink leans left (print as
     printed) and with `mirrored` when it leans right; it counts the crops it is given."""
 
-    def __init__(self, score: float, mirrored: float) -> None:
-        self.score, self.mirrored = score, mirrored
+    def __init__(self, score: float, mirrored: float, text: str = "当事人") -> None:
+        self.score, self.mirrored, self.text = score, mirrored, text
         self.read: list[int] = []
 
     def detect(
@@ -88,7 +88,7 @@ class _Crops:
             ink = crop[:, :, 0] < 200
             half = crop.shape[1] // 2
             upright = ink[:, :half].sum() > ink[:, half:].sum()
-            out.append(RawBox(quad, "当事人", self.score if upright else self.mirrored))
+            out.append(RawBox(quad, self.text, self.score if upright else self.mirrored))
         return out
 
 
@@ -159,6 +159,20 @@ def test_a_page_whose_probe_reads_no_words_is_not_read_on() -> None:
     ocr = _Crops(score=0.5, mirrored=0.2)
     assert faint_parts(rgb, lines, lambda: ocr) == []
     assert ocr.read == [6]  # the six largest rows only
+
+
+def test_one_faint_row_read_surely_is_kept() -> None:
+    """A head's date washed out under a laminate's glare is the page's only faint row (h54-09)."""
+    rgb, lines = _faint_rows(1)
+    ocr = _Crops(score=0.99, mirrored=0.3, text="2026.3.2")
+    assert [(p.text, p.confidence) for p in faint_parts(rgb, lines, lambda: ocr)] == [("2026.3.2", 0.99)]
+
+
+@pytest.mark.parametrize(("text", "score"), [("2026.3.2", 0.9), ("当事人", 0.99)])
+def test_one_faint_row_read_unsurely_or_short_is_not(text: str, score: float) -> None:
+    rgb, lines = _faint_rows(1)
+    ocr = _Crops(score=score, mirrored=0.3, text=text)
+    assert faint_parts(rgb, lines, lambda: ocr) == []
 
 
 def test_a_page_without_faint_print_never_wakes_the_engine() -> None:

@@ -53,6 +53,10 @@ class DateRef(Params):
     text_none: Patterns = Field(default_factory=list)  # no document whose text matches one of these
     title_any: Patterns = Field(default_factory=list)  # only documents whose title matches one of these
     title_none: Patterns = Field(default_factory=list)  # no document whose title matches one of these
+    # only dates whose clause (the sentence around the date, the date itself written `@`) matches one of these
+    clause_any: Patterns = Field(default_factory=list)
+    clause_none: Patterns = Field(default_factory=list)  # no date whose clause matches one of these
+    not_on: list[DateRef] = Field(default_factory=list)  # no date on a day one of these references names
     or_else: DateRef | None = None  # used when this reference finds no date
 
 
@@ -141,8 +145,37 @@ def _facts_of(ctx: RuleContext, ref: DateRef) -> Iterator[tuple[Document, DateFa
         if not _titled(doc.title or "", ref):
             continue
         for fact in doc.facts.dates:
-            if not ref.kinds or fact.kind in ref.kinds:
+            if (not ref.kinds or fact.kind in ref.kinds) and _in_clause(ctx, doc, fact, ref):
                 yield doc, fact
+
+
+# a sentence ends here; a clause around a date reaches at most this far on either side
+_SENTENCE_END = re.compile(r"[。；;]")
+_CLAUSE_REACH = 60
+
+
+def date_clauses(text: str, raw: str) -> list[str]:
+    """The sentences of a compacted text around each place a date is written, the date written `@`."""
+    needle = compact(raw)
+    if not needle:
+        return []
+    out = []
+    for at in re.finditer(re.escape(needle), text):
+        before = _SENTENCE_END.split(text[max(0, at.start() - _CLAUSE_REACH) : at.start()])[-1]
+        after = _SENTENCE_END.split(text[at.end() : at.end() + _CLAUSE_REACH])[0]
+        out.append(f"{before}@{after}")
+    return out
+
+
+def _in_clause(ctx: RuleContext, doc: Document, fact: DateFact, ref: DateRef) -> bool:
+    if not ref.clause_any and not ref.clause_none:
+        return True
+    clauses = date_clauses(ctx.view.text(doc), fact.raw)
+    return any(
+        (not ref.clause_any or any(re.search(p, c) for p in ref.clause_any))
+        and not any(re.search(p, c) for p in ref.clause_none)
+        for c in clauses
+    )
 
 
 def _titled(title: str, ref: DateRef) -> bool:
@@ -153,7 +186,11 @@ def _titled(title: str, ref: DateRef) -> bool:
 
 
 def _from_documents(ctx: RuleContext, ref: DateRef) -> list[DatedFact]:
-    return [DatedFact(f.value, doc, f) for doc, f in _facts_of(ctx, ref) if f.value is not None]
+    found = [DatedFact(f.value, doc, f) for doc, f in _facts_of(ctx, ref) if f.value is not None]
+    if ref.not_on and found:
+        days = {d.value for other in ref.not_on for d in resolve(ctx, other)}
+        found = [d for d in found if d.value not in days]
+    return found
 
 
 def serves(receipt: Document, types: list[DocumentType]) -> bool:
