@@ -497,9 +497,36 @@ def _field_before(text: str, at: int) -> str | None:
 
 
 def _without_run_together(officers: list[Officer]) -> list[Officer]:
-    """Drop a "name" that is two known officers' names run together ("邱明秦海燕": OCR lost the space)."""
+    """Drop a "name" that is two known officers' names run together ("邱明秦海燕": OCR lost the space);
+    one that is a known officer's name run together with another name ("孙宏马骏" beside the recorder
+    马骏) is that other name."""
     names = {o.name for o in officers}
-    return [o for o in officers if o.cert_no or not _joined(o.name, names - {o.name})]
+    out: list[Officer] = []
+    for officer in officers:
+        others = names - {officer.name}
+        if officer.cert_no:
+            out.append(officer)
+        elif not _joined(officer.name, others):
+            rest = _beside_known(officer.name, others)
+            out.append(officer if rest is None else officer.model_copy(update={"name": rest}))
+    return out
+
+
+# surnames of two characters: such a pair alone is no name, but the start of one (欧阳明华)
+_COMPOUND_SURNAMES = frozenset(
+    ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐")
+)
+
+
+def _beside_known(name: str, known: set[str]) -> str | None:
+    """The other name in a run of a known name and another of two or three characters, else None."""
+    for k in known:
+        if len(k) < 2 or not 2 <= len(name) - len(k) <= 3:
+            continue
+        rest = name[: -len(k)] if name.endswith(k) else name[len(k) :] if name.startswith(k) else None
+        if rest and rest not in known and rest not in _COMPOUND_SURNAMES and name_shaped(rest, 3):
+            return rest
+    return None
 
 
 def _joined(name: str, known: set[str]) -> bool:

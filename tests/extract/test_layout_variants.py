@@ -290,6 +290,22 @@ def test_officer_names_run_together_by_ocr_are_not_a_third_officer() -> None:
     ]
 
 
+def test_a_name_run_together_with_the_recorders_is_the_other_officer() -> None:
+    doc = lines_doc(
+        ["询问笔录", "询问人：孙宏马骏记录人：马骏", "被询问人：王建业", "问：你是否取得许可？"],
+        T.INQUIRY_RECORD,
+    )
+    assert [o.name for o in extract_document_facts(doc).officers] == ["孙宏", "马骏"]
+
+
+def test_a_compound_surname_before_a_known_name_stays_one_name() -> None:
+    doc = lines_doc(
+        ["询问笔录", "询问人：欧阳马骏、马骏 记录人：马骏", "被询问人：王建业", "问：你是否取得许可？"],
+        T.INQUIRY_RECORD,
+    )
+    assert [o.name for o in extract_document_facts(doc).officers] == ["欧阳马骏", "马骏"]
+
+
 def test_receipt_label_wrapped_onto_a_centred_second_line() -> None:
     from casefile_eval.model import BBox
 
