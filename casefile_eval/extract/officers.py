@@ -53,8 +53,9 @@ _CERT_LABEL = rf"(?:执法证(?:件)?(?:编)?号(?:码)?|执法证件|执法证|
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}")
 # a transliterated name whose parts a middle dot joins (艾尔肯·买买提, 阿卜杜热合曼·买买提明)
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,8}){1,2}")
-# 警号052217: a police officer's number; 江苏环境监察320981024: the issuing service's words before it
-_CERT = r"(?:警号|(?!电话|手机|联系)[\u4e00-\u9fff]{1,8})?[A-Za-z0-9][A-Za-z0-9\-]{3,23}"
+# 警号052217: a police officer's number; 江苏环境监察320981024: the issuing service's words before it;
+# 陕环执证第06114号: a numbered certificate
+_CERT = r"(?:警号|(?!电话|手机|联系)[\u4e00-\u9fff]{1,8})?[A-Za-z0-9][A-Za-z0-9\-]{3,23}(?:(?<=[0-9])号)?"
 # the service that issued the certificate, before its words in the brackets (税务执法证号, 行政执法证号,
 # 交通运输执法证号)
 _ISSUER = r"(?:[\u4e00-\u9fff]{1,6}?)?"

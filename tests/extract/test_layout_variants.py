@@ -298,6 +298,17 @@ def test_a_name_run_together_with_the_recorders_is_the_other_officer() -> None:
     assert [o.name for o in extract_document_facts(doc).officers] == ["孙宏", "马骏"]
 
 
+def test_a_numbered_certificate_ending_in_hao_is_the_officers_number() -> None:
+    doc = lines_doc(
+        ["调查询问笔录", "询问人：鲁建军（陕环执证第06114号）、孟庆丰（陕环执证第06121号） 记录人：孟庆丰"],
+        T.INQUIRY_RECORD,
+    )
+    assert [(o.name, o.cert_no) for o in extract_document_facts(doc).officers] == [
+        ("鲁建军", "陕环执证第06114号"),
+        ("孟庆丰", "陕环执证第06121号"),
+    ]
+
+
 def test_a_compound_surname_before_a_known_name_stays_one_name() -> None:
     doc = lines_doc(
         ["询问笔录", "询问人：欧阳马骏、马骏 记录人：马骏", "被询问人：王建业", "问：你是否取得许可？"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from casefile_eval.codes import DateKind
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.model import Document
 from casefile_eval.rules.checks.common import Params, iso
@@ -119,6 +120,53 @@ def approval_order(ctx: RuleContext, params: ApprovalOrderParams) -> Iterator[Hi
                     },
                 )
                 return
+
+
+class RecordOrderParams(Params):
+    """The 询问/检查笔录 of the investigation come before the 事先告知书 that sums it up: in a file bound in
+    the order the case ran, a record bound after the notice is a later inquiry (the party heard again, a
+    point checked after the statements) only when it is dated on or after the notice. One dated before it
+    breaks the order; one with no date read cannot be placed and asks for review."""
+
+
+@register_check(
+    "record_order", RecordOrderParams, fields=("record", "recorded", "notice", "notified"), scope="case"
+)
+def record_order(ctx: RuleContext, params: RecordOrderParams) -> Iterator[Hit]:
+    """One finding for the first record bound after a prior notice and dated before it (or undated)."""
+    docs = ctx.case.documents
+    decision = next((k for k, d in enumerate(docs) if d.type is T.DECISION), None)
+    records = [k for k, d in enumerate(docs) if d.type in _RECORDS]
+    if decision is None or not records or max(records) > decision:
+        return  # no decision to place the records by, or bound the SAMR way
+    notice_at = next((k for k, d in enumerate(docs) if d.type is T.PRIOR_NOTICE), None)
+    if notice_at is None or notice_at > decision:
+        return
+    notice = docs[notice_at]
+    notified = _last_date(notice)
+    if notified is None:
+        return
+    for record in docs[notice_at + 1 : decision]:
+        if record.type not in _RECORDS:
+            continue
+        recorded = _recorded(record)
+        if recorded is not None and recorded >= notified:
+            continue
+        data = {
+            "record": _name(record),
+            "recorded": "未写明日期" if recorded is None else iso(recorded),
+            "notice": _name(notice),
+            "notified": iso(notified),
+        }
+        undecided = "笔录未写明日期，无法确定是告知前的调查还是告知后的补充询问" if recorded is None else None
+        yield Hit(document=record, evidence=record.title, data=data, undecided=undecided)
+        return
+
+
+def _recorded(record: Document) -> dt.date | None:
+    """The day a record was made: its 询问/检查时间, else its earliest date read whole."""
+    started = [d.value for d in record.facts.dates if d.kind is DateKind.RECORD_START and d.value is not None]
+    return min(started) if started else _first_date(record)
 
 
 def _first_date(doc: Document) -> dt.date | None:

@@ -73,7 +73,8 @@ def content_element(ctx: RuleContext, params: ContentElementParams) -> Iterator[
 
 _FIRST_WORD = re.compile(r"[^\s:：]+")
 WRAPPED_TAIL = 2  # characters of a field name wrapped onto the next line of its cell
-SIBLING_PREFIX = 3  # characters two field names of one group share (违法行为发生时间 / 违法行为发生地点)
+# characters two field names of one group share (违法行为发生时间 / 违法行为发生地点, 违法地点 / 违法行为)
+SIBLING_PREFIX = 2
 
 
 def _sibling(label: str, word: str) -> bool:
