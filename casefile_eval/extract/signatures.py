@@ -144,6 +144,9 @@ _TOKEN = re.compile(r"\S+")
 # Short field names a form prints beside a slot; standing alone they are never a person's name.
 _FIELD_WORDS = frozenset({"日期", "时间", "地点", "地址", "电话", "备注", "职务", "性别", "年龄"})
 _BRACKET_READ = re.compile(r"[Cc]")
+# book-title marks are print, never part of a name: a scan's read holding one is the next sheet's print
+# showing through (a grease stain: "二策《" before the printed 同意：), not a signature
+_TITLE_MARK = re.compile(r"[《》〈〉]")
 _NOBODY = re.compile(r"[(（]?\s*无\s*[)）]?|[/／—－-]")  # the slot filled in as "none": (无), 无, a dash
 _NAME_GAP = re.compile(r"[\s、，,;；/]+")
 # certificate numbers, each perhaps after its province's one-character name (鲁070003215)
@@ -1170,6 +1173,7 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: 
         len(signer) < min_chars
         or signer.isdigit()
         or _BRACKET_READ.fullmatch(signer)
+        or (min_chars == 1 and _TITLE_MARK.search(signer))
         or (officers and _PRINTED_NUMBERS.fullmatch(signer))
     ):
         return _Fill(False, None, False, None)

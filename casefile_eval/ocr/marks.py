@@ -33,6 +33,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_CHARS, _PROSE_CONFIDENCE = 8, 0.9
 BORDER_SPAN = 0.9  # of a zone's width inked on one row: a table's rule across it
 _OPINION_CONFIDENCE = 0.8  # an opinion's words read at least this surely
+_OPINION_CHAR = 0.75  # ...each of its characters, where unsure characters run before it
+_OPINION_END = re.compile(rf"({OPINION.pattern})[。.:：]?\s*$")
 _SENTENCE = re.compile(r"[\u4e00-\u9fff]{2,}[，,、；;\u4e00-\u9fff]*。")  # (commas as OCR text has them)
 _GRID_LINES = 16  # line heights a grid's column of records may reach below its header
 _TEMPLATE = re.compile(
@@ -91,6 +93,21 @@ def _opinion(part: OcrBox) -> bool:
     than print still is one.)"""
     text = normalize_ocr_text(part.text).strip().rstrip("。.:：")
     return part.confidence >= _OPINION_CONFIDENCE and OPINION.fullmatch(text) is not None
+
+
+def _opinion_tail(part: OcrBox) -> int | None:
+    """Where an opinion read surely ends a box after characters read unsurely ("二策《同意：": the print
+    of the next sheet showing through a grease stain, run into the printed 同意：): the index of its first
+    character, whose glyphs and those after are print; None when the box does not end so."""
+    if not part.scores or len(part.scores) != len(part.text):
+        return None
+    match = _OPINION_END.search(part.text)
+    if match is None or match.start() == 0:
+        return None
+    words = part.scores[match.start() : match.start() + len(match.group(1))]
+    if min(words) < _OPINION_CHAR or min(part.scores[: match.start()]) >= _OPINION_CHAR:
+        return None
+    return match.start()
 
 
 def _handwriting_read(line: OcrLine) -> bool:
@@ -281,6 +298,8 @@ def _blank_printed(ink: np.ndarray, part: OcrBox, em: float) -> None:
         spans = _template_glyphs(part, em) or [_printed_extent(part, em)]
     elif _printed_sentence(part) or _opinion(part):
         spans = glyph_spans(part, em)
+    elif (tail := _opinion_tail(part)) is not None:
+        spans = glyph_spans(part, em)[tail:]
     else:
         return
     for a, b in spans:

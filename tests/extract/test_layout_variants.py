@@ -383,3 +383,11 @@ def test_names_written_apart_are_counted_and_names_run_together_are_not() -> Non
     assert _text_fill("：李明、王芳  2024年5月6日") == (True, "李明王芳", False, 2, False)
     assert _text_fill("：李明 2024年5月6日") == (True, "李明", False, 1, False)
     assert _text_fill("：李明王芳张强") == (True, "李明王芳张强", False, None, False)
+
+
+def test_a_scan_read_holding_book_title_marks_is_print_not_a_signature() -> None:
+    from casefile_eval.extract.signatures import _text_fill
+
+    # h55-06's scan: "负责人意见 二策《同意:" — the next sheet's print showing through before the opinion
+    assert _text_fill("二策《同意:", 1, opinion=True).filled is False
+    assert _text_fill("王建军 同意:", 1, opinion=True).filled is True

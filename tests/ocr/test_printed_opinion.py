@@ -106,3 +106,23 @@ def test_a_name_and_date_written_large_under_the_opinion_is_its_signature_though
         (238.0, 743.0, 302.0, 769.0),
         (318.0, 743.0, 382.0, 769.0),
     ]
+
+
+def test_an_opinion_read_surely_after_show_through_is_no_signature() -> None:
+    # holdout55 h55-06's scan: the next sheet's print showing through a grease stain ran into the printed
+    # "同意：" the head never signed after; the box read "二策《同意：" at 0.78, its opinion surely
+    image = Image.new("RGB", (W, H), (247, 247, 243))
+    draw = ImageDraw.Draw(image)
+    label = OcrBox("负责人意见：", (150.0, 700.0, 282.0, 726.0), 0.99)
+    text = "二策《同意："
+    centres = tuple(304.0 + 22 * k + 11 for k in range(len(text)))
+    scores = (0.72, 0.30, 0.96, 0.79, 1.0, 0.89)
+    said = OcrBox(text, (304.0, 700.0, 304.0 + 22 * len(text), 726.0), 0.78, centres, scores)
+    _print(draw, label)
+    _print(draw, OcrBox("同意：", (370.0, 700.0, 436.0, 726.0), 0.99))
+    for k in range(3):  # the show-through: faint
+        x = 306 + 22 * k
+        draw.rectangle([x, 705, x + 17, 721], outline=(222, 222, 220), width=2)
+    lines = [OcrLine([label, said])]
+    marks = find_signatures(np.asarray(image), lines)
+    assert [m.box for m in marks if not on_printed_label(m, lines, line_em(lines))] == []
