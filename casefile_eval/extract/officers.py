@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from casefile_eval.codes import Role
 from casefile_eval.extract.signatures import SIGNING, same_row, undated
 from casefile_eval.extract.text import DocText, squeeze
-from casefile_eval.model import BlockKind, ImageKind, Officer, SignatureSlot
+from casefile_eval.model import Block, BlockKind, ImageKind, Officer, SignatureSlot
 from casefile_eval.segment.pagemarks import find_marks, is_page_furniture
 
 
@@ -81,6 +81,7 @@ _BARE_PAIR = re.compile(rf"^\s*(?P<name>[\u4e00-\u9fff·•・．]{{2,16}}?)\s+(
 _LISTING_WORDS = re.compile(r"^(?:分别|依次)?[为是]|(?<=[0-9])号$")
 _PAIR_OPENS = rf"\s*[(（]\s*{_ISSUER}{_CERT_LABEL}"
 _SPLIT = re.compile(r"[\s、，,/;；和及]+")
+_RUN_OF_TWO = re.compile(r"[\u4e00-\u9fff]{6}")  # six characters in a names field: no one name so long
 # a note on the officers' credentials in brackets after the names (曹文杰、邝丽（已出示执法证件）) or on
 # an officer's part (何立新（主办）、曾慧（记录）), not a code (王成（32030018021）) nor a title
 # (韦国良（总经理）) nor an item (第（一）项)
@@ -127,6 +128,8 @@ def _names(value: str) -> list[str]:
         token = token.strip("：:（）()")
         if _person(token):
             names.append(token)
+        elif _RUN_OF_TWO.fullmatch(token) and all(_person(half) for half in (token[:3], token[3:])):
+            names += [token[:3], token[3:]]  # two names of three run together on a scan (汪启明田春生)
     return names
 
 
@@ -460,7 +463,24 @@ def _signing_rows(dt_: DocText, signatures: Sequence[SignatureSlot]) -> set[int]
         above = _line_above(dt_, index)
         if any(same_row(dt_, index, block) for block in signing) or above in rows or above in signing:
             rows.add(index)
+        elif _read_unsurely_after_label(dt_.doc.blocks[index]):
+            rows.add(index)  # "勘验人：请测黎伟" at a record's foot: handwriting the engine read
     return rows
+
+
+UNSURE_NAME = 0.8  # a name after its label read less surely than this, character by character, is handwriting
+
+
+def _read_unsurely_after_label(block: Block) -> bool:
+    """Whether what follows a line's opening label ("勘验人：") was read unsurely, on average over its
+    characters: handwriting in the slot, not a name printed or typed in."""
+    label = _ROW_LABEL.match(block.text)
+    scores = block.char_scores
+    if label is None or not scores or len(scores) != len(block.text):
+        return False
+    tail = zip(block.text[label.end() :], scores[label.end() :], strict=True)
+    after = [score for char, score in tail if not char.isspace()]
+    return bool(after) and sum(after) / len(after) < UNSURE_NAME
 
 
 def _line_above(dt_: DocText, index: int) -> int | None:

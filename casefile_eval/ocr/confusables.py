@@ -11,13 +11,13 @@
 - 末 → 未 and 士 → 土 only in the words where the other reading makes no sense (末经, 末按, 士地…).
 
 `mend_misreads` is the one fold that does change the text a page holds: it mends, character for character,
-misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查, 人既政府 for
-人民政府, 陈达申辨/陈道和申辩 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任 and 负责人, 当享人 for
-当事人, 2021,10.21 for 2021.10.21, 热法证号 and 执法让号 for 执法证号, 连反 for 违反, 快定书 for 决定书,
-递达人 for 送达人, 告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for 二〇二四年 in a
-Chinese-numeral date, 2021年7月30月 for 2021年7月30日, 大十日内 and 大个月内 for the periods 六十日 and
-六个月, 六十吕内 for 六十日内), so
-that labels, names of authorities, dates and periods are found as written.
+misreads that are no word at all where they stand (询间 and 物问 for 询问, 检童 for 检查, 笔绿 for 笔录,
+丶 for 、, 人既政府 for 人民政府, 陈达申辨/陈道和申辩 for 陈述申辩, 有限贵任 and 负费人/负资人 for 有限责任
+and 负责人, 当享人 for 当事人, 2021,10.21 for 2021.10.21, 热法证号 and 执法让号 for 执法证号, 连反 for 违反,
+快定书 for 决定书, 递达人 for 送达人, 告知#/决定# for 告知书/决定书, 年大月 for 年六月 and 上O二四年 for
+二〇二四年 in a Chinese-numeral date, 2021年7月30月 for 2021年7月30日, 大十日内 and 大个月内 for the periods
+六十日 and 六个月, 六十吕内 for 六十日内), so that labels, names of authorities, dates and periods are found
+as written.
 """
 
 from __future__ import annotations
@@ -95,6 +95,8 @@ _MISREADS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"物(?=[问间向](?:人|时间))"), "询"),  # 询问人 read 物问人, 物间人
     (re.compile(r"(?<=询)[间向]"), "问"),  # 询问时间, 询问人: 询间 is no word
     (re.compile(r"(?<=检)童"), "查"),  # 检查时间, 被检查人 read 检童
+    (re.compile(r"(?<=笔)绿"), "录"),  # 询问笔录 read 询问笔绿 (笔绿 is no word)
+    (re.compile(r"丶"), "、"),  # the enumeration comma read as the radical 丶, no character of a text
     (re.compile(r"(?<=人)既(?=政府|法院|共和|检察|代表)"), "民"),
     (re.compile(r"(?<=共和)围"), "国"),
     (re.compile(r"(?<=[〇○零一二三四五六七八九十]年)大(?=月)"), "六"),  # 二〇二〇年大月三十日

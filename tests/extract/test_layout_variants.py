@@ -391,3 +391,16 @@ def test_a_scan_read_holding_book_title_marks_is_print_not_a_signature() -> None
     # h55-06's scan: "负责人意见 二策《同意:" — the next sheet's print showing through before the opinion
     assert _text_fill("二策《同意:", 1, opinion=True).filled is False
     assert _text_fill("王建军 同意:", 1, opinion=True).filled is True
+
+
+def test_a_name_read_unsurely_after_its_label_is_handwriting() -> None:
+    from casefile_eval.extract.officers import _read_unsurely_after_label
+    from casefile_eval.model import Block, BlockKind
+
+    def line(text: str, scores: tuple[float, ...]) -> Block:
+        return Block(kind=BlockKind.PARAGRAPH, text=text, source="a.pdf", confidence=0.9, char_scores=scores)
+
+    # h55-10's 现场勘验笔录: "勘验人：" then the two officers' signatures, read 请测黎伟
+    assert _read_unsurely_after_label(line("勘验人：请测黎伟", (1.0, 1.0, 1.0, 1.0, 0.3, 0.5, 1.0, 0.7)))
+    assert not _read_unsurely_after_label(line("勘验人：谭永刚", (1.0, 1.0, 1.0, 1.0, 0.99, 0.98, 1.0)))
+    assert not _read_unsurely_after_label(line("勘验人：请测黎伟", ()))
