@@ -31,7 +31,7 @@ from casefile_eval.ocr.page import (
 # Bump when reading (lines, turn, skew) changes in a way that makes cached pages stale.
 SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_OP_THREADS}|v31"
 # Bump when finding seals or signature ink (`reading.find_marks`) changes.
-MARKS = "d59"
+MARKS = "d60"
 # Bump when the second look (`faint.faint_parts`, `under_seal.under_seal_parts`, `leaders.leader_numbers`)
 # changes.
 FAINT = "f13"

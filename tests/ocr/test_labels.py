@@ -442,3 +442,9 @@ def test_a_labels_last_character_wrapped_onto_the_next_line_is_print(above: str,
     _blank_wrapped_tail(ink, lines, 1, 26.0)
     assert bool((ink[530:550, 126:142] == 0).all()) is blanked
     assert (ink[530:550, 160:340] == 2).all()  # the blank beside it stays as it was
+
+
+@pytest.mark.parametrize("label", ["书记员：", "勘验人：", "勘查人员："])
+def test_a_hearing_clerk_and_a_surveyor_are_signing_labels(label: str) -> None:
+    # h55-05's 听证笔录 (书记员：[ink]) and h55-10's 现场勘验笔录 (勘验人：[ink])
+    assert labels_in(OcrBox(label, (0.0, 0.0, 96.0, 30.0), 0.99)) == [(0, len(label), False)]
