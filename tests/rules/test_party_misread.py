@@ -197,3 +197,28 @@ def test_readings_tied_in_number_take_the_one_sharing_most_characters() -> None:
         _read(DocumentType.DECISION, short, (0.99,) * 12, _pitched(12, gap_after=0)),
     ]
     assert _party_findings(*docs) == []
+
+
+def _unit_case(scores: tuple[float, ...] | None) -> list[Finding]:
+    """h55-05's scan: a 检查笔录 names the company's plant, its county's 柞 read 作."""
+    unit = "作水县秦丰矿业有限责任公司选矿厂"
+    inspected = _doc(DocumentType.INSPECTION_RECORD, unit, scores)
+    case = Case(
+        source="scan.pdf",
+        files=["scan.pdf"],
+        documents=[
+            _doc(DocumentType.FILING_APPROVAL, "柞水县秦丰矿业有限责任公司"),
+            inspected,
+            _doc(DocumentType.DECISION, "柞水县秦丰矿业有限责任公司"),
+        ],
+    )
+    return [f for f in run_rules(case, RULES) if f.rule_id == "CON-001"]
+
+
+def test_a_unit_of_the_party_differing_by_a_character_read_as_a_guess_is_the_scans_misread() -> None:
+    assert _unit_case((0.30,) + (0.99,) * 15) == []
+
+
+def test_a_unit_of_the_party_differing_by_a_character_read_surely_is_a_finding() -> None:
+    (finding,) = _unit_case((0.99,) * 16)
+    assert (finding.needs_review, finding.evidence) == (False, "作水县秦丰矿业有限责任公司选矿厂")
