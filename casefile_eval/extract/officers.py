@@ -257,7 +257,7 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
     for index in dt_.blocks_matching(_ANY):
         if index in inked:
             continue
-        text = dt_.blocks[index]
+        text = _with_wrapped_close(dt_, index)
         listed = _LISTED.match(text)
         name = listed["name"] if listed else ""
         if listed and listing and index - listing[1] <= NEAR_BLOCKS and name not in found and _person(name):
@@ -335,6 +335,23 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
         if continued is not None:
             found[continued.name] = continued
     return _without_run_together(list(found.values()))
+
+
+# the rest of a bracket wrapped onto the next line ("记录人：王芳（浙卫监证字第331125008" / "号）")
+_WRAPPED_CLOSE = re.compile(r"^\s*[^\s()（）]{0,12}[)）]")
+
+
+def _with_wrapped_close(dt_: DocText, index: int) -> str:
+    """A line, with the start of the next line on its page when that closes a bracket the line left open."""
+    text = dt_.blocks[index]
+    opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+    following = index + 1
+    if opened <= 0 or following >= len(dt_.blocks):
+        return text
+    if dt_.doc.blocks[following].page != dt_.doc.blocks[index].page:
+        return text
+    close = _WRAPPED_CLOSE.match(dt_.blocks[following])
+    return text + close.group().strip() if close else text
 
 
 def _row_after(dt_: DocText, index: int) -> str:

@@ -309,6 +309,22 @@ def test_a_numbered_certificate_ending_in_hao_is_the_officers_number() -> None:
     ]
 
 
+def test_a_pair_whose_bracket_closes_on_the_next_line_is_read_whole() -> None:
+    doc = lines_doc(
+        [
+            "询 问 笔 录",
+            "询问人：季晓明（浙卫监证字第331125003号）　记录人：王芳（浙卫监证字第331125008",
+            "号）",
+            "被询问人：柳志坚 职务：法定代表人",
+        ],
+        T.INQUIRY_RECORD,
+    )
+    assert [(o.name, o.cert_no) for o in extract_document_facts(doc).officers] == [
+        ("季晓明", "浙卫监证字第331125003号"),
+        ("王芳", "浙卫监证字第331125008号"),
+    ]
+
+
 def test_a_compound_surname_before_a_known_name_stays_one_name() -> None:
     doc = lines_doc(
         ["询问笔录", "询问人：欧阳马骏、马骏 记录人：马骏", "被询问人：王建业", "问：你是否取得许可？"],

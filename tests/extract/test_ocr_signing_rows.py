@@ -85,13 +85,14 @@ def test_a_name_listed_after_an_officer_with_a_number_is_an_officer_without_one(
     assert officers[1].cert_no is None
 
 
-def test_a_pair_whose_number_wrapped_onto_the_next_line_is_no_officer_without_one() -> None:
+def test_a_pair_whose_number_wrapped_onto_the_next_line_is_read_with_its_number() -> None:
     doc = doc_from_lines(
         ["询问人：张磊（执法证号：65020022011）、阿依古丽·热合曼（执法证号：", "65020022019）　记录人：李娜"],
         DocumentType.INQUIRY_RECORD,
     )
     assert [(o.name, o.cert_no) for o in find_officers(DocText.of(doc))] == [
         ("张磊", "65020022011"),
+        ("阿依古丽·热合曼", "65020022019"),
         ("李娜", None),
     ]
 
