@@ -1345,6 +1345,30 @@ def _under_unit_opinion(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     return False
 
 
+OWN_CELL_LINES = (
+    2  # lines under a signing field's name (its wrapped tail between) where its cell's label stands
+)
+
+
+def _signed_in_own_cell(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A form's field that asks for a signature (受送达人签名或盖章, its value cell left of no words) whose
+    value cell holds a label of the same role a line or two lower ("受送达人：[ink] 2016年3月29日"): the
+    signature is that label's; the field is its row's name, no second slot."""
+    if not SIGNING.search(slot.label) or slot.value.strip(" \t:："):
+        return False
+    field = dt_.doc.blocks[slot.blocks[-1]].bbox
+    if field is None:
+        return False
+    for other in slots:
+        if other is slot or other.role is not slot.role or other.caption:
+            continue  # (a caption in the row's value is merged with the row: `_first_caption_in`)
+        gap = other.blocks[0] - slot.blocks[-1]
+        box = dt_.doc.blocks[other.blocks[0]].bbox
+        if 0 < gap <= OWN_CELL_LINES and box is not None and box.x0 > field.x1 and box.top >= field.top:
+            return True
+    return False
+
+
 def _signed_in_strip(slot: _Slot, slots: list[_Slot]) -> bool:
     """An opinion row (负责人审批意见 | 同意立案。) whose role has a column of a signing strip further down:
     the strip is where that person signs."""
@@ -1611,7 +1635,13 @@ def _little_ink(images: list[ImageItem]) -> float | None:
 def find_signatures(dt_: DocText) -> list[SignatureSlot]:
     """Every signature slot of the document with whether it is signed."""
     scanned = _scan(dt_)
-    slots = [s for s in scanned if not _signed_below(s, scanned) and not _signed_in_strip(s, scanned)]
+    slots = [
+        s
+        for s in scanned
+        if not _signed_below(s, scanned)
+        and not _signed_in_strip(s, scanned)
+        and not _signed_in_own_cell(dt_, s, scanned)
+    ]
     _split_row_below(dt_, slots)
     _attest_then_sign(dt_, slots)
     _signed_above_captions(dt_, slots)

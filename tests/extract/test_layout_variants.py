@@ -361,6 +361,35 @@ def test_receipt_label_wrapped_onto_a_centred_second_line() -> None:
     assert slots == [("受送达人签名或盖章", Role.RECIPIENT, False), ("送达人签名", Role.SERVER, True)]
 
 
+def test_a_receipt_field_whose_value_cell_holds_the_recipients_label_is_one_slot() -> None:
+    from casefile_eval.model import BBox
+
+    # h55-03's 税务文书送达回证: "受送达人签名或盖 / 章" | "受送达人：[signature] 2016年3月29日" a line lower
+    rows = [
+        ("税务文书送达回证", 178, 73, 416),
+        ("受送达人 商南县金丝峡农家乐有限公司", 77, 144, 341),
+        ("受送达人签名或盖", 77, 196, 172),
+        ("章", 77, 213, 88),
+        ("受送达人： 2016年3月29日", 245, 237, 340),
+        ("送达人 王某", 77, 264, 200),
+    ]
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=t,
+            source="s.pdf",
+            page=1,
+            bbox=BBox(x0=x0, top=top, x1=x1, bottom=top + 11),
+        )
+        for t, x0, top, x1 in rows
+    ]
+    doc = Document(
+        type=T.SERVICE_RECEIPT, title="送达回证", source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks
+    )
+    slots = [(s.label, s.role) for s in extract_document_facts(doc).signatures]
+    assert slots == [("受送达人", Role.RECIPIENT), ("送达人", Role.SERVER)]
+
+
 def test_template_blank_closed_up_by_ocr_is_a_blank_date() -> None:
     doc = lines_doc(
         [
