@@ -195,3 +195,30 @@ def test_a_second_mark_beside_a_bare_recipients_label_is_the_date_by_hand(
     inked: list[int], expected: list[tuple[str, bool]]
 ) -> None:
     assert _findings("DAT-003", _doc(T.SERVICE_RECEIPT, RECEIPT, inked, "a.pdf")) == expected
+
+
+HEAD_OPINION_ROW = [
+    Block(kind=BlockKind.LINE, text=t, source="a.pdf", page=1, confidence=0.99)
+    for t in (
+        "立案审批表",
+        "当事人 紫阳县汉江置业有限公司",
+        "案由 未取得施工许可证擅自施工",
+        "局负责人意见",
+        "同意立案：",
+        "紫阳县住房和城乡建设局",
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("inked", "expected"),
+    [
+        # (holdout55 h55-09: the head's name and his date by hand beside 局负责人意见, the date unread)
+        ([3, 3], [("立案审批表缺少负责人审批日期（立案审批表第1页）：无法判断：日期系手写，未能识别", True)]),
+        ([3], [("立案审批表第1页缺少负责人审批日期", False)]),
+    ],
+)
+def test_a_second_mark_beside_a_label_its_line_ends_with_is_the_date_by_hand(
+    inked: list[int], expected: list[tuple[str, bool]]
+) -> None:
+    assert _findings("DAT-002", _doc(T.FILING_APPROVAL, HEAD_OPINION_ROW, inked, "a.pdf")) == expected

@@ -421,14 +421,18 @@ def _two_marks_undated(doc: Document, block: int | None, marks: Counter[int] | N
 
 
 def _second_mark_blocks(doc: Document, marks: Counter[int]) -> list[int]:
-    """Blocks ending in a signing label, empty (同意。 签名, an empty signing cell) or only a signature slot's
-    label (a 回执's 收件人) that hold a name and a date by hand (`_two_marks_undated`)."""
-    labels = {compact(norm(slot.label)) for slot in doc.facts.signatures}
+    """Blocks ending in a signing label, empty (同意。 签名, an empty signing cell) or ending in a signature
+    slot's label (a 回执's 收件人, 局负责人意见) that hold a name and a date by hand
+    (`_two_marks_undated`)."""
+    labels = tuple({compact(norm(slot.label)) for slot in doc.facts.signatures})
     return [
         index
         for index in marks
         if _two_marks_undated(doc, index, marks)
-        and (_SIGN_TAIL.search(text := compact(norm(doc.blocks[index].text))) or text in labels)
+        and (
+            _SIGN_TAIL.search(text := compact(norm(doc.blocks[index].text)))
+            or (labels and text.endswith(labels))
+        )
     ]
 
 
