@@ -52,7 +52,8 @@ _ORG_START = re.compile(
     rf"^(?P<name>[\u4e00-\u9fff()（）A-Za-z0-9]{{2,40}}?{_ORG_SUFFIX})(?:[(（]以下简称|涉嫌|因|于|未|违反|存在|的|在(?!地))"
 )
 _VALUE_END = re.compile(
-    r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|经营者|统一社会信用|身份证|联系电话|电话|性别|年龄|职务)"
+    r"[，,。；;]|(?:住所|住址|地址|法定代表人|(?:现场)?负责人|经营者|统一社会信用|身份证|驾驶证|准驾车型|联系电话|电话"
+    r"|性别|年龄|职务)"
     # the date a person signed on after the name (被调查人：谢永福 2020.6.1; by hand 李新华 17.3.9)
     r"|(?:19|20)[0-9]{2}\s*[./\-年]|(?<![0-9])[0-9]{2}\s*[./]\s*(?:1[0-2]|0?[1-9])\s*[./]"
     # the next signer's label on the same line (当事人：李新华 17.3.9 勘测人：邓卫国)
@@ -100,7 +101,7 @@ _ROW_LABEL = re.compile(
 )
 # the next label run into a value ("某公司现场负责人", "张三性别"): the value stops before it
 _ROW_VALUE_END = re.compile(
-    r"(?:现场)?负责人|法定代表人|经营者|联系电话|电话|职务|性别|年龄|身份证|证件|住址|地址|询问人|记录人|检查人"
+    r"(?:现场)?负责人|法定代表人|经营者|联系电话|电话|职务|性别|年龄|身份证|驾驶证|证件|住址|地址|询问人|记录人|检查人"
 )
 _SENTENCE = re.compile(r"[，,。；;：:！？!?]")
 MAX_LABEL_WORDS = 6  # a label spaced out character by character ("当 事 人") spans several words

@@ -97,6 +97,8 @@ def test_fine_phrasings(sentence: str, fine: float) -> None:
         "被处罚人姓名  王晓东  性别  男  年龄  41",
         "当 事 人   王晓东   证件号码  330203198001****17",
         "当事人 王晓东 联系电话 1380000****",
+        # a scan of a traffic police summary decision, the row's spaces lost (h55-02)
+        "被处罚人 王晓东驾驶证号611022199507260033准驾车型C1",
     ],
 )
 def test_party_in_a_flattened_table_row(row: str) -> None:
