@@ -1360,11 +1360,12 @@ def _signed_in_own_cell(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     if field is None:
         return False
     for other in slots:
-        if other is slot or other.role is not slot.role or other.caption:
+        if other is slot or other.role is not slot.role or other.caption or SIGNING.search(other.label):
             continue  # (a caption in the row's value is merged with the row: `_first_caption_in`)
         gap = other.blocks[0] - slot.blocks[-1]
         box = dt_.doc.blocks[other.blocks[0]].bbox
-        if 0 < gap <= OWN_CELL_LINES and box is not None and box.x0 > field.x1 and box.top >= field.top:
+        # (below the field's lines and right of them: in its value cell, not a label beside it on its row)
+        if 0 < gap <= OWN_CELL_LINES and box is not None and box.x0 > field.x1 and box.top >= field.bottom:
             return True
     return False
 

@@ -390,6 +390,34 @@ def test_a_receipt_field_whose_value_cell_holds_the_recipients_label_is_one_slot
     assert slots == [("受送达人", Role.RECIPIENT), ("送达人", Role.SERVER)]
 
 
+def test_two_officers_signing_fields_side_by_side_are_two_slots() -> None:
+    from casefile_eval.model import BBox
+
+    rows = [
+        ("询问笔录", 260, 70, 336),
+        ("被询问人签章（按手印）", 178, 223, 268),
+        ("执法人员签章", 274, 223, 324),
+        ("2018-5-2", 321, 279, 352),
+        ("执法人员签章", 370, 223, 420),
+        ("记录人签章", 466, 223, 507),
+    ]
+    blocks = [
+        Block(
+            kind=BlockKind.LINE,
+            text=t,
+            source="s.pdf",
+            page=1,
+            bbox=BBox(x0=x0, top=top, x1=x1, bottom=top + 8),
+        )
+        for t, x0, top, x1 in rows
+    ]
+    doc = Document(
+        type=T.INQUIRY_RECORD, title="询问笔录", source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks
+    )
+    labels = [s.label for s in extract_document_facts(doc).signatures]
+    assert labels == ["被询问人签章(按手印)", "执法人员签章", "执法人员签章", "记录人签章"]
+
+
 def test_template_blank_closed_up_by_ocr_is_a_blank_date() -> None:
     doc = lines_doc(
         [
