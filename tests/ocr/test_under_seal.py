@@ -204,21 +204,3 @@ def test_a_body_line_crossing_the_top_of_a_grey_seal_is_read_in_a_band_one_line_
     # (41 rows, padded with paper to the detector's 736: found at the page's scale, not blown up)
     assert engine.bands == [(736, 1240), (241, 657)]
     assert parts == [OcrBox("也可以在六个月内向人民法院提起行政诉讼", (120, 1180, 1000, 1208), 0.97)]
-
-
-def test_a_row_whose_print_a_line_read_holds_is_not_read_again() -> None:
-    """holdout55 h55-05's decision: the remedy clause's last line crossing the seal was read on the page,
-    its box shorter than a row: the rows over it hold no unread print, and no band is read for them (the
-    band the width of the page cost the detector a third of a page)."""
-    image = Image.fromarray(_page((120, 120, 120)))
-    draw = ImageDraw.Draw(image)
-    for x in range(120, 1000, 34):  # the line into the ring's top, read on the page
-        draw.rectangle([x, 1180, x + 24, 1206], fill=(25, 25, 25))
-    page = np.asarray(image)
-    seals = _seals(page)
-    body = [OcrLine([OcrBox("正文", (120, 200 + 60 * row, 1100, 226 + 60 * row), 0.99)]) for row in range(6)]
-    # (read whole, its box's middle below the seal's top: the rows looked at start two lines above the seal)
-    read = OcrLine([OcrBox("也可以在六个月内向人民法院提起行政诉讼", (118.0, 1180.0, 1002.0, 1206.0), 0.99)])
-    engine = _RowEngine()
-    assert under_seal_parts(page, [*body, read], seals, lambda: engine) == []
-    assert engine.bands == [(241, 657)]  # the seal's own band only
