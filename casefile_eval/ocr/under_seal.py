@@ -114,16 +114,11 @@ def _crossing_lines(
     row = max(max(above, default=0.0), top - ROWS_ABOVE * height)
     gray = page_gray[:, : int(x0)]
     paper = paper_tone(gray)
-    # the print left of the seal that no line read holds (a row half covered by a line read above it is
-    # no unread row: reading it again finds that line)
-    unread = gray < DARK * paper
-    for b in left_of:
-        unread[max(int(b[1]), 0) : int(b[3]) + 1, max(int(b[0]), 0) : int(b[2]) + 1] = False
     out: list[RawBox] = []
     bands = 0
     while row < top + CROSS_REACH * (bottom - top) and row + height <= rgb.shape[0] and bands < MAX_ROWS:
         upper, lower = int(row), int(row + height)
-        inked = float(unread[upper:lower, left:].mean()) >= ROW_INK
+        inked = float((gray[upper:lower, left:] < DARK * paper).mean()) >= ROW_INK
         if not inked or _covered(read + [b.bounds for b in out], left, upper, int(x0), lower):
             row += height / 2
             continue
