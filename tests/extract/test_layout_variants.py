@@ -5,6 +5,7 @@ agency only in its own forms, and a 听证告知书 that stands in for the 事�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from casefile_eval.codes import DocumentType as T
 from casefile_eval.codes import Role
@@ -333,9 +334,18 @@ def test_a_compound_surname_before_a_known_name_stays_one_name() -> None:
     assert [o.name for o in extract_document_facts(doc).officers] == ["欧阳马骏", "马骏"]
 
 
-def test_receipt_label_wrapped_onto_a_centred_second_line() -> None:
+def _boxed(rows: Sequence[tuple[str, float, float, float]], kind: T, title: str, h: float) -> Document:
+    """A one-page text PDF document of lines (text, x0, top, x1), each `h` points high."""
     from casefile_eval.model import BBox
 
+    blocks = [
+        Block(kind=BlockKind.LINE, text=t, source="s.pdf", page=1, bbox=BBox(x0=x, top=y, x1=r, bottom=y + h))
+        for t, x, y, r in rows
+    ]
+    return Document(type=kind, title=title, source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks)
+
+
+def test_receipt_label_wrapped_onto_a_centred_second_line() -> None:
     rows = [
         ("送达回证", 260, 70, 336),
         ("受送达人 某某置业有限公司", 95, 150, 286),
@@ -344,26 +354,12 @@ def test_receipt_label_wrapped_onto_a_centred_second_line() -> None:
         ("章", 109, 253, 124),
         ("送达人签名 王某", 90, 273, 275),
     ]
-    blocks = [
-        Block(
-            kind=BlockKind.LINE,
-            text=t,
-            source="s.pdf",
-            page=1,
-            bbox=BBox(x0=x0, top=top, x1=x1, bottom=top + 12),
-        )
-        for t, x0, top, x1 in rows
-    ]
-    doc = Document(
-        type=T.SERVICE_RECEIPT, title="送达回证", source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks
-    )
+    doc = _boxed(rows, T.SERVICE_RECEIPT, "送达回证", 12)
     slots = [(s.label, s.role, s.filled) for s in extract_document_facts(doc).signatures]
     assert slots == [("受送达人签名或盖章", Role.RECIPIENT, False), ("送达人签名", Role.SERVER, True)]
 
 
 def test_a_receipt_field_whose_value_cell_holds_the_recipients_label_is_one_slot() -> None:
-    from casefile_eval.model import BBox
-
     # h55-03's 税务文书送达回证: "受送达人签名或盖 / 章" | "受送达人：[signature] 2016年3月29日" a line lower
     rows = [
         ("税务文书送达回证", 178, 73, 416),
@@ -373,26 +369,12 @@ def test_a_receipt_field_whose_value_cell_holds_the_recipients_label_is_one_slot
         ("受送达人： 2016年3月29日", 245, 237, 340),
         ("送达人 王某", 77, 264, 200),
     ]
-    blocks = [
-        Block(
-            kind=BlockKind.LINE,
-            text=t,
-            source="s.pdf",
-            page=1,
-            bbox=BBox(x0=x0, top=top, x1=x1, bottom=top + 11),
-        )
-        for t, x0, top, x1 in rows
-    ]
-    doc = Document(
-        type=T.SERVICE_RECEIPT, title="送达回证", source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks
-    )
+    doc = _boxed(rows, T.SERVICE_RECEIPT, "送达回证", 11)
     slots = [(s.label, s.role) for s in extract_document_facts(doc).signatures]
     assert slots == [("受送达人", Role.RECIPIENT), ("送达人", Role.SERVER)]
 
 
 def test_two_officers_signing_fields_side_by_side_are_two_slots() -> None:
-    from casefile_eval.model import BBox
-
     rows = [
         ("询问笔录", 260, 70, 336),
         ("被询问人签章（按手印）", 178, 223, 268),
@@ -401,19 +383,7 @@ def test_two_officers_signing_fields_side_by_side_are_two_slots() -> None:
         ("执法人员签章", 370, 223, 420),
         ("记录人签章", 466, 223, 507),
     ]
-    blocks = [
-        Block(
-            kind=BlockKind.LINE,
-            text=t,
-            source="s.pdf",
-            page=1,
-            bbox=BBox(x0=x0, top=top, x1=x1, bottom=top + 8),
-        )
-        for t, x0, top, x1 in rows
-    ]
-    doc = Document(
-        type=T.INQUIRY_RECORD, title="询问笔录", source="s.pdf", pages=(1, 1), confidence=1.0, blocks=blocks
-    )
+    doc = _boxed(rows, T.INQUIRY_RECORD, "询问笔录", 8)
     labels = [s.label for s in extract_document_facts(doc).signatures]
     assert labels == ["被询问人签章(按手印)", "执法人员签章", "执法人员签章", "记录人签章"]
 
