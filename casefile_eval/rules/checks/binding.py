@@ -46,8 +46,7 @@ def binding_order(ctx: RuleContext, params: BindingOrderParams) -> Iterator[Hit]
     decision = next((k for k, d in enumerate(docs) if d.type is T.DECISION), None)
     if decision is None:
         return
-    records = [k for k, d in enumerate(docs) if d.type in _RECORDS]
-    if not records or max(records) > decision:
+    if _records_after(docs, decision) is not False:
         return  # no record, or the records after the decision: bound the SAMR way
     late = [d for d in docs[decision + 1 :] if d.type in _BEFORE_DECISION]
     if late:
@@ -99,8 +98,7 @@ def approval_order(ctx: RuleContext, params: ApprovalOrderParams) -> Iterator[Hi
     """One finding for the first decision approval bound before a prior notice and dated after it."""
     docs = ctx.case.documents
     decision = next((k for k, d in enumerate(docs) if d.type is T.DECISION), None)
-    records = [k for k, d in enumerate(docs) if d.type in _RECORDS]
-    if decision is not None and records and max(records) > decision:
+    if decision is not None and _records_after(docs, decision):
         return  # bound the SAMR way: the records after the decision
     for k, approval in enumerate(docs):
         if approval.type is not T.DECISION_APPROVAL:
@@ -136,9 +134,8 @@ def record_order(ctx: RuleContext, params: RecordOrderParams) -> Iterator[Hit]:
     """One finding for the first record bound after a prior notice and dated before it (or undated)."""
     docs = ctx.case.documents
     decision = next((k for k, d in enumerate(docs) if d.type is T.DECISION), None)
-    records = [k for k, d in enumerate(docs) if d.type in _RECORDS]
-    if decision is None or not records or max(records) > decision:
-        return  # no decision to place the records by, or bound the SAMR way
+    if decision is None or _records_after(docs, decision) is not False:
+        return  # no decision to place the records by, no record, or bound the SAMR way
     notice_at = next((k for k, d in enumerate(docs) if d.type is T.PRIOR_NOTICE), None)
     if notice_at is None or notice_at > decision:
         return
@@ -167,6 +164,13 @@ def _recorded(record: Document) -> dt.date | None:
     """The day a record was made: its 询问/检查时间, else its earliest date read whole."""
     started = [d.value for d in record.facts.dates if d.kind is DateKind.RECORD_START and d.value is not None]
     return min(started) if started else _first_date(record)
+
+
+def _records_after(docs: list[Document], decision: int) -> bool | None:
+    """Whether the file's 询问/检查笔录 are bound after the decision at `decision` (the SAMR way; their last
+    one after it), None when it holds none."""
+    records = [k for k, d in enumerate(docs) if d.type in _RECORDS]
+    return max(records) > decision if records else None
 
 
 def _first_date(doc: Document) -> dt.date | None:
