@@ -1345,9 +1345,8 @@ def _under_unit_opinion(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:
     return False
 
 
-OWN_CELL_LINES = (
-    2  # lines under a signing field's name (its wrapped tail between) where its cell's label stands
-)
+# lines under a signing field's name (its wrapped tail between) where its value cell's label stands
+OWN_CELL_LINES = 2
 
 
 def _signed_in_own_cell(dt_: DocText, slot: _Slot, slots: list[_Slot]) -> bool:

@@ -18,13 +18,12 @@ from pydantic import Field
 from casefile_eval.codes import DocumentType
 from casefile_eval.extract.citations import LAW_NAMED_AGAIN
 from casefile_eval.model import Citation, Document
-from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, fact_page, numeral_scores
+from casefile_eval.rules.checks.common import LOW_CHAR_SCORE, Params, around, fact_page, numeral_scores
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.laws import chinese_number
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
 
-_SENTENCE_END = re.compile(r"[。；;]")
 _INVOKES = re.compile(r"依据|根据|依照|按照")
 _BROKEN = re.compile(r"违反|违背")
 _PENALTY = re.compile(r"拟|决定|给予|作出|处以|处罚|罚款|没收|责令|吊销|暂扣|警告")
@@ -100,8 +99,7 @@ def _basis(ctx: RuleContext, doc: Document, ignore: list[str]) -> Basis:
         if cite.law_key in ignore:
             continue
         for at, end in _places(text, compact(cite.raw)):
-            before = _SENTENCE_END.split(text[max(at - _WINDOW, 0) : at])[-1]
-            after = _SENTENCE_END.split(text[end : end + _WINDOW])[0]
+            before, after = around(text, at, end, _WINDOW, _WINDOW)
             invoked = list(_INVOKES.finditer(before))
             if invoked and not _BROKEN.search(before[invoked[-1].end() :]) and _PENALTY.search(after):
                 out[cite.law_key].setdefault(cite.article, cite)
@@ -120,9 +118,8 @@ def _places(text: str, raw: str) -> Iterator[tuple[int, int]]:
     law, _, article = raw.rpartition("》")
     if found or not law or not article:
         return
-    for again in re.finditer(
-        LAW_NAMED_AGAIN + re.escape(article), text
-    ):  # the law named again: 依据该法第六十条
+    # the law named again: 依据该法第六十条
+    for again in re.finditer(LAW_NAMED_AGAIN + re.escape(article), text):
         found = True
         yield again.start(), again.end()
     if found:

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
 
 from casefile_eval.model import Citation, Document
-from casefile_eval.rules.checks.common import Params, fact_page
+from casefile_eval.rules.checks.common import Params, around, fact_page
 from casefile_eval.rules.context import Hit, RuleContext
 from casefile_eval.rules.laws import chinese_number
 from casefile_eval.rules.registry import register_check
 from casefile_eval.textnorm import compact
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 30, 50
-_SENTENCE_END = re.compile(r"[。；;]")
 
 
 class CitationParams(Params):
@@ -159,10 +157,7 @@ def _context(ctx: RuleContext, doc: Document, cite: Citation) -> str:
         raw = article
     if at < 0:
         return compact(cite.evidence.text) if cite.evidence else ""
-    start = max(at - _WINDOW_BEFORE, 0)
-    end = at + len(raw) + _WINDOW_AFTER
-    before = _SENTENCE_END.split(text[start:at])[-1]
-    after = _SENTENCE_END.split(text[at + len(raw) : end])[0]
+    before, after = around(text, at, at + len(raw), _WINDOW_BEFORE, _WINDOW_AFTER)
     return before + raw + after
 
 

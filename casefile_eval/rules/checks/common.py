@@ -149,9 +149,17 @@ def _facts_of(ctx: RuleContext, ref: DateRef) -> Iterator[tuple[Document, DateFa
                 yield doc, fact
 
 
-# a sentence ends here; a clause around a date reaches at most this far on either side
 _SENTENCE_END = re.compile(r"[。；;]")
-_CLAUSE_REACH = 60
+_CLAUSE_REACH = 60  # characters a date's clause reaches at most on either side
+
+
+def around(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    """The words of the sentence of a compacted text before `start` and after `end`: up to the sentence's
+    end (。；), reaching at most `before` and `after` characters."""
+    return (
+        _SENTENCE_END.split(text[max(start - before, 0) : start])[-1],
+        _SENTENCE_END.split(text[end : end + after])[0],
+    )
 
 
 def date_clauses(text: str, raw: str) -> list[str]:
@@ -159,12 +167,11 @@ def date_clauses(text: str, raw: str) -> list[str]:
     needle = compact(raw)
     if not needle:
         return []
-    out = []
-    for at in re.finditer(re.escape(needle), text):
-        before = _SENTENCE_END.split(text[max(0, at.start() - _CLAUSE_REACH) : at.start()])[-1]
-        after = _SENTENCE_END.split(text[at.end() : at.end() + _CLAUSE_REACH])[0]
-        out.append(f"{before}@{after}")
-    return out
+    clauses = (
+        around(text, at.start(), at.end(), _CLAUSE_REACH, _CLAUSE_REACH)
+        for at in re.finditer(re.escape(needle), text)
+    )
+    return [f"{before}@{after}" for before, after in clauses]
 
 
 def _in_clause(ctx: RuleContext, doc: Document, fact: DateFact, ref: DateRef) -> bool:
