@@ -34,7 +34,7 @@ SETTINGS = f"rapidocr_onnxruntime-1.4.4|ppocrv4|dpi={RENDER_DPI}|threads={INTRA_
 MARKS = "d60"
 # Bump when the second look (`faint.faint_parts`, `under_seal.under_seal_parts`, `leaders.leader_numbers`)
 # changes.
-FAINT = "f13"
+FAINT = "f15"
 
 
 def default_cache_dir() -> Path:

@@ -57,12 +57,18 @@ class OcrEngine(Protocol):
     be turned after its lines were found and before they are read."""
 
     def detect(
-        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+        self,
+        image: np.ndarray,
+        detect: np.ndarray | None = None,
+        *,
+        by_outline: bool = False,
+        own_scale: bool = False,
     ) -> Detection:
         """The text boxes of `image` (H×W×3, uint8); found on `detect` (the same page prepared for
         finding lines, same size) when given. With `by_outline` a found region is kept by the detector's
         confidence over its own outline rather than over the rectangle round it (a line that a seal's
-        ink hooks onto at one end has a slanted, tall rectangle, mostly empty)."""
+        ink hooks onto at one end has a slanted, tall rectangle, mostly empty). With `own_scale` the
+        image is looked at in its own pixels, not scaled up until its short side is the detector's."""
         ...
 
     def recognise(self, found: Detection) -> list[RawBox]:
@@ -99,10 +105,16 @@ class RapidEngine:
         detector.std = np.asarray(detector.std, dtype=np.float32)
 
     def detect(
-        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+        self,
+        image: np.ndarray,
+        detect: np.ndarray | None = None,
+        *,
+        by_outline: bool = False,
+        own_scale: bool = False,
     ) -> Detection:
         """Run RapidOCR's detector on `detect` (else `image`); the boxes are kept for `recognise`.
-        `by_outline`: DB post-processing's "slow" score (the mean over the region's polygon)."""
+        `by_outline`: DB post-processing's "slow" score (the mean over the region's polygon).
+        `own_scale`: the detector's side (`limit_type: min`) set to the image's short side for this call."""
         ocr = self._ocr
         raw_h, raw_w = image.shape[:2]
         img, ratio_h, ratio_w = ocr.preprocess(image)
@@ -114,12 +126,16 @@ class RapidEngine:
             found, _ = ocr.maybe_add_letterbox(
                 found, {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
             )
-        post = ocr.text_det.postprocess_op
-        post.score_mode = "slow" if by_outline else "fast"
+        detector = ocr.text_det
+        side = detector.limit_side_len
+        detector.postprocess_op.score_mode = "slow" if by_outline else "fast"
+        if own_scale:
+            detector.limit_side_len = min(found.shape[:2])
         try:
             boxes, _ = ocr.auto_text_det(found)
         finally:
-            post.score_mode = "fast"
+            detector.postprocess_op.score_mode = "fast"
+            detector.limit_side_len = side
         if boxes is None or len(boxes) == 0:
             return Detection(())
         quads = ocr._get_origin_points(boxes, record, raw_h, raw_w)

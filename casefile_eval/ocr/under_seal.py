@@ -19,6 +19,7 @@ seal is the body's, not the seal's inscription.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -45,10 +46,11 @@ DARK = 0.6  # of the paper's tone: a dark pixel
 LEFT_OF_SEAL = 0.5  # seal widths left of the seal where a crossing line starts (the inscription does not)
 ROWS_ABOVE = 2.0  # line heights above a seal where the rows looked at begin at the latest
 MAX_ROWS = 2  # bands read a seal
-# RapidOCR's detector scales an image's short side up to this many pixels (`limit_type: min`): a band one line
-# tall would be blown up sixteen times (about 3 s a band); padded with paper to this height it is found at the
-# page's own scale
-DETECT_SIDE = 736
+# RapidOCR pads an image wider than this many times its height with black above and below; a band one line
+# tall is padded with paper to this shape instead, and found at the page's own scale (`own_scale`), not
+# blown up until its short side is the detector's 736 pixels
+WIDE = 8
+STRIDE = 32  # the detector's network takes sides that are multiples of this (others are stretched to one)
 
 
 def under_seal_parts(
@@ -124,7 +126,8 @@ def _crossing_lines(
             continue
         bands += 1
         band = _padded(rgb[upper : int(row + ROW_BAND * height)])
-        reads = [_shifted(b, 0, upper) for b in ocr.recognise(ocr.detect(band, by_outline=True))]
+        found = ocr.detect(band, by_outline=True, own_scale=True)
+        reads = [_shifted(b, 0, upper) for b in ocr.recognise(found)]
         kept = [b for b in reads if _crossing(b, seal)]
         out += kept
         row = max([b.bounds[3] for b in kept], default=float(lower))
@@ -132,8 +135,10 @@ def _crossing_lines(
 
 
 def _padded(band: np.ndarray) -> np.ndarray:
-    """A band of the page with paper rows (its own paper's colour) below it up to `DETECT_SIDE` rows."""
-    missing = DETECT_SIDE - band.shape[0]
+    """A band of the page with paper rows (its own paper's colour) below it: at least a `WIDE`-th of its
+    width, a multiple of `STRIDE` rows."""
+    rows = max(band.shape[0], math.ceil(band.shape[1] / WIDE))
+    missing = math.ceil(rows / STRIDE) * STRIDE - band.shape[0]
     if missing <= 0:
         return np.ascontiguousarray(band)
     paper = np.percentile(band.reshape(-1, band.shape[2]), 90, axis=0).astype(band.dtype)

@@ -55,7 +55,12 @@ class _BandEngine:
         self.by_outline: list[bool] = []
 
     def detect(
-        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+        self,
+        image: np.ndarray,
+        detect: np.ndarray | None = None,
+        *,
+        by_outline: bool = False,
+        own_scale: bool = False,
     ) -> Detection:
         self.bands.append(image.shape[:2])
         self.by_outline.append(by_outline)
@@ -123,9 +128,14 @@ class _ByRectangle:
         self.engine = engine
 
     def detect(
-        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+        self,
+        image: np.ndarray,
+        detect: np.ndarray | None = None,
+        *,
+        by_outline: bool = False,
+        own_scale: bool = False,
     ) -> Detection:
-        return self.engine.detect(image, detect)
+        return self.engine.detect(image, detect, own_scale=own_scale)
 
     def recognise(self, found: Detection) -> list[RawBox]:
         return self.engine.recognise(found)
@@ -166,11 +176,18 @@ class _RowEngine:
 
     def __init__(self) -> None:
         self.bands: list[tuple[int, int]] = []
+        self.own_scale: list[bool] = []
 
     def detect(
-        self, image: np.ndarray, detect: np.ndarray | None = None, *, by_outline: bool = False
+        self,
+        image: np.ndarray,
+        detect: np.ndarray | None = None,
+        *,
+        by_outline: bool = False,
+        own_scale: bool = False,
     ) -> Detection:
         self.bands.append(image.shape[:2])
+        self.own_scale.append(own_scale)
         return Detection((), image.shape[1])
 
     def recognise(self, found: Detection) -> list[RawBox]:
@@ -201,6 +218,8 @@ def test_a_body_line_crossing_the_top_of_a_grey_seal_is_read_in_a_band_one_line_
     engine = _RowEngine()
     parts = under_seal_parts(page, body, seals, lambda: engine)
     # rows from two line heights above the seal (1140) by half a line: the third holds print, read from 1166
-    # (41 rows, padded with paper to the detector's 736: found at the page's scale, not blown up)
-    assert engine.bands == [(736, 1240), (241, 657)]
+    # (41 rows, padded with paper to 160, an eighth of its width rounded up to the detector's stride of 32,
+    # and found at the page's scale, not blown up); the seal's own band is blown up
+    assert engine.bands == [(160, 1240), (241, 657)]
+    assert engine.own_scale == [True, False]
     assert parts == [OcrBox("也可以在六个月内向人民法院提起行政诉讼", (120, 1180, 1000, 1208), 0.97)]
