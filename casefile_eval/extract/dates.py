@@ -559,3 +559,64 @@ def holds_month_or_day(text: str) -> bool:
 def is_blank(fact: DateFact) -> bool:
     """True for a template blank (年 月 日 with nothing filled in): the date is missing, not unreadable."""
     return fact.value is None and _BLANK_ONLY.match(fact.raw.strip()) is not None
+
+
+# A date written by hand after a signer's name, its dots read by OCR as a colon, a quote or a middle dot, or
+# lost ("周文斌 2018 6:28", "彭海波 2024:5·27", "陈立军 2022718", "杨光明 627" for 2018.6.28, 2024.5.27,
+# 2022.7.18, 6.27): figures and such marks only, at the end of the line, after a gap after a name (two to four
+# Han characters after a label's colon or a gap, none of a field that holds figures: 证号 20170821, 电话).
+_HAND_READ_TAIL = re.compile(
+    r"(?:^|[:：\s])(?![\u4e00-\u9fff]*[号证码额话期间址计数量])[\u4e00-\u9fff]{2,4}[ \t]+"
+    r"(?P<run>[0-9](?:[ \t'’‘`:：·•.,，-]*[0-9]){1,9})[ \t]*$"
+)
+_HAND_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_MONTH_DAY_FIGURES = 4  # a month and a day written in figures: at most four
+
+
+def hand_read_date(text: str, year_needed: bool = True) -> DateMatch | None:
+    """The date a signer wrote after the name (see `_HAND_READ_TAIL`): a year of four figures, then a month
+    and a day, each a group of figures or a run of them split where a split makes a date (2022718 is
+    2022-07-18: 71 is no month). A run that splits two ways (2026119: 1-19 or 11-9) is a date read in part,
+    from the earlier day to the later. Without a year (`year_needed` False), the month and day alone, as a
+    date read without its year, where they split one way only. None otherwise."""
+    m = _HAND_READ_TAIL.search(text)
+    if m is None:
+        return None
+    groups = re.findall(r"[0-9]+", m.group("run"))
+    year: int | None = None
+    if _HAND_YEAR.match(groups[0]) and len("".join(groups)) >= 6:
+        year = int(groups[0][:4])
+        groups = ([groups[0][4:]] if len(groups[0]) > 4 else []) + groups[1:]
+    elif year_needed:
+        return None
+    days = _month_days(groups)
+    start, raw = m.start("run"), m.group("run")
+    if year is None:
+        if len(days) != 1:
+            return None
+        return DateMatch(start, start + len(raw), raw, None, month=days[0][0], day=days[0][1])
+    values = sorted(v for month, day in days if (v := _date_value(year, month, day)) is not None)
+    if not values:
+        return None
+    if len(values) > 1:
+        return DateMatch(start, start + len(raw), raw, None, earliest=values[0], latest=values[-1])
+    return DateMatch(start, start + len(raw), raw, values[0], month=values[0].month, day=values[0].day)
+
+
+def _month_days(groups: list[str]) -> list[tuple[int, int]]:
+    """The months and days figures can be: two groups as they stand, one group split wherever both parts
+    make a day of a leap year (514 is 5-14 only; 119 is 1-19 or 11-9)."""
+    if len(groups) == 2 and all(len(g) <= 2 for g in groups):
+        splits = [(groups[0], groups[1])]
+    elif len(groups) == 1 and 2 <= len(groups[0]) <= _MONTH_DAY_FIGURES:
+        run = groups[0]
+        splits = [(run[:i], run[i:]) for i in range(1, len(run)) if len(run[:i]) <= 2 and len(run[i:]) <= 2]
+    else:
+        return []
+    days = {
+        (int(month), int(day))
+        for month, day in splits
+        if not day.startswith("0") or len(day) == 2
+        if _date_value(2000, int(month), int(day)) is not None  # (2000: a leap year)
+    }
+    return sorted(days)

@@ -19,6 +19,7 @@ from casefile_eval.extract.cnnum import cn_to_int
 from casefile_eval.extract.dates import (
     DateMatch,
     find_dates,
+    hand_read_date,
     is_blank,
     join_wrapped,
     lost_figure_date,
@@ -325,6 +326,14 @@ def _scan(dt_: DocText) -> list[_Found]:
         ):
             by_block[index] = [short]  # an approver's 5.4 after the name or the opinion; 7月22日
             month_day.add(index)
+        elif (
+            index not in by_block
+            and dt_.doc.blocks[index].confidence is not None
+            and (hand := hand_read_date(text, year_needed=dt_.doc.type not in _MONTH_DAY_FORMS))
+        ):
+            by_block[index] = [hand]  # on a scan, 2018.6.28 after the name read "2018 6:28" or "2018628"
+            if hand.value is None:
+                month_day.add(index)
     dated = set(by_block)
     sealed = _sealed_lines(dt_)
     found: list[_Found] = []

@@ -60,7 +60,9 @@ _CERT = r"(?:警号|(?!电话|手机|联系)[\u4e00-\u9fff]{1,8})?[A-Za-z0-9][A-
 # 交通运输执法证号)
 _ISSUER = r"(?:[\u4e00-\u9fff]{1,6}?)?"
 _INLINE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_ISSUER}{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})\s*[)）]"
+    rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_ISSUER}{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})"
+    # (its bracket closed, or left open at the line's end: a scan's last character lost at the margin)
+    r"\s*(?:[)）]|$)"
 )
 # the field of the person questioned or checked, right before a name: no officer's
 _PARTY_FIELD = re.compile(r"(?:被(?:询问|检查|调查|处罚|听证)人|当事人|陈述人|申辩人)\s*[:：]?\s*$")
@@ -337,8 +339,9 @@ def find_officers(dt_: DocText, signatures: Sequence[SignatureSlot] = ()) -> lis
     return _without_run_together(list(found.values()))
 
 
-# the rest of a bracket wrapped onto the next line ("记录人：王芳（浙卫监证字第331125008" / "号）")
-_WRAPPED_CLOSE = re.compile(r"^\s*[^\s()（）]{0,12}[)）]")
+# the rest of a bracket wrapped onto the next line ("记录人：王芳（浙卫监证字第331125008" / "号）",
+# "白雪（河南省行政执" / "法证 41172726022）")
+_WRAPPED_CLOSE = re.compile(r"^\s*[^()（）\n]{0,18}[)）]")
 
 
 def _with_wrapped_close(dt_: DocText, index: int) -> str:

@@ -83,6 +83,22 @@ def _value(dt_: DocText, index: int, rest: str) -> str:
     return after
 
 
+WRAPPED_NAME = 12  # characters at most of a document's name whose rest wrapped onto the next line
+# a line that is a field of the receipt, not the rest of a value wrapped onto it
+_FIELD_LINE = re.compile(r"^\s*(?:受送达|送达|收件|签收|代收|备注|[\u4e00-\u9fff]{2,6}\s*[:：])")
+
+
+def _row_value(dt_: DocText, index: int, value: str) -> str:
+    """A row's value naming no known document, with the next line when that is no field of its own: the
+    name wrapped in its cell ("送达文书 行政处罚决" / "定书（罗农罚〔2018〕3号）")."""
+    following = index + 1
+    known = served_type(value) is not DocumentType.OTHER
+    if known or len(value) > WRAPPED_NAME or following >= len(dt_.blocks):
+        return value  # (a long value is a grid's header row read as one line, no name cut short)
+    after = dt_.blocks[following]
+    return value if _FIELD_LINE.match(after) else value + squeeze(after)
+
+
 def _received(dt_: DocText) -> str | None:
     """The document a 回执 acknowledges: "兹收到《行政处罚决定书》（…号）一份" → its name and number."""
     for index in range(len(dt_.blocks)):
@@ -137,7 +153,7 @@ def find_served(dt_: DocText) -> Served | None:
         m = _LABEL.match(text)
         row = None if m or names else _ROW_LABEL.match(dt_.blocks[index])
         if row:
-            names.append(squeeze(dt_.blocks[index][row.end() :]))
+            names.append(_row_value(dt_, index, squeeze(dt_.blocks[index][row.end() :])))
         elif not m and not names and (after := _LABEL_AFTER.match(dt_.blocks[index].strip())):
             names.append(squeeze(after.group("value")))
         n = _NUMBER_LABEL.match(text)

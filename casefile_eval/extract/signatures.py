@@ -75,7 +75,7 @@ _ROLES: tuple[tuple[Role, str], ...] = (
     (
         Role.APPROVER,
         r"(?:机关|单位|部门|分管|主要)?(?<!现场)负责人(?:审批|审核)?(?:意见)?|审批人|审批意见|批准人|领导审批(?:意见)?"
-        r"|(?:分管|主管|副)?局长",
+        r"|(?:分管|主管|副)?局长|(?:分管|主管|主要|局)领导",
     ),
     (
         Role.OFFICER,
@@ -1126,8 +1126,9 @@ def _text_fill(value: str, min_chars: int = 2, opinion: bool = False, officers: 
     sub = list(_SUB_LABEL.finditer(value))
     if sub:
         before, after = value[: sub[-1].start()].rstrip(), value[sub[-1].end() :]
-        # a caption in brackets closing the value ("王建军 2016.6.2 （签名）"): the name stands before it
-        caption_last = not after.strip(" \t)）") and before.endswith(("(", "（"))
+        # a caption in brackets closing the value ("王建军 2016.6.2 （签名）"), or the date after it ("刘德胜
+        # （指印） 2018.5.11"): the name stands before it
+        caption_last = not _without_dates(after).strip(" \t\u3000)）") and before.endswith(("(", "（"))
         # on a scan, ink written across the signing line is read as a line of its own ahead of the label
         # ("同意。 凡东 签名 2019年6月4日"): a short word right before the label, when none follows it
         # (or with its date: "同意，按程序办理。 刘志宏 2016年05月11日 签批人")

@@ -109,5 +109,10 @@ def _is_agency(block: Block) -> bool:
 
 
 def _is_number(block: Block) -> bool:
-    line = compact(block.text)
+    return is_number_line(block.text)
+
+
+def is_number_line(text: str) -> bool:
+    """Whether a line is a document's 文号 alone (国环罚字（2016）第12号), no field's label before it."""
+    line = compact(text)
     return _NUMBER_LINE.match(line) is not None and _NUMBER_LABEL.search(line) is None

@@ -20,7 +20,7 @@ from casefile_eval.codes import DocumentType
 from casefile_eval.model import Block, BlockKind, ParsedFile
 from casefile_eval.segment.classify import classify_text
 from casefile_eval.segment.formlabels import form_type
-from casefile_eval.segment.inline_titles import inline_starts
+from casefile_eval.segment.inline_titles import inline_starts, is_number_line
 from casefile_eval.segment.pagemarks import PageMark, document_marks, find_folio, find_marks
 from casefile_eval.segment.titles import TitleMatch, match_title
 from casefile_eval.segment.toc import PlacedEntry, place_entries, read_toc
@@ -346,6 +346,8 @@ def _content_breaks(view: PageView, current: Segment, blocks: list[Block]) -> bo
             return True
     readily = current.title is None and current.toc is None
     readily = readily or len(current.pages) >= SHORT_TYPES.get(current_type, 99)
+    # a page opening with a 文号 alone heads a document whose title was not read (a fold across it)
+    readily = readily or (bool(view.blocks) and is_number_line(blocks[view.blocks[0]].text))
     found = _classify_page(view, blocks)
     threshold = CLASSIFIER_SWITCH if readily else CLEAR_SWITCH
     return found is not None and found[1] >= threshold and found[0] is not current_type

@@ -42,7 +42,10 @@ _FINALS = frozenset(title[-1] for title in _ALL_TITLES) | frozenset("证书表�
 
 _JOINING = frozenset("的和及与等或并中")  # a title followed by one of these is a wrapped sentence
 _FOLLOWING = frozenset("前后时之以为由已")  # ...and a title's opening followed by one of these
-_NOT_A_TITLE = re.compile(r"[，,。；;：:？?！!《》“”\"]|\d{1,2}时|年.*月.*日")
+# (a numbered section's heading, 一、环境违法事实和证据 or （二）处罚依据, is no title either)
+_NOT_A_TITLE = re.compile(
+    r"[，,。；;：:？?！!《》“”\"]|\d{1,2}时|年.*月.*日|^[一二三四五六七八九十]{1,3}、|^[（(][一二三四五六七八九十]{1,3}[)）]"
+)
 _DECORATION = "【】[]<>·•*_-—=~ 　"
 _LEADING_NUMBER = re.compile(
     r"^((附件|附表)[0-9一二三四五六七八九十]*|[0-9]{1,3}(?=[\u4e00-\u9fff])|(?:№|N[A-Za-zº°]?\.?)[0-9]{1,3})"

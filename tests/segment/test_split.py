@@ -425,3 +425,43 @@ def test_a_running_head_atop_every_page_is_no_title() -> None:
     # a file of one record titled atop each of its pages keeps that title
     record = [["询问笔录", f"问：第{n}问？答：是的。", f"第{n}页 共4页"] for n in range(1, 5)]
     assert [(d.type, d.pages) for d in split_documents([pdf(record)])] == [(T.INQUIRY_RECORD, (1, 4))]
+
+
+def test_an_untitled_page_opening_with_a_document_number_starts_the_document_the_classifier_reads() -> None:
+    """holdout56 h56-04 (kazhi): a fold across the decision's title lost it on the scan. The page opens with
+    the decision's 文号 under the record before it, titled: that page heads a document of its own, on the
+    classifier's ordinary switching confidence rather than the clear one a titled record needs."""
+    discussion = [
+        "重大行政处罚案件集体讨论记录",
+        "讨论时间：2016年11月8日　地点：局三楼会议室",
+        "主持人：彭文华　参加人：万长青、祝晓东、刘敏",
+        "讨论意见：事实清楚，证据确凿，同意责令停止生产并处罚款4万元。",
+    ]
+    decision = [  # (the page as OCR read it, the fold's doubled print read "环刊")
+        "国环罚字（2016）第12号",
+        "环刊",
+        "当事人：固始县鑫源木业有限公司",
+        "统一社会信用代码：91411525MA3X4T7B2L法定代表人：蒋国平",
+        "地址：固始县城郊乡工业集聚区纬二路16号",
+        "一、环境违法事实和证据",
+        "我局于2016年10月8日对你公司进行现场检查，发现你公司年产3万立方米胶合板项目配套建",
+        "设的喷漆废气治理设施未经环境保护验收，主体工程于2016年8月10日投入生产。以上事实有现",
+        "场检查（勘察）笔录、调查询问笔录为证。我局于2016年11月7日向你公司送达了听证告知书。",
+        "二、行政处罚的依据和种类",
+        "你公司的行为违反了《建设项目环境保护管理条例》第二十三条的规定。依据《中华人民共",
+        "和国环境保护法》第三十六条和《建设项目环境保护管理条例》第二十八条的规定，我局决定：",
+        "责令你公司停止生产，并处罚款人民币肆万元整。",
+        "三、履行方式和期限",
+        "罚款自收到本决定书之日起十五日内缴至固始县财政局指定账户。逾期不缴纳的，每日按罚",
+        "款数额的3%加处罚款。",
+        "四、申请复议或者提起诉讼的途径和期限",
+        "如不服本决定，可在收到本决定书之日起六十日内向固始县人民政府或者信阳市环境保护局",
+        "申请行政复议，也可以在六个月内向固始县人民法院提起行政诉讼。",
+        "固始县环境保护局",
+        "二〇一六年十一月九日",
+    ]
+    docs = split_documents([pdf([discussion, decision])])
+    assert [(d.type, d.pages) for d in docs] == [
+        (T.COLLECTIVE_DISCUSSION, (1, 1)),
+        (T.DECISION, (2, 2)),
+    ]

@@ -115,7 +115,7 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
         certs = _whole(cert_numbers(text) | {_key(o.cert_no) for o in people if (o.cert_no or "").strip()})
         if params.require == "count":
             names = {o.name for o in people}
-            if max(len(names), len(certs)) < params.min_count:
+            if max(len(names), len(certs), _officers_signed(doc)) < params.min_count:
                 yield _hit(doc, people, str(len(names)))
             continue
         missing = [o for o in people if not has_cert(o, text)]
@@ -124,6 +124,21 @@ def officers(ctx: RuleContext, params: OfficersParams) -> Iterator[Hit]:
             missing = [o for o in missing if not _clerk(o, text)]
         if missing and len(certs) < len({o.name for o in people}):
             yield _hit(doc, missing, str(len(missing)))
+
+
+def _officers_signed(doc: Document) -> int:
+    """How many officers signed the record on one page: its officers' slots signed there (询问人签名 twice,
+    each signed), fewer where two of them were read as one and the same name. A slot signed on every page
+    of a record is one officer's, so pages are not added up."""
+    by_page: dict[int | None, list[SignatureSlot]] = {}
+    for slot in doc.facts.signatures:
+        if slot.role is Role.OFFICER and slot.filled:
+            by_page.setdefault(slot.evidence.page if slot.evidence else None, []).append(slot)
+    counts = [0]
+    for slots in by_page.values():
+        named = [compact(s.signer) for s in slots if s.signer]
+        counts.append(len(slots) - len(named) + len(set(named)))
+    return max(counts)
 
 
 def _one_writer(doc: Document) -> SignatureSlot | None:
