@@ -26,6 +26,8 @@ _UNCLOSED_PAREN = re.compile(r"[(（][^（）()]*$")
 _ADDRESSEE = re.compile(r"^(?P<name>[^：:，,。；;（）()]{2,60})[:：]$")
 _NOT_NAME = re.compile(
     r"(?:事实|证据|如下|决定|理由|依据|意见|情况|地址|住所|电话|时间|地点|附件|说明|备注|内容|结论|落款|签名|日期)$"
+    # a signing row's label alone on its line (负责人审批：, 承办人：), addressed to nobody
+    r"|(?:审批|审核|批示|签字|签章|盖章|负责人|承办人|经办人)$"
     r"|^(?:经查|根据|依据|关于|现|我|你|本)"
     # an approval's opinion written as a line of its own ("同意：　4.12", "见同意：")
     r"|^(?:见|拟)?(?:同意|不同意|如拟|批准|准予)"

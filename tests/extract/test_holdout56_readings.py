@@ -15,6 +15,7 @@ from casefile_eval.codes import DateKind, DocumentType, Role
 from casefile_eval.extract.dates import hand_read_date
 from casefile_eval.extract.dating import date_facts
 from casefile_eval.extract.officers import find_officers
+from casefile_eval.extract.parties import find_party
 from casefile_eval.extract.served import find_served
 from casefile_eval.extract.signatures import find_signatures
 from casefile_eval.extract.text import DocText
@@ -182,3 +183,18 @@ def test_the_name_of_the_document_served_wrapped_in_its_cell_is_read_whole() -> 
     served = find_served(DocText.of(doc))
     assert served is not None
     assert (served.type, served.all_types) == (DocumentType.DECISION, (DocumentType.DECISION,))
+
+
+def test_a_signing_label_alone_on_its_line_is_no_party_addressed() -> None:
+    doc = doc_from_lines(
+        [
+            "案件结案审批表",
+            "执行情况 当事人已停止使用涉案计价秤，于2022年9月15日缴清罚款（缴款书",
+            "附卷）。",
+            "结案意见 已执行完毕，拟结案。",
+            "承办人： 2022.9.23",
+            "负责人审批：",
+        ],
+        DocumentType.CLOSING_REPORT,
+    )
+    assert find_party(DocText.of(doc)) is None

@@ -222,3 +222,26 @@ def test_a_second_mark_beside_a_label_its_line_ends_with_is_the_date_by_hand(
     inked: list[int], expected: list[tuple[str, bool]]
 ) -> None:
     assert _findings("DAT-002", _doc(T.FILING_APPROVAL, HEAD_OPINION_ROW, inked, "a.pdf")) == expected
+
+
+CLOSING_LINES = [
+    Block(kind=BlockKind.LINE, text=t, source="a.pdf", page=1)
+    for t in ("结案报告", "执行情况 2017年8月9日缴纳罚款，收据附卷。", "承办人：", "负责人：")
+]
+
+
+@pytest.mark.parametrize(
+    ("inked", "expected"),
+    [
+        # (holdout56 h56-06: the head's name and date drawn by hand after a bare "负责人：")
+        (
+            [2, 2, 3, 3],
+            [("结案审批表缺少结案审批日期（结案审批表第1页）：无法判断：日期系手写，未能识别", True)],
+        ),
+        ([2, 2, 3], [("结案审批表第1页缺少结案审批日期", False)]),
+    ],
+)
+def test_two_marks_after_a_bare_signing_label_and_its_colon_are_a_name_and_a_date(
+    inked: list[int], expected: list[tuple[str, bool]]
+) -> None:
+    assert _findings("DAT-008", _doc(T.CLOSING_REPORT, CLOSING_LINES, inked, "a.pdf")) == expected

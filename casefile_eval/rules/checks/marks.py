@@ -431,7 +431,7 @@ def _second_mark_blocks(doc: Document, marks: Counter[int]) -> list[int]:
         if _two_marks_undated(doc, index, marks)
         and (
             _SIGN_TAIL.search(text := compact(norm(doc.blocks[index].text)))
-            or (labels and text.endswith(labels))
+            or (labels and text.rstrip(":：").endswith(labels))  # (负责人：[ink] [ink])
         )
     ]
 
