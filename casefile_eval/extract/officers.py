@@ -60,9 +60,10 @@ _CERT = r"(?:警号|(?!电话|手机|联系)[\u4e00-\u9fff]{1,8})?[A-Za-z0-9][A-
 # 交通运输执法证号)
 _ISSUER = r"(?:[\u4e00-\u9fff]{1,6}?)?"
 _INLINE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_ISSUER}{_CERT_LABEL}\s*[:：]?\s*(?P<no>{_CERT})"
-    # (its bracket closed, or left open at the line's end: a scan's last character lost at the margin)
-    r"\s*(?:[)）]|$)"
+    rf"(?P<name>[\u4e00-\u9fff·•・．]{{2,16}})\s*[(（]\s*{_ISSUER}{_CERT_LABEL}\s*"
+    # (its bracket closed, or left open at the line's end: a scan's last character lost at the margin; or the
+    # number's field left blank after its colon: 刘红（执法证号：　　　　）, an officer without a number)
+    rf"(?:[:：]?\s*(?P<no>{_CERT})\s*(?:[)）]|$)|[:：][\s_＿]*[)）])"
 )
 # the field of the person questioned or checked, right before a name: no officer's
 _PARTY_FIELD = re.compile(r"(?:被(?:询问|检查|调查|处罚|听证)人|当事人|陈述人|申辩人)\s*[:：]?\s*$")
@@ -188,7 +189,10 @@ def _value_after(dt_: DocText, index: int, m: re.Match[str]) -> tuple[str, int]:
     return _cut(following, 0), index + 1
 
 
-def _inline(text: str, labelled: bool = False) -> list[tuple[str, str, int, int]]:
+Pair = tuple[str, str | None, int, int]  # a name, its certificate number (None: left blank), start, end
+
+
+def _inline(text: str, labelled: bool = False) -> list[Pair]:
     """(name, number, offset, end) written as 姓名（执法证号…）, or 姓名（code） after a names label (in the
     text, or `labelled`: the text is a names field's value)."""
     pairs = [(m.group("name"), m.group("no"), m.start(), m.end()) for m in _INLINE.finditer(text)]
@@ -200,17 +204,17 @@ def _inline(text: str, labelled: bool = False) -> list[tuple[str, str, int, int]
         ]
     elif pairs:  # "询问人：甲（税务执法证号：1）记录人：乙（2）": a names label of its own before a bare pair
         pairs = sorted(pairs + _bare_after_label(text, pairs), key=lambda pair: pair[2])
-    out: list[tuple[str, str, int, int]] = []
+    out: list[Pair] = []
     for raw, no, at, end in pairs:
         name = _LABEL_PREFIX.sub("", raw)
-        if _PARTY_FIELD.search(text[:at]) or _OTHER_NUMBER.match(no):
+        if _PARTY_FIELD.search(text[:at]) or (no is not None and _OTHER_NUMBER.match(no)):
             continue  # 被询问人：吴建新（身份证号…）: the party and their identity card
         if name_shaped(name, longest=4) and not _NOT_A_NAME.search(name):
             out.append((name, no, at + len(raw) - len(name), end))
     return out
 
 
-def _bare_after_label(text: str, pairs: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+def _bare_after_label(text: str, pairs: list[Pair]) -> list[Pair]:
     """Pairs 姓名（code） standing outside the numbered pairs found, each after a names label of its own
     that follows the pair before it."""
     out = []
@@ -226,7 +230,7 @@ def _bare_after_label(text: str, pairs: list[tuple[str, str, int, int]]) -> list
 
 
 def _after_pairs(
-    dt_: DocText, index: int, inline: list[tuple[str, str, int, int]]
+    dt_: DocText, index: int, inline: list[Pair]
 ) -> tuple[list[str], str | None]:
     """Names listed after the last 姓名（执法证号…） of a names field without a number of their own
     ("何俊峰（执法证号：62050023008）、杨婷"), up to the next label, and the field that lists them: named

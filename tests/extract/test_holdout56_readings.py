@@ -198,3 +198,15 @@ def test_a_signing_label_alone_on_its_line_is_no_party_addressed() -> None:
         DocumentType.CLOSING_REPORT,
     )
     assert find_party(DocText.of(doc)) is None
+
+
+def test_an_officer_whose_number_field_was_left_blank_is_an_officer_without_a_number() -> None:
+    # (holdout29 h29-07: found only by OFF-001 counting one officer, until two signed slots counted two)
+    line = "检查人员： 格桑 （执法证号： 藏卫监0624 ）、 刘红 （执法证号：\u3000\u3000）\u3000记录人： 刘红"
+    doc = doc_from_lines(
+        ["现场检查笔录", line, "检查情况：诊所未取得医疗机构执业许可证。"], DocumentType.INSPECTION_RECORD
+    )
+    assert [(o.name, o.cert_no) for o in find_officers(DocText.of(doc))] == [
+        ("格桑", "藏卫监0624"),
+        ("刘红", None),
+    ]
