@@ -229,9 +229,7 @@ def _bare_after_label(text: str, pairs: list[Pair]) -> list[Pair]:
     return out
 
 
-def _after_pairs(
-    dt_: DocText, index: int, inline: list[Pair]
-) -> tuple[list[str], str | None]:
+def _after_pairs(dt_: DocText, index: int, inline: list[Pair]) -> tuple[list[str], str | None]:
     """Names listed after the last 姓名（执法证号…） of a names field without a number of their own
     ("何俊峰（执法证号：62050023008）、杨婷"), up to the next label, and the field that lists them: named
     before the first pair on the line, or in the cell before ("执法人员 | 何俊峰（…）、杨婷")."""
