@@ -101,15 +101,11 @@ def _alone_on_row(blocks: list[Block], indices: list[int], pos: int) -> bool:
 def _has_heading_context(blocks: list[Block], indices: list[int], pos: int, *, numbers: bool) -> bool:
     """An agency name (or, where `numbers`, a 文号) alone on a line just over or under the title."""
     near = indices[max(0, pos - CONTEXT_LINES) : pos] + indices[pos + 1 : pos + 1 + CONTEXT_LINES]
-    return any(_is_agency(blocks[i]) or (numbers and _is_number(blocks[i])) for i in near)
+    return any(_is_agency(blocks[i]) or (numbers and is_number_line(blocks[i].text)) for i in near)
 
 
 def _is_agency(block: Block) -> bool:
     return AGENCY_LINE.fullmatch(compact(block.text)) is not None
-
-
-def _is_number(block: Block) -> bool:
-    return is_number_line(block.text)
 
 
 def is_number_line(text: str) -> bool:
